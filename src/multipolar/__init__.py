@@ -1,0 +1,49 @@
+"""multipolar: read reporting on international relations, build an evidence-linked model of the system.
+
+    >>> import multipolar
+    >>> result = multipolar.analyze("Russia invaded Ukraine in February 2022.", date="2022-03-01")
+    >>> [(e.source, e.plover, e.target) for e in result.events]
+    [('RUS', 'ASSAULT', 'UKR')]
+"""
+
+from multipolar.errors import DataFileError, GoldFileError, InputError, MultipolarError
+from multipolar.pipeline import Result, analyze, process
+from multipolar.records import (
+    SCHEMA,
+    Actor,
+    Analysis,
+    Article,
+    Check,
+    Event,
+    Quantity,
+    Quote,
+    Relation,
+    Span,
+    TimelineEntry,
+)
+from multipolar.settings import Settings
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA",
+    "Actor",
+    "Analysis",
+    "Article",
+    "Check",
+    "DataFileError",
+    "Event",
+    "GoldFileError",
+    "InputError",
+    "MultipolarError",
+    "Quantity",
+    "Quote",
+    "Relation",
+    "Result",
+    "Settings",
+    "Span",
+    "TimelineEntry",
+    "__version__",
+    "analyze",
+    "process",
+]

@@ -1,0 +1,106 @@
+"""The event-coding tables: CAMEO codes (Goldstein, QuadClass, PLOVER), verb and noun patterns.
+
+They live in `multipolar/data/coding/*.tsv` (each names its sources); this module only reads them.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from multipolar.errors import DataFileError
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+OLD_PLOVER_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover: str
+    mode: str
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A verb or noun that codes an event when its object/modifiers and target are found."""
+
+    word: str
+    required: frozenset[str]
+    """Lemmas of which one must be the verb's object (or modify the noun); empty: none required."""
+    targets: tuple[str, ...]
+    """Where to find the target, in order: dobj, iobj, prep:on|against, none."""
+    cameo: str
+    plover: str
+    mode: str
+
+    @property
+    def is_light(self) -> bool:
+        """A light verb ("conduct", "impose") is coded by its object noun."""
+        return self.cameo == "@"
+
+
+@dataclass(frozen=True)
+class CodingTables:
+    cameo: dict[str, CameoCode]
+    verbs: dict[str, tuple[Pattern, ...]]
+    nouns: dict[str, tuple[Pattern, ...]]
+
+    def code(self, code: str) -> CameoCode:
+        """The CAMEO entry for `code`, or for its nearest parent when the table lacks it."""
+        for size in (len(code), 3, 2):
+            found = self.cameo.get(code[:size])
+            if found is not None:
+                return found
+        raise KeyError(code)
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    text = resources.files("multipolar").joinpath(f"data/coding/{name}").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for number, row in enumerate(rows, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise DataFileError(f"{name}: row {number} has the wrong number of columns")
+    return rows
+
+
+def _patterns(rows: list[dict[str, str]], key: str, required_key: str) -> dict[str, tuple[Pattern, ...]]:
+    grouped: dict[str, list[Pattern]] = defaultdict(list)
+    for row in rows:
+        required = row[required_key].strip()
+        words = frozenset() if required in ("", "-") else frozenset(w.strip().lower() for w in required.split("|"))
+        grouped[row[key].strip().lower()].append(Pattern(
+            word=row[key].strip().lower(),
+            required=words,
+            targets=tuple(t.strip() for t in row["target"].split(",") if t.strip()) or ("none",),
+            cameo=row["cameo"].strip(),
+            plover=OLD_PLOVER_NAMES.get(row["plover"].strip(), row["plover"].strip()),
+            mode=row["mode"].strip(),
+        ))
+    # patterns that ask for a particular object are tried first
+    return {word: tuple(sorted(found, key=lambda p: not p.required)) for word, found in grouped.items()}
+
+
+@lru_cache(maxsize=1)
+def load_tables() -> CodingTables:
+    cameo = {}
+    for row in _read("cameo.tsv"):
+        code = row["code"].strip()
+        cameo[code] = CameoCode(
+            code=code, name=row["name"].strip(), goldstein=float(row["goldstein"]),
+            quad_class=int(row["quad_class"]),
+            plover=OLD_PLOVER_NAMES.get(row["plover"].strip(), row["plover"].strip()),
+            mode=row["mode"].strip(),
+        )
+    return CodingTables(cameo, _patterns(_read("verbs.tsv"), "verb", "object"),
+                        _patterns(_read("nouns.tsv"), "noun", "modifier"))

@@ -1,0 +1,391 @@
+"""The event coder: a spaCy component that reads who did what to whom from the dependency parse.
+
+For each verb with a pattern (see `coding_tables`), it finds the acting actors (subjects; the `by`
+agent of a passive; the noun a relative clause hangs on), the target (object, dative or a preposition,
+as the pattern says), then negation, modality and date. Light verbs ("conduct", "impose") take their
+code from their object noun; event nouns ("the Russian invasion of Ukraine") code on their own.
+Coordinated actors give one event per pair; coordinated subjects with no target give a symmetric pair.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from multipolar.actors import ActorMention, ActorRef
+from multipolar.coding_tables import CodingTables, Pattern, load_tables
+from multipolar.quotes import quoted_char_ranges
+from multipolar.timeline import FoundDate
+
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+_HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "can"})
+_FUTURE = frozenset({"will", "shall", "'ll"})
+_INTENT_VERBS = frozenset({"commit", "plan", "intend", "pledge", "vow", "promise", "agree", "aim", "seek",
+                           "want", "hope", "expect", "prepare", "decide", "threaten", "offer", "propose"})
+_SAY_VERBS = frozenset({"say", "state", "claim", "tell", "report", "assert", "allege", "insist", "argue",
+                        "believe", "think", "add", "note", "write", "suggest"})
+_RECEIVER_VERBS = frozenset({"face", "receive", "suffer", "endure", "get", "accept", "welcome"})
+_ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod"})
+_ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as"})
+
+
+@dataclass(frozen=True)
+class CodedEvent:
+    """An event as the component found it: token positions, before it becomes an `Event` record."""
+
+    source: ActorRef
+    target: ActorRef
+    source_span: tuple[int, int]
+    target_span: tuple[int, int]
+    trigger: int
+    pattern: Pattern
+    cameo: str
+    plover: str
+    mode: str
+    negated: bool
+    modality: str
+    date: str | None
+    sentence: int
+    confidence: float
+
+
+class EventCoder:
+    """The `multipolar_events` component."""
+
+    def __init__(self, tables: CodingTables | None = None) -> None:
+        self.tables = tables or load_tables()
+
+    def __call__(self, doc: Doc) -> Doc:
+        reader = _DocReader(doc, self.tables)
+        doc._.mp_events = reader.events()
+        return doc
+
+
+class _DocReader:
+    """Per-document state for the coder: which token belongs to which actor, dates, quotations."""
+
+    def __init__(self, doc: Doc, tables: CodingTables) -> None:
+        self.doc = doc
+        self.tables = tables
+        self.mentions: dict[int, ActorMention] = {}
+        for mention in doc._.mp_mentions or []:
+            for k in range(mention.start, mention.end):
+                self.mentions[k] = mention
+        self.dates: list[FoundDate] = doc._.mp_dates or []
+        self.quoted = quoted_char_ranges(doc.text)
+        self.sentence_of = {}
+        for index, sent in enumerate(doc.sents):
+            for k in range(sent.start, sent.end):
+                self.sentence_of[k] = index
+        self.used_nouns: set[int] = set()
+
+    def events(self) -> list[CodedEvent]:
+        found: list[CodedEvent] = []
+        for token in self.doc:
+            if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+                found.extend(self._verb_events(token))
+        for token in self.doc:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in self.used_nouns:
+                found.extend(self._noun_events(token))
+        return _deduplicated(found)
+
+    # ---- actors of a token ----------------------------------------------------------------------
+
+    def actors_of(self, token: Token, depth: int = 0) -> list[tuple[ActorMention, Token]]:
+        """The actors a noun phrase stands for: itself, its conjuncts, or what qualifies it."""
+        result: list[tuple[ActorMention, Token]] = []
+        for head in _conjuncts(token):
+            mention = self.mentions.get(head.i)
+            if mention is not None:
+                result.append((mention, head))
+                continue
+            if depth >= 2 or head.pos_ in ("VERB", "AUX"):
+                continue
+            for child in head.children:
+                if child.dep_ in _ACTOR_LINKS:
+                    result.extend(self.actors_of(child, depth + 1))
+                elif child.dep_ == "prep" and child.lower_ in _ACTOR_PREPS:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            result.extend(self.actors_of(obj, depth + 1))
+        unique: dict[tuple[int, str], tuple[ActorMention, Token]] = {}
+        for mention, head in result:
+            for ref in mention.actors:
+                unique.setdefault((mention.start, ref.code), (mention, head))
+        return list(unique.values())
+
+    def subjects(self, verb: Token) -> tuple[list[Token], list[Token]]:
+        """Acting tokens and (for a passive) the tokens acted upon."""
+        actors = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        passive = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            actors.extend(c for c in agent.children if c.dep_ == "pobj")
+        actors = [verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t for t in actors]
+        passive = [verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t for t in passive]
+        if not actors and not passive:
+            if verb.dep_ == "relcl":
+                return [verb.head], []
+            governor = _governing_verb(verb)
+            if governor is not None:
+                inherited, _ = self.subjects(governor)
+                return inherited, []
+        return actors, passive
+
+    # ---- verbs ----------------------------------------------------------------------------------
+
+    def _verb_events(self, verb: Token) -> list[CodedEvent]:
+        patterns = self._verb_patterns(verb)
+        if not patterns:
+            return []
+        subject_tokens, passive_tokens = self.subjects(verb)
+        sources = [a for t in subject_tokens for a in self.actors_of(t)]
+        if not sources:
+            return []
+        objects = _objects(verb)
+        for pattern in patterns:
+            if pattern.required and not _object_lemmas(objects, verb) & pattern.required:
+                continue
+            coded = self._code_verb(verb, pattern, objects, sources, passive_tokens)
+            if coded is not None:
+                return coded
+        return []
+
+    def _verb_patterns(self, verb: Token) -> tuple[Pattern, ...]:
+        lemma = verb.lemma_.lower()
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        for particle in particles:
+            found = self.tables.verbs.get(f"{lemma} {particle}")
+            if found:
+                return found
+        preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
+        for prep in preps:
+            found = self.tables.verbs.get(f"{lemma} {prep}")
+            if found:
+                return found
+        return self.tables.verbs.get(lemma, ())
+
+    def _code_verb(
+        self, verb: Token, pattern: Pattern, objects: list[Token],
+        sources: list[tuple[ActorMention, Token]], passive_tokens: list[Token],
+    ) -> list[CodedEvent] | None:
+        code_from = pattern
+        noun: Token | None = None
+        if pattern.is_light:
+            light = self._light_object(objects)
+            if light is None:
+                return None
+            noun, code_from = light
+            self.used_nouns.add(noun.i)
+        targets = [a for t in passive_tokens for a in self.actors_of(t)]
+        if not targets and noun is not None:
+            targets = self._targets(noun, code_from.targets, [])
+        if not targets:
+            targets = self._targets(verb, pattern.targets if pattern.is_light else code_from.targets, objects)
+        if not targets and noun is not None and not pattern.is_light:
+            targets = self._targets(noun, code_from.targets, [])
+        return self._pairs(verb, code_from, sources, targets, trigger=verb)
+
+    def _light_object(self, objects: list[Token]) -> tuple[Token, Pattern] | None:
+        for obj in objects:
+            for candidate in _conjuncts(obj):
+                pattern = self._noun_pattern(candidate)
+                if pattern is not None:
+                    return candidate, pattern
+        return None
+
+    def _targets(self, word: Token, specs: tuple[str, ...], objects: list[Token]) -> list[tuple[ActorMention, Token]]:
+        for spec in specs:
+            found: list[tuple[ActorMention, Token]] = []
+            if spec == "dobj":
+                for obj in objects or [c for c in word.children if c.dep_ in ("dobj", "attr")]:
+                    found.extend(self.actors_of(obj))
+            elif spec == "iobj":
+                for obj in (c for c in word.children if c.dep_ == "dative"):
+                    found.extend(self.actors_of(obj))
+            elif spec.startswith("prep:"):
+                wanted = set(spec[5:].split("|"))
+                holders = [word, *objects]
+                for holder in holders:
+                    for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in wanted):
+                        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                            found.extend(self.actors_of(obj))
+            if found:
+                return found
+        return []
+
+    # ---- nouns ----------------------------------------------------------------------------------
+
+    def _noun_pattern(self, noun: Token) -> Pattern | None:
+        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+        modifiers |= {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+        for pattern in self.tables.nouns.get(noun.lemma_.lower(), ()):
+            if not pattern.required or pattern.required & modifiers:
+                return pattern
+        return None
+
+    def _noun_events(self, noun: Token) -> list[CodedEvent]:
+        pattern = self._noun_pattern(noun)
+        if pattern is None:
+            return []
+        sources = [a for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")
+                   for a in self.actors_of(c)]
+        sources += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for obj in c.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
+        targets = self._targets(noun, pattern.targets, [])
+        governor = noun.head if noun.dep_ in ("dobj", "pobj", "nsubjpass") else None
+        if governor is not None and governor.dep_ == "prep":
+            governor = governor.head
+        if not targets and governor is not None and governor.lemma_.lower() in _RECEIVER_VERBS and sources:
+            subject_tokens, _ = self.subjects(governor)
+            targets = [a for t in subject_tokens for a in self.actors_of(t)]
+        if not sources and governor is not None and governor.pos_ in ("VERB", "AUX") and \
+                noun.head.lower_ in ("during", "on", "in") and noun.lemma_.lower() in ("visit", "trip", "tour"):
+            subject_tokens, _ = self.subjects(governor)
+            sources = [a for t in subject_tokens for a in self.actors_of(t)]
+        target_codes = {ref.state_code for m, _ in targets for ref in m.actors}
+        sources = [(m, t) for m, t in sources
+                   if not {ref.state_code for ref in m.actors} <= target_codes or not targets]
+        if not sources:
+            return []
+        return self._pairs(noun, pattern, sources, targets, trigger=noun) or []
+
+    # ---- assembling events ------------------------------------------------------------------------
+
+    def _pairs(
+        self, word: Token, pattern: Pattern, sources: list[tuple[ActorMention, Token]],
+        targets: list[tuple[ActorMention, Token]], trigger: Token,
+    ) -> list[CodedEvent] | None:
+        source_refs = [(ref, m) for m, _ in sources for ref in m.actors]
+        target_refs = [(ref, m) for m, _ in targets for ref in m.actors]
+        pairs: list[tuple[tuple[ActorRef, ActorMention], tuple[ActorRef, ActorMention], float]] = []
+        if target_refs:
+            pairs = [(s, t, 0.8) for s in source_refs for t in target_refs]
+        elif len({r.state_code for r, _ in source_refs}) >= 2 and _allows_symmetry(pattern):
+            pairs = [(s, t, 0.7) for s, t in itertools.permutations(source_refs, 2)]
+        pairs = [(s, t, c) for s, t, c in pairs if s[0].state_code != t[0].state_code]
+        if not pairs:
+            return None
+        negated, modality = self._negation(word), self._modality(word)
+        date = self._date(word)
+        cameo = pattern.cameo if pattern.cameo != "@" else "0"
+        entry = self.tables.code(cameo)
+        plover = pattern.plover or entry.plover
+        if modality == "intended" and plover in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+            plover = "AGREE"
+        return [
+            CodedEvent(
+                source=s, target=t, source_span=(sm.start, sm.end), target_span=(tm.start, tm.end),
+                trigger=trigger.i, pattern=pattern, cameo=entry.code, plover=plover,
+                mode=pattern.mode or entry.mode, negated=negated, modality=modality, date=date,
+                sentence=self.sentence_of.get(trigger.i, 0), confidence=confidence,
+            )
+            for (s, sm), (t, tm), confidence in pairs
+        ]
+
+    def _negation(self, word: Token) -> bool:
+        chain = [word, *[c for c in word.children if c.dep_ in ("aux", "auxpass")]]
+        return any(c.dep_ == "neg" for w in chain for c in w.children) or any(
+            c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det") for c in word.children
+        )
+
+    def _modality(self, word: Token) -> str:
+        start = word.idx
+        if any(a <= start < b for a, b in self.quoted):
+            return "reported"
+        auxiliaries = {c.lower_ for c in word.children if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in word.children):
+            return "hypothetical"
+        if auxiliaries & _HYPOTHETICAL:
+            return "hypothetical"
+        if auxiliaries & _FUTURE:
+            return "intended"
+        node = word
+        for _ in range(4):
+            if node.dep_ in ("ROOT",) or node.head is node:
+                break
+            parent = node.head if node.head.pos_ in ("VERB", "AUX") else node.head.head
+            lemma = parent.lemma_.lower()
+            if node.dep_ in ("xcomp", "pcomp", "pobj", "ccomp", "advcl") or node.head.dep_ == "prep":
+                if lemma in _INTENT_VERBS:
+                    return "intended"
+                if lemma in _SAY_VERBS and node.dep_ == "ccomp":
+                    return "reported"
+            node = parent
+        return "asserted"
+
+    def _date(self, word: Token) -> str | None:
+        sentence = word.sent
+        inside = [d for d in self.dates if sentence.start <= d.start and d.end <= sentence.end]
+        if inside:
+            subtree = {t.i for t in word.subtree}
+            near = [d for d in inside if d.start in subtree] or inside
+            return near[0].date.value
+        today: dt.date | None = self.doc._.mp_date
+        return today.isoformat() if today else None
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def _governing_verb(verb: Token) -> Token | None:
+    """The verb whose subject a subject-less verb shares ("X has committed to collaborating")."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.pos_ in ("VERB", "AUX"):
+            return node.head
+        if node.dep_ in ("pcomp", "pobj") and node.head.dep_ == "prep":
+            node = node.head.head
+            if node.pos_ in ("VERB", "AUX", "ADJ"):
+                return node
+            continue
+        break
+    return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+
+
+def _object_lemmas(objects: list[Token], verb: Token) -> set[str]:
+    """Lemmas an object constraint can meet: the object, its conjuncts, and "billions in aid"."""
+    lemmas: set[str] = set()
+    for obj in objects:
+        for word in _conjuncts(obj):
+            lemmas.add(word.lemma_.lower())
+            for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
+                lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
+            lemmas.update(c.lemma_.lower() for c in word.children if c.dep_ == "compound")
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
+    return lemmas
+
+
+def _allows_symmetry(pattern: Pattern) -> bool:
+    return "none" in pattern.targets or pattern.plover in ("AGREE", "CONSULT", "COOPERATE") or \
+        "prep:with" in " ".join(pattern.targets)
+
+
+def _deduplicated(events: list[CodedEvent]) -> list[CodedEvent]:
+    best: dict[tuple[str, str, str, int, int], CodedEvent] = {}
+    for event in events:
+        key = (event.source.state_code, event.target.state_code, event.plover, event.sentence, event.trigger)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    seen: set[tuple[str, str, str, int]] = set()
+    result = []
+    for event in sorted(best.values(), key=lambda e: (e.sentence, e.trigger)):
+        key2 = (event.source.state_code, event.target.state_code, event.plover, event.sentence)
+        if key2 in seen:
+            continue
+        seen.add(key2)
+        result.append(event)
+    return result
+
+
+def evidence_of(doc: Doc, event: CodedEvent) -> Span:
+    return doc[event.trigger].sent

@@ -1,0 +1,294 @@
+"""Reading documents: files, URLs, stdin; plain text, HTML and JSON/JSONL records -> `Article`s.
+
+I/O lives here and in the CLI only. Every failure is an `InputError` with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import re
+import sys
+import unicodedata
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from multipolar.errors import InputError
+from multipolar.records import Article
+from multipolar.settings import DEFAULT_SETTINGS, Settings
+
+_HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|body|article|div|p|head)\b", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ENGLISH_FUNCTION_WORDS = frozenset((
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "was",
+    "at", "from", "it", "are", "has", "have", "be", "this", "which", "its", "an", "or", "not",
+    "but", "were", "their", "been", "had", "will", "would", "they", "he", "she", "his", "her",
+    "said", "also", "than", "more", "after",
+))
+
+
+@dataclass(frozen=True)
+class Record:
+    """One input record of a JSON/JSONL stream: its line number and either an article or an error."""
+
+    line: int
+    source_id: str | None
+    article: Article | None
+    error: str | None
+
+
+def read_bytes(source: str, settings: Settings = DEFAULT_SETTINGS) -> bytes:
+    """Bytes of a path, an http(s) URL, or `-` for standard input."""
+    if source == "-":
+        return sys.stdin.buffer.read()
+    if re.match(r"https?://", source):
+        return _fetch(source, settings.fetch_timeout)
+    path = Path(source)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{source}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{source}: is a directory, not a document") from exc
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from exc
+    if path.suffix == ".gz":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise InputError(f"{source}: damaged gzip file ({exc})") from exc
+    return data
+
+
+def _fetch(url: str, timeout: float) -> bytes:
+    request = urllib.request.Request(url, headers={"User-Agent": "multipolar/0.1"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return bytes(response.read())
+    except urllib.error.HTTPError as exc:
+        raise InputError(f"{url}: the server answered {exc.code} {exc.reason}") from exc
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise InputError(f"{url}: cannot fetch ({reason})") from exc
+
+
+def decode(data: bytes, name: str = "input") -> str:
+    """Text of `data`: UTF-8 when it is, else the detected encoding; binary data is refused."""
+    if not data.strip():
+        raise InputError(f"{name}: empty input")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary data, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError(f"{name}: not UTF-8 and no text encoding could be detected")
+    text = str(best)
+    if _looks_binary(text):
+        raise InputError(f"{name}: binary data, not text")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    odd = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\n\r\t")
+    return odd > max(8, len(sample) // 20)
+
+
+def sniff_format(text: str, name: str = "") -> str:
+    """One of html, json, jsonl, text: from the file name when it says, else from the content."""
+    lowered = name.lower().removesuffix(".gz")
+    for suffix, kind in ((".html", "html"), (".htm", "html"), (".jsonl", "jsonl"), (".json", "json")):
+        if lowered.endswith(suffix):
+            return kind
+    if lowered.endswith((".txt", ".text", ".md")):
+        return "text"
+    head = text.lstrip()[:2048]
+    if head.startswith("{"):
+        first_line = head.split("\n", 1)[0].strip()
+        return "jsonl" if first_line.endswith("}") and "\n" in text.strip() else "json"
+    if head.startswith("["):
+        return "json"
+    if _HTML_HINT.search(head):
+        return "html"
+    return "text"
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lines = resources.files("multipolar").joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
+    alternatives = [ln.strip() for ln in lines.splitlines() if ln.strip() and not ln.startswith("#")]
+    body = "|".join(f"(?:{alt})" for alt in alternatives)
+    whole = re.compile(rf"^\W*(?:{body})\W*$", re.IGNORECASE)
+    tail = re.compile(rf"(?<=[.!?\"”’])\s*(?:{body})\s*$", re.IGNORECASE)
+    return whole, tail
+
+
+def clean_text(text: str) -> str:
+    """Normalised newlines, no control characters, no page-furniture lines."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub(" ", text)
+    whole, tail = _boilerplate()
+    kept: list[str] = []
+    for line in text.split("\n"):
+        if line.strip() and whole.match(line.strip()):
+            continue
+        kept.append(tail.sub("", line).rstrip())
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+
+
+def check_text(text: str, name: str, settings: Settings) -> None:
+    """Refuse what cannot be analysed, with the reason."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) < settings.min_words:
+        raise InputError(f"{name}: no text to analyse")
+    if len(text) > settings.max_chars:
+        raise InputError(f"{name}: {len(text):,} characters is over the limit of {settings.max_chars:,}")
+    latin = sum(1 for w in words if w.isascii())
+    if latin < len(words) / 2:
+        raise InputError(f"{name}: the text is not in English (mostly non-Latin script)")
+    if len(words) >= 20:
+        common = sum(1 for w in words if w.lower() in _ENGLISH_FUNCTION_WORDS)
+        if common / len(words) < settings.min_english_ratio:
+            raise InputError(f"{name}: the text does not look like English")
+
+
+def parse_date(value: Any, name: str = "input") -> dt.date | None:
+    """A document date from `YYYY-MM-DD`, an ISO timestamp, or YYYYMMDD; None when absent."""
+    if value is None or value == "":
+        return None
+    raw = str(value).strip()
+    for candidate in (raw[:10], raw):
+        try:
+            return dt.date.fromisoformat(candidate)
+        except ValueError:
+            continue
+    if re.fullmatch(r"\d{8}", raw):
+        try:
+            return dt.datetime.strptime(raw, "%Y%m%d").date()
+        except ValueError:
+            pass
+    raise InputError(f"{name}: date {raw!r} is not a date (use YYYY-MM-DD)")
+
+
+def article_from_html(html: str, *, name: str, date: dt.date | None, settings: Settings) -> Article:
+    """Main text of a web page (trafilatura), with its title and date when the page has them."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, favor_precision=True, with_metadata=True
+    )
+    body = getattr(extracted, "text", None) if extracted is not None else None
+    if not body:
+        raise InputError(f"{name}: no article text found in the HTML")
+    text = clean_text(body)
+    if len(re.findall(r"[^\W\d_]+", text)) < settings.min_words:
+        raise InputError(f"{name}: no article text found in the HTML")
+    check_text(text, name, settings)
+    page_date = None
+    try:
+        page_date = parse_date(getattr(extracted, "date", None), name)
+    except InputError:
+        page_date = None
+    return Article(
+        text=text,
+        title=getattr(extracted, "title", None) or None,
+        date=date or page_date,
+        source=getattr(extracted, "url", None) or name,
+    )
+
+
+def article_from_text(text: str, *, name: str, date: dt.date | None, settings: Settings) -> Article:
+    cleaned = clean_text(text)
+    check_text(cleaned, name, settings)
+    return Article(text=cleaned, date=date, source=name if name != "-" else None)
+
+
+def article_from_record(
+    record: Any, *, name: str, date: dt.date | None, settings: Settings
+) -> Article:
+    """An article from a JSON object with `text` (or `html`), `title`, `date`, `url`, `id`."""
+    if not isinstance(record, dict):
+        raise InputError(f"{name}: a record must be a JSON object")
+    raw_date = parse_date(record.get("date"), name) or date
+    source_id = None if record.get("id") is None else str(record["id"])
+    if isinstance(record.get("text"), str):
+        article = article_from_text(record["text"], name=name, date=raw_date, settings=settings)
+    elif isinstance(record.get("html"), str):
+        article = article_from_html(record["html"], name=name, date=raw_date, settings=settings)
+    else:
+        raise InputError(f"{name}: the record has no `text` field")
+    title = record.get("title")
+    return Article(
+        text=article.text,
+        title=str(title) if title else article.title,
+        date=article.date,
+        source=str(record.get("url") or record.get("source") or "") or article.source,
+        source_id=source_id,
+    )
+
+
+def iter_records(text: str, *, name: str, date: dt.date | None, settings: Settings) -> Iterator[Record]:
+    """Every line of a JSONL stream (or element of a JSON array) as a `Record`, bad ones included."""
+    stripped = text.strip()
+    if stripped.startswith("["):
+        try:
+            items = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{name}: invalid JSON ({exc.msg} at line {exc.lineno})") from exc
+        lines: list[tuple[int, Any, str | None]] = [(i + 1, item, None) for i, item in enumerate(items)]
+    else:
+        lines = []
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                lines.append((number, json.loads(line), None))
+            except json.JSONDecodeError as exc:
+                lines.append((number, None, f"invalid JSON ({exc.msg})"))
+    for number, item, error in lines:
+        source_id = str(item["id"]) if isinstance(item, dict) and item.get("id") is not None else None
+        if error is not None:
+            yield Record(number, source_id, None, f"line {number}: {error}")
+            continue
+        try:
+            article = article_from_record(item, name=f"line {number}", date=date, settings=settings)
+        except InputError as exc:
+            yield Record(number, source_id, None, str(exc))
+        else:
+            yield Record(number, source_id, article, None)
+
+
+def read_document(
+    source: str, *, date: dt.date | None = None, settings: Settings = DEFAULT_SETTINGS
+) -> Iterator[Record]:
+    """The articles in `source` (one for text/HTML, one per record for JSON/JSONL), in order."""
+    name = "stdin" if source == "-" else source
+    text = decode(read_bytes(source, settings), name)
+    kind = sniff_format(text, "" if source == "-" else source)
+    if kind in ("json", "jsonl"):
+        if kind == "json" and text.lstrip().startswith("{"):
+            try:
+                item = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{name}: invalid JSON ({exc.msg} at line {exc.lineno})") from exc
+            yield Record(1, None, article_from_record(item, name=name, date=date, settings=settings), None)
+            return
+        yield from iter_records(text, name=name, date=date, settings=settings)
+        return
+    if kind == "html":
+        article = article_from_html(text, name=name, date=date, settings=settings)
+    else:
+        article = article_from_text(text, name=name, date=date, settings=settings)
+    yield Record(1, None, article, None)

@@ -1,0 +1,125 @@
+"""The spaCy pipeline: the statistical model, loaded once, plus multipolar's own components.
+
+Our components are spaCy factories (`multipolar_actors`, `multipolar_events`, `multipolar_quantities`,
+`multipolar_quotes`, `multipolar_dates`), so they can be added to any English pipeline that parses.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from multipolar import gazetteer as gazetteer_module
+from multipolar.errors import MultipolarError
+from multipolar.settings import Settings
+
+DOC_EXTENSIONS: dict[str, Any] = {
+    "mp_date": None,         # the document date (datetime.date) that dates and offices resolve against
+    "mp_mentions": None,     # list[ActorMention]
+    "mp_unresolved": None,   # list[Span]
+    "mp_events": None,       # list[CodedEvent]
+    "mp_quantities": None,   # list[FoundQuantity]
+    "mp_quotes": None,       # list[FoundQuote]
+    "mp_dates": None,        # list[FoundDate]
+}
+
+for _name, _default in DOC_EXTENSIONS.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@lru_cache(maxsize=8)
+def shared_gazetteer(actors_files: tuple[str, ...] = ()) -> gazetteer_module.Gazetteer:
+    """The gazetteer for a set of user files, built once with spaCy's English tokenizer rules."""
+    tokenizer = spacy.blank("en").tokenizer
+    return gazetteer_module.build(lambda text: [t.text for t in tokenizer(text)],
+                                  [Path(p) for p in actors_files])
+
+
+@Language.factory(
+    "multipolar_actors",
+    default_config={"actors_files": []},
+    requires=["doc.ents", "token.dep"],
+    assigns=["doc._.mp_mentions", "doc._.mp_unresolved"],
+)
+def make_actors(nlp: Language, name: str, actors_files: list[str]) -> Any:
+    from multipolar.actors import ActorResolver
+
+    return ActorResolver(shared_gazetteer(tuple(actors_files)))
+
+
+@Language.factory(
+    "multipolar_dates",
+    requires=["doc.ents"],
+    assigns=["doc._.mp_dates"],
+)
+def make_dates(nlp: Language, name: str) -> Any:
+    from multipolar.timeline import DateFinder
+
+    return DateFinder()
+
+
+@Language.factory(
+    "multipolar_events",
+    requires=["doc._.mp_mentions", "doc._.mp_dates", "token.dep"],
+    assigns=["doc._.mp_events"],
+)
+def make_events(nlp: Language, name: str) -> Any:
+    from multipolar.events import EventCoder
+
+    return EventCoder()
+
+
+@Language.factory(
+    "multipolar_quantities",
+    requires=["doc.ents", "doc._.mp_mentions", "doc._.mp_dates"],
+    assigns=["doc._.mp_quantities"],
+)
+def make_quantities(nlp: Language, name: str) -> Any:
+    from multipolar.quantities import QuantityFinder
+
+    return QuantityFinder()
+
+
+@Language.factory(
+    "multipolar_quotes",
+    requires=["doc._.mp_mentions", "token.dep"],
+    assigns=["doc._.mp_quotes"],
+)
+def make_quotes(nlp: Language, name: str) -> Any:
+    from multipolar.quotes import QuoteFinder
+
+    return QuoteFinder()
+
+
+OUR_COMPONENTS = ("multipolar_actors", "multipolar_dates", "multipolar_events",
+                  "multipolar_quantities", "multipolar_quotes")
+
+
+def add_components(nlp: Language, actors_files: tuple[str, ...] = ()) -> Language:
+    """Add multipolar's components to a parsed English pipeline (the user's own, if they like)."""
+    for component in OUR_COMPONENTS:
+        if component in nlp.pipe_names:
+            continue
+        config = {"actors_files": list(actors_files)} if component == "multipolar_actors" else {}
+        nlp.add_pipe(component, config=config)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _load(model: str, actors_files: tuple[str, ...]) -> Language:
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise MultipolarError(f"cannot load the spaCy model {model!r}: is it installed?") from exc
+    return add_components(nlp, actors_files)
+
+
+def load_pipeline(settings: Settings) -> Language:
+    """The shared pipeline for these settings (loaded on first use, then reused)."""
+    return _load(settings.spacy_model, tuple(str(p) for p in settings.actors_files))

@@ -1,0 +1,193 @@
+"""The main job as a library: `analyze` one text, `process` a stream of articles lazily and in order.
+
+This is the one place where a parsed `Doc` becomes records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from spacy.tokens import Doc
+
+from multipolar import model
+from multipolar.actors import ActorMention, ActorRef
+from multipolar.coding_tables import load_tables
+from multipolar.errors import InputError, MultipolarError
+from multipolar.events import CodedEvent
+from multipolar.ingest import article_from_record, article_from_text, parse_date
+from multipolar.nlp import load_pipeline
+from multipolar.quantities import FoundQuantity
+from multipolar.quotes import FoundQuote
+from multipolar.records import (
+    Actor,
+    Analysis,
+    Article,
+    Change,
+    Event,
+    Period,
+    Quantity,
+    Quote,
+    Sentence,
+    Span,
+)
+from multipolar.settings import DEFAULT_SETTINGS, Settings
+
+ErrorPolicy = Literal["record", "raise", "skip"]
+
+
+@dataclass(frozen=True)
+class Result:
+    """What `process` yields for each input, in input order: an analysis or the reason there is none."""
+
+    index: int
+    source_id: str | None
+    analysis: Analysis | None
+    error: str | None
+
+
+def analyze(
+    text: str | Article, *, date: dt.date | str | None = None, title: str | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Analysis:
+    """Analyse one document; raises `InputError` if it cannot be analysed."""
+    article = _as_article(text, date=date, title=title, settings=settings)
+    nlp = load_pipeline(settings)
+    return analysis_from_doc(nlp(_prepared_doc(nlp, article)), article)
+
+
+def process(
+    articles: Iterable[Article | str | dict[str, Any]], *, settings: Settings = DEFAULT_SETTINGS,
+    on_error: ErrorPolicy = "record", date: dt.date | None = None,
+) -> Iterator[Result]:
+    """Analyse a stream lazily, in batches, in order; one bad article cannot sink the rest."""
+    nlp = load_pipeline(settings)
+    batch: list[tuple[int, str | None, Article | None, str | None]] = []
+    for index, item in enumerate(articles):
+        source_id = str(item.get("id")) if isinstance(item, dict) and item.get("id") is not None else (
+            item.source_id if isinstance(item, Article) else None)
+        try:
+            batch.append((index, source_id, _as_article(item, date=date, settings=settings), None))
+        except MultipolarError as exc:
+            if on_error == "raise":
+                raise
+            batch.append((index, source_id, None, str(exc)))
+        if len(batch) >= settings.batch_size:
+            yield from _run_batch(nlp, batch, on_error)
+            batch = []
+    yield from _run_batch(nlp, batch, on_error)
+
+
+def _run_batch(nlp: Any, batch: list[tuple[int, str | None, Article | None, str | None]],
+               on_error: ErrorPolicy) -> Iterator[Result]:
+    ready = [(i, sid, a) for i, sid, a, err in batch if a is not None]
+    docs = iter(nlp.pipe(_prepared_doc(nlp, a) for _, _, a in ready))
+    for index, source_id, article, error in batch:
+        if article is None:
+            if on_error != "skip":
+                yield Result(index, source_id, None, error)
+            continue
+        try:
+            yield Result(index, source_id, analysis_from_doc(next(docs), article), None)
+        except MultipolarError as exc:
+            if on_error == "raise":
+                raise
+            if on_error == "record":
+                yield Result(index, source_id, None, str(exc))
+
+
+def _as_article(item: Any, *, date: dt.date | str | None = None, title: str | None = None,
+                settings: Settings = DEFAULT_SETTINGS) -> Article:
+    day = parse_date(date) if isinstance(date, str) else date
+    if isinstance(item, Article):
+        return item if day is None or item.date else Article(item.text, item.title, day, item.source, item.source_id)
+    if isinstance(item, str):
+        article = article_from_text(item, name="text", date=day, settings=settings)
+        return Article(article.text, title, article.date, None, None)
+    if isinstance(item, dict):
+        return article_from_record(item, name=f"record {item.get('id', '')}".strip(), date=day, settings=settings)
+    raise InputError(f"cannot analyse a {type(item).__name__}: give text, a dict or an Article")
+
+
+def _prepared_doc(nlp: Any, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.mp_date = article.date
+    return doc
+
+
+# ---- Doc -> records -------------------------------------------------------------------------------
+
+
+def analysis_from_doc(doc: Doc, article: Article) -> Analysis:
+    sentences = tuple(Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents))
+    actors = _actors(doc, doc._.mp_mentions or [])
+    events = tuple(_event(doc, e) for e in doc._.mp_events or [])
+    quantities = tuple(_quantity(doc, sentences, q) for q in doc._.mp_quantities or [])
+    quotes = tuple(_quote(doc, sentences, q) for q in doc._.mp_quotes or [])
+    relations = model.relations(events)
+    return Analysis(
+        document=article, sentences=sentences, actors=actors, events=events, quantities=quantities,
+        quotes=quotes, timeline=model.timeline(events, quantities), relations=relations,
+        blocs=model.blocs(relations), checks=model.checks(quantities),
+        unresolved=tuple(_span(doc, s.start_char, s.end_char) for s in doc._.mp_unresolved or []),
+    )
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    return Span(start, end, doc.text[start:end])
+
+
+def _actors(doc: Doc, mentions: list[ActorMention]) -> tuple[Actor, ...]:
+    grouped: dict[str, tuple[ActorRef, list[Span]]] = {}
+    for mention in mentions:
+        span = doc[mention.start : mention.end]
+        for ref in mention.actors:
+            entry = grouped.setdefault(ref.code, (ref, []))
+            entry[1].append(_span(doc, span.start_char, span.end_char))
+    ordered = sorted(grouped.values(), key=lambda item: (-len(item[1]), item[0].code))
+    return tuple(Actor(ref.code, ref.name, ref.kind, ref.country, ref.role, tuple(spans)) for ref, spans in ordered)
+
+
+def _event(doc: Doc, event: CodedEvent) -> Event:
+    entry = load_tables().code(event.cameo)
+    sentence = doc[event.trigger].sent
+    source_text = doc[event.source_span[0] : event.source_span[1]].text
+    target_text = doc[event.target_span[0] : event.target_span[1]].text
+    return Event(
+        source=event.source.state_code, target=event.target.state_code,
+        source_actor=event.source.code if event.source.code != event.source.state_code else None,
+        target_actor=event.target.code if event.target.code != event.target.state_code else None,
+        source_text=source_text, target_text=target_text, plover=event.plover, cameo=entry.code,
+        goldstein=entry.goldstein, quad_class=entry.quad_class, mode=event.mode or None, date=event.date,
+        negated=event.negated, modality=event.modality,  # type: ignore[arg-type]
+        confidence=event.confidence, sentence=event.sentence,
+        evidence=_span(doc, sentence.start_char, sentence.end_char), verb=doc[event.trigger].text,
+        source_sector=event.source.role, target_sector=event.target.role,
+    )
+
+
+def _quantity(doc: Doc, sentences: tuple[Sentence, ...], q: FoundQuantity) -> Quantity:
+    sentence = sentences[q.sentence]
+    change = None
+    if q.change_direction in ("up", "down"):
+        change = Change(q.change_direction, q.change_relative_to, q.change_rate)  # type: ignore[arg-type]
+    period = Period(q.period.start.isoformat(), q.period.end.isoformat()) if q.period else None
+    return Quantity(
+        kind=q.kind,  # type: ignore[arg-type]
+        value=q.value, unit=q.unit, qualifier=q.qualifier,  # type: ignore[arg-type]
+        measure=q.measure, from_=q.source, to=q.target, parties=q.parties, items=q.items, period=period,
+        change=change, sentence=q.sentence, evidence=_span(doc, sentence.start, sentence.end), text=q.text,
+        start=q.start, end=q.end,
+    )
+
+
+def _quote(doc: Doc, sentences: tuple[Sentence, ...], q: FoundQuote) -> Quote:
+    sentence = sentences[q.sentence]
+    start, end = min(q.start, sentence.start), max(q.end, sentence.end)
+    return Quote(
+        text=q.text, speaker=q.speaker,
+        speaker_actor=q.speaker_actor.code if q.speaker_actor else None, direct=q.direct,
+        sentence=q.sentence, evidence=_span(doc, start, end), start=q.start, end=q.end,
+    )

@@ -1,0 +1,265 @@
+"""Figures: money, percentages and counts, with what they measure, between whom, and when.
+
+A spaCy component over MONEY/PERCENT/CARDINAL entities (and "billions in aid"); the value is parsed
+by our own normaliser, the measure, direction, items and period are read from the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from multipolar.actors import ActorMention
+from multipolar.timeline import DateValue, FoundDate, normalise
+
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9,
+           "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12}
+_CURRENCIES = [
+    (r"US\$|USD|\$|dollars?|U\.S\. dollars?|US dollars?", "USD"), (r"€|EUR|euros?", "EUR"),
+    (r"£|GBP|pounds?(?: sterling)?", "GBP"), (r"¥|CNY|RMB|yuan|renminbi", "CNY"),
+    (r"₽|RUB|roubles?|rubles?", "RUB"), (r"₹|INR|rupees?", "INR"), (r"JPY|yen", "JPY"),
+]
+_QUALIFIERS = [
+    (r"more than|over|above|at least|in excess of|exceeding|upwards of", "more_than"),
+    (r"less than|under|below|at most|fewer than|up to", "less_than"),
+    (r"about|around|roughly|nearly|almost|some|approximately|close to|an estimated|circa|~", "about"),
+]
+_MEASURES = [
+    (r"\bbilateral trade\b|\btrade between\b|\btrade turnover\b|\btrade volume\b|\bamount of trade\b",
+     "bilateral_trade"),
+    (r"\bimport(?:s|ed|ing)?\b", "imports"),
+    (r"\bexport(?:s|ed|ing)?\b", "exports"),
+    (r"\b(?:aid|assistance)\b", "aid"),
+    (r"\binvest(?:ment|ments|ed|s)?\b", "investment"),
+    (r"\bloans?\b|\blent\b|\blend\b", "loan"),
+    (r"\bbudget\b|\bspending\b", "budget"),
+    (r"\bsanctions?\b", "sanctions"),
+    (r"\btrade\b", "trade"),
+    (r"\bgdp\b|\beconomy\b", "gdp"),
+]
+_UP = re.compile(r"\b(?:up|increas\w*|ris\w*|rose|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|climb\w*|"
+                 r"higher)\b", re.IGNORECASE)
+_DOWN = re.compile(r"\b(?:down|decreas\w*|f[ae]ll\w*|declin\w*|drop\w*|shr[iau]nk\w*|lower|slump\w*)\b",
+                   re.IGNORECASE)
+ITEMS = ("pipeline gas", "natural gas", "liquefied natural gas", "LNG", "crude oil", "oil", "coal", "gas",
+         "energy", "minerals", "food", "fertilizers", "fertilisers", "grain", "wheat", "weapons", "arms",
+         "ammunition", "machinery", "equipment", "technology", "technologies", "consumer goods", "goods",
+         "semiconductors", "chips", "electricity", "uranium", "timber", "metals", "vehicles", "cars")
+
+
+@dataclass(frozen=True)
+class FoundQuantity:
+    """A figure in the text (characters [start, end)) and what the sentence says about it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float
+    unit: str | None
+    qualifier: str
+    measure: str | None
+    source: str | None
+    target: str | None
+    parties: tuple[str, ...]
+    items: tuple[str, ...]
+    period: DateValue | None
+    change_direction: str | None
+    change_relative_to: str | None
+    change_rate: float | None
+    sentence: int
+
+
+def parse_amount(text: str) -> tuple[float, str | None] | None:
+    """(value, unit) of "$81 billion", "US$5bn", "€200m", "1.2 trillion yuan", "40.7 %"; None if no number."""
+    t = text.replace(",", "").replace("\u00a0", " ")
+    number = re.search(r"(\d+(?:\.\d+)?(?:e[+-]?\d+)?)", t, re.IGNORECASE)
+    if not number:
+        return None
+    value = float(number.group(1))
+    rest = t[number.end():].strip().lower()
+    scale = re.match(r"(thousand|million|billion|trillion|mln|bln|trn|mn|bn|tn|tr|k|m|b)\b", rest)
+    if scale:
+        value *= _SCALES[scale.group(1)]
+    if "%" in t or re.search(r"\bper ?cent\b|\bpercent\b", t, re.IGNORECASE):
+        return value, "percent"
+    for pattern, code in _CURRENCIES:
+        if re.search(rf"(?:{pattern})", t, re.IGNORECASE):
+            return value, code
+    return value, None
+
+
+def _qualifier(before: str, inside: str) -> str:
+    for pattern, name in _QUALIFIERS:
+        if re.search(rf"(?:^|\s)(?:{pattern})\s*$", before.lower()) or re.match(rf"(?:{pattern})\b", inside.lower()):
+            return name
+    return "exact"
+
+
+class QuantityFinder:
+    """The `multipolar_quantities` component."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[ActorMention] = doc._.mp_mentions or []
+        dates: list[FoundDate] = doc._.mp_dates or []
+        found: list[FoundQuantity] = []
+        for index, sent in enumerate(doc.sents):
+            spans = [e for e in doc.ents if sent.start <= e.start < sent.end and
+                     e.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")]
+            spans += _unquantified(sent)
+            claimed = self._claimed_dates(doc, spans, dates)
+            for span in sorted(spans, key=lambda s: s.start):
+                quantity = self._read(doc, sent, index, span, mentions, dates, claimed)
+                if quantity is not None:
+                    found.append(quantity)
+        doc._.mp_quantities = found
+        return doc
+
+    @staticmethod
+    def _claimed_dates(doc: Doc, spans: list[Span], dates: list[FoundDate]) -> dict[int, FoundDate]:
+        """A date right after a figure ("$52.1 billion in 2021") belongs to that figure."""
+        claimed: dict[int, FoundDate] = {}
+        for span in spans:
+            for date in dates:
+                between = doc[span.end : date.start].text.lower().strip()
+                if 0 <= date.start - span.end <= 2 and between in ("in", "for", "during", "", "of"):
+                    claimed[span.start] = date
+        return claimed
+
+    def _read(
+        self, doc: Doc, sent: Span, index: int, span: Span, mentions: list[ActorMention],
+        dates: list[FoundDate], claimed: dict[int, FoundDate],
+    ) -> FoundQuantity | None:
+        unit: str | None
+        if span.label_ == "UNQUANTIFIED":
+            value, unit, kind = 0.0, "USD", "money"
+        else:
+            parsed = parse_amount(span.text)
+            if parsed is None:
+                return None
+            value, unit = parsed
+            kind = {"MONEY": "money", "PERCENT": "percent"}.get(span.label_, "count")
+            if kind == "count" and (span.end >= len(doc) or doc[span.end].pos_ not in ("NOUN", "PROPN")):
+                return None
+            if kind == "money" and unit is None:
+                unit = "USD" if "$" in span.text else None
+        before = doc[max(sent.start, span.start - 4) : span.start].text
+        text = sent.text
+        measure = next((name for pattern, name in _MEASURES if re.search(pattern, text, re.IGNORECASE)), None)
+        if kind == "count":
+            measure = doc[span.end].lemma_.lower()
+        parties = tuple(dict.fromkeys(
+            m.actors[0].state_code for m in mentions if sent.start <= m.start < sent.end
+        ))
+        source, target = _direction(doc, sent, mentions, measure)
+        period = self._period(doc, sent, span, dates, claimed)
+        direction, relative_to, rate = _change(doc, sent, span, kind, dates)
+        items = tuple(item for item in ITEMS if re.search(rf"\b{re.escape(item)}\b", text, re.IGNORECASE))
+        items = tuple(i for i in items if not any(i != j and i in j for j in items))
+        return FoundQuantity(
+            start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=value, unit=unit,
+            qualifier=_qualifier(before, span.text), measure=measure, source=source, target=target,
+            parties=parties if kind != "count" else (), items=items if kind == "money" else (),
+            period=period, change_direction=direction, change_relative_to=relative_to, change_rate=rate,
+            sentence=index,
+        )
+
+    @staticmethod
+    def _period(doc: Doc, sent: Span, span: Span, dates: list[FoundDate],
+                claimed: dict[int, FoundDate]) -> DateValue | None:
+        """The date a figure is for: its own ("... in 2021"), else the sentence's first free date."""
+        if span.start in claimed:
+            return claimed[span.start].date
+        taken = {d.start for d in claimed.values()}
+        for date in dates:
+            if not sent.start <= date.start < sent.end or date.start in taken or _is_comparison(doc, date):
+                continue
+            if date.start > 0 and doc[date.start - 1].lower_ == "since":
+                today = doc._.mp_date
+                end = today if today and today >= date.date.start else date.date.end
+                return DateValue(date.date.value, date.date.start, end)
+            return date.date
+        return None
+
+
+def _is_comparison(doc: Doc, date: FoundDate) -> bool:
+    """A date a figure is compared against ("up 75.6% from 2022", "compared to the same time in 2022")."""
+    sent = doc[date.start].sent
+    before = [e for e in doc.ents if sent.start <= e.start < date.start and e.label_ in ("MONEY", "PERCENT")]
+    if not before:
+        return False
+    between = doc[before[-1].end : date.start].text.lower()
+    return bool(re.search(r"\b(?:from|compared (?:to|with)|than|over|on)\b", between))
+
+
+def _unquantified(sent: Span) -> list[Span]:
+    """"billions in aid": an amount without a number."""
+    spans = []
+    for token in sent:
+        if token.lower_ in ("billions", "millions", "trillions") and token.ent_type_ == "":
+            span = Span(sent.doc, token.i, token.i + 1, label="UNQUANTIFIED")
+            spans.append(span)
+    return spans
+
+
+def _direction(
+    doc: Doc, sent: Span, mentions: list[ActorMention], measure: str | None
+) -> tuple[str | None, str | None]:
+    """Who the flow goes from and to: "China imported ... from Russia" is from RUS to CHN."""
+    if measure not in ("imports", "exports", "aid", "investment", "loan"):
+        return None, None
+    inside = [m for m in mentions if sent.start <= m.start < sent.end]
+    if len(inside) < 2:
+        return None, None
+
+    def code(m: ActorMention) -> str:
+        return m.actors[0].state_code
+
+    for mention in inside:
+        previous = doc[mention.start - 1].lower_ if mention.start > 0 else ""
+        others = [m for m in inside if code(m) != code(mention)]
+        if not others:
+            continue
+        first_other = others[0]
+        if previous == "from" and measure in ("imports",):
+            return code(mention), code(first_other)
+        if previous == "to" and measure in ("exports", "aid", "investment", "loan"):
+            return code(first_other), code(mention)
+    return None, None
+
+
+def _change(
+    doc: Doc, sent: Span, span: Span, kind: str, dates: list[FoundDate]
+) -> tuple[str | None, str | None, float | None]:
+    """Direction, reference period and rate of a stated change ("up 75.6% from 2022")."""
+    window = doc[max(sent.start, span.start - 6) : min(sent.end, span.end + 6)]
+    rate = None
+    if kind == "percent":
+        parsed = parse_amount(span.text)
+        rate = parsed[0] if parsed else None
+        window = doc[max(sent.start, span.start - 8) : min(sent.end, span.end + 8)]
+    else:
+        nxt = doc[span.end : min(sent.end, span.end + 6)]
+        following = [e for e in doc.ents if e.label_ == "PERCENT" and nxt.start <= e.start < nxt.end]
+        if following and re.search(r"\bup\b|\bdown\b", nxt.text, re.IGNORECASE):
+            parsed = parse_amount(following[0].text)
+            rate = parsed[0] if parsed else None
+            window = nxt
+        else:
+            return None, None, None
+    direction = "up" if _UP.search(window.text) else "down" if _DOWN.search(window.text) else None
+    if direction is None:
+        return None, None, None
+    relative_to = None
+    tail = doc[span.end : sent.end].text
+    found = re.search(r"\b(?:from|compared (?:to|with)|than|on|over)\s+(?:the same (?:period|time) (?:in|of) )?"
+                      r"((?:\w+ )?\d{4}|a year (?:before|earlier|ago)|the same period a year (?:before|earlier))",
+                      tail, re.IGNORECASE)
+    if found:
+        value = normalise(found.group(1), sent.doc._.mp_date)
+        relative_to = value.value if value else found.group(1)
+    if kind == "percent" and rate is not None and direction == "down":
+        rate = -rate
+    return direction, relative_to, rate

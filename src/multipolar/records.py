@@ -1,0 +1,211 @@
+"""Frozen records passed between stages; each turns into contract JSON with `as_dict()`."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "multipolar.analysis/1"
+
+Modality = Literal["asserted", "reported", "hypothetical", "intended"]
+Qualifier = Literal["exact", "more_than", "less_than", "about"]
+CheckStatus = Literal["consistent", "inconsistent", "unverifiable"]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.as_dict()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+class Record:
+    """Mixin: a dataclass whose fields map one to one onto contract keys (a trailing `_` is dropped)."""
+
+    def as_dict(self) -> dict[str, Any]:
+        assert dataclasses.is_dataclass(self)
+        return {f.name.rstrip("_"): _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+
+@dataclass(frozen=True)
+class Span(Record):
+    """A stretch of the document text: `text == document.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article(Record):
+    """One input document, as read and cleaned by `ingest`; its text is what every offset indexes."""
+
+    text: str
+    title: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    source_id: str | None = None
+
+    @property
+    def id(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source_id": self.source_id,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "source": self.source,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Sentence(Record):
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Actor(Record):
+    """A resolved actor with every mention of it in the document."""
+
+    code: str
+    name: str
+    kind: str
+    country: str | None
+    role: str | None
+    mentions: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event(Record):
+    """Who did what to whom, coded in PLOVER and CAMEO, with the sentence it was read from."""
+
+    source: str
+    target: str
+    source_actor: str | None
+    target_actor: str | None
+    source_text: str
+    target_text: str
+    plover: str
+    cameo: str
+    goldstein: float
+    quad_class: int
+    mode: str | None
+    date: str | None
+    negated: bool
+    modality: Modality
+    confidence: float
+    sentence: int
+    evidence: Span
+    verb: str = ""
+    """The word that triggered the event (an extension of the contract: helps a reader check it)."""
+    source_sector: str | None = None
+    """The acting actor's sector (GOV, MIL, ...) on the event's date; an extension of the contract."""
+    target_sector: str | None = None
+
+
+@dataclass(frozen=True)
+class Period(Record):
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class Change(Record):
+    direction: Literal["up", "down"]
+    relative_to: str | None
+    rate: float | None = None
+    """The stated rate of change in percent, if the text gives one (an extension of the contract)."""
+
+
+@dataclass(frozen=True)
+class Quantity(Record):
+    """A figure stated in the text, with what it measures, between whom, and when."""
+
+    kind: Literal["money", "percent", "count", "other"]
+    value: float
+    unit: str | None
+    qualifier: Qualifier
+    measure: str | None
+    from_: str | None
+    to: str | None
+    parties: tuple[str, ...]
+    items: tuple[str, ...]
+    period: Period | None
+    change: Change | None
+    sentence: int
+    evidence: Span
+    text: str = ""
+    """The figure as written ("$81 billion"); an extension of the contract."""
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Quote(Record):
+    text: str
+    speaker: str | None
+    speaker_actor: str | None
+    direct: bool
+    sentence: int
+    evidence: Span
+    start: int = 0
+    """`text == document.text[start:end]` (an extension of the contract)."""
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class TimelineEntry(Record):
+    date: str
+    label: str
+    events: tuple[int, ...] = ()
+    quantities: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relation(Record):
+    a: str
+    b: str
+    events: int
+    cooperation: float
+    conflict: float
+    goldstein_total: float
+
+
+@dataclass(frozen=True)
+class Check(Record):
+    kind: str
+    status: CheckStatus
+    message: str
+    quantities: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Analysis(Record):
+    """Everything multipolar read from one document: the contract's top level."""
+
+    document: Article
+    sentences: tuple[Sentence, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    blocs: tuple[tuple[str, ...], ...] = ()
+    checks: tuple[Check, ...] = ()
+    unresolved: tuple[Span, ...] = field(default=())
+    """Mentions that look like actors but could not be resolved (an extension of the contract)."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"schema": SCHEMA, **super().as_dict()}

