@@ -45,7 +45,8 @@ def test_relative_to_the_previous_date() -> None:
     assert normalise("that year", TODAY, february) == year_value(2022)
     half = normalise("the first half of 2023", TODAY)
     year_before = normalise("the same period a year before", TODAY, half)
-    assert year_before is not None and (year_before.start, year_before.end) == (dt.date(2022, 1, 1), dt.date(2022, 6, 30))
+    assert year_before is not None
+    assert (year_before.start, year_before.end) == (dt.date(2022, 1, 1), dt.date(2022, 6, 30))
 
 
 @pytest.mark.parametrize("text", ["75 years", "daily", "31 February 2022", "the coming decades"])

@@ -49,9 +49,25 @@ OLD_TO_V2 = {
 #   019 Express accord       -> SUPPORT ("approve policy, action, or actor";
 #                               no commitment to cooperate, so not AGREE)
 STATEMENT_PLOVER = {
-    "01": "", "010": "", "011": "", "012": "", "013": "", "014": "",
-    "015": "", "016": "REJECT", "017": "", "018": "SUPPORT", "019": "SUPPORT",
+    "01": "",
+    "010": "",
+    "011": "",
+    "012": "",
+    "013": "",
+    "014": "",
+    "015": "",
+    "016": "REJECT",
+    "017": "",
+    "018": "SUPPORT",
+    "019": "SUPPORT",
 }
+
+# Documented departures from CAMEO2PLOVER-2021 (draft 0.8) after reading the v2 definitions:
+#   163 Impose embargo, boycott, or sanctions: CAMEO2PLOVER says COERCE/restrict, but v2 COERCE is
+#       "repression, restrictions on rights" while v2 SANCTION is "all reductions in existing, routine,
+#       or cooperative relations" (CAMEO root 16 REDUCE RELATIONS); the NGEC v2 codebook's
+#       SANCTION/discontinue covers curtailing "commercial, or material exchanges".
+OVERRIDES = {"163": ("SANCTION", "discontinue")}
 
 # Codes found only in CAMEO2PLOVER (no name/Goldstein in either CAMEO table)
 # are not CAMEO codes of record and are left out (currently: 1214).
@@ -128,6 +144,8 @@ def read_ontology(path: Path) -> dict[str, set[str]]:
 def plover_for(code: str, c2p: dict, modes: dict) -> tuple[str, str]:
     if code in STATEMENT_PLOVER:
         return STATEMENT_PLOVER[code], ""
+    if code in OVERRIDES:
+        return OVERRIDES[code]
     src = code
     if code.startswith("02"):
         # APPEAL 02x has no CAMEO2PLOVER row; v2 REQUEST covers requests
@@ -155,19 +173,22 @@ HEADER_COMMENTS = [
     "# Built by tools/build_cameo_table.py from the tables in ../shared/reference; do not edit by hand.",
     "# Sources (facts derived from; no text copied beyond code names):",
     "#  - CAMEO codes and names: icews-cameo-codes.utf8.csv from andybega/icews @ 3746c72 data-raw/cameo-codes.csv",
-    "#    (MIT License, Copyright (c) 2022 Andreas Beger); codes per the CAMEO manual (Gerner, Schrodt, Yilmaz et al.).",
+    "#    (MIT License, Copyright (c) 2022 Andreas Beger); codes per the CAMEO manual (Gerner, Schrodt, Yilmaz).",
     "#  - goldstein: GDELT's CAMEO.goldsteinscale.txt lookup values (GDELT open data);",
     "#    where GDELT lacks a code the ICEWS table's value is used (currently: {fallback}).",
     "#    GDELT and ICEWS differ on 016, 022, 164, 165; the GDELT values are used.",
     "#  - quad_class: GDELT QuadClass by CAMEO root: 01-05=1 verbal coop, 06-08=2 material coop,",
     "#    09-14=3 verbal conflict, 15-20=4 material conflict.",
     "#  - plover, mode: facts derived from CAMEO2PLOVER-2021.txt (openeventdata/PLOVER @ 5e0c24f, ed. P. Schrodt,",
-    "#    CC BY-SA 4.0) and the PLOVER v2 draft manual (PLOVER_MANUAL.tex, CC BY-SA 4.0) via plover_ontology_v2draft.json.",
+    "#    CC BY-SA 4.0) and the PLOVER v2 draft manual (PLOVER_MANUAL.tex, CC BY-SA 4.0),",
+    "#    via plover_ontology_v2draft.json (the 16 v2 categories and their modes).",
     "#    This table is shared under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).",
     "#    Draft-0.8 names mapped to v2: DEMAND->REQUEST, DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE, FIGHT->ASSAULT.",
     "#    mode is kept only where it is a v2 mode of that category, else empty.",
     "#    01x statements: empty except 016->REJECT, 018->SUPPORT, 019->SUPPORT (nearest v2 category).",
     "#    02x APPEAL (no CAMEO2PLOVER row): category/mode of the parallel DEMAND code 10x (v2 REQUEST).",
+    "#    163 (sanctions, embargo, boycott) -> SANCTION/discontinue, not CAMEO2PLOVER's COERCE/restrict: v2 SANCTION",
+    "#    covers reductions of relations incl. commercial exchange; v2 COERCE is repression (see the build script).",
     "#    Root 08 is listed twice in CAMEO2PLOVER (CONCEDE, RETREAT); the first (CONCEDE, as 080) is used.",
     "#    1214 appears only in CAMEO2PLOVER (no CAMEO name/Goldstein) and is omitted.",
     f"# version: {VERSION}",
@@ -196,8 +217,7 @@ def build(ref: Path) -> str:
             goldstein = icews[code]["goldstein"]
             fallback.append(code)
         plover, mode = plover_for(code, c2p, modes)
-        rows.append([code, icews[code]["name"], fmt_goldstein(goldstein),
-                     str(quad_class(code)), plover, mode])
+        rows.append([code, icews[code]["name"], fmt_goldstein(goldstein), str(quad_class(code)), plover, mode])
 
     lines = [c.replace("{fallback}", ", ".join(fallback) or "none") for c in HEADER_COMMENTS]
     lines.append("\t".join(["code", "name", "goldstein", "quad_class", "plover", "mode"]))
@@ -210,11 +230,14 @@ def build(ref: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("reference", nargs="?", default=str(DEFAULT_REF),
-                    help="directory with the reference tables (default: ../shared/reference)")
+    ap.add_argument(
+        "reference",
+        nargs="?",
+        default=str(DEFAULT_REF),
+        help="directory with the reference tables (default: ../shared/reference)",
+    )
     ap.add_argument("--out", default=str(DEFAULT_OUT), help="output TSV path")
-    ap.add_argument("--check", action="store_true",
-                    help="do not write; exit 1 if the output file is out of date")
+    ap.add_argument("--check", action="store_true", help="do not write; exit 1 if the output file is out of date")
     args = ap.parse_args(argv)
 
     text = build(Path(args.reference))

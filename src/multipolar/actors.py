@@ -81,7 +81,7 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         day: dt.date | None = doc._.mp_date
-        words = [t.text for t in doc]
+        words = [t.text.replace("’", "'") for t in doc]
         mentions = self._name_mentions(doc, words, day)
         mentions = self._with_agents(doc, words, mentions, day)
         mentions = self._with_plural_references(doc, mentions)
@@ -100,7 +100,10 @@ class ActorResolver:
                 i += 1
                 continue
             end = i + len(pattern.tokens)
-            found.append(ActorMention(i, end, (self.ref(pattern.code, day),), pattern.how))
+            ref = self.ref(pattern.code, day)
+            if pattern.how in ("capital", "metonym") and ref.kind == "state":
+                ref = ActorRef(ref.code, ref.name, ref.kind, ref.country, "GOV")
+            found.append(ActorMention(i, end, (ref,), pattern.how))
             i = end
         return found
 
@@ -115,24 +118,34 @@ class ActorResolver:
             if self._is_place(words, i, end) or self._inside_other_name(doc, i, end, pattern) or \
                     self._tail_of_longer_name(doc, words, i, pattern):
                 continue
-            if pattern.how == "adjective" and end < len(words) and words[end] == "-" and not (
-                end + 1 < len(words) and self.gazetteer.patterns_at(words, end + 1)
-            ):
+            if pattern.how == "adjective" and not self._combines(words, i, end):
                 continue
             return pattern
         return None
 
-    @staticmethod
-    def _is_place(words: list[str], start: int, end: int) -> bool:
+    def _combines(self, words: list[str], start: int, end: int) -> bool:
+        """A combining form ("Sino", "Indo") stands for a state only joined to another one ("Sino-Russian")."""
+        hyphen = end < len(words) and words[end] == "-"
+        if not hyphen:
+            return not words[end - 1].endswith("o")
+        return (end + 1 < len(words) and bool(self.gazetteer.patterns_at(words, end + 1))) or \
+            not words[end - 1].endswith("o")
+
+    def _is_place(self, words: list[str], start: int, end: int) -> bool:
         geography = _geography()
         if end < len(words) and words[end].lower() in geography:
             return True
         if start >= 2 and words[start - 1].lower() == "of" and words[start - 2].lower() in geography:
             return True
         name = " ".join(words[start:end]).lower()
+        if start >= 2 and words[start - 1] == "," and words[start - 2][:1].isupper() and \
+                " ".join(words[start:end]) in _word_list("homonyms.txt") and \
+                not self.gazetteer.patterns_at(words, start - 2):
+            return True
         with_next = f"{name} {words[end].lower()}" if end < len(words) else name
+        with_previous = f"{words[start - 1].lower()} {name}" if start > 0 else name
         hyphenated = f"{name}-{words[end + 1].lower()}" if end + 1 < len(words) and words[end] == "-" else name
-        return bool({name, with_next, hyphenated} & _not_actors())
+        return bool({name, with_next, with_previous, hyphenated} & _not_actors())
 
     def _tail_of_longer_name(self, doc: Doc, words: list[str], start: int, pattern: NamePattern) -> bool:
         """"Security Council" inside "National Security Council" is not the UN's."""
@@ -157,6 +170,9 @@ class ActorResolver:
     def _with_agents(
         self, doc: Doc, words: list[str], mentions: list[ActorMention], day: dt.date | None
     ) -> list[ActorMention]:
+        by_end = {m.end: m for m in mentions}
+        # "Chile's Defense Department": a body of another state after a state's name is that state's body
+        mentions = [m for m in mentions if not self._foreign_body(words, m, by_end)]
         by_start = {m.start: m for m in mentions}
         by_end = {m.end: m for m in mentions}
         taken = {k for m in mentions for k in range(m.start, m.end)}
@@ -169,12 +185,16 @@ class ActorResolver:
                 continue
             agent, size = hit
             end = i + size
-            qualifier = self._qualifier_before(words, i, by_end) or self._qualifier_after(words, end, by_start)
+            qualifier = self._qualifier_before(words, i, by_end)
+            if qualifier is None and not (end < len(words) and words[end].lower() == "in" and
+                                          agent.sector in ("MIL", "GOV", "COP", "SPY")):
+                # "troops in Ukraine" are not Ukraine's troops; "trade unions in Denmark" are Denmark's
+                qualifier = self._qualifier_after(words, end, by_start)
             if qualifier is None:
                 i = end
                 continue
             country = qualifier.actors[0]
-            if country.kind not in STATE_KINDS:
+            if country.kind not in (*STATE_KINDS, "igo", "bloc"):
                 i = end
                 continue
             follower = by_start.get(end)
@@ -193,6 +213,13 @@ class ActorResolver:
             i = stop
         return result
 
+    def _foreign_body(self, words: list[str], mention: ActorMention, by_end: dict[int, ActorMention]) -> bool:
+        ref = mention.actors[0]
+        if ref.kind != "organization" or self.gazetteer.agent_at(words, mention.start) is None:
+            return False
+        qualifier = self._qualifier_before(words, mention.start, by_end)
+        return qualifier is not None and qualifier.actors[0].state_code != ref.country
+
     @staticmethod
     def _qualifier_before(words: list[str], at: int, by_end: dict[int, ActorMention]) -> ActorMention | None:
         k = at
@@ -202,7 +229,8 @@ class ActorResolver:
 
     @staticmethod
     def _qualifier_after(words: list[str], end: int, by_start: dict[int, ActorMention]) -> ActorMention | None:
-        if end < len(words) and words[end].lower() in ("of", "for"):
+        """"the president of China", "trade unions in Denmark"."""
+        if end < len(words) and words[end].lower() in ("of", "for", "in"):
             k = end + 1
             if k < len(words) and words[k].lower() == "the":
                 k += 1
@@ -216,7 +244,7 @@ class ActorResolver:
         if agent.slug == "counterpart":
             return self._counterpart(at, country, day, earlier)
         if agent.role:
-            holder = self.gazetteer.holder(country, _roles_for(agent.role), day)
+            holder = self._office_holder(country, agent.role, day)
             if holder is not None:
                 return self.ref(holder, day)
         code = f"{country.lower()}-{agent.slug}"
@@ -235,8 +263,20 @@ class ActorResolver:
         office = self.gazetteer.role_of(people[-1].actors[0].code, day)
         if office is None:
             return None
-        holder = self.gazetteer.holder(country, _roles_for(office.role), day)
+        holder = self._office_holder(country, office.role, day)
         return self.ref(holder, day) if holder else None
+
+    def _office_holder(self, country: str, role: str, day: dt.date | None) -> str | None:
+        """Who held an office on the day; "the leader" is the one who governs (see parliamentary.txt)."""
+        if role != "leader":
+            return self.gazetteer.holder(country, (role,), day)
+        governs = ("prime_minister", "chancellor") if country in _word_list("parliamentary.txt") else \
+            ("president",)
+        for roles in (("supreme_leader",), governs, ("president", "prime_minister", "chancellor", "monarch")):
+            holder = self.gazetteer.holder(country, roles, day)
+            if holder is not None:
+                return holder
+        return None
 
     # ---- "the two countries" ----------------------------------------------------------------------
 
@@ -282,14 +322,6 @@ class ActorResolver:
         return info.name if info else code
 
 
-def _roles_for(role: str) -> tuple[str, ...]:
-    """Offices a title can name: a "leader" is a head of state or of government."""
-    if role == "leader":
-        return ("president", "prime_minister", "chancellor", "supreme_leader", "head_of_state",
-                "head_of_government", "monarch")
-    return (role,)
-
-
 def _plural_candidates(doc: Doc) -> list[Span]:
     found = []
     for chunk in doc.noun_chunks:
@@ -308,10 +340,11 @@ def _last_pair(mentions: list[ActorMention], before: int, doc: Doc) -> tuple[Act
     sentence_starts = [s.start for s in doc.sents]
     current = max((k for k, s in enumerate(sentence_starts) if s <= before), default=0)
     window_start = sentence_starts[max(0, current - 3)]
+    named_things = [e for e in doc.ents if e.label_ in ("FAC", "EVENT", "WORK_OF_ART", "LAW")]
     states = [
         m for m in mentions
         if window_start <= m.start and m.end <= before and m.actors[0].state_code.isupper()
-        and len(m.actors) == 1
+        and len(m.actors) == 1 and not any(e.start <= m.start < e.end for e in named_things)
     ]
     for right in range(len(states) - 1, 0, -1):
         a, b = states[right - 1], states[right]
@@ -319,4 +352,18 @@ def _last_pair(mentions: list[ActorMention], before: int, doc: Doc) -> tuple[Act
         codes = {a.actors[0].state_code, b.actors[0].state_code}
         if len(codes) == 2 and gap in ("and", "-", "–", "&", ",", "or", "and the", "nor"):
             return (a.actors[0], b.actors[0])
-    return None
+    return _dominant_pair(states)
+
+
+def _dominant_pair(states: list[ActorMention]) -> tuple[ActorRef, ...] | None:
+    """Failing a coordinated pair: the two states named most in the window, if no third comes close."""
+    counts: dict[str, int] = {}
+    first: dict[str, ActorRef] = {}
+    for mention in states:
+        code = mention.actors[0].state_code
+        counts[code] = counts.get(code, 0) + 1
+        first.setdefault(code, mention.actors[0])
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
+        return None
+    return (first[ranked[0][0]], first[ranked[1][0]])

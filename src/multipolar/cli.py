@@ -53,7 +53,7 @@ class TableFormat(StrEnum):
 
 
 def _fail(message: str) -> None:
-    err.print(f"multipolar: {' '.join(str(message).split())}", markup=False, highlight=False)
+    sys.stderr.write(f"multipolar: {' '.join(str(message).split())}\n")
     raise typer.Exit(1)
 
 
@@ -244,7 +244,7 @@ def eval_command(
         for column in ("category", "tp", "fp", "fn", "precision", "recall", "F1"):
             table.add_column(column)
         rows = [*sorted(report.categories.items()), ("ALL (source, target, PLOVER)", report.overall),
-                ("CAMEO root", report.cameo_root)]
+                ("dyad only (source, target)", report.dyad), ("CAMEO root", report.cameo_root)]
         for name, score in rows:
             table.add_row(name, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}",
                           f"{score.recall:.3f}", f"{score.f1:.3f}")

@@ -161,10 +161,9 @@ class _DocReader:
             found = self.tables.verbs.get(f"{lemma} {particle}")
             if found:
                 return found
-        preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
-        for prep in preps:
-            found = self.tables.verbs.get(f"{lemma} {prep}")
-            if found:
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            found = self.tables.verbs.get(f"{lemma} {prep.lower_}")
+            if found and any(self.actors_of(obj) for obj in prep.children if obj.dep_ == "pobj"):
                 return found
         return self.tables.verbs.get(lemma, ())
 
@@ -175,7 +174,7 @@ class _DocReader:
         code_from = pattern
         noun: Token | None = None
         if pattern.is_light:
-            light = self._light_object(objects)
+            light = self._light_object(verb, objects)
             if light is None:
                 return None
             noun, code_from = light
@@ -189,12 +188,21 @@ class _DocReader:
             targets = self._targets(noun, code_from.targets, [])
         return self._pairs(verb, code_from, sources, targets, trigger=verb)
 
-    def _light_object(self, objects: list[Token]) -> tuple[Token, Pattern] | None:
+    def _light_object(self, verb: Token, objects: list[Token]) -> tuple[Token, Pattern] | None:
+        """The event noun a light verb carries: its object, "$1bn in aid", "a package of sanctions",
+        or "provided Ukraine with aid"."""
+        candidates: list[Token] = []
         for obj in objects:
-            for candidate in _conjuncts(obj):
-                pattern = self._noun_pattern(candidate)
-                if pattern is not None:
-                    return candidate, pattern
+            for word in _conjuncts(obj):
+                candidates.append(word)
+                candidates += [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ in ("in", "of")
+                               for p in prep.children if p.dep_ == "pobj"]
+        candidates += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("with", "in")
+                       for p in prep.children if p.dep_ == "pobj"]
+        for candidate in candidates:
+            pattern = self._noun_pattern(candidate)
+            if pattern is not None:
+                return candidate, pattern
         return None
 
     def _targets(self, word: Token, specs: tuple[str, ...], objects: list[Token]) -> list[tuple[ActorMention, Token]]:
@@ -205,12 +213,14 @@ class _DocReader:
                     found.extend(self.actors_of(obj))
             elif spec == "iobj":
                 for obj in (c for c in word.children if c.dep_ == "dative"):
-                    found.extend(self.actors_of(obj))
+                    if obj.pos_ == "ADP":
+                        found.extend(a for o in obj.children if o.dep_ == "pobj" for a in self.actors_of(o))
+                    else:
+                        found.extend(self.actors_of(obj))
             elif spec.startswith("prep:"):
                 wanted = set(spec[5:].split("|"))
-                holders = [word, *objects]
-                for holder in holders:
-                    for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in wanted):
+                for holder in [word, *objects]:
+                    for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in wanted):
                         for obj in (c for c in prep.children if c.dep_ == "pobj"):
                             found.extend(self.actors_of(obj))
             if found:
@@ -236,15 +246,14 @@ class _DocReader:
         sources += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                     for obj in c.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
         targets = self._targets(noun, pattern.targets, [])
-        governor = noun.head if noun.dep_ in ("dobj", "pobj", "nsubjpass") else None
-        if governor is not None and governor.dep_ == "prep":
-            governor = governor.head
-        if not targets and governor is not None and governor.lemma_.lower() in _RECEIVER_VERBS and sources:
-            subject_tokens, _ = self.subjects(governor)
+        if not targets and sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVER_VERBS:
+            # "Russia is facing sanctions from the West": the one who faces them is the target
+            subject_tokens, _ = self.subjects(noun.head)
             targets = [a for t in subject_tokens for a in self.actors_of(t)]
-        if not sources and governor is not None and governor.pos_ in ("VERB", "AUX") and \
-                noun.head.lower_ in ("during", "on", "in") and noun.lemma_.lower() in ("visit", "trip", "tour"):
-            subject_tokens, _ = self.subjects(governor)
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("during", "on", "in") and \
+                noun.lemma_.lower() in ("visit", "trip", "tour") and noun.head.head.pos_ in ("VERB", "AUX"):
+            # "X described ... during a state visit to Moscow": the visitor is the subject of the verb
+            subject_tokens, _ = self.subjects(noun.head.head)
             sources = [a for t in subject_tokens for a in self.actors_of(t)]
         target_codes = {ref.state_code for m, _ in targets for ref in m.actors}
         sources = [(m, t) for m, t in sources
@@ -264,7 +273,7 @@ class _DocReader:
         pairs: list[tuple[tuple[ActorRef, ActorMention], tuple[ActorRef, ActorMention], float]] = []
         if target_refs:
             pairs = [(s, t, 0.8) for s in source_refs for t in target_refs]
-        elif len({r.state_code for r, _ in source_refs}) >= 2 and _allows_symmetry(pattern):
+        elif len({r.state_code for r, _ in source_refs}) >= 2 and _allows_symmetry(pattern, trigger):
             pairs = [(s, t, 0.7) for s, t in itertools.permutations(source_refs, 2)]
         pairs = [(s, t, c) for s, t, c in pairs if s[0].state_code != t[0].state_code]
         if not pairs:
@@ -333,17 +342,14 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _governing_verb(verb: Token) -> Token | None:
-    """The verb whose subject a subject-less verb shares ("X has committed to collaborating")."""
+    """The word whose subject a subject-less verb shares ("X is about to restore", "X committed to collaborating")."""
     node = verb
-    for _ in range(4):
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.pos_ in ("VERB", "AUX"):
-            return node.head
-        if node.dep_ in ("pcomp", "pobj") and node.head.dep_ == "prep":
-            node = node.head.head
-            if node.pos_ in ("VERB", "AUX", "ADJ"):
-                return node
-            continue
-        break
+    for _ in range(5):
+        if node.dep_ not in ("conj", "xcomp", "advcl", "acomp", "pcomp", "pobj", "prep") or node.head is node:
+            return None
+        node = node.head
+        if any(c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS for c in node.children):
+            return node
     return None
 
 
@@ -365,9 +371,13 @@ def _object_lemmas(objects: list[Token], verb: Token) -> set[str]:
     return lemmas
 
 
-def _allows_symmetry(pattern: Pattern) -> bool:
-    return "none" in pattern.targets or pattern.plover in ("AGREE", "CONSULT", "COOPERATE") or \
-        "prep:with" in " ".join(pattern.targets)
+def _allows_symmetry(pattern: Pattern, trigger: Token) -> bool:
+    """Coordinated actors with no target act on each other: "Russia and China held talks". A noun names a
+    mutual event only when the event is cooperative ("the Xi-Putin meeting", not "the Russia-Ukraine war")."""
+    cooperative = pattern.plover in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT")
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return cooperative
+    return cooperative or "none" in pattern.targets or "prep:with" in " ".join(pattern.targets)
 
 
 def _deduplicated(events: list[CodedEvent]) -> list[CodedEvent]:

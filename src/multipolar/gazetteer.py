@@ -122,7 +122,7 @@ class Gazetteer:
         self, name: str, code: str, how: str, *, prefix_last: bool = False,
         start: dt.date | None = None, end: dt.date | None = None,
     ) -> None:
-        name = name.strip()
+        name = name.strip().replace("’", "'")
         if not name:
             return
         tokens = tuple(t for t in self._tokenize(name) if t.strip())
@@ -146,7 +146,7 @@ class Gazetteer:
         found = [p for p in self._patterns.get(word.lower(), ()) if p.matches(words, at)]
         for size in range(min(len(word), 12), 2, -1):
             found.extend(p for p in self._patterns.get("~" + word[:size].lower(), ()) if p.matches(words, at))
-        return sorted(found, key=lambda p: -len(p.tokens))
+        return sorted(found, key=lambda p: (-len(p.tokens), _HOW_RANK.get(p.how, 2)))
 
     def agent_at(self, words: list[str], at: int) -> tuple[Agent, int] | None:
         """The longest agent term starting at `at` (a plural `s` on its last word is allowed)."""
@@ -184,11 +184,15 @@ class Gazetteer:
 
     def lookup(self, name: str, day: dt.date | None = None) -> list[ActorInfo]:
         """Actors that the whole of `name` can mean (case as written, an optional leading "the")."""
-        words = [t for t in self._tokenize(name.strip()) if t.strip()]
+        words = [t for t in self._tokenize(name.strip().replace("’", "'")) if t.strip()]
         if words and words[0].lower() == "the":
             words = words[1:]
         hits = [p for p in self.patterns_at(words, 0) if len(p.tokens) == len(words)] if words else []
         return [self.actors[p.code] for p in hits if p.valid_on(day) and p.code in self.actors]
+
+
+_HOW_RANK = {"person": 0, "body": 0, "name": 1}
+"""Between names of equal length, a named body ("the Kremlin" as rus-kremlin) beats a metonym of the state."""
 
 
 def _is_acronym(token: str) -> bool:
@@ -465,8 +469,15 @@ def _add_petrarch_entry(gaz: Gazetteer, names: list[str], codes: list[tuple[str,
             exact = alias.endswith("_")
             words = alias.rstrip("_").replace("_", " ").strip()
             if words:
-                gaz.add_name(words.title() if not _is_acronym(words) else words, full, "petrarch",
-                             prefix_last=not exact, start=start, end=end)
+                gaz.add_name(_petrarch_case(words), full, "petrarch", prefix_last=not exact, start=start, end=end)
+
+
+def _petrarch_case(words: str) -> str:
+    """PETRARCH writes every name in capitals: keep short ones and dotted ones as acronyms ("UAE", "U.N.")."""
+    letters = [c for c in words if c.isalpha()]
+    if "." in words or (" " not in words and len(letters) <= 4):
+        return words
+    return words.title()
 
 
 def load_petrarch_agents(gaz: Gazetteer, text: str) -> None:

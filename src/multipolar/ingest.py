@@ -179,6 +179,11 @@ def parse_date(value: Any, name: str = "input") -> dt.date | None:
             return dt.datetime.strptime(raw, "%Y%m%d").date()
         except ValueError:
             pass
+    from multipolar.timeline import normalise
+
+    written = normalise(raw, None)
+    if written is not None:
+        return written.start
     raise InputError(f"{name}: date {raw!r} is not a date (use YYYY-MM-DD)")
 
 

@@ -77,7 +77,7 @@ def make_events(nlp: Language, name: str) -> Any:
 
 @Language.factory(
     "multipolar_quantities",
-    requires=["doc.ents", "doc._.mp_mentions", "doc._.mp_dates"],
+    requires=["doc.ents", "doc._.mp_mentions", "doc._.mp_dates", "doc._.mp_events"],
     assigns=["doc._.mp_quantities"],
 )
 def make_quantities(nlp: Language, name: str) -> Any:

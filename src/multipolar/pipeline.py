@@ -146,8 +146,16 @@ def _actors(doc: Doc, mentions: list[ActorMention]) -> tuple[Actor, ...]:
         for ref in mention.actors:
             entry = grouped.setdefault(ref.code, (ref, []))
             entry[1].append(_span(doc, span.start_char, span.end_char))
+    roles: dict[str, set[str | None]] = {}
+    for mention in mentions:
+        for ref in mention.actors:
+            roles.setdefault(ref.code, set()).add(ref.role)
     ordered = sorted(grouped.values(), key=lambda item: (-len(item[1]), item[0].code))
-    return tuple(Actor(ref.code, ref.name, ref.kind, ref.country, ref.role, tuple(spans)) for ref, spans in ordered)
+    return tuple(
+        Actor(ref.code, ref.name, ref.kind, ref.country,
+              next(iter(roles[ref.code])) if len(roles[ref.code]) == 1 else None, tuple(spans))
+        for ref, spans in ordered
+    )
 
 
 def _event(doc: Doc, event: CodedEvent) -> Event:

@@ -153,7 +153,7 @@ class QuantityFinder:
         parties = tuple(dict.fromkeys(
             m.actors[0].state_code for m in mentions if sent.start <= m.start < sent.end
         ))
-        source, target = _direction(doc, sent, mentions, measure)
+        source, target = _direction(doc, sent, span, mentions, measure)
         period = self._period(doc, sent, span, dates, claimed)
         direction, relative_to, rate = _change(doc, sent, span, kind, dates)
         items = tuple(item for item in ITEMS if re.search(rf"\b{re.escape(item)}\b", text, re.IGNORECASE))
@@ -205,11 +205,15 @@ def _unquantified(sent: Span) -> list[Span]:
 
 
 def _direction(
-    doc: Doc, sent: Span, mentions: list[ActorMention], measure: str | None
+    doc: Doc, sent: Span, span: Span, mentions: list[ActorMention], measure: str | None
 ) -> tuple[str | None, str | None]:
-    """Who the flow goes from and to: "China imported ... from Russia" is from RUS to CHN."""
+    """Who the flow goes from and to: "China imported ... from Russia" is from RUS to CHN; a figure inside
+    an aid event ("the US has given Kyiv billions in aid") flows from its source to its target."""
     if measure not in ("imports", "exports", "aid", "investment", "loan"):
         return None, None
+    for event in doc._.mp_events or []:
+        if event.plover == "AID" and span.root.i in {t.i for t in doc[event.trigger].subtree}:
+            return event.source.state_code, event.target.state_code
     inside = [m for m in mentions if sent.start <= m.start < sent.end]
     if len(inside) < 2:
         return None, None
