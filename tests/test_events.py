@@ -16,8 +16,8 @@ pytestmark = pytest.mark.model
 # improves; a drop below fails the build. Today's figures are in the README.
 FLOORS = {
     "own": 0.0,
-    "plover-gsr": 0.0,
-    "petrarch-unit": 0.0,
+    "plover-gsr": 0.26,
+    "petrarch-unit-dyad": 0.27,
 }
 
 
@@ -42,7 +42,9 @@ def test_petrarch_unit_floor() -> None:
     settings = DEFAULT_SETTINGS.replace(actors_files=(folder / "PETR.Validate.actors.txt",
                                                       folder / "PETR.Validate.agents.txt"))
     report = evaluate(read_gold(folder / "records-dev.jsonl"), settings)
-    assert report.overall.f1 >= FLOORS["petrarch-unit"], report.as_dict()["overall"]
+    # PETRARCH's expected codes are mostly WEIS-era: it tests the mechanics (who acts on whom), so the floor is
+    # on (source, target); the typed score is reported by `multipolar eval`.
+    assert report.dyad.f1 >= FLOORS["petrarch-unit-dyad"], report.as_dict()["dyad"]
 
 
 def _triples(analysis: Analysis) -> set[tuple[str, str, str]]:

@@ -120,8 +120,14 @@ class ActorResolver:
                 continue
             if pattern.how == "adjective" and not self._combines(words, i, end):
                 continue
+            if pattern.how == "person" and len(pattern.tokens) == 1 and self._followed_by_other_name(doc, words, end):
+                continue  # "Boris Yeltsin" is not Boris Johnson: a short name followed by another name
             return pattern
         return None
+
+    def _followed_by_other_name(self, doc: Doc, words: list[str], end: int) -> bool:
+        return end < len(words) and words[end][:1].isupper() and doc[end].pos_ == "PROPN" and \
+            not self.gazetteer.patterns_at(words, end)
 
     def _combines(self, words: list[str], start: int, end: int) -> bool:
         """A combining form ("Sino", "Indo") stands for a state only joined to another one ("Sino-Russian")."""
@@ -204,7 +210,8 @@ class ActorResolver:
                 result = [m for m in result if m not in (qualifier, follower)] + [merged]
                 i = follower.end
                 continue
-            actor = self._agent_actor(words, i, agent, country.code, day, result)
+            unknown_name = end < len(doc) and doc[end].ent_type_ == "PERSON"
+            actor = self._agent_actor(words, i, agent, country.code, day, result, unknown_name)
             if actor is None:
                 i = end
                 continue
@@ -239,11 +246,13 @@ class ActorResolver:
 
     def _agent_actor(
         self, words: list[str], at: int, agent: Agent, country: str, day: dt.date | None,
-        earlier: list[ActorMention],
+        earlier: list[ActorMention], names_someone_else: bool = False,
     ) -> ActorRef | None:
+        """The body or office holder a country word plus agent word names. A title followed by a name we
+        do not know ("Russian President Boris Yeltsin" in a text without a date) is not today's holder."""
         if agent.slug == "counterpart":
             return self._counterpart(at, country, day, earlier)
-        if agent.role:
+        if agent.role and not names_someone_else:
             holder = self._office_holder(country, agent.role, day)
             if holder is not None:
                 return self.ref(holder, day)

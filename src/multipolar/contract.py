@@ -21,7 +21,8 @@ def problems(document: dict[str, Any]) -> list[str]:
     """Every way `document` breaks the contract: schema errors and offsets that do not index the text."""
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(schema())
+    part = "error" if "error" in document else "analysis"
+    validator = jsonschema.Draft202012Validator({"$defs": schema()["$defs"], "$ref": f"#/$defs/{part}"})
     found = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(document)]
     if "error" in document or found:
         return found

@@ -211,6 +211,11 @@ class _DocReader:
             if spec == "dobj":
                 for obj in objects or [c for c in word.children if c.dep_ in ("dobj", "attr")]:
                     found.extend(self.actors_of(obj))
+                if not found:
+                    # "demanded that the US cancel ...": the subject of the demanded clause
+                    for clause in (c for c in word.children if c.dep_ == "ccomp"):
+                        found.extend(a for subject in clause.children if subject.dep_ == "nsubj"
+                                     for a in self.actors_of(subject))
             elif spec == "iobj":
                 for obj in (c for c in word.children if c.dep_ == "dative"):
                     if obj.pos_ == "ADP":
@@ -283,6 +288,8 @@ class _DocReader:
         cameo = pattern.cameo if pattern.cameo != "@" else "0"
         entry = self.tables.code(cameo)
         plover = pattern.plover or entry.plover
+        if not plover:
+            return None  # a bare statement (CAMEO 01x) has no PLOVER category: not an interaction
         if modality == "intended" and plover in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
             plover = "AGREE"
         return [

@@ -113,7 +113,7 @@ def checks(quantities: tuple[Quantity, ...]) -> tuple[Check, ...]:
     found: list[Check] = []
     money = [(i, q) for i, q in enumerate(quantities) if q.kind == "money" and q.value > 0 and q.period]
     for (i, a), (j, b) in combinations(money, 2):
-        if not _same_series(a, b):
+        if not _same_series(a, b) or _value_between(money, a, b):
             continue
         assert a.period is not None and b.period is not None
         earlier, later = ((i, a), (j, b)) if a.period.start < b.period.start else ((j, b), (i, a))
@@ -134,6 +134,13 @@ def checks(quantities: tuple[Quantity, ...]) -> tuple[Check, ...]:
                            (*ids, *(() if rate_index is None else (rate_index,)))))
     found.extend(_part_of_whole(quantities))
     return tuple(found)
+
+
+def _value_between(money: list[tuple[int, Quantity]], a: Quantity, b: Quantity) -> bool:
+    """Only neighbouring periods are compared: a stated rate is a year-on-year or period-on-period change."""
+    assert a.period is not None and b.period is not None
+    low, high = sorted((a.period.start, b.period.start))
+    return any(q.period is not None and low < q.period.start < high and _same_series(q, a) for _, q in money)
 
 
 def _same_series(a: Quantity, b: Quantity) -> bool:

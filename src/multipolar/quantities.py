@@ -105,6 +105,7 @@ class QuantityFinder:
         mentions: list[ActorMention] = doc._.mp_mentions or []
         dates: list[FoundDate] = doc._.mp_dates or []
         found: list[FoundQuantity] = []
+        self._last_measure: str | None = None
         for index, sent in enumerate(doc.sents):
             spans = [e for e in doc.ents if sent.start <= e.start < sent.end and
                      e.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")]
@@ -141,13 +142,17 @@ class QuantityFinder:
                 return None
             value, unit = parsed
             kind = {"MONEY": "money", "PERCENT": "percent"}.get(span.label_, "count")
-            if kind == "count" and (span.end >= len(doc) or doc[span.end].pos_ not in ("NOUN", "PROPN")):
+            if kind == "count" and (span.end >= len(doc) or doc[span.end].pos_ != "NOUN"):
                 return None
             if kind == "money" and unit is None:
                 unit = "USD" if "$" in span.text else None
         before = doc[max(sent.start, span.start - 4) : span.start].text
         text = sent.text
         measure = next((name for pattern, name in _MEASURES if re.search(pattern, text, re.IGNORECASE)), None)
+        if measure is None and re.search(r"\b(?:the|that) (?:total|figure|sum|amount|value)\b", text, re.IGNORECASE):
+            measure = self._last_measure  # "The total rose again in 2023": the measure of the sentence before
+        if kind != "count":
+            self._last_measure = measure or self._last_measure
         if kind == "count":
             measure = doc[span.end].lemma_.lower()
         parties = tuple(dict.fromkeys(
@@ -253,7 +258,13 @@ def _change(
             window = nxt
         else:
             return None, None, None
-    direction = "up" if _UP.search(window.text) else "down" if _DOWN.search(window.text) else None
+    after = doc[span.end : min(sent.end, span.end + 3)].text.lower()
+    if kind == "percent" and re.match(r"(?:more|higher|greater|larger) than", after):
+        direction: str | None = "up"
+    elif kind == "percent" and re.match(r"(?:less|lower|smaller) than", after):
+        direction = "down"
+    else:
+        direction = "up" if _UP.search(window.text) else "down" if _DOWN.search(window.text) else None
     if direction is None:
         return None, None, None
     relative_to = None

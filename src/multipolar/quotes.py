@@ -121,9 +121,8 @@ class QuoteFinder:
         for k in order:
             if not 0 <= k < len(sentences):
                 continue
-            for token in sentences[k]:
-                if start <= token.idx < end:
-                    continue
+            outside = [t for t in sentences[k] if not start <= t.idx < end]
+            for token in sorted(outside, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))):
                 speaker = self._speaker_of(token, mentions)
                 if speaker is not None:
                     return speaker
@@ -138,8 +137,10 @@ class QuoteFinder:
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and token.dep_ == "conj":
             subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
-        if not subjects or subjects[0].lower_ in ("it", "this", "that", "which"):
+        if not subjects or subjects[0].lower_ in ("it", "this", "that", "which", "they", "we", "i", "you"):
             return None
+        if subjects[0].lower_ in ("he", "she"):
+            return _last_person(subjects[0], mentions)
         return _named(subjects[0], mentions)
 
     def _unquoted(
@@ -161,6 +162,17 @@ class QuoteFinder:
             speaker, actor = named if named else (None, None)
             found.append(FoundQuote(start, start + len(text), text, speaker, actor, False, index))
         return found
+
+
+def _last_person(pronoun: Token, mentions: list[ActorMention]) -> tuple[str, ActorRef | None] | None:
+    """"he said": the last person named within the two sentences before the pronoun."""
+    doc = pronoun.doc
+    floor = doc[max(0, pronoun.sent.start - 1)].sent.start
+    people = [m for m in mentions if floor <= m.start < pronoun.i and m.actors[0].kind == "person"]
+    if not people:
+        return None
+    last = people[-1]
+    return doc[last.start : last.end].text, last.actors[0]
 
 
 def _named(token: Token, mentions: list[ActorMention]) -> tuple[str, ActorRef | None]:

@@ -88,6 +88,11 @@ def _absolute(t: str) -> DateValue | None:
     if m := re.fullmatch(rf"{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})", t):
         day = _safe_day(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))
         return day_value(day) if day else None
+    day_range = rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:to|-|–|and) (\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? (\d{{4}})"
+    if m := re.fullmatch(day_range, t):
+        first = _safe_day(int(m.group(4)), MONTHS[m.group(3)], int(m.group(1)))
+        last = _safe_day(int(m.group(4)), MONTHS[m.group(3)], int(m.group(2)))
+        return DateValue(first.isoformat(), first, last) if first and last and first <= last else None
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t):
         day = _safe_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         return day_value(day) if day else None
