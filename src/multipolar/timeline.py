@@ -90,15 +90,15 @@ def _absolute(t: str) -> DateValue | None:
         return day_value(day) if day else None
     day_range = rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:to|-|–|and) (\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? (\d{{4}})"
     if m := re.fullmatch(day_range, t):
-        first = _safe_day(int(m.group(4)), MONTHS[m.group(3)], int(m.group(1)))
-        last = _safe_day(int(m.group(4)), MONTHS[m.group(3)], int(m.group(2)))
-        return DateValue(first.isoformat(), first, last) if first and last and first <= last else None
+        opening = _safe_day(int(m.group(4)), MONTHS[m.group(3)], int(m.group(1)))
+        closing = _safe_day(int(m.group(4)), MONTHS[m.group(3)], int(m.group(2)))
+        return DateValue(opening.isoformat(), opening, closing) if opening and closing and opening <= closing else None
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t):
         day = _safe_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         return day_value(day) if day else None
     if m := re.fullmatch(r"(first|second|1st|2nd) half of (?:the year )?(\d{4})", t):
-        year, first = int(m.group(2)), m.group(1) in ("first", "1st")
-        return range_value(dt.date(year, 1 if first else 7, 1), _month_end(year, 6 if first else 12))
+        year, first_half = int(m.group(2)), m.group(1) in ("first", "1st")
+        return range_value(dt.date(year, 1 if first_half else 7, 1), _month_end(year, 6 if first_half else 12))
     if m := re.fullmatch(r"(first|second|third|fourth|1st|2nd|3rd|4th) quarter of (\d{4})", t):
         q = ["first", "second", "third", "fourth"].index(m.group(1)) if m.group(1).isalpha() \
             else int(m.group(1)[0]) - 1
