@@ -16,7 +16,7 @@ pytestmark = pytest.mark.model
 # improves; a drop below fails the build. Today's figures are in the README.
 FLOORS = {
     "own": 0.0,
-    "plover-gsr": 0.26,
+    "plover-gsr": 0.31,
     "petrarch-unit-dyad": 0.27,
 }
 

@@ -29,6 +29,9 @@ _INTENT_VERBS = frozenset({"commit", "plan", "intend", "pledge", "vow", "promise
 _SAY_VERBS = frozenset({"say", "state", "claim", "tell", "report", "assert", "allege", "insist", "argue",
                         "believe", "think", "add", "note", "write", "suggest"})
 _RECEIVER_VERBS = frozenset({"face", "receive", "suffer", "endure", "get", "accept", "welcome"})
+_THREAT_CODES = {"SANCTION": "1312", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138", "REJECT": "131"}
+"""The CAMEO threat code for each conflictual PLOVER type that can be threatened."""
+_OBLIGATION_AUX = frozenset({"must", "should"})
 _ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod"})
 _ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as"})
 
@@ -87,7 +90,7 @@ class _DocReader:
         found: list[CodedEvent] = []
         for token in self.doc:
             if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
-                found.extend(self._verb_events(token))
+                found.extend(self._verb_events(token) or self._obligation_events(token))
         for token in self.doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in self.used_nouns:
                 found.extend(self._noun_events(token))
@@ -152,6 +155,21 @@ class _DocReader:
             coded = self._code_verb(verb, pattern, objects, sources, passive_tokens)
             if coded is not None:
                 return coded
+        return []
+
+    def _obligation_events(self, verb: Token) -> list[CodedEvent]:
+        """"Britain said that Libya must hand over the suspects": the speaker demands it of Libya (REQUEST)."""
+        if verb.lemma_.lower() not in _SAY_VERBS | {"declare", "announce", "reiterate", "insist", "conclude"}:
+            return []
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if not {c.lower_ for c in clause.children if c.dep_ == "aux"} & _OBLIGATION_AUX:
+                continue
+            subjects, _ = self.subjects(verb)
+            sources = [a for t in subjects for a in self.actors_of(t)]
+            targets = [a for t in clause.children if t.dep_ == "nsubj" for a in self.actors_of(t)]
+            if sources and targets:
+                demand = Pattern(verb.lemma_.lower(), frozenset(), ("dobj",), "100", "REQUEST", "")
+                return self._pairs(verb, demand, sources, targets, trigger=verb) or []
         return []
 
     def _verb_patterns(self, verb: Token) -> tuple[Pattern, ...]:
@@ -280,7 +298,7 @@ class _DocReader:
             pairs = [(s, t, 0.8) for s in source_refs for t in target_refs]
         elif len({r.state_code for r, _ in source_refs}) >= 2 and _allows_symmetry(pattern, trigger):
             pairs = [(s, t, 0.7) for s, t in itertools.permutations(source_refs, 2)]
-        pairs = [(s, t, c) for s, t, c in pairs if s[0].state_code != t[0].state_code]
+        pairs = [(s, t, c) for s, t, c in pairs if _distinct(s[0], t[0])]
         if not pairs:
             return None
         negated, modality = self._negation(word), self._modality(word)
@@ -291,12 +309,17 @@ class _DocReader:
         if not plover:
             return None  # a bare statement (CAMEO 01x) has no PLOVER category: not an interaction
         if modality == "intended" and plover in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
-            plover = "AGREE"
+            plover = "AGREE"  # PLOVER: cooperation promised for the future is AGREE
+        elif (modality == "intended" or _governed_by(word, "threaten")) and plover in _THREAT_CODES:
+            # PLOVER: a conflictual act announced or threatened for the future is THREATEN
+            entry = self.tables.code(_THREAT_CODES[plover])
+            plover, modality = "THREATEN", "asserted"
         return [
             CodedEvent(
                 source=s, target=t, source_span=(sm.start, sm.end), target_span=(tm.start, tm.end),
                 trigger=trigger.i, pattern=pattern, cameo=entry.code, plover=plover,
-                mode=pattern.mode or entry.mode, negated=negated, modality=modality, date=date,
+                mode=(pattern.mode if plover == pattern.plover else "") or entry.mode, negated=negated,
+                modality=modality, date=date,
                 sentence=self.sentence_of.get(trigger.i, 0), confidence=confidence,
             )
             for (s, sm), (t, tm), confidence in pairs
@@ -342,6 +365,19 @@ class _DocReader:
             return near[0].date.value
         today: dt.date | None = self.doc._.mp_date
         return today.isoformat() if today else None
+
+
+def _distinct(source: ActorRef, target: ActorRef) -> bool:
+    """Two sides of an event: different states, or within one state two different actors ("Turkish police"
+    and "Turkish students"), as PLOVER codes domestic events; never an actor acting on itself."""
+    if source.state_code != target.state_code:
+        return True
+    return source.code != target.code and "organization" in (source.kind, target.kind)
+
+
+def _governed_by(word: Token, lemma: str) -> bool:
+    """"Iran threatened to cut off electricity": the verb is the complement of `lemma`."""
+    return word.dep_ == "xcomp" and word.head.lemma_.lower() == lemma
 
 
 def _conjuncts(token: Token) -> list[Token]:
