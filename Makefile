@@ -24,7 +24,7 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-dev lint typecheck pytest
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff check src tests tools bench
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy

@@ -310,7 +310,7 @@ class _DocReader:
             return None  # a bare statement (CAMEO 01x) has no PLOVER category: not an interaction
         if modality == "intended" and plover in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
             plover = "AGREE"  # PLOVER: cooperation promised for the future is AGREE
-        elif (modality == "intended" or _governed_by(word, "threaten")) and plover in _THREAT_CODES:
+        elif (modality == "intended" and not negated or _governed_by(word, "threaten")) and plover in _THREAT_CODES:
             # PLOVER: a conflictual act announced or threatened for the future is THREATEN
             entry = self.tables.code(_THREAT_CODES[plover])
             plover, modality = "THREATEN", "asserted"
@@ -368,11 +368,14 @@ class _DocReader:
 
 
 def _distinct(source: ActorRef, target: ActorRef) -> bool:
-    """Two sides of an event: different states, or within one state two different actors ("Turkish police"
-    and "Turkish students"), as PLOVER codes domestic events; never an actor acting on itself."""
+    """Two sides of an event: different states, or within one state two actors of different sectors
+    ("Turkish police" and "Turkish students"), as PLOVER codes domestic events; never a government
+    acting on itself ("Trump" and "the White House")."""
     if source.state_code != target.state_code:
         return True
-    return source.code != target.code and "organization" in (source.kind, target.kind)
+    roles = (source.role, target.role)
+    return source.code != target.code and "organization" in (source.kind, target.kind) and \
+        None not in roles and source.role != target.role
 
 
 def _governed_by(word: Token, lemma: str) -> bool:

@@ -139,6 +139,7 @@ def clean_text(text: str) -> str:
     """Normalised newlines, no control characters, no page-furniture lines."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _CONTROL.sub(" ", text)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)  # comments left by HTML-to-Markdown converters
     whole, tail = _boilerplate()
     kept: list[str] = []
     for line in text.split("\n"):

@@ -156,7 +156,7 @@ class QuantityFinder:
         if kind == "count":
             measure = doc[span.end].lemma_.lower()
         parties = tuple(dict.fromkeys(
-            m.actors[0].state_code for m in mentions if sent.start <= m.start < sent.end
+            ref.state_code for m in mentions if sent.start <= m.start < sent.end for ref in m.actors
         ))
         source, target = _direction(doc, sent, span, mentions, measure)
         period = self._period(doc, sent, span, dates, claimed)

@@ -87,9 +87,20 @@ def _figures(analysis: Analysis) -> Table:
             rate = f" {q.change.rate:+g}%" if q.change.rate is not None else ""
             change = f"{q.change.direction}{rate} vs {q.change.relative_to or '?'}"
         period = f"{q.period.start}…{q.period.end}" if q.period else ""
-        table.add_row(str(index), q.text, f"{q.value:,.6g} {q.unit or ''}".strip(),
+        table.add_row(str(index), q.text, _amount(q.value, q.unit),
                       q.measure or "", flow, ", ".join(q.items), period, change, f"[{q.sentence}]")
     return table
+
+
+def _amount(value: float, unit: str | None) -> str:
+    if unit == "percent":
+        return f"{value:g}%"
+    if value == 0:
+        return f"(unstated) {unit or ''}".strip()
+    for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(value) >= scale:
+            return f"{value / scale:,.4g}{suffix} {unit or ''}".strip()
+    return f"{value:,.6g} {unit or ''}".strip()
 
 
 def _quotes(analysis: Analysis) -> Table:

@@ -1,0 +1,65 @@
+"""Throughput of `multipolar.process` against bare spaCy on the same texts, measured side by side.
+
+    python bench/throughput.py [--corpus ../shared/corpora/whitehouse-statements-2021-2026/documents.jsonl.gz]
+                               [--docs 200]
+
+Prints documents/s and words/s for each, and the ratio. A benchmark, not a test: run it by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import resource
+import time
+from pathlib import Path
+
+import spacy
+
+import multipolar
+from multipolar.nlp import load_pipeline
+from multipolar.settings import DEFAULT_SETTINGS
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+DEFAULT_CORPUS = SHARED / "corpora/whitehouse-statements-2021-2026/documents.jsonl.gz"
+
+
+def read(corpus: Path, count: int) -> list[dict[str, str]]:
+    with gzip.open(corpus, "rt", encoding="utf-8") as lines:
+        return [json.loads(line) for line in itertools.islice(lines, count)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--docs", type=int, default=200)
+    args = parser.parse_args()
+    records = read(args.corpus, args.docs)
+    words = sum(len(r["text"].split()) for r in records)
+
+    bare = spacy.load(DEFAULT_SETTINGS.spacy_model)
+    load_pipeline(DEFAULT_SETTINGS)  # load once, outside the timing, as a server or `ingest` would
+    start = time.perf_counter()
+    for _ in bare.pipe((r["text"] for r in records), batch_size=DEFAULT_SETTINGS.batch_size):
+        pass
+    bare_seconds = time.perf_counter() - start
+
+    start = time.perf_counter()
+    results = list(multipolar.process({"id": r["id"], "text": r["text"], "date": r["date"]} for r in records))
+    ours_seconds = time.perf_counter() - start
+    events = sum(len(r.analysis.events) for r in results if r.analysis)
+    errors = sum(1 for r in results if r.error)
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"corpus: {args.corpus.name}, {len(records)} documents, {words:,} words (one core)")
+    print(f"bare spaCy ({DEFAULT_SETTINGS.spacy_model}): {len(records) / bare_seconds:7.1f} docs/s "
+          f"{words / bare_seconds:9,.0f} words/s")
+    print(f"multipolar.process:           {len(records) / ours_seconds:7.1f} docs/s "
+          f"{words / ours_seconds:9,.0f} words/s  ({events} events, {errors} skipped)")
+    print(f"ratio multipolar / bare spaCy time: {ours_seconds / bare_seconds:.2f}x;  peak RSS {peak_mb:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
