@@ -310,7 +310,7 @@ class _DocReader:
             return None  # a bare statement (CAMEO 01x) has no PLOVER category: not an interaction
         if modality == "intended" and plover in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
             plover = "AGREE"  # PLOVER: cooperation promised for the future is AGREE
-        elif (modality == "intended" and not negated or _governed_by(word, "threaten")) and plover in _THREAT_CODES:
+        elif ((modality == "intended" and not negated) or _governed_by(word, "threaten")) and plover in _THREAT_CODES:
             # PLOVER: a conflictual act announced or threatened for the future is THREATEN
             entry = self.tables.code(_THREAT_CODES[plover])
             plover, modality = "THREATEN", "asserted"
