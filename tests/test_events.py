@@ -15,7 +15,7 @@ pytestmark = pytest.mark.model
 # F1 floors for (source, target, PLOVER), pinned a little under today's scores: raise them as the coder
 # improves; a drop below fails the build. Today's figures are in the README.
 FLOORS = {
-    "own": 0.0,
+    "own": 0.90,
     "plover-gsr": 0.31,
     "petrarch-unit-dyad": 0.27,
 }

@@ -105,6 +105,11 @@ class _DocReader:
             mention = self.mentions.get(head.i)
             if mention is not None:
                 result.append((mention, head))
+                # "Chinese and Indian troops": the other qualifiers of the same noun
+                for child in head.children:
+                    if child.dep_ in ("amod", "compound"):
+                        result.extend((m, c) for c in _conjuncts(child)
+                                      if (m := self.mentions.get(c.i)) is not None and m is not mention)
                 continue
             if depth >= 2 or head.pos_ in ("VERB", "AUX"):
                 continue
@@ -128,6 +133,7 @@ class _DocReader:
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             actors.extend(c for c in agent.children if c.dep_ == "pobj")
         actors = [verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t for t in actors]
+        actors = [s for t in actors for s in self._speaker_for_pronoun(verb, t)]
         passive = [verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t for t in passive]
         if not actors and not passive:
             if verb.dep_ == "relcl":
@@ -137,6 +143,14 @@ class _DocReader:
                 inherited, _ = self.subjects(governor)
                 return inherited, []
         return actors, passive
+
+    def _speaker_for_pronoun(self, verb: Token, subject: Token) -> list[Token]:
+        """"NATO said it will send ...": a pronoun subject of a reported clause is the one who said it."""
+        if subject.lower_ not in ("it", "they", "he", "she", "we") or verb.dep_ != "ccomp":
+            return [subject]
+        if verb.head.lemma_.lower() not in _SAY_VERBS | {"announce", "declare", "confirm", "warn", "insist"}:
+            return [subject]
+        return [c for c in verb.head.children if c.dep_ == "nsubj"] or [subject]
 
     # ---- verbs ----------------------------------------------------------------------------------
 
@@ -229,6 +243,12 @@ class _DocReader:
             if spec == "dobj":
                 for obj in objects or [c for c in word.children if c.dep_ in ("dobj", "attr")]:
                     found.extend(self.actors_of(obj))
+                if not found:
+                    # "condemned the drills that China launched": the doer of what was condemned
+                    for obj in objects:
+                        found.extend(a for clause in obj.children if clause.dep_ == "relcl"
+                                     for subject in clause.children if subject.dep_ == "nsubj"
+                                     for a in self.actors_of(subject))
                 if not found:
                     # "demanded that the US cancel ...": the subject of the demanded clause
                     for clause in (c for c in word.children if c.dep_ == "ccomp"):
