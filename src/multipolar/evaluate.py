@@ -3,7 +3,9 @@
 Gold format: one JSON object a line with `id`, `category`, `date`, `text` and `expected`, a list of
 `{source, target, plover?, code?, mode?}` (target null: any target; `expected: []`: no event allowed).
 A gold actor code matches our state code, our finer actor code, or our state code plus the actor's
-sector (PETRARCH style "ARNGOV"); "IGO" matches any international organisation.
+sector (PETRARCH style "ARNGOV"); "IGO" matches any international organisation. A gold event with
+`negated: true` matches only a negated event; a negated event no gold item asks for is not counted
+against precision, since most gold sets do not annotate what did not happen.
 """
 
 from __future__ import annotations
@@ -127,6 +129,8 @@ def _actor_matches(gold: str | None, code: str, finer: str | None, sector: str |
 
 
 def _event_matches(gold: dict[str, Any], event: Event, kinds: dict[str, str], typed: bool = True) -> bool:
+    if bool(gold.get("negated")) != event.negated:
+        return False
     if not typed:
         return _dyad_matches(gold, event, kinds)
     if gold.get("plover") and gold["plover"] != event.plover:
@@ -150,7 +154,7 @@ def evaluate(records: Iterable[GoldRecord], settings: Settings = DEFAULT_SETTING
     report = Report(records=len(records))
     inputs = [{"id": r.id, "text": r.text, "date": r.date} for r in records]
     for record, result in zip(records, process(inputs, settings=settings), strict=True):
-        events = [e for e in result.analysis.events if not e.negated] if result.analysis else []
+        events = list(result.analysis.events) if result.analysis else []
         if result.analysis is None:
             report.errors += 1
         _score_record(report, record, events, kinds)
@@ -180,7 +184,8 @@ def _score_record(report: Report, record: GoldRecord, events: list[Event], kinds
                 report.cameo_root.fp += 1
     if record.expected and any(g.get("code") for g in record.expected):
         report.cameo_root.fn += sum(1 for g in missed if g.get("code"))
-        report.cameo_root.fp += len(unmatched)
+        report.cameo_root.fp += len(unmatched)  # negated ones were dropped above
+    unmatched = [e for e in unmatched if not e.negated]
     report.overall.fp += len(unmatched)
     category.fp += len(unmatched)
     if missed or unmatched:
@@ -201,4 +206,4 @@ def _score_dyads(score: Score, record: GoldRecord, events: list[Event], kinds: d
         else:
             unmatched.remove(hit)
             score.tp += 1
-    score.fp += len(unmatched)
+    score.fp += sum(1 for e in unmatched if not e.negated)

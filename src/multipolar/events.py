@@ -31,6 +31,8 @@ _SAY_VERBS = frozenset({"say", "state", "claim", "tell", "report", "assert", "al
 _RECEIVER_VERBS = frozenset({"face", "receive", "suffer", "endure", "get", "accept", "welcome"})
 _THREAT_CODES = {"SANCTION": "1312", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138", "REJECT": "131"}
 """The CAMEO threat code for each conflictual PLOVER type that can be threatened."""
+_MATERIAL = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION"})
+"""Material acts whose target may be the state where they happen."""
 _OBLIGATION_AUX = frozenset({"must", "should"})
 _ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod"})
 _ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as"})
@@ -218,7 +220,24 @@ class _DocReader:
             targets = self._targets(verb, pattern.targets if pattern.is_light else code_from.targets, objects)
         if not targets and noun is not None and not pattern.is_light:
             targets = self._targets(noun, code_from.targets, [])
+        if not targets and (code_from.plover or self.tables.code(code_from.cameo).plover) in _MATERIAL:
+            targets = self._place_target(verb, sources)
         return self._pairs(verb, code_from, sources, targets, trigger=verb)
+
+    def _place_target(self, verb: Token, sources: list[tuple[ActorMention, Token]]) -> list[tuple[ActorMention, Token]]:
+        """Material acts land on a place: "struck power stations across Ukraine", "massed troops near its
+        border with Ukraine", "hit a refinery in Russia's Krasnodar region". The first state named in the
+        verb's own phrase (not in its subject, nor in a clause of its own) is the target."""
+        own_clauses = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "advcl", "ccomp", "relcl",
+                                                                   "conj", "csubj") for t in c.subtree}
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        for token in sorted(verb.subtree, key=lambda t: t.i):
+            mention = self.mentions.get(token.i)
+            if token.i in own_clauses or mention is None or token.i != mention.start:
+                continue
+            if mention.actors[0].kind == "state" and mention.actors[0].state_code not in source_states:
+                return [(mention, token)]
+        return []
 
     def _light_object(self, verb: Token, objects: list[Token]) -> tuple[Token, Pattern] | None:
         """The event noun a light verb carries: its object, "$1bn in aid", "a package of sanctions",
@@ -328,8 +347,8 @@ class _DocReader:
         plover = pattern.plover or entry.plover
         if not plover:
             return None  # a bare statement (CAMEO 01x) has no PLOVER category: not an interaction
-        if modality == "intended" and plover in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
-            plover = "AGREE"  # PLOVER: cooperation promised for the future is AGREE
+        if modality == "intended" and plover in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"):
+            plover = "AGREE"  # PLOVER: cooperation or a concession promised for the future is AGREE
         elif ((modality == "intended" and not negated) or _governed_by(word, "threaten")) and plover in _THREAT_CODES:
             # PLOVER: a conflictual act announced or threatened for the future is THREATEN
             entry = self.tables.code(_THREAT_CODES[plover])
