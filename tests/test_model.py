@@ -77,3 +77,23 @@ def test_timeline_orders_events_and_figures() -> None:
                        (money(52.1e9, "2021-01-01", "2021-12-31"),))
     assert [e.date for e in entries] == ["2019-06", "2021", "2022-02-24"]
     assert entries[1].quantities == (0,) and entries[2].events == (0,)
+
+
+def test_a_period_after_the_document_date_is_flagged() -> None:
+    import datetime as dt
+
+    late = money(10e9, "2024-01-01", "2024-06-30")
+    found = checks((late,), dt.date(2023, 10, 20))
+    assert [c.kind for c in found] == ["period_not_yet"] and found[0].status == "inconsistent"
+    assert checks((late,), dt.date(2024, 7, 1)) == ()
+
+
+def test_a_gain_with_a_growth_rate_shows_both_readings() -> None:
+    gain = money(93.8e9, "2023-01-01", "2023-05-31", measure="bilateral_trade")
+    gain = Quantity(**{**gain.__dict__, "described_as": "gain"})
+    rate = Quantity(kind="percent", value=40.0, unit="percent", qualifier="more_than", measure="bilateral_trade",
+                    from_=None, to=None, parties=(), items=(), period=None, change=Change("up", "2022", 40.0),
+                    sentence=0, evidence=EVIDENCE, text="more than 40%")
+    found = [c for c in checks((gain, rate)) if c.kind == "gain_or_total"]
+    assert len(found) == 1 and found[0].status == "unverifiable"
+    assert "$234.5 billion" in found[0].message and "$26.8 billion" in found[0].message

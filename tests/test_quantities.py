@@ -57,3 +57,19 @@ def test_sample_briefing_figures_are_consistent() -> None:
     checks = multipolar.analyze(article).checks
     assert {c.status for c in checks} == {"consistent"}
     assert any("+29.3%" in c.message for c in checks)
+
+
+def test_reference_article_gain_that_may_be_the_total(seed_analysis: Analysis) -> None:
+    check = next(c for c in seed_analysis.checks if c.kind == "gain_or_total")
+    assert "$93.8 billion" in check.message and check.status == "unverifiable"
+
+
+def test_other_currencies_are_converted_to_dollars_when_a_rate_is_shipped() -> None:
+    from multipolar.currency import to_usd
+
+    assert to_usd(5e9, "USD", 2022) == (5e9, "stated in USD")
+    assert to_usd(5e9, "XXX", 2022) == (None, None)
+    usd, basis = to_usd(1e9, "EUR", 2022)
+    if usd is None:
+        pytest.skip("no EUR 2022 rate shipped")
+    assert 0.9e9 < usd < 1.2e9 and basis is not None and "2022" in basis

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
 import multipolar
 from multipolar.quotes import quoted_char_ranges
 from multipolar.records import Analysis
+
+from .conftest import GOLD
 
 
 def spans(text: str) -> list[str]:
@@ -62,3 +67,25 @@ def test_reference_article_quotes(seed_analysis: Analysis) -> None:
     for quote in seed_analysis.quotes:
         text = seed_analysis.document.text
         assert text[quote.start : quote.end] == quote.text
+
+
+QUOTE_GOLD = [json.loads(line) for line in (GOLD / "quotes.jsonl").read_text(encoding="utf-8").splitlines() if line]
+QUOTE_FLOOR = 0.9
+
+
+def _quote_hits(record: dict[str, Any]) -> tuple[int, int, int]:
+    """(found with the right speaker, expected, found in all) for one gold record."""
+    analysis = multipolar.analyze(record["text"], date=record["date"])
+    got = {(q.text.strip(" ,."), q.speaker_actor, q.direct) for q in analysis.quotes}
+    want = {(e["text"].strip(" ,."), e["speaker_actor"], e["direct"]) for e in record["expected"]}
+    return len(got & want), len(want), len(got)
+
+
+@pytest.mark.model
+def test_quote_gold_floor() -> None:
+    hits = [_quote_hits(r) for r in QUOTE_GOLD]
+    correct, expected, found = (sum(h[i] for h in hits) for i in range(3))
+    precision, recall = correct / max(found, 1), correct / max(expected, 1)
+    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    assert f1 >= QUOTE_FLOOR, (precision, recall, [r["id"] for r, h in zip(QUOTE_GOLD, hits, strict=True)
+                                                   if h[0] != h[1] or h[2] != h[1]])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from itertools import combinations
 
@@ -108,8 +109,9 @@ def _label(events: tuple[Event, ...], quantities: tuple[Quantity, ...], event_id
     return "; ".join(parts) + (f"; +{more} more" if more > 0 else "")
 
 
-def checks(quantities: tuple[Quantity, ...]) -> tuple[Check, ...]:
-    """Implied changes between two values of one measure, compared with any rate the text states."""
+def checks(quantities: tuple[Quantity, ...], today: dt.date | None = None) -> tuple[Check, ...]:
+    """Implied changes between two values of one measure, compared with any rate the text states; parts
+    larger than their whole; periods that had not happened by the document date; "gains" that may be totals."""
     found: list[Check] = []
     money = [(i, q) for i, q in enumerate(quantities) if q.kind == "money" and q.value > 0 and q.period]
     for (i, a), (j, b) in combinations(money, 2):
@@ -133,7 +135,49 @@ def checks(quantities: tuple[Quantity, ...]) -> tuple[Check, ...]:
                            f"{summary}; the text states {rate:+.1f}%",
                            (*ids, *(() if rate_index is None else (rate_index,)))))
     found.extend(_part_of_whole(quantities))
+    found.extend(_future_periods(quantities, today))
+    found.extend(_gain_or_total(quantities))
     return tuple(found)
+
+
+def _future_periods(quantities: tuple[Quantity, ...], today: dt.date | None) -> list[Check]:
+    """A figure for a period that had not begun by the document date cannot be a measurement."""
+    if today is None:
+        return []
+    return [
+        Check("period_not_yet", "inconsistent",
+              f"{q.text} is given for {q.period.start}…{q.period.end}, which begins after the document date "
+              f"{today.isoformat()}", (i,))
+        for i, q in enumerate(quantities)
+        if q.period is not None and dt.date.fromisoformat(q.period.start) > today and q.kind in ("money", "percent")
+    ]
+
+
+def _gain_or_total(quantities: tuple[Quantity, ...]) -> list[Check]:
+    """"a $93.8 billion gain ..., a growth of more than 40%": read as a gain, the rate implies a base and a
+    total the reader can check against what is known; read as the total, it implies a much smaller gain."""
+    found = []
+    for i, q in enumerate(quantities):
+        if q.kind != "money" or q.described_as not in ("gain", "increase", "rise", "growth", "jump") or not q.value:
+            continue
+        rate = next(((j, p) for j, p in enumerate(quantities) if p.kind == "percent" and p.sentence == q.sentence
+                     and p.change is not None and p.change.direction == "up" and p.value > 0), None)
+        if rate is None:
+            continue
+        j, percent = rate
+        base_if_gain = q.value / (percent.value / 100)
+        gain_if_total = q.value - q.value / (1 + percent.value / 100)
+        found.append(Check(
+            "gain_or_total", "unverifiable",
+            f"{q.text} is called a {q.described_as}; with growth of {percent.text} that would put the earlier "
+            f"period at {_money(base_if_gain)} and the total at {_money(base_if_gain + q.value)}. If {q.text} "
+            f"is the total, the {q.described_as} is {_money(gain_if_total)}: check which the source meant",
+            (i, j)))
+    return found
+
+
+def _money(value: float) -> str:
+    return f"${value / 1e9:,.1f} billion" if value >= 1e9 else f"${value / 1e6:,.1f} million"
 
 
 def _value_between(money: list[tuple[int, Quantity]], a: Quantity, b: Quantity) -> bool:
@@ -157,8 +201,6 @@ def _same_series(a: Quantity, b: Quantity) -> bool:
 
 
 def _days(start: str, end: str) -> int:
-    import datetime as dt
-
     return (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from multipolar import model
 from multipolar.actors import ActorMention, ActorRef
 from multipolar.coding_tables import load_tables
+from multipolar.currency import to_usd
 from multipolar.errors import InputError, MultipolarError
 from multipolar.events import CodedEvent
 from multipolar.ingest import article_from_record, article_from_text, parse_date
@@ -130,7 +131,7 @@ def analysis_from_doc(doc: Doc, article: Article) -> Analysis:
     return Analysis(
         document=article, sentences=sentences, actors=actors, events=events, quantities=quantities,
         quotes=quotes, timeline=model.timeline(events, quantities), relations=relations,
-        blocs=model.blocs(relations), checks=model.checks(quantities),
+        blocs=model.blocs(relations), checks=model.checks(quantities, article.date),
         unresolved=tuple(_span(doc, s.start_char, s.end_char) for s in doc._.mp_unresolved or []),
     )
 
@@ -182,12 +183,14 @@ def _quantity(doc: Doc, sentences: tuple[Sentence, ...], q: FoundQuantity) -> Qu
     if q.change_direction in ("up", "down"):
         change = Change(q.change_direction, q.change_relative_to, q.change_rate)  # type: ignore[arg-type]
     period = Period(q.period.start.isoformat(), q.period.end.isoformat()) if q.period else None
+    year = q.period.start.year if q.period else (doc._.mp_date.year if doc._.mp_date else None)
+    usd, basis = to_usd(q.value, q.unit, year) if q.kind == "money" else (None, None)
     return Quantity(
         kind=q.kind,  # type: ignore[arg-type]
         value=q.value, unit=q.unit, qualifier=q.qualifier,  # type: ignore[arg-type]
         measure=q.measure, from_=q.source, to=q.target, parties=q.parties, items=q.items, period=period,
         change=change, sentence=q.sentence, evidence=_span(doc, sentence.start, sentence.end), text=q.text,
-        start=q.start, end=q.end,
+        start=q.start, end=q.end, described_as=q.described_as, usd=usd, usd_basis=basis,
     )
 
 

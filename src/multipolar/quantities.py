@@ -70,6 +70,7 @@ class FoundQuantity:
     change_relative_to: str | None
     change_rate: float | None
     sentence: int
+    described_as: str | None = None
 
 
 def parse_amount(text: str) -> tuple[float, str | None] | None:
@@ -168,7 +169,7 @@ class QuantityFinder:
             qualifier=_qualifier(before, span.text), measure=measure, source=source, target=target,
             parties=parties if kind != "count" else (), items=items if kind == "money" else (),
             period=period, change_direction=direction, change_relative_to=relative_to, change_rate=rate,
-            sentence=index,
+            sentence=index, described_as=_described_as(doc, span),
         )
 
     @staticmethod
@@ -197,6 +198,16 @@ def _is_comparison(doc: Doc, date: FoundDate) -> bool:
         return False
     between = doc[before[-1].end : date.start].text.lower()
     return bool(re.search(r"\b(?:from|compared (?:to|with)|than|over|on)\b", between))
+
+
+def _described_as(doc: Doc, span: Span) -> str | None:
+    """The noun a figure qualifies when it says what kind of amount it is: "a $93.8 billion gain"."""
+    following = doc[span.end : span.end + 2]
+    for token in following:
+        if token.lemma_.lower() in ("gain", "increase", "rise", "growth", "jump", "surge", "drop", "fall",
+                                    "decline", "decrease", "loss", "deficit", "surplus", "total"):
+            return token.lemma_.lower()
+    return None
 
 
 def _unquantified(sent: Span) -> list[Span]:

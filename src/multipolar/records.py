@@ -149,6 +149,11 @@ class Quantity(Record):
     """The figure as written ("$81 billion"); an extension of the contract."""
     start: int = 0
     end: int = 0
+    described_as: str | None = None
+    """"gain" for "a $93.8 billion gain": what the wording says the figure is (an extension of the contract)."""
+    usd: float | None = None
+    """The value in US dollars: stated, or converted at the year's average rate (see `usd_basis`)."""
+    usd_basis: str | None = None
 
 
 @dataclass(frozen=True)
