@@ -57,3 +57,24 @@ def test_what_cannot_be_placed_is_none(text: str) -> None:
 def test_relative_dates_need_a_document_date() -> None:
     assert normalise("last year", None) is None
     assert normalise("2019", None) == year_value(2019)
+
+
+@pytest.mark.model
+def test_reference_article_timeline_order(seed_analysis) -> None:  # type: ignore[no-untyped-def]
+    entries = seed_analysis.timeline
+    dates = [e.date for e in entries]
+    assert dates == sorted(dates)
+
+    def first(predicate) -> str:  # type: ignore[no-untyped-def]
+        return next(e.date for e in entries if any(predicate(seed_analysis.events[i]) for i in e.events))
+
+    sanctions_1989 = first(lambda e: e.plover == "SANCTION" and e.target == "CHN")
+    sanctions_2014 = first(lambda e: e.plover == "SANCTION" and e.source == "USA")
+    visit = first(lambda e: e.plover == "CONSULT" and e.date == "2019-06")
+    invasion = first(lambda e: e.plover == "ASSAULT" and e.source == "RUS")
+    brics = first(lambda e: e.target == "BRICS")
+    trade = next(e.date for e in entries if e.quantities and e.date.startswith("2023"))
+    assert (sanctions_1989, sanctions_2014, visit, invasion, brics) == ("1989", "2014", "2019-06", "2022-02", "2024")
+    assert sanctions_1989 < sanctions_2014 < visit < invasion < trade < brics
+    speech = next(q for q in seed_analysis.quotes if q.speaker_actor == "vladimir-putin")
+    assert speech.date == "2022-05-09"

@@ -31,6 +31,10 @@ _SAY_VERBS = frozenset({"say", "state", "claim", "tell", "report", "assert", "al
 _RECEIVER_VERBS = frozenset({"face", "receive", "suffer", "endure", "get", "accept", "welcome"})
 _THREAT_CODES = {"SANCTION": "1312", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138", "REJECT": "131"}
 """The CAMEO threat code for each conflictual PLOVER type that can be threatened."""
+_STATIVE_NOUNS = frozenset({"alliance", "partnership", "cooperation", "collaboration", "friendship",
+                            "relationship", "relation", "tie", "rivalry", "dependence", "support"})
+"""Nouns that name a standing relation, not an act: they code only as a light verb's object ("formed an
+alliance", "provided support"), never on their own ("the Russia-China alliance is driven by ...")."""
 _MATERIAL = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION"})
 """Material acts whose target may be the state where they happen."""
 _OBLIGATION_AUX = frozenset({"must", "should"})
@@ -233,8 +237,9 @@ class _DocReader:
         source_states = {ref.state_code for m, _ in sources for ref in m.actors}
         for token in sorted(verb.subtree, key=lambda t: t.i):
             mention = self.mentions.get(token.i)
-            if token.i in own_clauses or mention is None or token.i != mention.start:
-                continue
+            if token.i in own_clauses or mention is None or token.i != mention.start or mention.how not in (
+                    "name", "capital") or token.dep_ not in ("pobj", "poss", "compound"):
+                continue  # a place is named ("in Russia's Krasnodar region"), not an adjective ("Russian propaganda")
             if mention.actors[0].kind == "state" and mention.actors[0].state_code not in source_states:
                 return [(mention, token)]
         return []
@@ -300,6 +305,8 @@ class _DocReader:
         return None
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
+        if noun.lemma_.lower() in _STATIVE_NOUNS:
+            return []
         pattern = self._noun_pattern(noun)
         if pattern is None:
             return []

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from itertools import combinations
 
-from multipolar.records import Change, Check, Event, Quantity, Relation, TimelineEntry
+from multipolar.records import Change, Check, Event, Quantity, Quote, Relation, TimelineEntry
 
 COUNTED_MODALITIES = frozenset({"asserted", "reported", "intended"})
 
@@ -70,20 +70,26 @@ def blocs(found: tuple[Relation, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(sorted(g)) for g in sorted(groups, key=lambda g: (-len(g), sorted(g))))
 
 
-def timeline(events: tuple[Event, ...], quantities: tuple[Quantity, ...]) -> tuple[TimelineEntry, ...]:
-    """Dated entries in order, each holding the events and figures of that date."""
-    by_date: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+def timeline(events: tuple[Event, ...], quantities: tuple[Quantity, ...],
+             quotes: tuple[Quote, ...] = ()) -> tuple[TimelineEntry, ...]:
+    """Dated entries in order, each holding the events, figures and quotations of that date."""
+    by_date: dict[str, tuple[list[int], list[int], list[int]]] = defaultdict(lambda: ([], [], []))
     for index, event in enumerate(events):
         if event.date:
             by_date[event.date][0].append(index)
     for index, quantity in enumerate(quantities):
         if quantity.period and quantity.kind in ("money", "percent"):
             by_date[quantity.period.start[: _precision(quantity.period.start, quantity.period.end)]][1].append(index)
+    for index, quote in enumerate(quotes):
+        if quote.date:
+            by_date[quote.date][2].append(index)
     entries = []
     for date in sorted(by_date):
-        event_ids, quantity_ids = by_date[date]
-        entries.append(TimelineEntry(date, _label(events, quantities, event_ids, quantity_ids),
-                                     tuple(event_ids), tuple(quantity_ids)))
+        event_ids, quantity_ids, quote_ids = by_date[date]
+        label = _label(events, quantities, event_ids, quantity_ids)
+        said = [f"{quotes[i].speaker or 'someone'} said “{quotes[i].text[:40]}…”" for i in quote_ids[:1]]
+        entries.append(TimelineEntry(date, "; ".join(p for p in (label, *said) if p),
+                                     tuple(event_ids), tuple(quantity_ids), tuple(quote_ids)))
     return tuple(entries)
 
 

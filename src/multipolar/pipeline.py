@@ -130,7 +130,7 @@ def analysis_from_doc(doc: Doc, article: Article) -> Analysis:
     relations = model.relations(events)
     return Analysis(
         document=article, sentences=sentences, actors=actors, events=events, quantities=quantities,
-        quotes=quotes, timeline=model.timeline(events, quantities), relations=relations,
+        quotes=quotes, timeline=model.timeline(events, quantities, quotes), relations=relations,
         blocs=model.blocs(relations), checks=model.checks(quantities, article.date),
         unresolved=tuple(_span(doc, s.start_char, s.end_char) for s in doc._.mp_unresolved or []),
     )
@@ -201,4 +201,19 @@ def _quote(doc: Doc, sentences: tuple[Sentence, ...], q: FoundQuote) -> Quote:
         text=q.text, speaker=q.speaker,
         speaker_actor=q.speaker_actor.code if q.speaker_actor else None, direct=q.direct,
         sentence=q.sentence, evidence=_span(doc, start, end), start=q.start, end=q.end,
+        date=_quote_date(doc, sentences, q),
     )
+
+
+def _quote_date(doc: Doc, sentences: tuple[Sentence, ...], q: FoundQuote) -> str | None:
+    """The date named where the quote is introduced: its sentence, or the one before when it opens one."""
+    sentence = sentences[q.sentence]
+    spans = [(sentence.start, sentence.end)]
+    if q.start - sentence.start <= 2 and q.sentence > 0:
+        spans.append((sentences[q.sentence - 1].start, sentences[q.sentence - 1].end))
+    for lo, hi in spans:
+        for found in doc._.mp_dates or []:
+            char = doc[found.start].idx
+            if lo <= char < hi and not q.start <= char < q.end:
+                return found.date.value
+    return None

@@ -167,6 +167,8 @@ class Quote(Record):
     start: int = 0
     """`text == document.text[start:end]` (an extension of the contract)."""
     end: int = 0
+    date: str | None = None
+    """When it was said, as precise as the text allows (an extension of the contract)."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,8 @@ class TimelineEntry(Record):
     label: str
     events: tuple[int, ...] = ()
     quantities: tuple[int, ...] = ()
+    quotes: tuple[int, ...] = ()
+    """Quotations said on that date (an extension of the contract)."""
 
 
 @dataclass(frozen=True)
