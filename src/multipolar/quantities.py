@@ -21,6 +21,11 @@ _CURRENCIES = [
     (r"£|GBP|pounds?(?: sterling)?", "GBP"), (r"¥|CNY|RMB|yuan|renminbi", "CNY"),
     (r"₽|RUB|roubles?|rubles?", "RUB"), (r"₹|INR|rupees?", "INR"), (r"JPY|yen", "JPY"),
 ]
+_SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+                  "twenty")
+_NUMBER_WORDS = {word: n for n, word in enumerate(_SMALL_NUMBERS)} | {
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12}
 _QUALIFIERS = [
     (r"more than|over|above|at least|in excess of|exceeding|upwards of", "more_than"),
     (r"less than|under|below|at most|fewer than|up to", "less_than"),
@@ -78,7 +83,8 @@ def parse_amount(text: str) -> tuple[float, str | None] | None:
     t = text.replace(",", "").replace("\u00a0", " ")
     number = re.search(r"(\d+(?:\.\d+)?(?:e[+-]?\d+)?)", t, re.IGNORECASE)
     if not number:
-        return None
+        word = _NUMBER_WORDS.get(t.strip().lower())
+        return (float(word), None) if word is not None else None
     value = float(number.group(1))
     rest = t[number.end():].strip().lower()
     scale = re.match(r"(thousand|million|billion|trillion|mln|bln|trn|mn|bn|tn|tr|k|m|b)\b", rest)
@@ -110,7 +116,7 @@ class QuantityFinder:
         for index, sent in enumerate(doc.sents):
             spans = [e for e in doc.ents if sent.start <= e.start < sent.end and
                      e.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")]
-            spans += _unquantified(sent)
+            spans += _unquantified(sent) + _durations(doc, sent)
             claimed = self._claimed_dates(doc, spans, dates)
             for span in sorted(spans, key=lambda s: s.start):
                 quantity = self._read(doc, sent, index, span, mentions, dates, claimed)
@@ -137,6 +143,8 @@ class QuantityFinder:
         unit: str | None
         if span.label_ == "UNQUANTIFIED":
             value, unit, kind = 0.0, "USD", "money"
+        elif span.label_ == "DURATION":
+            value, unit, kind = float(span[0].text), span[1].lemma_.lower() + "s", "other"
         else:
             parsed = parse_amount(span.text)
             if parsed is None:
@@ -145,6 +153,8 @@ class QuantityFinder:
             kind = {"MONEY": "money", "PERCENT": "percent"}.get(span.label_, "count")
             if kind == "count" and (span.end >= len(doc) or doc[span.end].pos_ != "NOUN"):
                 return None
+            if kind == "count" and span.start > 0 and doc[span.start - 1].lower_ in ("the", "both", "these", "those"):
+                return None  # "the two countries" refers back; it counts nothing new
             if kind == "money" and unit is None:
                 unit = "USD" if "$" in span.text else None
         before = doc[max(sent.start, span.start - 4) : span.start].text
@@ -156,6 +166,8 @@ class QuantityFinder:
             self._last_measure = measure or self._last_measure
         if kind == "count":
             measure = doc[span.end].lemma_.lower()
+        if kind == "other":
+            measure = "duration"
         parties = tuple(dict.fromkeys(
             ref.state_code for m in mentions if sent.start <= m.start < sent.end for ref in m.actors
         ))
@@ -208,6 +220,16 @@ def _described_as(doc: Doc, span: Span) -> str | None:
                                     "decline", "decrease", "loss", "deficit", "surplus", "total"):
             return token.lemma_.lower()
     return None
+
+
+def _durations(doc: Doc, sent: Span) -> list[Span]:
+    """"75 years of diplomatic relations": a length of time spaCy tags as a DATE."""
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and sent.start <= ent.start < sent.end and len(ent) == 2 and \
+                ent[0].like_num and ent[0].text.isdigit() and ent[1].lemma_.lower() in ("year", "month", "week", "day"):
+            spans.append(Span(doc, ent.start, ent.end, label="DURATION"))
+    return spans
 
 
 def _unquantified(sent: Span) -> list[Span]:
