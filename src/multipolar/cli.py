@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import sys
+import time
 from collections.abc import Iterator
 from enum import StrEnum
 from importlib import resources
@@ -303,6 +304,141 @@ def actors_list(
         shown = "state" if info.kind in STATE_KINDS else info.kind
         if kind is None or kind == shown:
             out.writerow([code, info.name, shown, info.country or "", info.sector or ""])
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: text, HTML, JSON/JSONL (.gz too).",
+                                                exists=True)],
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB file (created if missing).")] = Path("multipolar.duckdb"),
+    workers: Annotated[int | None, typer.Option(help="Local worker processes (default: one per core).")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="A Dask scheduler, tcp://HOST:PORT (extra [dask]).")] = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per task.")] = 16,
+    actors: ActorsOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyse a corpus into a DuckDB file: new documents only; bad ones recorded with their reason."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from multipolar.corpus import estimate_total
+    from multipolar.corpus import ingest as run_ingest
+
+    settings = _settings(actors)
+    columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]:.1f} docs/s"), TimeRemainingColumn())
+    try:
+        with Progress(*columns, console=err, disable=quiet, transient=False) as bar:
+            task = bar.add_task("ingest", total=estimate_total(paths), rate=0.0)
+            started = time.monotonic()
+
+            def advance(done: int, stored: int) -> None:
+                bar.update(task, completed=done, rate=done / max(time.monotonic() - started, 1e-6))
+
+            report = run_ingest(paths, db, settings=settings, workers=workers, scheduler=scheduler,
+                                batch_size=batch_size, progress=advance)
+    except MultipolarError as exc:
+        _fail(str(exc))
+        return
+    err.print(f"read {report.read}, stored {report.stored}, already stored {report.already_stored}, "
+              f"rejected {report.rejected} (see the rejects table) -> {db}", highlight=False)
+
+
+def _print_frame(frame: object, output_format: TableFormat) -> None:
+    import pandas as pd
+
+    assert isinstance(frame, pd.DataFrame)
+    if output_format is TableFormat.csv:
+        sys.stdout.write(frame.to_csv(index=False))
+    elif output_format is TableFormat.json:
+        sys.stdout.write(frame.to_json(orient="records", indent=1) + "\n")
+    else:
+        table = Table(*[str(c) for c in frame.columns])
+        for row in frame.itertuples(index=False):
+            table.add_row(*["" if v is None else str(v) for v in row])
+        Console(width=160).print(table)
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB file.", exists=True, dir_okay=False)]
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="Actor code, e.g. CHN")],
+    b: Annotated[str, typer.Argument(help="Actor code, e.g. RUS")],
+    db: DbOption,
+    by: Annotated[str, typer.Option(help="month, quarter or year")] = "year",
+    since: Annotated[str | None, typer.Option(help="Only events from this date (YYYY-MM-DD).")] = None,
+    output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.text,
+) -> None:
+    """The time series of one dyad: events, Goldstein sum and mean, share of cooperation, types."""
+    from multipolar.analysis import dyad_series
+
+    try:
+        _print_frame(dyad_series(db, a.upper(), b.upper(), by=by, since=since), output_format)  # type: ignore[arg-type]
+    except (MultipolarError, ValueError) as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def top(
+    db: DbOption,
+    limit: Annotated[int, typer.Option(help="How many dyads.")] = 20,
+    output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.text,
+) -> None:
+    """The dyads with most events, their Goldstein total and their change over the last year."""
+    from multipolar.analysis import top_dyads
+
+    try:
+        _print_frame(top_dyads(db, limit=limit), output_format)
+    except MultipolarError as exc:
+        _fail(str(exc))
+
+
+@app.command("blocs")
+def blocs_command(
+    db: DbOption,
+    year: Annotated[int | None, typer.Option(help="Only this year's events.")] = None,
+) -> None:
+    """Groups of actors that side together across the corpus (or one year)."""
+    from multipolar.analysis import blocs
+
+    try:
+        for group in blocs(db, year=year):
+            sys.stdout.write(" ".join(group) + "\n")
+    except MultipolarError as exc:
+        _fail(str(exc))
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    gdelt = "gdelt"
+    plover = "plover"
+    graphml = "graphml"
+
+
+@app.command()
+def export(
+    db: DbOption,
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="parquet, gdelt, plover, graphml")],
+    out: Annotated[Path, typer.Option("-o", "--output", help="A folder for parquet; a file otherwise.")],
+    year: Annotated[int | None, typer.Option(help="GraphML: only this year.")] = None,
+) -> None:
+    """Export the store: Parquet per table, GDELT-style events (TSV), PLOVER-style JSON lines, GraphML."""
+    from multipolar import export as exports
+
+    try:
+        if output_format is ExportFormat.parquet:
+            count = len(exports.to_parquet(db, out))
+        elif output_format is ExportFormat.gdelt:
+            count = exports.to_gdelt(db, out)
+        elif output_format is ExportFormat.plover:
+            count = exports.to_plover_json(db, out)
+        else:
+            count = exports.to_graphml(db, out, year)
+    except (MultipolarError, OSError) as exc:
+        _fail(str(exc))
+        return
+    err.print(f"wrote {count} {'tables' if output_format is ExportFormat.parquet else 'rows'} to {out}")
 
 
 def main() -> None:

@@ -1,0 +1,166 @@
+"""The corpus store and engine: a real DuckDB file, a real process pool, a real Dask cluster, real kills."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from multipolar import analysis, export, store
+from multipolar.corpus import ingest
+
+from .conftest import FIXTURES, ROOT
+
+pytestmark = pytest.mark.model
+
+STATES = ["France", "Germany", "Japan", "India", "Brazil", "Kenya", "Poland", "Chile", "Egypt", "Turkey",
+          "Mexico", "Canada", "Norway", "Vietnam", "Nigeria", "Peru"]
+
+
+def synthetic_corpus(folder: Path, count: int) -> Path:
+    """`count` distinct short reports (our own template sentences), one JSONL file, plus two bad lines."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "reports.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            a, b = STATES[n % len(STATES)], STATES[(n * 7 + 3) % len(STATES)]
+            if a == b:
+                b = "Australia"
+            text = (f"{a} signed a trade agreement with {b} on {n % 27 + 1} March {2015 + n % 8}. "
+                    f"{a} also imposed sanctions on Russia, officials said in report number {n}.")
+            out.write(json.dumps({"id": f"r{n}", "date": f"{2015 + n % 8}-03-28", "text": text}) + "\n")
+        out.write("this is not json\n")
+        out.write(json.dumps({"id": "empty", "text": "  "}) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    synthetic_corpus(folder, 24)
+    (folder / "page.html").write_text((FIXTURES / "page.html").read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def inline_db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("db") / "corpus.duckdb"
+    report = ingest([corpus], db, workers=1)
+    assert (report.stored, report.rejected) == (25, 2)
+    return db
+
+
+def snapshot(db: Path) -> dict[str, object]:
+    connection = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            "counts": store.counts(connection),
+            "problems": store.consistency_problems(connection),
+            "ids": sorted(r[0] for r in connection.execute("SELECT id FROM documents").fetchall()),
+            "events": sorted(connection.execute("SELECT doc_id, idx, source, target, plover FROM events").fetchall()),
+        }
+    finally:
+        connection.close()
+
+
+def test_ingest_stores_each_document_once_with_its_rows(inline_db: Path, corpus: Path) -> None:
+    first = snapshot(inline_db)
+    assert first["problems"] == []
+    counts = first["counts"]
+    assert isinstance(counts, dict)
+    assert counts["documents"] == 25 and counts["rejects"] == 2 and counts["events"] >= 48
+    again = ingest([corpus], inline_db, workers=1)
+    assert (again.stored, again.already_stored) == (0, 25)
+    assert snapshot(inline_db) == first
+
+
+def test_process_pool_gives_the_same_store(corpus: Path, inline_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "pool.duckdb"
+    ingest([corpus], db, workers=2, batch_size=4)
+    assert snapshot(db) == snapshot(inline_db)
+
+
+def test_dask_cluster_gives_the_same_store(corpus: Path, inline_db: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        db = tmp_path / "dask.duckdb"
+        ingest([corpus], db, scheduler=cluster.scheduler_address, batch_size=4)
+    assert snapshot(db) == snapshot(inline_db)
+
+
+def test_killed_ingest_resumes_and_loses_nothing(tmp_path: Path, inline_db: Path) -> None:
+    folder = synthetic_corpus(tmp_path / "big", 400).parent
+    db = tmp_path / "killed.duckdb"
+    command = [sys.executable, "-m", "multipolar", "ingest", str(folder), "--db", str(db), "--workers", "1",
+               "--batch-size", "2", "-q"]
+    stored_after_kills = []
+    for delay in (3.0, 3.5, 4.0):
+        child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        state = snapshot(db)
+        assert state["problems"] == [], state["problems"]
+        stored_after_kills.append(len(state["ids"]))  # type: ignore[arg-type]
+    finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert finished.returncode == 0, finished.stderr
+    final = snapshot(db)
+    assert final["problems"] == [] and len(final["ids"]) == 400  # type: ignore[arg-type]
+    clean = tmp_path / "clean.duckdb"
+    ingest([folder], clean, workers=1)
+    assert final["events"] == snapshot(clean)["events"]
+    assert stored_after_kills == sorted(stored_after_kills)
+    assert 0 < stored_after_kills[-1] < 400, f"the kills should land mid-ingest: {stored_after_kills}"
+
+
+def test_queries(inline_db: Path) -> None:
+    series = analysis.dyad_series(inline_db, "FRA", "RUS", by="year")
+    assert list(series.columns[:3]) == ["period", "events", "from_a"]
+    assert series["events"].sum() >= 1 and set(series["types"]) == {"SANCTION"}
+    top = analysis.top_dyads(inline_db, limit=5)
+    assert len(top) == 5 and top["events"].is_monotonic_decreasing
+    groups = analysis.blocs(inline_db)
+    assert groups and all(len(g) >= 2 for g in groups)
+    assert all("RUS" not in g for g in groups), "every state here sanctions Russia"
+
+
+def test_exports(inline_db: Path, tmp_path: Path) -> None:
+    tables = export.to_parquet(inline_db, tmp_path / "parquet")
+    connection = duckdb.connect()
+    assert connection.execute(f"SELECT count(*) FROM '{(tmp_path / 'parquet' / 'documents.parquet').as_posix()}'"
+                              ).fetchone() == (25,)
+    assert len(tables) == 6
+    rows = export.to_gdelt(inline_db, tmp_path / "events.tsv")
+    lines = (tmp_path / "events.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == list(export.GDELT_COLUMNS) and len(lines) == rows + 1
+    assert all(len(line.split("\t")) == len(export.GDELT_COLUMNS) for line in lines)
+    export.to_plover_json(inline_db, tmp_path / "events.jsonl")
+    first = json.loads((tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert {"event", "actor", "recipient", "text"} <= set(first)
+    edges = export.to_graphml(inline_db, tmp_path / "graph.graphml")
+    root = ET.parse(tmp_path / "graph.graphml").getroot()
+    assert len(root.findall(".//{http://graphml.graphdrawing.org/xmlns}edge")) == edges > 0
+
+
+def test_cli_queries_and_unreadable_database(inline_db: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from multipolar.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["dyad", "FRA", "RUS", "--db", str(inline_db), "--format", "csv"])
+    assert result.exit_code == 0 and result.stdout.startswith("period,events")
+    result = runner.invoke(app, ["blocs", "--db", str(inline_db)])
+    assert result.exit_code == 0 and result.stdout.strip()
+    broken = tmp_path / "broken.duckdb"
+    broken.write_bytes(b"this is not a database" * 100)
+    result = runner.invoke(app, ["top", "--db", str(broken)])
+    assert result.exit_code == 1 and "cannot open database" in result.stderr
