@@ -164,3 +164,19 @@ def test_cli_queries_and_unreadable_database(inline_db: Path, tmp_path: Path) ->
     broken.write_bytes(b"this is not a database" * 100)
     result = runner.invoke(app, ["top", "--db", str(broken)])
     assert result.exit_code == 1 and "cannot open database" in result.stderr
+
+
+def test_flows_and_bloc_history(inline_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "flows.duckdb"
+    records = tmp_path / "flows.jsonl"
+    records.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "f1", "date": "2022-03-01", "text": "In 2021, China imported oil from Russia worth $52.1 billion."},
+        {"id": "f2", "date": "2023-03-01", "text": "In 2022, China imported oil from Russia worth $81 billion."},
+        {"id": "f3", "date": "2023-03-01", "text": "In 2022, Japan imported coal from Australia worth $40 billion."},
+    ]) + "\n", encoding="utf-8")
+    ingest([records], db, workers=1)
+    frame = analysis.flows(db, "CHN", "RUS")
+    assert list(frame["text"]) == ["$52.1 billion", "$81 billion"]
+    assert set(frame["from_actor"]) == {"RUS"} and set(frame["to_actor"]) == {"CHN"}
+    history = analysis.bloc_history(inline_db)
+    assert sorted(history) == [*range(2015, 2023), 2024]  # the synthetic reports and the fixture page

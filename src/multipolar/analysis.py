@@ -91,3 +91,36 @@ def relations_in(db: Path, year: int | None = None) -> tuple[Relation, ...]:
 def blocs(db: Path, *, year: int | None = None) -> tuple[tuple[str, ...], ...]:
     """Blocs over the corpus (or one year), by the same rule as for one document (see `model.blocs`)."""
     return model.blocs(relations_in(db, year))
+
+
+def bloc_history(db: Path) -> dict[int, tuple[tuple[str, ...], ...]]:
+    """Bloc membership year by year: who sided with whom in each year's events."""
+    connection = store.connect(db, read_only=True)
+    try:
+        years = [row[0] for row in connection.execute(
+            f"SELECT DISTINCT year(day) FROM events WHERE {_COUNTED} ORDER BY 1").fetchall()]
+    finally:
+        connection.close()
+    return {year: blocs(db, year=year) for year in years}
+
+
+def flows(db: Path, a: str | None = None, b: str | None = None, *, measure: str | None = None) -> Any:
+    """Figures over time (money, with their USD value where known) between two actors, with their sources:
+    each row is one stated figure, its period, direction, and the document and sentence it came from."""
+    connection = store.connect(db, read_only=True)
+    try:
+        return connection.execute(
+            """
+            SELECT q.period_start, q.period_end, q.measure, q.from_actor, q.to_actor, q.text, q.value, q.unit,
+                   q.usd, q.parties, coalesce(d.source, d.id) AS document, q.evidence
+            FROM quantities q JOIN documents d ON d.id = q.doc_id
+            WHERE q.kind = 'money' AND q.value > 0
+              AND (? IS NULL OR q.measure = ?)
+              AND (? IS NULL OR list_contains(CAST(q.parties AS VARCHAR[]), ?))
+              AND (? IS NULL OR list_contains(CAST(q.parties AS VARCHAR[]), ?))
+            ORDER BY q.period_start NULLS LAST, q.measure
+            """,
+            [measure, measure, a, a, b, b],
+        ).df()
+    finally:
+        connection.close()

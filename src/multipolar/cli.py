@@ -398,13 +398,34 @@ def top(
 def blocs_command(
     db: DbOption,
     year: Annotated[int | None, typer.Option(help="Only this year's events.")] = None,
+    over_time: Annotated[bool, typer.Option("--over-time", help="Membership year by year.")] = False,
 ) -> None:
-    """Groups of actors that side together across the corpus (or one year)."""
-    from multipolar.analysis import blocs
+    """Groups of actors that side together across the corpus (or one year, or year by year)."""
+    from multipolar.analysis import bloc_history, blocs
 
     try:
-        for group in blocs(db, year=year):
-            sys.stdout.write(" ".join(group) + "\n")
+        history = bloc_history(db) if over_time else {year: blocs(db, year=year)}
+    except MultipolarError as exc:
+        _fail(str(exc))
+        return
+    for when, groups in history.items():
+        for group in groups:
+            sys.stdout.write((f"{when}\t" if over_time else "") + " ".join(group) + "\n")
+
+
+@app.command()
+def flows(
+    db: DbOption,
+    a: Annotated[str | None, typer.Argument(help="An actor code, e.g. CHN")] = None,
+    b: Annotated[str | None, typer.Argument(help="Another actor code, e.g. RUS")] = None,
+    measure: Annotated[str | None, typer.Option(help="imports, exports, bilateral_trade, aid, ...")] = None,
+    output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.text,
+) -> None:
+    """Money figures over time between actors, each with the document and sentence it came from."""
+    from multipolar.analysis import flows as stored_flows
+
+    try:
+        _print_frame(stored_flows(db, a and a.upper(), b and b.upper(), measure=measure), output_format)
     except MultipolarError as exc:
         _fail(str(exc))
 
