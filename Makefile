@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: demo test lint typecheck pytest eval clean
+.PHONY: demo test system-deps lint typecheck pytest eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,13 +15,18 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock requirements-
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(PIP) install --quiet -c requirements.lock -e ".[dev,store,dask]"
+	$(PIP) install --quiet -c requirements.lock -e ".[dev,store,dask,web]"
 	touch $@
 
 demo: $(VENV)/.installed
 	$(BIN)/multipolar analyze
 
-test: $(VENV)/.installed-dev lint typecheck pytest
+test: $(VENV)/.installed-dev system-deps lint typecheck pytest
+
+# Browser and PDF tests drive Debian's Chromium; install it when missing (CI runs as root).
+system-deps:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests tools bench

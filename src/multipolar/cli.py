@@ -372,11 +372,17 @@ def dyad(
 ) -> None:
     """The time series of one dyad: events, Goldstein sum and mean, share of cooperation, types."""
     from multipolar.analysis import dyad_series
+    from multipolar.report import sparkline
 
     try:
-        _print_frame(dyad_series(db, a.upper(), b.upper(), by=by, since=since), output_format)  # type: ignore[arg-type]
+        frame = dyad_series(db, a.upper(), b.upper(), by=by, since=since)  # type: ignore[arg-type]
     except (MultipolarError, ValueError) as exc:
         _fail(str(exc))
+        return
+    _print_frame(frame, output_format)
+    if output_format is TableFormat.text and len(frame):
+        err.print(f"Goldstein {sparkline([float(v) for v in frame['goldstein_sum']])}  "
+                  f"{frame['period'].iloc[0][:7]} … {frame['period'].iloc[-1][:7]}", highlight=False)
 
 
 @app.command()
@@ -460,6 +466,64 @@ def export(
         _fail(str(exc))
         return
     err.print(f"wrote {count} {'tables' if output_format is ExportFormat.parquet else 'rows'} to {out}")
+
+
+@app.command()
+def serve(
+    db: DbOption,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback unless you say otherwise).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """The web pages and JSON API over a store (extra [web]): graph, dyads, documents, a paste box."""
+    import uvicorn
+
+    from multipolar.web import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def report(
+    source: Annotated[str | None, typer.Argument(help="A document; none with --db: a dyad report.")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="A store, for --dyad.", exists=True)] = None,
+    dyad_codes: Annotated[tuple[str, str] | None, typer.Option("--dyad", help="Two actor codes, e.g. CHN RUS.")]
+        = None,
+    date: Annotated[str | None, typer.Option(help="Document date (YYYY-MM-DD).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the HTML here.")] = None,
+    pdf: Annotated[Path | None, typer.Option("--pdf", help="Also print it to this PDF (Chromium).")] = None,
+    email: Annotated[str | None, typer.Option("--email", help="Send it to this address.")] = None,
+    smtp: Annotated[str, typer.Option(help="SMTP server HOST:PORT.")] = "127.0.0.1:25",
+    sender: Annotated[str, typer.Option("--from", help="Sender address.")] = "multipolar@localhost",
+    starttls: Annotated[bool, typer.Option(help="Use STARTTLS.")] = False,
+    user: Annotated[str | None, typer.Option(help="SMTP login (password from $MULTIPOLAR_SMTP_PASSWORD).")] = None,
+) -> None:
+    """A print-friendly HTML report of a document or a dyad; --pdf prints it, --email sends it."""
+    import os
+
+    from multipolar import report as reports
+
+    try:
+        if dyad_codes is not None:
+            if db is None:
+                _fail("--dyad needs --db")
+                return
+            page = reports.dyad_report(db, dyad_codes[0].upper(), dyad_codes[1].upper())
+            subject = f"multipolar: {dyad_codes[0].upper()}–{dyad_codes[1].upper()}"
+        else:
+            analysis = _single_analysis(source, date, None)
+            page = reports.document_report(analysis)
+            subject = f"multipolar: {analysis.document.title or analysis.document.source or 'report'}"
+        if output is not None:
+            output.write_text(page, encoding="utf-8")
+        elif pdf is None and email is None:
+            sys.stdout.write(page)
+        if pdf is not None:
+            reports.to_pdf(page, pdf)
+        if email is not None:
+            reports.send(page, pdf, to=email, smtp=smtp, sender=sender, subject=subject, starttls=starttls,
+                         user=user, password=os.environ.get("MULTIPOLAR_SMTP_PASSWORD"))
+    except (MultipolarError, OSError) as exc:
+        _fail(str(exc))
 
 
 def main() -> None:

@@ -1,0 +1,179 @@
+"""The web app (real FastAPI app, real uvicorn server, real headless Chromium), the PDF report, the email."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from email import message_from_bytes, policy
+from email.message import Message
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from multipolar.corpus import ingest
+from multipolar.web import create_app
+
+from .test_store import synthetic_corpus
+
+pytestmark = pytest.mark.model
+
+HOSTILE = "<script>alert('owned')</script> Germany imposed sanctions on Iran in 2012, officials said."
+
+
+@pytest.fixture(scope="module")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("webcorpus")
+    synthetic_corpus(folder, 12)
+    (folder / "hostile.jsonl").write_text(json.dumps({"id": "x", "date": "2012-02-01", "text": HOSTILE}) + "\n")
+    db = folder / "web.duckdb"
+    ingest([folder], db, workers=1)
+    return db
+
+
+@pytest.fixture(scope="module")
+def client(web_db: Path) -> TestClient:
+    return TestClient(create_app(web_db))
+
+
+def test_api_lists_filters_and_paginates(client: TestClient) -> None:
+    documents = client.get("/api/documents", params={"limit": 5}).json()
+    assert len(documents) == 5
+    more = client.get("/api/documents", params={"limit": 5, "offset": 5}).json()
+    assert not {d["id"] for d in documents} & {d["id"] for d in more}
+    events = client.get("/api/events", params={"actor": "IRN", "type": "SANCTION"}).json()
+    assert events and all("IRN" in (e["source"], e["target"]) and e["plover"] == "SANCTION" for e in events)
+    assert client.get("/api/events", params={"since": "2030-01-01"}).json() == []
+    actors = client.get("/api/actors", params={"kind": "state"}).json()
+    assert actors and all(a["kind"] == "state" for a in actors)
+    series = client.get("/api/dyads/FRA/RUS").json()
+    assert series["series"] and series["events"]
+    assert isinstance(client.get("/api/blocs").json(), list)
+    assert client.get("/api/graph").json()["edges"]
+    assert client.get("/api/quantities").status_code == 200 and client.get("/api/quotes").status_code == 200
+
+
+def test_api_analyze_and_its_limits(client: TestClient) -> None:
+    result = client.post("/api/analyze", json={"text": "Russia invaded Ukraine in February 2022.",
+                                              "date": "2022-03-01"}).json()
+    assert result["schema"] == "multipolar.analysis/1" and result["events"][0]["plover"] == "ASSAULT"
+    assert client.post("/api/analyze", json={"text": "x" * 300_000}).status_code == 422
+    assert client.post("/api/analyze", json={"text": ""}).status_code == 422
+    assert client.get("/openapi.json").json()["info"]["title"] == "multipolar"
+
+
+def test_queries_are_parameterised_and_pages_escaped(client: TestClient) -> None:
+    injected = client.get("/api/documents", params={"q": "'; DROP TABLE documents; --"})
+    assert injected.status_code == 200 and injected.json() == []
+    assert len(client.get("/api/documents", params={"limit": 100}).json()) == 13
+    hostile = next(d for d in client.get("/api/documents", params={"q": "alert"}).json())
+    page = client.get(f"/document/{hostile['id']}").text
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+    assert client.get("/document/nope").status_code == 404
+
+
+def test_pages_have_json_twins_and_no_cdn(client: TestClient) -> None:
+    for path in ("/", "/dyad/FRA/RUS", "/analyze"):
+        page = client.get(path)
+        assert page.status_code == 200 and 'id="twin"' in page.text
+        assert "cdn" not in page.text.lower() and "https://" not in page.text
+    assert client.get("/static/plotly.min.js").headers["content-type"].startswith("application/javascript")
+    posted = client.post("/analyze", data={"text": "France imposed sanctions on Iran in 2012.", "date": "2013-01-01"})
+    assert posted.status_code == 200 and "SANCTION" in posted.text
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(web_db: Path) -> Iterator[str]:
+    """A real uvicorn server on 127.0.0.1, stopped at the end of the module."""
+    import uvicorn
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if running.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_browser_clicks_graph_dyad_document(server: str, tmp_path: Path) -> None:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1200,1400",
+                 f"--user-data-dir={tmp_path / 'profile'}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"),
+                              options=options)
+    try:
+        driver.get(server + "/")
+        assert driver.find_elements(By.CSS_SELECTOR, "#graph .main-svg"), "plotly drew the graph offline"
+        driver.save_screenshot(str(tmp_path / "graph.png"))
+        driver.find_element(By.CSS_SELECTOR, "a.dyad-link").click()
+        assert "/dyad/" in driver.current_url and driver.find_elements(By.CSS_SELECTOR, "#series .main-svg")
+        driver.save_screenshot(str(tmp_path / "dyad.png"))
+        driver.find_element(By.CSS_SELECTOR, "a.doc-link").click()
+        assert "/document/" in driver.current_url
+        assert driver.find_elements(By.CSS_SELECTOR, "#text span.event")
+        driver.save_screenshot(str(tmp_path / "document.png"))
+    finally:
+        driver.quit()
+    assert all((tmp_path / f"{name}.png").stat().st_size > 5000 for name in ("graph", "dyad", "document"))
+
+
+def test_pdf_report_reads_back(web_db: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from multipolar.report import dyad_report, to_pdf
+
+    pdf = to_pdf(dyad_report(web_db, "FRA", "RUS"), tmp_path / "report.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "FRA" in text and "RUS" in text and "SANCTION" in text
+
+
+def test_email_reaches_a_real_smtp_server(web_db: Path, tmp_path: Path) -> None:
+    from aiosmtpd.controller import Controller
+
+    from multipolar.report import dyad_report, send, to_pdf
+
+    received: list[Message] = []
+
+    class Keep:
+        async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+            received.append(message_from_bytes(envelope.content, policy=policy.default))  # type: ignore[attr-defined]
+            return "250 OK"
+
+    port = _free_port()
+    controller = Controller(Keep(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        page = dyad_report(web_db, "FRA", "RUS")
+        pdf = to_pdf(page, tmp_path / "report.pdf")
+        send(page, pdf, to="analyst@example.org", smtp=f"127.0.0.1:{port}", sender="multipolar@localhost",
+             subject="FRA–RUS")
+    finally:
+        controller.stop()
+    assert len(received) == 1
+    message = received[0]
+    assert message["To"] == "analyst@example.org" and message["Subject"] == "FRA–RUS"
+    types = [part.get_content_type() for part in message.walk()]
+    assert "text/html" in types and "application/pdf" in types and "text/plain" in types
