@@ -177,3 +177,18 @@ def test_email_reaches_a_real_smtp_server(web_db: Path, tmp_path: Path) -> None:
     assert message["To"] == "analyst@example.org" and message["Subject"] == "FRA–RUS"
     types = [part.get_content_type() for part in message.walk()]
     assert "text/html" in types and "application/pdf" in types and "text/plain" in types
+
+
+def test_limits_token_cors_and_traversal(web_db: Path) -> None:
+    guarded = TestClient(create_app(web_db, token="s3cret", max_body=10_000))
+    body = {"text": "Russia invaded Ukraine in 2022."}
+    assert guarded.post("/api/analyze", json=body).status_code == 401
+    assert guarded.post("/api/analyze", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert guarded.post("/api/analyze", json=body, headers={"Authorization": "Bearer s3cret"}).status_code == 200
+    assert guarded.get("/api/documents").status_code == 200, "reads need no token"
+    big = {"text": "word " * 5000}
+    assert guarded.post("/api/analyze", json=big, headers={"Authorization": "Bearer s3cret"}).status_code == 413
+    response = guarded.get("/api/documents", headers={"Origin": "https://elsewhere.example"})
+    assert "access-control-allow-origin" not in response.headers
+    for path in ("/static/../pyproject.toml", "/static/%2e%2e/pyproject.toml", "/document/..%2F..%2Fetc%2Fpasswd"):
+        assert guarded.get(path).status_code == 404

@@ -474,12 +474,17 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on (loopback unless you say otherwise).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
 ) -> None:
-    """The web pages and JSON API over a store (extra [web]): graph, dyads, documents, a paste box."""
+    """The web pages and JSON API over a store (extra [web]): graph, dyads, documents, a paste box.
+
+    Set $MULTIPOLAR_API_TOKEN to require `Authorization: Bearer TOKEN` for POST requests."""
+    import os
+
     import uvicorn
 
     from multipolar.web import create_app
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    app_ = create_app(db, token=os.environ.get("MULTIPOLAR_API_TOKEN") or None)
+    uvicorn.run(app_, host=host, port=port, log_level="warning", timeout_keep_alive=5, limit_concurrency=64)
 
 
 @app.command()

@@ -51,4 +51,4 @@ def error_line(message: str, line: int, source_id: str | None) -> dict[str, Any]
 
 
 def to_json(analysis: Analysis, *, indent: int | None = None) -> str:
-    return json.dumps(analysis.as_dict(), ensure_ascii=False, indent=indent)
+    return json.dumps(analysis.as_dict(), ensure_ascii=False, indent=indent, allow_nan=False)

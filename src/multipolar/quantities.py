@@ -6,6 +6,7 @@ by our own normaliser, the measure, direction, items and period are read from th
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -14,6 +15,8 @@ from spacy.tokens import Doc, Span
 from multipolar.actors import ActorMention
 from multipolar.timeline import DateValue, FoundDate, normalise
 
+MAX_VALUE = 1e16
+"""Larger figures (ten quadrillion) are misreadings, not amounts: they are not reported."""
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9,
            "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12}
 _CURRENCIES = [
@@ -147,8 +150,8 @@ class QuantityFinder:
             value, unit, kind = float(span[0].text), span[1].lemma_.lower() + "s", "other"
         else:
             parsed = parse_amount(span.text)
-            if parsed is None:
-                return None
+            if parsed is None or not math.isfinite(parsed[0]) or abs(parsed[0]) > MAX_VALUE:
+                return None  # no number, or one no economy has ("$1e308 trillion")
             value, unit = parsed
             kind = {"MONEY": "money", "PERCENT": "percent"}.get(span.label_, "count")
             if kind == "count" and (span.end >= len(doc) or doc[span.end].pos_ != "NOUN"):

@@ -20,8 +20,8 @@ class Settings:
     """The spaCy pipeline that tokenizes, tags, parses and finds entities."""
     actors_files: tuple[Path, ...] = ()
     """User actor files (our YAML format or PETRARCH dictionaries) loaded on top of the gazetteer."""
-    max_chars: int = 2_000_000
-    """Longer documents are refused with a clear error instead of exhausting memory."""
+    max_chars: int = 1_000_000
+    """Longer documents are refused with a clear error (spaCy's own limit; memory grows with length)."""
     min_english_ratio: float = 0.12
     """Share of common English function words below which a text is taken as not English."""
     min_words: int = 3

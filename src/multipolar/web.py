@@ -7,9 +7,11 @@ Article text is always escaped (Jinja autoescape); every query is parameterised.
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import html
 import json
 import math
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,8 @@ from multipolar.pipeline import analyze
 from multipolar.settings import DEFAULT_SETTINGS, Settings
 
 MAX_TEXT_CHARS = 200_000
+MAX_BODY_BYTES = 1_000_000
+ANALYSIS_WAIT_SECONDS = 10.0
 PLOVER_QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2}
 
 templates = Environment(loader=PackageLoader("multipolar", "data/templates"),
@@ -60,10 +64,27 @@ def dyad_data(db: Path, a: str, b: str, by: str = "year") -> dict[str, Any]:
             "figures": figures, "quotes": quotes}
 
 
-def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS) -> FastAPI:
-    """The app for one store. The store is opened read-only per request, so an ingest can run beside it."""
+def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | None = None,
+               max_body: int = MAX_BODY_BYTES, concurrent_analyses: int = 2) -> FastAPI:
+    """The app for one store. The store is opened read-only per request, so an ingest can run beside it.
+
+    Writes (analysing posted text) need `Authorization: Bearer TOKEN` when a token is set; bodies over
+    `max_body` bytes are refused; at most `concurrent_analyses` analyses run at once, others wait briefly
+    and then get 503. No CORS headers are sent: other sites' pages cannot call the API from a browser.
+    """
     app = FastAPI(title="multipolar", version="1", description="Actors, events, figures and quotes read "
                   "from news, each with the sentence it came from.")
+    analyses = threading.BoundedSemaphore(concurrent_analyses)
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next: Any) -> Any:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > max_body):
+            return JSONResponse({"detail": f"request body over {max_body} bytes"}, status_code=413)
+        if request.method == "POST" and token is not None and \
+                not hmac.compare_digest(request.headers.get("authorization", ""), f"Bearer {token}"):
+            return JSONResponse({"detail": "this server needs an API token for writes"}, status_code=401)
+        return await call_next(request)
 
     def query(sql: str, params: list[Any]) -> list[dict[str, Any]]:
         return read(db, sql, params)
@@ -75,10 +96,14 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS) -> FastAPI:
         text = payload.get("text")
         if not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:
             raise HTTPException(422, f"`text` must be a string of at most {MAX_TEXT_CHARS} characters")
+        if not analyses.acquire(timeout=ANALYSIS_WAIT_SECONDS):
+            raise HTTPException(503, "too many analyses running; try again shortly")
         try:
             result = analyze(text, date=payload.get("date"), settings=settings)
         except InputError as exc:
             raise HTTPException(422, str(exc)) from exc
+        finally:
+            analyses.release()
         return JSONResponse(result.as_dict())
 
     @app.get("/api/documents")

@@ -1,0 +1,111 @@
+"""Bad and hostile input: never a traceback, never a hang, never output that breaks the contract."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import multipolar
+from multipolar.contract import problems, to_json
+from multipolar.errors import InputError
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.model
+
+WORDS = ["Russia", "China", "the United States", "Kyiv", "the Kremlin", "NATO", "Xi Jinping", "invaded", "signed",
+         "an agreement", "with", "sanctions on", "imposed", "said", "“", "”", '"', "$81 billion", "40.7 %",
+         "in June 2019", "last year", "not", "could", "will", ".", ",", ":", "\n\n", "the two countries",
+         "Sea of Japan", "LNG", "Print Friendly, PDF & Email", "$1e308 trillion", "31 February 2022", "é", "\u200b",
+         "<b>", "&amp;", "\x07", "🙂", "Sino-Russian", "US$5bn", "€200m"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS), min_size=0, max_size=60), st.sampled_from([None, "2023-10-20", "1999-01-01"]))
+def test_any_mix_of_pieces_gives_valid_output_or_a_clear_error(pieces: list[str], date: str | None) -> None:
+    text = " ".join(pieces)
+    try:
+        analysis = multipolar.analyze(text, date=date)
+    except InputError as exc:
+        assert "\n" not in str(exc) and str(exc)
+        return
+    document = json.loads(to_json(analysis))
+    assert problems(document) == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(min_size=0, max_size=400))
+def test_arbitrary_unicode_never_escapes_as_an_exception(text: str) -> None:
+    try:
+        analysis = multipolar.analyze(text)
+    except InputError:
+        return
+    assert problems(json.loads(to_json(analysis))) == []
+
+
+BAD_INPUTS: dict[str, bytes] = {
+    "empty.txt": b"",
+    "whitespace.txt": b"   \n\t \n",
+    "binary.bin": bytes(range(256)) * 4,
+    "truncated.jsonl.gz": gzip.compress(b'{"text": "Russia invaded Ukraine."}\n' * 50)[:40],
+    "invalid.jsonl": b'{"text": "ok text about France and Spain signing a deal."}\n{broken\n',
+    "mixed-encoding.txt": "Paris et Berlin ont signé un accord. ".encode() + "Fran\xe7ais à Genève".encode("latin-1"),
+    "nested.html": b"<html><body>" + b"<div>" * 5000 + b"France and Spain signed a deal in Madrid." + b"</div>" * 5000,
+    "control.txt": b"Russia\x00 invaded\x01 Ukraine\x02 in 2022.",
+    "cyrillic.txt": "Россия и Китай подписали соглашение о сотрудничестве в Москве.".encode(),
+    "absurd-date.json": json.dumps({"text": "France and Spain signed a deal in Madrid on Monday.",
+                                    "date": "31/31/99999"}).encode(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_cli_gives_one_line_or_a_result_never_a_traceback(name: str, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_bytes(BAD_INPUTS[name])
+    done = subprocess.run([sys.executable, "-m", "multipolar", "analyze", str(path), "--format", "jsonl"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=180, check=False)
+    assert "Traceback" not in done.stderr
+    if done.returncode:
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    else:
+        for line in done.stdout.splitlines():
+            assert problems(json.loads(line)) == []
+
+
+def test_ingest_records_every_bad_input_and_stores_the_rest(tmp_path: Path) -> None:
+    import duckdb
+
+    from multipolar.corpus import ingest
+
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    for name, content in BAD_INPUTS.items():
+        (folder / name.replace(".bin", ".txt")).write_bytes(content)
+    report = ingest([folder], tmp_path / "bad.duckdb", workers=1)
+    assert report.read == report.stored + report.rejected + report.already_stored
+    connection = duckdb.connect(str(tmp_path / "bad.duckdb"), read_only=True)
+    reasons = [row[0] for row in connection.execute("SELECT reason FROM rejects").fetchall()]
+    connection.close()
+    assert len(reasons) == report.rejected and all(reasons)
+
+
+def test_unwritable_database_is_a_clear_error(tmp_path: Path) -> None:
+    """A database path that cannot be created (its folder is a file) gives one line, not a traceback."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "one.txt").write_text("France and Spain signed a defence agreement in Madrid on Monday.")
+    not_a_folder = tmp_path / "plain-file"
+    not_a_folder.write_text("x")
+    done = subprocess.run([sys.executable, "-m", "multipolar", "ingest", str(folder), "--db",
+                           str(not_a_folder / "x.duckdb"), "-q"], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120, check=False)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "cannot open database" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
