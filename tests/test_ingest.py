@@ -135,3 +135,18 @@ def test_parse_date(value: str | None, expected: dt.date | None) -> None:
 def test_absurd_date_is_a_clear_error() -> None:
     with pytest.raises(InputError, match="not a date"):
         parse_date("2022-13-45")
+
+
+def test_hard_wrapped_lines_are_joined_and_paragraphs_kept() -> None:
+    wrapped = ("The delegation of Chile wishes to thank\nthe President of the Assembly for his\nwork during the "
+               "session, and we firmly\nreaffirm our support for the work of the\nUnited Nations and its Charter "
+               "in\nall its parts and principles.\n\nA new paragraph starts right\nhere and goes on for quite a "
+               "while\nbefore it ends.")
+    cleaned = clean_text(wrapped)
+    assert "thank the President of the Assembly for his work" in cleaned
+    assert "\n\nA new paragraph starts right here" in cleaned
+
+
+def test_ordinary_paragraphs_are_not_joined() -> None:
+    text = "Short title\nRussia and China signed a long agreement on energy and trade in Beijing on Monday."
+    assert clean_text(text) == text

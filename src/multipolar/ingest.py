@@ -146,7 +146,20 @@ def clean_text(text: str) -> str:
         if line.strip() and whole.match(line.strip()):
             continue
         kept.append(tail.sub("", line).rstrip())
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    return _unwrapped(re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip())
+
+
+def _unwrapped(text: str) -> str:
+    """Join hard-wrapped lines (PDF extractions wrap at ~50-80 characters) so sentences are whole again;
+    blank lines still separate paragraphs. Text that is not hard-wrapped is left as it is."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 6:
+        return text
+    wrapped = sum(1 for ln in lines if 25 <= len(ln) <= 90)
+    open_ended = sum(1 for ln in lines if not re.search(r"[.!?:;\"”’)]\s*$", ln))
+    if wrapped < 0.7 * len(lines) or open_ended < 0.5 * len(lines):
+        return text
+    return re.sub(r"(?<=\S)[ \t]*\n(?!\s*\n)[ \t]*(?=\S)", " ", text)
 
 
 def check_text(text: str, name: str, settings: Settings) -> None:
