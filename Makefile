@@ -15,7 +15,7 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock requirements-
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(PIP) install --quiet -c requirements.lock -e ".[dev,store,dask,web]"
+	$(PIP) install --quiet -c requirements.lock -e ".[dev,store,dask,web,dynamics]"
 	touch $@
 
 demo: $(VENV)/.installed

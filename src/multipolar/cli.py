@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -529,6 +529,91 @@ def report(
                          user=user, password=os.environ.get("MULTIPOLAR_SMTP_PASSWORD"))
     except (MultipolarError, OSError) as exc:
         _fail(str(exc))
+
+
+def _parse_lags(text: str) -> range:
+    low, _, high = text.partition("..")
+    try:
+        return range(int(low), int(high or low) + 1)
+    except ValueError as exc:
+        raise typer.BadParameter("--lags looks like 1..6") from exc
+
+
+def _print_claim_test(result: Any) -> None:
+    from multipolar.report import sparkline
+
+    console = Console(width=160)
+    console.print(f"[bold]{result.cause}[/bold] → [bold]{result.effect}[/bold]  by {result.by}, "
+                  f"n = {len(result.periods)} periods", highlight=False)
+    if result.periods:
+        console.print(f"  cause  {sparkline(result.cause_values)}", highlight=False)
+        console.print(f"  effect {sparkline(result.effect_values)}  ({result.periods[0]} … {result.periods[-1]})",
+                      highlight=False)
+    table = Table("lag", "correlation (cause leads)", "Granger p (cause → effect)")
+    for lag, corr in result.correlations.items():
+        p = result.granger_p.get(lag)
+        table.add_row(str(lag), "" if corr is None else f"{corr:+.3f}", "" if p is None else f"{p:.4f}")
+    console.print(table)
+    if result.note:
+        console.print(f"  {result.note}", highlight=False)
+    from multipolar.dynamics import CAVEATS
+
+    for caveat in CAVEATS:
+        console.print(f"  [dim]- {caveat}[/dim]")
+
+
+@app.command("test-claim")
+def test_claim_command(
+    cause: Annotated[str, typer.Argument(help="e.g. 'SANCTION WST->RUS'")],
+    effect: Annotated[str, typer.Argument(help="e.g. 'COOPERATE CHN<->RUS' or 'GOLDSTEIN CHN<->RUS'")],
+    db: DbOption,
+    by: Annotated[str, typer.Option(help="month, quarter or year")] = "month",
+    lags: Annotated[str, typer.Option(help="Lags to test, e.g. 1..6")] = "1..6",
+    output_format: Annotated[TableFormat, typer.Option("--format", "-f", help="text or json")] = TableFormat.text,
+) -> None:
+    """Test a claim on stored events: lagged correlation and Granger causality (statsmodels), with caveats."""
+    from multipolar.dynamics import check_claim
+
+    try:
+        result = check_claim(db, cause, effect, by=by, lags=_parse_lags(lags))
+    except (MultipolarError, ValueError) as exc:
+        _fail(str(exc))
+        return
+    if output_format is TableFormat.json:
+        sys.stdout.write(json.dumps(result.as_dict(), indent=1) + "\n")
+    else:
+        _print_claim_test(result)
+
+
+@app.command("test-claims")
+def test_claims_command(
+    source: Annotated[str, typer.Argument(help="A document whose claims to test.")],
+    db: DbOption,
+    by: Annotated[str, typer.Option(help="month, quarter or year")] = "month",
+    lags: Annotated[str, typer.Option(help="Lags to test, e.g. 1..6")] = "1..6",
+    date: Annotated[str | None, typer.Option(help="Document date (YYYY-MM-DD).")] = None,
+) -> None:
+    """Every causal claim of a document, and what the stored events say about it."""
+    from multipolar.dynamics import check_claim, claim_specs
+
+    try:
+        analysis = _single_analysis(source, date, None)
+    except MultipolarError as exc:
+        _fail(str(exc))
+        return
+    console = Console(width=160)
+    for claim in analysis.claims:
+        console.print(f"\n[bold]Claim[/bold] (sentence {claim.sentence}): {claim.evidence.text.strip()}",
+                      highlight=False)
+        specs = claim_specs(claim)
+        if specs is None:
+            console.print("  not testable on event data: its cause is not an event class between actors",
+                          highlight=False)
+            continue
+        try:
+            _print_claim_test(check_claim(db, *specs, by=by, lags=_parse_lags(lags)))
+        except (MultipolarError, ValueError) as exc:
+            console.print(f"  cannot test: {exc}", highlight=False)
 
 
 def main() -> None:

@@ -40,8 +40,8 @@ def _spans(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     spans = []
     for i, actor in enumerate(document["actors"]):
         spans += [(f"actors/{i}/mentions/{k}", m) for k, m in enumerate(actor["mentions"])]
-    for key in ("events", "quantities", "quotes"):
-        spans += [(f"{key}/{i}/evidence", item["evidence"]) for i, item in enumerate(document[key])]
+    for key in ("events", "quantities", "quotes", "claims"):
+        spans += [(f"{key}/{i}/evidence", item["evidence"]) for i, item in enumerate(document.get(key, []))]
     return spans
 
 

@@ -1,7 +1,7 @@
 """The spaCy pipeline: the statistical model, loaded once, plus multipolar's own components.
 
 Our components are spaCy factories (`multipolar_actors`, `multipolar_events`, `multipolar_quantities`,
-`multipolar_quotes`, `multipolar_dates`), so they can be added to any English pipeline that parses.
+`multipolar_quotes`, `multipolar_dates`, `multipolar_claims`), so they can be added to any English pipeline that parses.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ DOC_EXTENSIONS: dict[str, Any] = {
     "mp_quantities": None,   # list[FoundQuantity]
     "mp_quotes": None,       # list[FoundQuote]
     "mp_dates": None,        # list[FoundDate]
+    "mp_claims": None,       # list[FoundClaim]
 }
 
 for _name, _default in DOC_EXTENSIONS.items():
@@ -39,6 +40,15 @@ def shared_gazetteer(actors_files: tuple[str, ...] = ()) -> gazetteer_module.Gaz
     tokenizer = spacy.blank("en").tokenizer
     return gazetteer_module.build(lambda text: [t.text for t in tokenizer(text)],
                                   [Path(p) for p in actors_files])
+
+
+@Language.component("multipolar_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headings and captions without a full stop stay on their own."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @Language.factory(
@@ -97,12 +107,25 @@ def make_quotes(nlp: Language, name: str) -> Any:
     return QuoteFinder()
 
 
+@Language.factory(
+    "multipolar_claims",
+    requires=["doc._.mp_mentions", "doc._.mp_quotes", "doc._.mp_events", "token.dep"],
+    assigns=["doc._.mp_claims"],
+)
+def make_claims(nlp: Language, name: str) -> Any:
+    from multipolar.claims import ClaimFinder
+
+    return ClaimFinder()
+
+
 OUR_COMPONENTS = ("multipolar_actors", "multipolar_dates", "multipolar_events",
-                  "multipolar_quantities", "multipolar_quotes")
+                  "multipolar_quantities", "multipolar_quotes", "multipolar_claims")
 
 
 def add_components(nlp: Language, actors_files: tuple[str, ...] = ()) -> Language:
     """Add multipolar's components to a parsed English pipeline (the user's own, if they like)."""
+    if "multipolar_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("multipolar_paragraphs", before="parser")
     for component in OUR_COMPONENTS:
         if component in nlp.pipe_names:
             continue

@@ -14,6 +14,8 @@ from spacy.tokens import Doc
 
 from multipolar import model
 from multipolar.actors import ActorMention, ActorRef
+from multipolar.claims import ClaimSide as FoundSide
+from multipolar.claims import FoundClaim
 from multipolar.coding_tables import load_tables
 from multipolar.currency import to_usd
 from multipolar.errors import InputError, MultipolarError
@@ -27,6 +29,8 @@ from multipolar.records import (
     Analysis,
     Article,
     Change,
+    Claim,
+    ClaimSide,
     Event,
     Period,
     Quantity,
@@ -133,7 +137,19 @@ def analysis_from_doc(doc: Doc, article: Article) -> Analysis:
         quotes=quotes, timeline=model.timeline(events, quantities, quotes), relations=relations,
         blocs=model.blocs(relations), checks=model.checks(quantities, article.date),
         unresolved=tuple(_span(doc, s.start_char, s.end_char) for s in doc._.mp_unresolved or []),
+        claims=tuple(_claim(doc, c) for c in doc._.mp_claims or []),
     )
+
+
+def _claim(doc: Doc, found: FoundClaim) -> Claim:
+    def side(s: FoundSide | None) -> ClaimSide | None:
+        return None if s is None else ClaimSide(s.kind, s.text, s.plover, s.source, s.target, s.actors)  # type: ignore[arg-type]
+
+    sentence = doc[found.trigger].sent
+    effect = side(found.effect)
+    assert effect is not None
+    return Claim(side(found.cause), effect, found.polarity, found.hedged, found.claimant, doc[found.trigger].text,
+                 found.sentence, _span(doc, sentence.start_char, sentence.end_char))
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:

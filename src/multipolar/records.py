@@ -200,6 +200,35 @@ class Check(Record):
 
 
 @dataclass(frozen=True)
+class ClaimSide(Record):
+    """A cause or an effect: an event class with its dyad ("SANCTION WST->RUS"), a relation between two
+    actors, a dependence of one on another, or a state of affairs ("opposition to the US")."""
+
+    kind: Literal["event", "relation", "dependence", "state"]
+    text: str
+    plover: str | None = None
+    source: str | None = None
+    target: str | None = None
+    actors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim(Record):
+    """A stated causal or dependence claim, with who claims it and the sentence it came from."""
+
+    cause: ClaimSide | None
+    effect: ClaimSide
+    polarity: int
+    """+1: the cause strengthens the effect (or the dependence grows); -1: it weakens it."""
+    hedged: bool
+    claimant: str | None
+    """None: the author; otherwise the quoted speaker's actor code or name."""
+    trigger: str
+    sentence: int
+    evidence: Span
+
+
+@dataclass(frozen=True)
 class Analysis(Record):
     """Everything multipolar read from one document: the contract's top level."""
 
@@ -215,6 +244,8 @@ class Analysis(Record):
     checks: tuple[Check, ...] = ()
     unresolved: tuple[Span, ...] = field(default=())
     """Mentions that look like actors but could not be resolved (an extension of the contract)."""
+    claims: tuple[Claim, ...] = ()
+    """Causal and dependence claims the text makes (an extension of the contract)."""
 
     def as_dict(self) -> dict[str, Any]:
         return {"schema": SCHEMA, **super().as_dict()}

@@ -1,0 +1,72 @@
+"""Causal claims read from text, and testing a claim on stored events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from multipolar import store
+from multipolar.dynamics import check_claim, claim_specs
+from multipolar.records import Analysis
+
+pytestmark = pytest.mark.model
+
+
+def test_reference_article_claims(seed_analysis: Analysis) -> None:
+    claims = seed_analysis.claims
+    by_trigger = {c.trigger: c for c in claims}
+    sanctions = by_trigger["deepened"]
+    assert sanctions.cause is not None and (sanctions.cause.plover, sanctions.cause.source) == ("SANCTION", "WST")
+    assert sanctions.effect.actors == ("CHN", "RUS") and sanctions.polarity == 1
+    pressure = by_trigger["strengthened"]
+    assert pressure.cause is not None and pressure.cause.source == "WST" and pressure.effect.kind == "relation"
+    driven = by_trigger["driven"]
+    assert driven.cause is not None and driven.cause.kind == "state" and "USA" in driven.cause.actors
+    dependence = by_trigger["dependent"]
+    assert (dependence.effect.kind, dependence.effect.source, dependence.effect.target) == ("dependence", "RUS", "CHN")
+    assert claim_specs(sanctions) == ("SANCTION WST->*", "GOLDSTEIN CHN<->RUS")
+    text = seed_analysis.document.text
+    assert all(text[c.evidence.start : c.evidence.end] == c.evidence.text for c in claims)
+
+
+def test_claims_weaken_and_quote() -> None:
+    import multipolar
+
+    analysis = multipolar.analyze("“The new tariffs have weakened ties between Canada and the United States,” "
+                                  "Justin Trudeau said.", date="2019-01-10")
+    claim = next(c for c in analysis.claims)
+    assert claim.polarity == -1 and claim.effect.actors == ("CAN", "USA")
+    assert claim.claimant == "justin-trudeau"
+
+
+def _synthetic_store(path: Path, months: int = 72) -> None:
+    """Sanctions on Russia that lead Chinese-Russian cooperation by one month, plus noise."""
+    rng = random.Random(7)
+    connection = store.connect(path)
+    sanctions = [rng.randint(0, 6) for _ in range(months)]
+    rows = []
+    for month in range(months):
+        day = dt.date(2015 + month // 12, month % 12 + 1, 15)
+        rows += [["d", len(rows), "WST", "RUS", None, None, "", "", "SANCTION", "163", -8.0, 4, None,
+                  day.isoformat(), day, False, "asserted", 0.8, 0, 0, 0, ""] for _ in range(sanctions[month])]
+        follow = (sanctions[month - 1] if month else 0) + rng.randint(0, 1)
+        rows += [["d", len(rows), "CHN", "RUS", None, None, "", "", "COOPERATE", "06", 6.0, 2, None,
+                  day.isoformat(), day, False, "asserted", 0.8, 0, 0, 0, ""] for _ in range(follow)]
+    connection.executemany("INSERT INTO events VALUES (" + ", ".join("?" * 22) + ")", rows)
+    connection.close()
+
+
+def test_check_claim_finds_a_leading_series_and_not_the_reverse(tmp_path: Path) -> None:
+    db = tmp_path / "dyn.duckdb"
+    _synthetic_store(db)
+    forward = check_claim(db, "SANCTION WST->RUS", "GOLDSTEIN CHN<->RUS", by="month", lags=range(1, 4))
+    assert len(forward.periods) == 72
+    assert forward.correlations[1] is not None and forward.correlations[1] > 0.8
+    assert forward.granger_p[1] is not None and forward.granger_p[1] < 0.001
+    backward = check_claim(db, "COOPERATE CHN<->RUS", "SANCTION WST->RUS", by="month", lags=range(1, 4))
+    assert backward.granger_p[1] is not None and backward.granger_p[1] > 0.01
+    with pytest.raises(ValueError, match="cannot read series"):
+        check_claim(db, "sanctions by the west", "GOLDSTEIN CHN<->RUS")
