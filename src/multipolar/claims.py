@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from multipolar.actors import ActorMention
 from multipolar.coding_tables import CodingTables, load_tables
 from multipolar.quotes import FoundQuote
+from multipolar.records import ClaimSide
 
 EFFECT_VERBS = {
     "strengthen": 1, "deepen": 1, "reinforce": 1, "boost": 1, "bolster": 1, "cement": 1, "solidify": 1,
@@ -30,18 +31,6 @@ RELATION_NOUNS = frozenset({"alliance", "relationship", "relation", "tie", "part
                             "friendship", "bond", "axis", "rapprochement", "entente", "collaboration"})
 HEDGES = frozenset({"could", "may", "might", "would", "appear", "seem", "likely", "probably", "perhaps",
                     "possibly", "arguably"})
-
-
-@dataclass(frozen=True)
-class ClaimSide:
-    """One side of a claim: an event class with its dyad, a relation, a dependence, or a state of affairs."""
-
-    kind: str
-    text: str
-    plover: str | None = None
-    source: str | None = None
-    target: str | None = None
-    actors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from spacy.tokens import Doc
 
 from multipolar import model
 from multipolar.actors import ActorMention, ActorRef
-from multipolar.claims import ClaimSide as FoundSide
 from multipolar.claims import FoundClaim
 from multipolar.coding_tables import load_tables
 from multipolar.currency import to_usd
@@ -30,7 +29,6 @@ from multipolar.records import (
     Article,
     Change,
     Claim,
-    ClaimSide,
     Event,
     Period,
     Quantity,
@@ -142,13 +140,8 @@ def analysis_from_doc(doc: Doc, article: Article) -> Analysis:
 
 
 def _claim(doc: Doc, found: FoundClaim) -> Claim:
-    def side(s: FoundSide | None) -> ClaimSide | None:
-        return None if s is None else ClaimSide(s.kind, s.text, s.plover, s.source, s.target, s.actors)  # type: ignore[arg-type]
-
     sentence = doc[found.trigger].sent
-    effect = side(found.effect)
-    assert effect is not None
-    return Claim(side(found.cause), effect, found.polarity, found.hedged, found.claimant, doc[found.trigger].text,
+    return Claim(found.cause, found.effect, found.polarity, found.hedged, found.claimant, doc[found.trigger].text,
                  found.sentence, _span(doc, sentence.start_char, sentence.end_char))
 
 
