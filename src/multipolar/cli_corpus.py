@@ -1,0 +1,328 @@
+"""The corpus commands of the `multipolar` CLI: ingest, queries, exports, the web server, reports, and
+testing claims. They register on the app of `multipolar.cli`, which imports this module."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from multipolar.cli import ActorsOption, TableFormat, _fail, _settings, _single_analysis, app, err
+from multipolar.errors import MultipolarError
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: text, HTML, JSON/JSONL (.gz too).",
+                                                exists=True)],
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB file (created if missing).")] = Path("multipolar.duckdb"),
+    workers: Annotated[int | None, typer.Option(help="Local worker processes (default: one per core).")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="A Dask scheduler, tcp://HOST:PORT (the dask extra).")] = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per task.")] = 16,
+    actors: ActorsOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyse a corpus into a DuckDB file: new documents only; bad ones recorded with their reason."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from multipolar.corpus import estimate_total
+    from multipolar.corpus import ingest as run_ingest
+
+    settings = _settings(actors)
+    columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]:.1f} docs/s"), TimeRemainingColumn())
+    try:
+        with Progress(*columns, console=err, disable=quiet, transient=False) as bar:
+            task = bar.add_task("ingest", total=estimate_total(paths), rate=0.0)
+            started = time.monotonic()
+
+            def advance(done: int, stored: int) -> None:
+                bar.update(task, completed=done, rate=done / max(time.monotonic() - started, 1e-6))
+
+            report = run_ingest(paths, db, settings=settings, workers=workers, scheduler=scheduler,
+                                batch_size=batch_size, progress=advance)
+    except MultipolarError as exc:
+        _fail(str(exc))
+        return
+    err.print(f"read {report.read}, stored {report.stored}, already stored {report.already_stored}, "
+              f"rejected {report.rejected} (see the rejects table) -> {db}", highlight=False)
+
+
+def _print_frame(frame: object, output_format: TableFormat) -> None:
+    import pandas as pd
+
+    assert isinstance(frame, pd.DataFrame)
+    if output_format is TableFormat.csv:
+        sys.stdout.write(frame.to_csv(index=False))
+    elif output_format is TableFormat.json:
+        sys.stdout.write(frame.to_json(orient="records", indent=1) + "\n")
+    else:
+        table = Table(*[str(c) for c in frame.columns])
+        for row in frame.itertuples(index=False):
+            table.add_row(*["" if v is None else str(v) for v in row])
+        Console(width=160).print(table)
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB file.", exists=True, dir_okay=False)]
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="Actor code, e.g. CHN")],
+    b: Annotated[str, typer.Argument(help="Actor code, e.g. RUS")],
+    db: DbOption,
+    by: Annotated[str, typer.Option(help="month, quarter or year")] = "year",
+    since: Annotated[str | None, typer.Option(help="Only events from this date (YYYY-MM-DD).")] = None,
+    output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.text,
+) -> None:
+    """The time series of one dyad: events, Goldstein sum and mean, share of cooperation, types."""
+    from multipolar.analysis import dyad_series
+    from multipolar.report import sparkline
+
+    try:
+        frame = dyad_series(db, a.upper(), b.upper(), by=by, since=since)  # type: ignore[arg-type]
+    except (MultipolarError, ValueError) as exc:
+        _fail(str(exc))
+        return
+    _print_frame(frame, output_format)
+    if output_format is TableFormat.text and len(frame):
+        err.print(f"Goldstein {sparkline([float(v) for v in frame['goldstein_sum']])}  "
+                  f"{frame['period'].iloc[0][:7]} … {frame['period'].iloc[-1][:7]}", highlight=False)
+
+
+@app.command()
+def top(
+    db: DbOption,
+    limit: Annotated[int, typer.Option(help="How many dyads.")] = 20,
+    output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.text,
+) -> None:
+    """The dyads with most events, their Goldstein total and their change over the last year."""
+    from multipolar.analysis import top_dyads
+
+    try:
+        _print_frame(top_dyads(db, limit=limit), output_format)
+    except MultipolarError as exc:
+        _fail(str(exc))
+
+
+@app.command("blocs")
+def blocs_command(
+    db: DbOption,
+    year: Annotated[int | None, typer.Option(help="Only this year's events.")] = None,
+    over_time: Annotated[bool, typer.Option("--over-time", help="Membership year by year.")] = False,
+) -> None:
+    """Groups of actors that side together across the corpus (or one year, or year by year)."""
+    from multipolar.analysis import bloc_history, blocs
+
+    try:
+        history = bloc_history(db) if over_time else {year: blocs(db, year=year)}
+    except MultipolarError as exc:
+        _fail(str(exc))
+        return
+    for when, groups in history.items():
+        for group in groups:
+            sys.stdout.write((f"{when}\t" if over_time else "") + " ".join(group) + "\n")
+
+
+@app.command()
+def flows(
+    db: DbOption,
+    a: Annotated[str | None, typer.Argument(help="An actor code, e.g. CHN")] = None,
+    b: Annotated[str | None, typer.Argument(help="Another actor code, e.g. RUS")] = None,
+    measure: Annotated[str | None, typer.Option(help="imports, exports, bilateral_trade, aid, ...")] = None,
+    output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.text,
+) -> None:
+    """Money figures over time between actors, each with the document and sentence it came from."""
+    from multipolar.analysis import flows as stored_flows
+
+    try:
+        _print_frame(stored_flows(db, a and a.upper(), b and b.upper(), measure=measure), output_format)
+    except MultipolarError as exc:
+        _fail(str(exc))
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    gdelt = "gdelt"
+    plover = "plover"
+    graphml = "graphml"
+
+
+@app.command()
+def export(
+    db: DbOption,
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="parquet, gdelt, plover, graphml")],
+    out: Annotated[Path, typer.Option("-o", "--output", help="A folder for parquet; a file otherwise.")],
+    year: Annotated[int | None, typer.Option(help="GraphML: only this year.")] = None,
+) -> None:
+    """Export the store: Parquet per table, GDELT-style events (TSV), PLOVER-style JSON lines, GraphML."""
+    from multipolar import export as exports
+
+    try:
+        if output_format is ExportFormat.parquet:
+            count = len(exports.to_parquet(db, out))
+        elif output_format is ExportFormat.gdelt:
+            count = exports.to_gdelt(db, out)
+        elif output_format is ExportFormat.plover:
+            count = exports.to_plover_json(db, out)
+        else:
+            count = exports.to_graphml(db, out, year)
+    except (MultipolarError, OSError) as exc:
+        _fail(str(exc))
+        return
+    err.print(f"wrote {count} {'tables' if output_format is ExportFormat.parquet else 'rows'} to {out}")
+
+
+@app.command()
+def serve(
+    db: DbOption,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback unless you say otherwise).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """The web pages and JSON API over a store (the web extra): graph, dyads, documents, a paste box.
+
+    Set $MULTIPOLAR_API_TOKEN to require `Authorization: Bearer TOKEN` for POST requests."""
+    import os
+
+    import uvicorn
+
+    from multipolar.web import create_app
+
+    app_ = create_app(db, token=os.environ.get("MULTIPOLAR_API_TOKEN") or None)
+    uvicorn.run(app_, host=host, port=port, log_level="warning", timeout_keep_alive=5, limit_concurrency=64)
+
+
+@app.command()
+def report(
+    source: Annotated[str | None, typer.Argument(help="A document; none with --db: a dyad report.")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="A store, for --dyad.", exists=True)] = None,
+    dyad_codes: Annotated[tuple[str, str] | None, typer.Option("--dyad", help="Two actor codes, e.g. CHN RUS.")]
+        = None,
+    date: Annotated[str | None, typer.Option(help="Document date (YYYY-MM-DD).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the HTML here.")] = None,
+    pdf: Annotated[Path | None, typer.Option("--pdf", help="Also print it to this PDF (Chromium).")] = None,
+    email: Annotated[str | None, typer.Option("--email", help="Send it to this address.")] = None,
+    smtp: Annotated[str, typer.Option(help="SMTP server HOST:PORT.")] = "127.0.0.1:25",
+    sender: Annotated[str, typer.Option("--from", help="Sender address.")] = "multipolar@localhost",
+    starttls: Annotated[bool, typer.Option(help="Use STARTTLS.")] = False,
+    user: Annotated[str | None, typer.Option(help="SMTP login (password from $MULTIPOLAR_SMTP_PASSWORD).")] = None,
+) -> None:
+    """A print-friendly HTML report of a document or a dyad; --pdf prints it, --email sends it."""
+    import os
+
+    from multipolar import report as reports
+
+    try:
+        if dyad_codes is not None:
+            if db is None:
+                _fail("--dyad needs --db")
+                return
+            page = reports.dyad_report(db, dyad_codes[0].upper(), dyad_codes[1].upper())
+            subject = f"multipolar: {dyad_codes[0].upper()}–{dyad_codes[1].upper()}"
+        else:
+            analysis = _single_analysis(source, date, None)
+            page = reports.document_report(analysis)
+            subject = f"multipolar: {analysis.document.title or analysis.document.source or 'report'}"
+        if output is not None:
+            output.write_text(page, encoding="utf-8")
+        elif pdf is None and email is None:
+            sys.stdout.write(page)
+        if pdf is not None:
+            reports.to_pdf(page, pdf)
+        if email is not None:
+            reports.send(page, pdf, to=email, smtp=smtp, sender=sender, subject=subject, starttls=starttls,
+                         user=user, password=os.environ.get("MULTIPOLAR_SMTP_PASSWORD"))
+    except (MultipolarError, OSError) as exc:
+        _fail(str(exc))
+
+
+def _parse_lags(text: str) -> range:
+    low, _, high = text.partition("..")
+    try:
+        return range(int(low), int(high or low) + 1)
+    except ValueError as exc:
+        raise typer.BadParameter("--lags looks like 1..6") from exc
+
+
+def _print_claim_test(result: Any) -> None:
+    from multipolar.report import sparkline
+
+    console = Console(width=160)
+    console.print(f"[bold]{result.cause}[/bold] → [bold]{result.effect}[/bold]  by {result.by}, "
+                  f"n = {len(result.periods)} periods", highlight=False)
+    if result.periods:
+        console.print(f"  cause  {sparkline(result.cause_values)}", highlight=False)
+        console.print(f"  effect {sparkline(result.effect_values)}  ({result.periods[0]} … {result.periods[-1]})",
+                      highlight=False)
+    table = Table("lag", "correlation (cause leads)", "Granger p (cause → effect)")
+    for lag, corr in result.correlations.items():
+        p = result.granger_p.get(lag)
+        table.add_row(str(lag), "" if corr is None else f"{corr:+.3f}", "" if p is None else f"{p:.4f}")
+    console.print(table)
+    if result.note:
+        console.print(f"  {result.note}", highlight=False)
+    from multipolar.dynamics import CAVEATS
+
+    for caveat in CAVEATS:
+        console.print(f"  [dim]- {caveat}[/dim]")
+
+
+@app.command("test-claim")
+def test_claim_command(
+    cause: Annotated[str, typer.Argument(help="e.g. 'SANCTION WST->RUS'")],
+    effect: Annotated[str, typer.Argument(help="e.g. 'COOPERATE CHN<->RUS' or 'GOLDSTEIN CHN<->RUS'")],
+    db: DbOption,
+    by: Annotated[str, typer.Option(help="month, quarter or year")] = "month",
+    lags: Annotated[str, typer.Option(help="Lags to test, e.g. 1..6")] = "1..6",
+    output_format: Annotated[TableFormat, typer.Option("--format", "-f", help="text or json")] = TableFormat.text,
+) -> None:
+    """Test a claim on stored events: lagged correlation and Granger causality (statsmodels), with caveats."""
+    from multipolar.dynamics import check_claim
+
+    try:
+        result = check_claim(db, cause, effect, by=by, lags=_parse_lags(lags))
+    except (MultipolarError, ValueError) as exc:
+        _fail(str(exc))
+        return
+    if output_format is TableFormat.json:
+        sys.stdout.write(json.dumps(result.as_dict(), indent=1) + "\n")
+    else:
+        _print_claim_test(result)
+
+
+@app.command("test-claims")
+def test_claims_command(
+    source: Annotated[str, typer.Argument(help="A document whose claims to test.")],
+    db: DbOption,
+    by: Annotated[str, typer.Option(help="month, quarter or year")] = "month",
+    lags: Annotated[str, typer.Option(help="Lags to test, e.g. 1..6")] = "1..6",
+    date: Annotated[str | None, typer.Option(help="Document date (YYYY-MM-DD).")] = None,
+) -> None:
+    """Every causal claim of a document, and what the stored events say about it."""
+    from multipolar.dynamics import check_claim, claim_specs
+
+    try:
+        analysis = _single_analysis(source, date, None)
+    except MultipolarError as exc:
+        _fail(str(exc))
+        return
+    console = Console(width=160)
+    for claim in analysis.claims:
+        console.print(f"\n[bold]Claim[/bold] (sentence {claim.sentence}): {claim.evidence.text.strip()}",
+                      highlight=False)
+        specs = claim_specs(claim)
+        if specs is None:
+            console.print("  not testable on event data: its cause is not an event class between actors",
+                          highlight=False)
+            continue
+        try:
+            _print_claim_test(check_claim(db, *specs, by=by, lags=_parse_lags(lags)))
+        except (MultipolarError, ValueError) as exc:
+            console.print(f"  cannot test: {exc}", highlight=False)
