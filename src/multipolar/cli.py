@@ -19,7 +19,7 @@ from rich.table import Table
 
 from multipolar.contract import error_line, to_json
 from multipolar.errors import InputError, MultipolarError
-from multipolar.ingest import Record, parse_date, read_document
+from multipolar.ingest import InputRecord, parse_date, read_document
 from multipolar.records import Analysis, Article
 from multipolar.settings import DEFAULT_SETTINGS, Settings
 
@@ -69,20 +69,22 @@ def _date_option(value: str | None) -> dt.date | None:
         raise typer.BadParameter(str(exc)) from exc
 
 
-def _sample_records(date: dt.date | None) -> Iterator[Record]:
+def _sample_records(date: dt.date | None) -> Iterator[InputRecord]:
     text = resources.files("multipolar").joinpath("data/samples/briefing.txt").read_text(encoding="utf-8")
     title, _, body = text.partition("\n")
-    yield Record(1, None, Article(body.strip(), title.strip(), date or dt.date(2024, 1, 15),
+    yield InputRecord(1, None, Article(body.strip(), title.strip(), date or dt.date(2024, 1, 15),
                                   "multipolar sample briefing"), None)
 
 
-def _records(source: str | None, date: dt.date | None, settings: Settings) -> list[Record]:
+def _records(source: str | None, date: dt.date | None, settings: Settings) -> list[InputRecord]:
     if source is None:
         return list(_sample_records(date))
     return list(read_document(source, date=date, settings=settings))
 
 
-def _analyses(records: list[Record], settings: Settings) -> Iterator[tuple[Record, Analysis | None, str | None]]:
+def _analyses(
+    records: list[InputRecord], settings: Settings
+) -> Iterator[tuple[InputRecord, Analysis | None, str | None]]:
     from multipolar.pipeline import process
 
     articles = [r.article for r in records if r.article is not None]
@@ -95,7 +97,7 @@ def _analyses(records: list[Record], settings: Settings) -> Iterator[tuple[Recor
         yield record, result.analysis, result.error
 
 
-def _with_source_id(analysis: Analysis, record: Record) -> Analysis:
+def _with_source_id(analysis: Analysis, record: InputRecord) -> Analysis:
     if record.source_id is None or analysis.document.source_id == record.source_id:
         return analysis
     from dataclasses import replace

@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from multipolar.actors import ActorMention, ActorRef
 from multipolar.coding_tables import CodingTables, Pattern, load_tables
@@ -488,6 +488,3 @@ def _deduplicated(events: list[CodedEvent]) -> list[CodedEvent]:
         result.append(event)
     return result
 
-
-def evidence_of(doc: Doc, event: CodedEvent) -> Span:
-    return doc[event.trigger].sent

@@ -35,8 +35,8 @@ _ENGLISH_FUNCTION_WORDS = frozenset((
 
 
 @dataclass(frozen=True)
-class Record:
-    """One input record of a JSON/JSONL stream: its line number and either an article or an error."""
+class InputRecord:
+    """One input document (a line of JSONL, or a whole file): its line number and an article or an error."""
 
     line: int
     source_id: str | None
@@ -258,8 +258,8 @@ def article_from_record(
     )
 
 
-def iter_records(text: str, *, name: str, date: dt.date | None, settings: Settings) -> Iterator[Record]:
-    """Every line of a JSONL stream (or element of a JSON array) as a `Record`, bad ones included."""
+def iter_records(text: str, *, name: str, date: dt.date | None, settings: Settings) -> Iterator[InputRecord]:
+    """Every line of a JSONL stream (or element of a JSON array) as a `InputRecord`, bad ones included."""
     stripped = text.strip()
     if stripped.startswith("["):
         try:
@@ -279,19 +279,19 @@ def iter_records(text: str, *, name: str, date: dt.date | None, settings: Settin
     for number, item, error in lines:
         source_id = str(item["id"]) if isinstance(item, dict) and item.get("id") is not None else None
         if error is not None:
-            yield Record(number, source_id, None, f"line {number}: {error}")
+            yield InputRecord(number, source_id, None, f"line {number}: {error}")
             continue
         try:
             article = article_from_record(item, name=f"line {number}", date=date, settings=settings)
         except InputError as exc:
-            yield Record(number, source_id, None, str(exc))
+            yield InputRecord(number, source_id, None, str(exc))
         else:
-            yield Record(number, source_id, article, None)
+            yield InputRecord(number, source_id, article, None)
 
 
 def read_document(
     source: str, *, date: dt.date | None = None, settings: Settings = DEFAULT_SETTINGS
-) -> Iterator[Record]:
+) -> Iterator[InputRecord]:
     """The articles in `source` (one for text/HTML, one per record for JSON/JSONL), in order."""
     name = "stdin" if source == "-" else source
     text = decode(read_bytes(source, settings), name)
@@ -302,7 +302,7 @@ def read_document(
                 item = json.loads(text)
             except json.JSONDecodeError as exc:
                 raise InputError(f"{name}: invalid JSON ({exc.msg} at line {exc.lineno})") from exc
-            yield Record(1, None, article_from_record(item, name=name, date=date, settings=settings), None)
+            yield InputRecord(1, None, article_from_record(item, name=name, date=date, settings=settings), None)
             return
         yield from iter_records(text, name=name, date=date, settings=settings)
         return
@@ -310,4 +310,4 @@ def read_document(
         article = article_from_html(text, name=name, date=date, settings=settings)
     else:
         article = article_from_text(text, name=name, date=date, settings=settings)
-    yield Record(1, None, article, None)
+    yield InputRecord(1, None, article, None)

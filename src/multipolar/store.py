@@ -11,7 +11,6 @@ import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import duckdb
 
@@ -156,6 +155,3 @@ def consistency_problems(connection: duckdb.DuckDBPyConnection) -> list[str]:
             problems.append(f"{orphans[0]} {table} rows without a document")
     return problems
 
-
-def as_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
