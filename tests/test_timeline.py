@@ -78,3 +78,15 @@ def test_reference_article_timeline_order(seed_analysis) -> None:  # type: ignor
     assert sanctions_1989 < sanctions_2014 < visit < invasion < trade < brics
     speech = next(q for q in seed_analysis.quotes if q.speaker_actor == "vladimir-putin")
     assert speech.date == "2022-05-09"
+
+
+@pytest.mark.model
+def test_events_after_a_named_event_take_its_date() -> None:
+    import multipolar
+
+    analysis = multipolar.analyze(
+        "In March 2014 Russia annexed Crimea and invaded eastern Ukraine. After the invasion, the European Union "
+        "imposed sanctions on Russia. Since then, Japan has criticised Moscow.", date="2016-01-01")
+    dated = {(e.source, e.plover, e.target): e.date for e in analysis.events}
+    assert dated[("EU", "SANCTION", "RUS")] == "2014-03"
+    assert dated[("JPN", "ACCUSE", "RUS")] == "2014-03"

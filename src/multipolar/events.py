@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from multipolar.actors import ActorMention, ActorRef
 from multipolar.coding_tables import CodingTables, Pattern, load_tables
@@ -91,9 +92,10 @@ class _DocReader:
             for k in range(sent.start, sent.end):
                 self.sentence_of[k] = index
         self.used_nouns: set[int] = set()
+        self.coded: list[CodedEvent] = []
 
     def events(self) -> list[CodedEvent]:
-        found: list[CodedEvent] = []
+        found = self.coded
         for token in self.doc:
             if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
                 found.extend(self._verb_events(token) or self._obligation_events(token))
@@ -409,8 +411,31 @@ class _DocReader:
             subtree = {t.i for t in word.subtree}
             near = [d for d in inside if d.start in subtree] or inside
             return near[0].date.value
+        anchored = self._anchor_date(sentence)
+        if anchored is not None:
+            return anchored
         today: dt.date | None = self.doc._.mp_date
         return today.isoformat() if today else None
+
+    def _anchor_date(self, sentence: Span) -> str | None:
+        """"After the invasion, ..." / "Since then, ...": the date of the event or date named before.
+
+        The event is dated from that point on: the anchor's date is the earliest it can have happened."""
+        text = sentence.text.lower()
+        found = re.search(r"\b(?:after|since|following) (?:the |their |its |his |her )?(\w+)", text)
+        if found is None:
+            return None
+        word = found.group(1)
+        earlier = [d for d in self.dates if d.end <= sentence.start]
+        if word == "then":
+            return earlier[-1].date.value if earlier else None
+        stem = word[:4]
+        for event in reversed(self.coded):
+            trigger = self.doc[event.trigger]
+            if trigger.i < sentence.start and trigger.lemma_.lower()[:4] == stem and event.date and \
+                    not event.date.startswith(self.doc._.mp_date.isoformat() if self.doc._.mp_date else "~"):
+                return event.date
+        return None
 
 
 def _distinct(source: ActorRef, target: ActorRef) -> bool:
