@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: demo test system-deps lint typecheck pytest eval clean
+.PHONY: demo test system-deps lint typecheck pytest eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ pytest: $(VENV)/.installed-dev
 
 eval: $(VENV)/.installed
 	$(BIN)/multipolar eval tests/gold/events.jsonl ../shared/gold/plover-gsr/records-dev.jsonl
+
+# Benchmarks (by hand, not in CI): pipeline against bare spaCy; ingest with 1 and 2 workers as the corpus grows.
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/throughput.py --docs 300
+	$(BIN)/python bench/ingest.py --sizes 1000 4000 7272
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info
