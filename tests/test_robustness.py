@@ -109,3 +109,12 @@ def test_unwritable_database_is_a_clear_error(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "cannot open database" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_50_mb_document_is_refused_quickly_with_the_reason(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    huge.write_text("France and Spain signed a trade agreement in Madrid on Monday. " * 800_000, encoding="utf-8")
+    assert huge.stat().st_size > 50_000_000
+    done = subprocess.run([sys.executable, "-m", "multipolar", "analyze", str(huge)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120, check=False)
+    assert done.returncode == 1 and "over the limit" in done.stderr and "Traceback" not in done.stderr

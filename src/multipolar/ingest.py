@@ -164,11 +164,11 @@ def _unwrapped(text: str) -> str:
 
 def check_text(text: str, name: str, settings: Settings) -> None:
     """Refuse what cannot be analysed, with the reason."""
+    if len(text) > settings.max_chars:
+        raise InputError(f"{name}: {len(text):,} characters is over the limit of {settings.max_chars:,}")
     words = re.findall(r"[^\W\d_]+", text)
     if len(words) < settings.min_words:
         raise InputError(f"{name}: no text to analyse")
-    if len(text) > settings.max_chars:
-        raise InputError(f"{name}: {len(text):,} characters is over the limit of {settings.max_chars:,}")
     latin = sum(1 for w in words if w.isascii())
     if latin < len(words) / 2:
         raise InputError(f"{name}: the text is not in English (mostly non-Latin script)")
