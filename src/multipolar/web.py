@@ -214,7 +214,9 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
     def page_analyze(text: str = Form(...), date: str = Form("")) -> str:
         payload = api_analyze({"text": text[:MAX_TEXT_CHARS], "date": date or None})
         result = json.loads(bytes(payload.body))
-        document = {**result["document"], "events": result["events"], "quantities": result["quantities"],
+        events = [{**e, "evidence_start": e["evidence"]["start"], "evidence_end": e["evidence"]["end"]}
+                  for e in result["events"]]
+        document = {**result["document"], "events": events, "quantities": result["quantities"],
                     "quotes": result["quotes"], "actors": result["actors"]}
         return templates.get_template("analyze.html").render(
             title="Analysis", result=result, marked=_marked_text(document), twin="/api/analyze")
@@ -277,10 +279,7 @@ def _marked_text(document: dict[str, Any]) -> str:
         if isinstance(start, int) and isinstance(end, int) and end > start:
             spans.append((start, end, "quote"))
     for event in document.get("events", []):
-        start = event.get("evidence_start", (event.get("evidence") or {}).get("start") if isinstance(
-            event.get("evidence"), dict) else None)
-        end = event.get("evidence_end", (event.get("evidence") or {}).get("end") if isinstance(
-            event.get("evidence"), dict) else None)
+        start, end = event.get("evidence_start"), event.get("evidence_end")
         if isinstance(start, int) and isinstance(end, int):
             spans.append((start, end, "event"))
     spans.sort()
