@@ -87,3 +87,16 @@ def test_reference_article_event_details(seed_analysis: Analysis) -> None:
     text = seed_analysis.document.text
     for e in events:
         assert text[e.evidence.start : e.evidence.end] == e.evidence.text
+
+
+def test_undated_events_of_a_year_only_record_take_the_year() -> None:
+    from multipolar.pipeline import analyze
+
+    record = {"id": "RUS_77_2022", "year": 2022,
+              "text": "Washington and Brussels have imposed sanctions on Russia. In June 2019 China signed an energy agreement with Russia."}
+    result = analyze(record)
+    assert result.document.date_precision == "year"
+    dates = {(e.source, e.target, e.plover): e.date for e in result.events}
+    assert dates[("USA", "RUS", "SANCTION")] == "2022"     # from the record's year, not "2022-01-01"
+    assert ("EU", "RUS", "SANCTION") in dates              # Brussels stands for the EU, not Belgium
+    assert "2019-06" in dates.values()                    # a date in the sentence still wins

@@ -150,3 +150,13 @@ def test_hard_wrapped_lines_are_joined_and_paragraphs_kept() -> None:
 def test_ordinary_paragraphs_are_not_joined() -> None:
     text = "Short title\nRussia and China signed a long agreement on energy and trade in Beijing on Monday."
     assert clean_text(text) == text
+
+
+def test_a_record_with_only_a_year_is_dated_to_that_year() -> None:
+    text = '{"id": "CHN_77_2022", "year": 2022, "text": "%s"}\n{"id": "x", "year": "soon", "text": "%s"}' % (
+        ENGLISH, ENGLISH)
+    good, bad = iter_records(text, name="speeches.jsonl", date=dt.date(2030, 5, 5), settings=DEFAULT_SETTINGS)
+    assert good.article is not None and good.article.date == dt.date(2022, 1, 1)
+    assert good.article.date_precision == "year" and good.article.date_label == "2022"
+    assert good.article.as_dict()["date_precision"] == "year"
+    assert bad.article is None and "year 'soon' is not a year" in (bad.error or "")

@@ -414,8 +414,8 @@ class _DocReader:
         anchored = self._anchor_date(sentence)
         if anchored is not None:
             return anchored
-        today: dt.date | None = self.doc._.mp_date
-        return today.isoformat() if today else None
+        label: str | None = self.doc._.mp_date_label
+        return label
 
     def _anchor_date(self, sentence: Span) -> str | None:
         """"After the invasion, ..." / "Since then, ...": the date of the event or date named before.
@@ -433,7 +433,7 @@ class _DocReader:
         for event in reversed(self.coded):
             trigger = self.doc[event.trigger]
             if trigger.i < sentence.start and trigger.lemma_.lower()[:4] == stem and event.date and \
-                    not event.date.startswith(self.doc._.mp_date.isoformat() if self.doc._.mp_date else "~"):
+                    event.date != self.doc._.mp_date_label:
                 return event.date
         return None
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from multipolar.errors import InputError
-from multipolar.records import Article
+from multipolar.records import Article, DatePrecision
 from multipolar.settings import DEFAULT_SETTINGS, Settings
 
 _HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|body|article|div|p|head)\b", re.IGNORECASE)
@@ -237,10 +237,14 @@ def article_from_text(text: str, *, name: str, date: dt.date | None, settings: S
 def article_from_record(
     record: Any, *, name: str, date: dt.date | None, settings: Settings
 ) -> Article:
-    """An article from a JSON object with `text` (or `html`), `title`, `date`, `url`, `id`."""
+    """An article from a JSON object with `text` (or `html`), `title`, `date` (or only `year`), `url`, `id`."""
     if not isinstance(record, dict):
         raise InputError(f"{name}: a record must be a JSON object")
-    raw_date = parse_date(record.get("date"), name) or date
+    raw_date = parse_date(record.get("date"), name)
+    precision: DatePrecision = "day"
+    if raw_date is None and record.get("year") not in (None, ""):
+        raw_date, precision = _year_date(record["year"], name), "year"
+    raw_date = raw_date or date
     source_id = None if record.get("id") is None else str(record["id"])
     if isinstance(record.get("text"), str):
         article = article_from_text(record["text"], name=name, date=raw_date, settings=settings)
@@ -255,7 +259,17 @@ def article_from_record(
         date=article.date,
         source=str(record.get("url") or record.get("source") or "") or article.source,
         source_id=source_id,
+        date_precision=precision,
     )
+
+
+def _year_date(value: Any, name: str) -> dt.date:
+    """A record that knows only its year (a UN General Debate speech: `"year": 2022`)."""
+    try:
+        year = int(value)
+        return dt.date(year, 1, 1)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"{name}: year {value!r} is not a year") from exc
 
 
 def iter_records(text: str, *, name: str, date: dt.date | None, settings: Settings) -> Iterator[InputRecord]:

@@ -117,6 +117,7 @@ def _as_article(item: Any, *, date: dt.date | str | None = None, title: str | No
 def _prepared_doc(nlp: Any, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.mp_date = article.date
+    doc._.mp_date_label = article.date_label
     return doc
 
 

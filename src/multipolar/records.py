@@ -13,6 +13,7 @@ SCHEMA = "multipolar.analysis/1"
 Modality = Literal["asserted", "reported", "hypothetical", "intended"]
 Qualifier = Literal["exact", "more_than", "less_than", "about"]
 CheckStatus = Literal["consistent", "inconsistent", "unverifiable"]
+DatePrecision = Literal["day", "month", "year"]
 
 
 def _plain(value: Any) -> Any:
@@ -51,10 +52,18 @@ class Article(Record):
     date: dt.date | None = None
     source: str | None = None
     source_id: str | None = None
+    date_precision: DatePrecision = "day"
 
     @property
     def id(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def date_label(self) -> str | None:
+        """The date as precise as it is known: a record that gives only its year is dated "2005", not 1 January."""
+        if self.date is None:
+            return None
+        return self.date.isoformat()[: {"day": 10, "month": 7, "year": 4}[self.date_precision]]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +71,7 @@ class Article(Record):
             "source_id": self.source_id,
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision if self.date else None,
             "source": self.source,
             "text": self.text,
         }
