@@ -118,3 +118,54 @@ def test_a_50_mb_document_is_refused_quickly_with_the_reason(tmp_path: Path) -> 
     done = subprocess.run([sys.executable, "-m", "multipolar", "analyze", str(huge)], capture_output=True,
                           text=True, cwd=ROOT, timeout=120, check=False)
     assert done.returncode == 1 and "over the limit" in done.stderr and "Traceback" not in done.stderr
+
+
+ONE_MB_SENTENCE = ("Russia and China signed an agreement with Iran and criticised the sanctions of the West " * 12_000)[
+    :1_000_000]
+
+
+def test_a_document_over_its_time_limit_is_skipped_and_the_rest_analysed() -> None:
+    """One 1 MB "sentence" between two short documents: it is skipped with its reason within a bound of the
+    limit plus one uninterruptible parser call; its neighbours are analysed as usual."""
+    import time
+
+    from multipolar.pipeline import process
+    from multipolar.settings import Settings
+
+    short = "France and Spain signed a trade agreement in Madrid on Monday."
+    started = time.monotonic()
+    results = list(process([short, ONE_MB_SENTENCE, short], settings=Settings(doc_timeout=2.0)))
+    elapsed = time.monotonic() - started
+    assert [r.error is None for r in results] == [True, False, True]
+    assert "longer than the 2 s limit" in (results[1].error or "")
+    assert elapsed < 60, elapsed
+
+
+def test_the_time_limit_holds_in_a_thread_where_signals_cannot_be_used() -> None:
+    """Web requests run in threads: the limit is checked between pipeline components there."""
+    import threading
+
+    from multipolar.errors import DocumentTimeout
+    from multipolar.settings import Settings
+
+    caught: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            multipolar.analyze(ONE_MB_SENTENCE[:300_000], settings=Settings(doc_timeout=0.5))
+        except DocumentTimeout as exc:
+            caught.append(exc)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(timeout=120)
+    assert not thread.is_alive() and len(caught) == 1 and "0.5 s limit" in str(caught[0])
+
+
+def test_a_run_without_sentence_punctuation_is_cut_into_bounded_sentences() -> None:
+    from multipolar.nlp import MAX_UNPUNCTUATED_TOKENS
+
+    analysis = multipolar.analyze(ONE_MB_SENTENCE[:60_000])
+    lengths = [s.end - s.start for s in analysis.sentences]
+    assert len(lengths) > 10 and max(lengths) < MAX_UNPUNCTUATED_TOKENS * 12  # characters, not tokens
+    assert any(e.source == "RUS" and e.target == "IRN" for e in analysis.events)

@@ -180,3 +180,50 @@ def test_flows_and_bloc_history(inline_db: Path, tmp_path: Path) -> None:
     assert set(frame["from_actor"]) == {"RUS"} and set(frame["to_actor"]) == {"CHN"}
     history = analysis.bloc_history(inline_db)
     assert sorted(history) == [*range(2015, 2023), 2024]  # the synthetic reports and the fixture page
+
+
+def _limit_file_size(limit: int) -> None:
+    """In the child: writes past `limit` bytes fail with EFBIG (SIGXFSZ ignored), as writes to a full disk do."""
+    import resource
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+@pytest.mark.parametrize("full", ["file-size-limit", "tmpfs"])
+def test_a_full_disk_stops_ingest_with_one_line_and_a_sound_database(full: str, tmp_path: Path) -> None:
+    """Half-way through, writes start failing: ingest stops with one line, the database holds whole
+    documents only, and once there is room again the same command finishes the job."""
+    folder = synthetic_corpus(tmp_path / "big", 400).parent
+    place = tmp_path / "disk"
+    place.mkdir()
+    if full == "tmpfs":
+        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(place)],
+                                 capture_output=True, check=False)
+        if mounted.returncode:
+            pytest.skip("mounting a small tmpfs needs root with CAP_SYS_ADMIN; the file-size case still runs")
+    db = place / "full.duckdb"
+
+    def command(target: Path) -> list[str]:
+        return [sys.executable, "-m", "multipolar", "ingest", str(folder), "--db", str(target), "--workers", "1", "-q"]
+
+    try:
+        failed = subprocess.run(command(db), cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+                                preexec_fn=(lambda: _limit_file_size(256_000)) if full != "tmpfs" else None)
+        assert failed.returncode == 1, failed.stdout + failed.stderr
+        assert "Traceback" not in failed.stderr and len(failed.stderr.strip().splitlines()) == 1
+        assert "disk full" in failed.stderr
+        partial = snapshot(db)
+        assert partial["problems"] == [] and 0 < len(partial["ids"]) < 400  # type: ignore[arg-type]
+        roomy = tmp_path / "roomy.duckdb"
+        for name in ("full.duckdb", "full.duckdb.wal"):
+            if (place / name).exists():
+                (roomy.parent / name.replace("full", "roomy")).write_bytes((place / name).read_bytes())
+    finally:
+        if full == "tmpfs":
+            subprocess.run(["umount", str(place)], check=False)
+    finished = subprocess.run(command(roomy), cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert finished.returncode == 0, finished.stderr
+    final = snapshot(roomy)
+    assert final["problems"] == [] and len(final["ids"]) == 400  # type: ignore[arg-type]
+    assert set(partial["ids"]) <= set(final["ids"])  # type: ignore[arg-type]

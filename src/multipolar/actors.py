@@ -59,7 +59,7 @@ class ActorMention:
     how: str
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def _word_list(name: str) -> frozenset[str]:
     text = resources.files("multipolar").joinpath(f"data/gazetteer/{name}").read_text(encoding="utf-8")
     return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
@@ -69,6 +69,7 @@ def _geography() -> frozenset[str]:
     return _word_list("geography.txt")
 
 
+@lru_cache(maxsize=1)
 def _not_actors() -> frozenset[str]:
     return frozenset(w.lower() for w in _word_list("not_actors.txt"))
 

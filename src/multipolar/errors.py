@@ -2,6 +2,7 @@
 
     MultipolarError            everything below; the CLI turns it into one line on stderr
     ├── InputError             a document that cannot be analysed (empty, binary, not English...)
+    │   └── DocumentTimeout    one that took longer than `Settings.doc_timeout`
     ├── DataFileError          an actors/patterns file that cannot be read
     └── GoldFileError          a gold file for `multipolar eval` that is malformed
 """
@@ -13,6 +14,10 @@ class MultipolarError(Exception):
 
 class InputError(MultipolarError):
     """The input cannot be analysed; the message says why."""
+
+
+class DocumentTimeout(InputError):
+    """Analysing the document took longer than the per-document time limit."""
 
 
 class DataFileError(MultipolarError):

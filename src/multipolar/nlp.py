@@ -43,12 +43,27 @@ def shared_gazetteer(actors_files: tuple[str, ...] = ()) -> gazetteer_module.Gaz
                                   [Path(p) for p in actors_files])
 
 
+MAX_UNPUNCTUATED_TOKENS = 400
+"""A run this long with no full stop, question or exclamation mark is not a sentence anyone wrote."""
+
+
 @Language.component("multipolar_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A blank line ends a sentence: headings and captions without a full stop stay on their own."""
+    """A blank line ends a sentence: headings and captions without a full stop stay on their own.
+
+    A run of `MAX_UNPUNCTUATED_TOKENS` without sentence punctuation is cut there too, which keeps parsing
+    and coding linear in the length of pathological input (a 1 MB "sentence")."""
+    run = 0
     for token in doc[:-1]:
+        run += 1
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+            run = 0
+        elif token.text in (".", "!", "?"):
+            run = 0
+        elif run >= MAX_UNPUNCTUATED_TOKENS:
+            doc[token.i + 1].is_sent_start = True
+            run = 0
     return doc
 
 

@@ -17,9 +17,10 @@ from multipolar.actors import ActorMention, ActorRef
 from multipolar.claims import FoundClaim
 from multipolar.coding_tables import load_tables
 from multipolar.currency import to_usd
-from multipolar.errors import InputError, MultipolarError
+from multipolar.errors import DocumentTimeout, InputError, MultipolarError
 from multipolar.events import CodedEvent
 from multipolar.ingest import article_from_record, article_from_text, parse_date
+from multipolar.limits import run_pipeline, time_limit
 from multipolar.nlp import load_pipeline
 from multipolar.quantities import FoundQuantity
 from multipolar.quotes import FoundQuote
@@ -39,6 +40,8 @@ from multipolar.records import (
 from multipolar.settings import DEFAULT_SETTINGS, Settings
 
 ErrorPolicy = Literal["record", "raise", "skip"]
+_PARSED_ALONE_ABOVE = 100_000
+"""Characters above which a document is parsed on its own, so its time limit is its own."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ def analyze(
     """Analyse one document; raises `InputError` if it cannot be analysed."""
     article = _as_article(text, date=date, title=title, settings=settings)
     nlp = load_pipeline(settings)
-    return analysis_from_doc(nlp(_prepared_doc(nlp, article)), article)
+    return analysis_from_doc(run_pipeline(nlp, _prepared_doc(nlp, article), settings.doc_timeout), article)
 
 
 def process(
@@ -78,27 +81,51 @@ def process(
                 raise
             batch.append((index, source_id, None, str(exc)))
         if len(batch) >= settings.batch_size:
-            yield from _run_batch(nlp, batch, on_error)
+            yield from _run_batch(nlp, batch, on_error, settings.doc_timeout)
             batch = []
-    yield from _run_batch(nlp, batch, on_error)
+    yield from _run_batch(nlp, batch, on_error, settings.doc_timeout)
 
 
 def _run_batch(nlp: Any, batch: list[tuple[int, str | None, Article | None, str | None]],
-               on_error: ErrorPolicy) -> Iterator[Result]:
-    ready = [(i, sid, a) for i, sid, a, err in batch if a is not None]
-    docs = iter(nlp.pipe(_prepared_doc(nlp, a) for _, _, a in ready))
+               on_error: ErrorPolicy, seconds: float) -> Iterator[Result]:
+    docs = iter(_parse_all(nlp, [a for _, _, a, _ in batch if a is not None], seconds))
     for index, source_id, article, error in batch:
         if article is None:
             if on_error != "skip":
                 yield Result(index, source_id, None, error)
             continue
         try:
-            yield Result(index, source_id, analysis_from_doc(next(docs), article), None)
+            doc = next(docs)
+            if isinstance(doc, DocumentTimeout):
+                raise doc
+            yield Result(index, source_id, analysis_from_doc(doc, article), None)
         except MultipolarError as exc:
             if on_error == "raise":
                 raise
             if on_error == "record":
                 yield Result(index, source_id, None, str(exc))
+
+
+def _parse_all(nlp: Any, articles: list[Article], seconds: float) -> list[Doc | DocumentTimeout]:
+    """Parsed docs in order, each within `seconds` (or the reason it is not).
+
+    Short documents go through `nlp.pipe` together, which is fastest, sharing their summed limit; long
+    ones, and every document of a batch that ran out of time, are parsed alone under their own limit."""
+    parsed: dict[int, Doc | DocumentTimeout] = {}
+    short = [k for k, article in enumerate(articles) if len(article.text) <= _PARSED_ALONE_ABOVE]
+    if short:
+        try:
+            with time_limit(seconds * len(short), "a batch of documents"):
+                parsed.update(zip(short, nlp.pipe(_prepared_doc(nlp, articles[k]) for k in short), strict=True))
+        except DocumentTimeout:
+            parsed.clear()
+    for k, article in enumerate(articles):
+        if k not in parsed:
+            try:
+                parsed[k] = run_pipeline(nlp, _prepared_doc(nlp, article), seconds)
+            except DocumentTimeout as exc:
+                parsed[k] = exc
+    return [parsed[k] for k in range(len(articles))]
 
 
 def _as_article(item: Any, *, date: dt.date | str | None = None, title: str | None = None,

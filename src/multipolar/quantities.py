@@ -116,11 +116,17 @@ class QuantityFinder:
         dates: list[FoundDate] = doc._.mp_dates or []
         found: list[FoundQuantity] = []
         self._last_measure: str | None = None
+        by_sentence: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            if ent.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") or _is_duration(ent):
+                by_sentence.setdefault(doc[ent.start].sent.start, []).append(
+                    Span(doc, ent.start, ent.end, label="DURATION") if ent.label_ == "DATE" else ent)
+        dates_by_sentence: dict[int, list[FoundDate]] = {}
+        for date in dates:
+            dates_by_sentence.setdefault(doc[date.start].sent.start, []).append(date)
         for index, sent in enumerate(doc.sents):
-            spans = [e for e in doc.ents if sent.start <= e.start < sent.end and
-                     e.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")]
-            spans += _unquantified(sent) + _durations(doc, sent)
-            claimed = self._claimed_dates(doc, spans, dates)
+            spans = by_sentence.get(sent.start, []) + _unquantified(sent)
+            claimed = self._claimed_dates(doc, spans, dates_by_sentence.get(sent.start, []))
             for span in sorted(spans, key=lambda s: s.start):
                 quantity = self._read(doc, sent, index, span, mentions, dates, claimed)
                 if quantity is not None:
@@ -225,14 +231,10 @@ def _described_as(doc: Doc, span: Span) -> str | None:
     return None
 
 
-def _durations(doc: Doc, sent: Span) -> list[Span]:
+def _is_duration(ent: Span) -> bool:
     """"75 years of diplomatic relations": a length of time spaCy tags as a DATE."""
-    spans = []
-    for ent in doc.ents:
-        if ent.label_ == "DATE" and sent.start <= ent.start < sent.end and len(ent) == 2 and \
-                ent[0].like_num and ent[0].text.isdigit() and ent[1].lemma_.lower() in ("year", "month", "week", "day"):
-            spans.append(Span(doc, ent.start, ent.end, label="DURATION"))
-    return spans
+    return ent.label_ == "DATE" and len(ent) == 2 and ent[0].like_num and ent[0].text.isdigit() and \
+        ent[1].lemma_.lower() in ("year", "month", "week", "day")
 
 
 def _unquantified(sent: Span) -> list[Span]:

@@ -28,6 +28,8 @@ class Settings:
     """A text with fewer words than this is refused as empty."""
     batch_size: int = 16
     """Documents parsed together by `nlp.pipe`."""
+    doc_timeout: float = 120.0
+    """Seconds one document may take to analyse before it is skipped with its reason (0: no limit)."""
     fetch_timeout: float = 20.0
     """Seconds to wait for a URL given to `analyze`."""
 

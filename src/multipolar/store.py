@@ -95,9 +95,18 @@ def write_analysis(connection: duckdb.DuckDBPyConnection, analysis: Analysis) ->
         )
         connection.execute("COMMIT")
     except duckdb.Error as exc:
-        connection.execute("ROLLBACK")
-        raise StoreError(f"cannot store document {doc.id[:12]}: {' '.join(str(exc).split())}") from exc
+        _roll_back(connection)
+        raise StoreError(f"cannot store document {doc.id[:12]} (is the disk full or read-only?): "
+                         f"{' '.join(str(exc).split())}") from exc
     return True
+
+
+def _roll_back(connection: duckdb.DuckDBPyConnection) -> None:
+    """Undo the open transaction; a failed COMMIT has already undone it, and DuckDB then says so."""
+    try:
+        connection.execute("ROLLBACK")
+    except duckdb.TransactionException:
+        pass
 
 
 def _insert_rows(connection: duckdb.DuckDBPyConnection, analysis: Analysis) -> None:
@@ -129,8 +138,12 @@ def _insert_rows(connection: duckdb.DuckDBPyConnection, analysis: Analysis) -> N
 def record_reject(connection: duckdb.DuckDBPyConnection, source: str, line: int, reason: str) -> None:
     """Remember a document that could not be analysed, and why (once per source and line)."""
     key = hashlib.sha256(f"{source}\0{line}".encode()).hexdigest()
-    connection.execute("INSERT OR REPLACE INTO rejects VALUES (?, ?, ?, ?, ?)",
-                       [key, source, line, " ".join(reason.split()), dt.datetime.now()])
+    try:
+        connection.execute("INSERT OR REPLACE INTO rejects VALUES (?, ?, ?, ?, ?)",
+                           [key, source, line, " ".join(reason.split()), dt.datetime.now()])
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot record a rejected document (is the disk full or read-only?): "
+                         f"{' '.join(str(exc).split())}") from exc
 
 
 def counts(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -1,0 +1,55 @@
+"""A time limit per document, so one pathological input cannot hold a worker or a request for ever.
+
+In the main thread of a process (the CLI, `ingest` workers) a POSIX interval timer interrupts the work
+when the time is up. Elsewhere (web request threads, Dask's threaded workers) signals cannot be used, so
+`run_pipeline` checks the deadline between pipeline components: the bound is then the limit plus one
+component's time on that document.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import Any
+
+from spacy.tokens import Doc
+
+from multipolar.errors import DocumentTimeout
+
+
+def _can_use_timer() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def time_limit(seconds: float, what: str = "the document") -> Iterator[None]:
+    """Raise `DocumentTimeout` inside the block after `seconds` (0 or less: no limit)."""
+    if seconds <= 0 or not _can_use_timer():
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise DocumentTimeout(f"{what} took longer than the {seconds:g} s limit (doc_timeout); skipped")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run_pipeline(nlp: Any, doc: Doc, seconds: float) -> Doc:
+    """`nlp(doc)` within the time limit, component by component."""
+    deadline = time.monotonic() + seconds if seconds > 0 else float("inf")
+    with time_limit(seconds):
+        for _name, component in nlp.pipeline:
+            if time.monotonic() > deadline:
+                raise DocumentTimeout(f"the document took longer than the {seconds:g} s limit (doc_timeout); skipped")
+            doc = component(doc)
+    return doc
