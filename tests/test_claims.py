@@ -70,3 +70,59 @@ def test_check_claim_finds_a_leading_series_and_not_the_reverse(tmp_path: Path) 
     assert backward.granger_p[1] is not None and backward.granger_p[1] > 0.01
     with pytest.raises(ValueError, match="cannot read series"):
         check_claim(db, "sanctions by the west", "GOLDSTEIN CHN<->RUS")
+
+
+CLAIM_DOCS = [
+    {"id": "a", "date": "2023-03-01", "text": "Western sanctions have deepened the alliance between Russia and China."},
+    {"id": "b", "date": "2023-09-01", "text": "Analysts say Western sanctions have further strengthened the "
+                                              "partnership between Moscow and Beijing."},
+    {"id": "c", "date": "2024-01-10", "text": "The war in Ukraine has weakened relations between Russia and Germany. "
+                                              "Moscow has become much more dependent on Beijing."},
+]
+
+
+def test_causal_graph_merges_claims_across_documents(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+
+    from multipolar import analysis as queries
+    from multipolar.corpus import ingest
+
+    from .conftest import ROOT
+
+    corpus = tmp_path / "claims.jsonl"
+    corpus.write_text("".join(json.dumps(d) + "\n" for d in CLAIM_DOCS), encoding="utf-8")
+    db = tmp_path / "claims.duckdb"
+    ingest([corpus], db, workers=1)
+    graph = queries.causal(db)
+    edges = {(e.cause, e.effect, e.polarity): e for e in graph.stated()}
+    sanctions = edges[("SANCTION WST->*", "RELATION CHN<->RUS", 1)]
+    assert sanctions.count == 2 and len({s.doc_id for s in sanctions.sources}) == 2
+    assert ("ASSAULT *->UKR", "RELATION DEU<->RUS", -1) in edges
+    dependence = next(n for n in graph.nodes if n.id == "DEPENDENCE RUS->CHN")
+    assert [s.polarity for s in dependence.trend] == [1] and dependence.series == "GOLDSTEIN RUS<->CHN"
+    assert {"CHN", "RUS", "WST", "DEU", "UKR"} <= {n.id for n in graph.nodes if n.kind == "actor"}
+    assert {e.effect for e in graph.stated()} == {"RELATION CHN<->RUS", "RELATION DEU<->RUS"}
+    assert {e.effect for e in queries.causal(db, actor="DEU").stated()} == {"RELATION DEU<->RUS"}
+
+    printed = subprocess.run([sys.executable, "-m", "multipolar", "causal", "--db", str(db), "-f", "json"],
+                             capture_output=True, text=True, cwd=ROOT, timeout=120, check=True)
+    assert json.loads(printed.stdout) == json.loads(json.dumps(graph.as_dict()))
+    out = tmp_path / "causal.graphml"
+    subprocess.run([sys.executable, "-m", "multipolar", "export", "--db", str(db), "-f", "causal", "-o", str(out)],
+                   capture_output=True, text=True, cwd=ROOT, timeout=120, check=True)
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    root = ET.parse(out).getroot()
+    assert root.find("g:graph", ns).get("edgedefault") == "directed"  # type: ignore[union-attr]
+    assert len(root.findall(".//g:node", ns)) == len(graph.nodes)
+    assert len(root.findall(".//g:edge", ns)) == len(graph.edges)
+
+
+def test_reports_draw_the_causal_graph(seed_analysis: Analysis) -> None:
+    from multipolar.report import document_report
+
+    page = document_report(seed_analysis)
+    assert 'class="causal-graph"' in page and "Causal claims" in page
+    assert "Western sanctions have further deepened the alliance." in page

@@ -93,7 +93,8 @@ def test_undated_events_of_a_year_only_record_take_the_year() -> None:
     from multipolar.pipeline import analyze
 
     record = {"id": "RUS_77_2022", "year": 2022,
-              "text": "Washington and Brussels have imposed sanctions on Russia. In June 2019 China signed an energy agreement with Russia."}
+              "text": "Washington and Brussels have imposed sanctions on Russia. "
+                      "In June 2019 China signed an energy agreement with Russia."}
     result = analyze(record)
     assert result.document.date_precision == "year"
     dates = {(e.source, e.target, e.plover): e.date for e in result.events}

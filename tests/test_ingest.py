@@ -153,8 +153,8 @@ def test_ordinary_paragraphs_are_not_joined() -> None:
 
 
 def test_a_record_with_only_a_year_is_dated_to_that_year() -> None:
-    text = '{"id": "CHN_77_2022", "year": 2022, "text": "%s"}\n{"id": "x", "year": "soon", "text": "%s"}' % (
-        ENGLISH, ENGLISH)
+    text = (f'{{"id": "CHN_77_2022", "year": 2022, "text": "{ENGLISH}"}}\n'
+            f'{{"id": "x", "year": "soon", "text": "{ENGLISH}"}}')
     good, bad = iter_records(text, name="speeches.jsonl", date=dt.date(2030, 5, 5), settings=DEFAULT_SETTINGS)
     assert good.article is not None and good.article.date == dt.date(2022, 1, 1)
     assert good.article.date_precision == "year" and good.article.date_label == "2022"

@@ -23,6 +23,7 @@ from .test_store import synthetic_corpus
 pytestmark = pytest.mark.model
 
 HOSTILE = "<script>alert('owned')</script> Germany imposed sanctions on Iran in 2012, officials said."
+CLAIM = "Western sanctions have deepened the alliance between Russia and China, France said in March 2023."
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +31,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("webcorpus")
     synthetic_corpus(folder, 12)
     (folder / "hostile.jsonl").write_text(json.dumps({"id": "x", "date": "2012-02-01", "text": HOSTILE}) + "\n")
+    (folder / "claims.jsonl").write_text(json.dumps({"id": "c", "date": "2023-03-01", "text": CLAIM}) + "\n")
     db = folder / "web.duckdb"
     ingest([folder], db, workers=1)
     return db
@@ -69,7 +71,7 @@ def test_api_analyze_and_its_limits(client: TestClient) -> None:
 def test_queries_are_parameterised_and_pages_escaped(client: TestClient) -> None:
     injected = client.get("/api/documents", params={"q": "'; DROP TABLE documents; --"})
     assert injected.status_code == 200 and injected.json() == []
-    assert len(client.get("/api/documents", params={"limit": 100}).json()) == 13
+    assert len(client.get("/api/documents", params={"limit": 100}).json()) == 14
     hostile = next(d for d in client.get("/api/documents", params={"q": "alert"}).json())
     page = client.get(f"/document/{hostile['id']}").text
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
@@ -77,13 +79,23 @@ def test_queries_are_parameterised_and_pages_escaped(client: TestClient) -> None
 
 
 def test_pages_have_json_twins_and_no_cdn(client: TestClient) -> None:
-    for path in ("/", "/dyad/FRA/RUS", "/analyze"):
+    for path in ("/", "/dyad/FRA/RUS", "/analyze", "/causal", "/causal?actor=chn"):
         page = client.get(path)
         assert page.status_code == 200 and 'id="twin"' in page.text
         assert "cdn" not in page.text.lower() and "https://" not in page.text
     assert client.get("/static/plotly.min.js").headers["content-type"].startswith("application/javascript")
     posted = client.post("/analyze", data={"text": "France imposed sanctions on Iran in 2012.", "date": "2013-01-01"})
     assert posted.status_code == 200 and "SANCTION" in posted.text and '<span class="event">' in posted.text
+
+
+def test_causal_graph_api_and_page(client: TestClient) -> None:
+    graph = client.get("/api/causal").json()
+    stated = [e for e in graph["edges"] if e["kind"] == "states"]
+    assert [(e["cause"], e["effect"], e["polarity"]) for e in stated] == [
+        ("SANCTION WST->*", "RELATION CHN<->RUS", 1)]
+    assert client.get("/api/causal", params={"actor": "IRN"}).json()["edges"] == []
+    page = client.get("/causal").text
+    assert 'class="causal-graph"' in page and "CHN–RUS relation" in page and "claim-source" in page
 
 
 def _free_port() -> int:
@@ -135,9 +147,14 @@ def test_browser_clicks_graph_dyad_document(server: str, tmp_path: Path) -> None
         assert "/document/" in driver.current_url
         assert driver.find_elements(By.CSS_SELECTOR, "#text span.event")
         driver.save_screenshot(str(tmp_path / "document.png"))
+        driver.get(server + "/causal")
+        assert driver.find_elements(By.CSS_SELECTOR, "#drawing svg.causal-graph line")
+        driver.save_screenshot(str(tmp_path / "causal.png"))
+        driver.find_element(By.CSS_SELECTOR, "a.claim-source").click()
+        assert "/document/" in driver.current_url and "Western sanctions" in driver.page_source
     finally:
         driver.quit()
-    assert all((tmp_path / f"{name}.png").stat().st_size > 5000 for name in ("graph", "dyad", "document"))
+    assert all((tmp_path / f"{name}.png").stat().st_size > 5000 for name in ("graph", "dyad", "document", "causal"))
 
 
 def test_pdf_report_reads_back(web_db: Path, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span
@@ -59,7 +59,7 @@ class ActorMention:
     how: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word_list(name: str) -> frozenset[str]:
     text = resources.files("multipolar").joinpath(f"data/gazetteer/{name}").read_text(encoding="utf-8")
     return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from multipolar import model, store
+from multipolar.causal import CausalGraph, causal_graph
 from multipolar.records import Relation
 
 Period = Literal["month", "quarter", "year"]
@@ -122,5 +123,14 @@ def flows(db: Path, a: str | None = None, b: str | None = None, *, measure: str 
             """,
             [measure, measure, a, a, b, b],
         ).df()
+    finally:
+        connection.close()
+
+
+def causal(db: Path, *, actor: str | None = None) -> CausalGraph:
+    """The causal graph of every claim in the store (or those naming `actor`), merged across documents."""
+    connection = store.connect(db, read_only=True)
+    try:
+        return causal_graph(store.stored_claims(connection, actor=actor))
     finally:
         connection.close()

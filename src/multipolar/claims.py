@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from multipolar.actors import ActorMention
 from multipolar.coding_tables import CodingTables, load_tables
+from multipolar.events import noun_pattern
 from multipolar.quotes import FoundQuote
 from multipolar.records import ClaimSide
 
@@ -120,7 +121,7 @@ class ClaimFinder:
     def _cause(self, head: Token, by_token: dict[int, ActorMention], effect: ClaimSide) -> ClaimSide:
         phrase = _phrase(head)
         noun = head if head.pos_ in ("NOUN", "PROPN") else next((t for t in phrase if t.pos_ == "NOUN"), head)
-        pattern = next(iter(self.tables.nouns.get(noun.lemma_.lower(), ())), None)
+        pattern = noun_pattern(self.tables, noun)
         modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss")]
         sources = [by_token[c.i].actors[0].state_code for c in modifiers if c.i in by_token]
         actors = tuple(dict.fromkeys(_states_in(phrase, by_token)))

@@ -153,16 +153,19 @@ class ExportFormat(StrEnum):
     gdelt = "gdelt"
     plover = "plover"
     graphml = "graphml"
+    causal = "causal"
 
 
 @app.command()
 def export(
     db: DbOption,
-    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="parquet, gdelt, plover, graphml")],
+    output_format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="parquet, gdelt, plover, graphml (relations), causal (the causal graph, GraphML)")],
     out: Annotated[Path, typer.Option("-o", "--output", help="A folder for parquet; a file otherwise.")],
     year: Annotated[int | None, typer.Option(help="GraphML: only this year.")] = None,
 ) -> None:
-    """Export the store: Parquet per table, GDELT-style events (TSV), PLOVER-style JSON lines, GraphML."""
+    """Export the store: Parquet per table, GDELT-style events (TSV), PLOVER-style JSON lines, GraphML of the
+    relation graph or of the causal graph."""
     from multipolar import export as exports
 
     try:
@@ -172,12 +175,86 @@ def export(
             count = exports.to_gdelt(db, out)
         elif output_format is ExportFormat.plover:
             count = exports.to_plover_json(db, out)
+        elif output_format is ExportFormat.causal:
+            from multipolar.analysis import causal as causal_of
+            from multipolar.causal import write_graphml
+
+            count = write_graphml(causal_of(db), out)
         else:
             count = exports.to_graphml(db, out, year)
     except (MultipolarError, OSError) as exc:
         _fail(str(exc))
         return
     err.print(f"wrote {count} {'tables' if output_format is ExportFormat.parquet else 'rows'} to {out}")
+
+
+class GraphFormat(StrEnum):
+    text = "text"
+    json = "json"
+    graphml = "graphml"
+
+
+@app.command()
+def causal(
+    source: Annotated[str | None, typer.Argument(help="A document; none with --db: the whole store.")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="A store: the graph across its documents.",
+                                            exists=True)] = None,
+    actor: Annotated[str | None, typer.Option(help="Only claims naming this actor code.")] = None,
+    output_format: Annotated[GraphFormat, typer.Option("--format", "-f", help="text, json or graphml")] = (
+        GraphFormat.text),
+    out: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    date: Annotated[str | None, typer.Option(help="Document date (YYYY-MM-DD).")] = None,
+) -> None:
+    """The causal graph: stated claims merged into causes, effects and actors, with their sources."""
+    from multipolar.analysis import causal as causal_of
+    from multipolar.causal import causal_graph, write_graphml
+
+    try:
+        if source is not None:
+            analysis = _single_analysis(source, date, None)
+            graph = causal_graph((analysis.document.id, c) for c in analysis.claims)
+        elif db is not None:
+            graph = causal_of(db, actor=actor.upper() if actor else None)
+        else:
+            _fail("give a document or --db FILE")
+            return
+        if output_format is GraphFormat.graphml:
+            if out is None:
+                _fail("--format graphml needs -o FILE")
+                return
+            err.print(f"wrote {write_graphml(graph, out)} stated effects to {out}")
+            return
+        if output_format is GraphFormat.json:
+            text = json.dumps(graph.as_dict(), ensure_ascii=False, indent=1) + "\n"
+            if out is None:
+                sys.stdout.write(text)
+            else:
+                out.write_text(text, encoding="utf-8")
+            return
+    except (MultipolarError, OSError) as exc:
+        _fail(str(exc))
+        return
+    _print_causal(graph)
+
+
+def _print_causal(graph: Any) -> None:
+    console = Console(width=160)
+    table = Table(title="Stated effects (cause → effect)", show_lines=False)
+    for column in ("cause", "", "effect", "said", "documents", "for example"):
+        table.add_column(column, overflow="fold")
+    label = {n.id: n.label for n in graph.nodes}
+    for edge in graph.stated():
+        example = edge.sources[0]
+        table.add_row(label[edge.cause], "+" if edge.polarity > 0 else "−", label[edge.effect], str(edge.count),
+                      str(len({s.doc_id for s in edge.sources})), example.text[:110])
+    console.print(table)
+    trends = [n for n in graph.nodes if n.trend]
+    for node in trends:
+        change = "grows" if sum(s.polarity for s in node.trend) >= 0 else "shrinks"
+        console.print(f"[bold]{node.label}[/bold] {change} (said {len(node.trend)}×, no cause given): "
+                      f"{node.trend[0].text[:110]}", highlight=False)
+    if not graph.stated() and not trends:
+        console.print("no causal claims found")
 
 
 @app.command()

@@ -9,7 +9,6 @@ Coordinated actors give one event per pair; coordinated subjects with no target 
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
@@ -299,12 +298,7 @@ class _DocReader:
     # ---- nouns ----------------------------------------------------------------------------------
 
     def _noun_pattern(self, noun: Token) -> Pattern | None:
-        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
-        modifiers |= {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
-        for pattern in self.tables.nouns.get(noun.lemma_.lower(), ()):
-            if not pattern.required or pattern.required & modifiers:
-                return pattern
-        return None
+        return noun_pattern(self.tables, noun)
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
         if noun.lemma_.lower() in _STATIVE_NOUNS:
@@ -436,6 +430,16 @@ class _DocReader:
                     event.date != self.doc._.mp_date_label:
                 return event.date
         return None
+
+
+def noun_pattern(tables: CodingTables, noun: Token) -> Pattern | None:
+    """The first row for this event noun whose required modifier is there ("trade war" before "war")."""
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    modifiers |= {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    for pattern in tables.nouns.get(noun.lemma_.lower(), ()):
+        if not pattern.required or pattern.required & modifiers:
+            return pattern
+    return None
 
 
 def _distinct(source: ActorRef, target: ActorRef) -> bool:

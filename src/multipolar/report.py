@@ -13,6 +13,9 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from multipolar import store
+from multipolar.causal import causal_graph
+from multipolar.causal import svg as causal_svg
 from multipolar.errors import MultipolarError
 from multipolar.records import Analysis
 
@@ -60,9 +63,10 @@ def svg_bars(labels: list[str], values: list[float], *, width: int = 640, height
 def document_report(analysis: Analysis) -> str:
     relations = analysis.relations[:12]
     chart = svg_bars([f"{r.a}-{r.b}" for r in relations], [r.goldstein_total for r in relations])
+    graph = causal_graph((analysis.document.id, c) for c in analysis.claims)
     return _templates.get_template("report.html").render(
         title=analysis.document.title or analysis.document.source or "Analysis", analysis=analysis, chart=chart,
-        dyad=None)
+        dyad=None, causal=graph, causal_drawing=causal_svg(graph), labels={n.id: n.label for n in graph.nodes})
 
 
 def dyad_report(db: Path, a: str, b: str) -> str:
@@ -70,7 +74,16 @@ def dyad_report(db: Path, a: str, b: str) -> str:
 
     data = dyad_data(db, a, b)
     chart = svg_bars([row["period"][:4] for row in data["series"]], [float(r["goldstein_sum"]) for r in data["series"]])
-    return _templates.get_template("report.html").render(title=f"{a} – {b}", analysis=None, chart=chart, dyad=data)
+    connection = store.connect(db, read_only=True)
+    try:
+        both = [(d, c) for d, c in store.stored_claims(connection, actor=a)
+                if b in {x for side in (c.cause, c.effect) if side for x in (*side.actors, side.source, side.target)}]
+    finally:
+        connection.close()
+    graph = causal_graph(both)
+    return _templates.get_template("report.html").render(
+        title=f"{a} – {b}", analysis=None, chart=chart, dyad=data, causal=graph, causal_drawing=causal_svg(graph),
+        labels={n.id: n.label for n in graph.nodes})
 
 
 def to_pdf(report_html: str, out: Path, chromium: str | None = None) -> Path:

@@ -6,6 +6,7 @@ ingest resumes where it stopped: a document is either stored with all its rows o
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -14,10 +15,12 @@ from pathlib import Path
 
 import duckdb
 
+from multipolar.causal import side_node
 from multipolar.errors import MultipolarError
-from multipolar.records import Analysis
+from multipolar.records import Analysis, Claim, ClaimSide, Span
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2 added the claims table; documents stored under 1 have no claim rows (re-ingest into a new file for them)."""
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -38,11 +41,15 @@ CREATE TABLE IF NOT EXISTS quantities (
 CREATE TABLE IF NOT EXISTS quotes (
     doc_id VARCHAR, idx INTEGER, text VARCHAR, speaker VARCHAR, speaker_actor VARCHAR, direct BOOLEAN,
     date VARCHAR, sentence INTEGER, evidence VARCHAR);
+CREATE TABLE IF NOT EXISTS claims (
+    doc_id VARCHAR, idx INTEGER, cause_node VARCHAR, effect_node VARCHAR, polarity INTEGER, hedged BOOLEAN,
+    claimant VARCHAR, trigger VARCHAR, cause JSON, effect JSON, sentence INTEGER, evidence_start INTEGER,
+    evidence_end INTEGER, evidence VARCHAR);
 CREATE TABLE IF NOT EXISTS rejects (
     key VARCHAR PRIMARY KEY, source VARCHAR, line INTEGER, reason VARCHAR, rejected_at TIMESTAMP);
 """
 
-ROW_TABLES = ("actors", "events", "quantities", "quotes")
+ROW_TABLES = ("actors", "events", "quantities", "quotes", "claims")
 
 
 class StoreError(MultipolarError):
@@ -103,10 +110,8 @@ def write_analysis(connection: duckdb.DuckDBPyConnection, analysis: Analysis) ->
 
 def _roll_back(connection: duckdb.DuckDBPyConnection) -> None:
     """Undo the open transaction; a failed COMMIT has already undone it, and DuckDB then says so."""
-    try:
+    with contextlib.suppress(duckdb.TransactionException):
         connection.execute("ROLLBACK")
-    except duckdb.TransactionException:
-        pass
 
 
 def _insert_rows(connection: duckdb.DuckDBPyConnection, analysis: Analysis) -> None:
@@ -133,6 +138,35 @@ def _insert_rows(connection: duckdb.DuckDBPyConnection, analysis: Analysis) -> N
         connection.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
             [doc_id, i, q.text, q.speaker, q.speaker_actor, q.direct, q.date, q.sentence, q.evidence.text]
             for i, q in enumerate(analysis.quotes)])
+    if analysis.claims:
+        connection.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            [doc_id, i, side_node(c.cause).id if c.cause else None, side_node(c.effect).id, c.polarity, c.hedged,
+             c.claimant, c.trigger, json.dumps(c.cause.as_dict()) if c.cause else None, json.dumps(c.effect.as_dict()),
+             c.sentence, c.evidence.start, c.evidence.end, c.evidence.text]
+            for i, c in enumerate(analysis.claims)])
+
+
+def stored_claims(connection: duckdb.DuckDBPyConnection, *, actor: str | None = None,
+                  doc_id: str | None = None) -> list[tuple[str, Claim]]:
+    """(document id, claim) pairs, optionally those naming an actor or from one document."""
+    rows = connection.execute(
+        "SELECT doc_id, cause, effect, polarity, hedged, claimant, trigger, sentence, evidence_start, evidence_end, "
+        "evidence FROM claims WHERE (? IS NULL OR doc_id = ?) ORDER BY doc_id, idx", [doc_id, doc_id]).fetchall()
+    found = [(row[0], Claim(_side(row[1]) if row[1] else None, _side(row[2]), row[3], row[4], row[5], row[6], row[7],
+                            Span(row[8], row[9], row[10]))) for row in rows]
+    if actor is None:
+        return found
+    return [(d, c) for d, c in found if actor in _actors_of(c.effect) | (_actors_of(c.cause) if c.cause else set())]
+
+
+def _side(raw: str) -> ClaimSide:
+    data = json.loads(raw)
+    return ClaimSide(data["kind"], data["text"], data.get("plover"), data.get("source"), data.get("target"),
+                     tuple(data.get("actors") or ()))
+
+
+def _actors_of(side: ClaimSide) -> set[str]:
+    return {a for a in (*side.actors, side.source, side.target) if a}
 
 
 def record_reject(connection: duckdb.DuckDBPyConnection, source: str, line: int, reason: str) -> None:

@@ -14,6 +14,7 @@ import math
 import threading
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote as url_quote
 
 import duckdb
 from fastapi import FastAPI, Form, HTTPException, Query, Request
@@ -22,6 +23,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from multipolar import analysis as queries
 from multipolar import store
+from multipolar.causal import svg as causal_svg
 from multipolar.errors import InputError
 from multipolar.pipeline import analyze
 from multipolar.settings import DEFAULT_SETTINGS, Settings
@@ -175,6 +177,10 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
         return {"nodes": [{"id": n, "bloc": bloc_of.get(n)} for n in nodes],
                 "edges": [r.as_dict() for r in relations]}
 
+    @app.get("/api/causal")
+    def api_causal(actor: str | None = None) -> dict[str, Any]:
+        return queries.causal(db, actor=actor.upper() if actor else None).as_dict()
+
     # ---- pages ---------------------------------------------------------------------------------------
 
     @app.get("/static/plotly.min.js", include_in_schema=False)
@@ -204,6 +210,14 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
         return templates.get_template("document.html").render(
             title=document["title"] or document["id"][:12], document=document,
             marked=_marked_text(document), twin=f"/api/documents/{doc_id}")
+
+    @app.get("/causal", response_class=HTMLResponse)
+    def page_causal(actor: str | None = None) -> str:
+        graph = queries.causal(db, actor=actor.upper() if actor else None)
+        return templates.get_template("causal.html").render(
+            title="Causal claims", graph=graph, drawing=causal_svg(graph), actor=actor,
+            labels={n.id: n.label for n in graph.nodes},
+            twin="/api/causal" + (f"?actor={url_quote(actor)}" if actor else ""))
 
     @app.get("/analyze", response_class=HTMLResponse)
     def page_analyze_form() -> str:
