@@ -149,6 +149,8 @@ def _insert_rows(connection: duckdb.DuckDBPyConnection, analysis: Analysis) -> N
 def stored_claims(connection: duckdb.DuckDBPyConnection, *, actor: str | None = None,
                   doc_id: str | None = None) -> list[tuple[str, Claim]]:
     """(document id, claim) pairs, optionally those naming an actor or from one document."""
+    if not connection.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'claims'").fetchone():
+        return []  # a store written before schema 2, opened read-only
     rows = connection.execute(
         "SELECT doc_id, cause, effect, polarity, hedged, claimant, trigger, sentence, evidence_start, evidence_end, "
         "evidence FROM claims WHERE (? IS NULL OR doc_id = ?) ORDER BY doc_id, idx", [doc_id, doc_id]).fetchall()

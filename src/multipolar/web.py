@@ -169,8 +169,9 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
         return [list(group) for group in queries.blocs(db, year=year)]
 
     @app.get("/api/graph")
-    def api_graph(year: int | None = None) -> dict[str, Any]:
-        relations = queries.relations_in(db, year)
+    def api_graph(year: int | None = None, top: int = Query(60, ge=1, le=5000)) -> dict[str, Any]:
+        """The `top` dyads by event count, and the actors they join: a readable graph at corpus scale."""
+        relations = sorted(queries.relations_in(db, year), key=lambda r: (-r.events, r.a, r.b))[:top]
         groups = queries.blocs(db, year=year)
         bloc_of = {code: k for k, group in enumerate(groups) for code in group}
         nodes = sorted({r.a for r in relations} | {r.b for r in relations})
@@ -191,11 +192,15 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
                             media_type="application/javascript")
 
     @app.get("/", response_class=HTMLResponse)
-    def page_graph(year: int | None = None) -> str:
-        graph = api_graph(year)
+    def page_graph(year: int | None = None, top: int = Query(60, ge=1, le=5000)) -> str:
+        graph = api_graph(year, top)
+        shown = {n["id"] for n in graph["nodes"]}
+        blocs = [[code for code in group if code in shown] for group in api_blocs(year)]
+        query = "&".join(p for p in (f"year={year}" if year else "", f"top={top}" if top != 60 else "") if p)
         return templates.get_template("graph.html").render(
-            title="Relations", figure=json.dumps(_graph_figure(graph)), edges=graph["edges"][:60],
-            blocs=api_blocs(year), year=year, twin="/api/graph" + (f"?year={year}" if year else ""))
+            title="Relations", figure=json.dumps(_graph_figure(graph)), edges=graph["edges"],
+            blocs=[group for group in blocs if len(group) > 1], year=year, top=top,
+            twin="/api/graph" + (f"?{query}" if query else ""))
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse)
     def page_dyad(a: str, b: str, by: str = "year") -> str:
@@ -269,7 +274,7 @@ def _series_figure(data: dict[str, Any]) -> dict[str, Any]:
         {"type": "bar", "name": "events", "x": periods, "y": [r["events"] for r in data["series"]], "yaxis": "y2",
          "opacity": 0.4},
         {"type": "scatter", "name": "Goldstein sum", "x": periods, "y": [r["goldstein_sum"] for r in data["series"]]},
-    ], "layout": {"height": 320, "yaxis": {"title": "Goldstein"},
+    ], "layout": {"height": 320, "yaxis": {"title": "Goldstein"}, "xaxis": {"type": "category"},
                   "yaxis2": {"overlaying": "y", "side": "right", "title": "events"},
                   "margin": {"l": 50, "r": 50, "t": 10, "b": 40}}}
 
