@@ -78,6 +78,8 @@ CLAIM_DOCS = [
                                               "partnership between Moscow and Beijing."},
     {"id": "c", "date": "2024-01-10", "text": "The war in Ukraine has weakened relations between Russia and Germany. "
                                               "Moscow has become much more dependent on Beijing."},
+    {"id": "d", "date": "2023-06-01", "text": "In 1989 the United States imposed sanctions on China. In May 2023 "
+                                              "the United States imposed sanctions on Iran."},
 ]
 
 
@@ -106,6 +108,11 @@ def test_causal_graph_merges_claims_across_documents(tmp_path: Path) -> None:
     assert {"CHN", "RUS", "WST", "DEU", "UKR"} <= {n.id for n in graph.nodes if n.kind == "actor"}
     assert {e.effect for e in graph.stated()} == {"RELATION CHN<->RUS", "RELATION DEU<->RUS"}
     assert {e.effect for e in queries.causal(db, actor="DEU").stated()} == {"RELATION DEU<->RUS"}
+
+    from multipolar.dynamics import series
+
+    # series run over the store's coverage (2023-2024): the 1989 sanctions are recalled history, not counted
+    assert series(db, "SANCTION USA->*", "year") == {"2023-01-01": 1.0, "2024-01-01": 0.0}
 
     printed = subprocess.run([sys.executable, "-m", "multipolar", "causal", "--db", str(db), "-f", "json"],
                              capture_output=True, text=True, cwd=ROOT, timeout=120, check=True)

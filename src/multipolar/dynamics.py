@@ -58,20 +58,28 @@ def _where(spec: str) -> tuple[str, list[Any]]:
 
 
 def series(db: Path, spec: str, by: str = "month") -> dict[str, float]:
-    """Period -> value: event count for a PLOVER spec, Goldstein sum for GOLDSTEIN."""
+    """Period -> value: event count for a PLOVER spec, Goldstein sum for GOLDSTEIN.
+
+    Periods run over the store's coverage, from its first to its last document date: an event dated
+    outside it ("sanctioned China after Tiananmen in 1989") is history a text recalls, not a report of the
+    period, and would stretch the series over centuries of empty periods."""
     if by not in ("month", "quarter", "year"):
         raise ValueError("--by must be month, quarter or year")
     where, params = _where(spec)
     value = "sum(goldstein)" if spec.strip().startswith("GOLDSTEIN") else "count(*)"
     connection = store.connect(db, read_only=True)
     try:
+        span = connection.execute(
+            f"SELECT strftime(date_trunc('{by}', min(date)), '%Y-%m-%d'), strftime(date_trunc('{by}', max(date)),"
+            " '%Y-%m-%d') FROM documents WHERE date IS NOT NULL").fetchone()
+        if not span or not span[0]:
+            span = connection.execute(
+                f"SELECT strftime(date_trunc('{by}', min(day)), '%Y-%m-%d'), strftime(date_trunc('{by}', max(day)),"
+                " '%Y-%m-%d') FROM events WHERE day IS NOT NULL").fetchone()
         rows = connection.execute(
-            f"SELECT strftime(date_trunc('{by}', day), '%Y-%m-%d'), {value} FROM events WHERE {where} "
+            f"SELECT strftime(date_trunc('{by}', day), '%Y-%m-%d') AS period, {value} FROM events WHERE {where} "
             "AND NOT negated AND modality <> 'hypothetical' AND day IS NOT NULL GROUP BY 1 ORDER BY 1", params,
         ).fetchall()
-        span = connection.execute(
-            f"SELECT strftime(date_trunc('{by}', min(day)), '%Y-%m-%d'), strftime(date_trunc('{by}', max(day)),"
-            " '%Y-%m-%d') FROM events WHERE day IS NOT NULL").fetchone()
     finally:
         connection.close()
     values = {period: float(v) for period, v in rows}

@@ -30,10 +30,14 @@ class ReportError(MultipolarError):
     """The report could not be rendered, printed or sent."""
 
 
-def sparkline(values: list[float]) -> str:
-    """▁▃█ for a series, for terminals."""
+def sparkline(values: list[float], width: int = 100) -> str:
+    """▁▃█ for a series, for terminals; a longer series is averaged into `width` characters."""
     if not values:
         return ""
+    if len(values) > width:
+        step = len(values) / width
+        values = [sum(chunk) / len(chunk) for k in range(width)
+                  if (chunk := values[int(k * step): max(int((k + 1) * step), int(k * step) + 1)])]
     low, high = min(values), max(values)
     span = (high - low) or 1.0
     return "".join(SPARKS[int((v - low) / span * (len(SPARKS) - 1))] for v in values)
