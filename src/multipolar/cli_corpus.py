@@ -394,7 +394,7 @@ def test_claims_command(
     for claim in analysis.claims:
         console.print(f"\n[bold]Claim[/bold] (sentence {claim.sentence}): {claim.evidence.text.strip()}",
                       highlight=False)
-        specs = claim_specs(claim)
+        specs = claim_specs(claim, analysis.document.date)
         if specs is None:
             console.print("  not testable on event data: its cause is not an event class between actors",
                           highlight=False)

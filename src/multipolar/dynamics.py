@@ -6,6 +6,7 @@ Series are written "PLOVER A->B" (events of that type from A to B), "PLOVER A<->
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -15,7 +16,10 @@ from typing import Any
 from multipolar import store
 from multipolar.coding_tables import PLOVER_TYPES
 
-SPEC = re.compile(r"^\s*(?P<kind>[A-Z]+)\s+(?P<a>[A-Za-z0-9*-]+)\s*(?P<arrow><->|->)\s*(?P<b>[A-Za-z0-9*-]+)\s*$")
+SPEC = re.compile(r"^\s*(?P<kind>[A-Z]+)\s+(?P<a>[A-Za-z0-9*|-]+)\s*(?P<arrow><->|->)\s*(?P<b>[A-Za-z0-9*|-]+)\s*$")
+WEST = ("WST", "NATO", "EU", "G7")
+"""What "the West" counts as when a claim about it is tested: the bloc itself and these bodies with their
+members on the claim's date (a documented choice, not a fact; spell out your own with A|B|C)."""
 CAVEATS = ("Event counts count reports, not events: a busy news week looks like a busy diplomatic week.",
            "Coverage depends on the stored corpus; periods with few documents make noisy series.",
            "Granger causality is about prediction, not cause; a common driver can produce it.")
@@ -44,13 +48,14 @@ def _where(spec: str) -> tuple[str, list[Any]]:
     found = SPEC.match(spec)
     if not found:
         raise ValueError(f"cannot read series {spec!r}: write it like 'SANCTION WST->RUS' or 'COOPERATE CHN<->RUS'")
-    kind, a, b, both = found["kind"], found["a"].upper(), found["b"].upper(), found["arrow"] == "<->"
+    kind, both = found["kind"], found["arrow"] == "<->"
+    a, b = (found[side].upper().split("|") for side in ("a", "b"))
     if kind != "GOLDSTEIN" and kind not in PLOVER_TYPES:
         raise ValueError(f"{kind} is neither a PLOVER type nor GOLDSTEIN")
-    pair = "(source = ? AND (? = '*' OR target = ?))"
+    pair = "(list_contains(?, source) AND (list_contains(?, '*') OR list_contains(?, target)))"
     params: list[Any] = [a, b, b]
     if both:
-        pair = f"({pair} OR (source = ? AND (? = '*' OR target = ?)))"
+        pair = f"({pair} OR (list_contains(?, source) AND (list_contains(?, '*') OR list_contains(?, target))))"
         params += [b, a, a]
     if kind == "GOLDSTEIN":
         return pair, params
@@ -121,8 +126,10 @@ def check_claim(db: Path, cause: str, effect: str, *, by: str = "month", lags: r
     return result
 
 
-def claim_specs(claim: Any) -> tuple[str, str] | None:
-    """The two series a document's claim names, or None if it names no event class and dyad to test."""
+def claim_specs(claim: Any, day: dt.date | None = None) -> tuple[str, str] | None:
+    """The two series a document's claim names, or None if it names no event class and dyad to test.
+
+    A cause by the West counts events by the bodies and states of `WEST` as of `day`."""
     cause, effect = claim.cause, claim.effect
     if cause is None or cause.kind != "event" or not cause.plover or not cause.source:
         return None
@@ -130,4 +137,13 @@ def claim_specs(claim: Any) -> tuple[str, str] | None:
         return None
     a, b = effect.actors[:2]
     target = cause.target or "*"
-    return f"{cause.plover} {cause.source}->{target}", f"GOLDSTEIN {a}<->{b}"
+    source = "|".join(west_codes(day)) if cause.source == "WST" else cause.source
+    return f"{cause.plover} {source}->{target}", f"GOLDSTEIN {a}<->{b}"
+
+
+def west_codes(day: dt.date | None) -> list[str]:
+    from multipolar.nlp import shared_gazetteer
+
+    gazetteer = shared_gazetteer()
+    members = [m for body in WEST[1:] for m in gazetteer.members(body, day)]
+    return list(dict.fromkeys([*WEST, *sorted(members)]))
