@@ -43,7 +43,7 @@ eval: $(VENV)/.installed
 # Benchmarks (by hand, not in CI): pipeline against bare spaCy; ingest with 1 and 2 workers as the corpus grows.
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/throughput.py --docs 300
-	$(BIN)/python bench/ingest.py --sizes 1000 4000 7272
+	$(BIN)/python bench/ingest.py --sizes 1000 4000 7272 --compare-at 1000
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

@@ -1,7 +1,10 @@
-"""Throughput and memory of `multipolar ingest` on the White House corpus: 1 vs 2 workers, and as the
-corpus grows (memory must stay flat). A benchmark, not a test: run it by hand.
+"""Throughput and memory of `multipolar ingest` on the White House corpus: 1 against 2 workers, and peak
+memory as the corpus grows (it must stay flat). A benchmark, not a test: run it by hand.
 
-    python bench/ingest.py [--sizes 100 400] [--corpus PATH]
+    python bench/ingest.py [--sizes 1000 4000 7272] [--compare-at 1000] [--keep DIR] [--corpus PATH]
+
+Each run is a fresh `multipolar ingest` into a new database, wrapped in its own small process so that
+its peak memory (the largest of the ingest process and its workers) is its own, not the session's.
 """
 
 from __future__ import annotations
@@ -9,7 +12,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import itertools
-import resource
 import subprocess
 import sys
 import tempfile
@@ -18,35 +20,53 @@ from pathlib import Path
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 DEFAULT_CORPUS = SHARED / "corpora/whitehouse-statements-2021-2026/documents.jsonl.gz"
+_PEAK_OF_CHILD = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+                  "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 
 
-def run(corpus: Path, workers: int, folder: Path) -> tuple[float, float]:
+def run(corpus: Path, workers: int, db: Path) -> tuple[float, float]:
     """Seconds and peak memory (MB, the largest process) of one ingest into a new database."""
-    db = folder / f"bench-{workers}-{time.monotonic_ns()}.duckdb"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "multipolar", "ingest", str(corpus), "--db", str(db), "--workers",
-                    str(workers), "-q"], check=True, capture_output=True)
-    seconds = time.perf_counter() - start
-    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    return seconds, peak
+    done = subprocess.run([sys.executable, "-c", _PEAK_OF_CHILD, sys.executable, "-m", "multipolar", "ingest",
+                           str(corpus), "--db", str(db), "--workers", str(workers), "-q"],
+                          check=True, capture_output=True, text=True)
+    return time.perf_counter() - start, int(done.stdout.split()[-1]) / 1024
+
+
+def words_in(corpus: Path) -> int:
+    import json
+
+    with corpus.open(encoding="utf-8") as lines:
+        return sum(len(json.loads(line)["text"].split()) for line in lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 400])
+    parser.add_argument("--compare-at", type=int, default=None,
+                        help="The size at which 1 and 2 workers are compared (default: the first).")
+    parser.add_argument("--keep", type=Path, default=None, help="Keep the databases in this folder.")
     args = parser.parse_args()
+    compare_at = args.compare_at or args.sizes[0]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        keep = args.keep or folder
+        keep.mkdir(parents=True, exist_ok=True)
+        print(f"{'docs':>6} {'words':>10} {'workers':>7} {'docs/s':>7} {'words/s':>8} {'peak MB':>8}")
         for size in args.sizes:
             subset = folder / f"docs-{size}.jsonl"
             with gzip.open(args.corpus, "rt", encoding="utf-8") as lines:
                 subset.write_text("".join(itertools.islice(lines, size)), encoding="utf-8")
-            timings = {workers: run(subset, workers, folder) for workers in (1, 2)}
-            (one, peak_one), (two, peak_two) = timings[1], timings[2]
-            print(f"{size:5d} docs: 1 worker {size / one:6.1f} docs/s (peak {peak_one:,.0f} MB); "
-                  f"2 workers {size / two:6.1f} docs/s (peak {peak_two:,.0f} MB); speed-up {one / two:.2f}x")
+            count = sum(1 for _ in subset.open(encoding="utf-8"))
+            words = words_in(subset)
+            seconds: dict[int, float] = {}
+            for workers in ((1, 2) if size == compare_at else (2,)):
+                seconds[workers], peak = run(subset, workers, keep / f"wh-{count}-{workers}w.duckdb")
+                print(f"{count:>6} {words:>10,} {workers:>7} {count / seconds[workers]:>7.1f} "
+                      f"{words / seconds[workers]:>8,.0f} {peak:>8,.0f}", flush=True)
+            if len(seconds) == 2:
+                print(f"{'':>6} 2 workers against 1: {seconds[1] / seconds[2]:.2f}x", flush=True)
 
 
 if __name__ == "__main__":
