@@ -35,9 +35,14 @@ _STATIVE_NOUNS = frozenset({"alliance", "partnership", "cooperation", "collabora
                             "relationship", "relation", "tie", "rivalry", "dependence", "support"})
 """Nouns that name a standing relation, not an act: they code only as a light verb's object ("formed an
 alliance", "provided support"), never on their own ("the Russia-China alliance is driven by ...")."""
+_ACTS_WITH_A_RECIPIENT = frozenset({"support"})
+"""Stative nouns that do name an act when a recipient follows: "China's support for Russia's defence
+industry" is China supporting Russia; "public support" is not an event."""
 _MATERIAL = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION"})
 """Material acts whose target may be the state where they happen."""
 _OBLIGATION_AUX = frozenset({"must", "should"})
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
+"""Verbs whose subject, not their object, does what their complement says ("X promised Y to ...")."""
 _ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod"})
 _ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as"})
 
@@ -145,6 +150,10 @@ class _DocReader:
         if not actors and not passive:
             if verb.dep_ == "relcl":
                 return [verb.head], []
+            controllers = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
+            if controllers and verb.head.lemma_.lower() not in _SUBJECT_CONTROL:
+                # "enabling Russia to maintain its war", "urged China to press Russia": the object acts
+                return controllers, []
             governor = _governing_verb(verb)
             if governor is not None:
                 inherited, _ = self.subjects(governor)
@@ -301,7 +310,9 @@ class _DocReader:
         return noun_pattern(self.tables, noun)
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
-        if noun.lemma_.lower() in _STATIVE_NOUNS:
+        lemma = noun.lemma_.lower()
+        if lemma in _STATIVE_NOUNS and not (lemma in _ACTS_WITH_A_RECIPIENT and any(
+                c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)):
             return []
         pattern = self._noun_pattern(noun)
         if pattern is None:
