@@ -161,3 +161,19 @@ def test_petrarch_dictionaries_load_as_user_files() -> None:
     analysis = multipolar.analyze("Arnor is about to restore full diplomatic ties with Gondor.", date="1995-01-01",
                                   settings=settings)
     assert {"ARN", "GON"} <= {a.code for a in analysis.actors}
+
+
+def test_the_first_person_of_a_document_resolves_to_its_voice() -> None:
+    import multipolar
+
+    text = ("My country condemns the blockade of Cuba. We call on the United States to lift it. "
+            "“We will never accept this,” Fidel Castro said. It is my pleasure to be here.")
+    spoken = multipolar.analyze({"text": text, "speaker": "Mexico", "year": 2019},
+                                settings=multipolar.Settings(voice_field="speaker"))
+    assert spoken.document.voice == "Mexico"
+    assert {(e.source, e.target, e.plover) for e in spoken.events} >= {("MEX", "CUB", "ACCUSE"),
+                                                                       ("MEX", "USA", "REQUEST")}
+    mentions = [m.text for a in spoken.actors if a.code == "MEX" for m in a.mentions]
+    assert mentions == ["My country", "We"]   # not the quoted "We", not "my pleasure"
+    unspoken = multipolar.analyze(text, date="2019-05-01")
+    assert not any(e.source == "MEX" for e in unspoken.events)

@@ -69,6 +69,10 @@ def _geography() -> frozenset[str]:
     return _word_list("geography.txt")
 
 
+_FIRST_PERSON = frozenset({"we", "us", "i", "my", "our"})
+_OWN_BODIES = frozenset({"country", "government", "delegation", "nation", "state", "people", "administration"})
+
+
 @lru_cache(maxsize=1)
 def _not_actors() -> frozenset[str]:
     return frozenset(w.lower() for w in _word_list("not_actors.txt"))
@@ -86,6 +90,9 @@ class ActorResolver:
         mentions = self._name_mentions(doc, words, day)
         mentions = self._with_agents(doc, words, mentions, day)
         mentions = self._with_plural_references(doc, mentions)
+        voice = self.voice_code(doc._.mp_voice, day)
+        if voice is not None:
+            mentions += self._first_person(doc, mentions, self.ref(voice, day))
         doc._.mp_mentions = sorted(mentions, key=lambda m: m.start)
         doc._.mp_unresolved = self._unresolved(doc, doc._.mp_mentions)
         return doc
@@ -302,6 +309,39 @@ class ActorResolver:
                                else ref for ref in pair)
                 result.append(ActorMention(chunk.start, chunk.end, states, "coreference"))
         return result
+
+    # ---- the document's own voice ------------------------------------------------------------------
+
+    def voice_code(self, voice: str | None, day: dt.date | None) -> str | None:
+        """An actor code, or a name that means exactly one actor ("Brazil", "the Kremlin")."""
+        if not voice:
+            return None
+        if voice in self.gazetteer.actors or voice.upper() in self.gazetteer.actors:
+            return voice if voice in self.gazetteer.actors else voice.upper()
+        found = {info.code for info in self.gazetteer.lookup(voice, day)}
+        return found.pop() if len(found) == 1 else None
+
+    def _first_person(self, doc: Doc, mentions: list[ActorMention], voice: ActorRef) -> list[ActorMention]:
+        """"We call on ...", "my country", "our Government": the actor a document speaks for (a UN speech
+        is its state's), outside quotations, where the first person is someone else's."""
+        from multipolar.quotes import quoted_char_ranges
+
+        taken = {k for m in mentions for k in range(m.start, m.end)}
+        quoted = quoted_char_ranges(doc.text)
+        found = []
+        for token in doc:
+            lower = token.lower_
+            if token.i in taken or lower not in _FIRST_PERSON or token.pos_ not in ("PRON", "DET"):
+                continue
+            if any(start <= token.idx < end for start, end in quoted):
+                continue
+            end = token.i + 1
+            if lower in ("my", "our") and token.head.i == token.i + 1 and token.head.lemma_.lower() in _OWN_BODIES:
+                end = token.i + 2  # "my country", "our Government": the whole phrase
+            elif lower in ("my", "our"):
+                continue  # "our concern", "my pleasure": not an actor
+            found.append(ActorMention(token.i, end, (voice,), "voice"))
+        return found
 
     # ---- what stays unresolved --------------------------------------------------------------------
 

@@ -62,6 +62,23 @@ def _settings(actors: list[Path] | None, settings_file: Path | None = None) -> S
     return base.replace(actors_files=tuple(base.actors_files) + tuple(actors or ()))
 
 
+VoiceOption = Annotated[str | None, typer.Option(
+    help="The actor the text speaks for (a code or name): its we/our/my country resolve to it.")]
+VoiceFieldOption = Annotated[str | None, typer.Option(
+    help="The record field naming the actor each record speaks for (e.g. iso3); default: voice.")]
+
+
+def _with_voice(settings: Settings, voice: str | None, voice_field: str | None) -> Settings:
+    if voice:
+        from multipolar.actors import ActorResolver
+        from multipolar.nlp import shared_gazetteer
+
+        resolver = ActorResolver(shared_gazetteer(tuple(str(p) for p in settings.actors_files)))
+        if resolver.voice_code(voice, None) is None:
+            raise typer.BadParameter(f"--voice {voice!r} is not one known actor (try `multipolar actors lookup`)")
+    return settings.replace(voice=voice or settings.voice, voice_field=voice_field or settings.voice_field)
+
+
 def _date_option(value: str | None) -> dt.date | None:
     try:
         return parse_date(value, "--date") if value else None
@@ -115,10 +132,12 @@ def analyze(
     date: Annotated[str | None, typer.Option(help="Document date (YYYY-MM-DD) when the input has none.")] = None,
     actors: ActorsOption = None,
     settings_file: SettingsOption = None,
+    voice: VoiceOption = None,
+    voice_field: VoiceFieldOption = None,
 ) -> None:
     """Analyse one document (text, HTML, JSON/JSONL records): actors, events, figures, quotes, timeline."""
     try:
-        settings = _settings(actors, settings_file)
+        settings = _with_voice(_settings(actors, settings_file), voice, voice_field)
         records = _records(source, _date_option(date), settings)
         out = io.StringIO()
         if output_format is OutputFormat.jsonl:

@@ -14,7 +14,18 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from multipolar.cli import ActorsOption, TableFormat, _fail, _settings, _single_analysis, app, err
+from multipolar.cli import (
+    ActorsOption,
+    TableFormat,
+    VoiceFieldOption,
+    VoiceOption,
+    _fail,
+    _settings,
+    _single_analysis,
+    _with_voice,
+    app,
+    err,
+)
 from multipolar.errors import MultipolarError
 
 
@@ -27,6 +38,8 @@ def ingest(
     scheduler: Annotated[str | None, typer.Option(help="A Dask scheduler, tcp://HOST:PORT (the dask extra).")] = None,
     batch_size: Annotated[int, typer.Option(help="Documents per task.")] = 16,
     actors: ActorsOption = None,
+    voice: VoiceOption = None,
+    voice_field: VoiceFieldOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse a corpus into a DuckDB file: new documents only; bad ones recorded with their reason."""
@@ -35,7 +48,7 @@ def ingest(
     from multipolar.corpus import estimate_total
     from multipolar.corpus import ingest as run_ingest
 
-    settings = _settings(actors)
+    settings = _with_voice(_settings(actors), voice, voice_field)
     columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]:.1f} docs/s"), TimeRemainingColumn())
     try:

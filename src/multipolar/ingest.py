@@ -225,13 +225,14 @@ def article_from_html(html: str, *, name: str, date: dt.date | None, settings: S
         title=getattr(extracted, "title", None) or None,
         date=date or page_date,
         source=getattr(extracted, "url", None) or name,
+        voice=settings.voice,
     )
 
 
 def article_from_text(text: str, *, name: str, date: dt.date | None, settings: Settings) -> Article:
     cleaned = clean_text(text)
     check_text(cleaned, name, settings)
-    return Article(text=cleaned, date=date, source=name if name != "-" else None)
+    return Article(text=cleaned, date=date, source=name if name != "-" else None, voice=settings.voice)
 
 
 def article_from_record(
@@ -260,6 +261,7 @@ def article_from_record(
         source=str(record.get("url") or record.get("source") or "") or article.source,
         source_id=source_id,
         date_precision=precision,
+        voice=str(record.get(settings.voice_field) or "") or settings.voice,
     )
 
 

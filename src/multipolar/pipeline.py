@@ -5,6 +5,7 @@ This is the one place where a parsed `Doc` becomes records.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -135,7 +136,7 @@ def _as_article(item: Any, *, date: dt.date | str | None = None, title: str | No
         return item if day is None or item.date else Article(item.text, item.title, day, item.source, item.source_id)
     if isinstance(item, str):
         article = article_from_text(item, name="text", date=day, settings=settings)
-        return Article(article.text, title, article.date, None, None)
+        return dataclasses.replace(article, title=title, source=None)
     if isinstance(item, dict):
         return article_from_record(item, name=f"record {item.get('id', '')}".strip(), date=day, settings=settings)
     raise InputError(f"cannot analyse a {type(item).__name__}: give text, a dict or an Article")
@@ -145,6 +146,7 @@ def _prepared_doc(nlp: Any, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.mp_date = article.date
     doc._.mp_date_label = article.date_label
+    doc._.mp_voice = article.voice
     return doc
 
 

@@ -53,6 +53,8 @@ class Article(Record):
     source: str | None = None
     source_id: str | None = None
     date_precision: DatePrecision = "day"
+    voice: str | None = None
+    """The actor the text speaks for, whose first person ("we", "my country") it is: a UN speech's state."""
 
     @property
     def id(self) -> str:
@@ -72,6 +74,7 @@ class Article(Record):
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
             "date_precision": self.date_precision if self.date else None,
+            "voice": self.voice,
             "source": self.source,
             "text": self.text,
         }

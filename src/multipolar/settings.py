@@ -28,6 +28,11 @@ class Settings:
     """A text with fewer words than this is refused as empty."""
     batch_size: int = 16
     """Documents parsed together by `nlp.pipe`."""
+    voice: str | None = None
+    """The actor every input speaks for unless its record says ("USA" for White House statements): its
+    "we", "our Government" and "my country" resolve to it, outside quotations."""
+    voice_field: str = "voice"
+    """The record field that names the actor a record speaks for (`iso3` in the UN General Debate corpus)."""
     doc_timeout: float = 120.0
     """Seconds one document may take to analyse before it is skipped with its reason (0: no limit)."""
     fetch_timeout: float = 20.0
