@@ -209,3 +209,21 @@ def test_limits_token_cors_and_traversal(web_db: Path) -> None:
     assert "access-control-allow-origin" not in response.headers
     for path in ("/static/../pyproject.toml", "/static/%2e%2e/pyproject.toml", "/document/..%2F..%2Fetc%2Fpasswd"):
         assert guarded.get(path).status_code == 404
+
+
+def test_reads_while_an_ingest_holds_the_file_get_503_then_recover(client: TestClient, web_db: Path) -> None:
+    """DuckDB lets one process write and none read beside it: the server says so, then serves again."""
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('ready', flush=True); time.sleep(60)", str(web_db)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        busy = client.get("/api/documents")
+        assert busy.status_code == 503 and "cannot open database" in busy.json()["detail"]
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+    assert client.get("/api/documents").status_code == 200

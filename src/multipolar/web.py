@@ -68,7 +68,9 @@ def dyad_data(db: Path, a: str, b: str, by: str = "year") -> dict[str, Any]:
 
 def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | None = None,
                max_body: int = MAX_BODY_BYTES, concurrent_analyses: int = 2) -> FastAPI:
-    """The app for one store. The store is opened read-only per request, so an ingest can run beside it.
+    """The app for one store. The store is opened read-only per request, so several servers can
+    read one file and an ingest can take it between requests; while an ingest writes (DuckDB allows one
+    writing process and no readers beside it), requests get 503 with the reason.
 
     Writes (analysing posted text) need `Authorization: Bearer TOKEN` when a token is set; bodies over
     `max_body` bytes are refused; at most `concurrent_analyses` analyses run at once, others wait briefly
