@@ -41,6 +41,9 @@ industry" is China supporting Russia; "public support" is not an event."""
 _MATERIAL = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION"})
 """Material acts whose target may be the state where they happen."""
 _OBLIGATION_AUX = frozenset({"must", "should"})
+_REQUEST_VERBS = frozenset({"urge", "call", "ask", "press", "demand", "request", "appeal", "implore",
+                            "encourage", "invite"})
+"""Verbs whose complement is an act asked of someone, not one that happened."""
 _SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
 """Verbs whose subject, not their object, does what their complement says ("X promised Y to ...")."""
 _ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod"})
@@ -404,6 +407,8 @@ class _DocReader:
             if node.dep_ in ("xcomp", "pcomp", "pobj", "ccomp", "advcl") or node.head.dep_ == "prep":
                 if lemma in _INTENT_VERBS:
                     return "intended"
+                if lemma in _REQUEST_VERBS and node.dep_ in ("xcomp", "ccomp"):
+                    return "hypothetical"  # "urged China to press Russia": asked for, not done
                 if lemma in _SAY_VERBS and node.dep_ == "ccomp":
                     return "reported"
             node = parent
