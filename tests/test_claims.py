@@ -136,3 +136,16 @@ def test_reports_draw_the_causal_graph(seed_analysis: Analysis) -> None:
     page = document_report(seed_analysis)
     assert 'class="causal-graph"' in page and "Causal claims" in page
     assert "Western sanctions have further deepened the alliance." in page
+
+
+@pytest.mark.parametrize("text", [
+    "We will reinforce mutually beneficial cooperation with Kenya and Ghana.",
+    "The United States and Japan will strengthen their people-to-people ties.",
+    "Both sides plan to work together to deepen cooperation between Indonesia and Brazil.",
+    "France and Germany strengthened their partnership last year.",
+])
+def test_plans_and_the_parties_own_acts_are_not_causal_claims(text: str) -> None:
+    import multipolar
+
+    claims = multipolar.analyze(text, date="2024-05-01").claims
+    assert not [c for c in claims if c.cause is not None], claims

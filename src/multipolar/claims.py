@@ -90,7 +90,11 @@ class ClaimFinder:
             return None
         if cause_heads and cause_heads[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             cause_heads = [verb.head]  # "a framework that further deepens their relationship"
+        if _intended(verb) or (cause_heads and cause_heads[0].pos_ == "PRON"):
+            return None  # "we will deepen our ties": the parties' plan, an event, not a claim about causes
         cause = self._cause(cause_heads[0], by_token, effect) if cause_heads else self._clause_cause(verb)
+        if cause is not None and cause.kind != "event" and cause.actors and set(cause.actors) <= set(effect.actors):
+            return None  # "the United States and Japan strengthened their ties": the parties acting
         negated = any(c.dep_ == "neg" for c in verb.children)
         return cause, effect, -direction if negated else direction
 
@@ -151,6 +155,24 @@ class ClaimFinder:
         less = any(t.lower_ in ("less", "fewer") for t in token.children)
         return None, ClaimSide("dependence", phrase.text, source=a[0], target=b[0], actors=(a[0], b[0])), \
             -1 if less else 1
+
+
+_INTENT = frozenset({"commit", "plan", "intend", "pledge", "vow", "promise", "agree", "aim", "seek", "want",
+                     "hope", "decide", "resolve", "work", "continue", "look", "strive", "endeavour", "endeavor"})
+
+
+def _intended(verb: Token) -> bool:
+    """A plan or promise ("will strengthen", "committed to deepen", "work together to boost")."""
+    node = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep") or node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _INTENT:
+            return True
+    return False
 
 
 def _phrase(head: Token) -> Span:

@@ -90,8 +90,12 @@ def analyze_batch(articles: list[Article], settings: Settings) -> list[tuple[Ana
     return [(r.analysis, r.error) for r in process(articles, settings=settings, on_error="record")]
 
 
-def make_executor(workers: int | None, scheduler: str | None) -> tuple[Executor | None, Callable[[], None]]:
-    """A process pool (default: one per core), a Dask cluster's executor, or None to run inline."""
+def make_executor(workers: int | None, scheduler: str | None, settings: Settings = DEFAULT_SETTINGS,
+                  ) -> tuple[Executor | None, Callable[[], None]]:
+    """A process pool (default: one per core), a Dask cluster's executor, or None to run inline.
+
+    Pool workers are replaced after `settings.worker_batches` batches: spaCy's vocabulary keeps every new
+    word it meets, so a worker that lives for a whole corpus grows with it."""
     if scheduler:
         try:
             from dask.distributed import Client
@@ -102,7 +106,7 @@ def make_executor(workers: int | None, scheduler: str | None) -> tuple[Executor 
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1:
         return None, lambda: None
-    pool = ProcessPoolExecutor(max_workers=count)
+    pool = ProcessPoolExecutor(max_workers=count, max_tasks_per_child=settings.worker_batches or None)
     return pool, lambda: pool.shutdown(cancel_futures=True)
 
 
@@ -112,7 +116,7 @@ def ingest(
 ) -> IngestReport:
     """Analyse and store every new document; skip what is stored; record what cannot be analysed."""
     connection = store.connect(db)
-    executor, close = make_executor(workers, scheduler)
+    executor, close = make_executor(workers, scheduler, settings)
     report = IngestReport()
     in_flight: deque[tuple[list[Item], Future[list[tuple[Analysis | None, str | None]]] | None,
                        list[tuple[Analysis | None, str | None]] | None]] = deque()

@@ -33,6 +33,9 @@ class Settings:
     "we", "our Government" and "my country" resolve to it, outside quotations."""
     voice_field: str = "voice"
     """The record field that names the actor a record speaks for (`iso3` in the UN General Debate corpus)."""
+    worker_batches: int = 40
+    """Batches an `ingest` worker process analyses before a fresh one replaces it (0: never), which keeps
+    memory flat: spaCy's vocabulary keeps every new word a process meets."""
     doc_timeout: float = 120.0
     """Seconds one document may take to analyse before it is skipped with its reason (0: no limit)."""
     fetch_timeout: float = 20.0
