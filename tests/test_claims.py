@@ -143,9 +143,22 @@ def test_reports_draw_the_causal_graph(seed_analysis: Analysis) -> None:
     "The United States and Japan will strengthen their people-to-people ties.",
     "Both sides plan to work together to deepen cooperation between Indonesia and Brazil.",
     "France and Germany strengthened their partnership last year.",
+    "We call on the international community to enhance cooperation with Yemen.",
+    "We need to strengthen international and regional water cooperation with Tajikistan and Uzbekistan.",
 ])
 def test_plans_and_the_parties_own_acts_are_not_causal_claims(text: str) -> None:
     import multipolar
 
     claims = multipolar.analyze(text, date="2024-05-01").claims
     assert not [c for c in claims if c.cause is not None], claims
+
+
+def test_generic_cooperation_is_no_pair_of_the_document() -> None:
+    """"the alliance" may mean the pair a text is about; "international cooperation" never does."""
+    import multipolar
+
+    text = ("Russia and China held talks in Moscow. China and Russia signed an energy deal. "
+            "The war in Ukraine is seriously undermining international cooperation. "
+            "Western sanctions have deepened the alliance.")
+    effects = {c.effect.actors for c in multipolar.analyze(text, date="2024-05-01").claims}
+    assert effects == {("CHN", "RUS")}

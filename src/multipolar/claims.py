@@ -115,7 +115,7 @@ class ClaimFinder:
         if not any(t.lemma_.lower() in RELATION_NOUNS for t in phrase):
             return None
         states = _states_in(phrase, by_token)
-        if len(states) < 2 and pair is not None:
+        if len(states) < 2 and pair is not None and _refers_back(phrase):
             states = list(pair)
         if len(states) < 2:
             return None
@@ -158,14 +158,31 @@ class ClaimFinder:
 
 
 _INTENT = frozenset({"commit", "plan", "intend", "pledge", "vow", "promise", "agree", "aim", "seek", "want",
-                     "hope", "decide", "resolve", "work", "continue", "look", "strive", "endeavour", "endeavor"})
+                     "hope", "decide", "resolve", "work", "continue", "look", "strive", "endeavour", "endeavor",
+                     "call", "urge", "appeal", "ask", "need", "wish", "encourage", "invite", "help", "try"})
+_GENERIC = frozenset({"international", "global", "regional", "multilateral", "world", "worldwide", "subregional",
+                      "interregional", "south-south", "triangular", "economic", "development", "technical"})
+
+
+def _refers_back(phrase: Span) -> bool:
+    """"the alliance", "their relationship": a definite relation the text is about, which may stand for the
+    document's leading pair; "international cooperation" or "a partnership" stands for no pair."""
+    for token in phrase:
+        if token.lemma_.lower() not in RELATION_NOUNS:
+            continue
+        if any(c.dep_ == "amod" and c.lower_ in _GENERIC for c in token.children):
+            return False
+        return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "this", "these", "its")
+                   for c in token.children)
+    return False
 
 
 def _intended(verb: Token) -> bool:
-    """A plan or promise ("will strengthen", "committed to deepen", "work together to boost")."""
+    """A plan, promise, wish or call ("will strengthen", "committed to deepen", "we call on X to enhance",
+    "must strengthen"): what someone wants to happen, not a claim about what causes what."""
     node = verb
     for _ in range(4):
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in node.children):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "must", "should") for c in node.children):
             return True
         if node.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep") or node.head is node:
             return False
