@@ -341,12 +341,24 @@ def _parse_lags(text: str) -> range:
         raise typer.BadParameter("--lags looks like 1..6") from exc
 
 
+def _short_spec(spec: str, shown: int = 5) -> str:
+    """"SANCTION WST|NATO|EU|G7|ALB|...->*" with its long code lists cut ("... +38"); `--format json` has them all."""
+    def cut(codes: str) -> str:
+        parts = codes.split("|")
+        return codes if len(parts) <= shown else "|".join(parts[:shown]) + f"|…+{len(parts) - shown}"
+
+    kind, _, pair = spec.partition(" ")
+    arrow = "<->" if "<->" in pair else "->"
+    a, _, b = pair.partition(arrow)
+    return f"{kind} {cut(a)}{arrow}{cut(b)}"
+
+
 def _print_claim_test(result: Any) -> None:
     from multipolar.report import sparkline
 
     console = Console(width=160)
-    console.print(f"[bold]{result.cause}[/bold] → [bold]{result.effect}[/bold]  by {result.by}, "
-                  f"n = {len(result.periods)} periods", highlight=False)
+    console.print(f"[bold]{_short_spec(result.cause)}[/bold] → [bold]{_short_spec(result.effect)}[/bold]  "
+                  f"by {result.by}, n = {len(result.periods)} periods", highlight=False)
     if result.periods:
         console.print(f"  cause  {sparkline(result.cause_values)}", highlight=False)
         console.print(f"  effect {sparkline(result.effect_values)}  ({result.periods[0]} … {result.periods[-1]})",
