@@ -239,6 +239,8 @@ class _DocReader:
             targets = self._targets(noun, code_from.targets, [])
         if not targets and (code_from.plover or self.tables.code(code_from.cameo).plover) in _MATERIAL:
             targets = self._place_target(verb, sources)
+        if not targets and _object_controlled(verb):
+            return None  # "invited Argentina, Egypt and Iran to join": they would not join each other
         return self._pairs(verb, code_from, sources, targets, trigger=verb)
 
     def _place_target(self, verb: Token, sources: list[tuple[ActorMention, Token]]) -> list[tuple[ActorMention, Token]]:
@@ -446,6 +448,12 @@ class _DocReader:
                     event.date != self.doc._.mp_date_label:
                 return event.date
         return None
+
+
+def _object_controlled(verb: Token) -> bool:
+    """A complement whose doer is the governing verb's object ("enabled Russia to ...")."""
+    return verb.dep_ == "xcomp" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children) and \
+        any(c.dep_ == "dobj" for c in verb.head.children)
 
 
 def noun_pattern(tables: CodingTables, noun: Token) -> Pattern | None:
