@@ -90,7 +90,7 @@ class ActorResolver:
         mentions = self._name_mentions(doc, words, day)
         mentions = self._with_agents(doc, words, mentions, day)
         mentions = self._with_plural_references(doc, mentions)
-        voice = self.voice_code(doc._.mp_voice, day)
+        voice = self.gazetteer.code_of(doc._.mp_voice, day) if doc._.mp_voice else None
         if voice is not None:
             mentions += self._first_person(doc, mentions, self.ref(voice, day))
         doc._.mp_mentions = sorted(mentions, key=lambda m: m.start)
@@ -311,15 +311,6 @@ class ActorResolver:
         return result
 
     # ---- the document's own voice ------------------------------------------------------------------
-
-    def voice_code(self, voice: str | None, day: dt.date | None) -> str | None:
-        """An actor code, or a name that means exactly one actor ("Brazil", "the Kremlin")."""
-        if not voice:
-            return None
-        if voice in self.gazetteer.actors or voice.upper() in self.gazetteer.actors:
-            return voice if voice in self.gazetteer.actors else voice.upper()
-        found = {info.code for info in self.gazetteer.lookup(voice, day)}
-        return found.pop() if len(found) == 1 else None
 
     def _first_person(self, doc: Doc, mentions: list[ActorMention], voice: ActorRef) -> list[ActorMention]:
         """"We call on ...", "my country", "our Government": the actor a document speaks for (a UN speech

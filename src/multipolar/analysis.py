@@ -128,9 +128,10 @@ def flows(db: Path, a: str | None = None, b: str | None = None, *, measure: str 
 
 
 def causal(db: Path, *, actor: str | None = None) -> CausalGraph:
-    """The causal graph of every claim in the store (or those naming `actor`), merged across documents."""
+    """The causal graph of every claim in the store (or those naming `actor`, a code in any case), merged
+    across documents."""
     connection = store.connect(db, read_only=True)
     try:
-        return causal_graph(store.stored_claims(connection, actor=actor))
+        return causal_graph(store.stored_claims(connection, actor=actor.upper() if actor else None))
     finally:
         connection.close()

@@ -67,6 +67,16 @@ class CausalGraph(Record):
     def stated(self) -> list[CausalEdge]:
         return [e for e in self.edges if e.kind == "states"]
 
+    def labels(self) -> dict[str, str]:
+        """Node id -> the label to show."""
+        return {n.id: n.label for n in self.nodes}
+
+
+def claim_actors(claim: Claim) -> set[str]:
+    """Every actor code a claim's cause or effect names."""
+    return {a for side in (claim.cause, claim.effect) if side
+            for a in (*side.actors, side.source, side.target) if a}
+
 
 def side_node(side: ClaimSide) -> CausalNode:
     """The node a cause or an effect stands for; its id is also how users name it."""
@@ -146,7 +156,7 @@ def svg(graph: CausalGraph, *, width: int = 720, limit: int = 14) -> str:
     edges = graph.stated()[:limit]
     if not edges:
         return ""
-    labels = {n.id: n.label for n in graph.nodes}
+    labels = graph.labels()
     causes = list(dict.fromkeys(e.cause for e in edges))
     effects = list(dict.fromkeys(e.effect for e in edges))
     row, top = 34, 24

@@ -70,11 +70,9 @@ VoiceFieldOption = Annotated[str | None, typer.Option(
 
 def _with_voice(settings: Settings, voice: str | None, voice_field: str | None) -> Settings:
     if voice:
-        from multipolar.actors import ActorResolver
         from multipolar.nlp import shared_gazetteer
 
-        resolver = ActorResolver(shared_gazetteer(tuple(str(p) for p in settings.actors_files)))
-        if resolver.voice_code(voice, None) is None:
+        if shared_gazetteer(tuple(str(p) for p in settings.actors_files)).code_of(voice) is None:
             raise typer.BadParameter(f"--voice {voice!r} is not one known actor (try `multipolar actors lookup`)")
     return settings.replace(voice=voice or settings.voice, voice_field=voice_field or settings.voice_field)
 

@@ -227,7 +227,7 @@ def causal(
             analysis = _single_analysis(source, date, None)
             graph = causal_graph((analysis.document.id, c) for c in analysis.claims)
         elif db is not None:
-            graph = causal_of(db, actor=actor.upper() if actor else None)
+            graph = causal_of(db, actor=actor)
         else:
             _fail("give a document or --db FILE")
             return
@@ -255,7 +255,7 @@ def _print_causal(graph: Any) -> None:
     table = Table(title="Stated effects (cause → effect)", show_lines=False)
     for column in ("cause", "", "effect", "said", "documents", "for example"):
         table.add_column(column, overflow="fold")
-    label = {n.id: n.label for n in graph.nodes}
+    label = graph.labels()
     for edge in graph.stated():
         example = edge.sources[0]
         table.add_row(label[edge.cause], "+" if edge.polarity > 0 else "−", label[edge.effect], str(edge.count),

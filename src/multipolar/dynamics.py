@@ -74,13 +74,7 @@ def series(db: Path, spec: str, by: str = "month") -> dict[str, float]:
     value = "sum(goldstein)" if spec.strip().startswith("GOLDSTEIN") else "count(*)"
     connection = store.connect(db, read_only=True)
     try:
-        span = connection.execute(
-            f"SELECT strftime(date_trunc('{by}', min(date)), '%Y-%m-%d'), strftime(date_trunc('{by}', max(date)),"
-            " '%Y-%m-%d') FROM documents WHERE date IS NOT NULL").fetchone()
-        if not span or not span[0]:
-            span = connection.execute(
-                f"SELECT strftime(date_trunc('{by}', min(day)), '%Y-%m-%d'), strftime(date_trunc('{by}', max(day)),"
-                " '%Y-%m-%d') FROM events WHERE day IS NOT NULL").fetchone()
+        span = _span(connection, "documents", "date", by) or _span(connection, "events", "day", by)
         rows = connection.execute(
             f"SELECT strftime(date_trunc('{by}', day), '%Y-%m-%d') AS period, {value} FROM events WHERE {where} "
             "AND NOT negated AND modality <> 'hypothetical' AND day IS NOT NULL GROUP BY 1 ORDER BY 1", params,
@@ -88,7 +82,15 @@ def series(db: Path, spec: str, by: str = "month") -> dict[str, float]:
     finally:
         connection.close()
     values = {period: float(v) for period, v in rows}
-    return {p: values.get(p, 0.0) for p in _periods(span, by)} if span and span[0] else values
+    return {p: values.get(p, 0.0) for p in _periods(span, by)} if span else values
+
+
+def _span(connection: Any, table: str, column: str, by: str) -> tuple[str, str] | None:
+    """The first and last period a table's dates fall in; None if it has no dates."""
+    first, last = connection.execute(
+        f"SELECT strftime(date_trunc('{by}', min({column})), '%Y-%m-%d'), "
+        f"strftime(date_trunc('{by}', max({column})), '%Y-%m-%d') FROM {table}").fetchone()
+    return (first, last) if first else None
 
 
 def _periods(span: tuple[str, str], by: str) -> list[str]:

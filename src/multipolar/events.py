@@ -153,10 +153,9 @@ class _DocReader:
         if not actors and not passive:
             if verb.dep_ == "relcl":
                 return [verb.head], []
-            controllers = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
-            if controllers and verb.head.lemma_.lower() not in _SUBJECT_CONTROL:
+            if _object_controlled(verb) and verb.head.lemma_.lower() not in _SUBJECT_CONTROL:
                 # "enabling Russia to maintain its war", "urged China to press Russia": the object acts
-                return controllers, []
+                return [c for c in verb.head.children if c.dep_ == "dobj"], []
             governor = _governing_verb(verb)
             if governor is not None:
                 inherited, _ = self.subjects(governor)

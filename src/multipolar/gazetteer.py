@@ -182,6 +182,15 @@ class Gazetteer:
             if day is None or ((start is None or start <= day) and (end is None or day <= end))
         ]
 
+    def code_of(self, name: str, day: dt.date | None = None) -> str | None:
+        """An actor code as given ("BRA", "bra"), or a name that means exactly one actor ("Brazil", "the
+        Kremlin"); None if it means none or several."""
+        for code in (name, name.upper()):
+            if code in self.actors:
+                return code
+        found = {info.code for info in self.lookup(name, day)}
+        return found.pop() if len(found) == 1 else None
+
     def lookup(self, name: str, day: dt.date | None = None) -> list[ActorInfo]:
         """Actors that the whole of `name` can mean (case as written, an optional leading "the")."""
         words = [t for t in self._tokenize(name.strip().replace("’", "'")) if t.strip()]

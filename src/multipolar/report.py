@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from multipolar import store
-from multipolar.causal import causal_graph
+from multipolar.causal import causal_graph, claim_actors
 from multipolar.causal import svg as causal_svg
 from multipolar.errors import MultipolarError
 from multipolar.records import Analysis
@@ -70,7 +70,7 @@ def document_report(analysis: Analysis) -> str:
     graph = causal_graph((analysis.document.id, c) for c in analysis.claims)
     return _templates.get_template("report.html").render(
         title=analysis.document.title or analysis.document.source or "Analysis", analysis=analysis, chart=chart,
-        dyad=None, causal=graph, causal_drawing=causal_svg(graph), labels={n.id: n.label for n in graph.nodes})
+        dyad=None, causal=graph, causal_drawing=causal_svg(graph), labels=graph.labels())
 
 
 def dyad_report(db: Path, a: str, b: str) -> str:
@@ -80,14 +80,13 @@ def dyad_report(db: Path, a: str, b: str) -> str:
     chart = svg_bars([row["period"][:4] for row in data["series"]], [float(r["goldstein_sum"]) for r in data["series"]])
     connection = store.connect(db, read_only=True)
     try:
-        both = [(d, c) for d, c in store.stored_claims(connection, actor=a)
-                if b in {x for side in (c.cause, c.effect) if side for x in (*side.actors, side.source, side.target)}]
+        both = [(d, c) for d, c in store.stored_claims(connection, actor=a) if b in claim_actors(c)]
     finally:
         connection.close()
     graph = causal_graph(both)
     return _templates.get_template("report.html").render(
         title=f"{a} – {b}", analysis=None, chart=chart, dyad=data, causal=graph, causal_drawing=causal_svg(graph),
-        labels={n.id: n.label for n in graph.nodes})
+        labels=graph.labels())
 
 
 def to_pdf(report_html: str, out: Path, chromium: str | None = None) -> Path:

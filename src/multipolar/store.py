@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from multipolar.causal import side_node
+from multipolar.causal import claim_actors, side_node
 from multipolar.errors import MultipolarError
 from multipolar.records import Analysis, Claim, ClaimSide, Span
 
@@ -158,7 +158,7 @@ def stored_claims(connection: duckdb.DuckDBPyConnection, *, actor: str | None = 
                             Span(row[8], row[9], row[10]))) for row in rows]
     if actor is None:
         return found
-    return [(d, c) for d, c in found if actor in _actors_of(c.effect) | (_actors_of(c.cause) if c.cause else set())]
+    return [(d, c) for d, c in found if actor in claim_actors(c)]
 
 
 def _side(raw: str) -> ClaimSide:
@@ -166,9 +166,6 @@ def _side(raw: str) -> ClaimSide:
     return ClaimSide(data["kind"], data["text"], data.get("plover"), data.get("source"), data.get("target"),
                      tuple(data.get("actors") or ()))
 
-
-def _actors_of(side: ClaimSide) -> set[str]:
-    return {a for a in (*side.actors, side.source, side.target) if a}
 
 
 def record_reject(connection: duckdb.DuckDBPyConnection, source: str, line: int, reason: str) -> None:

@@ -182,7 +182,7 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
 
     @app.get("/api/causal")
     def api_causal(actor: str | None = None) -> dict[str, Any]:
-        return queries.causal(db, actor=actor.upper() if actor else None).as_dict()
+        return queries.causal(db, actor=actor).as_dict()
 
     # ---- pages ---------------------------------------------------------------------------------------
 
@@ -196,8 +196,11 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
     @app.get("/", response_class=HTMLResponse)
     def page_graph(year: int | None = None, top: int = Query(60, ge=1, le=5000)) -> str:
         graph = api_graph(year, top)
-        shown = {n["id"] for n in graph["nodes"]}
-        blocs = [[code for code in group if code in shown] for group in api_blocs(year)]
+        by_bloc: dict[int, list[str]] = {}
+        for node in graph["nodes"]:
+            if node["bloc"] is not None:
+                by_bloc.setdefault(node["bloc"], []).append(node["id"])
+        blocs = [by_bloc[k] for k in sorted(by_bloc)]
         query = "&".join(p for p in (f"year={year}" if year else "", f"top={top}" if top != 60 else "") if p)
         return templates.get_template("graph.html").render(
             title="Relations", figure=json.dumps(_graph_figure(graph)), edges=graph["edges"],
@@ -220,10 +223,10 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
 
     @app.get("/causal", response_class=HTMLResponse)
     def page_causal(actor: str | None = None) -> str:
-        graph = queries.causal(db, actor=actor.upper() if actor else None)
+        graph = queries.causal(db, actor=actor)
         return templates.get_template("causal.html").render(
             title="Causal claims", graph=graph, drawing=causal_svg(graph), actor=actor,
-            labels={n.id: n.label for n in graph.nodes},
+            labels=graph.labels(),
             twin="/api/causal" + (f"?actor={url_quote(actor)}" if actor else ""))
 
     @app.get("/analyze", response_class=HTMLResponse)
