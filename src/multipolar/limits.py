@@ -33,7 +33,7 @@ def time_limit(seconds: float, what: str = "the document") -> Iterator[None]:
         return
 
     def expire(signum: int, frame: FrameType | None) -> None:
-        raise DocumentTimeout(f"{what} took longer than the {seconds:g} s limit (doc_timeout); skipped")
+        raise _timeout(seconds, what)
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -44,12 +44,16 @@ def time_limit(seconds: float, what: str = "the document") -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _timeout(seconds: float, what: str = "the document") -> DocumentTimeout:
+    return DocumentTimeout(f"{what} took longer than the {seconds:g} s limit (doc_timeout); skipped")
+
+
 def run_pipeline(nlp: Any, doc: Doc, seconds: float) -> Doc:
     """`nlp(doc)` within the time limit, component by component."""
     deadline = time.monotonic() + seconds if seconds > 0 else float("inf")
     with time_limit(seconds):
         for _name, component in nlp.pipeline:
             if time.monotonic() > deadline:
-                raise DocumentTimeout(f"the document took longer than the {seconds:g} s limit (doc_timeout); skipped")
+                raise _timeout(seconds)
             doc = component(doc)
     return doc
