@@ -68,6 +68,8 @@ class CodedEvent:
     date: str | None
     sentence: int
     confidence: float
+    coder: str = "rules"
+    """"rules", or the learned model (name and version) that proposed or re-typed the event."""
 
 
 class EventCoder:
