@@ -7,8 +7,8 @@ code from their object noun; event nouns ("the Russian invasion of Ukraine") cod
 Coordinated actors give one event per pair; coordinated subjects with no target give a symmetric pair.
 
 Components that add events after this one (a learned coder) append `CodedEvent`s to `doc._.mp_events`
-with `coder="model:<name>"` (and a `Pattern` whose `id` is that name), and skip the pairs in
-`coded_pairs(doc)`: the rules' events are never replaced, and every event says who coded it.
+with `coder` set to the model's name and version (and a `Pattern` whose `id` is that name); to propose
+events only where the rules found none, they skip the pairs in `coded_pairs(doc)`.
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ class CodedEvent:
     confidence: float
     coder: str = "rules"
     """Which rule or model coded it: "rules:verb:pledge/aid", "rules:verb:impose+noun:sanction",
-    "rules:noun:invasion", "rules:frame:obligation"; a learned component uses "model:<name>"."""
+    "rules:noun:invasion", "rules:frame:obligation"; or the learned model (name and version, e.g.
+    "event-pairs-v1") that proposed or re-typed the event."""
 
 
 class EventCoder:

@@ -126,7 +126,8 @@ class Event(Record):
     """The acting actor's sector (GOV, MIL, ...) on the event's date; an extension of the contract."""
     target_sector: str | None = None
     coder: str = "rules"
-    """Which rule or model coded the event ("rules:verb:pledge/aid", "model:..."): an extension of the contract."""
+    """What coded the event: "rules:<rule id>" ("rules:verb:pledge/aid"), or a learned model's name and version
+    (an extension of the contract)."""
 
 
 @dataclass(frozen=True)
