@@ -42,6 +42,8 @@ class Pattern:
     cameo: str
     plover: str
     mode: str
+    id: str = ""
+    """A stable name for the row ("verb:pledge/aid", "noun:invasion"): events say which rule coded them."""
 
     @property
     def is_light(self) -> bool:
@@ -76,11 +78,14 @@ def _read(name: str) -> list[dict[str, str]]:
 
 def _patterns(rows: list[dict[str, str]], key: str, required_key: str) -> dict[str, tuple[Pattern, ...]]:
     grouped: dict[str, list[Pattern]] = defaultdict(list)
+    ids: set[str] = set()
     for row in rows:
         required = row[required_key].strip()
         words = frozenset() if required in ("", "-") else frozenset(w.strip().lower() for w in required.split("|"))
-        grouped[row[key].strip().lower()].append(Pattern(
-            word=row[key].strip().lower(),
+        word = row[key].strip().lower()
+        grouped[word].append(Pattern(
+            id=_pattern_id(key, word, required, ids),
+            word=word,
             required=words,
             targets=tuple(t.strip() for t in row["target"].split(",") if t.strip()) or ("none",),
             cameo=row["cameo"].strip(),
@@ -89,6 +94,18 @@ def _patterns(rows: list[dict[str, str]], key: str, required_key: str) -> dict[s
         ))
     # patterns that ask for a particular object are tried first
     return {word: tuple(sorted(found, key=lambda p: not p.required)) for word, found in grouped.items()}
+
+
+def _pattern_id(kind: str, word: str, required: str, taken: set[str]) -> str:
+    """"verb:pledge" for a row that needs no object, "verb:pledge/aid" after the first required lemma;
+    a repeat gets "#2": ids stay the same when other rows are added or moved."""
+    base = f"{kind}:{word}" + (f"/{required.split('|')[0].strip().lower()}" if required not in ("", "-") else "")
+    found, count = base, 1
+    while found in taken:
+        count += 1
+        found = f"{base}#{count}"
+    taken.add(found)
+    return found
 
 
 @lru_cache(maxsize=1)

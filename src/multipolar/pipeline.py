@@ -218,7 +218,7 @@ def _event(doc: Doc, event: CodedEvent) -> Event:
         negated=event.negated, modality=event.modality,  # type: ignore[arg-type]
         confidence=event.confidence, sentence=event.sentence,
         evidence=_span(doc, sentence.start_char, sentence.end_char), verb=doc[event.trigger].text,
-        source_sector=event.source.role, target_sector=event.target.role,
+        source_sector=event.source.role, target_sector=event.target.role, coder=event.coder,
     )
 
 
