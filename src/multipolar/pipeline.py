@@ -133,7 +133,7 @@ def _as_article(item: Any, *, date: dt.date | str | None = None, title: str | No
                 settings: Settings = DEFAULT_SETTINGS) -> Article:
     day = parse_date(date) if isinstance(date, str) else date
     if isinstance(item, Article):
-        return item if day is None or item.date else Article(item.text, item.title, day, item.source, item.source_id)
+        return item if day is None or item.date else dataclasses.replace(item, date=day)
     if isinstance(item, str):
         article = article_from_text(item, name="text", date=day, settings=settings)
         return dataclasses.replace(article, title=title, source=None)
@@ -253,6 +253,17 @@ def _quote_date(doc: Doc, sentences: tuple[Sentence, ...], q: FoundQuote) -> str
     for lo, hi in spans:
         for found in doc._.mp_dates or []:
             char = doc[found.start].idx
-            if lo <= char < hi and not q.start <= char < q.end:
+            if lo <= char < hi and not q.start <= char < q.end and not _describes_someone(doc[found.start]):
                 return found.date.value
     return None
+
+
+def _describes_someone(token: Any) -> bool:
+    """A date inside a relative clause or an apposition ("X, who took office in 2019, said") dates the
+    speaker's past, not the quote."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "appos", "acl"):
+            return True
+        node = node.head
+    return False
