@@ -170,7 +170,8 @@ def test_pdf_report_reads_back(web_db: Path, tmp_path: Path) -> None:
 def test_email_reaches_a_real_smtp_server(web_db: Path, tmp_path: Path) -> None:
     from aiosmtpd.controller import Controller
 
-    from multipolar.report import dyad_report, send, to_pdf
+    from multipolar.mail import SmtpServer, report_message, send
+    from multipolar.report import dyad_report, to_pdf
 
     received: list[Message] = []
 
@@ -185,8 +186,9 @@ def test_email_reaches_a_real_smtp_server(web_db: Path, tmp_path: Path) -> None:
     try:
         page = dyad_report(web_db, "FRA", "RUS")
         pdf = to_pdf(page, tmp_path / "report.pdf")
-        send(page, pdf, to="analyst@example.org", smtp=f"127.0.0.1:{port}", sender="multipolar@localhost",
-             subject="FRA–RUS")
+        message = report_message(page, pdf, to="analyst@example.org", sender="multipolar@localhost",
+                                 subject="FRA–RUS")
+        send(message, SmtpServer("127.0.0.1", port))
     finally:
         controller.stop()
     assert len(received) == 1

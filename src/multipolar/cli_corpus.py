@@ -4,6 +4,7 @@ testing claims. They register on the app of `multipolar.cli`, which imports this
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from enum import StrEnum
@@ -17,9 +18,11 @@ from rich.table import Table
 from multipolar.cli import (
     ActorsOption,
     TableFormat,
+    VerboseOption,
     VoiceFieldOption,
     VoiceOption,
     _fail,
+    _log_to_file,
     _settings,
     _single_analysis,
     _with_voice,
@@ -41,8 +44,10 @@ def ingest(
     voice: VoiceOption = None,
     voice_field: VoiceFieldOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Analyse a corpus into a DuckDB file: new documents only; bad ones recorded with their reason."""
+    _log_to_file(verbose)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from multipolar.corpus import estimate_total
@@ -289,6 +294,9 @@ def serve(
     uvicorn.run(app_, host=host, port=port, log_level="warning", timeout_keep_alive=5, limit_concurrency=64)
 
 
+ACTOR_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
+
+
 @app.command()
 def report(
     source: Annotated[str | None, typer.Argument(help="A document; none with --db: a dyad report.")] = None,
@@ -301,21 +309,24 @@ def report(
     email: Annotated[str | None, typer.Option("--email", help="Send it to this address.")] = None,
     smtp: Annotated[str, typer.Option(help="SMTP server HOST:PORT.")] = "127.0.0.1:25",
     sender: Annotated[str, typer.Option("--from", help="Sender address.")] = "multipolar@localhost",
-    starttls: Annotated[bool, typer.Option(help="Use STARTTLS.")] = False,
-    user: Annotated[str | None, typer.Option(help="SMTP login (password from $MULTIPOLAR_SMTP_PASSWORD).")] = None,
+    starttls: Annotated[bool, typer.Option(help="Use STARTTLS (certificate checked).")] = False,
+    user: Annotated[str | None, typer.Option(help="SMTP login (password from $MULTIPOLAR_SMTP_PASSWORD); "
+                                                  "needs --starttls.")] = None,
+    insecure_auth: Annotated[bool, typer.Option("--insecure-auth", help="Allow --user without --starttls: "
+                                                "the password crosses the network in clear text.")] = False,
 ) -> None:
     """A print-friendly HTML report of a document or a dyad; --pdf prints it, --email sends it."""
-    import os
-
     from multipolar import report as reports
 
     try:
+        mailing = _mailing(email, smtp, sender, starttls, user, insecure_auth)
         if dyad_codes is not None:
+            a, b = _dyad_option(dyad_codes)
             if db is None:
                 _fail("--dyad needs --db")
                 return
-            page = reports.dyad_report(db, dyad_codes[0].upper(), dyad_codes[1].upper())
-            subject = f"multipolar: {dyad_codes[0].upper()}–{dyad_codes[1].upper()}"
+            page = reports.dyad_report(db, a, b)
+            subject = f"multipolar: {a}–{b}"
         else:
             analysis = _single_analysis(source, date, None)
             page = reports.document_report(analysis)
@@ -326,11 +337,37 @@ def report(
             sys.stdout.write(page)
         if pdf is not None:
             reports.to_pdf(page, pdf)
-        if email is not None:
-            reports.send(page, pdf, to=email, smtp=smtp, sender=sender, subject=subject, starttls=starttls,
-                         user=user, password=os.environ.get("MULTIPOLAR_SMTP_PASSWORD"))
+        if mailing is not None:
+            _mail(page, pdf, subject, *mailing)
     except (MultipolarError, OSError) as exc:
         _fail(str(exc))
+
+
+def _dyad_option(codes: tuple[str, str]) -> tuple[str, str]:
+    for code in codes:
+        if not ACTOR_CODE.fullmatch(code):
+            raise MultipolarError(f"--dyad: an actor code is letters, digits and - _ . : (got {code!r})")
+    return codes[0].upper(), codes[1].upper()
+
+
+def _mailing(email: str | None, smtp: str, sender: str, starttls: bool, user: str | None,
+             insecure_auth: bool) -> tuple[str, str, Any] | None:
+    """Every mail option checked before any work is done: (to, sender, server), or None without --email."""
+    import os
+
+    from multipolar.mail import SmtpServer, address
+
+    if email is None:
+        return None
+    server = SmtpServer.parse(smtp, starttls=starttls, user=user, insecure_auth=insecure_auth,
+                              password=os.environ.get("MULTIPOLAR_SMTP_PASSWORD"))
+    return address(email, "--email"), address(sender, "--from"), server
+
+
+def _mail(page: str, pdf: Path | None, subject: str, to: str, sender: str, server: Any) -> None:
+    from multipolar.mail import report_message, send
+
+    send(report_message(page, pdf, to=to, sender=sender, subject=subject), server)
 
 
 def _parse_lags(text: str) -> range:

@@ -40,6 +40,9 @@ class Settings:
     """Seconds one document may take to analyse before it is skipped with its reason (0: no limit)."""
     fetch_timeout: float = 20.0
     """Seconds to wait for a URL given to `analyze`."""
+    components: tuple[str, ...] = ()
+    """Extra spaCy components added at the end of the pipeline, as `module:factory` (the module registers
+    the factory with `@Language.factory` when imported): your own stage, in every worker too."""
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -57,6 +60,8 @@ class Settings:
         unknown = sorted(set(raw) - known)
         if unknown:
             raise DataFileError(f"unknown settings in {path}: {', '.join(unknown)}")
+        if "components" in raw:
+            raw["components"] = tuple(str(c) for c in raw["components"])
         if "actors_files" in raw:
             raw["actors_files"] = tuple(Path(p) for p in raw["actors_files"])
         return (base or cls()).replace(**raw)
