@@ -25,6 +25,8 @@ class Row:
     negated: bool = False
     modality: str = "asserted"
     sentence: str = ""
+    doc: str | None = None
+    """Rows with the same `doc` share one document (a symmetric pair from one sentence); else one each."""
 
 
 def write_store(db: Path, rows: list[Row], *, documents: tuple[str, ...] = (),
@@ -33,15 +35,21 @@ def write_store(db: Path, rows: list[Row], *, documents: tuple[str, ...] = (),
     document of the event with the same index, or in a document of its own past the last event)."""
     connection = store.connect(db)
     try:
+        written: dict[str, int] = {}
         for k, row in enumerate(rows):
+            doc_id = f"d{row.doc or k}"
             text = row.sentence or f"{row.source} and {row.target} met in report {k}."
-            _document(connection, f"d{k}", f"Report {k}: {row.source} and {row.target}", store._day(row.date),
-                      f"https://example.org/report/{k}", text, events=1)
+            if doc_id not in written:
+                _document(connection, doc_id, f"Report {k}: {row.source} and {row.target}", store._day(row.date),
+                          f"https://example.org/report/{k}", text, events=0)
+            written[doc_id] = written.get(doc_id, -1) + 1
             connection.execute(
-                "INSERT INTO events VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, '06', ?, ?, NULL, ?, ?, ?, ?, 0.8, 0, 0, ?, ?)",
-                [f"d{k}", row.source, row.target, row.source, row.target, row.source, row.target, row.plover,
-                 row.goldstein, row.quad, row.date, store._day(row.date), row.negated, row.modality, len(text), text])
-            _actors(connection, f"d{k}", {row.source, row.target})
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '06', ?, ?, NULL, ?, ?, ?, ?, 0.8, 0, 0, ?, ?)",
+                [doc_id, written[doc_id], row.source, row.target, row.source, row.target, row.source, row.target,
+                 row.plover, row.goldstein, row.quad, row.date, store._day(row.date), row.negated, row.modality,
+                 len(text), text])
+            connection.execute("UPDATE documents SET n_events = n_events + 1 WHERE id = ?", [doc_id])
+            _actors(connection, doc_id, {row.source, row.target})
         for k, date in enumerate(documents):
             _document(connection, f"x{k}", None, dt.date.fromisoformat(date), None, "An undated note.", events=0)
         for k, figure in enumerate(figures):
@@ -73,7 +81,11 @@ NAMES = {"USA": "United States", "CHN": "China", "RUS": "Russia", "GBR": "United
 
 
 def _actors(connection: object, doc_id: str, codes: set[str]) -> None:
+    known = {row[0] for row in connection.execute(  # type: ignore[attr-defined]
+        "SELECT code FROM actors WHERE doc_id = ?", [doc_id]).fetchall()}
+    codes = codes - known
     for code in sorted(codes):
         connection.execute("INSERT INTO actors VALUES (?, ?, ?, 'state', ?, NULL, 1)",  # type: ignore[attr-defined]
                            [doc_id, code, NAMES.get(code, code), code])
-    connection.execute("UPDATE documents SET n_actors = ? WHERE id = ?", [len(codes), doc_id])  # type: ignore[attr-defined]
+    connection.execute("UPDATE documents SET n_actors = n_actors + ? WHERE id = ?",  # type: ignore[attr-defined]
+                       [len(codes), doc_id])

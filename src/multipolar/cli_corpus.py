@@ -377,8 +377,10 @@ ACTOR_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
 
 @app.command()
 def report(
-    source: Annotated[str | None, typer.Argument(help="A document; none with --db: a dyad report.")] = None,
-    db: Annotated[Path | None, typer.Option("--db", help="A store, for --dyad.", exists=True)] = None,
+    source: Annotated[str | None, typer.Argument(help="A document; none with --db: a briefing on the store "
+                                                      "(or on one dyad with --dyad).")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="A store: a briefing on it, or with --dyad on one dyad.",
+                                            exists=True)] = None,
     dyad_codes: Annotated[tuple[str, str] | None, typer.Option("--dyad", help="Two actor codes, e.g. CHN RUS.")]
         = None,
     date: Annotated[str | None, typer.Option(help="Document date (YYYY-MM-DD).")] = None,
@@ -393,7 +395,7 @@ def report(
     insecure_auth: Annotated[bool, typer.Option("--insecure-auth", help="Allow --user without --starttls: "
                                                 "the password crosses the network in clear text.")] = False,
 ) -> None:
-    """A print-friendly HTML report of a document or a dyad; --pdf prints it, --email sends it."""
+    """A print-friendly HTML report of a document, a dyad or a whole store; --pdf prints it, --email sends it."""
     from multipolar import report as reports
 
     try:
@@ -403,8 +405,12 @@ def report(
             if db is None:
                 _fail("--dyad needs --db")
                 return
+            _known_codes(db, a, b)
             page = reports.dyad_report(db, a, b)
             subject = f"multipolar: {a}–{b}"
+        elif db is not None and source is None:
+            page = reports.corpus_report(db)
+            subject = f"multipolar: briefing on {db.stem}"
         else:
             analysis = _single_analysis(source, date, None)
             page = reports.document_report(analysis)
