@@ -18,9 +18,11 @@ from rich.table import Table
 from multipolar.cli import (
     ActorsOption,
     TableFormat,
+    VerboseOption,
     VoiceFieldOption,
     VoiceOption,
     _fail,
+    _log_to_file,
     _settings,
     _single_analysis,
     _with_voice,
@@ -42,8 +44,10 @@ def ingest(
     voice: VoiceOption = None,
     voice_field: VoiceFieldOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Analyse a corpus into a DuckDB file: new documents only; bad ones recorded with their reason."""
+    _log_to_file(verbose)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from multipolar.corpus import estimate_total

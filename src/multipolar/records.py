@@ -125,6 +125,9 @@ class Event(Record):
     source_sector: str | None = None
     """The acting actor's sector (GOV, MIL, ...) on the event's date; an extension of the contract."""
     target_sector: str | None = None
+    coder: str = "rules"
+    """What coded the event: "rules:<rule id>" ("rules:verb:pledge/aid"), or a learned model's name and version
+    (an extension of the contract)."""
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,9 @@ class Settings:
     """Seconds one document may take to analyse before it is skipped with its reason (0: no limit)."""
     fetch_timeout: float = 20.0
     """Seconds to wait for a URL given to `analyze`."""
+    components: tuple[str, ...] = ()
+    """Extra spaCy components added at the end of the pipeline, as `module:factory` (the module registers
+    the factory with `@Language.factory` when imported): your own stage, in every worker too."""
     allowed_hosts: tuple[str, ...] = ()
     """Host names `serve` answers to besides the address it listens on, localhost, 127.0.0.1 and ::1
     (`--allowed-host`); a request naming any other host gets 400, which stops DNS rebinding."""
@@ -75,6 +78,8 @@ class Settings:
         unknown = sorted(set(raw) - known)
         if unknown:
             raise DataFileError(f"unknown settings in {path}: {', '.join(unknown)}")
+        if "components" in raw:
+            raw["components"] = tuple(str(c) for c in raw["components"])
         if "actors_files" in raw:
             raw["actors_files"] = tuple(Path(p) for p in raw["actors_files"])
         if "allowed_hosts" in raw:
