@@ -11,6 +11,8 @@ and is replaced after `ANALYSES_PER_WORKER` texts, because spaCy's vocabulary ke
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 import logging
 import multiprocessing
 import os
@@ -93,7 +95,8 @@ def _exchange(connection: Connection, job: tuple[str, str | None] | None) -> tup
 
 
 class AnalysisPool:
-    """At most `analysis_workers` analyses at once, `analysis_queue` waiting; each within `doc_timeout`."""
+    """At most `analysis_workers` analyses at once and `analysis_queue` waiting, shortest first; each
+    within `doc_timeout`."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -101,9 +104,12 @@ class AnalysisPool:
         self.stopped = 0
         """Analyses stopped before their end: past the time limit, or their client gone."""
         self._idle: list[_Worker] = []
+        self._starting: list[asyncio.Task[_Worker]] = []
         self._busy: set[_Worker] = set()
+        self._free = settings.analysis_workers
+        self._queue: list[tuple[int, int, asyncio.Future[None]]] = []
         self._waiting = 0
-        self._slots: asyncio.Semaphore | None = None
+        self._arrivals = itertools.count()
         self._threads = ThreadPoolExecutor(max_workers=settings.analysis_workers + 1,
                                            thread_name_prefix="multipolar-analysis")
 
@@ -111,22 +117,42 @@ class AnalysisPool:
         """The contract dict of `text`; `InputError` for a text that cannot be analysed (or in time),
         `AnalysisBusy` when the queue is full, `AnalysisFailed` when the worker broke. Cancelling the
         call (the client went away) stops the worker at once."""
-        if self._slots is None:
-            self._slots = asyncio.Semaphore(self.settings.analysis_workers)
-        if self._slots.locked() and self._waiting >= self.settings.analysis_queue:
-            raise AnalysisBusy
-        self._waiting += 1
-        try:
-            await self._slots.acquire()
-        finally:
-            self._waiting -= 1
+        await self._acquire(len(text))
         try:
             return await self._in_a_worker(text, date)
         finally:
-            self._slots.release()
+            self._release()
+
+    async def _acquire(self, length: int) -> None:
+        """A free worker slot; when there is none, wait in the queue, where shorter texts go first, so a
+        short text is never stuck behind long ones that came earlier."""
+        if self._free > 0 and self._waiting == 0:
+            self._free -= 1
+            return
+        if self._waiting >= self.settings.analysis_queue:
+            raise AnalysisBusy
+        granted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._queue, (length, next(self._arrivals), granted))
+        self._waiting += 1
+        try:
+            await granted
+        except asyncio.CancelledError:
+            if granted.done() and not granted.cancelled():
+                self._release()  # the slot came as the client left: hand it on
+            raise
+        finally:
+            self._waiting -= 1
+
+    def _release(self) -> None:
+        while self._queue:
+            granted = heapq.heappop(self._queue)[2]
+            if not granted.done():
+                granted.set_result(None)
+                return
+        self._free += 1
 
     async def _in_a_worker(self, text: str, date: str | None) -> dict[str, Any]:
-        worker = self._idle.pop() if self._idle else await self._start_worker()
+        worker = await self._take()
         self.running += 1
         self._busy.add(worker)
         limit = self.settings.doc_timeout
@@ -150,6 +176,12 @@ class AnalysisPool:
         else:
             self._idle.append(worker)
         return _outcome(kind, value)
+
+    async def _take(self) -> _Worker:
+        """An idle worker, the one being started to replace a retired one, or a new one."""
+        if self._idle:
+            return self._idle.pop()
+        return await (self._starting.pop() if self._starting else asyncio.ensure_future(self._start_worker()))
 
     async def _start_worker(self) -> _Worker:
         context = multiprocessing.get_context("spawn")  # never fork a process that runs threads
@@ -175,13 +207,18 @@ class AnalysisPool:
         return asyncio.wrap_future(worker.pending)
 
     def _retire(self, worker: _Worker) -> None:
+        """Stop a worker and start its replacement now, so the next text need not wait for it to load."""
         self._busy.discard(worker)
         worker.stop()
+        self._starting.append(asyncio.ensure_future(self._start_worker()))
 
     def close(self) -> None:
         """Stop every worker (the server is shutting down)."""
+        for task in self._starting:
+            task.cancel()
         for worker in [*self._idle, *self._busy]:
             worker.stop()
+        self._starting.clear()
         self._idle.clear()
         self._busy.clear()
         self._threads.shutdown(wait=False, cancel_futures=True)
