@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -25,6 +25,9 @@ from multipolar.errors import InputError, MultipolarError
 from multipolar.ingest import InputRecord, parse_date, read_document
 from multipolar.records import Analysis, Article
 from multipolar.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    from multipolar.evaluate import Report, Score
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Read reporting on international relations; build an evidence-linked model of it.")
@@ -299,8 +302,9 @@ def eval_command(
     actors: ActorsOption = None,
     misses: Annotated[int, typer.Option(help="How many missed records to list.")] = 20,
 ) -> None:
-    """Score the event coder on gold files: precision, recall, F1 overall, per category, CAMEO roots."""
-    from multipolar.evaluate import evaluate, read_gold
+    """Score the event coder on gold files: P/R/F1 overall, per PLOVER type, mode, category and style, CAMEO
+    roots, document gold's core recall, and the misses."""
+    from multipolar.evaluate import combined, evaluate, read_gold
 
     try:
         settings = _settings(actors)
@@ -308,24 +312,44 @@ def eval_command(
     except MultipolarError as exc:
         _fail(str(exc))
         return
+    if len(results) > 1:
+        results["ALL FILES"] = combined(results.values())
     if output_format is TableFormat.json:
         sys.stdout.write(json.dumps({k: v.as_dict() for k, v in results.items()}, indent=1) + "\n")
         return
     console = Console(width=160)
     for path, report in results.items():
-        table = Table(title=f"{path}: {report.records} records, {report.errors} errors", title_justify="left")
-        for column in ("category", "tp", "fp", "fn", "precision", "recall", "F1"):
-            table.add_column(column)
-        rows = [*sorted(report.categories.items()), ("ALL (source, target, PLOVER)", report.overall),
-                ("dyad only (source, target)", report.dyad), ("CAMEO root", report.cameo_root)]
-        for name, score in rows:
-            table.add_row(name, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}",
-                          f"{score.recall:.3f}", f"{score.f1:.3f}")
-        console.print(table)
-        for miss in report.misses[:misses]:
-            console.print(f"[dim]{miss['id']}[/dim] {miss['text'][:110]}", markup=True, highlight=False)
-            console.print(f"   missed {miss['missed']}  spurious {miss['spurious']}", markup=False,
-                          highlight=False)
+        _print_report(console, path, report, misses)
+
+
+def _print_report(console: Console, path: str, report: Report, misses: int) -> None:
+    title = f"{path}: {report.records} records, {report.errors} errors"
+    rows = [*sorted(report.types.items()), ("ALL (source, target, PLOVER)", report.overall),
+            ("dyad only (source, target)", report.dyad), ("CAMEO root", report.cameo_root)]
+    console.print(_score_table(title, "PLOVER type", rows))
+    if report.documents:
+        core = report.core
+        console.print(f"document gold ({report.documents} documents): core recall {core.recall:.3f} "
+                      f"({core.core_found}/{core.core_found + core.core_missed}), precision {core.precision:.3f} "
+                      f"({core.predicted_right}/{core.predicted_right + core.predicted_wrong}), F1 {core.f1:.3f}")
+    if report.modality.tp + report.modality.fp:
+        console.print(f"modality agrees with the gold on {report.modality.precision:.3f} of matched events")
+    for name, table in (("mode", report.modes), ("category", report.categories), ("style", report.styles)):
+        if len(table) > 1:
+            console.print(_score_table("", name, sorted(table.items())))
+    for miss in report.misses[:misses]:
+        console.print(f"[dim]{miss['id']}[/dim] {miss['text'][:110]}", markup=True, highlight=False)
+        console.print(f"   missed {miss['missed']}  spurious {miss['spurious']}", markup=False, highlight=False)
+
+
+def _score_table(title: str, first: str, rows: list[tuple[str, Score]]) -> Table:
+    table = Table(title=title or None, title_justify="left")
+    for column in (first, "tp", "fp", "fn", "precision", "recall", "F1"):
+        table.add_column(column)
+    for name, score in rows:
+        table.add_row(name, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}",
+                      f"{score.recall:.3f}", f"{score.f1:.3f}")
+    return table
 
 
 @actors_app.command("lookup")

@@ -56,6 +56,13 @@ class CodingTables:
     cameo: dict[str, CameoCode]
     verbs: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]]
+    modes: dict[str, frozenset[str]]
+    """The modes each PLOVER category has (`modes.tsv`)."""
+
+    def mode_of(self, plover: str, *candidates: str) -> str:
+        """The first candidate that is a mode of `plover`, else none: AGREE has no "disarm" mode."""
+        allowed = self.modes.get(plover, frozenset())
+        return next((m for m in candidates if m in allowed), "")
 
     def code(self, code: str) -> CameoCode:
         """The CAMEO entry for `code`, or for its nearest parent when the table lacks it."""
@@ -119,5 +126,9 @@ def load_tables() -> CodingTables:
             plover=OLD_PLOVER_NAMES.get(row["plover"].strip(), row["plover"].strip()),
             mode=row["mode"].strip(),
         )
+    modes: dict[str, set[str]] = defaultdict(set)
+    for row in _read("modes.tsv"):
+        modes[row["plover"].strip()].add(row["mode"].strip())
     return CodingTables(cameo, _patterns(_read("verbs.tsv"), "verb", "object"),
-                        _patterns(_read("nouns.tsv"), "noun", "modifier"))
+                        _patterns(_read("nouns.tsv"), "noun", "modifier"),
+                        {plover: frozenset(found) for plover, found in modes.items()})

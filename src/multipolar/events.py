@@ -384,7 +384,7 @@ class _DocReader:
             CodedEvent(
                 source=s, target=t, source_span=(sm.start, sm.end), target_span=(tm.start, tm.end),
                 trigger=trigger.i, pattern=pattern, cameo=entry.code, plover=plover,
-                mode=(pattern.mode if plover == pattern.plover else "") or entry.mode, negated=negated,
+                mode=self.tables.mode_of(plover, pattern.mode, entry.mode), negated=negated,
                 modality=modality, date=date,
                 sentence=self.sentence_of.get(trigger.i, 0), confidence=confidence,
                 coder=f"rules:{coder or pattern.id}",
