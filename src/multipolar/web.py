@@ -196,8 +196,9 @@ def _add_api(app: FastAPI, db: Path, settings: Settings, pool: AnalysisPool) -> 
                      "ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?", [q, q, limit, offset])
 
     @app.get("/api/documents/{doc_id}")
-    def api_document(doc_id: IdPart) -> dict[str, Any]:
-        return document_data(db, doc_id)
+    def api_document(doc_id: IdPart) -> JSONResponse:
+        """The document's contract JSON, exactly as `multipolar analyze --format json` gave it."""
+        return JSONResponse(document_data(db, doc_id))
 
     @app.get("/api/actors")
     def api_actors(kind: Word = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
@@ -247,15 +248,19 @@ def _add_api(app: FastAPI, db: Path, settings: Settings, pool: AnalysisPool) -> 
 
 
 def document_data(db: Path, doc_id: str) -> dict[str, Any]:
-    """A stored document with its events, figures, quotes and actors (404 when there is none)."""
-    found = read(db, "SELECT id, source_id, title, date, source, text FROM documents WHERE id = ?", [doc_id])
-    if not found:
+    """The document's contract JSON, exactly as `multipolar analyze --format json` gave it (404 if none)."""
+    analysis = store.load_analysis(db, doc_id)
+    if analysis is None:
         raise HTTPException(404, "no such document")
-    document = found[0]
-    for table in ("events", "quantities", "quotes"):
-        document[table] = read(db, f"SELECT * EXCLUDE (doc_id) FROM {table} WHERE doc_id = ? ORDER BY idx", [doc_id])
-    document["actors"] = read(db, "SELECT * EXCLUDE (doc_id) FROM actors WHERE doc_id = ?", [doc_id])
-    return document
+    return analysis.as_dict()
+
+
+def _page_document(result: dict[str, Any]) -> dict[str, Any]:
+    """A document page's view of a contract JSON: the document's fields with its events, figures, quotes."""
+    events = [{**e, "evidence_start": e["evidence"]["start"], "evidence_end": e["evidence"]["end"]}
+              for e in result["events"]]
+    return {**result["document"], "events": events, "quantities": result["quantities"], "quotes": result["quotes"],
+            "actors": result["actors"]}
 
 
 def graph_data(db: Path, year: int | None, top: int) -> dict[str, Any]:
@@ -297,7 +302,7 @@ def _add_pages(app: FastAPI, db: Path, settings: Settings, pool: AnalysisPool) -
 
     @app.get("/document/{doc_id}", response_class=HTMLResponse)
     def page_document(doc_id: IdPart) -> str:
-        document = document_data(db, doc_id)
+        document = _page_document(document_data(db, doc_id))
         return templates.get_template("document.html").render(
             title=document["title"] or document["id"][:12], document=document,
             marked=_marked_text(document), twin=f"/api/documents/{url_quote(doc_id)}")
@@ -321,12 +326,8 @@ def _add_pages(app: FastAPI, db: Path, settings: Settings, pool: AnalysisPool) -
         result = await analyse_posted(pool, settings, request, text[:settings.max_text_chars], date or None)
         if result is None:
             return Response(status_code=499)
-        events = [{**e, "evidence_start": e["evidence"]["start"], "evidence_end": e["evidence"]["end"]}
-                  for e in result["events"]]
-        document = {**result["document"], "events": events, "quantities": result["quantities"],
-                    "quotes": result["quotes"], "actors": result["actors"]}
         return HTMLResponse(templates.get_template("analyze.html").render(
-            title="Analysis", result=result, marked=_marked_text(document), twin="/api/analyze"))
+            title="Analysis", result=result, marked=_marked_text(_page_document(result)), twin="/api/analyze"))
 
 
 def _graph_figure(graph: dict[str, Any]) -> dict[str, Any]:
