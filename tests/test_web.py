@@ -21,7 +21,8 @@ from .test_store import synthetic_corpus
 
 pytestmark = pytest.mark.model
 
-HOSTILE = "<script>alert('owned')</script> Germany imposed sanctions on Iran in 2012, officials said."
+HOSTILE = "Germany imposed sanctions on Iran in 2012, officials said: \"<script>alert('owned')\" & 3 < 5."
+"""Closed tags are removed from text fields at ingest; an unclosed one stays, and must be shown escaped."""
 CLAIM = "Western sanctions have deepened the alliance between Russia and China, France said in March 2023."
 
 
@@ -29,7 +30,8 @@ CLAIM = "Western sanctions have deepened the alliance between Russia and China, 
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("webcorpus")
     synthetic_corpus(folder, 12)
-    (folder / "hostile.jsonl").write_text(json.dumps({"id": "x", "date": "2012-02-01", "text": HOSTILE}) + "\n")
+    (folder / "hostile.jsonl").write_text(json.dumps({"id": "x", "date": "2012-02-01", "text": HOSTILE,
+                                                                  "title": "<script>alert('title')</script>"}) + "\n")
     (folder / "claims.jsonl").write_text(json.dumps({"id": "c", "date": "2023-03-01", "text": CLAIM}) + "\n")
     db = folder / "web.duckdb"
     ingest([folder], db, workers=1)
