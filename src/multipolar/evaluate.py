@@ -3,8 +3,10 @@
 Gold format: one JSON object a line with `id`, `category`, `date`, `text` and `expected`, a list of
 `{source, target, plover?, code?, mode?, negated?, modality?, core?, evidence?}` (target null: any target;
 `expected: []`: no event allowed); optional `style`, `title`, `voice` (the actor its "we" stands for) and
-`actors_file` (fictional actors loaded for that record). A gold actor code matches our state code, our finer actor code, or our state code plus the
-actor's sector (PETRARCH style "ARNGOV"); "IGO" matches any international organisation. A gold event with
+`actors_file` (fictional actors loaded for that record). A gold actor code matches our state code, our
+finer actor code, or our state code plus the actor's sector (PETRARCH style "ARNGOV"); "IGO" matches any
+international organisation, and the non-state codes "IGO", "NGO", "IMG" (militant group) and "ISM" any
+actor that belongs to no state (Amnesty International, al-Qaeda). A gold event with
 `negated: true` matches only a negated event; a negated event no gold item asks for is not counted
 against precision, since most gold sets do not annotate what did not happen. A gold event with
 `evidence` (a verbatim piece of its sentence) matches only an event read from that sentence.
@@ -235,7 +237,12 @@ def _actor_matches(gold: str | None, code: str, finer: str | None, sector: str |
     candidates = {code.upper(), (finer or "").upper(), (code + (sector or "")).upper()}
     if gold in candidates or (sector and len(gold) > 6 and gold[:6] == (code + sector).upper()):
         return True
-    return gold == "IGO" and kinds.get(code) in ("igo", "bloc")
+    if gold == "IGO" and kinds.get(code) in ("igo", "bloc"):
+        return True
+    return gold in _NON_STATE and kinds.get(code) in ("igo", "bloc", "organization", "person", "other")
+
+
+_NON_STATE = frozenset({"IGO", "NGO", "IMG", "ISM"})
 
 
 def _located(gold: dict[str, Any], event: Event, text: str) -> bool:

@@ -23,6 +23,8 @@ _SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
 """Verbs whose subject, not their object, does what their complement says ("X promised Y to ...")."""
 _ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod"})
 _ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as"})
+_OWN_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "ccomp", "relcl", "conj", "parataxis",
+                          "acl", "xcomp"})
 _REPORTING_VERBS = SAY_VERBS | {"announce", "declare", "confirm", "warn", "insist"}
 
 
@@ -35,10 +37,14 @@ class ArgumentReader:
             for k in range(mention.start, mention.end):
                 self.mentions[k] = mention
 
-    def actors_of(self, token: Token, depth: int = 0) -> list[ActorHit]:
-        """The actors a noun phrase stands for: itself, its conjuncts, or what qualifies it."""
+    def actors_of(self, token: Token, depth: int = 0, pronouns: bool = False) -> list[ActorHit]:
+        """The actors a noun phrase stands for: itself, its conjuncts, or what qualifies it; with `pronouns`,
+        "its"/"their" stand for the sentence's subject (recipients only: "strikes on its territory")."""
         result: list[ActorHit] = []
         for head in conjuncts(token):
+            if pronouns and head.tag_ == "PRP$" and head.lower_ in ("its", "their") and depth <= 1:
+                result.extend(self._antecedent(head))
+                continue
             mention = self.mentions.get(head.i)
             if mention is not None:
                 result.append((mention, head))
@@ -52,16 +58,26 @@ class ArgumentReader:
                 continue
             for child in head.children:
                 if child.dep_ in _ACTOR_LINKS:
-                    result.extend(self.actors_of(child, depth + 1))
+                    result.extend(self.actors_of(child, depth + 1, pronouns))
                 elif child.dep_ == "prep" and child.lower_ in _ACTOR_PREPS:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
-                            result.extend(self.actors_of(obj, depth + 1))
+                            result.extend(self.actors_of(obj, depth + 1, pronouns))
         unique: dict[tuple[int, str], ActorHit] = {}
         for mention, head in result:
             for ref in mention.actors:
                 unique.setdefault((mention.start, ref.code), (mention, head))
         return list(unique.values())
+
+    def _antecedent(self, pronoun: Token) -> list[ActorHit]:
+        """"its territory", "their embassy": the actor that is the subject of the sentence's main verb
+        ("the US and its allies": the actor it is coordinated with)."""
+        if pronoun.head.dep_ == "conj" and (found := self.actors_of(pronoun.head.head)):
+            return found[:1]
+        root = pronoun.sent.root
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+        found = self.actors_of_all(subjects)
+        return found[:1]
 
     def actors_of_all(self, tokens: list[Token]) -> list[ActorHit]:
         return [a for t in tokens for a in self.actors_of(t)]
@@ -78,12 +94,22 @@ class ArgumentReader:
         if not actors and not passive:
             if verb.dep_ == "relcl":
                 return [verb.head], []
+            if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                # "the work by the United States to deliver assistance", "Mongolia's agreement to export coal"
+                return _noun_doers(verb.head), []
+            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj":
+                # "signed an Executive Order imposing new sanctions": the signer imposes them
+                inherited, _ = self.subjects(verb.head.head)
+                return inherited, []
             if object_controlled(verb) and verb.head.lemma_.lower() not in _SUBJECT_CONTROL:
                 # "enabling Russia to maintain its war", "urged China to press Russia": the object acts
                 return [c for c in verb.head.children if c.dep_ == "dobj"], []
             governor = governing_verb(verb)
             if governor is not None:
-                inherited, _ = self.subjects(governor)
+                inherited, undergoing = self.subjects(governor)
+                if verb.dep_ == "conj" and undergoing:
+                    return undergoing, []  # "X was indicted by the court and will resign": X resigns
                 return inherited, []
         return actors, passive
 
@@ -102,7 +128,7 @@ class ArgumentReader:
                 wanted = set(spec[5:].split("|"))
                 found = [a for holder in [word, *objects]
                          for prep in holder.children if prep.dep_ in ("prep", "dative") and prep.lower_ in wanted
-                         for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
+                         for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj, pronouns=True)]
             else:
                 found = []
             if found:
@@ -110,7 +136,8 @@ class ArgumentReader:
         return []
 
     def _object_targets(self, word: Token, objects: list[Token]) -> list[ActorHit]:
-        found = self.actors_of_all(objects or [c for c in word.children if c.dep_ in ("dobj", "attr")])
+        found = [a for t in objects or [c for c in word.children if c.dep_ in ("dobj", "attr")]
+                 for a in self.actors_of(t, pronouns=True)]
         if not found:
             # "condemned the drills that China launched": the doer of what was condemned
             found = [a for obj in objects for clause in obj.children if clause.dep_ == "relcl"
@@ -147,6 +174,23 @@ class ArgumentReader:
         return []
 
 
+    def phrase_actors(self, verb: Token, sources: list[ActorHit]) -> list[ActorHit]:
+        """The first actor named in the verb's own phrase, not in its subject nor in a clause of its own:
+        "dropped its objections to Sweden's membership", "rallied outside the Russian embassy"."""
+        own_clauses = {t.i for c in verb.children if c.dep_ in _OWN_CLAUSES for t in c.subtree}
+        # "spreading Russian propaganda": what qualifies the object is its origin, not the recipient
+        own_clauses |= {q.i for o in verb.children if o.dep_ == "dobj" for q in o.children
+                        if q.dep_ in ("amod", "compound", "nmod")}
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        for token in sorted(verb.subtree, key=lambda t: t.i):
+            mention = self.mentions.get(token.i)
+            if token.i in own_clauses or mention is None or token.i != mention.start:
+                continue
+            if not {ref.state_code for ref in mention.actors} <= source_states:
+                return [(mention, token)]
+        return []
+
+
 def _speaker_for_pronoun(verb: Token, subject: Token) -> list[Token]:
     """"NATO said it will send ...": a pronoun subject of a reported clause is the one who said it."""
     if subject.lower_ not in ("it", "they", "he", "she", "we") or verb.dep_ != "ccomp":
@@ -154,6 +198,13 @@ def _speaker_for_pronoun(verb: Token, subject: Token) -> list[Token]:
     if verb.head.lemma_.lower() not in _REPORTING_VERBS:
         return [subject]
     return [c for c in verb.head.children if c.dep_ == "nsubj"] or [subject]
+
+
+def _noun_doers(noun: Token) -> list[Token]:
+    """The tokens that say whose act an event noun is: its possessive, adjective or compound, its `by` phrase."""
+    doers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    doers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+    return doers
 
 
 def object_controlled(verb: Token) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.event_arguments import SAY_VERBS
+from multipolar.event_frames import complements, frame_words, governing_frame
 from multipolar.quotes import quoted_char_ranges
 from multipolar.timeline import FoundDate
 
@@ -20,6 +21,18 @@ REQUEST_VERBS = frozenset({"urge", "call", "ask", "press", "demand", "request", 
 """Verbs whose complement is an act asked of someone, not one that happened."""
 
 
+def _reported_future(word: Token) -> bool:
+    """"said it would": the future of a reported statement, not a condition ("would ... if")."""
+    if word.dep_ != "ccomp" or word.head.lemma_.lower() not in SAY_VERBS | _ANNOUNCING:
+        return False
+    return not any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+                   for c in word.children)
+
+
+_ANNOUNCING = frozenset({"announce", "declare", "confirm", "assure", "reassure", "promise", "pledge", "vow", "warn",
+                         "signal", "indicate", "inform", "decide"})
+
+
 class FlagReader:
     """Negation, modality and dates of the events in one document."""
 
@@ -29,6 +42,9 @@ class FlagReader:
         self.quoted = quoted_char_ranges(doc.text)
 
     def negated(self, word: Token) -> bool:
+        frame = governing_frame(word)
+        if frame is not None and frame.kind == "fail" and not self.negated(frame.word):
+            return True  # "Iran fails to cooperate", "stopped short of recognising"
         chain = [word, *[c for c in word.children if c.dep_ in ("aux", "auxpass")]]
         return any(c.dep_ == "neg" for w in chain for c in w.children) or any(
             c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det") for c in word.children
@@ -41,10 +57,25 @@ class FlagReader:
         auxiliaries = {c.lower_ for c in word.children if c.dep_ in ("aux", "auxpass")}
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in word.children):
             return "hypothetical"
+        if word.sent.text.rstrip().endswith("?"):
+            return "hypothetical"  # "Has the US ever thought about ...?": asked, not stated
+        frame = governing_frame(word)
+        if frame is not None and frame.kind in ("commit", "consider"):
+            # a promise stays a promise when reported ("Syria says it is willing to withdraw")
+            outer = self.modality(frame.word)
+            return "hypothetical" if outer == "hypothetical" or frame.kind == "consider" else "intended"
+        if frame_words().get(word.lemma_.lower()) == "commit" and complements(word):
+            return "intended"  # "agreed to ...", "offered to ...": the commitment itself
+        if auxiliaries == {"would"} and _reported_future(word):
+            return "intended"  # "Iran said it would release ...": what it announced it will do
         if auxiliaries & _HYPOTHETICAL:
             return "hypothetical"
         if auxiliaries & _FUTURE:
             return "intended"
+        if word.dep_ in ("conj", "xcomp") and word.head.pos_ in ("VERB", "AUX") and not auxiliaries - {"to"}:
+            inherited = self.modality(word.head)  # "will continue to impose sanctions and provide support"
+            if inherited in ("intended", "hypothetical"):
+                return inherited
         node = word
         for _ in range(4):
             if node.dep_ in ("ROOT",) or node.head is node:

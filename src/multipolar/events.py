@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.actors import ActorMention, ActorRef
-from multipolar.coding_tables import CodingTables, Pattern, load_tables
+from multipolar.coding_tables import CameoCode, CodingTables, Pattern, load_tables
 from multipolar.event_arguments import (
     SAY_VERBS,
     ActorHit,
@@ -31,10 +31,15 @@ from multipolar.event_arguments import (
     objects_of,
 )
 from multipolar.event_flags import FlagReader
+from multipolar.event_frames import complement_code, complements, frame_words, governing_frame, noun_pattern
 
 _RECEIVER_VERBS = frozenset({"face", "receive", "suffer", "endure", "get", "accept", "welcome"})
-_THREAT_CODES = {"SANCTION": "1312", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138", "REJECT": "131"}
-"""The CAMEO threat code for each conflictual PLOVER type that can be threatened."""
+_THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "REJECT"})
+"""Conflictual types that, announced for the future, are THREATEN."""
+_ABSORBED = frozenset({"request", "refuse", "threaten"})
+"""Frames whose complement is not coded on its own: it is what the request, refusal or threat is about."""
+_GENERIC = frozenset({"020", "100", "120", "130", "030"})
+"""Codes of a frame verb's catch-all row, made specific by its complement ("urged X to release" 0253)."""
 _STATIVE_NOUNS = frozenset({"alliance", "partnership", "cooperation", "collaboration", "friendship",
                             "relationship", "relation", "tie", "rivalry", "dependence", "support"})
 """Nouns that name a standing relation, not an act: they code only as a light verb's object ("formed an
@@ -45,7 +50,9 @@ industry" is China supporting Russia; "public support" is not an event."""
 _MATERIAL = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION"})
 """Material acts whose target may be the state where they happen."""
 _OBLIGATION_AUX = frozenset({"must", "should"})
-_PROMISED_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+_PROMISED_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+_PROMISED_CONCESSION = frozenset({"CONCEDE", "RETREAT"})
+_HOSTED, _VISITED = "043", "042"
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,8 @@ class CodedEvent:
     """Which rule or model coded it: "rules:verb:pledge/aid", "rules:verb:impose+noun:sanction",
     "rules:noun:invasion", "rules:frame:obligation"; or the learned model (name and version, e.g.
     "event-pairs-v1") that proposed or re-typed the event."""
+    recipient: bool = True
+    """False for an event with no recipient ("the prime minister resigned"): its target is the source."""
 
 
 class EventCoder:
@@ -103,6 +112,8 @@ class _DocReader:
         for token in self.doc:
             if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
                 found.extend(self._verb_events(token) or self._obligation_events(token))
+            elif token.pos_ == "ADJ" and token.dep_ == "acomp" and frame_words().get(token.lemma_.lower()) == "commit":
+                found.extend(self._readiness_events(token))
         for token in self.doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in self.used_nouns:
                 found.extend(self._noun_events(token))
@@ -111,6 +122,12 @@ class _DocReader:
     # ---- verbs ----------------------------------------------------------------------------------
 
     def _verb_events(self, verb: Token) -> list[CodedEvent]:
+        frame = governing_frame(verb)
+        if frame is not None and frame.kind in _ABSORBED and self.args.source_actors(frame.word)[0]:
+            return []  # "urged China to release ...": what is asked for is the request's content
+        return self._coded_verb(verb)
+
+    def _coded_verb(self, verb: Token) -> list[CodedEvent]:
         patterns = self._verb_patterns(verb)
         if not patterns:
             return []
@@ -118,13 +135,25 @@ class _DocReader:
         if not sources:
             return []
         objects = objects_of(verb)
+        lemmas = object_lemmas(objects or passive_tokens, verb)  # "was received by": what is received
         for pattern in patterns:
-            if pattern.required and not object_lemmas(objects, verb) & pattern.required:
+            if pattern.required and not lemmas & pattern.required:
                 continue
             coded = self._code_verb(verb, pattern, objects, sources, passive_tokens)
             if coded is not None:
                 return coded
         return []
+
+    def _readiness_events(self, adjective: Token) -> list[CodedEvent]:
+        """"Turkey is ready to mediate", "Russia is open to talks with Kyiv": AGREE, towards the actors the
+        complement names (the complement's own event, if it has one, is coded as intended on its own)."""
+        governed = complements(adjective)
+        sources, _ = self.args.source_actors(adjective.head)
+        if not governed or not sources:
+            return []
+        targets = [a for g in governed for a in self._complement_actors(g, sources)]
+        ready = Pattern(adjective.lemma_.lower(), frozenset(), ("none",), "030", "AGREE", "", "frame:commit")
+        return self._pairs(adjective, ready, sources, targets, trigger=adjective) or []
 
     def _obligation_events(self, verb: Token) -> list[CodedEvent]:
         """"Britain said that Libya must hand over the suspects": the speaker demands it of Libya (REQUEST)."""
@@ -172,8 +201,61 @@ class _DocReader:
             targets = self.args.place_target(verb, sources)
         if not targets and object_controlled(verb):
             return None  # "invited Argentina, Egypt and Iran to join": they would not join each other
+        if not targets and "none" in code_from.targets and self._alone_category(code_from):
+            targets = self.args.phrase_actors(verb, sources)
+            if not targets and (_unresolved_recipient(verb, code_from.targets) or not _own_subject(verb)):
+                return None  # "fought an insurgency": a recipient we cannot name is not no recipient
         coder = f"{pattern.id}+{code_from.id}" if code_from is not pattern else pattern.id
+        kind = frame_words().get(verb.lemma_.lower())
+        if kind is not None and not pattern.is_light:
+            code_from, targets, coder = self._framed(verb, kind, code_from, sources, targets, coder)
         return self._pairs(verb, code_from, sources, targets, trigger=verb, coder=coder)
+
+    def _alone_category(self, pattern: Pattern) -> bool:
+        return (pattern.plover or self.tables.code(pattern.cameo if pattern.cameo != "@" else "0").plover) in \
+            self.tables.alone
+
+    def _framed(self, verb: Token, kind: str, pattern: Pattern, sources: list[ActorHit], targets: list[ActorHit],
+                coder: str) -> tuple[Pattern, list[ActorHit], str]:
+        """A frame verb's own event, made specific by what it governs: "urged China to release the
+        activists" is REQUEST yield (0253); "refused to lift the curfew" REJECT yield; "threatened to strike"
+        THREATEN violence. With no target of its own it takes the actors the complement acts on or names."""
+        governed = complements(verb)
+        if not governed:
+            return pattern, targets, coder
+        code = next((c for c in (complement_code(self.tables, g) for g in governed) if c is not None), None)
+        if kind in _ABSORBED and pattern.cameo in _GENERIC:
+            demand = pattern.cameo.startswith("10")
+            entry = self.tables.frame_code(kind, code, demand)
+            pattern = dataclasses.replace(pattern, cameo=entry.code, plover=entry.plover, mode=entry.mode)
+            coder = f"{coder}+frame:{kind}"
+        if not targets and (kind in _ABSORBED or pattern.cameo in _GENERIC):
+            targets = [a for g in governed for a in self._complement_actors(g, sources)]
+            if "none" not in pattern.targets:
+                pattern = dataclasses.replace(pattern, targets=(*pattern.targets, "none"))
+        return pattern, targets, coder
+
+    def _complement_actors(self, word: Token, sources: list[ActorHit]) -> list[ActorHit]:
+        """Who a complement would act on, else who would do it, else the actors it names (not in a clause of
+        its own): "to release the French citizens" -> France; "that Belarus withdraw" -> Belarus; "the
+        withdrawal of Serbian forces" -> Serbia; "to stop talks if the United States ..." -> the United States."""
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        events = self._coded_verb(word) if word.pos_ in ("VERB", "AUX") else []
+        candidates = [[m for e in events for m in self._mentions_at(e.target_span)],
+                      [m for e in events for m in self._mentions_at(e.source_span)]]
+        own = {t.i for c in word.children if c.dep_ in ("ccomp", "relcl", "parataxis", "nsubj") for t in c.subtree}
+        candidates.append([m for t in word.subtree if t.i not in own and (m := self.args.mentions.get(t.i)) is not None
+                           and t.i == m.start])
+        for mentions in candidates:
+            found = [(m, self.doc[m.start]) for m in mentions
+                     if not {ref.state_code for ref in m.actors} <= source_states]
+            if found:
+                return found
+        return []
+
+    def _mentions_at(self, span: tuple[int, int]) -> list[ActorMention]:
+        mention = self.args.mentions.get(span[0])
+        return [mention] if mention is not None and span[1] > span[0] else []
 
     def _light_object(self, verb: Token, objects: list[Token]) -> tuple[Token, Pattern] | None:
         """The event noun a light verb carries: its object, "$1bn in aid", "a package of sanctions",
@@ -200,8 +282,9 @@ class _DocReader:
                 c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)):
             return []
         pattern = noun_pattern(self.tables, noun)
-        if pattern is None:
-            return []
+        frame = governing_frame(noun)
+        if pattern is None or (frame is not None and frame.kind in _ABSORBED | {"undo"}):
+            return []  # "called for the release of", "lifted its sanctions": asked for, or undone
         sources = self.args.actors_of_all(
             [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
             + [obj for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
@@ -210,45 +293,70 @@ class _DocReader:
         if not targets and sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVER_VERBS:
             # "Russia is facing sanctions from the West": the one who faces them is the target
             targets, _ = self.args.source_actors(noun.head)
-        if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("during", "on", "in") and \
-                lemma in ("visit", "trip", "tour") and noun.head.head.pos_ in ("VERB", "AUX"):
-            # "X described ... during a state visit to Moscow": the visitor is the subject of the verb
+        if not sources and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") and (
+                (noun.head.lower_ in ("during", "on", "in") and lemma in ("visit", "trip", "tour"))
+                or (noun.head.lower_ in ("in", "into") and noun.head.dep_ == "prep")):
+            # "X described ... during a state visit to Moscow", "we have stood together in firm opposition to
+            # Russia's war": the one doing it is the subject of the verb
             sources, _ = self.args.source_actors(noun.head.head)
         target_codes = {ref.state_code for m, _ in targets for ref in m.actors}
         sources = [(m, t) for m, t in sources
                    if not {ref.state_code for ref in m.actors} <= target_codes or not targets]
         if not sources:
             return []
-        return self._pairs(noun, pattern, sources, targets, trigger=noun) or []
+        return self._pairs(noun, pattern, sources, targets, trigger=noun, alone_ok=False) or []
 
     # ---- assembling events ------------------------------------------------------------------------
 
     def _pairs(self, word: Token, pattern: Pattern, sources: list[ActorHit], targets: list[ActorHit],
-               trigger: Token, coder: str = "") -> list[CodedEvent] | None:
-        pairs = _actor_pairs(pattern, sources, targets, trigger)
-        if not pairs:
-            return None
+               trigger: Token, coder: str = "", alone_ok: bool = True) -> list[CodedEvent] | None:
         negated, modality = self.flags.negated(word), self.flags.modality(word)
         entry = self.tables.code(pattern.cameo if pattern.cameo != "@" else "0")
         plover = pattern.plover or entry.plover
+        mode = self.tables.mode_of(plover, pattern.mode, entry.mode)
         if not plover:
             return None  # a bare statement (CAMEO 01x) has no PLOVER category: not an interaction
-        if modality == "intended" and plover in _PROMISED_COOPERATION:
-            plover = "AGREE"  # PLOVER: cooperation or a concession promised for the future is AGREE
-        elif ((modality == "intended" and not negated) or _governed_by(word, "threaten")) and plover in _THREAT_CODES:
-            # PLOVER: a conflictual act announced or threatened for the future is THREATEN
-            entry = self.tables.code(_THREAT_CODES[plover])
-            plover, modality = "THREATEN", "asserted"
+        plover, mode, entry, negated, modality = self._future_reading(word, plover, mode, entry, negated, modality)
+        if entry.code == _HOSTED:
+            # the v2 manual: "the visitor will always be coded as the actor and the host will be the recipient"
+            sources, targets, entry = targets, sources, self.tables.code(_VISITED)
+        pairs = _actor_pairs(pattern, sources, targets, trigger)
+        alone = alone_ok and not pairs and not targets and "none" in pattern.targets and plover in self.tables.alone
+        if alone:
+            pairs = _alone(sources, trigger)
+        if not pairs:
+            return None
         return [
             CodedEvent(
-                source=s, target=t, source_span=(sm.start, sm.end), target_span=(tm.start, tm.end),
-                trigger=trigger.i, pattern=pattern, cameo=entry.code, plover=plover,
-                mode=self.tables.mode_of(plover, pattern.mode, entry.mode), negated=negated,
+                source=s, target=t, source_span=(sm.start, sm.end),
+                target_span=(trigger.i, trigger.i) if alone else (tm.start, tm.end),
+                trigger=trigger.i, pattern=pattern, cameo=entry.code, plover=plover, mode=mode, negated=negated,
                 modality=modality, date=None, sentence=self.sentence_of.get(trigger.i, 0), confidence=confidence,
-                coder=f"rules:{coder or pattern.id}",
+                coder=f"rules:{coder or pattern.id}", recipient=not alone,
             )
             for (s, sm), (t, tm), confidence in pairs
         ]
+
+    def _future_reading(self, word: Token, plover: str, mode: str, entry: CameoCode, negated: bool,
+                        modality: str) -> tuple[str, str, CameoCode, bool, str]:
+        """What PLOVER v2 makes of an act announced for the future: refused ("will not accept": REJECT),
+        promised cooperation (AGREE), a promised concession or retreat (CONCEDE, 035x), a conflictual act
+        under a condition ("will withdraw its force unless ...": THREATEN); other planned acts keep their
+        type, with modality intended."""
+        as_code = dataclasses.replace(entry, plover=plover, mode=mode)
+        if negated and plover not in ("REJECT", "THREATEN") and _will_not(word):
+            entry = self.tables.frame_code("refuse", as_code)
+            return "REJECT", entry.mode, entry, False, "asserted"
+        if modality != "intended" or negated:
+            return plover, mode, entry, negated, modality
+        if plover in _PROMISED_COOPERATION:
+            return "AGREE", "", entry, negated, modality
+        if plover in _PROMISED_CONCESSION:
+            return "CONCEDE", "", self.tables.frame_code("promise", as_code), negated, modality
+        if plover in _THREATENED and _conditional(word):
+            entry = self.tables.frame_code("threaten", as_code)
+            return "THREATEN", entry.mode, entry, negated, "asserted"
+        return plover, mode, entry, negated, modality
 
     def _dated(self, events: list[CodedEvent]) -> list[CodedEvent]:
         """Dates are read last, in document order, so that "After the invasion, ..." can take the date of
@@ -279,16 +387,6 @@ def coded_pairs(doc: Doc) -> set[tuple[int, str, str]]:
     return pairs
 
 
-def noun_pattern(tables: CodingTables, noun: Token) -> Pattern | None:
-    """The first row for this event noun whose required modifier is there ("trade war" before "war")."""
-    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
-    modifiers |= {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
-    for pattern in tables.nouns.get(noun.lemma_.lower(), ()):
-        if not pattern.required or pattern.required & modifiers:
-            return pattern
-    return None
-
-
 Pair = tuple[tuple[ActorRef, ActorMention], tuple[ActorRef, ActorMention], float]
 
 
@@ -305,20 +403,56 @@ def _actor_pairs(pattern: Pattern, sources: list[ActorHit], targets: list[ActorH
     return [(s, t, c) for s, t, c in pairs if _distinct(s[0], t[0])]
 
 
+def _alone(sources: list[ActorHit], trigger: Token) -> list[Pair]:
+    """One event with no recipient for each acting state or organisation ("Serbia and Croatia mobilised")."""
+    seen: dict[str, Pair] = {}
+    for mention, _ in sources:
+        for ref in mention.actors:
+            seen.setdefault(ref.state_code, ((ref, mention), (ref, mention), 0.6))
+    return list(seen.values())
+
+
 def _distinct(source: ActorRef, target: ActorRef) -> bool:
-    """Two sides of an event: different states, or within one state two actors of different sectors
-    ("Turkish police" and "Turkish students"), as PLOVER codes domestic events; never a government
-    acting on itself ("Trump" and "the White House")."""
+    """Two sides of an event: different states, or within one state two different actors of different
+    sectors ("Sudan's army" and "the RSF", "Turkish police" and "students"), as PLOVER codes domestic
+    events state to same state; never a government acting on itself ("Trump" and "the White House")."""
     if source.state_code != target.state_code:
         return True
-    roles = (source.role, target.role)
-    return source.code != target.code and "organization" in (source.kind, target.kind) and \
-        None not in roles and source.role != target.role
+    return source.code != target.code and _sector(source) != _sector(target)
 
 
-def _governed_by(word: Token, lemma: str) -> bool:
-    """"Iran threatened to cut off electricity": the verb is the complement of `lemma`."""
-    return word.dep_ == "xcomp" and word.head.lemma_.lower() == lemma
+def _sector(actor: ActorRef) -> str | None:
+    """A state itself speaks for its government."""
+    return "GOV" if actor.kind == "state" else actor.role
+
+
+def _unresolved_recipient(verb: Token, specs: tuple[str, ...]) -> bool:
+    """A recipient slot of the pattern holds a noun phrase that is no actor ("fought an insurgency")."""
+    for spec in specs:
+        if spec == "dobj" and any(c.dep_ == "dobj" for c in verb.children):
+            return True
+        if spec.startswith("prep:") and any(c.dep_ == "prep" and c.lower_ in spec[5:].split("|") and any(
+                o.dep_ == "pobj" for o in c.children) for c in verb.children):
+            return True
+    return False
+
+
+def _own_subject(verb: Token) -> bool:
+    """The verb names its actor, or shares it with a verb it completes ("agreed to resign", "X and resigned")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj") for c in verb.children) or \
+        verb.dep_ in ("xcomp", "conj", "relcl", "ccomp", "acl")
+
+
+def _conditional(word: Token) -> bool:
+    """"will withdraw ... unless", "would bear the consequences if": the act hangs on a condition."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "until") for m in c.children)
+               for c in word.children) or any(t.lower_ == "unless" for t in word.subtree)
+
+
+def _will_not(word: Token) -> bool:
+    """"will not accept", "won't attend": a refusal announced, not an act that did not happen."""
+    auxiliaries = {c.lower_ for c in word.children if c.dep_ == "aux"}
+    return bool(auxiliaries & {"will", "wo", "shall"}) and not auxiliaries & {"could", "might", "would"}
 
 
 def _allows_symmetry(pattern: Pattern, trigger: Token) -> bool:
@@ -331,9 +465,15 @@ def _allows_symmetry(pattern: Pattern, trigger: Token) -> bool:
 
 
 def _deduplicated(events: list[CodedEvent]) -> list[CodedEvent]:
-    """One event per (source, target, type) and sentence: the first trigger's, the most confident."""
+    """One event per (source, target, type) and sentence: a specific code before a catch-all ("agreed to provide
+    loans" is the loan, 0331, not 030), then the first trigger's, the most confident. An event with no recipient
+    goes when the same source has one of that type with a recipient in the sentence."""
     best: dict[tuple[str, str, str, int], CodedEvent] = {}
-    for event in sorted(events, key=lambda e: (e.sentence, e.trigger, -e.confidence, e.source_span, e.target_span)):
+    for event in sorted(events, key=lambda e: (e.sentence, e.cameo in _GENERIC, e.trigger, -e.confidence,
+                                               e.source_span, e.target_span)):
         key = (event.source.state_code, event.target.state_code, event.plover, event.sentence)
         best.setdefault(key, event)
-    return sorted(best.values(), key=lambda e: (e.sentence, e.trigger, e.source_span, e.target_span))
+    kept = [e for e in best.values() if e.recipient or not any(
+        o.recipient and o.sentence == e.sentence and o.source.state_code == e.source.state_code and o.plover == e.plover
+        for o in best.values())]
+    return sorted(kept, key=lambda e: (e.sentence, e.trigger, e.source_span, e.target_span))
