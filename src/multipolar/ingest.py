@@ -5,6 +5,7 @@ I/O lives here and in the CLI only. Every failure is an `InputError` with a one-
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gzip
 import json
@@ -20,7 +21,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from multipolar.datelines import without_dateline
+from multipolar.encodings import decode_bytes
 from multipolar.errors import InputError, failure
+from multipolar.markup import strip_invisible, strip_markup
 from multipolar.records import Article, DatePrecision
 from multipolar.settings import DEFAULT_SETTINGS, Settings
 
@@ -81,25 +85,13 @@ def _fetch(url: str, timeout: float) -> bytes:
         raise InputError(f"{url}: cannot fetch ({reason})") from exc
 
 
-def decode(data: bytes, name: str = "input") -> str:
-    """Text of `data`: UTF-8 when it is, else the detected encoding; binary data is refused."""
-    if not data.strip():
-        raise InputError(f"{name}: empty input")
-    if b"\x00" in data[:8192]:
+def decode(data: bytes, name: str = "input") -> tuple[str, str | None]:
+    """Text of `data` (UTF-8/16/32, or single-byte encodings detected per line) and a note when the
+    file mixed encodings; binary data is refused."""
+    decoded = decode_bytes(data, name)
+    if decoded.encoding != "utf-8" and _looks_binary(decoded.text):
         raise InputError(f"{name}: binary data, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise InputError(f"{name}: not UTF-8 and no text encoding could be detected")
-    text = str(best)
-    if _looks_binary(text):
-        raise InputError(f"{name}: binary data, not text")
-    return text
+    return decoded.text, decoded.note
 
 
 def _looks_binary(text: str) -> bool:
@@ -138,9 +130,9 @@ def _boilerplate() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def clean_text(text: str) -> str:
-    """Normalised newlines, no control characters, no page-furniture lines."""
+    """Normalised newlines, no markup, no control or invisible characters, no page-furniture lines."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _LONE_SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))
+    text = strip_markup(strip_invisible(_LONE_SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))))
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)  # comments left by HTML-to-Markdown converters
     whole, tail = _boilerplate()
     kept: list[str] = []
@@ -222,19 +214,21 @@ def article_from_html(html: str, *, name: str, date: dt.date | None, settings: S
         page_date = parse_date(getattr(extracted, "date", None), name)
     except InputError:
         page_date = None
+    text, dateline_date = without_dateline(text)
     return Article(
         text=text,
         title=getattr(extracted, "title", None) or None,
-        date=date or page_date,
+        date=date or page_date or dateline_date,
         source=getattr(extracted, "url", None) or name,
         voice=settings.voice,
     )
 
 
 def article_from_text(text: str, *, name: str, date: dt.date | None, settings: Settings) -> Article:
-    cleaned = clean_text(text)
+    cleaned, dateline_date = without_dateline(clean_text(text))
     check_text(cleaned, name, settings)
-    return Article(text=cleaned, date=date, source=name if name != "-" else None, voice=settings.voice)
+    return Article(text=cleaned, date=date or dateline_date, source=name if name != "-" else None,
+                  voice=settings.voice)
 
 
 def article_from_record(
@@ -327,7 +321,16 @@ def read_document(
 ) -> Iterator[InputRecord]:
     """The articles in `source` (one for text/HTML, one per record for JSON/JSONL), in order."""
     name = "stdin" if source == "-" else source
-    text = decode(read_bytes(source, settings), name)
+    text, note = decode(read_bytes(source, settings), name)
+    for record in _read_decoded(text, source, name, date, settings):
+        if note is not None and record.article is not None:
+            record = dataclasses.replace(record, article=dataclasses.replace(
+                record.article, notes=(*record.article.notes, note)))
+        yield record
+
+
+def _read_decoded(text: str, source: str, name: str, date: dt.date | None, settings: Settings
+                  ) -> Iterator[InputRecord]:
     kind = sniff_format(text, "" if source == "-" else source)
     if kind in ("json", "jsonl"):
         if kind == "json" and text.lstrip().startswith("{"):

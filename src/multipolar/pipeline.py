@@ -260,6 +260,17 @@ def _quote_date(doc: Doc, sentences: tuple[Sentence, ...], q: FoundQuote) -> str
     for lo, hi in spans:
         for found in doc._.mp_dates or []:
             char = doc[found.start].idx
-            if lo <= char < hi and not q.start <= char < q.end:
+            if lo <= char < hi and not q.start <= char < q.end and not _describes_someone(doc[found.start]):
                 return found.date.value
     return None
+
+
+def _describes_someone(token: Any) -> bool:
+    """A date inside a relative clause or an apposition ("X, who took office in 2019, said") dates the
+    speaker's past, not the quote."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "appos", "acl"):
+            return True
+        node = node.head
+    return False
