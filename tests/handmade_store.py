@@ -1,17 +1,22 @@
-"""A store written row by row, without the model: for tests of queries, terminal tables, pages and reports.
+"""A store of hand-made analyses, written by `store.write_analysis` without the model: for tests of queries,
+terminal tables, pages and reports.
 
-Each event gets its own document (titled, dated, with an original URL) whose text is the event's sentence."""
+Each event gets its own document (titled, dated, with an original URL) whose text is the event's sentence,
+unless rows share a `doc`."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from multipolar import store
+from multipolar.records import Actor, Analysis, Article, Event, Period, Quantity, Quote, Sentence, Span
 
-INGESTED = dt.datetime(2025, 1, 1)
+NAMES = {"USA": "United States", "CHN": "China", "RUS": "Russia", "GBR": "United Kingdom", "FRA": "France",
+         "IRN": "Iran", "UKR": "Ukraine", "DEU": "Germany"}
 
 
 @dataclass(frozen=True)
@@ -27,65 +32,61 @@ class Row:
     sentence: str = ""
     doc: str | None = None
     """Rows with the same `doc` share one document (a symmetric pair from one sentence); else one each."""
+    quote: str = ""
+    """A quotation by the source actor in the same document."""
+
+
+def _day(date: str) -> dt.date:
+    parts = [int(p) for p in date.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def _event(row: Row, text: str) -> Event:
+    return Event(row.source, row.target, row.source, row.target, row.source, row.target, row.plover, "06",
+                 row.goldstein, row.quad, None, row.date, row.negated, row.modality,  # type: ignore[arg-type]
+                 0.8, 0, Span(0, len(text), text))
+
+
+def _actors(codes: set[str], text: str) -> tuple[Actor, ...]:
+    return tuple(Actor(code, NAMES.get(code, code), "state", code, None, (Span(0, min(3, len(text)), text[:3]),))
+                 for code in sorted(codes))
 
 
 def write_store(db: Path, rows: list[Row], *, documents: tuple[str, ...] = (),
-                figures: tuple[dict[str, object], ...] = ()) -> Path:
-    """Events (one document each), extra dated documents without events, and money figures (each in the
-    document of the event with the same index, or in a document of its own past the last event)."""
+                figures: tuple[dict[str, Any], ...] = ()) -> Path:
+    """Events (one document each unless they share `doc`), extra dated documents without events, and money
+    figures (each in a document of its own)."""
+    grouped: dict[str, list[tuple[int, Row]]] = defaultdict(list)
+    for k, row in enumerate(rows):
+        grouped[row.doc or str(k)].append((k, row))
+    analyses = []
+    for members in grouped.values():
+        k, first = members[0]
+        text = first.sentence or f"{first.source} and {first.target} met in report {k}."
+        quotes = tuple(Quote(r.quote, NAMES.get(r.source), r.source, True, 0, Span(0, len(text), text))
+                       for _, r in members if r.quote)
+        article = Article(text, f"Report {k}: {first.source} and {first.target}", _day(first.date),
+                          f"https://example.org/report/{k}")
+        analyses.append(Analysis(article, (Sentence(0, 0, len(text)),),
+                                 _actors({c for _, r in members for c in (r.source, r.target)}, text),
+                                 tuple(_event(r, text) for _, r in members), quotes=quotes))
+    for k, date in enumerate(documents):
+        analyses.append(Analysis(Article(f"An undated note, number {k}.", None, dt.date.fromisoformat(date))))
+    for k, figure in enumerate(figures):
+        evidence = str(figure.get("evidence", f"{figure['text']} was stated in figures {k}."))
+        start, end = figure.get("start"), figure.get("end")
+        quantity = Quantity("money", float(figure["value"]), "USD", "exact", figure.get("measure"), figure.get("from"),
+                            figure.get("to"), tuple(figure.get("parties", ())), (),
+                            Period(str(start), str(end)) if start else None, None, 0,
+                            Span(0, len(evidence), evidence), str(figure["text"]), usd=float(figure["value"]))
+        article = Article(evidence, f"Figures {k}", dt.date.fromisoformat(str(figure.get("date", "2023-01-01"))),
+                          f"https://example.org/figures/{k}")
+        analyses.append(Analysis(article, (Sentence(0, 0, len(evidence)),),
+                                 _actors(set(figure.get("parties", ())), evidence), quantities=(quantity,)))
     connection = store.connect(db)
     try:
-        written: dict[str, int] = {}
-        for k, row in enumerate(rows):
-            doc_id = f"d{row.doc or k}"
-            text = row.sentence or f"{row.source} and {row.target} met in report {k}."
-            if doc_id not in written:
-                _document(connection, doc_id, f"Report {k}: {row.source} and {row.target}", store._day(row.date),
-                          f"https://example.org/report/{k}", text, events=0)
-            written[doc_id] = written.get(doc_id, -1) + 1
-            connection.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '06', ?, ?, NULL, ?, ?, ?, ?, 0.8, 0, 0, ?, ?)",
-                [doc_id, written[doc_id], row.source, row.target, row.source, row.target, row.source, row.target,
-                 row.plover, row.goldstein, row.quad, row.date, store._day(row.date), row.negated, row.modality,
-                 len(text), text])
-            connection.execute("UPDATE documents SET n_events = n_events + 1 WHERE id = ?", [doc_id])
-            _actors(connection, doc_id, {row.source, row.target})
-        for k, date in enumerate(documents):
-            _document(connection, f"x{k}", None, dt.date.fromisoformat(date), None, "An undated note.", events=0)
-        for k, figure in enumerate(figures):
-            doc_id = f"f{k}"
-            evidence = str(figure.get("evidence", f"{figure['text']} was stated."))
-            _document(connection, doc_id, f"Figures {k}", dt.date.fromisoformat(str(figure.get("date", "2023-01-01"))),
-                      f"https://example.org/figures/{k}", evidence, events=0)
-            connection.execute(
-                "INSERT INTO quantities VALUES (?, 0, 'money', ?, 'USD', ?, 'exact', ?, ?, ?, ?, '[]', ?, ?, ?, 0, ?)",
-                [doc_id, figure["value"], figure["value"], figure.get("measure"), figure.get("from"),
-                 figure.get("to"), json.dumps(figure.get("parties", [])), figure.get("start"), figure.get("end"),
-                 figure["text"], evidence])
-            connection.execute("UPDATE documents SET n_quantities = 1 WHERE id = ?", [doc_id])
-            _actors(connection, doc_id, {str(p) for p in figure.get("parties", [])})  # type: ignore[attr-defined]
+        for analysis in analyses:
+            store.write_analysis(connection, analysis)
     finally:
         connection.close()
     return db
-
-
-def _document(connection: object, doc_id: str, title: str | None, date: dt.date | None, url: str | None,
-              text: str, *, events: int) -> None:
-    connection.execute(  # type: ignore[attr-defined]
-        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, 0, ?)",
-        [doc_id, doc_id, title, date, url, text, events, INGESTED])
-
-
-NAMES = {"USA": "United States", "CHN": "China", "RUS": "Russia", "GBR": "United Kingdom", "FRA": "France",
-         "IRN": "Iran", "UKR": "Ukraine", "DEU": "Germany"}
-
-
-def _actors(connection: object, doc_id: str, codes: set[str]) -> None:
-    known = {row[0] for row in connection.execute(  # type: ignore[attr-defined]
-        "SELECT code FROM actors WHERE doc_id = ?", [doc_id]).fetchall()}
-    codes = codes - known
-    for code in sorted(codes):
-        connection.execute("INSERT INTO actors VALUES (?, ?, ?, 'state', ?, NULL, 1)",  # type: ignore[attr-defined]
-                           [doc_id, code, NAMES.get(code, code), code])
-    connection.execute("UPDATE documents SET n_actors = n_actors + ? WHERE id = ?",  # type: ignore[attr-defined]
-                       [len(codes), doc_id])

@@ -15,9 +15,9 @@ pytestmark = pytest.mark.model
 # F1 floors for (source, target, PLOVER), pinned a little under today's scores: raise them as the coder
 # improves; a drop below fails the build. Today's figures are in the README.
 FLOORS = {
-    "own": 0.85,
-    "own-rules": 0.95,
-    "plover-gsr": 0.33,
+    "own": 0.87,
+    "own-rules": 0.94,  # rule-014 codes a host as source (CAMEO 043); the v2 manual makes the visitor the actor
+    "plover-gsr": 0.44,
     "petrarch-unit-dyad": 0.27,
 }
 

@@ -3,6 +3,7 @@ testing claims. They register on the app of `multipolar.cli`, which imports this
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import sys
@@ -17,10 +18,12 @@ from rich.table import Table
 
 from multipolar.cli import (
     ActorsOption,
+    SettingsOption,
     TableFormat,
     VerboseOption,
     VoiceFieldOption,
     VoiceOption,
+    _emit,
     _fail,
     _log_to_file,
     _settings,
@@ -108,6 +111,78 @@ def _note(message: str) -> None:
 
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB file.", exists=True, dir_okay=False)]
+
+
+class ShowFormat(StrEnum):
+    json = "json"
+    text = "text"
+
+
+@app.command()
+def show(
+    document: Annotated[str, typer.Argument(help="A document id (or its first six characters or more), or the "
+                                                 "id its input record gave (its source id).")],
+    db: DbOption,
+    output_format: Annotated[ShowFormat, typer.Option("--format", "-f", help="json (the contract) or text")] = (
+        ShowFormat.json),
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
+) -> None:
+    """A stored document's analysis: exactly the JSON `analyze --format json` printed for it."""
+    from multipolar import store
+    from multipolar.contract import to_json
+
+    try:
+        connection = store.connect(db, read_only=True)
+        try:
+            ids = store.find_documents(connection, document)
+            analysis = store.read_analysis(connection, ids[0]) if len(ids) == 1 else None
+            version = store.stored_schema(connection, ids[0]) if len(ids) == 1 else None
+        finally:
+            connection.close()
+    except MultipolarError as exc:
+        _fail(str(exc))
+        return
+    if len(ids) > 1:
+        _fail(f"{document!r} names {len(ids)} documents ({', '.join(i[:12] for i in ids[:3])}, ...): "
+              "give a document id")
+    if analysis is None:
+        _fail(f"no document {document!r} in {db}")
+        return
+    if version is not None and version < store.SCHEMA_VERSION:
+        err.print(f"note: stored by store schema {version}, which kept less than the analysis found "
+                  "(no sentences, mentions, timeline, relations or checks); re-ingest it into a new file for them",
+                  highlight=False)
+    if output_format is ShowFormat.json:
+        _emit(to_json(analysis, indent=1) + "\n", output)
+        return
+    from rich.console import Console
+
+    from multipolar.render import summary
+    from multipolar.terminal import PIPED_WIDTH, width
+
+    out = io.StringIO()
+    columns = width() if output is None else PIPED_WIDTH
+    Console(file=out, width=columns, force_terminal=output is None and sys.stdout.isatty()).print(
+        summary(analysis, columns))
+    _emit(out.getvalue(), output)
+
+
+@app.command()
+def upgrade(db: DbOption) -> None:
+    """Upgrade a store written by an older version, in place, after a backup copy (ingest does it too)."""
+    from multipolar import migrations, store
+
+    try:
+        done = migrations.upgrade(db)
+        store.connect(db).close()
+    except MultipolarError as exc:
+        _fail(str(exc))
+        return
+    if done is None:
+        err.print(f"{db} is up to date (store schema {store.SCHEMA_VERSION})", highlight=False)
+    else:
+        err.print(f"upgraded {db} from store schema {done.from_version} to {done.to_version} "
+                  f"({done.statements} changes); the file as it was is at {done.backup}", highlight=False)
 
 
 @app.command()
@@ -352,20 +427,36 @@ def _print_causal(graph: Any) -> None:
 def serve(
     db: DbOption,
     host: Annotated[str, typer.Option(help="Address to listen on (loopback unless you say otherwise).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    port: Annotated[int, typer.Option(help="Port.", min=1, max=65535)] = 8000,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", help="Another host name clients may use to reach this server (repeatable).")] = None,
+    settings_file: SettingsOption = None,
 ) -> None:
     """The web pages and JSON API over a store (the web extra): graph, dyads, documents, a paste box.
 
-    Set $MULTIPOLAR_API_TOKEN to require `Authorization: Bearer TOKEN` for POST requests."""
+    Set $MULTIPOLAR_API_TOKEN to require `Authorization: Bearer TOKEN` for POST requests (required when
+    --host is not loopback: without a token such a server refuses analyses)."""
     import os
 
-    import uvicorn
-
     from multipolar.web import create_app
+    from multipolar.web_guard import is_loopback
+    from multipolar.web_server import serve as run_server
 
-    app_ = create_app(db, token=os.environ.get("MULTIPOLAR_API_TOKEN") or None)
+    try:
+        settings = _settings(None, settings_file)
+    except MultipolarError as exc:
+        _fail(str(exc))
+    for name in allowed_host or ():
+        if not name or any(c.isspace() or c in "/@?#" for c in name):
+            _fail(f"--allowed-host: not a host name: {name!r}")
+    settings = settings.replace(allowed_hosts=(*settings.allowed_hosts, *(allowed_host or ())))
+    token = os.environ.get("MULTIPOLAR_API_TOKEN") or None
+    if token is None and not is_loopback(host):
+        err.print(f"multipolar: listening on {host} without $MULTIPOLAR_API_TOKEN: analyses are refused",
+                  highlight=False)
+    app_ = create_app(db, settings, token=token, host=host)
     err.print(f"multipolar: serving {db} at {_url(host, port)} (Ctrl-C stops)", highlight=False, markup=False)
-    uvicorn.run(app_, host=host, port=port, log_level="warning", timeout_keep_alive=5, limit_concurrency=64)
+    run_server(app_, settings, host=host, port=port)
 
 
 def _url(host: str, port: int) -> str:

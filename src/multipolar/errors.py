@@ -4,7 +4,8 @@
     ├── InputError             a document that cannot be analysed (empty, binary, not English...)
     │   └── DocumentTimeout    one that took longer than `Settings.doc_timeout`
     ├── DataFileError          an actors/patterns file that cannot be read
-    └── GoldFileError          a gold file for `multipolar eval` that is malformed
+    ├── GoldFileError          a gold file for `multipolar eval` that is malformed
+    └── StoreError             a store (DuckDB file) that cannot be opened, upgraded or written
 
 Anything else a document raises inside the pipeline is a bug met on that document: `failure` turns it
 into that document's one-line error (type and message), keeping the traceback for the log.
@@ -31,6 +32,10 @@ class DataFileError(MultipolarError):
 
 class GoldFileError(MultipolarError):
     """A gold file given to `multipolar eval` is malformed."""
+
+
+class StoreError(MultipolarError):
+    """The database file cannot be opened, upgraded or written."""
 
 
 def failure(exc: BaseException) -> tuple[str, str | None]:

@@ -208,17 +208,18 @@ def _event(doc: Doc, event: CodedEvent) -> Event:
     entry = load_tables().code(event.cameo)
     sentence = doc[event.trigger].sent
     source_text = doc[event.source_span[0] : event.source_span[1]].text
-    target_text = doc[event.target_span[0] : event.target_span[1]].text
+    target_text = doc[event.target_span[0] : event.target_span[1]].text if event.recipient else ""
     return Event(
         source=event.source.state_code, target=event.target.state_code,
         source_actor=event.source.code if event.source.code != event.source.state_code else None,
-        target_actor=event.target.code if event.target.code != event.target.state_code else None,
+        target_actor=event.target.code if event.recipient and event.target.code != event.target.state_code else None,
         source_text=source_text, target_text=target_text, plover=event.plover, cameo=entry.code,
         goldstein=entry.goldstein, quad_class=entry.quad_class, mode=event.mode or None, date=event.date,
         negated=event.negated, modality=event.modality,  # type: ignore[arg-type]
         confidence=event.confidence, sentence=event.sentence,
         evidence=_span(doc, sentence.start_char, sentence.end_char), verb=doc[event.trigger].text,
-        source_sector=event.source.role, target_sector=event.target.role, coder=event.coder,
+        source_sector=event.source.role, target_sector=event.target.role if event.recipient else None,
+        coder=event.coder,
     )
 
 
