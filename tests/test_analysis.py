@@ -44,15 +44,19 @@ def test_dyad_series_is_zero_filled_labelled_and_split_by_direction(tmp_path: Pa
 def test_blocs_per_year_come_from_signed_communities(tmp_path: Path) -> None:
     rows = []
     for a, b in (("USA", "GBR"), ("USA", "FRA"), ("GBR", "FRA"), ("RUS", "CHN"), ("RUS", "IRN"), ("CHN", "IRN")):
-        rows += [(a, b, "2023-03-01", 5.0, 1), (a, b, "2024-03-01", 5.0, 1)]
-    rows += [("USA", "RUS", "2023-05-01", -9.0, 4), ("FRA", "IRN", "2023-05-01", -6.0, 4),
-             ("USA", "IRN", "2024-06-01", 2.0, 1), ("GBR", "IRN", "2024-06-01", -8.0, 4)]
-    db = stored_events(tmp_path / "b.duckdb", rows)
+        rows += [(a, b, f"{year}-03-0{day}", 5.0, 1) for year in (2023, 2024) for day in (1, 2)]
+    rows += [("USA", "RUS", "2023-05-01", -9.0, 4), ("USA", "RUS", "2023-05-02", -9.0, 4),
+             ("FRA", "IRN", "2023-05-01", -6.0, 4), ("FRA", "IRN", "2023-05-02", -6.0, 4),
+             ("USA", "IRN", "2024-06-01", 2.0, 1), ("USA", "IRN", "2024-06-02", 2.0, 1),
+             ("GBR", "IRN", "2024-06-01", -8.0, 4)]
+    said_in_2024 = [Row("GBR", "IRN", "2024-06-02", -8.0, 4, doc="plan"), Row("USA", "GBR", "2050", 3.0, 1,
+                                                                             doc="plan")]
+    db = write_store(tmp_path / "b.duckdb", [Row(*row) for row in rows] + said_in_2024)
     partitions = analysis.bloc_partitions(db)
     assert [p.period for p in partitions] == ["2023", "2024"]
     for partition in partitions:
         assert partition.groups() == (("CHN", "IRN", "RUS"), ("FRA", "GBR", "USA")), partition.period
         assert "signed modularity" in partition.method and partition.modularity > 0
     assert analysis.bloc_history(db) == {2023: partitions[0].groups(), 2024: partitions[1].groups()}
-    assert analysis.event_years(db) == (2023, 2024)
+    assert analysis.event_years(db) == (2023, 2024), "2050 is no year of the store's documents"
     assert analysis.blocs(db, year=2019) == ()

@@ -82,6 +82,8 @@ def test_empty_results_say_why(db: Path) -> None:
     code, out, err = run("blocs", "--db", str(db), "--year", "2019")
     assert code == 0 and out == "" and "2021–2023" in err
     code, out, err = run("blocs", "--db", str(db), "--year", "2022")
+    assert code == 0 and out == "" and "no two side together" in err, "single events are no ties"
+    code, out, err = run("blocs", "--db", str(db), "--year", "2022", "--min-events", "1")
     assert code == 0 and out.split() == ["FRA", "GBR", "USA"] and "signed modularity" in err
     code, out, err = run("flows", "USA", "GBR", "--db", str(db))
     assert code == 0 and out == "" and "no money figures between USA and GBR" in err
@@ -90,7 +92,7 @@ def test_empty_results_say_why(db: Path) -> None:
 def test_top_and_blocs_json(db: Path) -> None:
     code, out, _ = run("top", "--db", str(db))
     assert code == 0 and "CHN–USA" in out and "nan" not in out and widest(out) <= 80
-    code, out, _ = run("blocs", "--db", str(db), "--over-time", "--format", "json")
+    code, out, _ = run("blocs", "--db", str(db), "--over-time", "--format", "json", "--min-events", "1")
     import json
 
     partitions = json.loads(out)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from multipolar import store
-from multipolar.blocs import BlocPartition, signed_blocs
+from multipolar.blocs import MIN_EVENTS, BlocPartition, signed_blocs
 from multipolar.causal import CausalGraph, causal_graph
 from multipolar.records import Record, Relation
 
@@ -134,30 +134,33 @@ def relations_in(db: Path, year: int | None = None) -> tuple[Relation, ...]:
     return tuple(Relation(a, b, int(n), round(c, 2), round(k, 2), round(g, 2)) for a, b, n, c, k, g in rows)
 
 
-def bloc_partition(db: Path, *, year: int | None = None) -> BlocPartition:
+def bloc_partition(db: Path, *, year: int | None = None, min_events: int = MIN_EVENTS) -> BlocPartition:
     """The blocs of the corpus (or one year) by signed community detection (`multipolar.blocs`), with the
     method and its modularity."""
-    return signed_blocs(relations_in(db, year), None if year is None else str(year))
+    return signed_blocs(relations_in(db, year), None if year is None else str(year), min_events=min_events)
 
 
-def blocs(db: Path, *, year: int | None = None) -> tuple[tuple[str, ...], ...]:
+def blocs(db: Path, *, year: int | None = None, min_events: int = MIN_EVENTS) -> tuple[tuple[str, ...], ...]:
     """Groups of actors that side together across the corpus (or one year): see `bloc_partition`."""
-    return bloc_partition(db, year=year).groups()
+    return bloc_partition(db, year=year, min_events=min_events).groups()
 
 
 def event_years(db: Path) -> tuple[int, ...]:
-    """The years the store has counted events in (the periods `--year` can name)."""
+    """The years the store has counted events in, within the years of its documents (an event dated "by
+    2050" or by a misread number is not a period of the corpus)."""
     connection = store.connect(db, read_only=True)
     try:
         return tuple(row[0] for row in connection.execute(
-            f"SELECT DISTINCT year(day) FROM events WHERE {_COUNTED} ORDER BY 1").fetchall())
+            f"SELECT DISTINCT year(day) FROM events WHERE {_COUNTED} AND year(day) BETWEEN"
+            " (SELECT min(year(date)) FROM documents) AND (SELECT max(year(date)) FROM documents) ORDER BY 1"
+        ).fetchall())
     finally:
         connection.close()
 
 
-def bloc_partitions(db: Path) -> list[BlocPartition]:
+def bloc_partitions(db: Path, *, min_events: int = MIN_EVENTS) -> list[BlocPartition]:
     """The blocs of each year with counted events: who sided with whom, period by period."""
-    return [bloc_partition(db, year=year) for year in event_years(db)]
+    return [bloc_partition(db, year=year, min_events=min_events) for year in event_years(db)]
 
 
 def bloc_history(db: Path) -> dict[int, tuple[tuple[str, ...], ...]]:

@@ -23,6 +23,8 @@ from multipolar.records import Record, Relation
 
 METHOD = ("signed modularity (Gómez, Jensen & Arenas 2009) over net Goldstein ties: net cooperation "
           "positive, net conflict negative; maximised by Louvain-style local moves, deterministic")
+MIN_EVENTS = 2
+"""Counted events a dyad needs to be a tie: one report is too little to place an actor in a bloc."""
 _EPSILON = 1e-9
 _MAX_SWEEPS = 100
 
@@ -45,6 +47,7 @@ class BlocPartition(Record):
     blocs: tuple[Bloc, ...]
     modularity: float
     actors: int
+    min_events: int = MIN_EVENTS
 
     def groups(self) -> tuple[tuple[str, ...], ...]:
         return tuple(bloc.members for bloc in self.blocs)
@@ -187,9 +190,12 @@ def modularity(ties: dict[tuple[str, str], float], groups: Iterable[Iterable[str
     return round(score / (graph.total_positive + graph.total_negative), 4)
 
 
-def signed_blocs(relations: Iterable[Relation], period: str | None = None) -> BlocPartition:
-    """The blocs of a set of relations: groups of two or more actors, largest first."""
-    ties = {(r.a, r.b): r.goldstein_total for r in relations if r.goldstein_total and r.a != r.b}
+def signed_blocs(relations: Iterable[Relation], period: str | None = None, *,
+                 min_events: int = MIN_EVENTS) -> BlocPartition:
+    """The blocs of a set of relations (dyads with at least `min_events` events): groups of two or more
+    actors, largest first."""
+    ties = {(r.a, r.b): r.goldstein_total for r in relations
+            if r.goldstein_total and r.a != r.b and r.events >= min_events}
     groups = communities(ties)
     blocs = []
     for group in groups:
@@ -199,4 +205,5 @@ def signed_blocs(relations: Iterable[Relation], period: str | None = None) -> Bl
         blocs.append(Bloc(tuple(sorted(group)), round(sum(w for w in inside if w > 0), 2),
                           round(-sum(w for w in inside if w < 0), 2)))
     actors = len({n for pair in ties for n in pair})
-    return BlocPartition(period, METHOD, tuple(blocs), modularity(ties, groups), actors)
+    method = f"{METHOD}; a tie needs {min_events} or more counted events" if min_events > 1 else METHOD
+    return BlocPartition(period, method, tuple(blocs), modularity(ties, groups), actors, min_events)

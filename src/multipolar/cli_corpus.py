@@ -255,6 +255,7 @@ def blocs_command(
     db: DbOption,
     year: Annotated[int | None, typer.Option(help="Only this year's events.")] = None,
     over_time: Annotated[bool, typer.Option("--over-time", help="Membership year by year.")] = False,
+    min_events: Annotated[int, typer.Option(help="Counted events a dyad needs to count as a tie.", min=1)] = 2,
     output_format: Annotated[TableFormat, typer.Option("--format", "-f", help="text or json")] = TableFormat.text,
 ) -> None:
     """Groups of actors that side together across the corpus (or one year, or year by year): a signed
@@ -263,7 +264,8 @@ def blocs_command(
 
     try:
         years = event_years(db)
-        partitions = bloc_partitions(db) if over_time else [bloc_partition(db, year=year)]
+        partitions = bloc_partitions(db, min_events=min_events) if over_time else [
+            bloc_partition(db, year=year, min_events=min_events)]
     except MultipolarError as exc:
         _fail(str(exc))
         return
