@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -22,6 +22,9 @@ from multipolar.errors import InputError, MultipolarError
 from multipolar.ingest import InputRecord, parse_date, read_document
 from multipolar.records import Analysis, Article
 from multipolar.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    from multipolar.evaluate_actors import ActorReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Read reporting on international relations; build an evidence-linked model of it.")
@@ -245,12 +248,19 @@ def eval_command(
     actors: ActorsOption = None,
     misses: Annotated[int, typer.Option(help="How many missed records to list.")] = 20,
 ) -> None:
-    """Score the event coder on gold files: precision, recall, F1 overall, per category, CAMEO roots."""
-    from multipolar.evaluate import evaluate, read_gold
+    """Score the event coder on event gold (precision, recall, F1 overall, per category, CAMEO roots) and the
+    actor resolver on actor gold (ours or NGEC's cases: country, country + sector)."""
+    from multipolar.evaluate import Report, evaluate, read_gold
+    from multipolar.evaluate_actors import ActorReport, evaluate_actor_gold, gold_format, read_records
 
+    results: dict[str, Report | ActorReport] = {}
     try:
         settings = _settings(actors)
-        results = {str(path): evaluate(read_gold(path), settings) for path in gold}
+        for gold_path in gold:
+            records = read_records(gold_path)
+            kind = gold_format(records)
+            results[str(gold_path)] = evaluate_actor_gold(records, kind, settings, gold_path) if kind else \
+                evaluate(read_gold(gold_path), settings)
     except MultipolarError as exc:
         _fail(str(exc))
         return
@@ -259,6 +269,9 @@ def eval_command(
         return
     console = Console(width=160)
     for path, report in results.items():
+        if isinstance(report, ActorReport):
+            _print_actor_report(console, path, report, 0 if path.endswith("-test.jsonl") else misses)
+            continue
         table = Table(title=f"{path}: {report.records} records, {report.errors} errors", title_justify="left")
         for column in ("category", "tp", "fp", "fn", "precision", "recall", "F1"):
             table.add_column(column)
@@ -274,13 +287,30 @@ def eval_command(
                           highlight=False)
 
 
+def _print_actor_report(console: Console, path: str, report: ActorReport, misses: int) -> None:
+    """A frozen test split (`*-test.jsonl`) is scored without listing its misses: nobody tunes on them."""
+    table = Table(title=f"{path}: {report.records} records ({report.format}), {report.errors} errors",
+                  title_justify="left")
+    for column in ("score", "passed", "total", "share"):
+        table.add_column(column)
+    rows = [("country", report.country), ("country + sector", report.country_sector), ("records", report.passed)]
+    rows += [(f"  {name}", tally) for name, tally in sorted(report.categories.items())]
+    for name, tally in rows:
+        table.add_row(name, str(tally.passed), str(tally.total), f"{tally.share:.3f}")
+    console.print(table)
+    for miss in report.misses[:misses]:
+        console.print(f"[dim]{miss['id']}[/dim] {miss['text'][:110]}", markup=True, highlight=False)
+        detail = miss.get("problems") or f"wanted {miss.get('wanted')} got {miss.get('got')}"
+        console.print(f"   {detail}", markup=False, highlight=False)
+
+
 @actors_app.command("lookup")
 def actors_lookup(
     name: Annotated[str, typer.Argument(help="A name, title or phrase: 'the Kremlin', 'Chinese President'.")],
     date: Annotated[str | None, typer.Option(help="Resolve offices as of this date (YYYY-MM-DD).")] = None,
     actors: ActorsOption = None,
 ) -> None:
-    """What a name resolves to (on a date): code, kind, country, role."""
+    """What a name resolves to (on a date): code, kind, country, role, office, and where it came from."""
     from multipolar.pipeline import analyze as run
 
     try:
@@ -293,10 +323,12 @@ def actors_lookup(
         return
     if not analysis.actors:
         _fail(f"{name!r}: no actor known by that name")
-    table = Table("mention", "code", "name", "kind", "country", "role")
+    table = Table("mention", "code", "name", "kind", "country", "role", "office", "from", "id")
     for actor in analysis.actors:
         for mention in actor.mentions:
-            table.add_row(mention.text, actor.code, actor.name, actor.kind, actor.country or "", actor.role or "")
+            table.add_row(mention.text, actor.code, actor.name, actor.kind, actor.country or "", actor.role or "",
+                          actor.title or actor.office or actor.category or "", actor.origin or "",
+                          actor.origin_id or "")
     Console(width=160).print(table)
 
 
