@@ -15,9 +15,9 @@ pytestmark = pytest.mark.model
 # F1 floors for (source, target, PLOVER), pinned a little under today's scores: raise them as the coder
 # improves; a drop below fails the build. Today's figures are in the README.
 FLOORS = {
-    "own": 0.85,
-    "own-rules": 0.95,
-    "plover-gsr": 0.33,
+    "own": 0.87,
+    "own-rules": 0.94,  # rule-014 codes a host as source (CAMEO 043); the v2 manual makes the visitor the actor
+    "plover-gsr": 0.44,
     "petrarch-unit-dyad": 0.27,
 }
 
@@ -101,3 +101,16 @@ def test_undated_events_of_a_year_only_record_take_the_year() -> None:
     assert dates[("USA", "RUS", "SANCTION")] == "2022"     # from the record's year, not "2022-01-01"
     assert ("EU", "RUS", "SANCTION") in dates              # Brussels stands for the EU, not Belgium
     assert "2019-06" in dates.values()                    # a date in the sentence still wins
+
+
+def test_every_event_names_the_rule_that_coded_it(seed_analysis: Analysis) -> None:
+    from multipolar.coding_tables import load_tables
+
+    tables = load_tables()
+    ids = {p.id for rows in (*tables.verbs.values(), *tables.nouns.values()) for p in rows}
+    for event in seed_analysis.events:
+        kind, _, rule = event.coder.partition(":")
+        assert kind == "rules", event
+        assert all(part in ids or part.startswith("frame:") for part in rule.split("+")), event.coder
+    invasion = next(e for e in seed_analysis.events if (e.source, e.target, e.plover) == ("RUS", "UKR", "ASSAULT"))
+    assert invasion.coder == "rules:verb:invade"

@@ -67,7 +67,16 @@ STATEMENT_PLOVER = {
 #       "repression, restrictions on rights" while v2 SANCTION is "all reductions in existing, routine,
 #       or cooperative relations" (CAMEO root 16 REDUCE RELATIONS); the NGEC v2 codebook's
 #       SANCTION/discontinue covers curtailing "commercial, or material exchanges".
-OVERRIDES = {"163": ("SANCTION", "discontinue")}
+#   0813 Ease curfew, 0814 Ease state of emergency, 085 Ease economic sanctions: CAMEO2PLOVER says RETREAT, but the
+#       v2 CONCEDE definition covers "easing of administrative or legal restrictions ..., removing curfews" as a
+#       verbal concession "even though sometimes they have material consequences"; RETREAT is for releases,
+#       withdrawals, access and ceasefires.
+OVERRIDES = {"163": ("SANCTION", "discontinue"), "0813": ("CONCEDE", ""), "0814": ("CONCEDE", ""),
+             "085": ("CONCEDE", "")}
+
+# AID has no modes in v2; our gold (tests/gold/README.md) and data/coding/modes.tsv give it CAMEO's 07x split:
+# 071 economic, 072 military, 073 humanitarian, 074 military protection/peacekeeping, 075 asylum.
+AID_MODES = {"071": "economic", "072": "military", "073": "humanitarian", "074": "military", "075": "humanitarian"}
 
 # Codes found only in CAMEO2PLOVER (no name/Goldstein in either CAMEO table)
 # are not CAMEO codes of record and are left out (currently: 1214).
@@ -157,6 +166,8 @@ def plover_for(code: str, c2p: dict, modes: dict) -> tuple[str, str]:
     category = OLD_TO_V2.get(category, category)
     if category not in modes:
         raise ValueError(f"{code}: {category!r} is not a PLOVER v2 category")
+    if category == "AID":
+        return category, AID_MODES.get(code[:3], "")
     if mode not in modes[category]:
         mode = ""
     return category, mode
@@ -184,11 +195,14 @@ HEADER_COMMENTS = [
     "#    via plover_ontology_v2draft.json (the 16 v2 categories and their modes).",
     "#    This table is shared under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).",
     "#    Draft-0.8 names mapped to v2: DEMAND->REQUEST, DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE, FIGHT->ASSAULT.",
-    "#    mode is kept only where it is a v2 mode of that category, else empty.",
+    "#    mode is kept only where it is a v2 mode of that category, else empty; AID (no v2 modes) takes",
+    "#    economic/military/humanitarian from CAMEO's 071/072-074/073-075 split (see data/coding/modes.tsv).",
     "#    01x statements: empty except 016->REJECT, 018->SUPPORT, 019->SUPPORT (nearest v2 category).",
     "#    02x APPEAL (no CAMEO2PLOVER row): category/mode of the parallel DEMAND code 10x (v2 REQUEST).",
     "#    163 (sanctions, embargo, boycott) -> SANCTION/discontinue, not CAMEO2PLOVER's COERCE/restrict: v2 SANCTION",
     "#    covers reductions of relations incl. commercial exchange; v2 COERCE is repression (see the build script).",
+    "#    0813, 0814, 085 (easing curfews, emergencies, sanctions) -> CONCEDE, not CAMEO2PLOVER's RETREAT: the v2",
+    "#    CONCEDE definition names the easing of legal and administrative restrictions and removing curfews.",
     "#    Root 08 is listed twice in CAMEO2PLOVER (CONCEDE, RETREAT); the first (CONCEDE, as 080) is used.",
     "#    1214 appears only in CAMEO2PLOVER (no CAMEO name/Goldstein) and is omitted.",
     f"# version: {VERSION}",

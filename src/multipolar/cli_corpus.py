@@ -3,7 +3,9 @@ testing claims. They register on the app of `multipolar.cli`, which imports this
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import sys
 import time
 from enum import StrEnum
@@ -16,10 +18,14 @@ from rich.table import Table
 
 from multipolar.cli import (
     ActorsOption,
+    SettingsOption,
     TableFormat,
+    VerboseOption,
     VoiceFieldOption,
     VoiceOption,
+    _emit,
     _fail,
+    _log_to_file,
     _settings,
     _single_analysis,
     _with_voice,
@@ -41,8 +47,10 @@ def ingest(
     voice: VoiceOption = None,
     voice_field: VoiceFieldOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Analyse a corpus into a DuckDB file: new documents only; bad ones recorded with their reason."""
+    _log_to_file(verbose)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from multipolar.corpus import estimate_total
@@ -84,6 +92,73 @@ def _print_frame(frame: object, output_format: TableFormat) -> None:
 
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB file.", exists=True, dir_okay=False)]
+
+
+class ShowFormat(StrEnum):
+    json = "json"
+    text = "text"
+
+
+@app.command()
+def show(
+    document: Annotated[str, typer.Argument(help="A document id (or its first six characters or more), or the "
+                                                 "id its input record gave (its source id).")],
+    db: DbOption,
+    output_format: Annotated[ShowFormat, typer.Option("--format", "-f", help="json (the contract) or text")] = (
+        ShowFormat.json),
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
+) -> None:
+    """A stored document's analysis: exactly the JSON `analyze --format json` printed for it."""
+    from multipolar import store
+    from multipolar.contract import to_json
+
+    try:
+        connection = store.connect(db, read_only=True)
+        try:
+            ids = store.find_documents(connection, document)
+            analysis = store.read_analysis(connection, ids[0]) if len(ids) == 1 else None
+            version = store.stored_schema(connection, ids[0]) if len(ids) == 1 else None
+        finally:
+            connection.close()
+    except MultipolarError as exc:
+        _fail(str(exc))
+        return
+    if len(ids) > 1:
+        _fail(f"{document!r} names {len(ids)} documents ({', '.join(i[:12] for i in ids[:3])}, ...): "
+              "give a document id")
+    if analysis is None:
+        _fail(f"no document {document!r} in {db}")
+        return
+    if version is not None and version < store.SCHEMA_VERSION:
+        err.print(f"note: stored by store schema {version}, which kept less than the analysis found "
+                  "(no sentences, mentions, timeline, relations or checks); re-ingest it into a new file for them",
+                  highlight=False)
+    if output_format is ShowFormat.json:
+        _emit(to_json(analysis, indent=1) + "\n", output)
+        return
+    from multipolar.render import summary
+
+    out = io.StringIO()
+    Console(file=out, width=160, force_terminal=output is None and sys.stdout.isatty()).print(summary(analysis))
+    _emit(out.getvalue(), output)
+
+
+@app.command()
+def upgrade(db: DbOption) -> None:
+    """Upgrade a store written by an older version, in place, after a backup copy (ingest does it too)."""
+    from multipolar import migrations, store
+
+    try:
+        done = migrations.upgrade(db)
+        store.connect(db).close()
+    except MultipolarError as exc:
+        _fail(str(exc))
+        return
+    if done is None:
+        err.print(f"{db} is up to date (store schema {store.SCHEMA_VERSION})", highlight=False)
+    else:
+        err.print(f"upgraded {db} from store schema {done.from_version} to {done.to_version} "
+                  f"({done.statements} changes); the file as it was is at {done.backup}", highlight=False)
 
 
 @app.command()
@@ -274,19 +349,37 @@ def _print_causal(graph: Any) -> None:
 def serve(
     db: DbOption,
     host: Annotated[str, typer.Option(help="Address to listen on (loopback unless you say otherwise).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    port: Annotated[int, typer.Option(help="Port.", min=1, max=65535)] = 8000,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", help="Another host name clients may use to reach this server (repeatable).")] = None,
+    settings_file: SettingsOption = None,
 ) -> None:
     """The web pages and JSON API over a store (the web extra): graph, dyads, documents, a paste box.
 
-    Set $MULTIPOLAR_API_TOKEN to require `Authorization: Bearer TOKEN` for POST requests."""
+    Set $MULTIPOLAR_API_TOKEN to require `Authorization: Bearer TOKEN` for POST requests (required when
+    --host is not loopback: without a token such a server refuses analyses)."""
     import os
 
-    import uvicorn
-
     from multipolar.web import create_app
+    from multipolar.web_guard import is_loopback
+    from multipolar.web_server import serve as run_server
 
-    app_ = create_app(db, token=os.environ.get("MULTIPOLAR_API_TOKEN") or None)
-    uvicorn.run(app_, host=host, port=port, log_level="warning", timeout_keep_alive=5, limit_concurrency=64)
+    try:
+        settings = _settings(None, settings_file)
+    except MultipolarError as exc:
+        _fail(str(exc))
+    for name in allowed_host or ():
+        if not name or any(c.isspace() or c in "/@?#" for c in name):
+            _fail(f"--allowed-host: not a host name: {name!r}")
+    settings = settings.replace(allowed_hosts=(*settings.allowed_hosts, *(allowed_host or ())))
+    token = os.environ.get("MULTIPOLAR_API_TOKEN") or None
+    if token is None and not is_loopback(host):
+        err.print(f"multipolar: listening on {host} without $MULTIPOLAR_API_TOKEN: analyses are refused",
+                  highlight=False)
+    run_server(create_app(db, settings, token=token, host=host), settings, host=host, port=port)
+
+
+ACTOR_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
 
 
 @app.command()
@@ -301,21 +394,24 @@ def report(
     email: Annotated[str | None, typer.Option("--email", help="Send it to this address.")] = None,
     smtp: Annotated[str, typer.Option(help="SMTP server HOST:PORT.")] = "127.0.0.1:25",
     sender: Annotated[str, typer.Option("--from", help="Sender address.")] = "multipolar@localhost",
-    starttls: Annotated[bool, typer.Option(help="Use STARTTLS.")] = False,
-    user: Annotated[str | None, typer.Option(help="SMTP login (password from $MULTIPOLAR_SMTP_PASSWORD).")] = None,
+    starttls: Annotated[bool, typer.Option(help="Use STARTTLS (certificate checked).")] = False,
+    user: Annotated[str | None, typer.Option(help="SMTP login (password from $MULTIPOLAR_SMTP_PASSWORD); "
+                                                  "needs --starttls.")] = None,
+    insecure_auth: Annotated[bool, typer.Option("--insecure-auth", help="Allow --user without --starttls: "
+                                                "the password crosses the network in clear text.")] = False,
 ) -> None:
     """A print-friendly HTML report of a document or a dyad; --pdf prints it, --email sends it."""
-    import os
-
     from multipolar import report as reports
 
     try:
+        mailing = _mailing(email, smtp, sender, starttls, user, insecure_auth)
         if dyad_codes is not None:
+            a, b = _dyad_option(dyad_codes)
             if db is None:
                 _fail("--dyad needs --db")
                 return
-            page = reports.dyad_report(db, dyad_codes[0].upper(), dyad_codes[1].upper())
-            subject = f"multipolar: {dyad_codes[0].upper()}–{dyad_codes[1].upper()}"
+            page = reports.dyad_report(db, a, b)
+            subject = f"multipolar: {a}–{b}"
         else:
             analysis = _single_analysis(source, date, None)
             page = reports.document_report(analysis)
@@ -326,11 +422,37 @@ def report(
             sys.stdout.write(page)
         if pdf is not None:
             reports.to_pdf(page, pdf)
-        if email is not None:
-            reports.send(page, pdf, to=email, smtp=smtp, sender=sender, subject=subject, starttls=starttls,
-                         user=user, password=os.environ.get("MULTIPOLAR_SMTP_PASSWORD"))
+        if mailing is not None:
+            _mail(page, pdf, subject, *mailing)
     except (MultipolarError, OSError) as exc:
         _fail(str(exc))
+
+
+def _dyad_option(codes: tuple[str, str]) -> tuple[str, str]:
+    for code in codes:
+        if not ACTOR_CODE.fullmatch(code):
+            raise MultipolarError(f"--dyad: an actor code is letters, digits and - _ . : (got {code!r})")
+    return codes[0].upper(), codes[1].upper()
+
+
+def _mailing(email: str | None, smtp: str, sender: str, starttls: bool, user: str | None,
+             insecure_auth: bool) -> tuple[str, str, Any] | None:
+    """Every mail option checked before any work is done: (to, sender, server), or None without --email."""
+    import os
+
+    from multipolar.mail import SmtpServer, address
+
+    if email is None:
+        return None
+    server = SmtpServer.parse(smtp, starttls=starttls, user=user, insecure_auth=insecure_auth,
+                              password=os.environ.get("MULTIPOLAR_SMTP_PASSWORD"))
+    return address(email, "--email"), address(sender, "--from"), server
+
+
+def _mail(page: str, pdf: Path | None, subject: str, to: str, sender: str, server: Any) -> None:
+    from multipolar.mail import report_message, send
+
+    send(report_message(page, pdf, to=to, sender=sender, subject=subject), server)
 
 
 def _parse_lags(text: str) -> range:

@@ -1,14 +1,11 @@
-"""The print-friendly report: HTML with print CSS and inline SVG charts, PDF through headless Chromium,
-and email (HTML body, PDF attached) through any SMTP server."""
+"""The print-friendly report: HTML with print CSS and inline SVG charts, and PDF through headless Chromium.
+Mailing it is `multipolar.mail`."""
 
 from __future__ import annotations
 
 import shutil
-import smtplib
-import ssl
 import subprocess
 import tempfile
-from email.message import EmailMessage
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -106,24 +103,3 @@ def to_pdf(report_html: str, out: Path, chromium: str | None = None) -> Path:
     if not out.exists() or out.stat().st_size == 0:
         raise ReportError("Chromium wrote no PDF")
     return out
-
-
-def send(report_html: str, pdf: Path | None, *, to: str, smtp: str, sender: str, subject: str,
-         starttls: bool = False, user: str | None = None, password: str | None = None) -> None:
-    """Mail the report: HTML body (with a plain-text part), the PDF attached when there is one."""
-    host, _, port = smtp.partition(":")
-    message = EmailMessage()
-    message["From"], message["To"], message["Subject"] = sender, to, subject
-    message.set_content("This report is best read as HTML; the PDF is attached.")
-    message.add_alternative(report_html, subtype="html")
-    if pdf is not None:
-        message.add_attachment(pdf.read_bytes(), maintype="application", subtype="pdf", filename=pdf.name)
-    try:
-        with smtplib.SMTP(host or "127.0.0.1", int(port or 25), timeout=30) as server:
-            if starttls:
-                server.starttls(context=ssl.create_default_context())
-            if user:
-                server.login(user, password or "")
-            server.send_message(message)
-    except (OSError, smtplib.SMTPException) as exc:
-        raise ReportError(f"cannot send the report through {smtp}: {exc}") from exc
