@@ -39,7 +39,7 @@ def test_every_shipped_file_names_its_sources_and_version() -> None:
     ("Boko Haram", "nga-boko-haram", "NGA"),
     ("Riigikogu", "est-riigikogu", "EST"),
     ("Soviet Union", "SUN", "SUN"),
-    ("Abkhazia", "GE-AB", "GE-AB"),
+    ("Abkhazia", "GE-AB", "GEO"),
 ])
 def test_names_and_aliases_find_their_entry(name: str, code: str, country: str) -> None:
     assert (code, country) in _codes(name)

@@ -110,7 +110,8 @@ def build(sources: Path, out: Path) -> dict[str, int]:
     codes, country_names = _countries()
     counts: dict[str, int] = {}
 
-    wikidata = kb_people.read_officeholders(sources / "officeholders")
+    de_facto = kb_places.de_facto_parts(REPO_ROOT / "tools" / "kb" / "states.tsv")
+    wikidata = kb_people.read_officeholders(sources / "officeholders", de_facto)
     kb_people.read_world_leaders(sources / "world-leaders-2021" / "wikidata.csv", territories, wikidata)
     phoenix = kb_people.read_phoenix_people(sources / "phoenix" / "Phoenix.Countries.actors.txt", codes)
     people, curated_ids = kb_people.merged(wikidata, phoenix, kb_people.curated_people(GAZETTEER))

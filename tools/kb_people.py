@@ -95,12 +95,17 @@ def _term(title: str, start: str, end: str) -> tuple[str, str, str, str, str]:
     return (start, end, sector, role, clean(title))
 
 
-def read_officeholders(folder: Path) -> dict[str, Person]:
-    """Every office-holding of every jurisdiction with a country code, deduplicated by person, office, start."""
+def read_officeholders(folder: Path, de_facto: dict[str, str]) -> dict[str, Person]:
+    """Every office-holding of every jurisdiction with a country code, deduplicated by person, office, start.
+    The authorities of a de facto state (`de_facto`: rigour territory -> the state it is recognised as part
+    of) take that state's code, as in the CAMEO and Phoenix dictionaries."""
     manifest = list(csv.DictReader((folder / "MANIFEST.tsv").open(encoding="utf-8"), delimiter="\t"))
     people: dict[str, Person] = {}
     for entry in sorted(manifest, key=lambda e: e["repo"]):
         country = entry["country"].strip()
+        territory = re.search(r"rigour territory (\w+)", entry["country_from"])
+        if not country and territory:
+            country = de_facto.get(territory.group(1), "")
         if not country:
             continue
         directory = folder / entry["repo"].split("/", 1)[1] if entry["repo"].startswith("every-politician-scrapers/") \

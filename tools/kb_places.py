@@ -17,8 +17,20 @@ from pathlib import Path
 from kb_common import Territories, Tokenize, aliases, clean, is_latin
 
 Row = list[str]
+_COMMON_TEXT = """
+north south east west central western eastern northern southern capital gulf coast coastal lakes islands island
+plateau upper lower interior border borders federal national metropolitan centre center delta highlands valley
+mountain mountains river sea bay region district province state city county north-east north-west south-east
+south-west midlands lake savannes littoral maritime plains oriental occidental
+"""
+_COMMON_WORDS = frozenset(_COMMON_TEXT.split())
+"""One-word place names that are ordinary English words ("Gulf", a province of Papua New Guinea): left out."""
 _MAJOR_CITY = 500_000
 """Cities this large also keep their Latin-script exonyms ("Kiev", "Bombay"); smaller ones their names only."""
+
+
+def _kept(names: list[str]) -> list[str]:
+    return [n for n in names if not _ordinary(n)]
 
 
 def cities(territories: Territories, tokenize: Tokenize) -> list[Row]:
@@ -33,11 +45,15 @@ def cities(territories: Territories, tokenize: Tokenize) -> list[Row]:
         names = []
         if int(city["population"]) >= _MAJOR_CITY:
             names = [n for n in city.get("alternatenames") or [] if _exonym(str(n))]
-        written = aliases([name, *names], tokenize)
+        written = _kept(aliases([name, *names], tokenize))
         if written:
             rows.append([f"geonames:{geonameid}", name, country, "city", str(int(city["population"])),
                          "|".join(written), "geonames"])
     return rows
+
+
+def _ordinary(name: str) -> bool:
+    return " " not in name.strip() and name.strip().lower() in _COMMON_WORDS
 
 
 def _exonym(name: str) -> bool:
@@ -64,7 +80,7 @@ def regions(territories: Territories, tokenize: Tokenize) -> list[Row]:
         bare = _SUFFIX.sub("", names[0])
         if bare != names[0] and len(bare) >= 4:
             names.append(bare)
-        written = aliases([name, *names], tokenize)
+        written = _kept(aliases([name, *names], tokenize))
         if written:
             rows.append([f"iso3166-2:{sub.code}", name, country, "region", "0", "|".join(written), "iso3166-2"])
     return rows
@@ -94,7 +110,7 @@ def phoenix_places(path: Path, countries: set[str], tokenize: Tokenize) -> list[
         name = " ".join(w.capitalize() for w in word.replace("_", " ").split())
         if not name or _spelling_of(word, head) or len(name) < 4:
             continue
-        written = aliases([name], tokenize)
+        written = _kept(aliases([name], tokenize))
         if written:
             rows.append([f"phoenix:{country}:{word.lower()}", name, country, "place", "0", "|".join(written),
                          "phoenix"])
@@ -117,17 +133,26 @@ def rigour_places(territories: Territories, tokenize: Tokenize) -> list[Row]:
             continue
         name = re.sub(r"\s*\(.*?\)", "", clean(str(data["name"])))
         names = [str(n) for n in data.get("names_strong") or []]
-        written = aliases([name, *names], tokenize)
+        written = _kept(aliases([name, *names], tokenize))
         if written:
             rows.append([f"rigour:{code}", name, country, "region", "0", "|".join(written), "rigour"])
     return rows
 
 
+def _table_rows(table: Path) -> list[dict[str, str]]:
+    lines = [ln for ln in table.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def de_facto_parts(table: Path) -> dict[str, str]:
+    """rigour territory id -> the state a de facto state is recognised as part of ("ge_ab" -> "GEO")."""
+    return {row["rigour"]: row["part_of"] for row in _table_rows(table) if row["kind"] == "de_facto"}
+
+
 def states(table: Path, territories: Territories, tokenize: Tokenize) -> list[Row]:
     """The hand-written historical and de facto states, with rigour's strong names added (its QID too)."""
-    lines = [ln for ln in table.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     rows = []
-    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+    for row in _table_rows(table):
         data = territories.by_code.get(row["rigour"], {}) if row["rigour"] else {}
         names = row["names"].split("|") + [str(n) for n in data.get("names_strong") or [] if len(str(n)) > 3]
         if data.get("in_sentence"):

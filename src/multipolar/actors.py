@@ -22,7 +22,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from multipolar import actors_agents, actors_explained
-from multipolar.actors_kb import KbMatcher, Standing, person_span_longer, standing_on
+from multipolar.actors_kb import SHORT_TEXT, KbMatcher, Standing, person_span_longer, standing_on
 from multipolar.gazetteer import STATE_KINDS, ActorInfo, Gazetteer, NamePattern
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
@@ -116,8 +116,9 @@ class ActorResolver:
         voice = self.gazetteer.code_of(doc._.mp_voice, day) if doc._.mp_voice else None
         if voice is not None:
             mentions += self._first_person(doc, mentions, self.ref(voice, day))
-        doc._.mp_mentions = sorted(mentions, key=lambda m: m.start)
-        doc._.mp_unresolved = self._unresolved(doc, doc._.mp_mentions)
+        places = [m for m in mentions if _where_something_happened(doc, m)]
+        doc._.mp_mentions = sorted((m for m in mentions if m not in places), key=lambda m: m.start)
+        doc._.mp_unresolved = self._unresolved(doc, [*doc._.mp_mentions, *places])
         return doc
 
     # ---- gazetteer names ------------------------------------------------------------------------
@@ -342,6 +343,18 @@ class ActorResolver:
     def name_of(self, code: str) -> str:
         info = self.gazetteer.actors.get(code)
         return info.name if info else code
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "through", "throughout",
+                       "within", "into", "from", "to", "between", "towards", "toward", "via", "off", "along"})
+
+
+def _where_something_happened(doc: Doc, mention: ActorMention) -> bool:
+    """A city or region named after a locative preposition ("exercises near Alexandria") says where, not who:
+    it is no actor (its country still serves "protesters in Lagos", resolved before)."""
+    ref = mention.actors[0]
+    return mention.how == "knowledge_base" and ref.kind == "other" and mention.start > 0 and \
+        doc[mention.start - 1].lower_ in _LOCATIVE and len(doc) > SHORT_TEXT
 
 
 def _word(text: str) -> str:

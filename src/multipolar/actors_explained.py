@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from multipolar.actors_agents import POSSESSIVE, QUALIFIER_FILLERS
+from multipolar.actors_kb import SHORT_TEXT
 
 if TYPE_CHECKING:
     from multipolar.actors import ActorMention, ActorRef, ActorResolver
@@ -334,6 +335,9 @@ def _generic(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list
             i += size  # "the spokeswoman for the ministry, Hua Chunying, said": the person is the actor
             continue
         country = _owner_country(words, result, i + size) or _one_country(doc, result, i)
+        if country is None and len(doc) > SHORT_TEXT:
+            i += size  # "a senior diplomat said": nothing says whose; only a bare phrase stands for a sector
+            continue
         code = f"{country.lower()}-{agent.slug}" if country else agent.slug
         name = f"{resolver.name_of(country)} {agent.term}" if country else agent.term
         kind = "person" if agent.role else "organization"

@@ -23,7 +23,7 @@ from multipolar.errors import DataFileError
 
 Tokenize = Callable[[str], list[str]]
 
-STATE_KINDS = frozenset({"member", "observer", "partial", "territory", "state", "historical", "de_facto"})
+STATE_KINDS = frozenset({"member", "observer", "partial", "territory", "state", "historical"})
 
 
 @dataclass(frozen=True)
@@ -360,8 +360,10 @@ def load_kb_states(gaz: Gazetteer) -> None:
         code, kind = row["code"], row["kind"]
         category = {"historical": "historical state", "historical_igo": "historical organisation",
                     "de_facto": "de facto state"}.get(kind, kind)
-        info = ActorInfo(code, row["name"], "igo" if kind == "historical_igo" else kind,
-                         None if kind == "historical_igo" else code, None, "knowledge_base", row["qid"] or None,
+        # a de facto state is coded as the state it is recognised as part of (kind other, like a region)
+        actor_kind, country = {"historical_igo": ("igo", None), "de_facto": ("other", row["part_of"])}.get(
+            kind, (kind, code))
+        info = ActorInfo(code, row["name"], actor_kind, country, None, "knowledge_base", row["qid"] or None,
                          category, parse_day(row["start"]), _end_day(row["end"]), tuple(_split(row["successors"])))
         gaz.add_actor(info)
         for name in _split(row["names"]):

@@ -244,9 +244,10 @@ def _entry(kind: str, cells: tuple[str, ...]) -> KbEntry:
     successors = tuple(s for s in cells[7].split("|") if s)
     category = {"historical": "historical state", "historical_igo": "historical organisation",
                 "de_facto": "de facto state"}.get(cells[3], cells[3])
-    return KbEntry(cells[0], cells[0], cells[2], "igo" if cells[3] == "historical_igo" else "state", cells[0], None,
-                   category, cells[10], _day(cells[4]), _day(cells[5], end=True), successors=successors,
-                   part_of=cells[6] or None)
+    kind, country = {"historical_igo": ("igo", None), "de_facto": ("other", cells[6])}.get(cells[3],
+                                                                                        ("state", cells[0]))
+    return KbEntry(cells[0], cells[0], cells[2], kind, country, None, category, cells[10], _day(cells[4]),
+                   _day(cells[5], end=True), successors=successors, part_of=cells[6] or None)
 
 
 @lru_cache(maxsize=1)
