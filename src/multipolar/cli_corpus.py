@@ -18,6 +18,7 @@ from rich.table import Table
 
 from multipolar.cli import (
     ActorsOption,
+    SettingsOption,
     TableFormat,
     VerboseOption,
     VoiceFieldOption,
@@ -348,19 +349,34 @@ def _print_causal(graph: Any) -> None:
 def serve(
     db: DbOption,
     host: Annotated[str, typer.Option(help="Address to listen on (loopback unless you say otherwise).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    port: Annotated[int, typer.Option(help="Port.", min=1, max=65535)] = 8000,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", help="Another host name clients may use to reach this server (repeatable).")] = None,
+    settings_file: SettingsOption = None,
 ) -> None:
     """The web pages and JSON API over a store (the web extra): graph, dyads, documents, a paste box.
 
-    Set $MULTIPOLAR_API_TOKEN to require `Authorization: Bearer TOKEN` for POST requests."""
+    Set $MULTIPOLAR_API_TOKEN to require `Authorization: Bearer TOKEN` for POST requests (required when
+    --host is not loopback: without a token such a server refuses analyses)."""
     import os
 
-    import uvicorn
-
     from multipolar.web import create_app
+    from multipolar.web_guard import is_loopback
+    from multipolar.web_server import serve as run_server
 
-    app_ = create_app(db, token=os.environ.get("MULTIPOLAR_API_TOKEN") or None)
-    uvicorn.run(app_, host=host, port=port, log_level="warning", timeout_keep_alive=5, limit_concurrency=64)
+    try:
+        settings = _settings(None, settings_file)
+    except MultipolarError as exc:
+        _fail(str(exc))
+    for name in allowed_host or ():
+        if not name or any(c.isspace() or c in "/@?#" for c in name):
+            _fail(f"--allowed-host: not a host name: {name!r}")
+    settings = settings.replace(allowed_hosts=(*settings.allowed_hosts, *(allowed_host or ())))
+    token = os.environ.get("MULTIPOLAR_API_TOKEN") or None
+    if token is None and not is_loopback(host):
+        err.print(f"multipolar: listening on {host} without $MULTIPOLAR_API_TOKEN: analyses are refused",
+                  highlight=False)
+    run_server(create_app(db, settings, token=token, host=host), settings, host=host, port=port)
 
 
 ACTOR_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
