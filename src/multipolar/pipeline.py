@@ -199,9 +199,16 @@ def _actors(doc: Doc, mentions: list[ActorMention]) -> tuple[Actor, ...]:
     ordered = sorted(grouped.values(), key=lambda item: (-len(item[1]), item[0].code))
     return tuple(
         Actor(ref.code, ref.name, ref.kind, ref.country,
-              next(iter(roles[ref.code])) if len(roles[ref.code]) == 1 else None, tuple(spans))
+              next(iter(roles[ref.code])) if len(roles[ref.code]) == 1 else None, tuple(spans), ref.origin,
+              ref.origin_id, ref.office, ref.title, ref.category, _existed(ref), ref.successors)
         for ref, spans in ordered
     )
+
+
+def _existed(ref: ActorRef) -> Period | None:
+    if ref.start is None and ref.end is None:
+        return None
+    return Period(ref.start.isoformat() if ref.start else None, ref.end.isoformat() if ref.end else None)  # type: ignore[arg-type]
 
 
 def _event(doc: Doc, event: CodedEvent) -> Event:
