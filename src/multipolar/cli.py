@@ -25,6 +25,7 @@ from multipolar.errors import InputError, MultipolarError
 from multipolar.ingest import InputRecord, parse_date, read_document
 from multipolar.records import Analysis, Article
 from multipolar.settings import DEFAULT_SETTINGS, Settings
+from multipolar.terminal import PIPED_WIDTH
 
 if TYPE_CHECKING:
     from multipolar.evaluate import Report, Score
@@ -187,10 +188,12 @@ def analyze(
             _emit(to_json(analysis, indent=1) + "\n", output)
             return
         from multipolar.render import summary
+        from multipolar.terminal import width
 
         out = io.StringIO()
-        console = Console(file=out, width=160, force_terminal=output is None and sys.stdout.isatty())
-        console.print(summary(analysis))
+        columns = width() if output is None else PIPED_WIDTH
+        console = Console(file=out, width=columns, force_terminal=output is None and sys.stdout.isatty())
+        console.print(summary(analysis, columns))
         _emit(out.getvalue(), output)
     except MultipolarError as exc:
         _fail(str(exc))
@@ -274,10 +277,12 @@ def figures(
                              if q.change else "", q.sentence])
         return
     from multipolar.render import _checks, _figures
+    from multipolar.terminal import console as sized
+    from multipolar.terminal import is_compact
 
-    console = Console(width=160)
-    console.print(_figures(analysis))
-    console.print(_checks(analysis))
+    console = sized()
+    console.print(_figures(analysis, is_compact(console.width)))
+    console.print(_checks(analysis, is_compact(console.width)))
 
 
 @app.command()
@@ -293,8 +298,9 @@ def timeline(
         _fail(str(exc))
         return
     from multipolar.render import _timeline
+    from multipolar.terminal import console
 
-    Console(width=160).print(_timeline(analysis))
+    console().print(_timeline(analysis))
 
 
 @app.command("eval")
@@ -334,7 +340,9 @@ def eval_command(
         every = {**{k: v.as_dict() for k, v in results.items()}, **{k: v.as_dict() for k, v in figure_results.items()}}
         sys.stdout.write(json.dumps(every, indent=1) + "\n")
         return
-    console = Console(width=160)
+    from multipolar.terminal import console as sized
+
+    console = sized()
     for path, report in results.items():
         if isinstance(report, ActorReport):
             _print_actor_report(console, path, report, 0 if path.endswith("-test.jsonl") else misses)
@@ -431,7 +439,9 @@ def actors_lookup(
             table.add_row(mention.text, actor.code, actor.name, actor.kind, actor.country or "", actor.role or "",
                           actor.title or actor.office or actor.category or "", actor.origin or "",
                           actor.origin_id or "")
-    Console(width=160).print(table)
+    from multipolar.terminal import console
+
+    console().print(table)
 
 
 @actors_app.command("list")
