@@ -109,9 +109,7 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        closer = asyncio.ensure_future(_close_when_idle(keeper))
         yield
-        closer.cancel()
         keeper.close()
         pool.close()
 
@@ -125,12 +123,6 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
     _add_api(app, db, settings, pool)
     _add_pages(app, db, settings, pool)
     return app
-
-
-async def _close_when_idle(keeper: StoreKeeper) -> None:
-    while True:
-        await asyncio.sleep(keeper.idle / 2)
-        keeper.close_if_idle()
 
 
 async def analyse_posted(pool: AnalysisPool, settings: Settings, request: Request, text: str,

@@ -39,6 +39,7 @@ class StoreKeeper:
             if self._connection is None:
                 with contextlib.suppress(store.StoreError):  # the request's own read says why, as a 503
                     self._connection = store.connect(self.db, read_only=True)
+                    threading.Thread(target=self._close_when_idle, daemon=True, name="multipolar-store").start()
         try:
             yield
         finally:
@@ -50,11 +51,17 @@ class StoreKeeper:
     def is_open(self) -> bool:
         return self._connection is not None
 
-    def close_if_idle(self) -> None:
-        with self._lock:
-            if self._connection is not None and self._active == 0 and time.monotonic() - self._last >= self.idle:
-                self._connection.close()
-                self._connection = None
+    def _close_when_idle(self) -> None:
+        """The keeper's watch, one thread while the connection is open."""
+        while True:
+            time.sleep(self.idle / 2)
+            with self._lock:
+                if self._connection is None:
+                    return
+                if self._active == 0 and time.monotonic() - self._last >= self.idle:
+                    self._connection.close()
+                    self._connection = None
+                    return
 
     def close(self) -> None:
         with self._lock:
