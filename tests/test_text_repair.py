@@ -108,14 +108,16 @@ def test_no_dateline(text: str) -> None:
     assert find_dateline(text) is None
 
 
-def test_a_dateline_dates_a_plain_text_file_unless_a_date_is_given(tmp_path: Path) -> None:
+def test_a_dateline_dates_a_plain_text_file_before_the_fallback_date(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     path.write_text("WASHINGTON, June 6, 2024 - The United States imposed sanctions on Iran, officials said.")
-    (record,) = read_document(str(path))
+    (record,) = read_document(str(path), date=dt.date(2024, 6, 7))
     assert record.article is not None and record.article.date == dt.date(2024, 6, 6)
     assert record.article.text.startswith("The United States")
-    (given,) = read_document(str(path), date=dt.date(2024, 6, 7))
-    assert given.article is not None and given.article.date == dt.date(2024, 6, 7)
+    undated = tmp_path / "undated.txt"
+    undated.write_text("The United States imposed sanctions on Iran, officials said.")
+    (fallback,) = read_document(str(undated), date=dt.date(2024, 6, 7))
+    assert fallback.article is not None and fallback.article.date == dt.date(2024, 6, 7)
 
 
 @pytest.mark.model
@@ -149,3 +151,24 @@ def test_a_quote_is_dated_by_its_clause_not_by_its_speaker_past(text: str, date:
 
     (quote,) = multipolar.analyze(text, date="2024-05-01").quotes
     assert quote.date == date
+
+
+@pytest.mark.model
+def test_ingest_dates_undated_documents_with_date_unless_a_dateline_or_record_does(tmp_path: Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    from multipolar.corpus import ingest
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Japan pledged aid to Fiji after the cyclone, officials said on Monday.")
+    (folder / "b.txt").write_text("SUVA, 3 March 2023 - Japan pledged aid to Fiji after the cyclone.")
+    (folder / "c.jsonl").write_text(json.dumps({"id": "c", "date": "2021-07-01",
+                                                "text": "Japan pledged aid to Fiji after the floods."}) + "\n")
+    db = tmp_path / "store.duckdb"
+    ingest([folder], db, workers=1, date=dt.date(2024, 1, 15))
+    connection = duckdb.connect(str(db), read_only=True)
+    try:
+        dates = sorted(str(row[0]) for row in connection.execute("SELECT date FROM documents").fetchall())
+    finally:
+        connection.close()
+    assert dates == ["2021-07-01", "2023-03-03", "2024-01-15"]

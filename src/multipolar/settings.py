@@ -24,8 +24,8 @@ class Settings:
     """Longer documents are refused with a clear error (spaCy's own limit; memory grows with length)."""
     min_english_ratio: float = 0.12
     """Share of common English function words below which a text is taken as not English."""
-    min_words: int = 3
-    """A text with fewer words than this is refused as empty."""
+    min_words: int = 0
+    """A text with fewer words than this is refused (0: any text that is not blank is analysed)."""
     batch_size: int = 16
     """Documents parsed together by `nlp.pipe`."""
     voice: str | None = None
