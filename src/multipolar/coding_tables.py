@@ -52,6 +52,16 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class Sense:
+    """"fight climate change": the object (or the sentence, `context`) shows another sense of the verb."""
+
+    words: frozenset[str]
+    becomes: tuple[str, str] | None
+    """(CAMEO code, PLOVER type) it codes instead, or None for no event."""
+    context: bool
+
+
+@dataclass(frozen=True)
 class CodingTables:
     cameo: dict[str, CameoCode]
     verbs: dict[str, tuple[Pattern, ...]]
@@ -61,6 +71,10 @@ class CodingTables:
     alone: frozenset[str] = frozenset()
     """Categories coded with no recipient when the text names none (`categories.tsv`)."""
     frame_codes: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    senses: dict[str, tuple[Sense, ...]] = field(default_factory=dict)
+    domestic: frozenset[str] = frozenset()
+    """Nouns for a state's own people and groups (`domestic_recipients.txt`)."""
+    """Verb lemma -> the senses in which it is not the event its rows code (`senses.tsv`)."""
     """(frame kind, complement type or type/mode or *) -> (CAMEO code, mode) (`frame_codes.tsv`)."""
 
     def frame_code(self, kind: str, complement: CameoCode | None, demand: bool = False) -> CameoCode:
@@ -132,6 +146,11 @@ def _pattern_id(kind: str, word: str, required: str, taken: set[str]) -> str:
     return found
 
 
+def _words(name: str) -> frozenset[str]:
+    text = resources.files("multipolar").joinpath(f"data/coding/{name}").read_text(encoding="utf-8")
+    return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def load_tables() -> CodingTables:
     cameo = {}
@@ -149,6 +168,14 @@ def load_tables() -> CodingTables:
     alone = frozenset(r["plover"].strip() for r in _read("categories.tsv") if r["alone"].strip() == "yes")
     frame_codes = {(r["kind"].strip(), r["complement"].strip()): (r["cameo"].strip(), r["mode"].strip())
                    for r in _read("frame_codes.tsv")}
+    senses: dict[str, list[Sense]] = defaultdict(list)
+    for row in _read("senses.tsv"):
+        becomes = row["becomes"].strip()
+        code, _, plover = becomes.partition(":")
+        senses[row["verb"].strip()].append(Sense(
+            frozenset(w.strip() for w in row["objects"].split("|")), (code, plover) if becomes != "-" else None,
+            row["where"].strip() == "context"))
     return CodingTables(cameo, _patterns(_read("verbs.tsv"), "verb", "object"),
                         _patterns(_read("nouns.tsv"), "noun", "modifier"),
-                        {plover: frozenset(found) for plover, found in modes.items()}, alone, frame_codes)
+                        {plover: frozenset(found) for plover, found in modes.items()}, alone, frame_codes,
+                        {verb: tuple(found) for verb, found in senses.items()}, _words("domestic_recipients.txt"))

@@ -19,7 +19,7 @@ from multipolar.event_arguments import object_lemmas, objects_of
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 _COMPLEMENT_PREPS = frozenset({"to", "on", "for", "from", "of", "against", "in"})
-KINDS = frozenset({"commit", "request", "refuse", "threaten", "fail", "consider", "undo"})
+KINDS = frozenset({"commit", "request", "refuse", "threaten", "fail", "consider", "undo", "allege"})
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,8 @@ def governing_frame(word: Token) -> Frame | None:
         kind = _kind_of(governor)
         if kind is None and governor.dep_ == "acomp":
             kind, governor = _kind_of(governor.head), governor.head
-        if kind and (word.pos_ in ("VERB", "AUX") or kind in ("request", "refuse", "threaten")):
+        if kind and (word.pos_ in ("VERB", "AUX") or kind in ("request", "refuse", "threaten")
+                     or (kind == "commit" and head.lower_ in ("to", "for"))):  # "agreed to a ceasefire"
             return Frame(governor, kind)
     return None
 
@@ -120,8 +121,9 @@ def complement_code(tables: CodingTables, word: Token) -> CameoCode | None:
 
 def noun_pattern(tables: CodingTables, noun: Token) -> Pattern | None:
     """The first row for this event noun whose required modifier is there ("trade war" before "war")."""
-    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
-    modifiers |= {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    # "joint air combat drills": any word before the noun in its phrase ("joint" may hang on "combat")
+    before = [t for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree]
+    modifiers = {t.lemma_.lower() for t in before} | {t.lower_ for t in before}
     for pattern in tables.nouns.get(noun.lemma_.lower(), ()):
         if not pattern.required or pattern.required & modifiers:
             return pattern

@@ -53,6 +53,12 @@ _OBLIGATION_AUX = frozenset({"must", "should"})
 _PROMISED_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _PROMISED_CONCESSION = frozenset({"CONCEDE", "RETREAT"})
 _HOSTED, _VISITED = "043", "042"
+_MEDIATED, _THIRD_PARTY = "045", "044"
+_DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION"})
+_RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
+_NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
+"""The v2 categories that require a recipient: with none where the pattern looks, any actor the verb's own
+phrase names is taken."""
 
 
 @dataclass(frozen=True)
@@ -123,14 +129,20 @@ class _DocReader:
 
     def _verb_events(self, verb: Token) -> list[CodedEvent]:
         frame = governing_frame(verb)
-        if frame is not None and frame.kind in _ABSORBED and self.args.source_actors(frame.word)[0]:
-            return []  # "urged China to release ...": what is asked for is the request's content
+        if frame is not None and frame.kind in _ABSORBED | {"allege"} and (
+                frame.word.pos_ in ("NOUN", "PROPN") or self.args.source_actors(frame.word)[0]):
+            return []  # "urged China to release ...", "a request to send": what is asked for is the request's content
+        if _condition_of_threat(verb):
+            return []  # "warned that its army would enter Kosovo if Serbs there were attacked": the condition
         return self._coded_verb(verb)
 
     def _coded_verb(self, verb: Token) -> list[CodedEvent]:
         patterns = self._verb_patterns(verb)
-        if not patterns:
+        if not patterns or _habitual(verb):
             return []
+        sense = self._sense(verb)
+        if sense is not None:
+            patterns = sense
         sources, passive_tokens = self.args.source_actors(verb)
         if not sources:
             return []
@@ -154,6 +166,24 @@ class _DocReader:
         targets = [a for g in governed for a in self._complement_actors(g, sources)]
         ready = Pattern(adjective.lemma_.lower(), frozenset(), ("none",), "030", "AGREE", "", "frame:commit")
         return self._pairs(adjective, ready, sources, targets, trigger=adjective) or []
+
+    def _sense(self, verb: Token) -> tuple[Pattern, ...] | None:
+        """Another sense of the verb, from its object or the sentence ("fight climate change", "Japan beat Syria
+        5-0 in a World Cup qualifier"): no patterns at all, or the one it codes instead."""
+        senses = self.tables.senses.get(verb.lemma_.lower(), ())
+        if not senses:
+            return None
+        objects = {w.lemma_.lower() for o in objects_of(verb) for w in (o, *o.conjuncts, *o.children)}
+        context = {t.lemma_.lower() for t in verb.sent}
+        for sense in senses:
+            if sense.words & (context if sense.context else objects):
+                if sense.becomes is None:
+                    return ()
+                code, plover = sense.becomes
+                targets = ("dobj",) if plover == "ACCUSE" else ("prep:with|alongside|among", "none")
+                return (Pattern(verb.lemma_.lower(), frozenset(), targets, code, plover, "",
+                                f"sense:{verb.lemma_.lower()}/{plover.lower()}"),)
+        return None
 
     def _obligation_events(self, verb: Token) -> list[CodedEvent]:
         """"Britain said that Libya must hand over the suspects": the speaker demands it of Libya (REQUEST)."""
@@ -201,9 +231,17 @@ class _DocReader:
             targets = self.args.place_target(verb, sources)
         if not targets and object_controlled(verb):
             return None  # "invited Argentina, Egypt and Iran to join": they would not join each other
+        if not targets and self._plover_of(code_from) in _NEEDS_RECIPIENT:
+            targets = self.args.phrase_actors(verb, sources)  # "extradited a businessman ... to China"
+        if not targets and self._plover_of(code_from) in _DOMESTIC_TYPES:
+            targets = self._domestic_recipient(verb, code_from, objects, passive_tokens, sources)
+            if targets and self._plover_of(code_from) == "SANCTION":
+                # "barred Boris Nadezhdin from the election": restricting one's own people is COERCE (v2)
+                code_from = dataclasses.replace(code_from, cameo="172", plover="COERCE", mode="restrict")
         if not targets and "none" in code_from.targets and self._alone_category(code_from):
             targets = self.args.phrase_actors(verb, sources)
-            if not targets and (_unresolved_recipient(verb, code_from.targets) or not _own_subject(verb)):
+            single = len({ref.state_code for m, _ in sources for ref in m.actors}) == 1
+            if not targets and single and (_unresolved_recipient(verb, code_from.targets) or not _own_subject(verb)):
                 return None  # "fought an insurgency": a recipient we cannot name is not no recipient
         coder = f"{pattern.id}+{code_from.id}" if code_from is not pattern else pattern.id
         kind = frame_words().get(verb.lemma_.lower())
@@ -211,9 +249,39 @@ class _DocReader:
             code_from, targets, coder = self._framed(verb, kind, code_from, sources, targets, coder)
         return self._pairs(verb, code_from, sources, targets, trigger=verb, coder=coder)
 
+    def _pronoun_doer(self, noun: Token) -> list[ActorHit]:
+        """"Hamas fighters committed rape during their assault": "their" is the subject of the verb the
+        event noun hangs on."""
+        pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if pronoun is None or governor.pos_ not in ("VERB", "AUX"):
+            return []
+        return self.args.source_actors(governor)[0]
+
+    def _domestic_recipient(self, verb: Token, pattern: Pattern, objects: list[Token], passive_tokens: list[Token],
+                            sources: list[ActorHit]) -> list[ActorHit]:
+        """"Ethiopian security forces arrested 48 journalists": people no state is named for, acted on by a
+        state's forces, are its own (PLOVER codes domestic events state to same state)."""
+        slots = passive_tokens or [o for o in objects if o.dep_ == "dobj"]
+        slots += [o for spec in pattern.targets if spec.startswith("prep:") for prep in verb.children
+                  if prep.dep_ == "prep" and prep.lower_ in spec[5:].split("|")
+                  for o in prep.children if o.dep_ == "pobj"]
+        states = {ref.state_code for m, _ in sources for ref in m.actors if ref.kind != "igo"}
+        if len(states) != 1 or self.args.phrase_actors(verb, sources):
+            return []
+        for slot in slots:
+            if slot.lemma_.lower() in self.tables.domestic or slot.ent_type_ == "PERSON":
+                state = next(iter(states))
+                span = self.doc[slot.left_edge.i : slot.i + 1]
+                people = ActorRef(state, span.text, "population", state, None)
+                return [(ActorMention(span.start, span.end, (people,), "domestic"), slot)]
+        return []
+
+    def _plover_of(self, pattern: Pattern) -> str:
+        return pattern.plover or self.tables.code(pattern.cameo if pattern.cameo != "@" else "0").plover
+
     def _alone_category(self, pattern: Pattern) -> bool:
-        return (pattern.plover or self.tables.code(pattern.cameo if pattern.cameo != "@" else "0").plover) in \
-            self.tables.alone
+        return self._plover_of(pattern) in self.tables.alone
 
     def _framed(self, verb: Token, kind: str, pattern: Pattern, sources: list[ActorHit], targets: list[ActorHit],
                 coder: str) -> tuple[Pattern, list[ActorHit], str]:
@@ -243,7 +311,8 @@ class _DocReader:
         events = self._coded_verb(word) if word.pos_ in ("VERB", "AUX") else []
         candidates = [[m for e in events for m in self._mentions_at(e.target_span)],
                       [m for e in events for m in self._mentions_at(e.source_span)]]
-        own = {t.i for c in word.children if c.dep_ in ("ccomp", "relcl", "parataxis", "nsubj") for t in c.subtree}
+        own = {t.i for c in word.children if c.dep_ in ("ccomp", "relcl", "parataxis", "nsubj", "nsubjpass", "acl")
+               or (c.dep_ == "advcl" and not _is_condition(c)) for t in c.subtree}
         candidates.append([m for t in word.subtree if t.i not in own and (m := self.args.mentions.get(t.i)) is not None
                            and t.i == m.start])
         for mentions in candidates:
@@ -289,7 +358,11 @@ class _DocReader:
             [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
             + [obj for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                for obj in c.children if obj.dep_ == "pobj"])
+        if not sources:
+            sources = self._pronoun_doer(noun)
         targets = self.args.targets(noun, pattern.targets, [])
+        if not targets and sources and self._plover_of(pattern) in _MATERIAL:
+            targets = self.args.place_target(noun, sources)  # "drone strikes on towns in north-east Syria"
         if not targets and sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVER_VERBS:
             # "Russia is facing sanctions from the West": the one who faces them is the target
             targets, _ = self.args.source_actors(noun.head)
@@ -326,7 +399,9 @@ class _DocReader:
             pairs = _alone(sources, trigger)
         if not pairs:
             return None
-        return [
+        if _reciprocal(plover, entry.code, targets):
+            pairs += [(t, s, c - 0.1) for s, t, c in pairs if (t, s) not in {(a, b) for a, b, _ in pairs}]
+        coded = [
             CodedEvent(
                 source=s, target=t, source_span=(sm.start, sm.end),
                 target_span=(trigger.i, trigger.i) if alone else (tm.start, tm.end),
@@ -336,6 +411,15 @@ class _DocReader:
             )
             for (s, sm), (t, tm), confidence in pairs
         ]
+        if entry.code == _MEDIATED:
+            # the manual: the parties to mediated talks consult each other, at a third party's
+            third = self.tables.code(_THIRD_PARTY)
+            coded += [dataclasses.replace(e, source=t, target=u, source_span=(tm.start, tm.end),
+                                          target_span=(um.start, um.end), cameo=third.code, mode=third.mode,
+                                          confidence=0.6)
+                      for e in coded[:1] for (t, tm), (u, um) in itertools.permutations(
+                          [(ref, m) for m, _ in targets for ref in m.actors], 2) if _distinct(t, u)]
+        return coded
 
     def _future_reading(self, word: Token, plover: str, mode: str, entry: CameoCode, negated: bool,
                         modality: str) -> tuple[str, str, CameoCode, bool, str]:
@@ -403,6 +487,53 @@ def _actor_pairs(pattern: Pattern, sources: list[ActorHit], targets: list[ActorH
     return [(s, t, c) for s, t, c in pairs if _distinct(s[0], t[0])]
 
 
+_PLACES = frozenset({"in", "at", "near", "across", "around", "along", "over", "inside", "outside", "throughout",
+                     "within"})
+"""Prepositions of place: "imposed a curfew in two districts" names where, not whom."""
+_HABIT_ADVERBS = frozenset({"usually", "typically", "generally", "traditionally", "habitually", "normally"})
+_TRADE_VERBS = frozenset({"buy", "sell", "import", "export", "purchase", "trade", "supply"})
+
+
+def _is_condition(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+
+
+def _condition_of_threat(verb: Token) -> bool:
+    """An "if"/"unless" clause of a threat or warning is its condition, not an event of its own."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "advcl" and _is_condition(node):
+            governor = node.head
+            frame = governing_frame(governor)
+            kinds = {frame_words().get(governor.lemma_.lower()), frame.kind if frame else None}
+            return bool(kinds & {"threaten"})
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _habitual(verb: Token) -> bool:
+    """States of affairs and habits are not events: "Kazakhstan and Uzbekistan usually coordinate their
+    positions", "Tanzania buys more from China than from any other country" (trade in the simple present)."""
+    if any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in verb.children):
+        return True
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.lemma_.lower() in _TRADE_VERBS and verb.tag_ in ("VBZ", "VBP") and not auxiliaries
+
+
+def _reciprocal(plover: str, code: str, targets: list[ActorHit]) -> bool:
+    """PLOVER makes every participant an actor: "A met B", "A spoke with B", "A signed a deal with B",
+    "A established ties with B" give B->A too; a visit (one side travels) and mediation do not."""
+    if plover not in _RECIPROCAL or code in (_HOSTED, _VISITED, _MEDIATED) or not targets:
+        return False
+    if plover == "CONSULT":
+        return True
+    if plover == "SUPPORT" and code != "057":
+        return False  # signing is mutual; one state restoring ties or praising another is not
+    return any(t.head.lower_ in ("with", "between") or t.head.head.lower_ in ("with", "between") for _, t in targets)
+
+
 def _alone(sources: list[ActorHit], trigger: Token) -> list[Pair]:
     """One event with no recipient for each acting state or organisation ("Serbia and Croatia mobilised")."""
     seen: dict[str, Pair] = {}
@@ -416,7 +547,7 @@ def _distinct(source: ActorRef, target: ActorRef) -> bool:
     """Two sides of an event: different states, or within one state two different actors of different
     sectors ("Sudan's army" and "the RSF", "Turkish police" and "students"), as PLOVER codes domestic
     events state to same state; never a government acting on itself ("Trump" and "the White House")."""
-    if source.state_code != target.state_code:
+    if source.state_code != target.state_code or "population" in (source.kind, target.kind):
         return True
     return source.code != target.code and _sector(source) != _sector(target)
 
@@ -431,7 +562,7 @@ def _unresolved_recipient(verb: Token, specs: tuple[str, ...]) -> bool:
     for spec in specs:
         if spec == "dobj" and any(c.dep_ == "dobj" for c in verb.children):
             return True
-        if spec.startswith("prep:") and any(c.dep_ == "prep" and c.lower_ in spec[5:].split("|") and any(
+        if spec.startswith("prep:") and any(c.dep_ == "prep" and c.lower_ in set(spec[5:].split("|")) - _PLACES and any(
                 o.dep_ == "pobj" for o in c.children) for c in verb.children):
             return True
     return False

@@ -24,8 +24,8 @@ class Settings:
     """Longer documents are refused with a clear error (spaCy's own limit; memory grows with length)."""
     min_english_ratio: float = 0.12
     """Share of common English function words below which a text is taken as not English."""
-    min_words: int = 3
-    """A text with fewer words than this is refused as empty."""
+    min_words: int = 0
+    """A text with fewer words than this is refused (0: any text that is not blank is analysed)."""
     batch_size: int = 16
     """Documents parsed together by `nlp.pipe`."""
     voice: str | None = None
@@ -54,7 +54,9 @@ class Settings:
     """Processes `serve` analyses posted texts in (each loads the spaCy pipeline at its first text); they
     run at a lower priority than reads, and one past `doc_timeout` or whose client left is stopped."""
     analysis_queue: int = 8
-    """Posted texts that may wait for a free analysis worker; more get 503 at once."""
+    """Posted texts that may wait for a free analysis worker (shortest first); more get 503 at once."""
+    long_text_chars: int = 20_000
+    """Posted texts longer than this may hold all analysis workers but one, so short texts always find one."""
     header_timeout: float = 10.0
     """Seconds a client has to send a request's headers, and then again its body; slower ones are cut off."""
     keep_alive_timeout: int = 5
