@@ -24,6 +24,7 @@ from typing import Any
 from multipolar.datelines import without_dateline
 from multipolar.encodings import decode_bytes
 from multipolar.errors import InputError, failure
+from multipolar.language import looks_foreign
 from multipolar.markup import strip_invisible, strip_markup
 from multipolar.records import Article, DatePrecision
 from multipolar.settings import DEFAULT_SETTINGS, Settings
@@ -185,6 +186,8 @@ def check_text(text: str, name: str, settings: Settings) -> None:
     latin = sum(1 for w in words if _is_latin(w))
     if latin < len(words) / 2:
         raise InputError(f"{name}: the text is not in English (mostly non-Latin script)")
+    if len(words) < ENGLISH_CHECK_WORDS and looks_foreign(text):
+        raise InputError(f"{name}: the text does not look like English")
     if len(words) >= ENGLISH_CHECK_WORDS:
         lower = [w.lower() for w in words]
         english = sum(1 for w in lower if w in _ENGLISH_FUNCTION_WORDS) / len(lower)
@@ -227,7 +230,8 @@ def parse_date(value: Any, name: str = "input") -> dt.date | None:
     raise InputError(f"{name}: date {raw!r} is not a date (use YYYY-MM-DD)")
 
 
-def article_from_html(html: str, *, name: str, date: dt.date | None, settings: Settings) -> Article:
+def article_from_html(html: str, *, name: str, date: dt.date | None, settings: Settings,
+                      fallback_date: dt.date | None = None) -> Article:
     """Main text of a web page (trafilatura), with its title and date when the page has them."""
     import trafilatura
 
@@ -251,16 +255,18 @@ def article_from_html(html: str, *, name: str, date: dt.date | None, settings: S
     return Article(
         text=text,
         title=getattr(extracted, "title", None) or None,
-        date=date or page_date or dateline_date,
+        date=date or page_date or dateline_date or fallback_date,
         source=getattr(extracted, "url", None) or name,
         voice=settings.voice,
     )
 
 
-def article_from_text(text: str, *, name: str, date: dt.date | None, settings: Settings) -> Article:
+def article_from_text(text: str, *, name: str, date: dt.date | None, settings: Settings,
+                      fallback_date: dt.date | None = None) -> Article:
+    """`date` is the document's own (a record's); a dateline comes next, then `fallback_date` (`--date`)."""
     cleaned, dateline_date = without_dateline(clean_text(text))
     check_text(cleaned, name, settings)
-    return Article(text=cleaned, date=date or dateline_date, source=name if name != "-" else None,
+    return Article(text=cleaned, date=date or dateline_date or fallback_date, source=name if name != "-" else None,
                   voice=settings.voice)
 
 
@@ -274,12 +280,11 @@ def article_from_record(
     precision: DatePrecision = "day"
     if raw_date is None and record.get("year") not in (None, ""):
         raw_date, precision = _year_date(record["year"], name), "year"
-    raw_date = raw_date or date
     source_id = None if record.get("id") is None else field_text(record["id"])
     if isinstance(record.get("text"), str):
-        article = article_from_text(record["text"], name=name, date=raw_date, settings=settings)
+        article = article_from_text(record["text"], name=name, date=raw_date, settings=settings, fallback_date=date)
     elif isinstance(record.get("html"), str):
-        article = article_from_html(record["html"], name=name, date=raw_date, settings=settings)
+        article = article_from_html(record["html"], name=name, date=raw_date, settings=settings, fallback_date=date)
     else:
         raise InputError(f"{name}: the record has no `text` field")
     title = record.get("title")
@@ -375,7 +380,7 @@ def _read_decoded(text: str, source: str, name: str, date: dt.date | None, setti
         yield from iter_records(text, name=name, date=date, settings=settings)
         return
     if kind == "html":
-        article = article_from_html(text, name=name, date=date, settings=settings)
+        article = article_from_html(text, name=name, date=None, settings=settings, fallback_date=date)
     else:
-        article = article_from_text(text, name=name, date=date, settings=settings)
+        article = article_from_text(text, name=name, date=None, settings=settings, fallback_date=date)
     yield InputRecord(1, None, article, None)

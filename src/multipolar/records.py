@@ -92,9 +92,10 @@ class Sentence(Record):
 
 @dataclass(frozen=True)
 class Period(Record):
-    start: str
+    start: str | None
+    """None when the text gives only the end: a figure "by 2020", an actor whose beginning is not known."""
     end: str
-    """A quantity's period has both ends; an actor's existence may lack one (null)."""
+    """An actor's existence may lack its end (null in its JSON)."""
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,8 @@ class Quantity(Record):
     """A figure stated in the text, with what it measures, between whom, and when."""
 
     kind: Literal["money", "percent", "count", "other"]
-    value: float
+    value: float | None
+    """None for an amount the text does not state ("billions of dollars"): see `described_as`."""
     unit: str | None
     qualifier: Qualifier
     measure: str | None
@@ -191,6 +193,8 @@ class Quantity(Record):
     usd: float | None = None
     """The value in US dollars: stated, or converted at the year's average rate (see `usd_basis`)."""
     usd_basis: str | None = None
+    per: str | None = None
+    """The unit a figure is counted per: "barrel" for "$60 a barrel" (a price), "year" for "$2 billion a year"."""
 
 
 @dataclass(frozen=True)

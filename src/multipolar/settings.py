@@ -54,7 +54,9 @@ class Settings:
     """Processes `serve` analyses posted texts in (each loads the spaCy pipeline at its first text); they
     run at a lower priority than reads, and one past `doc_timeout` or whose client left is stopped."""
     analysis_queue: int = 8
-    """Posted texts that may wait for a free analysis worker; more get 503 at once."""
+    """Posted texts that may wait for a free analysis worker (shortest first); more get 503 at once."""
+    long_text_chars: int = 20_000
+    """Posted texts longer than this may hold all analysis workers but one, so short texts always find one."""
     header_timeout: float = 10.0
     """Seconds a client has to send a request's headers, and then again its body; slower ones are cut off."""
     keep_alive_timeout: int = 5
