@@ -16,7 +16,8 @@ from multipolar.events import CodedEvent, EventCoder
 VOCAB = spacy.blank("en").vocab
 STATES = {"Japan": "JPN", "Indonesia": "IDN", "Iran": "IRN", "France": "FRA", "French": "FRA", "China": "CHN",
           "Russia": "RUS", "Hungary": "HUN", "Peru": "PER", "Peruvian": "PER", "Turkey": "TUR", "Sweden": "SWE",
-          "Korea": "KOR", "Kenya": "KEN", "Kenyan": "KEN", "Australia": "AUS", "Zealand": "NZL", "Brazil": "BRA", "Cuba": "CUB",
+          "Korea": "KOR", "Kenya": "KEN", "Kenyan": "KEN", "Australia": "AUS", "Zealand": "NZL", "Brazil": "BRA",
+          "Cuba": "CUB",
           "Lula": "BRA", "Xi": "CHN", "Egypt": "EGY", "Syria": "SYR", "Pakistan": "PAK"}
 PEOPLE = {"Lula": ("lula", "BRA"), "Xi": ("xi-jinping", "CHN")}
 
@@ -230,8 +231,9 @@ def test_talks_with_a_partner_go_both_ways() -> None:
 
 def test_coordinated_acts_are_two_events_and_share_a_recipient() -> None:
     # "Kenya called up reservists and massed troops near Peru."
-    events = _events("Kenya/Kenya/PROPN/nsubj/1 called/call/VERB/ROOT/- up/up/ADP/prt/1 reservists/reservist/NOUN/dobj/1 "
-                     "and/and/CCONJ/cc/1 massed/mass/VERB/conj/1 troops/troop/NOUN/dobj/5 near/near/ADP/prep/5 "
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 called/call/VERB/ROOT/- up/up/ADP/prt/1 "
+                     "reservists/reservist/NOUN/dobj/1 and/and/CCONJ/cc/1 massed/mass/VERB/conj/1 "
+                     "troops/troop/NOUN/dobj/5 near/near/ADP/prep/5 "
                      "Peru/Peru/PROPN/pobj/7 ././PUNCT/punct/1")
     assert events == [("KEN", "PER", "MOBILIZE", "troops", "asserted", False)] * 2
 
