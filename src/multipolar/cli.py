@@ -303,14 +303,24 @@ def eval_command(
     misses: Annotated[int, typer.Option(help="How many missed records to list.")] = 20,
 ) -> None:
     """Score the event coder on gold files: P/R/F1 overall, per PLOVER type, mode, category and style, CAMEO
-    roots, document gold's core recall, and the misses."""
+    roots, document gold's core recall, and the misses. Quote gold (expected items with a speaker) gets quote
+    F1, quote + speaker F1 and speaker-actor accuracy."""
     from multipolar.evaluate import combined, evaluate, read_gold
+    from multipolar.evaluate_quotes import is_quote_gold
 
     try:
         settings = _settings(actors)
+        if any(is_quote_gold(path) for path in gold):
+            from multipolar.cli_quotes import eval_quote_files
+
+            eval_quote_files([p for p in gold if is_quote_gold(p)], settings, output_format is TableFormat.json,
+                             misses)
+            gold = [p for p in gold if not is_quote_gold(p)]
         results = {str(path): evaluate(read_gold(path), settings) for path in gold}
     except MultipolarError as exc:
         _fail(str(exc))
+        return
+    if not results:
         return
     if len(results) > 1:
         results["ALL FILES"] = combined(results.values())
