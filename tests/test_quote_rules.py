@@ -14,7 +14,7 @@ import spacy
 from spacy.tokens import Doc
 
 import multipolar.nlp  # noqa: F401  (registers the Doc extensions)
-from multipolar.actors import ActorMention, ActorRef
+from multipolar.actors import ActorMention, ActorRef, ActorResolver
 from multipolar.nlp import shared_gazetteer
 from multipolar.quotes import FoundQuote, QuoteFinder, quote_spans, quoted_char_ranges
 
@@ -68,7 +68,7 @@ def _iob(label: str, before: list[str]) -> str:
 
 
 def _quotes(spec: str, date: str = "2023-05-01") -> list[FoundQuote]:
-    doc = QuoteFinder(shared_gazetteer(()))(_doc(spec, date))
+    doc = QuoteFinder(ActorResolver(shared_gazetteer(())))(_doc(spec, date))
     return list(doc._.mp_quotes)
 
 

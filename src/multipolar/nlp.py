@@ -120,9 +120,13 @@ def make_quantities(nlp: Language, name: str) -> Any:
     assigns=["doc._.mp_quotes"],
 )
 def make_quotes(nlp: Language, name: str, actors_files: list[str]) -> Any:
+    from multipolar.actors import ActorResolver
     from multipolar.quotes import QuoteFinder
 
-    return QuoteFinder(shared_gazetteer(tuple(actors_files)))
+    resolver = nlp.get_pipe("multipolar_actors") if "multipolar_actors" in nlp.pipe_names else None
+    if not isinstance(resolver, ActorResolver):
+        resolver = ActorResolver(shared_gazetteer(tuple(actors_files)))
+    return QuoteFinder(resolver)
 
 
 @Language.factory(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -88,7 +88,7 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
     names = person or next((e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= end), None)
     if best is not None and best.actors[0].kind == "person" and (
             names is None or (best.start < names.end and names.start < best.end) or best.actors[0].office is None):
-        return _of_mention(doc, best, "person")
+        return _completed(attribution, _of_mention(doc, best, "person"), lo, hi, around)
     if names is not None:
         title = best if best is not None and best.actors[0].kind == "person" else None
         country = speaker_country(title.actors[0]) if title else _country(attribution, lo, hi, around)
@@ -161,9 +161,21 @@ def _description(attribution: Attribution, start: int, end: int) -> tuple[int, i
     return (lo, hi) if hi - lo <= 30 else (start, end)
 
 
+def _completed(attribution: Attribution, described: Described, lo: int, hi: int,
+               around: list[ActorMention]) -> Described:
+    """A person the document introduces keeps the country and sector its description gives, where actor
+    resolution left them open ("Ayşe Demir, a coordinator with the Turkish disaster agency")."""
+    ref = described.actor
+    if ref is None or ref.origin != "document" or (described.country and described.sector):
+        return described
+    others = [m for m in around if m.actors[0] is not ref]
+    return replace(described, country=described.country or _country(attribution, lo, hi, others),
+                   sector=described.sector or _sector(attribution, lo, hi))
+
+
 def _of_mention(doc: Doc, mention: ActorMention, kind: str) -> Described:
     ref = mention.actors[0]
-    text = doc[mention.start : mention.end].text
+    text = doc[mention.start : mention.end].text.strip(",;:.–—-()[] ")
     if len(mention.actors) > 1:
         countries = {speaker_country(r) for r in mention.actors}
         return Described(text, None, countries.pop() if len(countries) == 1 else None, None,
@@ -214,10 +226,9 @@ def _sector(attribution: Attribution, start: int, end: int) -> str | None:
         lemma = doc[i].lemma_.lower()
         size = hit[1] if hit else 1
         sector = hit[0].sector if hit else nouns.get(lemma) or nouns.get(doc[i].lower_)
-        term = " ".join(words[i : i + size]).lower()
         if sector:
-            table = generic if lemma in generic_titles() else person if lemma in person_nouns() or \
-                term in person_nouns() else body
+            last = doc[i + size - 1].lemma_.lower()
+            table = generic if last in generic_titles() else person if last in person_nouns() else body
             table.append(sector)
         i += size
     body += [m.actors[0].role for m in attribution.mentions if start <= m.start and m.end <= end
@@ -251,10 +262,13 @@ def _country(attribution: Attribution, start: int, end: int, inside: list[ActorM
 
 
 def _state_of(mention: ActorMention) -> str | None:
+    """The state a mention names or belongs to (not a bloc: "West African" is no country)."""
     if len(mention.actors) != 1:
         return None
     ref = mention.actors[0]
-    return speaker_country(ref) if ref.kind in ("state", "organization", "other") or ref.country else None
+    if ref.kind == "state":
+        return ref.code if len(ref.code) == 3 and ref.code.isupper() and ref.code not in ("WST", "IGO") else None
+    return ref.country if ref.kind in ("person", "organization", "other") else None
 
 
 def _find(text: str, needle: str, start: int) -> int:

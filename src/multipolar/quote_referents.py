@@ -9,13 +9,15 @@ date, for a role noun with no one named before ("the Secretary-General").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from multipolar.actors import ActorRef
+from multipolar import actors_agents
 from multipolar.quote_actors import Described, describe_phrase
+from multipolar.quotes import speaker_country
 
 if TYPE_CHECKING:
     from multipolar.quote_speakers import Attribution
@@ -44,31 +46,42 @@ class Referent:
 
 
 def office_holder(attribution: Attribution, token: Token) -> Referent | None:
-    """"the Secretary-General" with no one named before: the holder of that title on the document's date."""
-    gazetteer = attribution.gazetteer
-    if gazetteer is None:
+    """"the Secretary-General", "the Vice President" with no one named before: who held that office on the
+    document's date (an international title alone, else the office in the state the document is about)."""
+    resolver = attribution.resolver
+    if resolver is None:
         return None
-    title = _phrase_title(token)
     day = attribution.doc._.mp_date
-    holders = {t.code for terms in gazetteer.terms.values() for t in terms
-               if re.sub(r"[^a-z]", "", t.title.lower()) == title and t.covers(day)}
-    if len(holders) != 1:
+    words = [t for t in token.subtree if t.dep_ != "det" and not t.is_punct and not t.is_space]
+    title = re.sub(r"[^a-z]", "", "".join(t.text for t in words).lower())
+    holders = {t.code for terms in resolver.gazetteer.terms.values() for t in terms
+               if t.country is None and re.sub(r"[^a-z]", "", t.title.lower()) == title and t.covers(day)}
+    code = holders.pop() if len(holders) == 1 else None
+    if code is None:
+        hit = resolver.gazetteer.agent_at([t.text for t in words], 0)
+        country = document_country(attribution)
+        if hit is None or hit[1] != len(words) or not hit[0].role or country is None:
+            return None
+        code = actors_agents.office_holder(resolver, country, hit[0].role, day)
+    if code is None:
         return None
-    code = holders.pop()
-    info = gazetteer.actors.get(code)
-    if info is None:
-        return None
-    term = gazetteer.role_of(code, day)
-    ref = ActorRef(code, info.name, info.kind, info.country, term.sector if term else info.sector,
-                   term.role if term else None)
-    described = Described(token.doc[token.i - 1 : token.i + 1].text, ref, info.country,
-                          ref.role, token.i - 1, token.i + 1, "person", True)
-    return Referent(token.i, token.i + 1, "person", described, True, frozenset())
+    ref = resolver.ref(code, day)
+    start, end = min(t.i for t in words), max(t.i for t in words) + 1
+    described = Described(token.doc[start:end].text, ref, speaker_country(ref), ref.role, start, end, "person", True)
+    return Referent(start, end, "person", described, True, frozenset())
 
 
-def _phrase_title(token: Token) -> str:
-    words = [t.text for t in token.subtree if t.dep_ != "det" and t.dep_ != "punct" and not t.is_space]
-    return re.sub(r"[^a-z]", "", "".join(words).lower())
+def document_country(attribution: Attribution) -> str | None:
+    """The state a document speaks for (its voice) or names most, ahead of any other."""
+    voice = next((m.actors[0] for m in attribution.mentions if m.how == "voice"), None)
+    if voice is not None and voice.kind == "state":
+        return voice.code
+    counts = Counter(m.actors[0].code for m in attribution.mentions
+                     if len(m.actors) == 1 and m.actors[0].kind == "state" and m.start not in attribution.quoted)
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def phrase(token: Token, quoted: set[int]) -> tuple[int, int]:

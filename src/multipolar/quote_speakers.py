@@ -21,9 +21,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from multipolar.actors import ActorMention
-from multipolar.gazetteer import Gazetteer
-from multipolar.quote_actors import Described, describe_phrase
+from multipolar.actors import ActorMention, ActorResolver
+from multipolar.quote_actors import Described, describe_phrase, person_nouns
 from multipolar.quote_referents import SUBJECT_DEPS, Referent, gender_of, office_holder, phrase, referents, words_of
 from multipolar.quotes import QuoteSpan, word_list
 
@@ -44,10 +43,11 @@ def speech_verbs() -> frozenset[str]:
 class Attribution:
     """Speakers for the quotations of one document, in order."""
 
-    def __init__(self, doc: Doc, quotes: list[QuoteSpan], gazetteer: Gazetteer | None) -> None:
+    def __init__(self, doc: Doc, quotes: list[QuoteSpan], resolver: ActorResolver | None) -> None:
         self.doc = doc
         self.quotes = quotes
-        self.gazetteer = gazetteer
+        self.resolver = resolver
+        self.gazetteer = resolver.gazetteer if resolver is not None else None
         self.mentions: list[ActorMention] = doc._.mp_mentions or []
         self.sentences = list(doc.sents)
         self.sentence_of = {t.i: k for k, s in enumerate(self.sentences) for t in s}
@@ -274,15 +274,24 @@ class Attribution:
             return self._voice()
         start, end = phrase(token, self.quoted)
         described = describe_phrase(self, start, end)
-        if described.actor is None and described.named is False:
+        if not described.named or self._bare_role(token, start, end):
             referent = self._by_role(token, start)
             if referent is not None:
                 return referent.described
-        if described.actor is None and described.named and end - start <= 2:
+        learned = described.actor is None or described.actor.origin == "document"
+        if learned and described.named and sum(1 for t in self.doc[start:end] if not t.is_punct) <= 3:
             referent = self._by_surname(token, start)
             if referent is not None:
                 return referent.described
         return described
+
+    def _bare_role(self, token: Token, start: int, end: int) -> bool:
+        """"the minister", "the Vice President": a title with no name, which points back to someone."""
+        words = [t for t in self.doc[start:end] if t.dep_ != "det" and not t.is_punct]
+        return any(t.lower_ == "the" for t in token.children) and token.ent_type_ != "PERSON" and \
+            bool(words) and all(t.lemma_.lower() in person_nouns() or t.lower_ in ("vice", "deputy", "prime",
+                                                                                 "foreign", "senior", "secretary")
+                                for t in words)
 
     def author_of(self, document: Token) -> Described | None:
         """"A student held up a sign that read “...”": who holds, issues or posts the document."""
@@ -301,7 +310,8 @@ class Attribution:
         return Described(voice.name, voice, voice.code if voice.kind == "state" else voice.country, voice.role)
 
     def _by_role(self, token: Token, start: int) -> Referent | None:
-        """"the minister", "the official": the last person or body whose description holds that noun."""
+        """"the minister", "the official": the last person or body whose description holds that noun; else
+        the holder of the office on the date; else, in a lede, the person the next sentences name with it."""
         if token.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "the" for c in token.children):
             return None
         head = words_of(token.text)
@@ -309,15 +319,25 @@ class Attribution:
             if referent.start < start and referent.target is None and head <= referent.words:
                 return referent
         holder = office_holder(self, token)
-        return holder
+        if holder is not None:
+            return holder
+        title = words_of(" ".join(t.text for t in token.subtree if t.i >= start and t.i <= token.i))
+        limit = self.sentences[min(len(self.sentences) - 1, self.sentence_of.get(token.i, 0) + 5)].end
+        return next((r for r in self.referents if start < r.start < limit and r.target is None and
+                     r.kind == "person" and title <= r.words and r.described.actor is not None and
+                     r.described.actor.origin != "document"), None)
 
     def _by_surname(self, token: Token, start: int) -> Referent | None:
+        """"Sandoval said", "Vice President Harris remarked": the person named in full before."""
         surname = token.text.lower()
+        found = []
         for referent in reversed(self.referents):
+            name = (referent.described.text or "").lower().split()
             if referent.start < start and referent.kind == "person" and referent.target is None and \
-                    referent.described.text and referent.described.text.lower().split()[-1] == surname:
-                return referent
-        return None
+                    len(name) > 1 and name[-1] == surname:
+                found.append(referent)
+        known = [r for r in found if r.described.actor is not None and r.described.actor.origin != "document"]
+        return next(iter(known or found), None)
 
     def _remember(self, speaker: Described) -> None:
         """A speaker found through a phrase ("a port worker") can be pointed back to later."""

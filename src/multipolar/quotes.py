@@ -16,11 +16,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
 from multipolar.actors import ActorRef
-from multipolar.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from multipolar.actors import ActorResolver
 
 OPENERS = "“„«"
 CLOSERS = "”»"
@@ -225,15 +228,16 @@ def _unquoted(text: str, quoted: list[QuoteSpan]) -> list[QuoteSpan]:
 class QuoteFinder:
     """The `multipolar_quotes` component."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
-        self.gazetteer = gazetteer
+    def __init__(self, resolver: ActorResolver | None = None) -> None:
+        self.resolver = resolver
+        """Actor resolution, for the holder of an office a role noun names ("the Secretary-General")."""
 
     def __call__(self, doc: Doc) -> Doc:
         from multipolar.quote_speakers import Attribution
 
         spans = quote_spans(doc)
         sentences = list(doc.sents)
-        attribution = Attribution(doc, spans, self.gazetteer)
+        attribution = Attribution(doc, spans, self.resolver)
         speakers = attribution.speakers()
         found = []
         for span, speaker, verb in zip(spans, speakers, attribution.verbs, strict=True):
