@@ -7,6 +7,7 @@ single writer stores each document in its own transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from collections import deque
@@ -88,11 +89,13 @@ def estimate_total(paths: Iterable[Path]) -> int:
     return total
 
 
-def iter_items(paths: Iterable[Path], settings: Settings = DEFAULT_SETTINGS) -> Iterator[Item]:
-    """Every document in the inputs, bad ones included with their reason; streamed, file by file."""
+def iter_items(paths: Iterable[Path], settings: Settings = DEFAULT_SETTINGS, date: dt.date | None = None
+               ) -> Iterator[Item]:
+    """Every document in the inputs, bad ones included with their reason; streamed, file by file. `date`
+    dates the documents whose input (record, dateline, page) gives none."""
     for path in iter_files(paths):
         try:
-            for record in read_document(str(path), settings=settings, defer_html=True):
+            for record in read_document(str(path), date=date, settings=settings, defer_html=True):
                 yield Item(str(path), record.line, record.article, record.error, record.page)
         except Exception as exc:  # the file as a whole: unreadable, or a bug met on it
             reason, detail = failure(exc)
@@ -119,6 +122,7 @@ def analyze_batch(inputs: list[Article | PageToExtract], settings: Settings) -> 
 def ingest(
     paths: Iterable[Path], db: Path, *, settings: Settings = DEFAULT_SETTINGS, workers: int | None = None,
     scheduler: str | None = None, batch_size: int = 16, progress: Progress | None = None,
+    date: dt.date | None = None,
 ) -> IngestReport:
     """Analyse and store every new document; skip what is stored; record what cannot be analysed."""
     connection = store.connect(db)
@@ -127,7 +131,7 @@ def ingest(
     in_flight: deque[tuple[list[Item], list[Article | PageToExtract], int, Any]] = deque()
     limit = 2 * max(1, workers or os.cpu_count() or 1)
     try:
-        for batch in _new_batches(connection, iter_items(paths, settings), report, batch_size):
+        for batch in _new_batches(connection, iter_items(paths, settings, date), report, batch_size):
             work = [i.work for i in batch]
             in_flight.append((batch, work, *engine.run(work)))
             while len(in_flight) >= limit or (engine.inline and in_flight):

@@ -25,6 +25,7 @@ from typing import Any
 from multipolar.datelines import without_dateline
 from multipolar.encodings import decode_bytes
 from multipolar.errors import InputError, failure
+from multipolar.language import looks_foreign
 from multipolar.markup import strip_invisible, strip_markup
 from multipolar.records import Article, DatePrecision
 from multipolar.settings import DEFAULT_SETTINGS, Settings
@@ -40,6 +41,20 @@ _ENGLISH_FUNCTION_WORDS = frozenset((
     "but", "were", "their", "been", "had", "will", "would", "they", "he", "she", "his", "her",
     "said", "also", "than", "more", "after",
 ))
+
+
+_OTHER_FUNCTION_WORDS = tuple(frozenset(words.split()) for words in (
+    "de la que el en los del las por con una para es se su al lo como más pero sus ya este porque esta entre "
+    "cuando muy sin sobre también hasta",  # Spanish
+    "de la le et les des du un une est que qui dans pour pas au sur par plus ne ce avec sont aux nous vous",
+    "de o que e do da em um para é com não uma os no na por mais dos como mas ao das nós à",  # Portuguese
+    "der die und den von zu das mit sich des auf für ist im dem nicht ein eine als auch werden aus hat dass "
+    "sie nach wird bei",  # German
+    "di che il la per un del della sono con non le si una al dei nel è anche",  # Italian
+    "de het een van en dat op te zijn voor met niet aan er ook als bij door",  # Dutch
+))
+"""Common function words of the other languages news comes in: a text is refused as not English only when
+one of them is more common in it than English's, so an English list of names or figures is not refused."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +80,8 @@ class PageToExtract:
         if self.record is not None:
             article = article_from_record(self.record, name=self.name, date=self.date, settings=settings)
         else:
-            article = article_from_html(self.html or "", name=self.name, date=self.date, settings=settings)
+            article = article_from_html(self.html or "", name=self.name, date=None, settings=settings,
+                                        fallback_date=self.date)
         return dataclasses.replace(article, notes=(*article.notes, *self.notes)) if self.notes else article
 
 
@@ -188,19 +204,39 @@ def _unwrapped(text: str) -> str:
 
 
 def check_text(text: str, name: str, settings: Settings) -> None:
-    """Refuse what cannot be analysed, with the reason."""
+    """Refuse what cannot be analysed, with the reason. Any text that is not blank is analysed, however
+    short ("Great Britain"); only a text long enough to judge is refused for not looking English."""
     if len(text) > settings.max_chars:
         raise InputError(f"{name}: {len(text):,} characters is over the limit of {settings.max_chars:,}")
+    if not text.strip():
+        raise InputError(f"{name}: no text to analyse")
     words = re.findall(r"[^\W\d_]+", text)
     if len(words) < settings.min_words:
-        raise InputError(f"{name}: no text to analyse")
-    latin = sum(1 for w in words if w.isascii())
+        raise InputError(f"{name}: {len(words)} words is under the minimum of {settings.min_words}")
+    if not words:
+        return
+    latin = sum(1 for w in words if _is_latin(w))
     if latin < len(words) / 2:
         raise InputError(f"{name}: the text is not in English (mostly non-Latin script)")
-    if len(words) >= 20:
-        common = sum(1 for w in words if w.lower() in _ENGLISH_FUNCTION_WORDS)
-        if common / len(words) < settings.min_english_ratio:
+    if len(words) < ENGLISH_CHECK_WORDS and looks_foreign(text):
+        raise InputError(f"{name}: the text does not look like English")
+    if len(words) >= ENGLISH_CHECK_WORDS:
+        lower = [w.lower() for w in words]
+        english = sum(1 for w in lower if w in _ENGLISH_FUNCTION_WORDS) / len(lower)
+        other = max(sum(1 for w in lower if w in table) / len(lower) for table in _OTHER_FUNCTION_WORDS)
+        if english < settings.min_english_ratio and other > english:
             raise InputError(f"{name}: the text does not look like English")
+
+
+HTML_MIN_WORDS = 3
+"""What a page's extractor keeps of fewer words than this is page furniture ("Home"), not an article."""
+ENGLISH_CHECK_WORDS = 20
+"""Below this many words a text is too short to judge its language by its function words."""
+
+
+def _is_latin(word: str) -> bool:
+    """Latin script, accents included ("Nausėda", "Thaçi"): ASCII, or every letter named LATIN."""
+    return word.isascii() or all(unicodedata.name(ch, "").startswith("LATIN") for ch in word)
 
 
 def parse_date(value: Any, name: str = "input") -> dt.date | None:
@@ -226,7 +262,8 @@ def parse_date(value: Any, name: str = "input") -> dt.date | None:
     raise InputError(f"{name}: date {raw!r} is not a date (use YYYY-MM-DD)")
 
 
-def article_from_html(html: str, *, name: str, date: dt.date | None, settings: Settings) -> Article:
+def article_from_html(html: str, *, name: str, date: dt.date | None, settings: Settings,
+                      fallback_date: dt.date | None = None) -> Article:
     """Main text of a web page (trafilatura), with its title and date when the page has them."""
     import trafilatura
 
@@ -244,7 +281,8 @@ def article_from_html(html: str, *, name: str, date: dt.date | None, settings: S
     if not body:
         raise InputError(f"{name}: no article text found in the HTML")
     text = clean_text(body)
-    if len(re.findall(r"[^\W\d_]+", text)) < settings.min_words:
+    found = len(re.findall(r"[^\W\d_]+", text))
+    if found < max(HTML_MIN_WORDS, settings.min_words):
         raise InputError(f"{name}: no article text found in the HTML")
     check_text(text, name, settings)
     page_date = None
@@ -256,16 +294,18 @@ def article_from_html(html: str, *, name: str, date: dt.date | None, settings: S
     return Article(
         text=text,
         title=getattr(extracted, "title", None) or None,
-        date=date or page_date or dateline_date,
+        date=date or page_date or dateline_date or fallback_date,
         source=getattr(extracted, "url", None) or name,
         voice=settings.voice,
     )
 
 
-def article_from_text(text: str, *, name: str, date: dt.date | None, settings: Settings) -> Article:
+def article_from_text(text: str, *, name: str, date: dt.date | None, settings: Settings,
+                      fallback_date: dt.date | None = None) -> Article:
+    """`date` is the document's own (a record's); a dateline comes next, then `fallback_date` (`--date`)."""
     cleaned, dateline_date = without_dateline(clean_text(text))
     check_text(cleaned, name, settings)
-    return Article(text=cleaned, date=date or dateline_date, source=name if name != "-" else None,
+    return Article(text=cleaned, date=date or dateline_date or fallback_date, source=name if name != "-" else None,
                   voice=settings.voice)
 
 
@@ -279,12 +319,11 @@ def article_from_record(
     precision: DatePrecision = "day"
     if raw_date is None and record.get("year") not in (None, ""):
         raw_date, precision = _year_date(record["year"], name), "year"
-    raw_date = raw_date or date
     source_id = None if record.get("id") is None else field_text(record["id"])
     if isinstance(record.get("text"), str):
-        article = article_from_text(record["text"], name=name, date=raw_date, settings=settings)
+        article = article_from_text(record["text"], name=name, date=raw_date, settings=settings, fallback_date=date)
     elif isinstance(record.get("html"), str):
-        article = article_from_html(record["html"], name=name, date=raw_date, settings=settings)
+        article = article_from_html(record["html"], name=name, date=raw_date, settings=settings, fallback_date=date)
     else:
         raise InputError(f"{name}: the record has no `text` field")
     title = record.get("title")
@@ -398,7 +437,7 @@ def _read_decoded(text: str, source: str, name: str, date: dt.date | None, setti
         if defer_html:
             yield InputRecord(1, None, None, None, PageToExtract(name, html=text, date=date))
             return
-        article = article_from_html(text, name=name, date=date, settings=settings)
+        article = article_from_html(text, name=name, date=None, settings=settings, fallback_date=date)
     else:
-        article = article_from_text(text, name=name, date=date, settings=settings)
+        article = article_from_text(text, name=name, date=None, settings=settings, fallback_date=date)
     yield InputRecord(1, None, article, None)
