@@ -22,13 +22,14 @@ FLOWS = frozenset({"aid", "loan", "loan_guarantee", "investment", "exports", "im
 """Measures of something that moves from one actor to another; only these have a direction."""
 _RECEIVER_IS_SUBJECT = frozenset({"imports"})
 """For these the clause's subject receives the flow ("China imported $81 billion of gas from Russia")."""
-_PRICE_UNITS = frozenset({"barrel", "ton", "tonne", "gallon", "liter", "litre", "kilogram", "kg", "pound",
-                          "ounce", "unit", "share", "head", "megawatt", "kilowatt", "cubic", "bushel"})
 
+_PERIOD_UNITS = frozenset({"year", "month", "week", "day", "annum", "quarter"})
+"""A figure per one of these is a rate ("$2 billion a year"); per anything else it is a price."""
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "nmod", "amod", "appos", "quantmod", "npadvmod", "poss"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"})
 _RECIPIENT_PREPS = frozenset({"to", "for", "towards", "toward", "in", "into"})
 _NOT_PARTIES = frozenset({"according"})
+_NAME_ENTITIES = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 _COMPARING = frozenset({"compare", "compared"})
 """Verbs that set a figure beside another ("$81 billion, compared to $52.1 billion in 2021"): the figure
 belongs to the clause they hang on."""
@@ -80,8 +81,8 @@ class FigureReader:
     # ---- measure --------------------------------------------------------------------------------------
 
     def measure(self, span: Span, kind: str, per: str | None) -> str | None:
-        if kind == "money" and per in _PRICE_UNITS:
-            return "price"
+        if kind == "money" and per is not None and per not in _PERIOD_UNITS:
+            return "price"  # "$60 a barrel", "$799 per pair"
         if kind == "percent" and _share_of(span):
             return "share"
         cues = measure_cues()
@@ -246,7 +247,8 @@ def context(span: Span) -> Iterator[Token]:
     verb = governing_verb(span.root)
     if verb is not None:
         yield from fresh([verb])
-        yield from fresh(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"))
+        yield from fresh(c for c in verb.children if c.dep_ in ("dobj", "attr"))
+        yield from fresh(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
         yield from fresh(sorted(_clause(span), key=lambda t: abs(t.i - span.root.i)))
         if verb.dep_ == "relcl":
             # "bilateral trade ..., which is a growth of more than 40%": what the relative pronoun stands for
@@ -374,6 +376,8 @@ def _clause(span: Span) -> list[Token]:
 
 def _cue_keys(token: Token) -> Iterator[str]:
     """The token's two-word phrases first ("trade deficit", "bilateral trade"), then its lemma."""
+    if _in_acting_name(token):
+        return  # "the Export-Import Bank is issuing ...": the doer's name, not what its figure measures
     lemma = token.lemma_.lower()
     for child in token.children:
         if child.dep_ in ("compound", "amod") and child.i < token.i:
@@ -399,6 +403,17 @@ def _aggressor(token: Token) -> bool:
 def _in_source_phrase(token: Token) -> bool:
     """Inside "according to X": a source of the figure, never a party of it."""
     return any(t.lower_ == "according" for t in token.ancestors)
+
+
+def _in_acting_name(token: Token) -> bool:
+    """Inside the name of the clause's doer: "The Export-Import Bank", "Australia's superannuation funds"."""
+    if token.ent_type_ not in _NAME_ENTITIES:
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None:
+        return False
+    root = entity.root
+    return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
 
 
 def _share_of(span: Span) -> bool:
