@@ -54,7 +54,7 @@ _PROMISED_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _PROMISED_CONCESSION = frozenset({"CONCEDE", "RETREAT"})
 _HOSTED, _VISITED = "043", "042"
 _MEDIATED, _THIRD_PARTY = "045", "044"
-_DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION"})
+_DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT"})
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 """The v2 categories that require a recipient: with none where the pattern looks, any actor the verb's own
@@ -175,12 +175,15 @@ class _DocReader:
             return None
         objects = {w.lemma_.lower() for o in objects_of(verb) for w in (o, *o.conjuncts, *o.children)}
         context = {t.lemma_.lower() for t in verb.sent}
+        subjects = {t.lemma_.lower() for t in self.args.subjects(verb)[0]}
         for sense in senses:
-            if sense.words & (context if sense.context else objects):
+            if sense.words & (context if sense.context else subjects if sense.subject else objects):
                 if sense.becomes is None:
                     return ()
                 code, plover = sense.becomes
-                targets = ("dobj",) if plover == "ACCUSE" else ("prep:with|alongside|among", "none")
+                targets: tuple[str, ...] = ("dobj",) if plover == "ACCUSE" else ("prep:with|alongside|among", "none")
+                if sense.subject:
+                    targets = ("dobj", "prep:from|against", "none")
                 return (Pattern(verb.lemma_.lower(), frozenset(), targets, code, plover, "",
                                 f"sense:{verb.lemma_.lower()}/{plover.lower()}"),)
         return None

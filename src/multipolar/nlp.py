@@ -24,6 +24,7 @@ DOC_EXTENSIONS: dict[str, Any] = {
     "mp_date_label": None,   # the document date as precise as it is known: "2022-09-20", or "2022"
     "mp_mentions": None,     # list[ActorMention]
     "mp_unresolved": None,   # list[Span]
+    "mp_places": None,       # list[ActorMention]: cities and regions named as where something happened
     "mp_events": None,       # list[CodedEvent]
     "mp_quantities": None,   # list[FoundQuantity]
     "mp_quotes": None,       # list[FoundQuote]
@@ -72,7 +73,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     "multipolar_actors",
     default_config={"actors_files": []},
     requires=["doc.ents", "token.dep"],
-    assigns=["doc._.mp_mentions", "doc._.mp_unresolved"],
+    assigns=["doc._.mp_mentions", "doc._.mp_unresolved", "doc._.mp_places"],
 )
 def make_actors(nlp: Language, name: str, actors_files: list[str]) -> Any:
     from multipolar.actors import ActorResolver
