@@ -422,31 +422,54 @@ def test_the_queue_is_bounded_shortest_first_and_frees_places_of_leavers() -> No
     """The scheduler alone (no worker processes): one slot, two places in the queue."""
     import asyncio
 
-    from multipolar.web_analyses import AnalysisBusy, AnalysisPool
+    from multipolar.web_analyses import AnalysisBusy, WorkerSlots
 
-    pool = AnalysisPool(Settings(analysis_workers=1, analysis_queue=2))
+    slots = WorkerSlots(1, 2, long_chars=1_000_000)
     order: list[int] = []
 
     async def wait_then_run(length: int) -> None:
-        await pool._acquire(length)
+        await slots.acquire(length)
         order.append(length)
-        pool._release()
+        slots.release(length)
 
     async def scenario() -> None:
-        await pool._acquire(10)  # the only slot is taken
+        await slots.acquire(10)  # the only slot is taken
         waiting = [asyncio.ensure_future(wait_then_run(n)) for n in (50_000, 100)]
         await asyncio.sleep(0)
         with pytest.raises(AnalysisBusy):
-            await pool._acquire(5)
+            await slots.acquire(5)
         waiting[0].cancel()  # the long text's client leaves: its place is free again
         await asyncio.sleep(0)
         waiting.append(asyncio.ensure_future(wait_then_run(20_000)))
         await asyncio.sleep(0)
-        pool._release()
+        slots.release(10)
         await asyncio.gather(*waiting[1:])
 
-    try:
-        asyncio.run(scenario())
-    finally:
-        pool.close()
-    assert order == [100, 20_000]
+    asyncio.run(scenario())
+    assert order == [100, 20_000] and slots.free == 1 and slots.waiting == 0
+
+
+def test_long_texts_leave_one_worker_to_short_ones() -> None:
+    import asyncio
+
+    from multipolar.web_analyses import WorkerSlots
+
+    slots = WorkerSlots(2, 8, long_chars=20_000)
+
+    async def scenario() -> list[str]:
+        await slots.acquire(150_000)  # one long text runs
+        second_long = asyncio.ensure_future(slots.acquire(150_000))
+        await asyncio.sleep(0)
+        assert not second_long.done() and slots.free == 1, "the last slot is kept for short texts"
+        await asyncio.wait_for(slots.acquire(500), 1)  # a short one gets it at once
+        events = ["short ran"]
+        slots.release(500)
+        await asyncio.sleep(0)
+        assert not second_long.done(), "still only one long text at a time"
+        slots.release(150_000)
+        await asyncio.wait_for(second_long, 1)
+        events.append("second long ran")
+        return events
+
+    assert asyncio.run(scenario()) == ["short ran", "second long ran"]
+    assert slots.long_held == 1 and slots.free == 1

@@ -207,10 +207,19 @@ def test_limits_token_cors_and_traversal(web_db: Path) -> None:
 
 
 def test_reads_while_an_ingest_holds_the_file_get_503_then_recover(client: TestClient, web_db: Path) -> None:
-    """DuckDB lets one process write and none read beside it: the server says so, then serves again."""
+    """DuckDB lets one process write and none read beside it: the server lets go of the file once reads
+    pause for a second, says so while another process holds it, then serves again."""
     import subprocess
     import sys
+    import time
 
+    assert client.get("/api/documents").status_code == 200
+    keeper = client.app.state.store_keeper  # type: ignore[attr-defined]
+    assert keeper.is_open
+    deadline = time.monotonic() + 5
+    while keeper.is_open and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not keeper.is_open
     holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
                                "print('ready', flush=True); time.sleep(60)", str(web_db)],
                               stdout=subprocess.PIPE, text=True)

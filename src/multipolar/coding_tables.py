@@ -59,6 +59,7 @@ class Sense:
     becomes: tuple[str, str] | None
     """(CAMEO code, PLOVER type) it codes instead, or None for no event."""
     context: bool
+    subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class CodingTables:
     """Categories coded with no recipient when the text names none (`categories.tsv`)."""
     frame_codes: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     senses: dict[str, tuple[Sense, ...]] = field(default_factory=dict)
+    domestic: frozenset[str] = frozenset()
+    """Nouns for a state's own people and groups (`domestic_recipients.txt`)."""
     """Verb lemma -> the senses in which it is not the event its rows code (`senses.tsv`)."""
     """(frame kind, complement type or type/mode or *) -> (CAMEO code, mode) (`frame_codes.tsv`)."""
 
@@ -144,6 +147,11 @@ def _pattern_id(kind: str, word: str, required: str, taken: set[str]) -> str:
     return found
 
 
+def _words(name: str) -> frozenset[str]:
+    text = resources.files("multipolar").joinpath(f"data/coding/{name}").read_text(encoding="utf-8")
+    return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def load_tables() -> CodingTables:
     cameo = {}
@@ -167,8 +175,8 @@ def load_tables() -> CodingTables:
         code, _, plover = becomes.partition(":")
         senses[row["verb"].strip()].append(Sense(
             frozenset(w.strip() for w in row["objects"].split("|")), (code, plover) if becomes != "-" else None,
-            row["where"].strip() == "context"))
+            row["where"].strip() == "context", row["where"].strip() == "subject"))
     return CodingTables(cameo, _patterns(_read("verbs.tsv"), "verb", "object"),
                         _patterns(_read("nouns.tsv"), "noun", "modifier"),
                         {plover: frozenset(found) for plover, found in modes.items()}, alone, frame_codes,
-                        {verb: tuple(found) for verb, found in senses.items()})
+                        {verb: tuple(found) for verb, found in senses.items()}, _words("domestic_recipients.txt"))

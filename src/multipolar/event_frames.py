@@ -70,7 +70,8 @@ def governing_frame(word: Token) -> Frame | None:
         kind = _kind_of(governor)
         if kind is None and governor.dep_ == "acomp":
             kind, governor = _kind_of(governor.head), governor.head
-        if kind and (word.pos_ in ("VERB", "AUX") or kind in ("request", "refuse", "threaten")):
+        if kind and (word.pos_ in ("VERB", "AUX") or kind in ("request", "refuse", "threaten")
+                     or (kind == "commit" and head.lower_ in ("to", "for"))):  # "agreed to a ceasefire"
             return Frame(governor, kind)
     return None
 

@@ -24,6 +24,7 @@ DOC_EXTENSIONS: dict[str, Any] = {
     "mp_date_label": None,   # the document date as precise as it is known: "2022-09-20", or "2022"
     "mp_mentions": None,     # list[ActorMention]
     "mp_unresolved": None,   # list[Span]
+    "mp_places": None,       # list[ActorMention]: cities and regions named as where something happened
     "mp_events": None,       # list[CodedEvent]
     "mp_quantities": None,   # list[FoundQuantity]
     "mp_quotes": None,       # list[FoundQuote]
@@ -72,7 +73,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     "multipolar_actors",
     default_config={"actors_files": []},
     requires=["doc.ents", "token.dep"],
-    assigns=["doc._.mp_mentions", "doc._.mp_unresolved"],
+    assigns=["doc._.mp_mentions", "doc._.mp_unresolved", "doc._.mp_places"],
 )
 def make_actors(nlp: Language, name: str, actors_files: list[str]) -> Any:
     from multipolar.actors import ActorResolver
@@ -115,13 +116,18 @@ def make_quantities(nlp: Language, name: str) -> Any:
 
 @Language.factory(
     "multipolar_quotes",
+    default_config={"actors_files": []},
     requires=["doc._.mp_mentions", "token.dep"],
     assigns=["doc._.mp_quotes"],
 )
-def make_quotes(nlp: Language, name: str) -> Any:
+def make_quotes(nlp: Language, name: str, actors_files: list[str]) -> Any:
+    from multipolar.actors import ActorResolver
     from multipolar.quotes import QuoteFinder
 
-    return QuoteFinder()
+    resolver = nlp.get_pipe("multipolar_actors") if "multipolar_actors" in nlp.pipe_names else None
+    if not isinstance(resolver, ActorResolver):
+        resolver = ActorResolver(shared_gazetteer(tuple(actors_files)))
+    return QuoteFinder(resolver)
 
 
 @Language.factory(
@@ -146,7 +152,8 @@ def add_components(nlp: Language, actors_files: tuple[str, ...] = ()) -> Languag
     for component in OUR_COMPONENTS:
         if component in nlp.pipe_names:
             continue
-        config = {"actors_files": list(actors_files)} if component == "multipolar_actors" else {}
+        config = {"actors_files": list(actors_files)} if component in ("multipolar_actors", "multipolar_quotes") \
+            else {}
         nlp.add_pipe(component, config=config)
     return nlp
 

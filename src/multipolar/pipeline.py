@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from spacy.tokens import Doc
 
-from multipolar import model
+from multipolar import figure_checks, model
 from multipolar.actors import ActorMention, ActorRef
 from multipolar.claims import FoundClaim
 from multipolar.coding_tables import load_tables
@@ -169,7 +169,7 @@ def analysis_from_doc(doc: Doc, article: Article) -> Analysis:
     return Analysis(
         document=article, sentences=sentences, actors=actors, events=events, quantities=quantities,
         quotes=quotes, timeline=model.timeline(events, quantities, quotes), relations=relations,
-        blocs=model.blocs(relations), checks=model.checks(quantities, article.date),
+        blocs=model.blocs(relations), checks=figure_checks.checks(quantities, article.date),
         unresolved=tuple(_span(doc, s.start_char, s.end_char) for s in doc._.mp_unresolved or []),
         claims=tuple(_claim(doc, c) for c in doc._.mp_claims or []),
     )
@@ -235,15 +235,16 @@ def _quantity(doc: Doc, sentences: tuple[Sentence, ...], q: FoundQuantity) -> Qu
     change = None
     if q.change_direction in ("up", "down"):
         change = Change(q.change_direction, q.change_relative_to, q.change_rate)  # type: ignore[arg-type]
-    period = Period(q.period.start.isoformat(), q.period.end.isoformat()) if q.period else None
+    period = Period(None if q.open_start else q.period.start.isoformat(), q.period.end.isoformat()) \
+        if q.period else None
     year = q.period.start.year if q.period else (doc._.mp_date.year if doc._.mp_date else None)
-    usd, basis = to_usd(q.value, q.unit, year) if q.kind == "money" else (None, None)
+    usd, basis = to_usd(q.value, q.unit, year) if q.kind == "money" and q.value is not None else (None, None)
     return Quantity(
         kind=q.kind,  # type: ignore[arg-type]
         value=q.value, unit=q.unit, qualifier=q.qualifier,  # type: ignore[arg-type]
         measure=q.measure, from_=q.source, to=q.target, parties=q.parties, items=q.items, period=period,
         change=change, sentence=q.sentence, evidence=_span(doc, sentence.start, sentence.end), text=q.text,
-        start=q.start, end=q.end, described_as=q.described_as, usd=usd, usd_basis=basis,
+        start=q.start, end=q.end, described_as=q.described_as, usd=usd, usd_basis=basis, per=q.per,
     )
 
 
@@ -254,7 +255,8 @@ def _quote(doc: Doc, sentences: tuple[Sentence, ...], q: FoundQuote) -> Quote:
         text=q.text, speaker=q.speaker,
         speaker_actor=q.speaker_actor.code if q.speaker_actor else None, direct=q.direct,
         sentence=q.sentence, evidence=_span(doc, start, end), start=q.start, end=q.end,
-        date=_quote_date(doc, sentences, q),
+        date=_quote_date(doc, sentences, q), speaker_country=q.speaker_country,
+        speaker_sector=q.speaker_sector, kind=q.kind,  # type: ignore[arg-type]
     )
 
 

@@ -14,6 +14,7 @@ Modality = Literal["asserted", "reported", "hypothetical", "intended"]
 Qualifier = Literal["exact", "more_than", "less_than", "about"]
 CheckStatus = Literal["consistent", "inconsistent", "unverifiable"]
 DatePrecision = Literal["day", "month", "year"]
+QuoteKind = Literal["full", "partial", "scare", "unquoted"]
 
 
 def _plain(value: Any) -> Any:
@@ -92,9 +93,10 @@ class Sentence(Record):
 
 @dataclass(frozen=True)
 class Period(Record):
-    start: str
+    start: str | None
+    """None when the text gives only the end: a figure "by 2020", an actor whose beginning is not known."""
     end: str
-    """A quantity's period has both ends; an actor's existence may lack one (null)."""
+    """An actor's existence may lack its end (null in its JSON)."""
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,8 @@ class Quantity(Record):
     """A figure stated in the text, with what it measures, between whom, and when."""
 
     kind: Literal["money", "percent", "count", "other"]
-    value: float
+    value: float | None
+    """None for an amount the text does not state ("billions of dollars"): see `described_as`."""
     unit: str | None
     qualifier: Qualifier
     measure: str | None
@@ -191,6 +194,8 @@ class Quantity(Record):
     usd: float | None = None
     """The value in US dollars: stated, or converted at the year's average rate (see `usd_basis`)."""
     usd_basis: str | None = None
+    per: str | None = None
+    """The unit a figure is counted per: "barrel" for "$60 a barrel" (a price), "year" for "$2 billion a year"."""
 
 
 @dataclass(frozen=True)
@@ -206,6 +211,13 @@ class Quote(Record):
     end: int = 0
     date: str | None = None
     """When it was said, as precise as the text allows (an extension of the contract)."""
+    speaker_country: str | None = None
+    """The speaker's country on the date (an extension of the contract): their state, none for a UN official."""
+    speaker_sector: str | None = None
+    """The speaker's sector on the date ("GOV", "MIL", "NGO"...; an extension of the contract)."""
+    kind: QuoteKind = "full"
+    """full (a sentence or more), partial (a fragment in the writer's sentence), scare (a term set in marks
+    and ascribed to someone), unquoted (speech after "said:" without marks); an extension of the contract."""
 
 
 @dataclass(frozen=True)

@@ -106,19 +106,20 @@ def _figures(analysis: Analysis, compact: bool = False) -> Table:
             rate = f" {q.change.rate:+g}%" if q.change.rate is not None else ""
             change = f"{q.change.direction}{rate} vs {q.change.relative_to or '?'}"
         period = period_text(q.period.start, q.period.end) if q.period else ""
+        amount = _amount(q.value, q.unit, q.described_as) + (f" per {q.per}" if q.per else "")
         if compact:
             table.add_row(str(index), _clip(q.text, 20), q.measure or "", flow, period, f"[{q.sentence}]")
             continue
-        table.add_row(str(index), q.text, _amount(q.value, q.unit),
+        table.add_row(str(index), q.text, amount,
                       q.measure or "", flow, ", ".join(q.items), period, change, f"[{q.sentence}]")
     return table
 
 
-def _amount(value: float, unit: str | None) -> str:
+def _amount(value: float | None, unit: str | None, described_as: str | None = None) -> str:
+    if value is None:
+        return f"({described_as or 'unstated'}) {unit or ''}".strip()
     if unit == "percent":
         return f"{value:g}%"
-    if value == 0:
-        return f"(unstated) {unit or ''}".strip()
     for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
         if abs(value) >= scale:
             return f"{value / scale:,.4g}{suffix} {unit or ''}".strip()

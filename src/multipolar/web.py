@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 import duckdb
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathPart
 from fastapi.responses import JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -30,6 +30,7 @@ from multipolar.errors import InputError
 from multipolar.settings import DEFAULT_SETTINGS, Settings
 from multipolar.web_analyses import AnalysisBusy, AnalysisFailed, AnalysisPool
 from multipolar.web_guard import Guard, allowed_hosts, is_loopback
+from multipolar.web_store import StoreKeeper
 
 PLOVER_QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2}
 MAX_OFFSET = 1_000_000_000
@@ -76,25 +77,28 @@ def read(db: Path, sql: str, params: list[Any]) -> list[dict[str, Any]]:
 
 def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | None = None,
                host: str = "127.0.0.1") -> FastAPI:
-    """The app for one store, served on `host`. The store is opened read-only per request, so several
-    servers can read one file and an ingest can take it between requests; while an ingest writes (DuckDB
-    allows one writing process and no readers beside it), requests get 503.
+    """The app for one store, served on `host`. The store is opened read-only per request (and kept open
+    between close requests, `web_store`), so several servers can read one file and an ingest can take it
+    once reads pause for a second; while an ingest writes (DuckDB allows one writing process and no
+    readers beside it), requests get 503.
 
     Writes (analysing posted text) need `Authorization: Bearer TOKEN` when a token is set, and are refused
     without one when `host` is not loopback. Limits come from `settings` (`max_body_bytes`,
     `max_text_chars`, `analysis_workers`, `analysis_queue`, `doc_timeout`, `allowed_hosts`). No CORS
     headers are sent: other sites' pages cannot call the API from a browser.
     """
-    pool = AnalysisPool(settings)
+    pool, keeper = AnalysisPool(settings), StoreKeeper(db)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        keeper.close()
         pool.close()
 
-    app = FastAPI(title="multipolar", version="1", lifespan=lifespan, description="Actors, events, figures "
-                  "and quotes read from news, each with the sentence it came from.", docs_url=None, redoc_url=None)
-    app.state.analyses = pool
+    app = FastAPI(title="multipolar", version="1", lifespan=lifespan, dependencies=[Depends(keeper.during_request)],
+                  description="Actors, events, figures and quotes read from news, each with the sentence it came from.",
+                  docs_url=None, redoc_url=None)
+    app.state.analyses, app.state.store_keeper = pool, keeper
     app.add_middleware(Guard, hosts=allowed_hosts(host, settings.allowed_hosts), token=token,
                        writes_need_token=not is_loopback(host), max_body=settings.max_body_bytes,
                        body_timeout=settings.header_timeout)
