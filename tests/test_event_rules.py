@@ -16,7 +16,8 @@ from multipolar.events import CodedEvent, EventCoder
 VOCAB = spacy.blank("en").vocab
 STATES = {"Japan": "JPN", "Indonesia": "IDN", "Iran": "IRN", "France": "FRA", "French": "FRA", "China": "CHN",
           "Russia": "RUS", "Hungary": "HUN", "Peru": "PER", "Peruvian": "PER", "Turkey": "TUR", "Sweden": "SWE",
-          "Korea": "KOR", "Kenya": "KEN", "Australia": "AUS", "Zealand": "NZL", "Brazil": "BRA", "Cuba": "CUB",
+          "Korea": "KOR", "Kenya": "KEN", "Kenyan": "KEN", "Australia": "AUS", "Zealand": "NZL", "Brazil": "BRA",
+          "Cuba": "CUB",
           "Lula": "BRA", "Xi": "CHN", "Egypt": "EGY", "Syria": "SYR", "Pakistan": "PAK"}
 PEOPLE = {"Lula": ("lula", "BRA"), "Xi": ("xi-jinping", "CHN")}
 
@@ -226,3 +227,26 @@ def test_talks_with_a_partner_go_both_ways() -> None:
                      "Indonesia/Indonesia/PROPN/pobj/2 ././PUNCT/punct/1")
     assert sorted(events) == [("IDN", "JPN", "CONSULT", "", "asserted", False),
                               ("JPN", "IDN", "CONSULT", "", "asserted", False)]
+
+
+def test_coordinated_acts_are_two_events_and_share_a_recipient() -> None:
+    # "Kenya called up reservists and massed troops near Peru."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 called/call/VERB/ROOT/- up/up/ADP/prt/1 "
+                     "reservists/reservist/NOUN/dobj/1 and/and/CCONJ/cc/1 massed/mass/VERB/conj/1 "
+                     "troops/troop/NOUN/dobj/5 near/near/ADP/prep/5 "
+                     "Peru/Peru/PROPN/pobj/7 ././PUNCT/punct/1")
+    assert events == [("KEN", "PER", "MOBILIZE", "troops", "asserted", False)] * 2
+
+
+def test_a_mistagged_verb_is_still_a_verb() -> None:
+    # "China will lower tariffs on Australia."  (the tagger reads "lower" as an adjective)
+    events = _events("China/China/PROPN/nsubj/2 will/will/AUX/aux/2 lower/low/ADJ/ROOT/- tariffs/tariff/NOUN/dobj/2 "
+                     "on/on/ADP/prep/3 Australia/Australia/PROPN/pobj/4 ././PUNCT/punct/2")
+    assert events == [("CHN", "AUS", "CONCEDE", "", "intended", False)]
+
+
+def test_a_state_acting_on_its_own_people_is_domestic() -> None:
+    # "Kenyan police arrested journalists."
+    events = _events("Kenyan/kenyan/ADJ/amod/1 police/police/NOUN/nsubj/2 arrested/arrest/VERB/ROOT/- "
+                     "journalists/journalist/NOUN/dobj/2 ././PUNCT/punct/2")
+    assert events == [("KEN", "KEN", "COERCE", "arrest", "asserted", False)]

@@ -116,13 +116,18 @@ def make_quantities(nlp: Language, name: str) -> Any:
 
 @Language.factory(
     "multipolar_quotes",
+    default_config={"actors_files": []},
     requires=["doc._.mp_mentions", "token.dep"],
     assigns=["doc._.mp_quotes"],
 )
-def make_quotes(nlp: Language, name: str) -> Any:
+def make_quotes(nlp: Language, name: str, actors_files: list[str]) -> Any:
+    from multipolar.actors import ActorResolver
     from multipolar.quotes import QuoteFinder
 
-    return QuoteFinder()
+    resolver = nlp.get_pipe("multipolar_actors") if "multipolar_actors" in nlp.pipe_names else None
+    if not isinstance(resolver, ActorResolver):
+        resolver = ActorResolver(shared_gazetteer(tuple(actors_files)))
+    return QuoteFinder(resolver)
 
 
 @Language.factory(
@@ -147,8 +152,11 @@ def add_components(nlp: Language, actors_files: tuple[str, ...] = (), knowledge_
     for component in OUR_COMPONENTS:
         if component in nlp.pipe_names:
             continue
-        config: dict[str, Any] = {"actors_files": list(actors_files), "knowledge_base": knowledge_base} \
-            if component == "multipolar_actors" else {}
+        config: dict[str, Any] = {}
+        if component == "multipolar_actors":
+            config = {"actors_files": list(actors_files), "knowledge_base": knowledge_base}
+        elif component == "multipolar_quotes":
+            config = {"actors_files": list(actors_files)}
         nlp.add_pipe(component, config=config)
     return nlp
 
