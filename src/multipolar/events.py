@@ -54,7 +54,7 @@ _PROMISED_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _PROMISED_CONCESSION = frozenset({"CONCEDE", "RETREAT"})
 _HOSTED, _VISITED = "043", "042"
 _MEDIATED, _THIRD_PARTY = "045", "044"
-_DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION"})
+_DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT"})
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 """The v2 categories that require a recipient: with none where the pattern looks, any actor the verb's own
@@ -116,14 +116,14 @@ class _DocReader:
     def events(self) -> list[CodedEvent]:
         found: list[CodedEvent] = []
         for token in self.doc:
-            if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+            if (token.pos_ in ("VERB", "AUX") and token.dep_ != "aux") or _mistagged_verb(token):
                 found.extend(self._verb_events(token) or self._obligation_events(token))
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and frame_words().get(token.lemma_.lower()) == "commit":
                 found.extend(self._readiness_events(token))
         for token in self.doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in self.used_nouns:
                 found.extend(self._noun_events(token))
-        return self._dated(_deduplicated(found))
+        return self._dated(_deduplicated(found, self.doc))
 
     # ---- verbs ----------------------------------------------------------------------------------
 
@@ -175,12 +175,16 @@ class _DocReader:
             return None
         objects = {w.lemma_.lower() for o in objects_of(verb) for w in (o, *o.conjuncts, *o.children)}
         context = {t.lemma_.lower() for t in verb.sent}
+        subjects = {t.lemma_.lower() for t in self.args.subjects(verb)[0]}
         for sense in senses:
-            if sense.words & (context if sense.context else objects):
+            if sense.words & (context if sense.context else subjects if sense.subject else objects):
                 if sense.becomes is None:
                     return ()
                 code, plover = sense.becomes
-                targets = ("dobj",) if plover == "ACCUSE" else ("prep:with|alongside|among", "none")
+                targets: tuple[str, ...] = ("dobj",) if plover in ("ACCUSE", "SANCTION") else (
+                    "prep:with|alongside|among", "none")
+                if sense.subject:
+                    targets = ("dobj", "prep:from|against", "none")
                 return (Pattern(verb.lemma_.lower(), frozenset(), targets, code, plover, "",
                                 f"sense:{verb.lemma_.lower()}/{plover.lower()}"),)
         return None
@@ -200,7 +204,7 @@ class _DocReader:
         return []
 
     def _verb_patterns(self, verb: Token) -> tuple[Pattern, ...]:
-        lemma = verb.lemma_.lower()
+        lemma = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else verb.lower_
         particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
         for particle in particles:
             found = self.tables.verbs.get(f"{lemma} {particle}")
@@ -231,7 +235,8 @@ class _DocReader:
             targets = self.args.place_target(verb, sources)
         if not targets and object_controlled(verb):
             return None  # "invited Argentina, Egypt and Iran to join": they would not join each other
-        if not targets and self._plover_of(code_from) in _NEEDS_RECIPIENT:
+        single = len({ref.state_code for m, _ in sources for ref in m.actors}) == 1
+        if not targets and single and self._plover_of(code_from) in _NEEDS_RECIPIENT:
             targets = self.args.phrase_actors(verb, sources)  # "extradited a businessman ... to China"
         if not targets and self._plover_of(code_from) in _DOMESTIC_TYPES:
             targets = self._domestic_recipient(verb, code_from, objects, passive_tokens, sources)
@@ -240,7 +245,6 @@ class _DocReader:
                 code_from = dataclasses.replace(code_from, cameo="172", plover="COERCE", mode="restrict")
         if not targets and "none" in code_from.targets and self._alone_category(code_from):
             targets = self.args.phrase_actors(verb, sources)
-            single = len({ref.state_code for m, _ in sources for ref in m.actors}) == 1
             if not targets and single and (_unresolved_recipient(verb, code_from.targets) or not _own_subject(verb)):
                 return None  # "fought an insurgency": a recipient we cannot name is not no recipient
         coder = f"{pattern.id}+{code_from.id}" if code_from is not pattern else pattern.id
@@ -358,8 +362,8 @@ class _DocReader:
             [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
             + [obj for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                for obj in c.children if obj.dep_ == "pobj"])
-        if not sources:
-            sources = self._pronoun_doer(noun)
+        if not sources and self._plover_of(pattern) in _MATERIAL | {"RETREAT"}:
+            sources = self._pronoun_doer(noun)  # "their assault", "its withdrawal": acts, not treaties
         targets = self.args.targets(noun, pattern.targets, [])
         if not targets and sources and self._plover_of(pattern) in _MATERIAL:
             targets = self.args.place_target(noun, sources)  # "drone strikes on towns in north-east Syria"
@@ -399,7 +403,7 @@ class _DocReader:
             pairs = _alone(sources, trigger)
         if not pairs:
             return None
-        if _reciprocal(plover, entry.code, targets):
+        if _reciprocal(plover, entry.code, targets, trigger):
             pairs += [(t, s, c - 0.1) for s, t, c in pairs if (t, s) not in {(a, b) for a, b, _ in pairs}]
         coded = [
             CodedEvent(
@@ -455,10 +459,38 @@ class _DocReader:
                     return event.date
             return None
 
+        label: str | None = self.doc._.mp_date_label
         for event in events:
             date = self.flags.date(self.doc[event.trigger], earlier_event_date)
+            if event.modality == "intended" and event.plover in ("AGREE", "CONCEDE") and _later(date, label):
+                date = label  # "pledged to cut coal use by 2035": the pledge is made now, not in 2035
             dated.append(dataclasses.replace(event, date=date))
-        return dated
+        return _without_repeated_headline(dated, self.doc)
+
+
+def _later(date: str | None, label: str | None) -> bool:
+    """A date after the document's ("2035" against "2023-05-01"), compared as precisely as both allow."""
+    if not date or not label:
+        return False
+    size = min(len(date), len(label))
+    return date[:size] > label[:size]
+
+
+def _without_repeated_headline(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
+    """A headline repeated in the body is one event, not two: the headline's event goes when the body has
+    the same two actors, since the body says more about it (often in another tense: "agree" / "agreed to")."""
+    sentences = list(doc.sents)
+    if len(sentences) < 2 or not _is_headline(sentences[0]):
+        return events
+    body = {frozenset((e.source.state_code, e.target.state_code)) for e in events if e.sentence > 0}
+    return [e for e in events if e.sentence > 0 or frozenset((e.source.state_code, e.target.state_code)) not in body]
+
+
+def _is_headline(sentence: Span) -> bool:
+    """A first line without a full stop, ended by a line break ("Colombia, ELN agree six-month ceasefire")."""
+    text = sentence.text
+    return "\n" in text[-3:] + sentence.doc.text[sentence.end_char : sentence.end_char + 2] and \
+        not text.rstrip().endswith((".", "!", "?", ":"))
 
 
 def coded_pairs(doc: Doc) -> set[tuple[int, str, str]]:
@@ -494,6 +526,13 @@ _HABIT_ADVERBS = frozenset({"usually", "typically", "generally", "traditionally"
 _TRADE_VERBS = frozenset({"buy", "sell", "import", "export", "purchase", "trade", "supply"})
 
 
+def _mistagged_verb(token: Token) -> bool:
+    """"will each lower tariffs": a word the tagger took for an adjective or noun that has a subject and a
+    direct object is a verb."""
+    return token.pos_ in ("ADJ", "NOUN") and token.dep_ in ("ROOT", "conj", "ccomp", "xcomp", "advcl") and \
+        any(c.dep_ == "dobj" for c in token.children) and any(c.dep_ in ("nsubj", "aux") for c in token.children)
+
+
 def _is_condition(clause: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
 
@@ -522,7 +561,7 @@ def _habitual(verb: Token) -> bool:
     return verb.lemma_.lower() in _TRADE_VERBS and verb.tag_ in ("VBZ", "VBP") and not auxiliaries
 
 
-def _reciprocal(plover: str, code: str, targets: list[ActorHit]) -> bool:
+def _reciprocal(plover: str, code: str, targets: list[ActorHit], trigger: Token) -> bool:
     """PLOVER makes every participant an actor: "A met B", "A spoke with B", "A signed a deal with B",
     "A established ties with B" give B->A too; a visit (one side travels) and mediation do not."""
     if plover not in _RECIPROCAL or code in (_HOSTED, _VISITED, _MEDIATED) or not targets:
@@ -531,7 +570,9 @@ def _reciprocal(plover: str, code: str, targets: list[ActorHit]) -> bool:
         return True
     if plover == "SUPPORT" and code != "057":
         return False  # signing is mutual; one state restoring ties or praising another is not
-    return any(t.head.lower_ in ("with", "between") or t.head.head.lower_ in ("with", "between") for _, t in targets)
+    own = {trigger.i, *(c.i for c in trigger.children if c.dep_ in ("dobj", "attr"))}
+    return any(prep.lower_ in ("with", "between") and prep.head.i in own
+               for _, t in targets for prep in (t.head, t.head.head) if prep.dep_ == "prep")
 
 
 def _alone(sources: list[ActorHit], trigger: Token) -> list[Pair]:
@@ -595,16 +636,33 @@ def _allows_symmetry(pattern: Pattern, trigger: Token) -> bool:
     return cooperative or "none" in pattern.targets or "prep:with" in " ".join(pattern.targets)
 
 
-def _deduplicated(events: list[CodedEvent]) -> list[CodedEvent]:
-    """One event per (source, target, type) and sentence: a specific code before a catch-all ("agreed to provide
-    loans" is the loan, 0331, not 030), then the first trigger's, the most confident. An event with no recipient
-    goes when the same source has one of that type with a recipient in the sentence."""
-    best: dict[tuple[str, str, str, int], CodedEvent] = {}
+def _deduplicated(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
+    """One event per (source, target, type), sentence and coordinated verb ("called up reservists and massed
+    troops" are two acts; "agreed to provide loans" one): a specific code before a catch-all (the loan, 0331,
+    not 030), then the first trigger's, the most confident. An event with no recipient takes the recipient of
+    the same source's act of that type in a coordinated verb, or goes when the sentence has one anyway."""
+    best: dict[tuple[str, str, str, int, int], CodedEvent] = {}
     for event in sorted(events, key=lambda e: (e.sentence, e.cameo in _GENERIC, e.trigger, -e.confidence,
                                                e.source_span, e.target_span)):
-        key = (event.source.state_code, event.target.state_code, event.plover, event.sentence)
+        key = (event.source.state_code, event.target.state_code, event.plover, event.sentence, _branch(doc, event))
         best.setdefault(key, event)
-    kept = [e for e in best.values() if e.recipient or not any(
-        o.recipient and o.sentence == e.sentence and o.source.state_code == e.source.state_code and o.plover == e.plover
-        for o in best.values())]
+    kept: list[CodedEvent] = []
+    wrapped = {frame.word.i for e in best.values() if (frame := governing_frame(doc[e.trigger])) is not None}
+    for event in best.values():
+        if event.cameo == "030" and event.trigger in wrapped:
+            continue  # "pledged to cut its coal trade": the complement's own event is the commitment
+        partners = [o for o in best.values() if o.recipient and o.sentence == event.sentence and
+                    o.source.state_code == event.source.state_code and o.plover == event.plover]
+        if event.recipient or not partners:
+            kept.append(event)
+        elif event.plover in _MATERIAL and (shared := next(
+                (o for o in partners if _branch(doc, o) != _branch(doc, event)), None)) is not None:
+            kept.append(dataclasses.replace(event, target=shared.target, target_span=shared.target_span,
+                                            recipient=True))
     return sorted(kept, key=lambda e: (e.sentence, e.trigger, e.source_span, e.target_span))
+
+
+def _branch(doc: Doc, event: CodedEvent) -> int:
+    """The coordinated verb an event belongs to (-1: the main one)."""
+    token = doc[event.trigger]
+    return token.i if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") else -1

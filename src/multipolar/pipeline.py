@@ -267,7 +267,8 @@ def _quote(doc: Doc, sentences: tuple[Sentence, ...], q: FoundQuote) -> Quote:
         text=q.text, speaker=q.speaker,
         speaker_actor=q.speaker_actor.code if q.speaker_actor else None, direct=q.direct,
         sentence=q.sentence, evidence=_span(doc, start, end), start=q.start, end=q.end,
-        date=_quote_date(doc, sentences, q),
+        date=_quote_date(doc, sentences, q), speaker_country=q.speaker_country,
+        speaker_sector=q.speaker_sector, kind=q.kind,  # type: ignore[arg-type]
     )
 
 
