@@ -181,7 +181,8 @@ class _DocReader:
                 if sense.becomes is None:
                     return ()
                 code, plover = sense.becomes
-                targets: tuple[str, ...] = ("dobj",) if plover == "ACCUSE" else ("prep:with|alongside|among", "none")
+                targets: tuple[str, ...] = ("dobj",) if plover in ("ACCUSE", "SANCTION") else (
+                    "prep:with|alongside|among", "none")
                 if sense.subject:
                     targets = ("dobj", "prep:from|against", "none")
                 return (Pattern(verb.lemma_.lower(), frozenset(), targets, code, plover, "",
@@ -402,7 +403,7 @@ class _DocReader:
             pairs = _alone(sources, trigger)
         if not pairs:
             return None
-        if _reciprocal(plover, entry.code, targets):
+        if _reciprocal(plover, entry.code, targets, trigger):
             pairs += [(t, s, c - 0.1) for s, t, c in pairs if (t, s) not in {(a, b) for a, b, _ in pairs}]
         coded = [
             CodedEvent(
@@ -458,10 +459,38 @@ class _DocReader:
                     return event.date
             return None
 
+        label: str | None = self.doc._.mp_date_label
         for event in events:
             date = self.flags.date(self.doc[event.trigger], earlier_event_date)
+            if event.modality == "intended" and event.plover in ("AGREE", "CONCEDE") and _later(date, label):
+                date = label  # "pledged to cut coal use by 2035": the pledge is made now, not in 2035
             dated.append(dataclasses.replace(event, date=date))
-        return dated
+        return _without_repeated_headline(dated, self.doc)
+
+
+def _later(date: str | None, label: str | None) -> bool:
+    """A date after the document's ("2035" against "2023-05-01"), compared as precisely as both allow."""
+    if not date or not label:
+        return False
+    size = min(len(date), len(label))
+    return date[:size] > label[:size]
+
+
+def _without_repeated_headline(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
+    """A headline repeated in the body is one event, not two: the headline's event goes when the body has
+    the same two actors, since the body says more about it (often in another tense: "agree" / "agreed to")."""
+    sentences = list(doc.sents)
+    if len(sentences) < 2 or not _is_headline(sentences[0]):
+        return events
+    body = {frozenset((e.source.state_code, e.target.state_code)) for e in events if e.sentence > 0}
+    return [e for e in events if e.sentence > 0 or frozenset((e.source.state_code, e.target.state_code)) not in body]
+
+
+def _is_headline(sentence: Span) -> bool:
+    """A first line without a full stop, ended by a line break ("Colombia, ELN agree six-month ceasefire")."""
+    text = sentence.text
+    return "\n" in text[-3:] + sentence.doc.text[sentence.end_char : sentence.end_char + 2] and \
+        not text.rstrip().endswith((".", "!", "?", ":"))
 
 
 def coded_pairs(doc: Doc) -> set[tuple[int, str, str]]:
@@ -532,7 +561,7 @@ def _habitual(verb: Token) -> bool:
     return verb.lemma_.lower() in _TRADE_VERBS and verb.tag_ in ("VBZ", "VBP") and not auxiliaries
 
 
-def _reciprocal(plover: str, code: str, targets: list[ActorHit]) -> bool:
+def _reciprocal(plover: str, code: str, targets: list[ActorHit], trigger: Token) -> bool:
     """PLOVER makes every participant an actor: "A met B", "A spoke with B", "A signed a deal with B",
     "A established ties with B" give B->A too; a visit (one side travels) and mediation do not."""
     if plover not in _RECIPROCAL or code in (_HOSTED, _VISITED, _MEDIATED) or not targets:
@@ -541,7 +570,9 @@ def _reciprocal(plover: str, code: str, targets: list[ActorHit]) -> bool:
         return True
     if plover == "SUPPORT" and code != "057":
         return False  # signing is mutual; one state restoring ties or praising another is not
-    return any(t.head.lower_ in ("with", "between") or t.head.head.lower_ in ("with", "between") for _, t in targets)
+    own = {trigger.i, *(c.i for c in trigger.children if c.dep_ in ("dobj", "attr"))}
+    return any(prep.lower_ in ("with", "between") and prep.head.i in own
+               for _, t in targets for prep in (t.head, t.head.head) if prep.dep_ == "prep")
 
 
 def _alone(sources: list[ActorHit], trigger: Token) -> list[Pair]:
@@ -616,7 +647,10 @@ def _deduplicated(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
         key = (event.source.state_code, event.target.state_code, event.plover, event.sentence, _branch(doc, event))
         best.setdefault(key, event)
     kept: list[CodedEvent] = []
+    wrapped = {frame.word.i for e in best.values() if (frame := governing_frame(doc[e.trigger])) is not None}
     for event in best.values():
+        if event.cameo == "030" and event.trigger in wrapped:
+            continue  # "pledged to cut its coal trade": the complement's own event is the commitment
         partners = [o for o in best.values() if o.recipient and o.sentence == event.sentence and
                     o.source.state_code == event.source.state_code and o.plover == event.plover]
         if event.recipient or not partners:
