@@ -267,9 +267,9 @@ def test_a_commitment_is_dated_when_it_is_made() -> None:
 
 
 def test_a_headline_repeated_in_the_body_is_one_event() -> None:
-    from multipolar.events import _is_headline
+    from multipolar.event_selection import is_headline
 
     doc = Doc(VOCAB, words=["Japan", "aids", "Peru", "\n", "Japan", "gave", "aid", "to", "Peru", "."],
               sent_starts=[True, False, False, False, True, False, False, False, False, False])
     first, second = list(doc.sents)
-    assert _is_headline(first) and not _is_headline(second)
+    assert is_headline(first) and not is_headline(second)
