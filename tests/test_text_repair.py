@@ -12,8 +12,9 @@ import pytest
 from multipolar.datelines import find_dateline, without_dateline
 from multipolar.encodings import decode_bytes
 from multipolar.errors import InputError
-from multipolar.ingest import clean_text, read_document
+from multipolar.ingest import check_text, clean_text, read_document
 from multipolar.markup import strip_invisible, strip_markup
+from multipolar.settings import DEFAULT_SETTINGS
 
 STORY = "Señor Pérez, the Spanish envoy in Zürich, said Spain would send aid to Chile."
 
@@ -172,3 +173,40 @@ def test_ingest_dates_undated_documents_with_date_unless_a_dateline_or_record_do
     finally:
         connection.close()
     assert dates == ["2021-07-01", "2023-03-03", "2024-01-15"]
+
+
+@pytest.mark.parametrize("text", [
+    "La France et l'Allemagne ont signé un accord sur l'énergie à Paris.",
+    "Le président a rencontré son homologue russe.", "Der Präsident traf gestern den Außenminister.",
+    "El presidente se reunió con el ministro.", "Die Regierung hat neue Sanktionen beschlossen.",
+    "Il presidente della Repubblica ha incontrato il premier.",
+])
+def test_a_short_text_in_another_language_is_refused(text: str) -> None:
+    with pytest.raises(InputError, match="English"):
+        check_text(text, "x", DEFAULT_SETTINGS)
+
+
+@pytest.mark.parametrize("text", [
+    "Great Britain", "Nikol Pashinyan", "Charles de Gaulle met officials in La Paz and El Salvador.",
+    "Ursula von der Leyen met the President of Côte d’Ivoire.", "The café in Zürich hosted a détente summit.",
+    "Lula da Silva visited São Paulo.", "Recep Tayyip Erdoğan met Andrés Manuel López Obrador.",
+    "Soldiers die in Donetsk as the war goes on",
+])
+def test_a_short_english_text_with_foreign_names_is_analysed(text: str) -> None:
+    check_text(text, "x", DEFAULT_SETTINGS)
+
+
+def test_no_gold_text_is_refused_as_not_english() -> None:
+    from .conftest import GOLD
+
+    refused = []
+    for path in sorted(GOLD.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line) if line.strip() else {}
+            text = record.get("text")
+            if isinstance(text, str) and text.strip():
+                try:
+                    check_text(text, "x", DEFAULT_SETTINGS)
+                except InputError as exc:
+                    refused.append(f"{path.name} {record.get('id')}: {exc}")
+    assert refused == []

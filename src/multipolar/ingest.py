@@ -24,6 +24,7 @@ from typing import Any
 from multipolar.datelines import without_dateline
 from multipolar.encodings import decode_bytes
 from multipolar.errors import InputError, failure
+from multipolar.language import looks_foreign
 from multipolar.markup import strip_invisible, strip_markup
 from multipolar.records import Article, DatePrecision
 from multipolar.settings import DEFAULT_SETTINGS, Settings
@@ -185,6 +186,8 @@ def check_text(text: str, name: str, settings: Settings) -> None:
     latin = sum(1 for w in words if _is_latin(w))
     if latin < len(words) / 2:
         raise InputError(f"{name}: the text is not in English (mostly non-Latin script)")
+    if len(words) < ENGLISH_CHECK_WORDS and looks_foreign(text):
+        raise InputError(f"{name}: the text does not look like English")
     if len(words) >= ENGLISH_CHECK_WORDS:
         lower = [w.lower() for w in words]
         english = sum(1 for w in lower if w in _ENGLISH_FUNCTION_WORDS) / len(lower)
