@@ -20,6 +20,9 @@ class Settings:
     """The spaCy pipeline that tokenizes, tags, parses and finds entities."""
     actors_files: tuple[Path, ...] = ()
     """User actor files (our YAML format or PETRARCH dictionaries) loaded on top of the gazetteer."""
+    knowledge_base: bool = True
+    """Resolve actors from the shipped knowledge base too (people, organisations, places from open data); off:
+    the curated gazetteer and your files only (loads faster, knows far fewer actors)."""
     max_chars: int = 1_000_000
     """Longer documents are refused with a clear error (spaCy's own limit; memory grows with length)."""
     min_english_ratio: float = 0.12
@@ -37,7 +40,11 @@ class Settings:
     """Batches an `ingest` worker process analyses before a fresh one replaces it (0: never), which keeps
     memory flat: spaCy's vocabulary keeps every new word a process meets."""
     doc_timeout: float = 120.0
-    """Seconds one document may take to analyse before it is skipped with its reason (0: no limit)."""
+    """Seconds one document may take to analyse before it is skipped with its reason (0: no limit); the
+    same limit holds for extracting the text of a web page."""
+    max_html_tags: int = 100_000
+    """Web pages with more tags than this are refused before their text is extracted (extraction slows
+    down faster than the page grows: 10^5 tags can take a minute)."""
     fetch_timeout: float = 20.0
     """Seconds to wait for a URL given to `analyze`."""
     components: tuple[str, ...] = ()
