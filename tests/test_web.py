@@ -87,7 +87,7 @@ def test_pages_have_json_twins_and_no_cdn(client: TestClient) -> None:
         assert "cdn" not in page.text.lower() and "https://" not in page.text
     assert client.get("/static/plotly.min.js").headers["content-type"].startswith("application/javascript")
     posted = client.post("/analyze", data={"text": "France imposed sanctions on Iran in 2012.", "date": "2013-01-01"})
-    assert posted.status_code == 200 and "SANCTION" in posted.text and '<span class="event">' in posted.text
+    assert posted.status_code == 200 and "SANCTION" in posted.text and 'class="s event"' in posted.text
 
 
 def test_causal_graph_api_and_page(client: TestClient) -> None:

@@ -49,7 +49,9 @@ def with_agents(resolver: ActorResolver, doc: Doc, words: list[str], mentions: l
     result = list(mentions)
     i = 0
     while i < len(words):
-        hit = None if i in taken else resolver.gazetteer.agent_at(words, i, qualified=True)
+        # a filler ("deputy", "state") is no sector word of its own here, whatever Phoenix's agents say
+        hit = None if i in taken else resolver.gazetteer.agent_at(words, i, qualified=words[i].lower() not in
+                                                                  QUALIFIER_FILLERS)
         if hit is None:
             i += 1
             continue

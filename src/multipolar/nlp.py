@@ -38,11 +38,11 @@ for _name, _default in DOC_EXTENSIONS.items():
 
 
 @lru_cache(maxsize=8)
-def shared_gazetteer(actors_files: tuple[str, ...] = ()) -> gazetteer_module.Gazetteer:
+def shared_gazetteer(actors_files: tuple[str, ...] = (), knowledge_base: bool = True) -> gazetteer_module.Gazetteer:
     """The gazetteer for a set of user files, built once with spaCy's English tokenizer rules."""
     tokenizer = spacy.blank("en").tokenizer
     return gazetteer_module.build(lambda text: [t.text for t in tokenizer(text)],
-                                  [Path(p) for p in actors_files])
+                                  [Path(p) for p in actors_files], knowledge_base)
 
 
 MAX_UNPUNCTUATED_TOKENS = 400
@@ -71,14 +71,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @Language.factory(
     "multipolar_actors",
-    default_config={"actors_files": []},
+    default_config={"actors_files": [], "knowledge_base": True},
     requires=["doc.ents", "token.dep"],
     assigns=["doc._.mp_mentions", "doc._.mp_unresolved", "doc._.mp_places"],
 )
-def make_actors(nlp: Language, name: str, actors_files: list[str]) -> Any:
+def make_actors(nlp: Language, name: str, actors_files: list[str], knowledge_base: bool) -> Any:
     from multipolar.actors import ActorResolver
 
-    return ActorResolver(shared_gazetteer(tuple(actors_files)))
+    return ActorResolver(shared_gazetteer(tuple(actors_files), knowledge_base))
 
 
 @Language.factory(
@@ -145,26 +145,30 @@ OUR_COMPONENTS = ("multipolar_actors", "multipolar_dates", "multipolar_events",
                   "multipolar_quantities", "multipolar_quotes", "multipolar_claims")
 
 
-def add_components(nlp: Language, actors_files: tuple[str, ...] = ()) -> Language:
+def add_components(nlp: Language, actors_files: tuple[str, ...] = (), knowledge_base: bool = True) -> Language:
     """Add multipolar's components to a parsed English pipeline (the user's own, if they like)."""
     if "multipolar_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("multipolar_paragraphs", before="parser")
     for component in OUR_COMPONENTS:
         if component in nlp.pipe_names:
             continue
-        config = {"actors_files": list(actors_files)} if component in ("multipolar_actors", "multipolar_quotes") \
-            else {}
+        config: dict[str, Any] = {}
+        if component == "multipolar_actors":
+            config = {"actors_files": list(actors_files), "knowledge_base": knowledge_base}
+        elif component == "multipolar_quotes":
+            config = {"actors_files": list(actors_files)}
         nlp.add_pipe(component, config=config)
     return nlp
 
 
 @lru_cache(maxsize=4)
-def _load(model: str, actors_files: tuple[str, ...], components: tuple[str, ...] = ()) -> Language:
+def _load(model: str, actors_files: tuple[str, ...], components: tuple[str, ...] = (),
+          knowledge_base: bool = True) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as exc:
         raise MultipolarError(f"cannot load the spaCy model {model!r}: is it installed?") from exc
-    add_components(nlp, actors_files)
+    add_components(nlp, actors_files, knowledge_base)
     for spec in components:
         _add_user_component(nlp, spec)
     return nlp
@@ -184,4 +188,5 @@ def _add_user_component(nlp: Language, spec: str) -> None:
 
 def load_pipeline(settings: Settings) -> Language:
     """The shared pipeline for these settings (loaded on first use, then reused)."""
-    return _load(settings.spacy_model, tuple(str(p) for p in settings.actors_files), tuple(settings.components))
+    return _load(settings.spacy_model, tuple(str(p) for p in settings.actors_files), tuple(settings.components),
+                 settings.knowledge_base)

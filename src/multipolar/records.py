@@ -196,6 +196,8 @@ class Quantity(Record):
     usd_basis: str | None = None
     per: str | None = None
     """The unit a figure is counted per: "barrel" for "$60 a barrel" (a price), "year" for "$2 billion a year"."""
+    projected: bool = False
+    """A figure the text gives for the future (a target, a projection, a pledge), not a measurement."""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,9 @@ class Settings:
     """The spaCy pipeline that tokenizes, tags, parses and finds entities."""
     actors_files: tuple[Path, ...] = ()
     """User actor files (our YAML format or PETRARCH dictionaries) loaded on top of the gazetteer."""
+    knowledge_base: bool = True
+    """Resolve actors from the shipped knowledge base too (people, organisations, places from open data); off:
+    the curated gazetteer and your files only (loads faster, knows far fewer actors)."""
     max_chars: int = 1_000_000
     """Longer documents are refused with a clear error (spaCy's own limit; memory grows with length)."""
     min_english_ratio: float = 0.12
