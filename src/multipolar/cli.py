@@ -57,8 +57,14 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
-def _settings(actors: list[Path] | None, settings_file: Path | None = None) -> Settings:
+LearnedOption = Annotated[bool | None, typer.Option(
+    "--learned-events/--no-learned-events",
+    help="Also run the learned event coder, which proposes events for actor pairs the rules leave uncoded.")]
+
+
+def _settings(actors: list[Path] | None, settings_file: Path | None = None, learned: bool | None = None) -> Settings:
     base = Settings.from_file(settings_file) if settings_file else DEFAULT_SETTINGS
+    base = base if learned is None else base.replace(learned_events=learned)
     return base.replace(actors_files=tuple(base.actors_files) + tuple(actors or ()))
 
 
@@ -132,10 +138,11 @@ def analyze(
     settings_file: SettingsOption = None,
     voice: VoiceOption = None,
     voice_field: VoiceFieldOption = None,
+    learned: LearnedOption = None,
 ) -> None:
     """Analyse one document (text, HTML, JSON/JSONL records): actors, events, figures, quotes, timeline."""
     try:
-        settings = _with_voice(_settings(actors, settings_file), voice, voice_field)
+        settings = _with_voice(_settings(actors, settings_file, learned), voice, voice_field)
         records = _records(source, _date_option(date), settings)
         out = io.StringIO()
         if output_format is OutputFormat.jsonl:
@@ -244,12 +251,13 @@ def eval_command(
     output_format: Annotated[TableFormat, typer.Option("--format", "-f", help="text or json")] = TableFormat.text,
     actors: ActorsOption = None,
     misses: Annotated[int, typer.Option(help="How many missed records to list.")] = 20,
+    learned: LearnedOption = None,
 ) -> None:
     """Score the event coder on gold files: precision, recall, F1 overall, per category, CAMEO roots."""
     from multipolar.evaluate import evaluate, read_gold
 
     try:
-        settings = _settings(actors)
+        settings = _settings(actors, learned=learned)
         results = {str(path): evaluate(read_gold(path), settings) for path in gold}
     except MultipolarError as exc:
         _fail(str(exc))

@@ -17,6 +17,7 @@ from rich.table import Table
 
 from multipolar.cli import (
     ActorsOption,
+    LearnedOption,
     TableFormat,
     VoiceFieldOption,
     VoiceOption,
@@ -42,6 +43,7 @@ def ingest(
     voice: VoiceOption = None,
     voice_field: VoiceFieldOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    learned: LearnedOption = None,
 ) -> None:
     """Analyse a corpus into a DuckDB file: new documents only; bad ones recorded with their reason."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -49,7 +51,7 @@ def ingest(
     from multipolar.corpus import estimate_total
     from multipolar.corpus import ingest as run_ingest
 
-    settings = _with_voice(_settings(actors), voice, voice_field)
+    settings = _with_voice(_settings(actors, learned=learned), voice, voice_field)
     columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]:.1f} docs/s"), TimeRemainingColumn())
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -449,6 +450,13 @@ class _DocReader:
                     event.date != self.doc._.mp_date_label:
                 return event.date
         return None
+
+
+def event_flags(doc: Doc, tables: CodingTables | None = None) -> Callable[[Token], tuple[bool, str, str | None]]:
+    """Negation, modality and date at a trigger word, read as the rule coder reads them: for coders that
+    find events another way (the learned `multipolar_learned_events`), so their flags mean the same."""
+    reader = _DocReader(doc, tables or load_tables())
+    return lambda word: (reader._negation(word), reader._modality(word), reader._date(word))
 
 
 def _object_controlled(verb: Token) -> bool:

@@ -1,7 +1,8 @@
 """The spaCy pipeline: the statistical model, loaded once, plus multipolar's own components.
 
-Our components are spaCy factories (`multipolar_actors`, `multipolar_events`, `multipolar_quantities`,
-`multipolar_quotes`, `multipolar_dates`, `multipolar_claims`), so they can be added to any English pipeline that parses.
+Our components are spaCy factories (`multipolar_actors`, `multipolar_events`, `multipolar_learned_events`,
+`multipolar_quantities`, `multipolar_quotes`, `multipolar_dates`, `multipolar_claims`), so they can be added
+to any English pipeline that parses.
 """
 
 from __future__ import annotations
@@ -103,6 +104,18 @@ def make_events(nlp: Language, name: str) -> Any:
 
 
 @Language.factory(
+    "multipolar_learned_events",
+    default_config={"threshold": 0.5, "model_path": None},
+    requires=["doc._.mp_mentions", "doc._.mp_events", "doc._.mp_dates", "token.dep"],
+    assigns=["doc._.mp_events"],
+)
+def make_learned_events(nlp: Language, name: str, threshold: float, model_path: str | None) -> Any:
+    from multipolar.learned_events import LearnedEventCoder, load_model
+
+    return LearnedEventCoder(load_model(model_path), threshold)
+
+
+@Language.factory(
     "multipolar_quantities",
     requires=["doc.ents", "doc._.mp_mentions", "doc._.mp_dates", "doc._.mp_events"],
     assigns=["doc._.mp_quantities"],
@@ -139,8 +152,10 @@ OUR_COMPONENTS = ("multipolar_actors", "multipolar_dates", "multipolar_events",
                   "multipolar_quantities", "multipolar_quotes", "multipolar_claims")
 
 
-def add_components(nlp: Language, actors_files: tuple[str, ...] = ()) -> Language:
-    """Add multipolar's components to a parsed English pipeline (the user's own, if they like)."""
+def add_components(nlp: Language, actors_files: tuple[str, ...] = (),
+                   learned_threshold: float | None = None) -> Language:
+    """Add multipolar's components to a parsed English pipeline (the user's own, if they like); with a
+    `learned_threshold`, the learned event coder too, right after the rule coder."""
     if "multipolar_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("multipolar_paragraphs", before="parser")
     for component in OUR_COMPONENTS:
@@ -148,18 +163,22 @@ def add_components(nlp: Language, actors_files: tuple[str, ...] = ()) -> Languag
             continue
         config = {"actors_files": list(actors_files)} if component == "multipolar_actors" else {}
         nlp.add_pipe(component, config=config)
+    if learned_threshold is not None and "multipolar_learned_events" not in nlp.pipe_names:
+        nlp.add_pipe("multipolar_learned_events", after="multipolar_events",
+                     config={"threshold": learned_threshold})
     return nlp
 
 
 @lru_cache(maxsize=4)
-def _load(model: str, actors_files: tuple[str, ...]) -> Language:
+def _load(model: str, actors_files: tuple[str, ...], learned_threshold: float | None) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as exc:
         raise MultipolarError(f"cannot load the spaCy model {model!r}: is it installed?") from exc
-    return add_components(nlp, actors_files)
+    return add_components(nlp, actors_files, learned_threshold)
 
 
 def load_pipeline(settings: Settings) -> Language:
     """The shared pipeline for these settings (loaded on first use, then reused)."""
-    return _load(settings.spacy_model, tuple(str(p) for p in settings.actors_files))
+    threshold = settings.learned_threshold if settings.learned_events else None
+    return _load(settings.spacy_model, tuple(str(p) for p in settings.actors_files), threshold)

@@ -40,6 +40,11 @@ class Settings:
     """Seconds one document may take to analyse before it is skipped with its reason (0: no limit)."""
     fetch_timeout: float = 20.0
     """Seconds to wait for a URL given to `analyze`."""
+    learned_events: bool = False
+    """Run the learned event coder after the rules: it proposes events for actor pairs the rules leave
+    uncoded (events with `coder` "event-pairs-v1")."""
+    learned_threshold: float = 0.5
+    """The probability the learned event coder needs before it proposes an event (higher: fewer, surer)."""
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)

@@ -1,0 +1,265 @@
+"""The learned event coder: a classifier over (sentence, actor pair) for the pairs the rules leave uncoded.
+
+The rule coder (`multipolar_events`) codes an event where one of its verb or noun patterns links two
+actors. Prose reaches further than any list of patterns ("France is ready to contribute 4,000 troops to a
+force in Liberia", "the ongoing work by the United States to deliver assistance to Ukraine"), so for two
+actors of one sentence that the rules leave unlinked, this component asks a linear model whether the
+sentence codes an event from one to the other, and of which PLOVER type. Its features come from the parse
+spaCy already made (the dependency path between the two actors, the words on it, the sentence's verbs
+and nouns), so it adds no model run; it looks only at sentences with two actors and no rule event
+between them. The weights are a data file inside the package, built by `tools/train_events.py`.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc, Span, Token
+
+from multipolar.actors import ActorMention, ActorRef
+from multipolar.coding_tables import PLOVER_TYPES, Pattern
+from multipolar.errors import DataFileError
+from multipolar.events import CodedEvent, event_flags
+
+MODEL_FILE = "data/models/event_pairs.tsv.gz"
+NO_EVENT = "NONE"
+LABELS = (NO_EVENT, *PLOVER_TYPES)
+MAX_PATH = 8
+"""Actors further apart than this in the parse tree are not offered to the model: what links them is
+rarely one event, and long paths are what it learns least about."""
+CONFIDENCE_SCALE = 0.8
+"""An event's confidence is the model's probability times this, the rule coder's own confidence."""
+_TYPE_CODES = {
+    "AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "CONCEDE": "080", "COOPERATE": "060", "AID": "070",
+    "RETREAT": "084", "REQUEST": "020", "ACCUSE": "112", "REJECT": "120", "THREATEN": "130", "PROTEST": "140",
+    "SANCTION": "160", "MOBILIZE": "150", "COERCE": "170", "ASSAULT": "190",
+}
+"""The CAMEO code a proposed event gets: the root of its type (the model names the type, not the code)."""
+_PROMISED_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+_WORD_POS = frozenset({"VERB", "NOUN", "ADJ"})
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """A multinomial logistic regression over binary features: one weight row per feature, one column per label."""
+
+    name: str
+    labels: tuple[str, ...]
+    rows: dict[str, int]
+    weights: np.ndarray
+    bias: np.ndarray
+
+    def probabilities(self, features: Iterable[str]) -> np.ndarray:
+        found = [self.rows[f] for f in features if f in self.rows]
+        scores = self.bias + (self.weights[found].sum(axis=0) if found else 0.0)
+        scores = np.exp(scores - scores.max())
+        result: np.ndarray = scores / scores.sum()
+        return result
+
+    def dump(self) -> bytes:
+        """The model as gzipped TSV: a header naming the model and labels, the bias, one line per feature.
+
+        Weights are rounded to 4 decimals and the gzip header carries no time, so the same model gives the
+        same bytes."""
+        lines = [f"# {self.name}", "\t".join(["feature", *self.labels]), _row("@bias", self.bias)]
+        lines += [_row(feature, self.weights[row]) for feature, row in sorted(self.rows.items())]
+        return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), compresslevel=9, mtime=0)
+
+    @classmethod
+    def parse(cls, data: bytes, where: str) -> PairModel:
+        try:
+            lines = gzip.decompress(data).decode("utf-8").splitlines()
+            name = lines[0].removeprefix("# ").strip()
+            labels = tuple(lines[1].split("\t")[1:])
+            bias = np.array([float(v) for v in lines[2].split("\t")[1:]], dtype=np.float32)
+            rows: dict[str, int] = {}
+            values: list[list[float]] = []
+            for line in lines[3:]:
+                feature, *weights = line.split("\t")
+                rows[feature] = len(values)
+                values.append([float(v) for v in weights])
+        except (OSError, EOFError, UnicodeDecodeError, IndexError, ValueError) as exc:
+            raise DataFileError(f"{where} is not a pair model ({exc})") from exc
+        matrix = np.array(values, dtype=np.float32).reshape(len(values), len(labels))
+        if len(bias) != len(labels):
+            raise DataFileError(f"{where}: the bias has {len(bias)} values for {len(labels)} labels")
+        return cls(name, labels, rows, matrix, bias)
+
+
+def _row(feature: str, values: np.ndarray) -> str:
+    return "\t".join([feature, *(f"{v:.4f}".rstrip("0").rstrip(".") or "0" for v in values.tolist())])
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> PairModel:
+    """The shipped model (or one at `path`, for training and tests), read once."""
+    if path is not None:
+        return PairModel.parse(Path(path).read_bytes(), path)
+    data = resources.files("multipolar").joinpath(MODEL_FILE).read_bytes()
+    return PairModel.parse(data, MODEL_FILE)
+
+
+# ---- candidate pairs and their features ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Two actor mentions of one sentence, in the order of a possible event: source first."""
+
+    source: ActorMention
+    target: ActorMention
+    source_ref: ActorRef
+    target_ref: ActorRef
+    sentence: int
+    path: tuple[Token, ...]
+    """The tokens of the parse path from the source's head to the target's head, both included."""
+
+    @property
+    def trigger(self) -> Token:
+        """The word the event hangs on: the highest verb or noun on the path, else the source's head."""
+        verbs = [t for t in self.path if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"]
+        nouns = [t for t in self.path[1:-1] if t.pos_ == "NOUN"]
+        ranked = sorted(verbs or nouns or [self.path[0]], key=lambda t: _depth(t))
+        return ranked[0]
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def candidates(doc: Doc, sentence: Span, index: int, mentions: list[ActorMention]) -> Iterator[Candidate]:
+    """Every ordered pair of mentions of different states in the sentence, close enough in the parse."""
+    for source in mentions:
+        for target in mentions:
+            if source is target:
+                continue
+            path = parse_path(doc[source.start : source.end].root, doc[target.start : target.end].root)
+            if path is None or len(path) > MAX_PATH + 1:
+                continue
+            for source_ref in source.actors:
+                for target_ref in target.actors:
+                    if source_ref.state_code != target_ref.state_code:
+                        yield Candidate(source, target, source_ref, target_ref, index, path)
+
+
+def parse_path(start: Token, end: Token) -> tuple[Token, ...] | None:
+    """Tokens from `start` up to the lowest common head and down to `end`; None across sentences."""
+    upward = [start, *start.ancestors]
+    position = {t.i: k for k, t in enumerate(upward)}
+    downward: list[Token] = []
+    node = end
+    while node.i not in position:
+        downward.append(node)
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return (*upward[: position[node.i] + 1], *reversed(downward))
+
+
+def pair_features(doc: Doc, candidate: Candidate) -> list[str]:
+    """What the model sees of a pair: the path between them, how each attaches, the sentence's words."""
+    path = candidate.path
+    top = min(path, key=_depth)
+    source, target = path[0], path[-1]
+    steps = [_step(t, up=True) for t in path[: path.index(top)]] + \
+        [_step(t, up=False) for t in path[path.index(top) + 1 :]]
+    features = ["bias", f"top={top.lemma_.lower()}", f"top_pos={top.pos_}",
+                f"top_up={top.dep_}>{top.head.lemma_.lower()}", f"len={min(len(path), 6)}"]
+    features.append(f"path={' '.join(steps)}" if len(steps) <= 4 else "path=long")
+    features.append(f"path_top={' '.join(steps[:2])}|{top.lemma_.lower()}|{' '.join(steps[-2:])}")
+    features += [f"on={t.lemma_.lower()}" for t in path[1:-1] if t.pos_ in (*_WORD_POS, "ADP")]
+    for side, token in (("s", source), ("t", target)):
+        features += [f"{side}_dep={token.dep_}", f"{side}_head={token.dep_}>{token.head.lemma_.lower()}"]
+    features += [f"s_kind={candidate.source_ref.kind}", f"t_kind={candidate.target_ref.kind}",
+                 f"s_how={candidate.source.how}", f"t_how={candidate.target.how}",
+                 "order=st" if candidate.source.start < candidate.target.start else "order=ts"]
+    gap = doc[candidate.source.end : candidate.target.start]
+    if 0 < len(gap) <= 3:
+        features.append(f"gap={' '.join(t.text.lower() for t in gap)}")
+    features += [f"aux={c.text.lower()}" for c in top.children if c.dep_ in ("aux", "neg", "mark")]
+    sentence = source.sent
+    features += sorted({f"w={t.lemma_.lower()}" for t in sentence if t.pos_ in _WORD_POS})
+    return features
+
+
+def _step(token: Token, up: bool) -> str:
+    arrow = "^" if up else "_"
+    label = f"{token.dep_}:{token.text.lower()}" if token.dep_ in ("prep", "agent", "dative") else token.dep_
+    return label + arrow
+
+
+# ---- the component ---------------------------------------------------------------------------------
+
+
+class LearnedEventCoder:
+    """The `multipolar_learned_events` component: proposes events for pairs the rule coder left uncoded."""
+
+    def __init__(self, model: PairModel, threshold: float) -> None:
+        self.model = model
+        self.threshold = threshold
+
+    def __call__(self, doc: Doc) -> Doc:
+        events: list[CodedEvent] = list(doc._.mp_events or [])
+        proposed = list(self.proposals(doc, events))
+        if proposed:
+            doc._.mp_events = sorted([*events, *proposed], key=lambda e: (e.sentence, e.trigger))
+        return doc
+
+    def proposals(self, doc: Doc, events: list[CodedEvent]) -> Iterator[CodedEvent]:
+        linked = {(e.sentence, *sorted((e.source.state_code, e.target.state_code))) for e in events}
+        by_sentence = _mentions_by_sentence(doc)
+        flags = None
+        for index, sentence in enumerate(doc.sents):
+            mentions = by_sentence.get(index, [])
+            if len({ref.state_code for m in mentions for ref in m.actors}) < 2:
+                continue
+            best: dict[tuple[str, str], tuple[float, str, Candidate]] = {}
+            for candidate in candidates(doc, sentence, index, mentions):
+                pair = (candidate.source_ref.state_code, candidate.target_ref.state_code)
+                if (index, *sorted(pair)) in linked:
+                    continue
+                label, probability = self.predict(doc, candidate)
+                if label != NO_EVENT and probability >= self.threshold and probability > best.get(pair, (0.0,))[0]:
+                    best[pair] = (probability, label, candidate)
+            for probability, label, candidate in best.values():
+                flags = flags or event_flags(doc)
+                yield self._event(candidate, label, probability, *flags(candidate.trigger))
+
+    def predict(self, doc: Doc, candidate: Candidate) -> tuple[str, float]:
+        probabilities = self.model.probabilities(pair_features(doc, candidate))
+        best = int(probabilities.argmax())
+        return self.model.labels[best], float(probabilities[best])
+
+    def _event(self, candidate: Candidate, plover: str, probability: float, negated: bool, modality: str,
+               date: str | None) -> CodedEvent:
+        if modality == "intended" and plover in _PROMISED_AS_AGREE:
+            plover = "AGREE"  # as the rules read PLOVER: cooperation promised for the future is AGREE
+        trigger = candidate.trigger
+        code = _TYPE_CODES[plover]
+        return CodedEvent(
+            source=candidate.source_ref, target=candidate.target_ref,
+            source_span=(candidate.source.start, candidate.source.end),
+            target_span=(candidate.target.start, candidate.target.end), trigger=trigger.i,
+            pattern=Pattern(trigger.lemma_.lower(), frozenset(), ("model",), code, plover, ""), cameo=code,
+            plover=plover, mode="", negated=negated, modality=modality, date=date, sentence=candidate.sentence,
+            confidence=round(probability * CONFIDENCE_SCALE, 3), coder=self.model.name,
+        )
+
+
+def _mentions_by_sentence(doc: Doc) -> dict[int, list[ActorMention]]:
+    starts = {sent.start: k for k, sent in enumerate(doc.sents)}
+    index_of = {}
+    current = 0
+    for token in doc:
+        current = starts.get(token.i, current)
+        index_of[token.i] = current
+    grouped: dict[int, list[ActorMention]] = {}
+    for mention in doc._.mp_mentions or []:
+        grouped.setdefault(index_of[mention.start], []).append(mention)
+    return grouped
