@@ -18,7 +18,7 @@ from .conftest import GOLD, SHARED
 pytestmark = pytest.mark.model
 
 # Floors: raise them when the resolver improves; a drop fails the build.
-OWN_GOLD_FLOOR = 0.85
+OWN_GOLD_FLOOR = 0.45  # actors.jsonl grew from 70 to 235 cases (issue #14 categories); 0.455 measured on main then
 NGEC_FLOOR = 0.52
 
 
@@ -49,12 +49,20 @@ def _mention_codes(analysis: Analysis, text: str) -> list[tuple[str, str | None,
     return found
 
 
+def _same(expected: dict[str, Any], key: str, got: str | None) -> bool:
+    return not expected.get(key) or got == expected[key]
+
+
 def check_record(record: dict[str, Any]) -> list[str]:
     """What is wrong with the analysis of one gold record (empty: it passes)."""
     analysis = _analyse(record["text"], record.get("date"), record.get("actors_file"))
     problems = []
     for expected in record["expected"]:
         hits = _mention_codes(analysis, expected["text"])
+        if expected["code"] is None:  # no code an annotator can know: scored on country and sector (README)
+            if not any(_same(expected, "country", cty) and _same(expected, "role", role) for _, cty, role in hits):
+                problems.append(f"{expected['text']!r}: wanted {expected['country']}/{expected['role']}, got {hits}")
+            continue
         # "Chinese" inside "Chinese companies" resolves to CHN through the body chn-business
         matching = [h for h in hits if h[0] == expected["code"] or h[0].startswith(expected["code"].lower() + "-")]
         if not matching:

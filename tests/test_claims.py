@@ -58,7 +58,10 @@ def _synthetic_store(path: Path, months: int = 72) -> None:
         follow = (sanctions[month - 1] if month else 0) + rng.randint(0, 1)
         rows += [["d", len(rows), "CHN", "RUS", None, None, "", "", "COOPERATE", "06", 6.0, 2, None,
                   day.isoformat(), day, False, "asserted", 0.8, 0, 0, 0, ""] for _ in range(follow)]
-    connection.executemany("INSERT INTO events VALUES (" + ", ".join("?" * 22) + ")", rows)
+    columns = ("doc_id, idx, source, target, source_actor, target_actor, source_text, target_text, plover, cameo, "
+               "goldstein, quad_class, mode, date, day, negated, modality, confidence, sentence, evidence_start, "
+               "evidence_end, evidence")
+    connection.executemany(f"INSERT INTO events ({columns}) VALUES (" + ", ".join("?" * 22) + ")", rows)
     connection.close()
 
 

@@ -101,3 +101,16 @@ def test_undated_events_of_a_year_only_record_take_the_year() -> None:
     assert dates[("USA", "RUS", "SANCTION")] == "2022"     # from the record's year, not "2022-01-01"
     assert ("EU", "RUS", "SANCTION") in dates              # Brussels stands for the EU, not Belgium
     assert "2019-06" in dates.values()                    # a date in the sentence still wins
+
+
+def test_every_event_names_the_rule_that_coded_it(seed_analysis: Analysis) -> None:
+    from multipolar.coding_tables import load_tables
+
+    tables = load_tables()
+    ids = {p.id for rows in (*tables.verbs.values(), *tables.nouns.values()) for p in rows}
+    for event in seed_analysis.events:
+        kind, _, rule = event.coder.partition(":")
+        assert kind == "rules", event
+        assert all(part in ids or part.startswith("frame:") for part in rule.split("+")), event.coder
+    invasion = next(e for e in seed_analysis.events if (e.source, e.target, e.plover) == ("RUS", "UKR", "ASSAULT"))
+    assert invasion.coder == "rules:verb:invade"

@@ -53,7 +53,7 @@ def test_control_characters_and_crlf_are_normalised() -> None:
 
 def test_decode_detects_a_legacy_encoding() -> None:
     text = "Les négociations à Genève ont échoué, a déclaré le ministre français des Affaires étrangères. " * 3
-    assert decode(text.encode("cp1252")) .startswith("Les négociations à Genève")
+    assert decode(text.encode("cp1252"))[0].startswith("Les négociations à Genève")
 
 
 @pytest.mark.parametrize("data, reason", [(b"", "empty"), (b"   \n ", "empty"), (b"\x00\x01\x02PK\x03\x04", "binary")])

@@ -69,6 +69,10 @@ STATEMENT_PLOVER = {
 #       SANCTION/discontinue covers curtailing "commercial, or material exchanges".
 OVERRIDES = {"163": ("SANCTION", "discontinue")}
 
+# AID has no modes in v2; our gold (tests/gold/README.md) and data/coding/modes.tsv give it CAMEO's 07x split:
+# 071 economic, 072 military, 073 humanitarian, 074 military protection/peacekeeping, 075 asylum.
+AID_MODES = {"071": "economic", "072": "military", "073": "humanitarian", "074": "military", "075": "humanitarian"}
+
 # Codes found only in CAMEO2PLOVER (no name/Goldstein in either CAMEO table)
 # are not CAMEO codes of record and are left out (currently: 1214).
 
@@ -157,6 +161,8 @@ def plover_for(code: str, c2p: dict, modes: dict) -> tuple[str, str]:
     category = OLD_TO_V2.get(category, category)
     if category not in modes:
         raise ValueError(f"{code}: {category!r} is not a PLOVER v2 category")
+    if category == "AID":
+        return category, AID_MODES.get(code[:3], "")
     if mode not in modes[category]:
         mode = ""
     return category, mode
@@ -184,7 +190,8 @@ HEADER_COMMENTS = [
     "#    via plover_ontology_v2draft.json (the 16 v2 categories and their modes).",
     "#    This table is shared under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).",
     "#    Draft-0.8 names mapped to v2: DEMAND->REQUEST, DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE, FIGHT->ASSAULT.",
-    "#    mode is kept only where it is a v2 mode of that category, else empty.",
+    "#    mode is kept only where it is a v2 mode of that category, else empty; AID (no v2 modes) takes",
+    "#    economic/military/humanitarian from CAMEO's 071/072-074/073-075 split (see data/coding/modes.tsv).",
     "#    01x statements: empty except 016->REJECT, 018->SUPPORT, 019->SUPPORT (nearest v2 category).",
     "#    02x APPEAL (no CAMEO2PLOVER row): category/mode of the parallel DEMAND code 10x (v2 REQUEST).",
     "#    163 (sanctions, embargo, boycott) -> SANCTION/discontinue, not CAMEO2PLOVER's COERCE/restrict: v2 SANCTION",

@@ -6,6 +6,8 @@
     [('RUS', 'ASSAULT', 'UKR')]
 """
 
+import logging
+
 from multipolar.errors import DataFileError, GoldFileError, InputError, MultipolarError
 from multipolar.pipeline import Result, analyze, process
 from multipolar.records import (
@@ -24,6 +26,8 @@ from multipolar.records import (
 from multipolar.settings import Settings
 
 __version__ = "0.1.0"
+
+logging.getLogger("multipolar").addHandler(logging.NullHandler())  # a library logs only where it is told to
 
 __all__ = [
     "SCHEMA",

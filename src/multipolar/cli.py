@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import json
+import logging
 import sys
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -23,12 +26,17 @@ from multipolar.ingest import InputRecord, parse_date, read_document
 from multipolar.records import Analysis, Article
 from multipolar.settings import DEFAULT_SETTINGS, Settings
 
+if TYPE_CHECKING:
+    from multipolar.evaluate import Report, Score
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Read reporting on international relations; build an evidence-linked model of it.")
 actors_app = typer.Typer(no_args_is_help=True, help="Look up the actors multipolar knows.")
 app.add_typer(actors_app, name="actors")
 
 err = Console(stderr=True)
+log = logging.getLogger("multipolar")
+LOG_FILE = "multipolar.log"
 
 ActorsOption = Annotated[
     list[Path] | None,
@@ -104,18 +112,29 @@ def _records(source: str | None, date: dt.date | None, settings: Settings) -> li
 
 
 def _analyses(
-    records: list[InputRecord], settings: Settings
+    records: Iterable[InputRecord], settings: Settings
 ) -> Iterator[tuple[InputRecord, Analysis | None, str | None]]:
+    """Each record with its analysis or error, in order, lazily: a result as soon as its batch is done."""
     from multipolar.pipeline import process
 
-    articles = [r.article for r in records if r.article is not None]
-    results = iter(process(articles, settings=settings, on_error="record"))
-    for record in records:
-        if record.article is None:
-            yield record, None, record.error
-            continue
-        result = next(results)
-        yield record, result.analysis, result.error
+    pending: deque[InputRecord] = deque()
+
+    def articles() -> Iterator[Article]:
+        for record in records:
+            pending.append(record)
+            if record.article is not None:
+                yield record.article
+
+    for result in process(articles(), settings=settings, on_error="record"):
+        while pending[0].article is None:
+            failed = pending.popleft()
+            yield failed, None, failed.error
+        if result.detail:
+            log.error("line %d: %s\n%s", pending[0].line, result.error, result.detail)
+        yield pending.popleft(), result.analysis, result.error
+    while pending:
+        failed = pending.popleft()
+        yield failed, None, failed.error
 
 
 def _with_source_id(analysis: Analysis, record: InputRecord) -> Analysis:
@@ -124,6 +143,17 @@ def _with_source_id(analysis: Analysis, record: InputRecord) -> Analysis:
     from dataclasses import replace
 
     return replace(analysis, document=replace(analysis.document, source_id=record.source_id))
+
+
+VerboseOption = Annotated[bool, typer.Option(
+    "--verbose", "-v", help=f"Write the traceback of every document that met a bug to {LOG_FILE}.")]
+
+
+def _log_to_file(verbose: bool) -> None:
+    if verbose:
+        handler = logging.FileHandler(LOG_FILE, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+        log.addHandler(handler)
 
 
 @app.command()
@@ -139,35 +169,62 @@ def analyze(
     voice: VoiceOption = None,
     voice_field: VoiceFieldOption = None,
     learned: LearnedOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """Analyse one document (text, HTML, JSON/JSONL records): actors, events, figures, quotes, timeline."""
+    _log_to_file(verbose)
     try:
         settings = _with_voice(_settings(actors, settings_file, learned), voice, voice_field)
-        records = _records(source, _date_option(date), settings)
-        out = io.StringIO()
         if output_format is OutputFormat.jsonl:
-            for record, analysis, error in _analyses(records, settings):
-                line = error_line(error or "unknown error", record.line, record.source_id) if analysis is None \
-                    else json.loads(to_json(_with_source_id(analysis, record)))
-                out.write(json.dumps(line, ensure_ascii=False) + "\n")
-        else:
-            if len(records) != 1:
-                _fail(f"{source}: holds {len(records)} records; use --format jsonl for many documents")
-            record, analysis, error = next(_analyses(records, settings))
-            if analysis is None:
-                _fail(error or "cannot analyse the input")
-                return
-            analysis = _with_source_id(analysis, record)
-            if output_format is OutputFormat.json:
-                out.write(to_json(analysis, indent=1) + "\n")
-            else:
-                from multipolar.render import summary
+            day = _date_option(date)
+            stream = _sample_records(day) if source is None else read_document(source, date=day, settings=settings)
+            _write_lines(_jsonl_lines(stream, settings), output)
+            return
+        records = _records(source, _date_option(date), settings)
+        if len(records) != 1:
+            _fail(f"{source}: holds {len(records)} records; use --format jsonl for many documents")
+        record, analysis, error = next(_analyses(records, settings))
+        if analysis is None:
+            _fail(error or "cannot analyse the input")
+            return
+        analysis = _with_source_id(analysis, record)
+        if output_format is OutputFormat.json:
+            _emit(to_json(analysis, indent=1) + "\n", output)
+            return
+        from multipolar.render import summary
 
-                console = Console(file=out, width=160, force_terminal=output is None and sys.stdout.isatty())
-                console.print(summary(analysis))
+        out = io.StringIO()
+        console = Console(file=out, width=160, force_terminal=output is None and sys.stdout.isatty())
+        console.print(summary(analysis))
         _emit(out.getvalue(), output)
     except MultipolarError as exc:
         _fail(str(exc))
+
+
+def _jsonl_lines(records: Iterable[InputRecord], settings: Settings) -> Iterator[str]:
+    """One line per record, in order: its analysis, or its error (a document whose analysis cannot be
+    written as JSON included)."""
+    for record, analysis, error in _analyses(records, settings):
+        line = None
+        if analysis is not None:
+            try:
+                line = to_json(_with_source_id(analysis, record))
+            except ValueError as exc:  # a number JSON cannot hold: a bug, kept to this document
+                error = f"ValueError: {exc}"
+        yield line or json.dumps(error_line(error or "unknown error", record.line, record.source_id),
+                                 ensure_ascii=False)
+
+
+def _write_lines(lines: Iterable[str], output: Path | None) -> None:
+    """Each line written (and flushed) as soon as it is ready, so a long run shows its progress."""
+    try:
+        with contextlib.ExitStack() as stack:
+            out = sys.stdout if output is None else stack.enter_context(output.open("w", encoding="utf-8"))
+            for line in lines:
+                out.write(line + "\n")
+                out.flush()
+    except OSError as exc:
+        _fail(f"cannot write {output or 'the output'}: {exc.strerror or exc}")
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -253,8 +310,9 @@ def eval_command(
     misses: Annotated[int, typer.Option(help="How many missed records to list.")] = 20,
     learned: LearnedOption = None,
 ) -> None:
-    """Score the event coder on gold files: precision, recall, F1 overall, per category, CAMEO roots."""
-    from multipolar.evaluate import evaluate, read_gold
+    """Score the event coder on gold files: P/R/F1 overall, per PLOVER type, mode, category and style, CAMEO
+    roots, document gold's core recall, and the misses."""
+    from multipolar.evaluate import combined, evaluate, read_gold
 
     try:
         settings = _settings(actors, learned=learned)
@@ -262,24 +320,44 @@ def eval_command(
     except MultipolarError as exc:
         _fail(str(exc))
         return
+    if len(results) > 1:
+        results["ALL FILES"] = combined(results.values())
     if output_format is TableFormat.json:
         sys.stdout.write(json.dumps({k: v.as_dict() for k, v in results.items()}, indent=1) + "\n")
         return
     console = Console(width=160)
     for path, report in results.items():
-        table = Table(title=f"{path}: {report.records} records, {report.errors} errors", title_justify="left")
-        for column in ("category", "tp", "fp", "fn", "precision", "recall", "F1"):
-            table.add_column(column)
-        rows = [*sorted(report.categories.items()), ("ALL (source, target, PLOVER)", report.overall),
-                ("dyad only (source, target)", report.dyad), ("CAMEO root", report.cameo_root)]
-        for name, score in rows:
-            table.add_row(name, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}",
-                          f"{score.recall:.3f}", f"{score.f1:.3f}")
-        console.print(table)
-        for miss in report.misses[:misses]:
-            console.print(f"[dim]{miss['id']}[/dim] {miss['text'][:110]}", markup=True, highlight=False)
-            console.print(f"   missed {miss['missed']}  spurious {miss['spurious']}", markup=False,
-                          highlight=False)
+        _print_report(console, path, report, misses)
+
+
+def _print_report(console: Console, path: str, report: Report, misses: int) -> None:
+    title = f"{path}: {report.records} records, {report.errors} errors"
+    rows = [*sorted(report.types.items()), ("ALL (source, target, PLOVER)", report.overall),
+            ("dyad only (source, target)", report.dyad), ("CAMEO root", report.cameo_root)]
+    console.print(_score_table(title, "PLOVER type", rows))
+    if report.documents:
+        core = report.core
+        console.print(f"document gold ({report.documents} documents): core recall {core.recall:.3f} "
+                      f"({core.core_found}/{core.core_found + core.core_missed}), precision {core.precision:.3f} "
+                      f"({core.predicted_right}/{core.predicted_right + core.predicted_wrong}), F1 {core.f1:.3f}")
+    if report.modality.tp + report.modality.fp:
+        console.print(f"modality agrees with the gold on {report.modality.precision:.3f} of matched events")
+    for name, table in (("mode", report.modes), ("category", report.categories), ("style", report.styles)):
+        if len(table) > 1:
+            console.print(_score_table("", name, sorted(table.items())))
+    for miss in report.misses[:misses]:
+        console.print(f"[dim]{miss['id']}[/dim] {miss['text'][:110]}", markup=True, highlight=False)
+        console.print(f"   missed {miss['missed']}  spurious {miss['spurious']}", markup=False, highlight=False)
+
+
+def _score_table(title: str, first: str, rows: list[tuple[str, Score]]) -> Table:
+    table = Table(title=title or None, title_justify="left")
+    for column in (first, "tp", "fp", "fn", "precision", "recall", "F1"):
+        table.add_column(column)
+    for name, score in rows:
+        table.add_row(name, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}",
+                      f"{score.recall:.3f}", f"{score.f1:.3f}")
+    return table
 
 
 @actors_app.command("lookup")

@@ -3,6 +3,7 @@ testing claims. They register on the app of `multipolar.cli`, which imports this
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import sys
@@ -19,9 +20,12 @@ from multipolar.cli import (
     ActorsOption,
     LearnedOption,
     TableFormat,
+    VerboseOption,
     VoiceFieldOption,
     VoiceOption,
+    _emit,
     _fail,
+    _log_to_file,
     _settings,
     _single_analysis,
     _with_voice,
@@ -44,8 +48,10 @@ def ingest(
     voice_field: VoiceFieldOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     learned: LearnedOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """Analyse a corpus into a DuckDB file: new documents only; bad ones recorded with their reason."""
+    _log_to_file(verbose)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from multipolar.corpus import estimate_total
@@ -87,6 +93,73 @@ def _print_frame(frame: object, output_format: TableFormat) -> None:
 
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB file.", exists=True, dir_okay=False)]
+
+
+class ShowFormat(StrEnum):
+    json = "json"
+    text = "text"
+
+
+@app.command()
+def show(
+    document: Annotated[str, typer.Argument(help="A document id (or its first six characters or more), or the "
+                                                 "id its input record gave (its source id).")],
+    db: DbOption,
+    output_format: Annotated[ShowFormat, typer.Option("--format", "-f", help="json (the contract) or text")] = (
+        ShowFormat.json),
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
+) -> None:
+    """A stored document's analysis: exactly the JSON `analyze --format json` printed for it."""
+    from multipolar import store
+    from multipolar.contract import to_json
+
+    try:
+        connection = store.connect(db, read_only=True)
+        try:
+            ids = store.find_documents(connection, document)
+            analysis = store.read_analysis(connection, ids[0]) if len(ids) == 1 else None
+            version = store.stored_schema(connection, ids[0]) if len(ids) == 1 else None
+        finally:
+            connection.close()
+    except MultipolarError as exc:
+        _fail(str(exc))
+        return
+    if len(ids) > 1:
+        _fail(f"{document!r} names {len(ids)} documents ({', '.join(i[:12] for i in ids[:3])}, ...): "
+              "give a document id")
+    if analysis is None:
+        _fail(f"no document {document!r} in {db}")
+        return
+    if version is not None and version < store.SCHEMA_VERSION:
+        err.print(f"note: stored by store schema {version}, which kept less than the analysis found "
+                  "(no sentences, mentions, timeline, relations or checks); re-ingest it into a new file for them",
+                  highlight=False)
+    if output_format is ShowFormat.json:
+        _emit(to_json(analysis, indent=1) + "\n", output)
+        return
+    from multipolar.render import summary
+
+    out = io.StringIO()
+    Console(file=out, width=160, force_terminal=output is None and sys.stdout.isatty()).print(summary(analysis))
+    _emit(out.getvalue(), output)
+
+
+@app.command()
+def upgrade(db: DbOption) -> None:
+    """Upgrade a store written by an older version, in place, after a backup copy (ingest does it too)."""
+    from multipolar import migrations, store
+
+    try:
+        done = migrations.upgrade(db)
+        store.connect(db).close()
+    except MultipolarError as exc:
+        _fail(str(exc))
+        return
+    if done is None:
+        err.print(f"{db} is up to date (store schema {store.SCHEMA_VERSION})", highlight=False)
+    else:
+        err.print(f"upgraded {db} from store schema {done.from_version} to {done.to_version} "
+                  f"({done.statements} changes); the file as it was is at {done.backup}", highlight=False)
 
 
 @app.command()

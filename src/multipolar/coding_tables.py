@@ -42,6 +42,8 @@ class Pattern:
     cameo: str
     plover: str
     mode: str
+    id: str = ""
+    """A stable name for the row ("verb:pledge/aid", "noun:invasion"): events say which rule coded them."""
 
     @property
     def is_light(self) -> bool:
@@ -54,6 +56,13 @@ class CodingTables:
     cameo: dict[str, CameoCode]
     verbs: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]]
+    modes: dict[str, frozenset[str]]
+    """The modes each PLOVER category has (`modes.tsv`)."""
+
+    def mode_of(self, plover: str, *candidates: str) -> str:
+        """The first candidate that is a mode of `plover`, else none: AGREE has no "disarm" mode."""
+        allowed = self.modes.get(plover, frozenset())
+        return next((m for m in candidates if m in allowed), "")
 
     def code(self, code: str) -> CameoCode:
         """The CAMEO entry for `code`, or for its nearest parent when the table lacks it."""
@@ -76,11 +85,14 @@ def _read(name: str) -> list[dict[str, str]]:
 
 def _patterns(rows: list[dict[str, str]], key: str, required_key: str) -> dict[str, tuple[Pattern, ...]]:
     grouped: dict[str, list[Pattern]] = defaultdict(list)
+    ids: set[str] = set()
     for row in rows:
         required = row[required_key].strip()
         words = frozenset() if required in ("", "-") else frozenset(w.strip().lower() for w in required.split("|"))
-        grouped[row[key].strip().lower()].append(Pattern(
-            word=row[key].strip().lower(),
+        word = row[key].strip().lower()
+        grouped[word].append(Pattern(
+            id=_pattern_id(key, word, required, ids),
+            word=word,
             required=words,
             targets=tuple(t.strip() for t in row["target"].split(",") if t.strip()) or ("none",),
             cameo=row["cameo"].strip(),
@@ -89,6 +101,18 @@ def _patterns(rows: list[dict[str, str]], key: str, required_key: str) -> dict[s
         ))
     # patterns that ask for a particular object are tried first
     return {word: tuple(sorted(found, key=lambda p: not p.required)) for word, found in grouped.items()}
+
+
+def _pattern_id(kind: str, word: str, required: str, taken: set[str]) -> str:
+    """"verb:pledge" for a row that needs no object, "verb:pledge/aid" after the first required lemma;
+    a repeat gets "#2": ids stay the same when other rows are added or moved."""
+    base = f"{kind}:{word}" + (f"/{required.split('|')[0].strip().lower()}" if required not in ("", "-") else "")
+    found, count = base, 1
+    while found in taken:
+        count += 1
+        found = f"{base}#{count}"
+    taken.add(found)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -102,5 +126,9 @@ def load_tables() -> CodingTables:
             plover=OLD_PLOVER_NAMES.get(row["plover"].strip(), row["plover"].strip()),
             mode=row["mode"].strip(),
         )
+    modes: dict[str, set[str]] = defaultdict(set)
+    for row in _read("modes.tsv"):
+        modes[row["plover"].strip()].add(row["mode"].strip())
     return CodingTables(cameo, _patterns(_read("verbs.tsv"), "verb", "object"),
-                        _patterns(_read("nouns.tsv"), "noun", "modifier"))
+                        _patterns(_read("nouns.tsv"), "noun", "modifier"),
+                        {plover: frozenset(found) for plover, found in modes.items()})

@@ -8,6 +8,7 @@ single writer stores each document in its own transaction.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -16,11 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from multipolar import store
-from multipolar.errors import InputError
+from multipolar.errors import InputError, failure
 from multipolar.ingest import read_document
 from multipolar.pipeline import process
 from multipolar.records import Analysis, Article
 from multipolar.settings import DEFAULT_SETTINGS, Settings
+
+log = logging.getLogger("multipolar")
+
+Outcome = tuple[Analysis | None, str | None, str | None]
+"""What a worker sends back for one document: the analysis, or the error and its traceback (for a bug)."""
 
 DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".gz")
 
@@ -81,13 +87,16 @@ def iter_items(paths: Iterable[Path], settings: Settings = DEFAULT_SETTINGS) -> 
         try:
             for record in read_document(str(path), settings=settings):
                 yield Item(str(path), record.line, record.article, record.error)
-        except InputError as exc:
-            yield Item(str(path), 0, None, str(exc))
+        except Exception as exc:  # the file as a whole: unreadable, or a bug met on it
+            reason, detail = failure(exc)
+            if detail:
+                log.error("%s: %s\n%s", path, reason, detail)
+            yield Item(str(path), 0, None, reason if isinstance(exc, InputError) else f"{path}: {reason}")
 
 
-def analyze_batch(articles: list[Article], settings: Settings) -> list[tuple[Analysis | None, str | None]]:
+def analyze_batch(articles: list[Article], settings: Settings) -> list[Outcome]:
     """Run in a worker: the pipeline is loaded once per process and reused for every batch."""
-    return [(r.analysis, r.error) for r in process(articles, settings=settings, on_error="record")]
+    return [(r.analysis, r.error, r.detail) for r in process(articles, settings=settings, on_error="record")]
 
 
 def make_executor(workers: int | None, scheduler: str | None, settings: Settings = DEFAULT_SETTINGS,
@@ -118,8 +127,7 @@ def ingest(
     connection = store.connect(db)
     executor, close = make_executor(workers, scheduler, settings)
     report = IngestReport()
-    in_flight: deque[tuple[list[Item], Future[list[tuple[Analysis | None, str | None]]] | None,
-                       list[tuple[Analysis | None, str | None]] | None]] = deque()
+    in_flight: deque[tuple[list[Item], Future[list[Outcome]] | None, list[Outcome] | None]] = deque()
     limit = 2 * max(1, workers or os.cpu_count() or 1)
     try:
         for batch in _new_batches(connection, iter_items(paths, settings), report, batch_size):
@@ -168,14 +176,17 @@ def _unstored(connection: store.duckdb.DuckDBPyConnection, batch: list[Item], re
     return [i for i in batch if i.article and i.article.id not in stored]
 
 
-def _store_batch(connection: store.duckdb.DuckDBPyConnection, entry: tuple[
-        list[Item], Future[list[tuple[Analysis | None, str | None]]] | None,
-        list[tuple[Analysis | None, str | None]] | None], report: IngestReport, progress: Progress | None) -> None:
+def _store_batch(connection: store.duckdb.DuckDBPyConnection,
+                 entry: tuple[list[Item], Future[list[Outcome]] | None, list[Outcome] | None],
+                 report: IngestReport, progress: Progress | None) -> None:
     batch, future, done = entry
     results = done if done is not None else future.result() if future is not None else []
-    for item, (analysis, error) in zip(batch, results, strict=True):
+    for item, (analysis, error, detail) in zip(batch, results, strict=True):
         if analysis is None:
             report.rejected += 1
+            report.reasons.append(error or "unknown")
+            if detail:
+                log.error("%s line %d: %s\n%s", item.source, item.line, error, detail)
             store.record_reject(connection, item.source, item.line, error or "unknown")
         elif store.write_analysis(connection, analysis):
             report.stored += 1

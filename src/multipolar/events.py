@@ -5,6 +5,10 @@ agent of a passive; the noun a relative clause hangs on), the target (object, da
 as the pattern says), then negation, modality and date. Light verbs ("conduct", "impose") take their
 code from their object noun; event nouns ("the Russian invasion of Ukraine") code on their own.
 Coordinated actors give one event per pair; coordinated subjects with no target give a symmetric pair.
+
+Components that add events after this one (a learned coder) append `CodedEvent`s to `doc._.mp_events`
+with `coder` set to the model's name and version (and a `Pattern` whose `id` is that name); to propose
+events only where the rules found none, they skip the pairs in `coded_pairs(doc)`.
 """
 
 from __future__ import annotations
@@ -70,7 +74,9 @@ class CodedEvent:
     sentence: int
     confidence: float
     coder: str = "rules"
-    """"rules", or the learned model (name and version) that proposed or re-typed the event."""
+    """Which rule or model coded it: "rules:verb:pledge/aid", "rules:verb:impose+noun:sanction",
+    "rules:noun:invasion", "rules:frame:obligation"; or the learned model (name and version, e.g.
+    "event-pairs-v1") that proposed or re-typed the event."""
 
 
 class EventCoder:
@@ -203,7 +209,7 @@ class _DocReader:
             sources = [a for t in subjects for a in self.actors_of(t)]
             targets = [a for t in clause.children if t.dep_ == "nsubj" for a in self.actors_of(t)]
             if sources and targets:
-                demand = Pattern(verb.lemma_.lower(), frozenset(), ("dobj",), "100", "REQUEST", "")
+                demand = Pattern(verb.lemma_.lower(), frozenset(), ("dobj",), "100", "REQUEST", "", "frame:obligation")
                 return self._pairs(verb, demand, sources, targets, trigger=verb) or []
         return []
 
@@ -243,7 +249,8 @@ class _DocReader:
             targets = self._place_target(verb, sources)
         if not targets and _object_controlled(verb):
             return None  # "invited Argentina, Egypt and Iran to join": they would not join each other
-        return self._pairs(verb, code_from, sources, targets, trigger=verb)
+        coder = f"{pattern.id}+{code_from.id}" if code_from is not pattern else pattern.id
+        return self._pairs(verb, code_from, sources, targets, trigger=verb, coder=coder)
 
     def _place_target(self, verb: Token, sources: list[tuple[ActorMention, Token]]) -> list[tuple[ActorMention, Token]]:
         """Material acts land on a place: "struck power stations across Ukraine", "massed troops near its
@@ -349,7 +356,7 @@ class _DocReader:
 
     def _pairs(
         self, word: Token, pattern: Pattern, sources: list[tuple[ActorMention, Token]],
-        targets: list[tuple[ActorMention, Token]], trigger: Token,
+        targets: list[tuple[ActorMention, Token]], trigger: Token, coder: str = "",
     ) -> list[CodedEvent] | None:
         source_refs = [(ref, m) for m, _ in sources for ref in m.actors]
         target_refs = [(ref, m) for m, _ in targets for ref in m.actors]
@@ -378,9 +385,10 @@ class _DocReader:
             CodedEvent(
                 source=s, target=t, source_span=(sm.start, sm.end), target_span=(tm.start, tm.end),
                 trigger=trigger.i, pattern=pattern, cameo=entry.code, plover=plover,
-                mode=(pattern.mode if plover == pattern.plover else "") or entry.mode, negated=negated,
+                mode=self.tables.mode_of(plover, pattern.mode, entry.mode), negated=negated,
                 modality=modality, date=date,
                 sentence=self.sentence_of.get(trigger.i, 0), confidence=confidence,
+                coder=f"rules:{coder or pattern.id}",
             )
             for (s, sm), (t, tm), confidence in pairs
         ]
@@ -457,6 +465,16 @@ def event_flags(doc: Doc, tables: CodingTables | None = None) -> Callable[[Token
     find events another way (the learned `multipolar_learned_events`), so their flags mean the same."""
     reader = _DocReader(doc, tables or load_tables())
     return lambda word: (reader._negation(word), reader._modality(word), reader._date(word))
+
+
+def coded_pairs(doc: Doc) -> set[tuple[int, str, str]]:
+    """(sentence, source state code, target state code) of every event already on the doc, either way round:
+    a component that proposes events after the rules leaves these pairs alone."""
+    pairs: set[tuple[int, str, str]] = set()
+    for event in doc._.mp_events or []:
+        pairs.add((event.sentence, event.source.state_code, event.target.state_code))
+        pairs.add((event.sentence, event.target.state_code, event.source.state_code))
+    return pairs
 
 
 def _object_controlled(verb: Token) -> bool:

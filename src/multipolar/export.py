@@ -3,12 +3,14 @@
 GDELT-style columns (tab-separated, one event a line; GDELT 2.0 names, our values):
     GLOBALEVENTID      doc_id:idx of the event
     SQLDATE            the event date as YYYYMMDD (missing month/day as 00, as GDELT does for partial dates)
-    Actor1Code         source state/organisation code (+ sector when known, CAMEO style: "RUSGOV")
+    Actor1Code         source state/organisation code + the event's source sector, CAMEO style ("RUSGOV"),
+                       as the coder read it on the event's date (none in files upgraded from schema 2)
     Actor1CountryCode  source state code
     Actor2Code         target code (+ sector), Actor2CountryCode target state code
     EventCode          CAMEO code; EventRootCode its first two digits; QuadClass; GoldsteinScale
     IsRootEvent        1 for events read from a verb, 0 for nominal mentions (we store all as 1)
-    NumMentions        1 (one event a row); SOURCEURL the document's source or id
+    NumMentions        1 (one event a row); SOURCEURL the document's source: the URL its record gave
+                       (`url` or `source_url`), else its file name, else its id
     PLOVER, Modality, Negated, Evidence   (our extensions, last columns)
 """
 
@@ -53,10 +55,8 @@ def to_gdelt(db: Path, target: Path) -> int:
         rows = connection.execute(
             """SELECT e.doc_id, e.idx, e.date, e.source, e.target, e.source_actor, e.target_actor, e.cameo,
                       e.quad_class, e.goldstein, coalesce(d.source, d.id), e.plover, e.modality, e.negated,
-                      e.evidence, sa.role, ta.role
+                      e.evidence, e.source_sector, e.target_sector
                FROM events e JOIN documents d ON d.id = e.doc_id
-               LEFT JOIN actors sa ON sa.doc_id = e.doc_id AND sa.code = coalesce(e.source_actor, e.source)
-               LEFT JOIN actors ta ON ta.doc_id = e.doc_id AND ta.code = coalesce(e.target_actor, e.target)
                ORDER BY e.doc_id, e.idx""").fetchall()
     finally:
         connection.close()

@@ -5,6 +5,7 @@ I/O lives here and in the CLI only. Every failure is an `InputError` with a one-
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gzip
 import json
@@ -20,12 +21,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from multipolar.errors import InputError
+from multipolar.datelines import without_dateline
+from multipolar.encodings import decode_bytes
+from multipolar.errors import InputError, failure
+from multipolar.markup import strip_invisible, strip_markup
 from multipolar.records import Article, DatePrecision
 from multipolar.settings import DEFAULT_SETTINGS, Settings
 
 _HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|body|article|div|p|head)\b", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+"""Half of a UTF-16 pair, which a JSON string can hold ("\\ud800") but no UTF-8 text can."""
 _ENGLISH_FUNCTION_WORDS = frozenset((
     "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "was",
     "at", "from", "it", "are", "has", "have", "be", "this", "which", "its", "an", "or", "not",
@@ -79,25 +85,13 @@ def _fetch(url: str, timeout: float) -> bytes:
         raise InputError(f"{url}: cannot fetch ({reason})") from exc
 
 
-def decode(data: bytes, name: str = "input") -> str:
-    """Text of `data`: UTF-8 when it is, else the detected encoding; binary data is refused."""
-    if not data.strip():
-        raise InputError(f"{name}: empty input")
-    if b"\x00" in data[:8192]:
+def decode(data: bytes, name: str = "input") -> tuple[str, str | None]:
+    """Text of `data` (UTF-8/16/32, or single-byte encodings detected per line) and a note when the
+    file mixed encodings; binary data is refused."""
+    decoded = decode_bytes(data, name)
+    if decoded.encoding != "utf-8" and _looks_binary(decoded.text):
         raise InputError(f"{name}: binary data, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise InputError(f"{name}: not UTF-8 and no text encoding could be detected")
-    text = str(best)
-    if _looks_binary(text):
-        raise InputError(f"{name}: binary data, not text")
-    return text
+    return decoded.text, decoded.note
 
 
 def _looks_binary(text: str) -> bool:
@@ -136,9 +130,9 @@ def _boilerplate() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def clean_text(text: str) -> str:
-    """Normalised newlines, no control characters, no page-furniture lines."""
+    """Normalised newlines, no markup, no control or invisible characters, no page-furniture lines."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _CONTROL.sub(" ", text)
+    text = strip_markup(strip_invisible(_LONE_SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))))
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)  # comments left by HTML-to-Markdown converters
     whole, tail = _boilerplate()
     kept: list[str] = []
@@ -220,19 +214,21 @@ def article_from_html(html: str, *, name: str, date: dt.date | None, settings: S
         page_date = parse_date(getattr(extracted, "date", None), name)
     except InputError:
         page_date = None
+    text, dateline_date = without_dateline(text)
     return Article(
         text=text,
         title=getattr(extracted, "title", None) or None,
-        date=date or page_date,
+        date=date or page_date or dateline_date,
         source=getattr(extracted, "url", None) or name,
         voice=settings.voice,
     )
 
 
 def article_from_text(text: str, *, name: str, date: dt.date | None, settings: Settings) -> Article:
-    cleaned = clean_text(text)
+    cleaned, dateline_date = without_dateline(clean_text(text))
     check_text(cleaned, name, settings)
-    return Article(text=cleaned, date=date, source=name if name != "-" else None, voice=settings.voice)
+    return Article(text=cleaned, date=date or dateline_date, source=name if name != "-" else None,
+                  voice=settings.voice)
 
 
 def article_from_record(
@@ -246,7 +242,7 @@ def article_from_record(
     if raw_date is None and record.get("year") not in (None, ""):
         raw_date, precision = _year_date(record["year"], name), "year"
     raw_date = raw_date or date
-    source_id = None if record.get("id") is None else str(record["id"])
+    source_id = None if record.get("id") is None else field_text(record["id"])
     if isinstance(record.get("text"), str):
         article = article_from_text(record["text"], name=name, date=raw_date, settings=settings)
     elif isinstance(record.get("html"), str):
@@ -256,13 +252,19 @@ def article_from_record(
     title = record.get("title")
     return Article(
         text=article.text,
-        title=str(title) if title else article.title,
+        title=field_text(title) if title else article.title,
         date=article.date,
-        source=str(record.get("url") or record.get("source") or "") or article.source,
+        source=field_text(next((record[k] for k in ("url", "source_url", "source") if record.get(k)), "")) or
+        article.source,
         source_id=source_id,
         date_precision=precision,
-        voice=str(record.get(settings.voice_field) or "") or settings.voice,
+        voice=field_text(record.get(settings.voice_field) or "") or settings.voice,
     )
+
+
+def field_text(value: Any) -> str:
+    """A record's field as text that UTF-8 (a terminal, a database) can hold: lone surrogates replaced."""
+    return _LONE_SURROGATE.sub("\ufffd", str(value))
 
 
 def _year_date(value: Any, name: str) -> dt.date:
@@ -270,37 +272,46 @@ def _year_date(value: Any, name: str) -> dt.date:
     try:
         year = int(value)
         return dt.date(year, 1, 1)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise InputError(f"{name}: year {value!r} is not a year") from exc
 
 
+def _loads(text: str) -> tuple[Any, str | None]:
+    """(the JSON value, None), or (None, why it is not JSON)."""
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        return None, f"invalid JSON ({exc.msg} at line {exc.lineno})" if "\n" in text.strip() else \
+            f"invalid JSON ({exc.msg})"
+    except RecursionError:
+        return None, "invalid JSON (nested too deeply)"
+
+
 def iter_records(text: str, *, name: str, date: dt.date | None, settings: Settings) -> Iterator[InputRecord]:
-    """Every line of a JSONL stream (or element of a JSON array) as a `InputRecord`, bad ones included."""
+    """Every line of a JSONL stream (or element of a JSON array) as a `InputRecord`, bad ones included:
+    whatever one record raises becomes its error, and the next record goes on."""
     stripped = text.strip()
     if stripped.startswith("["):
-        try:
-            items = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}: invalid JSON ({exc.msg} at line {exc.lineno})") from exc
+        items, problem = _loads(stripped)
+        if problem is not None:
+            raise InputError(f"{name}: {problem}")
         lines: list[tuple[int, Any, str | None]] = [(i + 1, item, None) for i, item in enumerate(items)]
     else:
         lines = []
         for number, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            try:
-                lines.append((number, json.loads(line), None))
-            except json.JSONDecodeError as exc:
-                lines.append((number, None, f"invalid JSON ({exc.msg})"))
+            if line.strip():
+                lines.append((number, *_loads(line)))
     for number, item, error in lines:
-        source_id = str(item["id"]) if isinstance(item, dict) and item.get("id") is not None else None
+        source_id = field_text(item["id"]) if isinstance(item, dict) and item.get("id") is not None else None
         if error is not None:
             yield InputRecord(number, source_id, None, f"line {number}: {error}")
             continue
         try:
             article = article_from_record(item, name=f"line {number}", date=date, settings=settings)
-        except InputError as exc:
-            yield InputRecord(number, source_id, None, str(exc))
+        except Exception as exc:
+            reason = failure(exc)[0]
+            yield InputRecord(number, source_id, None,
+                              reason if isinstance(exc, InputError) else f"line {number}: {reason}")
         else:
             yield InputRecord(number, source_id, article, None)
 
@@ -310,14 +321,22 @@ def read_document(
 ) -> Iterator[InputRecord]:
     """The articles in `source` (one for text/HTML, one per record for JSON/JSONL), in order."""
     name = "stdin" if source == "-" else source
-    text = decode(read_bytes(source, settings), name)
+    text, note = decode(read_bytes(source, settings), name)
+    for record in _read_decoded(text, source, name, date, settings):
+        if note is not None and record.article is not None:
+            record = dataclasses.replace(record, article=dataclasses.replace(
+                record.article, notes=(*record.article.notes, note)))
+        yield record
+
+
+def _read_decoded(text: str, source: str, name: str, date: dt.date | None, settings: Settings
+                  ) -> Iterator[InputRecord]:
     kind = sniff_format(text, "" if source == "-" else source)
     if kind in ("json", "jsonl"):
         if kind == "json" and text.lstrip().startswith("{"):
-            try:
-                item = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{name}: invalid JSON ({exc.msg} at line {exc.lineno})") from exc
+            item, problem = _loads(text)
+            if problem is not None:
+                raise InputError(f"{name}: {problem}")
             yield InputRecord(1, None, article_from_record(item, name=name, date=date, settings=settings), None)
             return
         yield from iter_records(text, name=name, date=date, settings=settings)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from multipolar.actors import ActorMention, ActorRef
 from multipolar.coding_tables import PLOVER_TYPES, Pattern
 from multipolar.errors import DataFileError
-from multipolar.events import CodedEvent, event_flags
+from multipolar.events import CodedEvent, coded_pairs, event_flags
 
 MODEL_FILE = "data/models/event_pairs.tsv.gz"
 NO_EVENT = "NONE"
@@ -206,13 +206,13 @@ class LearnedEventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[CodedEvent] = list(doc._.mp_events or [])
-        proposed = list(self.proposals(doc, events))
+        proposed = list(self.proposals(doc))
         if proposed:
             doc._.mp_events = sorted([*events, *proposed], key=lambda e: (e.sentence, e.trigger))
         return doc
 
-    def proposals(self, doc: Doc, events: list[CodedEvent]) -> Iterator[CodedEvent]:
-        linked = {(e.sentence, *sorted((e.source.state_code, e.target.state_code))) for e in events}
+    def proposals(self, doc: Doc) -> Iterator[CodedEvent]:
+        linked = coded_pairs(doc)
         by_sentence = _mentions_by_sentence(doc)
         flags = None
         for index, sentence in enumerate(doc.sents):
@@ -222,7 +222,7 @@ class LearnedEventCoder:
             best: dict[tuple[str, str], tuple[float, str, Candidate]] = {}
             for candidate in candidates(doc, sentence, index, mentions):
                 pair = (candidate.source_ref.state_code, candidate.target_ref.state_code)
-                if (index, *sorted(pair)) in linked:
+                if (index, *pair) in linked:
                     continue
                 label, probability = self.predict(doc, candidate)
                 if label != NO_EVENT and probability >= self.threshold and probability > best.get(pair, (0.0,))[0]:
@@ -246,7 +246,8 @@ class LearnedEventCoder:
             source=candidate.source_ref, target=candidate.target_ref,
             source_span=(candidate.source.start, candidate.source.end),
             target_span=(candidate.target.start, candidate.target.end), trigger=trigger.i,
-            pattern=Pattern(trigger.lemma_.lower(), frozenset(), ("model",), code, plover, ""), cameo=code,
+            pattern=Pattern(trigger.lemma_.lower(), frozenset(), ("model",), code, plover, "", self.model.name),
+            cameo=code,
             plover=plover, mode="", negated=negated, modality=modality, date=date, sentence=candidate.sentence,
             confidence=round(probability * CONFIDENCE_SCALE, 3), coder=self.model.name,
         )

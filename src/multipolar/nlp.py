@@ -170,15 +170,32 @@ def add_components(nlp: Language, actors_files: tuple[str, ...] = (),
 
 
 @lru_cache(maxsize=4)
-def _load(model: str, actors_files: tuple[str, ...], learned_threshold: float | None) -> Language:
+def _load(model: str, actors_files: tuple[str, ...], learned_threshold: float | None = None,
+          components: tuple[str, ...] = ()) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as exc:
         raise MultipolarError(f"cannot load the spaCy model {model!r}: is it installed?") from exc
-    return add_components(nlp, actors_files, learned_threshold)
+    add_components(nlp, actors_files, learned_threshold)
+    for spec in components:
+        _add_user_component(nlp, spec)
+    return nlp
+
+
+def _add_user_component(nlp: Language, spec: str) -> None:
+    """`module:factory`: import the module (which registers the factory), then add its component."""
+    import importlib
+
+    module, _, factory = spec.partition(":")
+    try:
+        importlib.import_module(module)
+        nlp.add_pipe(factory or module)
+    except (ImportError, ValueError) as exc:
+        raise MultipolarError(f"cannot add the component {spec!r}: {' '.join(str(exc).split())[:200]}") from exc
 
 
 def load_pipeline(settings: Settings) -> Language:
     """The shared pipeline for these settings (loaded on first use, then reused)."""
     threshold = settings.learned_threshold if settings.learned_events else None
-    return _load(settings.spacy_model, tuple(str(p) for p in settings.actors_files), threshold)
+    return _load(settings.spacy_model, tuple(str(p) for p in settings.actors_files), threshold,
+                 tuple(settings.components))

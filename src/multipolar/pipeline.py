@@ -18,7 +18,7 @@ from multipolar.actors import ActorMention, ActorRef
 from multipolar.claims import FoundClaim
 from multipolar.coding_tables import load_tables
 from multipolar.currency import to_usd
-from multipolar.errors import DocumentTimeout, InputError, MultipolarError
+from multipolar.errors import InputError, failure
 from multipolar.events import CodedEvent
 from multipolar.ingest import article_from_record, article_from_text, parse_date
 from multipolar.limits import run_pipeline, time_limit
@@ -53,6 +53,8 @@ class Result:
     source_id: str | None
     analysis: Analysis | None
     error: str | None
+    detail: str | None = None
+    """The traceback, when the error is an unexpected exception (a bug to report) rather than bad input."""
 
 
 def analyze(
@@ -69,62 +71,66 @@ def process(
     articles: Iterable[Article | str | dict[str, Any]], *, settings: Settings = DEFAULT_SETTINGS,
     on_error: ErrorPolicy = "record", date: dt.date | None = None,
 ) -> Iterator[Result]:
-    """Analyse a stream lazily, in batches, in order; one bad article cannot sink the rest."""
+    """Analyse a stream lazily, in batches, in order; one bad article cannot sink the rest.
+
+    With `on_error="record"`, whatever one document raises (bad input, a time-out, or a bug in a component)
+    becomes that document's `Result.error`, and the stream goes on; "skip" drops it; "raise" re-raises."""
     nlp = load_pipeline(settings)
-    batch: list[tuple[int, str | None, Article | None, str | None]] = []
+    batch: list[tuple[int, str | None, Article | None, Exception | None]] = []
     for index, item in enumerate(articles):
         source_id = str(item.get("id")) if isinstance(item, dict) and item.get("id") is not None else (
             item.source_id if isinstance(item, Article) else None)
         try:
             batch.append((index, source_id, _as_article(item, date=date, settings=settings), None))
-        except MultipolarError as exc:
+        except Exception as exc:
             if on_error == "raise":
                 raise
-            batch.append((index, source_id, None, str(exc)))
+            batch.append((index, source_id, None, exc))
         if len(batch) >= settings.batch_size:
             yield from _run_batch(nlp, batch, on_error, settings.doc_timeout)
             batch = []
     yield from _run_batch(nlp, batch, on_error, settings.doc_timeout)
 
 
-def _run_batch(nlp: Any, batch: list[tuple[int, str | None, Article | None, str | None]],
+def _run_batch(nlp: Any, batch: list[tuple[int, str | None, Article | None, Exception | None]],
                on_error: ErrorPolicy, seconds: float) -> Iterator[Result]:
     docs = iter(_parse_all(nlp, [a for _, _, a, _ in batch if a is not None], seconds))
-    for index, source_id, article, error in batch:
-        if article is None:
-            if on_error != "skip":
-                yield Result(index, source_id, None, error)
-            continue
+    for index, source_id, article, problem in batch:
         try:
+            if article is None:
+                raise problem or InputError("cannot analyse the input")
             doc = next(docs)
-            if isinstance(doc, DocumentTimeout):
+            if isinstance(doc, Exception):
                 raise doc
-            yield Result(index, source_id, analysis_from_doc(doc, article), None)
-        except MultipolarError as exc:
+            analysis = analysis_from_doc(doc, article)
+        except Exception as exc:
             if on_error == "raise":
                 raise
             if on_error == "record":
-                yield Result(index, source_id, None, str(exc))
+                yield Result(index, source_id, None, *failure(exc))
+            continue
+        yield Result(index, source_id, analysis, None)
 
 
-def _parse_all(nlp: Any, articles: list[Article], seconds: float) -> list[Doc | DocumentTimeout]:
-    """Parsed docs in order, each within `seconds` (or the reason it is not).
+def _parse_all(nlp: Any, articles: list[Article], seconds: float) -> list[Doc | Exception]:
+    """Parsed docs in order, each within `seconds` (or the exception it raised, its time-out included).
 
     Short documents go through `nlp.pipe` together, which is fastest, sharing their summed limit; long
-    ones, and every document of a batch that ran out of time, are parsed alone under their own limit."""
-    parsed: dict[int, Doc | DocumentTimeout] = {}
+    ones, and every document of a batch that ran out of time or raised, are parsed alone under their own
+    limit, so one document's failure is its own."""
+    parsed: dict[int, Doc | Exception] = {}
     short = [k for k, article in enumerate(articles) if len(article.text) <= _PARSED_ALONE_ABOVE]
     if short:
         try:
             with time_limit(seconds * len(short), "a batch of documents"):
                 parsed.update(zip(short, nlp.pipe(_prepared_doc(nlp, articles[k]) for k in short), strict=True))
-        except DocumentTimeout:
+        except Exception:
             parsed.clear()
     for k, article in enumerate(articles):
         if k not in parsed:
             try:
                 parsed[k] = run_pipeline(nlp, _prepared_doc(nlp, article), seconds)
-            except DocumentTimeout as exc:
+            except Exception as exc:
                 parsed[k] = exc
     return [parsed[k] for k in range(len(articles))]
 
@@ -133,7 +139,7 @@ def _as_article(item: Any, *, date: dt.date | str | None = None, title: str | No
                 settings: Settings = DEFAULT_SETTINGS) -> Article:
     day = parse_date(date) if isinstance(date, str) else date
     if isinstance(item, Article):
-        return item if day is None or item.date else Article(item.text, item.title, day, item.source, item.source_id)
+        return item if day is None or item.date else dataclasses.replace(item, date=day)
     if isinstance(item, str):
         article = article_from_text(item, name="text", date=day, settings=settings)
         return dataclasses.replace(article, title=title, source=None)
@@ -253,6 +259,17 @@ def _quote_date(doc: Doc, sentences: tuple[Sentence, ...], q: FoundQuote) -> str
     for lo, hi in spans:
         for found in doc._.mp_dates or []:
             char = doc[found.start].idx
-            if lo <= char < hi and not q.start <= char < q.end:
+            if lo <= char < hi and not q.start <= char < q.end and not _describes_someone(doc[found.start]):
                 return found.date.value
     return None
+
+
+def _describes_someone(token: Any) -> bool:
+    """A date inside a relative clause or an apposition ("X, who took office in 2019, said") dates the
+    speaker's past, not the quote."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "appos", "acl"):
+            return True
+        node = node.head
+    return False

@@ -233,7 +233,7 @@ def _described_as(doc: Doc, span: Span) -> str | None:
 
 def _is_duration(ent: Span) -> bool:
     """"75 years of diplomatic relations": a length of time spaCy tags as a DATE."""
-    return ent.label_ == "DATE" and len(ent) == 2 and ent[0].like_num and ent[0].text.isdigit() and \
+    return ent.label_ == "DATE" and len(ent) == 2 and ent[0].like_num and ent[0].text.isdecimal() and \
         ent[1].lemma_.lower() in ("year", "month", "week", "day")
 
 
@@ -277,6 +277,12 @@ def _direction(
     return None, None
 
 
+def _rate(text: str) -> float | None:
+    """A stated rate of change in percent; None for one no figure has ("up 1e309%" is infinity)."""
+    parsed = parse_amount(text)
+    return parsed[0] if parsed and math.isfinite(parsed[0]) and abs(parsed[0]) <= MAX_VALUE else None
+
+
 def _change(
     doc: Doc, sent: Span, span: Span, kind: str, dates: list[FoundDate]
 ) -> tuple[str | None, str | None, float | None]:
@@ -284,15 +290,13 @@ def _change(
     window = doc[max(sent.start, span.start - 6) : min(sent.end, span.end + 6)]
     rate = None
     if kind == "percent":
-        parsed = parse_amount(span.text)
-        rate = parsed[0] if parsed else None
+        rate = _rate(span.text)
         window = doc[max(sent.start, span.start - 8) : min(sent.end, span.end + 8)]
     else:
         nxt = doc[span.end : min(sent.end, span.end + 6)]
         following = [e for e in doc.ents if e.label_ == "PERCENT" and nxt.start <= e.start < nxt.end]
         if following and re.search(r"\bup\b|\bdown\b", nxt.text, re.IGNORECASE):
-            parsed = parse_amount(following[0].text)
-            rate = parsed[0] if parsed else None
+            rate = _rate(following[0].text)
             window = nxt
         else:
             return None, None, None

@@ -55,6 +55,8 @@ class Article(Record):
     date_precision: DatePrecision = "day"
     voice: str | None = None
     """The actor the text speaks for, whose first person ("we", "my country") it is: a UN speech's state."""
+    notes: tuple[str, ...] = ()
+    """What reading the input noticed without refusing it ("mixed encodings: 3 of 40 lines read as cp1252")."""
 
     @property
     def id(self) -> str:
@@ -77,6 +79,7 @@ class Article(Record):
             "voice": self.voice,
             "source": self.source,
             "text": self.text,
+            "notes": list(self.notes),
         }
 
 
@@ -126,7 +129,8 @@ class Event(Record):
     """The acting actor's sector (GOV, MIL, ...) on the event's date; an extension of the contract."""
     target_sector: str | None = None
     coder: str = "rules"
-    """What coded the event: "rules", or a learned model's name and version (an extension of the contract)."""
+    """What coded the event: "rules:<rule id>" ("rules:verb:pledge/aid"), or a learned model's name and version
+    (an extension of the contract)."""
 
 
 @dataclass(frozen=True)

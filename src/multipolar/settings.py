@@ -45,6 +45,9 @@ class Settings:
     uncoded (events with `coder` "event-pairs-v1")."""
     learned_threshold: float = 0.5
     """The probability the learned event coder needs before it proposes an event (higher: fewer, surer)."""
+    components: tuple[str, ...] = ()
+    """Extra spaCy components added at the end of the pipeline, as `module:factory` (the module registers
+    the factory with `@Language.factory` when imported): your own stage, in every worker too."""
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -62,6 +65,8 @@ class Settings:
         unknown = sorted(set(raw) - known)
         if unknown:
             raise DataFileError(f"unknown settings in {path}: {', '.join(unknown)}")
+        if "components" in raw:
+            raw["components"] = tuple(str(c) for c in raw["components"])
         if "actors_files" in raw:
             raw["actors_files"] = tuple(Path(p) for p in raw["actors_files"])
         return (base or cls()).replace(**raw)

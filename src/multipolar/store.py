@@ -9,60 +9,49 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
-from multipolar.causal import claim_actors, side_node
-from multipolar.errors import MultipolarError
-from multipolar.records import Analysis, Claim, ClaimSide, Span
+from multipolar import migrations
+from multipolar import store_schema as schema
+from multipolar.causal import claim_actors
+from multipolar.errors import StoreError
+from multipolar.records import Analysis, Claim
 
-SCHEMA_VERSION = 2
-"""2 added the claims table; documents stored under 1 have no claim rows (re-ingest into a new file for them)."""
-
-_TABLES = """
-CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE IF NOT EXISTS documents (
-    id VARCHAR PRIMARY KEY, source_id VARCHAR, title VARCHAR, date DATE, source VARCHAR, text VARCHAR,
-    n_actors INTEGER, n_events INTEGER, n_quantities INTEGER, n_quotes INTEGER, ingested_at TIMESTAMP);
-CREATE TABLE IF NOT EXISTS actors (
-    doc_id VARCHAR, code VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, role VARCHAR, mentions INTEGER);
-CREATE TABLE IF NOT EXISTS events (
-    doc_id VARCHAR, idx INTEGER, source VARCHAR, target VARCHAR, source_actor VARCHAR, target_actor VARCHAR,
-    source_text VARCHAR, target_text VARCHAR, plover VARCHAR, cameo VARCHAR, goldstein DOUBLE,
-    quad_class INTEGER, mode VARCHAR, date VARCHAR, day DATE, negated BOOLEAN, modality VARCHAR,
-    confidence DOUBLE, sentence INTEGER, evidence_start INTEGER, evidence_end INTEGER, evidence VARCHAR);
-CREATE TABLE IF NOT EXISTS quantities (
-    doc_id VARCHAR, idx INTEGER, kind VARCHAR, value DOUBLE, unit VARCHAR, usd DOUBLE, qualifier VARCHAR,
-    measure VARCHAR, from_actor VARCHAR, to_actor VARCHAR, parties VARCHAR, items VARCHAR,
-    period_start DATE, period_end DATE, text VARCHAR, sentence INTEGER, evidence VARCHAR);
-CREATE TABLE IF NOT EXISTS quotes (
-    doc_id VARCHAR, idx INTEGER, text VARCHAR, speaker VARCHAR, speaker_actor VARCHAR, direct BOOLEAN,
-    date VARCHAR, sentence INTEGER, evidence VARCHAR);
-CREATE TABLE IF NOT EXISTS claims (
-    doc_id VARCHAR, idx INTEGER, cause_node VARCHAR, effect_node VARCHAR, polarity INTEGER, hedged BOOLEAN,
-    claimant VARCHAR, trigger VARCHAR, cause JSON, effect JSON, sentence INTEGER, evidence_start INTEGER,
-    evidence_end INTEGER, evidence VARCHAR);
-CREATE TABLE IF NOT EXISTS rejects (
-    key VARCHAR PRIMARY KEY, source VARCHAR, line INTEGER, reason VARCHAR, rejected_at TIMESTAMP);
-"""
-
-ROW_TABLES = ("actors", "events", "quantities", "quotes", "claims")
+SCHEMA_VERSION = schema.SCHEMA_VERSION
+ROW_TABLES = tuple(t.name for t in schema.ROW_TABLES)
+__all__ = ["ROW_TABLES", "SCHEMA_VERSION", "StoreError", "connect", "consistency_problems", "counts", "ddl",
+           "find_documents", "load_analysis", "read_analysis", "record_reject", "stored_claims", "stored_ids",
+           "stored_schema", "write_analysis"]
 
 
-class StoreError(MultipolarError):
-    """The database file cannot be opened or written."""
+def ddl() -> str:
+    """CREATE TABLE statements for every table of the declared schema."""
+    def create(name: str, columns: tuple[schema.Column, ...]) -> str:
+        return f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(f'{schema.quoted(c.name)} {c.sql}' for c in columns)});"
+
+    tables = [create("documents", schema.document_columns())]
+    tables += [create(t.name, t.columns) for t in schema.ROW_TABLES]
+    return "\n".join([
+        "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);", *tables,
+        "CREATE TABLE IF NOT EXISTS rejects (key VARCHAR PRIMARY KEY, source VARCHAR, line INTEGER, "
+        "reason VARCHAR, rejected_at TIMESTAMP);"])
 
 
 def connect(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and create, unless read-only) the store; a clear error if the file cannot be used."""
+    """Open (and create, unless read-only) the store; a file written by an older version is upgraded in
+    place first, after a backup copy (`multipolar.migrations`). A clear error if the file cannot be used."""
     try:
-        connection = duckdb.connect(str(path), read_only=read_only)
-        if not read_only:
-            connection.execute(_TABLES)
-            connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        if read_only:
+            return duckdb.connect(str(path), read_only=True)
+        migrations.upgrade(Path(path))
+        connection = duckdb.connect(str(path))
+        connection.execute(ddl())
+        connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
     except (duckdb.Error, OSError) as exc:
         raise StoreError(f"cannot open database {path}: {' '.join(str(exc).split())}") from exc
     return connection
@@ -76,16 +65,6 @@ def stored_ids(connection: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> set
     return {row[0] for row in rows}
 
 
-def _day(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    parts = value.split("-")
-    try:
-        return dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
-    except ValueError:
-        return None
-
-
 def write_analysis(connection: duckdb.DuckDBPyConnection, analysis: Analysis) -> bool:
     """Store one document and all its rows in one transaction; False if it was already there."""
     doc = analysis.document
@@ -94,12 +73,14 @@ def write_analysis(connection: duckdb.DuckDBPyConnection, analysis: Analysis) ->
         if connection.execute("SELECT 1 FROM documents WHERE id = ?", [doc.id]).fetchone():
             connection.execute("ROLLBACK")
             return False
-        _insert_rows(connection, analysis)
-        connection.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc.id, doc.source_id, doc.title, doc.date, doc.source, doc.text, len(analysis.actors),
-             len(analysis.events), len(analysis.quantities), len(analysis.quotes), dt.datetime.now()],
-        )
+        for table in schema.ROW_TABLES:
+            records = getattr(analysis, table.name)
+            for start in range(0, len(records), _ROWS_PER_INSERT):
+                chunk = records[start : start + _ROWS_PER_INSERT]
+                connection.execute(_insert(table.name, table.columns, len(chunk)),
+                                   [v for i, r in enumerate(chunk, start) for v in table.row(doc.id, i, r)])
+        connection.execute(_insert("documents", schema.document_columns()), schema.document_row(analysis,
+                                                                                               SCHEMA_VERSION))
         connection.execute("COMMIT")
     except duckdb.Error as exc:
         _roll_back(connection)
@@ -108,64 +89,93 @@ def write_analysis(connection: duckdb.DuckDBPyConnection, analysis: Analysis) ->
     return True
 
 
+_ROWS_PER_INSERT = 200
+"""Rows written by one INSERT: one statement per table and document is many times faster than one per row."""
+
+
+@cache
+def _insert(table: str, columns: tuple[schema.Column, ...], rows: int = 1) -> str:
+    names = ", ".join(schema.quoted(c.name) for c in columns)
+    row = f"({', '.join('?' for _ in columns)})"
+    return f"INSERT INTO {table} ({names}) VALUES {', '.join(row for _ in range(rows))}"
+
+
 def _roll_back(connection: duckdb.DuckDBPyConnection) -> None:
     """Undo the open transaction; a failed COMMIT has already undone it, and DuckDB then says so."""
     with contextlib.suppress(duckdb.TransactionException):
         connection.execute("ROLLBACK")
 
 
-def _insert_rows(connection: duckdb.DuckDBPyConnection, analysis: Analysis) -> None:
-    doc_id = analysis.document.id
-    if analysis.actors:
-        connection.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?)", [
-            [doc_id, a.code, a.name, a.kind, a.country, a.role, len(a.mentions)] for a in analysis.actors])
-    if analysis.events:
-        connection.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                [doc_id, i, e.source, e.target, e.source_actor, e.target_actor, e.source_text, e.target_text,
-                 e.plover, e.cameo, e.goldstein, e.quad_class, e.mode, e.date, _day(e.date), e.negated, e.modality,
-                 e.confidence, e.sentence, e.evidence.start, e.evidence.end, e.evidence.text]
-                for i, e in enumerate(analysis.events)])
-    if analysis.quantities:
-        connection.executemany(
-            "INSERT INTO quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                [doc_id, i, q.kind, q.value, q.unit, q.usd, q.qualifier, q.measure, q.from_, q.to,
-                 json.dumps(list(q.parties)), json.dumps(list(q.items)),
-                 q.period.start if q.period else None, q.period.end if q.period else None, q.text, q.sentence,
-                 q.evidence.text]
-                for i, q in enumerate(analysis.quantities)])
-    if analysis.quotes:
-        connection.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            [doc_id, i, q.text, q.speaker, q.speaker_actor, q.direct, q.date, q.sentence, q.evidence.text]
-            for i, q in enumerate(analysis.quotes)])
-    if analysis.claims:
-        connection.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            [doc_id, i, side_node(c.cause).id if c.cause else None, side_node(c.effect).id, c.polarity, c.hedged,
-             c.claimant, c.trigger, json.dumps(c.cause.as_dict()) if c.cause else None, json.dumps(c.effect.as_dict()),
-             c.sentence, c.evidence.start, c.evidence.end, c.evidence.text]
-            for i, c in enumerate(analysis.claims)])
+def _select(columns: tuple[schema.Column, ...], have: set[str]) -> str:
+    """The columns in declared order; one the file lacks reads as NULL."""
+    return ", ".join(schema.quoted(c.name) if c.name in have else "NULL" for c in columns)
+
+
+def find_documents(connection: duckdb.DuckDBPyConnection, key: str) -> list[str]:
+    """Ids of the documents `key` names: its id, else those of that source id, else those whose id it begins
+    (six characters at least)."""
+    for where in ("id = ?", "source_id = ?", "starts_with(id, ?)" if len(key) >= 6 else None):
+        if where is not None:
+            ids = [row[0] for row in connection.execute(f"SELECT id FROM documents WHERE {where} ORDER BY id",
+                                                        [key]).fetchall()]
+            if ids:
+                return ids
+    return []
+
+
+def read_analysis(connection: duckdb.DuckDBPyConnection, doc_id: str) -> Analysis | None:
+    """The stored analysis of a document, as `analyze` gave it (`as_dict()` is the same contract JSON);
+    None if there is no such document. A document stored by an older version has what that version kept."""
+    have = schema.existing_columns(connection)
+    columns = (*schema.DOCUMENT.field_columns, schema.BLOCS)
+    found = connection.execute(f"SELECT {_select(columns, have['documents'])} FROM documents WHERE id = ?",
+                               [doc_id]).fetchone()
+    if found is None:
+        return None
+    parts: dict[str, Any] = {}
+    for table in schema.ROW_TABLES:
+        parts[table.name] = tuple(table.record_from(row) for row in _rows_of(connection, table, have, doc_id))
+    blocs = schema.BLOCS.from_sql(found[-1]) if found[-1] is not None else ()
+    return Analysis(document=schema.DOCUMENT.record_from(found[:-1]), blocs=blocs, **parts)
+
+
+def stored_schema(connection: duckdb.DuckDBPyConnection, doc_id: str) -> int | None:
+    """The store schema a document was written under (None in a file too old to say)."""
+    if "stored_schema" not in schema.existing_columns(connection).get("documents", set()):
+        return None
+    found = connection.execute("SELECT stored_schema FROM documents WHERE id = ?", [doc_id]).fetchone()
+    return int(found[0]) if found and found[0] is not None else None
+
+
+def load_analysis(db: Path, doc_id: str) -> Analysis | None:
+    """`read_analysis` on a store opened read-only for the call (the web app's document JSON twin)."""
+    connection = connect(db, read_only=True)
+    try:
+        return read_analysis(connection, doc_id)
+    finally:
+        connection.close()
+
+
+def _rows_of(connection: duckdb.DuckDBPyConnection, table: schema.Table, have: dict[str, set[str]],
+             doc_id: str | None) -> list[tuple[Any, ...]]:
+    """(doc_id, *field columns) of a table's rows (of one document, or all), in order."""
+    if table.name not in have:
+        return []  # a table an older version did not have, in a file opened read-only
+    order = "doc_id, idx NULLS LAST, rowid" if "idx" in have[table.name] else "doc_id, rowid"
+    return connection.execute(
+        f"SELECT {_select(table.field_columns, have[table.name])}, doc_id FROM {table.name} "
+        f"WHERE (? IS NULL OR doc_id = ?) ORDER BY {order}", [doc_id, doc_id]).fetchall()
 
 
 def stored_claims(connection: duckdb.DuckDBPyConnection, *, actor: str | None = None,
                   doc_id: str | None = None) -> list[tuple[str, Claim]]:
     """(document id, claim) pairs, optionally those naming an actor or from one document."""
-    if not connection.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'claims'").fetchone():
-        return []  # a store written before schema 2, opened read-only
-    rows = connection.execute(
-        "SELECT doc_id, cause, effect, polarity, hedged, claimant, trigger, sentence, evidence_start, evidence_end, "
-        "evidence FROM claims WHERE (? IS NULL OR doc_id = ?) ORDER BY doc_id, idx", [doc_id, doc_id]).fetchall()
-    found = [(row[0], Claim(_side(row[1]) if row[1] else None, _side(row[2]), row[3], row[4], row[5], row[6], row[7],
-                            Span(row[8], row[9], row[10]))) for row in rows]
+    table = schema.table("claims")
+    found = [(row[-1], table.record_from(row[:-1])) for row in _rows_of(connection, table,
+                                                                        schema.existing_columns(connection), doc_id)]
     if actor is None:
         return found
     return [(d, c) for d, c in found if actor in claim_actors(c)]
-
-
-def _side(raw: str) -> ClaimSide:
-    data = json.loads(raw)
-    return ClaimSide(data["kind"], data["text"], data.get("plover"), data.get("source"), data.get("target"),
-                     tuple(data.get("actors") or ()))
-
 
 
 def record_reject(connection: duckdb.DuckDBPyConnection, source: str, line: int, reason: str) -> None:
@@ -189,15 +199,17 @@ def consistency_problems(connection: duckdb.DuckDBPyConnection) -> list[str]:
     problems = []
     duplicated = connection.execute("SELECT id FROM documents GROUP BY id HAVING count(*) > 1").fetchall()
     problems += [f"document {row[0][:12]} stored twice" for row in duplicated]
-    for table, column in (("actors", "n_actors"), ("events", "n_events"), ("quantities", "n_quantities"),
-                          ("quotes", "n_quotes")):
-        wrong = connection.execute(
-            f"SELECT d.id FROM documents d LEFT JOIN (SELECT doc_id, count(*) AS n FROM {table} GROUP BY doc_id) r "
-            f"ON r.doc_id = d.id WHERE coalesce(r.n, 0) <> d.{column}").fetchall()
-        problems += [f"document {row[0][:12]}: {table} rows do not match" for row in wrong]
+    have = schema.existing_columns(connection)
+    for table in ROW_TABLES:
+        if table not in have:
+            continue
+        if f"n_{table}" in have["documents"]:
+            wrong = connection.execute(
+                f"SELECT d.id FROM documents d LEFT JOIN (SELECT doc_id, count(*) AS n FROM {table} GROUP BY doc_id) r "
+                f"ON r.doc_id = d.id WHERE coalesce(r.n, 0) <> coalesce(d.n_{table}, 0)").fetchall()
+            problems += [f"document {row[0][:12]}: {table} rows do not match" for row in wrong]
         orphans = connection.execute(
             f"SELECT count(*) FROM {table} WHERE doc_id NOT IN (SELECT id FROM documents)").fetchone()
         if orphans and orphans[0]:
             problems.append(f"{orphans[0]} {table} rows without a document")
     return problems
-

@@ -69,12 +69,16 @@ def _safe_day(year: int, month: int, day: int) -> dt.date | None:
 def normalise(text: str, today: dt.date | None, previous: DateValue | None = None) -> DateValue | None:
     """What a date expression means, relative to the document date and the last date named before it.
 
-    Returns None for durations ("75 years"), frequencies ("daily") and what cannot be placed.
+    Returns None for durations ("75 years"), frequencies ("daily") and what cannot be placed, dates
+    outside the calendar of years 1-9999 included ("in 0000", "next year" in 9999).
     """
     t = re.sub(r"\s+", " ", text.lower().strip().strip(",.;"))
     t = re.sub(r"^(?:in|on|during|since|by|from|until|through|after|before|of|the|at) ", "", t)
     t = re.sub(r"^the ", "", t)
-    return (_absolute(t) or _relative(t, today, previous))
+    try:
+        return _absolute(t) or _relative(t, today, previous)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _absolute(t: str) -> DateValue | None:
@@ -163,7 +167,9 @@ def _relative(t: str, today: dt.date | None, previous: DateValue | None) -> Date
 
 
 def _shift_years(value: DateValue, years: int) -> DateValue:
-    start = value.start.replace(year=value.start.year + years)
+    """The same span `years` later; 29 February becomes the 28th in a year without one."""
+    start = _safe_day(value.start.year + years, value.start.month, value.start.day) or \
+        _month_end(value.start.year + years, value.start.month)
     end = _safe_day(value.end.year + years, value.end.month, value.end.day) or \
         _month_end(value.end.year + years, value.end.month)
     precision = len(value.value)

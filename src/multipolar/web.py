@@ -118,17 +118,12 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
                     "ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?", [q, q, limit, offset])
 
     @app.get("/api/documents/{doc_id}")
-    def api_document(doc_id: str) -> dict[str, Any]:
-        found = query("SELECT id, source_id, title, date, source, text FROM documents WHERE id = ?", [doc_id])
-        if not found:
+    def api_document(doc_id: str) -> JSONResponse:
+        """The document's contract JSON, exactly as `multipolar analyze --format json` gave it."""
+        analysis = store.load_analysis(db, doc_id)
+        if analysis is None:
             raise HTTPException(404, "no such document")
-        document = found[0]
-        document["events"] = query("SELECT * EXCLUDE (doc_id) FROM events WHERE doc_id = ? ORDER BY idx", [doc_id])
-        document["quantities"] = query("SELECT * EXCLUDE (doc_id) FROM quantities WHERE doc_id = ? ORDER BY idx",
-                                      [doc_id])
-        document["quotes"] = query("SELECT * EXCLUDE (doc_id) FROM quotes WHERE doc_id = ? ORDER BY idx", [doc_id])
-        document["actors"] = query("SELECT * EXCLUDE (doc_id) FROM actors WHERE doc_id = ?", [doc_id])
-        return document
+        return JSONResponse(analysis.as_dict())
 
     @app.get("/api/actors")
     def api_actors(kind: str | None = None, limit: int = Query(100, ge=1, le=1000),
@@ -216,7 +211,7 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
 
     @app.get("/document/{doc_id}", response_class=HTMLResponse)
     def page_document(doc_id: str) -> str:
-        document = api_document(doc_id)
+        document = _page_document(json.loads(bytes(api_document(doc_id).body)))
         return templates.get_template("document.html").render(
             title=document["title"] or document["id"][:12], document=document,
             marked=_marked_text(document), twin=f"/api/documents/{doc_id}")
@@ -238,18 +233,22 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
     def page_analyze(text: str = Form(...), date: str = Form("")) -> str:
         payload = api_analyze({"text": text[:MAX_TEXT_CHARS], "date": date or None})
         result = json.loads(bytes(payload.body))
-        events = [{**e, "evidence_start": e["evidence"]["start"], "evidence_end": e["evidence"]["end"]}
-                  for e in result["events"]]
-        document = {**result["document"], "events": events, "quantities": result["quantities"],
-                    "quotes": result["quotes"], "actors": result["actors"]}
         return templates.get_template("analyze.html").render(
-            title="Analysis", result=result, marked=_marked_text(document), twin="/api/analyze")
+            title="Analysis", result=result, marked=_marked_text(_page_document(result)), twin="/api/analyze")
 
     @app.exception_handler(store.StoreError)
     def store_error(request: Request, exc: store.StoreError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=503)
 
     return app
+
+
+def _page_document(result: dict[str, Any]) -> dict[str, Any]:
+    """A document page's view of a contract JSON: the document's fields with its events, figures, quotes."""
+    events = [{**e, "evidence_start": e["evidence"]["start"], "evidence_end": e["evidence"]["end"]}
+              for e in result["events"]]
+    return {**result["document"], "events": events, "quantities": result["quantities"], "quotes": result["quotes"],
+            "actors": result["actors"]}
 
 
 def _graph_figure(graph: dict[str, Any]) -> dict[str, Any]:
