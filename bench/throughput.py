@@ -1,7 +1,7 @@
 """Throughput of `multipolar.process` against bare spaCy on the same texts, measured side by side.
 
     python bench/throughput.py [--corpus ../shared/corpora/whitehouse-statements-2021-2026/documents.jsonl.gz]
-                               [--docs 200]
+                               [--docs 200] [--learned-events]
 
 Prints documents/s and words/s for each, and the ratio. A benchmark, not a test: run it by hand.
 """
@@ -35,19 +35,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--learned-events", action="store_true", help="with the learned event coder on")
     args = parser.parse_args()
+    settings = DEFAULT_SETTINGS.replace(learned_events=args.learned_events)
     records = read(args.corpus, args.docs)
     words = sum(len(r["text"].split()) for r in records)
 
     bare = spacy.load(DEFAULT_SETTINGS.spacy_model)
-    load_pipeline(DEFAULT_SETTINGS)  # load once, outside the timing, as a server or `ingest` would
+    load_pipeline(settings)  # load once, outside the timing, as a server or `ingest` would
     start = time.perf_counter()
     for _ in bare.pipe((r["text"] for r in records), batch_size=DEFAULT_SETTINGS.batch_size):
         pass
     bare_seconds = time.perf_counter() - start
 
     start = time.perf_counter()
-    results = list(multipolar.process({"id": r["id"], "text": r["text"], "date": r["date"]} for r in records))
+    results = list(multipolar.process(({"id": r["id"], "text": r["text"], "date": r["date"]} for r in records),
+                                      settings=settings))
     ours_seconds = time.perf_counter() - start
     events = sum(len(r.analysis.events) for r in results if r.analysis)
     errors = sum(1 for r in results if r.error)

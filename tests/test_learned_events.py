@@ -13,13 +13,13 @@ from spacy.tokens import Doc
 
 import multipolar.nlp  # noqa: F401  (registers the Doc extensions)
 from multipolar.actors import ActorMention, ActorRef
-from multipolar.coding_tables import Pattern
+from multipolar.coding_tables import PLOVER_TYPES, Pattern
 from multipolar.events import CodedEvent
 from multipolar.learned_events import (
-    LABELS,
     LearnedEventCoder,
+    PairCoder,
     PairModel,
-    load_model,
+    load_models,
     pair_features,
     parse_path,
 )
@@ -55,14 +55,16 @@ def _pledge_doc(aux: str | None = None) -> Doc:
     return _doc(words, heads, deps, pos, lemmas, mentions)
 
 
-def _tiny_model(label: str = "AID") -> PairModel:
-    """Subjects of "pledge" act on the other actor; anything else is no event."""
-    rows = {"top=pledge": 0, "s_dep=nsubj": 1, "s_dep=pobj": 2}
-    weights = np.zeros((3, len(LABELS)), dtype=np.float32)
-    weights[0, LABELS.index(label)] = 2.0
-    weights[1, LABELS.index(label)] = 3.0
-    weights[2, LABELS.index("NONE")] = 6.0
-    return PairModel("tiny-v0", LABELS, rows, weights, np.zeros(len(LABELS), dtype=np.float32))
+def _tiny_model(label: str = "AID") -> PairCoder:
+    """The subject of "pledge" acts on the other actor (an AID event); anything else is no event."""
+    detect_labels = ("NONE", "EVENT")
+    detector = PairModel("tiny-v0", detect_labels, {"s_dep=nsubj": 0, "s_dep=pobj": 1},
+                         np.array([[0.0, 4.0], [4.0, 0.0]], dtype=np.float32), np.zeros(2, dtype=np.float32))
+    weights = np.zeros((1, len(PLOVER_TYPES)), dtype=np.float32)
+    weights[0, PLOVER_TYPES.index(label)] = 6.0
+    typer = PairModel("tiny-v0", PLOVER_TYPES, {"top=pledge": 0}, weights,
+                      np.zeros(len(PLOVER_TYPES), dtype=np.float32))
+    return PairCoder(detector, typer)
 
 
 def test_parse_path_runs_up_to_the_common_head_and_down() -> None:
@@ -126,7 +128,7 @@ def test_the_same_state_twice_is_no_pair() -> None:
 
 
 def test_model_file_round_trip_gives_the_same_bytes() -> None:
-    model = _tiny_model()
+    model = _tiny_model().typer
     data = model.dump()
     again = PairModel.parse(data, "test")
     assert again.dump() == data
@@ -153,13 +155,14 @@ def _train_tool():  # type: ignore[no-untyped-def]
 
 def test_training_is_deterministic() -> None:
     tool = _train_tool()
-    examples = [tool.Example(("bias", f"w={word}", f"s_dep={dep}"), label, 1.0, "test")
+    examples = [tool.Example(("bias", f"w={word}", f"s_dep={dep}"), label, 1.0, origin)
                 for word, label in (("attack", "ASSAULT"), ("meet", "CONSULT"), ("donate", "AID"), ("the", "NONE"))
-                for dep in ("nsubj", "poss", "pobj")] * 3
-    first, second = tool.fit(examples), tool.fit(examples)
-    assert first.dump() == second.dump()
-    features = ["bias", "w=attack", "s_dep=nsubj"]
-    assert first.labels[int(first.probabilities(features).argmax())] == "ASSAULT"
+                for dep in ("nsubj", "poss", "pobj") for origin in ("written", "ngec")] * 3
+    first, second = tool.fit_coder(examples), tool.fit_coder(examples)
+    assert [m.dump() for m in first] == [m.dump() for m in second]
+    coder = PairCoder(*first)
+    assert coder.predict(["bias", "w=attack", "s_dep=nsubj"])[0] == "ASSAULT"
+    assert coder.predict(["bias", "w=the", "s_dep=nsubj"])[1] < 0.5
 
 
 def test_labelled_rows_are_read_with_both_directions_and_unsure_pairs(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -188,11 +191,12 @@ def test_the_component_is_added_after_the_rules_only_when_asked() -> None:
 def test_the_shipped_weights_propose_an_event_the_rules_miss() -> None:
     import multipolar
 
-    model = load_model()
-    assert model.name.startswith("event-pairs-") and model.labels == LABELS
-    text = "France is ready to contribute up to 4,000 troops to the international force in Liberia."
+    model = load_models()
+    assert model.name.startswith("event-pairs-")
+    assert (model.detector.labels, model.typer.labels) == (("NONE", "EVENT"), PLOVER_TYPES)
+    text = "Chile is willing to contribute engineers to a United Nations force in Haiti."
     rules = multipolar.analyze(text, date="2024-05-01")
     learned = multipolar.analyze(text, date="2024-05-01", settings=DEFAULT_SETTINGS.replace(learned_events=True))
-    proposed = [e for e in learned.events if e.coder == model.name]
-    assert not [e for e in rules.events if (e.source, e.target) == ("FRA", "LBR")]
-    assert [(e.source, e.target, e.plover) for e in proposed] == [("FRA", "LBR", "AGREE")]
+    assert not [e for e in rules.events if (e.source, e.target) == ("CHL", "HTI")]
+    proposed = {(e.source, e.target, e.plover) for e in learned.events if e.coder == model.name}
+    assert ("CHL", "HTI", "AGREE") in proposed

@@ -23,13 +23,17 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.actors import ActorMention, ActorRef
-from multipolar.coding_tables import PLOVER_TYPES, Pattern
+from multipolar.coding_tables import Pattern
 from multipolar.errors import DataFileError
 from multipolar.events import CodedEvent, coded_pairs, event_flags
 
-MODEL_FILE = "data/models/event_pairs.tsv.gz"
+MODEL_DIR = "data/models"
+DETECTOR_FILE = "event_pairs_detect.tsv.gz"
+"""Does the sentence code an event from one actor of the pair to the other? (labels NONE, EVENT)"""
+TYPER_FILE = "event_pairs_types.tsv.gz"
+"""If it does, of which PLOVER type? (the 16 types)"""
 NO_EVENT = "NONE"
-LABELS = (NO_EVENT, *PLOVER_TYPES)
+EVENT = "EVENT"
 MAX_PATH = 8
 """Actors further apart than this in the parse tree are not offered to the model: what links them is
 rarely one event, and long paths are what it learns least about."""
@@ -96,13 +100,43 @@ def _row(feature: str, values: np.ndarray) -> str:
     return "\t".join([feature, *(f"{v:.4f}".rstrip("0").rstrip(".") or "0" for v in values.tolist())])
 
 
+@dataclass(frozen=True)
+class PairCoder:
+    """Two models over the same features: whether a pair holds an event, and its type if it does.
+
+    They are trained apart because their data differ: whether two actors of a sentence are linked by an
+    event is learned from sentences where every pair is labelled, the type also from synthetic stories that
+    label one event each and say nothing of the other pairs."""
+
+    detector: PairModel
+    typer: PairModel
+
+    @property
+    def name(self) -> str:
+        return self.detector.name
+
+    def predict(self, features: list[str]) -> tuple[str, float]:
+        """The likeliest PLOVER type and the probability of an event of that type."""
+        event = float(self.detector.probabilities(features)[self.detector.labels.index(EVENT)])
+        types = self.typer.probabilities(features)
+        best = int(types.argmax())
+        return self.typer.labels[best], event * float(types[best])
+
+
 @lru_cache(maxsize=2)
-def load_model(path: str | None = None) -> PairModel:
-    """The shipped model (or one at `path`, for training and tests), read once."""
-    if path is not None:
-        return PairModel.parse(Path(path).read_bytes(), path)
-    data = resources.files("multipolar").joinpath(MODEL_FILE).read_bytes()
-    return PairModel.parse(data, MODEL_FILE)
+def load_models(folder: str | None = None) -> PairCoder:
+    """The shipped models (or those in `folder`, for training and tests), read once."""
+    models = []
+    for name in (DETECTOR_FILE, TYPER_FILE):
+        if folder is not None:
+            models.append(PairModel.parse((Path(folder) / name).read_bytes(), name))
+            continue
+        try:
+            data = resources.files("multipolar").joinpath(f"{MODEL_DIR}/{name}").read_bytes()
+        except OSError as exc:
+            raise DataFileError(f"the learned event coder's weights {name} are missing: run `make train`") from exc
+        models.append(PairModel.parse(data, name))
+    return PairCoder(*models)
 
 
 # ---- candidate pairs and their features ------------------------------------------------------------
@@ -173,6 +207,13 @@ def pair_features(doc: Doc, candidate: Candidate) -> list[str]:
                 f"top_up={top.dep_}>{top.head.lemma_.lower()}", f"len={min(len(path), 6)}"]
     features.append(f"path={' '.join(steps)}" if len(steps) <= 4 else "path=long")
     features.append(f"path_top={' '.join(steps[:2])}|{top.lemma_.lower()}|{' '.join(steps[-2:])}")
+    # how each side hangs on the word that joins them: the subject acts, the object or a preposition receives
+    source_in = steps[path.index(top) - 1] if path.index(top) > 0 else "self"
+    target_in = steps[path.index(top)] if path.index(top) < len(path) - 1 else "self"
+    features += [f"s_in={source_in}", f"t_in={target_in}", f"in={source_in}|{target_in}",
+                 f"s_in_top={source_in}|{top.lemma_.lower()}", f"t_in_top={target_in}|{top.lemma_.lower()}"]
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children) and source_in not in ("nsubj^", "self"):
+        features.append("other_subject")
     features += [f"on={t.lemma_.lower()}" for t in path[1:-1] if t.pos_ in (*_WORD_POS, "ADP")]
     for side, token in (("s", source), ("t", target)):
         features += [f"{side}_dep={token.dep_}", f"{side}_head={token.dep_}>{token.head.lemma_.lower()}"]
@@ -200,7 +241,7 @@ def _step(token: Token, up: bool) -> str:
 class LearnedEventCoder:
     """The `multipolar_learned_events` component: proposes events for pairs the rule coder left uncoded."""
 
-    def __init__(self, model: PairModel, threshold: float) -> None:
+    def __init__(self, model: PairCoder, threshold: float) -> None:
         self.model = model
         self.threshold = threshold
 
@@ -225,16 +266,14 @@ class LearnedEventCoder:
                 if (index, *pair) in linked:
                     continue
                 label, probability = self.predict(doc, candidate)
-                if label != NO_EVENT and probability >= self.threshold and probability > best.get(pair, (0.0,))[0]:
+                if probability >= self.threshold and probability > best.get(pair, (0.0,))[0]:
                     best[pair] = (probability, label, candidate)
             for probability, label, candidate in best.values():
                 flags = flags or event_flags(doc)
                 yield self._event(candidate, label, probability, *flags(candidate.trigger))
 
     def predict(self, doc: Doc, candidate: Candidate) -> tuple[str, float]:
-        probabilities = self.model.probabilities(pair_features(doc, candidate))
-        best = int(probabilities.argmax())
-        return self.model.labels[best], float(probabilities[best])
+        return self.model.predict(pair_features(doc, candidate))
 
     def _event(self, candidate: Candidate, plover: str, probability: float, negated: bool, modality: str,
                date: str | None) -> CodedEvent:

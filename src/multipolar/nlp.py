@@ -105,14 +105,14 @@ def make_events(nlp: Language, name: str) -> Any:
 
 @Language.factory(
     "multipolar_learned_events",
-    default_config={"threshold": 0.5, "model_path": None},
+    default_config={"threshold": 0.7, "models_dir": None},
     requires=["doc._.mp_mentions", "doc._.mp_events", "doc._.mp_dates", "token.dep"],
     assigns=["doc._.mp_events"],
 )
-def make_learned_events(nlp: Language, name: str, threshold: float, model_path: str | None) -> Any:
-    from multipolar.learned_events import LearnedEventCoder, load_model
+def make_learned_events(nlp: Language, name: str, threshold: float, models_dir: str | None) -> Any:
+    from multipolar.learned_events import LearnedEventCoder, load_models
 
-    return LearnedEventCoder(load_model(model_path), threshold)
+    return LearnedEventCoder(load_models(models_dir), threshold)
 
 
 @Language.factory(
