@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: demo test system-deps lint typecheck pytest eval bench train clean
+.PHONY: demo test system-deps lint typecheck pytest eval bench kb train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ pytest: $(VENV)/.installed-dev
 
 eval: $(VENV)/.installed
 	$(BIN)/multipolar eval tests/gold/events.jsonl ../shared/gold/plover-gsr/records-dev.jsonl
+
+# The actor knowledge base (src/multipolar/data/kb/), rebuilt from ../shared/kb-sources and the pinned [kb] extra.
+kb: $(VENV)/.installed-dev
+	$(PIP) install --quiet -c requirements.lock -e ".[kb]"
+	nice -n 10 $(BIN)/python tools/build_kb.py
 
 # Benchmarks (by hand, not in CI): pipeline against bare spaCy; ingest with 1 and 2 workers as the corpus grows.
 bench: $(VENV)/.installed-dev

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,32 @@ def test_a_record_with_only_a_year_is_dated_to_that_year() -> None:
     assert good.article.date_precision == "year" and good.article.date_label == "2022"
     assert good.article.as_dict()["date_precision"] == "year"
     assert bad.article is None and "year 'soon' is not a year" in (bad.error or "")
+
+
+@pytest.mark.parametrize("text", ["Great Britain", "Nikol Pashinyan", "Jüri Ratas", "Gitanas Nausėda",
+                                  "He", "the DEA", "Kyiv police", "Šimonytė", "123", "Putin said."])
+def test_any_text_that_is_not_blank_is_analysed(text: str) -> None:
+    check_text(text, "x", DEFAULT_SETTINGS)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t "])
+def test_only_blank_text_has_nothing_to_analyse(text: str) -> None:
+    with pytest.raises(InputError, match="no text to analyse"):
+        check_text(text, "x", DEFAULT_SETTINGS)
+
+
+def test_no_english_gold_text_is_refused() -> None:
+    """Every text of every gold set is English: the language check refuses none (short ones included)."""
+    from .conftest import GOLD, SHARED
+
+    texts = [json.loads(line)["text"] for path in sorted(GOLD.glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for path in sorted((SHARED / "gold").glob("*/*.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    refused = []
+    for text in texts:
+        try:
+            check_text(clean_text(text), "gold", DEFAULT_SETTINGS)
+        except InputError as exc:
+            refused.append((text[:60], str(exc)))
+    assert len(texts) > 300 and refused == []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from multipolar.model import blocs, checks, relations, timeline
+from multipolar.figure_checks import checks
+from multipolar.model import blocs, relations, timeline
 from multipolar.records import Change, Event, Period, Quantity, Span
 
 EVIDENCE = Span(0, 1, "x")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import socket
-import threading
-import time
 from collections.abc import Iterator
 from email import message_from_bytes, policy
 from email.message import Message
@@ -16,13 +14,15 @@ import pytest
 from fastapi.testclient import TestClient
 
 from multipolar.corpus import ingest
+from multipolar.settings import Settings
 from multipolar.web import create_app
 
 from .test_store import synthetic_corpus
 
 pytestmark = pytest.mark.model
 
-HOSTILE = "<script>alert('owned')</script> Germany imposed sanctions on Iran in 2012, officials said."
+HOSTILE = "Germany imposed sanctions on Iran in 2012, officials said: \"<script>alert('owned')\" & 3 < 5."
+"""Closed tags are removed from text fields at ingest; an unclosed one stays, and must be shown escaped."""
 CLAIM = "Western sanctions have deepened the alliance between Russia and China, France said in March 2023."
 
 
@@ -30,7 +30,8 @@ CLAIM = "Western sanctions have deepened the alliance between Russia and China, 
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("webcorpus")
     synthetic_corpus(folder, 12)
-    (folder / "hostile.jsonl").write_text(json.dumps({"id": "x", "date": "2012-02-01", "text": HOSTILE}) + "\n")
+    (folder / "hostile.jsonl").write_text(json.dumps({"id": "x", "date": "2012-02-01", "text": HOSTILE,
+                                                                  "title": "<script>alert('title')</script>"}) + "\n")
     (folder / "claims.jsonl").write_text(json.dumps({"id": "c", "date": "2023-03-01", "text": CLAIM}) + "\n")
     db = folder / "web.duckdb"
     ingest([folder], db, workers=1)
@@ -38,8 +39,9 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def client(web_db: Path) -> TestClient:
-    return TestClient(create_app(web_db))
+def client(web_db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(web_db), base_url="http://127.0.0.1") as test_client:
+        yield test_client
 
 
 def test_api_lists_filters_and_paginates(client: TestClient) -> None:
@@ -107,20 +109,10 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(web_db: Path) -> Iterator[str]:
     """A real uvicorn server on 127.0.0.1, stopped at the end of the module."""
-    import uvicorn
+    from multipolar.web_server import running
 
-    port = _free_port()
-    config = uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if running.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with running(create_app(web_db)) as base:
+        yield base
 
 
 def test_browser_clicks_graph_dyad_document(server: str, tmp_path: Path) -> None:
@@ -199,7 +191,8 @@ def test_email_reaches_a_real_smtp_server(web_db: Path, tmp_path: Path) -> None:
 
 
 def test_limits_token_cors_and_traversal(web_db: Path) -> None:
-    guarded = TestClient(create_app(web_db, token="s3cret", max_body=10_000))
+    guarded = TestClient(create_app(web_db, Settings(max_body_bytes=10_000), token="s3cret"),
+                         base_url="http://127.0.0.1")
     body = {"text": "Russia invaded Ukraine in 2022."}
     assert guarded.post("/api/analyze", json=body).status_code == 401
     assert guarded.post("/api/analyze", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
@@ -224,7 +217,8 @@ def test_reads_while_an_ingest_holds_the_file_get_503_then_recover(client: TestC
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
         busy = client.get("/api/documents")
-        assert busy.status_code == 503 and "cannot open database" in busy.json()["detail"]
+        assert busy.status_code == 503 and "cannot be read just now" in busy.json()["detail"]
+        assert str(web_db) not in busy.text and "PID" not in busy.text
     finally:
         holder.kill()
         holder.wait(timeout=10)

@@ -67,7 +67,14 @@ STATEMENT_PLOVER = {
 #       "repression, restrictions on rights" while v2 SANCTION is "all reductions in existing, routine,
 #       or cooperative relations" (CAMEO root 16 REDUCE RELATIONS); the NGEC v2 codebook's
 #       SANCTION/discontinue covers curtailing "commercial, or material exchanges".
-OVERRIDES = {"163": ("SANCTION", "discontinue")}
+#   0813 Ease curfew, 0814 Ease state of emergency, 085 Ease economic sanctions: CAMEO2PLOVER says RETREAT, but the
+#       v2 CONCEDE definition covers "easing of administrative or legal restrictions ..., removing curfews" as a
+#       verbal concession "even though sometimes they have material consequences"; RETREAT is for releases,
+#       withdrawals, access and ceasefires.
+#   116 Find guilty or liable (legally): CAMEO2PLOVER says DISAPPROVE; v2 SANCTION has the mode convict ("find an
+#       entity or behavior guilty ... in a court of law").
+OVERRIDES = {"163": ("SANCTION", "discontinue"), "0813": ("CONCEDE", ""), "0814": ("CONCEDE", ""),
+             "085": ("CONCEDE", ""), "116": ("SANCTION", "convict")}
 
 # AID has no modes in v2; our gold (tests/gold/README.md) and data/coding/modes.tsv give it CAMEO's 07x split:
 # 071 economic, 072 military, 073 humanitarian, 074 military protection/peacekeeping, 075 asylum.
@@ -196,6 +203,9 @@ HEADER_COMMENTS = [
     "#    02x APPEAL (no CAMEO2PLOVER row): category/mode of the parallel DEMAND code 10x (v2 REQUEST).",
     "#    163 (sanctions, embargo, boycott) -> SANCTION/discontinue, not CAMEO2PLOVER's COERCE/restrict: v2 SANCTION",
     "#    covers reductions of relations incl. commercial exchange; v2 COERCE is repression (see the build script).",
+    "#    0813, 0814, 085 (easing curfews, emergencies, sanctions) -> CONCEDE, not CAMEO2PLOVER's RETREAT: the v2",
+    "#    CONCEDE definition names the easing of legal and administrative restrictions and removing curfews.",
+    "#    116 (find guilty) -> SANCTION/convict (the v2 mode), not CAMEO2PLOVER's DISAPPROVE.",
     "#    Root 08 is listed twice in CAMEO2PLOVER (CONCEDE, RETREAT); the first (CONCEDE, as 080) is used.",
     "#    1214 appears only in CAMEO2PLOVER (no CAMEO name/Goldstein) and is omitted.",
     f"# version: {VERSION}",

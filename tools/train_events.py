@@ -40,7 +40,6 @@ sys.path.insert(0, str(REPO_ROOT / "src"))
 
 from multipolar.actors import ActorRef  # noqa: E402
 from multipolar.coding_tables import PLOVER_TYPES  # noqa: E402
-from multipolar.events import coded_pairs  # noqa: E402
 from multipolar.learned_events import (  # noqa: E402
     DETECTOR_FILE,
     EVENT,
@@ -49,6 +48,7 @@ from multipolar.learned_events import (  # noqa: E402
     TYPER_FILE,
     Candidate,
     PairModel,
+    RuleGaps,
     candidates,
     pair_features,
 )
@@ -62,6 +62,13 @@ DEFAULT_OUT = REPO_ROOT / "src" / "multipolar" / MODEL_DIR
 DEFAULT_DATE = dt.date(2023, 6, 1)
 WEIGHTS = {"written": 1.0, "corpus": 1.0, "ngec": 0.5}
 """How much one example of each source counts for the type: the synthetic stories' pairs are guessed."""
+NOTES = (
+    "Built by tools/train_events.py (make train); do not edit by hand.",
+    "Trained on train/events_written.tsv (sentences we wrote), train/events_corpus.tsv (sentences of the",
+    "White House statements corpus, CC0 / US public domain, and the UN General Debate corpus, CC0, labelled by",
+    "us) and, for the type only, the synthetic PLOVER-labelled stories of NGEC (gpt_synthetic_events_2023-10-19,",
+    "ahalterman/NGEC-2025, MIT License, credit Andy Halterman / POLECAT).",
+)
 UNUSED_COMPONENTS = ("multipolar_quantities", "multipolar_quotes", "multipolar_claims")
 """Components whose output the features do not read: left out of the training parse, which saves time."""
 MIN_COUNT = 2
@@ -218,7 +225,7 @@ def parsed(nlp, items: list[tuple[str, dt.date, str | None]], cache: Path | None
 def labelled_examples(records: list[Labelled], docs: list, report: bool = False) -> Iterator[Example]:  # type: ignore[type-arg]
     """Every candidate pair of every sentence, labelled with its event's type, or NONE when it has none."""
     for record, doc in zip(records, docs, strict=True):
-        coded = coded_pairs(doc)
+        left = RuleGaps(doc)
         best: dict[tuple[str, str], tuple[int, Candidate]] = {}
         for candidate in sentence_candidates(doc):
             key = (candidate.source_ref.state_code, candidate.target_ref.state_code)
@@ -236,7 +243,7 @@ def labelled_examples(records: list[Labelled], docs: list, report: bool = False)
                 print(f"{record.id}\t{source}>{target}\t{label}")
             if label is not None:
                 yield Example(tuple(pair_features(doc, candidate)), label, WEIGHTS[record.source], record.source,
-                              (candidate.sentence, source, target) in coded)
+                              not left.open(candidate))
         if report:
             for k, event in enumerate(record.events):
                 if k not in used and event[2] is not None:
@@ -374,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     examples = all_examples(args)
     print(f"examples: {len(examples)} ({describe(examples)})", file=sys.stderr)
     detector, typer = fit_coder(examples)
-    files = {args.out / DETECTOR_FILE: detector.dump(), args.out / TYPER_FILE: typer.dump()}
+    files = {args.out / DETECTOR_FILE: detector.dump(NOTES), args.out / TYPER_FILE: typer.dump(NOTES)}
     if args.check:
         differ = [str(path) for path, data in files.items() if not path.exists() or path.read_bytes() != data]
         print(f"differ from a rebuild: {', '.join(differ)}" if differ else "the shipped weights match a rebuild",

@@ -1,14 +1,18 @@
 """Actor resolution: a spaCy component that finds and resolves every actor mention, as of the doc's date.
 
-Rules, in order: gazetteer names (longest match first); a country word plus an agent word ("the
-Russian army", "Russia's foreign minister") as a body or, for an office, its holder on the date;
-"his Russian counterpart"; plural references to the last pair of states ("the two countries").
+Rules, in order: gazetteer names (longest match first), then knowledge-base names where the gazetteer has
+none as long (`actors_kb`); a country or place word plus an agent word ("the Russian army", "Russia's
+foreign minister", "Delhi police") as a body or, for an office, its holder on the date (`actors_agents`);
+names the document explains ("Armenian Prime Minister X", "X, a spokesman for the Kenyan police"),
+generic actors ("protesters", "the police") and surnames of people named in full before
+(`actors_explained`); plural references to the last pair of states ("the two countries").
 Place names ("Sea of Japan") and combining forms without a partner ("Indo-Pacific") are not actors.
 What looks like an actor but cannot be resolved is kept in `doc._.mp_unresolved`, never guessed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -17,12 +21,11 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
-from multipolar.gazetteer import STATE_KINDS, ActorInfo, Agent, Gazetteer, NamePattern
+from multipolar import actors_agents, actors_explained
+from multipolar.actors_kb import SHORT_TEXT, KbMatcher, Standing, person_span_longer, standing_on
+from multipolar.gazetteer import STATE_KINDS, ActorInfo, Gazetteer, NamePattern
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_QUALIFIER_FILLERS = frozenset({"top", "new", "former", "then", "current", "chief", "senior", "acting",
-                                "deputy", "first", "own", "then-", "incoming", "outgoing"})
 _PLURAL_REFERENCE = re.compile(
     r"^(?:the two|both|these two|both the)\s+(?:countries|states|nations|sides|governments|powers|capitals|"
     r"neighbou?rs|leaders|partners)$|^(?:the )?leaders of (?:both|the two) (?:countries|states|nations)$",
@@ -32,7 +35,7 @@ _PLURAL_REFERENCE = re.compile(
 
 @dataclass(frozen=True)
 class ActorRef:
-    """An actor as resolved on the document's date."""
+    """An actor as resolved on the document's date, and where that resolution came from."""
 
     code: str
     name: str
@@ -40,13 +43,29 @@ class ActorRef:
     country: str | None
     role: str | None
     office: str | None = None
+    """The office held on the date ("prime_minister"; "former_prime_minister" for a former holder)."""
+    origin: str = "gazetteer"
+    """gazetteer (our curated tables), knowledge_base, document (learned from the text), user_file, rule."""
+    origin_id: str | None = None
+    """The id where it came from: a Wikidata QID, a Party Facts or UCDP id, a GeoNames id, a user file."""
+    title: str | None = None
+    """The office as titled on the date ("Minister of Foreign Affairs", "former President")."""
+    category: str | None = None
+    """Finer than `kind`: party, armed group, university, city, region, historical state, de facto state."""
+    start: dt.date | None = None
+    """When it came into being (historical states, parties), if known."""
+    end: dt.date | None = None
+    successors: tuple[str, ...] = ()
 
     @property
     def state_code(self) -> str:
-        """The state or organisation the actor acts for: "xi-jinping" -> "CHN"."""
-        if self.kind in ("person", "organization") and self.country:
+        """The state or organisation the actor acts for: "xi-jinping" -> "CHN"; a city -> its state."""
+        if self.kind in ("person", "organization", "other") and self.country:
             return self.country
         return self.code
+
+    def with_role(self, role: str | None, office: str | None = None, title: str | None = None) -> ActorRef:
+        return dataclasses.replace(self, role=role, office=office, title=title)
 
 
 @dataclass(frozen=True)
@@ -83,18 +102,23 @@ class ActorResolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self.kb = KbMatcher(gazetteer.kb) if gazetteer.kb is not None else None
+        self._kb_holders: dict[tuple[str, str], list[int]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         day: dt.date | None = doc._.mp_date
-        words = [t.text.replace("’", "'") for t in doc]
+        words = [_word(t.text) for t in doc]
         mentions = self._name_mentions(doc, words, day)
-        mentions = self._with_agents(doc, words, mentions, day)
+        mentions = self._with_kb_names(doc, words, mentions, day)
+        mentions = actors_agents.with_agents(self, doc, words, mentions, day)
+        mentions = actors_explained.with_explained(self, doc, words, mentions, day)
         mentions = self._with_plural_references(doc, mentions)
         voice = self.gazetteer.code_of(doc._.mp_voice, day) if doc._.mp_voice else None
         if voice is not None:
             mentions += self._first_person(doc, mentions, self.ref(voice, day))
-        doc._.mp_mentions = sorted(mentions, key=lambda m: m.start)
-        doc._.mp_unresolved = self._unresolved(doc, doc._.mp_mentions)
+        places = [m for m in mentions if _where_something_happened(doc, m)]
+        doc._.mp_mentions = sorted((m for m in mentions if m not in places), key=lambda m: m.start)
+        doc._.mp_unresolved = self._unresolved(doc, [*doc._.mp_mentions, *places])
         return doc
 
     # ---- gazetteer names ------------------------------------------------------------------------
@@ -110,7 +134,7 @@ class ActorResolver:
             end = i + len(pattern.tokens)
             ref = self.ref(pattern.code, day)
             if pattern.how in ("capital", "metonym") and ref.kind == "state":
-                ref = ActorRef(ref.code, ref.name, ref.kind, ref.country, "GOV")
+                ref = ref.with_role("GOV")
             found.append(ActorMention(i, end, (ref,), pattern.how))
             i = end
         return found
@@ -123,7 +147,7 @@ class ActorResolver:
             if not capitalised and not pattern.tokens[0][:1].islower():
                 continue
             end = i + len(pattern.tokens)
-            if self._is_place(words, i, end) or self._inside_other_name(doc, i, end, pattern) or \
+            if self._is_place(doc, words, i, end) or self._inside_other_name(doc, i, end, pattern) or \
                     self._tail_of_longer_name(doc, words, i, pattern):
                 continue
             if pattern.how == "adjective" and not self._combines(words, i, end):
@@ -145,7 +169,7 @@ class ActorResolver:
         return (end + 1 < len(words) and bool(self.gazetteer.patterns_at(words, end + 1))) or \
             not words[end - 1].endswith("o")
 
-    def _is_place(self, words: list[str], start: int, end: int) -> bool:
+    def _is_place(self, doc: Doc, words: list[str], start: int, end: int) -> bool:
         geography = _geography()
         if end < len(words) and words[end].lower() in geography:
             return True
@@ -153,6 +177,7 @@ class ActorResolver:
             return True
         name = " ".join(words[start:end]).lower()
         if start >= 2 and words[start - 1] == "," and words[start - 2][:1].isupper() and \
+                doc[start - 2].ent_type_ != "PERSON" and \
                 " ".join(words[start:end]) in _word_list("homonyms.txt") and \
                 not self.gazetteer.patterns_at(words, start - 2):
             return True
@@ -176,124 +201,70 @@ class ActorResolver:
         """A country name inside a longer person's name ("Michael Jordan") is not the country."""
         if pattern.how in ("person", "petrarch") or doc[start].ent_type_ != "PERSON":
             return False
-        span = next((e for e in doc.ents if e.start <= start < e.end), None)
-        return span is not None and (span.end - span.start) > (end - start)
+        return person_span_longer(doc, start, end)
 
-    # ---- country word + agent word --------------------------------------------------------------
+    # ---- knowledge-base names --------------------------------------------------------------------
 
-    def _with_agents(
-        self, doc: Doc, words: list[str], mentions: list[ActorMention], day: dt.date | None
-    ) -> list[ActorMention]:
-        by_end = {m.end: m for m in mentions}
-        # "Chile's Defense Department": a body of another state after a state's name is that state's body
-        mentions = [m for m in mentions if not self._foreign_body(words, m, by_end)]
+    def _with_kb_names(self, doc: Doc, words: list[str], mentions: list[ActorMention],
+                       day: dt.date | None) -> list[ActorMention]:
+        """Knowledge-base names where the gazetteer has none as long; a homonym is decided by the countries
+        the gazetteer found in the document."""
+        if self.kb is None:
+            return mentions
+        countries = {ref.state_code for m in mentions for ref in m.actors}
+        lower = [w.lower() for w in words]
         by_start = {m.start: m for m in mentions}
-        by_end = {m.end: m for m in mentions}
-        taken = {k for m in mentions for k in range(m.start, m.end)}
+        covered = {k: m for m in mentions for k in range(m.start, m.end)}
         result = list(mentions)
         i = 0
         while i < len(words):
-            hit = None if i in taken else self.gazetteer.agent_at(words, i)
-            if hit is None:
+            known = covered.get(i)
+            if known is not None and known.start != i:
+                i = known.end
+                continue
+            hit = self.kb.hit_at(doc, words, lower, i, day, countries)
+            if hit is not None and (self._is_place(doc, words, i, i + hit[0]) or
+                                    (hit[0] == 1 and self.gazetteer.agent_at(words, i) is not None)):
+                hit = None  # "the Tsugaru Strait" is geography, not the town; "Police" the police, not the town
+            if hit is None or (known is not None and hit[0] <= known.end - known.start):
+                i = known.end if known is not None else i + 1
+                continue
+            size, number = hit
+            inside = [m for m in result if i <= m.start < i + size]
+            if any(m.end > i + size for m in inside):
                 i += 1
                 continue
-            agent, size = hit
-            end = i + size
-            qualifier = self._qualifier_before(words, i, by_end)
-            if qualifier is None and not (end < len(words) and words[end].lower() == "in" and
-                                          agent.sector in ("MIL", "GOV", "COP", "SPY")):
-                # "troops in Ukraine" are not Ukraine's troops; "trade unions in Denmark" are Denmark's
-                qualifier = self._qualifier_after(words, end, by_start)
-            if qualifier is None:
-                i = end
-                continue
-            country = qualifier.actors[0]
-            if country.kind not in (*STATE_KINDS, "igo", "bloc"):
-                i = end
-                continue
-            follower = by_start.get(end)
-            start, stop = min(qualifier.start, i), max(qualifier.end, end)
-            if follower is not None and follower.actors[0].kind == "person" and agent.role:
-                merged = ActorMention(start, follower.end, follower.actors, "title+person")
-                result = [m for m in result if m not in (qualifier, follower)] + [merged]
-                i = follower.end
-                continue
-            unknown_name = end < len(doc) and doc[end].ent_type_ == "PERSON"
-            actor = self._agent_actor(words, i, agent, country.code, day, result, unknown_name)
-            if actor is None:
-                i = end
-                continue
-            result = [m for m in result if m is not qualifier] + [ActorMention(start, stop, (actor,), "agent")]
-            taken.update(range(start, stop))
-            i = stop
+            result = [m for m in result if m not in inside]
+            result.append(ActorMention(i, i + size, (self.kb_ref(number, day),), "knowledge_base"))
+            by_start.pop(i, None)
+            i += size
         return result
 
-    def _foreign_body(self, words: list[str], mention: ActorMention, by_end: dict[int, ActorMention]) -> bool:
-        ref = mention.actors[0]
-        if ref.kind != "organization" or self.gazetteer.agent_at(words, mention.start) is None:
-            return False
-        qualifier = self._qualifier_before(words, mention.start, by_end)
-        return qualifier is not None and qualifier.actors[0].state_code != ref.country
+    def kb_ref(self, number: int, day: dt.date | None) -> ActorRef:
+        assert self.kb is not None
+        entry = self.kb.kb.entry(number)
+        common = {"origin": "knowledge_base", "origin_id": entry.id, "category": entry.category,
+                  "start": entry.start, "end": entry.end, "successors": entry.successors}
+        if entry.kind == "person":
+            standing = self.kb.standing(number, day)
+            return ActorRef(entry.code, entry.name, "person", entry.country, standing.sector, standing.role,
+                            title=standing.title, **common)  # type: ignore[arg-type]
+        if entry.kind == "place":
+            return ActorRef(entry.code, entry.name, "other", entry.country, "CVL", **common)  # type: ignore[arg-type]
+        return ActorRef(entry.code, entry.name, entry.kind, entry.country, entry.sector,
+                        **common)  # type: ignore[arg-type]
 
-    @staticmethod
-    def _qualifier_before(words: list[str], at: int, by_end: dict[int, ActorMention]) -> ActorMention | None:
-        k = at
-        while k > 0 and (words[k - 1].lower() in _QUALIFIER_FILLERS or words[k - 1] in _POSSESSIVE):
-            k -= 1
-        return by_end.get(k)
-
-    @staticmethod
-    def _qualifier_after(words: list[str], end: int, by_start: dict[int, ActorMention]) -> ActorMention | None:
-        """"the president of China", "trade unions in Denmark"."""
-        if end < len(words) and words[end].lower() in ("of", "for", "in"):
-            k = end + 1
-            if k < len(words) and words[k].lower() == "the":
-                k += 1
-            return by_start.get(k)
-        return None
-
-    def _agent_actor(
-        self, words: list[str], at: int, agent: Agent, country: str, day: dt.date | None,
-        earlier: list[ActorMention], names_someone_else: bool = False,
-    ) -> ActorRef | None:
-        """The body or office holder a country word plus agent word names. A title followed by a name we
-        do not know ("Russian President Boris Yeltsin" in a text without a date) is not today's holder."""
-        if agent.slug == "counterpart":
-            return self._counterpart(at, country, day, earlier)
-        if agent.role and not names_someone_else:
-            holder = self._office_holder(country, agent.role, day)
-            if holder is not None:
-                return self.ref(holder, day)
-        code = f"{country.lower()}-{agent.slug}"
-        kind = "person" if agent.role else "organization"
-        known = self.gazetteer.actors.get(code)
-        name = known.name if known else f"{self._name(country)} {agent.term}"
-        return ActorRef(code, name, kind, country, agent.sector, agent.role)
-
-    def _counterpart(
-        self, at: int, country: str, day: dt.date | None, earlier: list[ActorMention]
-    ) -> ActorRef | None:
-        """"his Russian counterpart": the holder, in that country, of the office of the last person named."""
-        people = [m for m in earlier if m.end <= at and m.actors[0].kind == "person"]
-        if not people:
+    def kb_holder(self, country: str, roles: tuple[str, ...], day: dt.date | None) -> str | None:
+        """The knowledge base's holder of an office the curated tables do not cover for that country."""
+        if self.kb is None or any((country, role) in self.gazetteer._holders for role in roles):
             return None
-        office = self.gazetteer.role_of(people[-1].actors[0].code, day)
-        if office is None:
+        if self._kb_holders is None:
+            self._kb_holders = self.kb.kb.holders()
+        found = {n for role in roles for n in self._kb_holders.get((country, role), ())
+                 if any(t.role == role and t.covers(day) for t in self.kb.kb.terms(n))}
+        if len(found) != 1:
             return None
-        holder = self._office_holder(country, office.role, day)
-        return self.ref(holder, day) if holder else None
-
-    def _office_holder(self, country: str, role: str, day: dt.date | None) -> str | None:
-        """Who held an office on the day; "the leader" is the one who governs (see parliamentary.txt)."""
-        if role != "leader":
-            return self.gazetteer.holder(country, (role,), day)
-        governs = ("prime_minister", "chancellor") if country in _word_list("parliamentary.txt") else \
-            ("president",)
-        for roles in (("supreme_leader",), governs, ("president", "prime_minister", "chancellor", "monarch")):
-            holder = self.gazetteer.holder(country, roles, day)
-            if holder is not None:
-                return holder
-        return None
+        return self.kb.kb.entry(found.pop()).code
 
     # ---- "the two countries" ----------------------------------------------------------------------
 
@@ -352,15 +323,47 @@ class ActorResolver:
     # ---- helpers ----------------------------------------------------------------------------------
 
     def ref(self, code: str, day: dt.date | None) -> ActorRef:
-        info: ActorInfo = self.gazetteer.actors[code]
+        """A gazetteer actor (or a knowledge-base one by its code) as it stands on `day`."""
+        info: ActorInfo | None = self.gazetteer.actors.get(code)
+        if info is None and self.kb is not None:
+            number = self.kb.kb.codes.get(code)
+            if number is not None:
+                return self.kb_ref(number, day)
+        assert info is not None, code
         kind = "state" if info.kind in STATE_KINDS else info.kind
-        office = self.gazetteer.role_of(code, day) if kind == "person" else None
-        role = office.sector if office else info.sector
-        return ActorRef(code, info.name, kind, info.country, role, office.role if office else None)
+        standing = Standing(info.sector, None, None)
+        if kind == "person":
+            terms = self.gazetteer.terms.get(code, ())
+            standing = standing_on(terms, day) if terms else standing
+            if standing.sector is None:  # no dated office, or only later ones: the curated standing sector
+                standing = Standing(info.sector, terms[0].role if terms and not terms[0].start else None, None)
+        return ActorRef(code, info.name, kind, info.country, standing.sector, standing.role, info.origin,
+                        info.origin_id, standing.title, info.category, info.start, info.end, info.successors)
 
-    def _name(self, code: str) -> str:
+    def name_of(self, code: str) -> str:
         info = self.gazetteer.actors.get(code)
         return info.name if info else code
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "through", "throughout",
+                       "within", "into", "from", "to", "between", "towards", "toward", "via", "off", "along"})
+
+
+def _where_something_happened(doc: Doc, mention: ActorMention) -> bool:
+    """A city or region named after a locative preposition ("exercises near Alexandria") says where, not who:
+    it is no actor (its country still serves "protesters in Lagos", resolved before)."""
+    ref = mention.actors[0]
+    return mention.how == "knowledge_base" and ref.kind == "other" and mention.start > 0 and \
+        doc[mention.start - 1].lower_ in _LOCATIVE and len(doc) > SHORT_TEXT
+
+
+def _word(text: str) -> str:
+    """A token as the tables write it: straight apostrophes, and a possessive the tokenizer left on its word
+    ("Faso’s" after a curly apostrophe) taken off, so the name before it still matches."""
+    text = text.replace("’", "'")
+    if len(text) > 3 and text.endswith("'s") and text[0].isupper():
+        return text[:-2]
+    return text
 
 
 def _plural_candidates(doc: Doc) -> list[Span]:

@@ -25,9 +25,12 @@ from multipolar.errors import InputError, MultipolarError
 from multipolar.ingest import InputRecord, parse_date, read_document
 from multipolar.records import Analysis, Article
 from multipolar.settings import DEFAULT_SETTINGS, Settings
+from multipolar.terminal import PIPED_WIDTH
 
 if TYPE_CHECKING:
     from multipolar.evaluate import Report, Score
+    from multipolar.evaluate_actors import ActorReport
+    from multipolar.evaluate_figures import FiguresReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Read reporting on international relations; build an evidence-linked model of it.")
@@ -192,10 +195,12 @@ def analyze(
             _emit(to_json(analysis, indent=1) + "\n", output)
             return
         from multipolar.render import summary
+        from multipolar.terminal import width
 
         out = io.StringIO()
-        console = Console(file=out, width=160, force_terminal=output is None and sys.stdout.isatty())
-        console.print(summary(analysis))
+        columns = width() if output is None else PIPED_WIDTH
+        console = Console(file=out, width=columns, force_terminal=output is None and sys.stdout.isatty())
+        console.print(summary(analysis, columns))
         _emit(out.getvalue(), output)
     except MultipolarError as exc:
         _fail(str(exc))
@@ -279,10 +284,12 @@ def figures(
                              if q.change else "", q.sentence])
         return
     from multipolar.render import _checks, _figures
+    from multipolar.terminal import console as sized
+    from multipolar.terminal import is_compact
 
-    console = Console(width=160)
-    console.print(_figures(analysis))
-    console.print(_checks(analysis))
+    console = sized()
+    console.print(_figures(analysis, is_compact(console.width)))
+    console.print(_checks(analysis, is_compact(console.width)))
 
 
 @app.command()
@@ -298,8 +305,9 @@ def timeline(
         _fail(str(exc))
         return
     from multipolar.render import _timeline
+    from multipolar.terminal import console
 
-    Console(width=160).print(_timeline(analysis))
+    console().print(_timeline(analysis))
 
 
 @app.command("eval")
@@ -310,24 +318,61 @@ def eval_command(
     misses: Annotated[int, typer.Option(help="How many missed records to list.")] = 20,
     learned: LearnedOption = None,
 ) -> None:
-    """Score the event coder on gold files: P/R/F1 overall, per PLOVER type, mode, category and style, CAMEO
-    roots, document gold's core recall, and the misses."""
+    """Score the event coder on event gold (P/R/F1 overall, per PLOVER type, mode, category and style, CAMEO
+    roots, document gold's core recall, and the misses), the actor resolver on actor gold (ours or NGEC's
+    cases: country, country + sector) and the figure reader on figures gold. Misses of frozen test files
+    (`*-test.jsonl`) are not listed."""
     from multipolar.evaluate import combined, evaluate, read_gold
+    from multipolar.evaluate_actors import ActorReport, evaluate_actor_gold, gold_format, read_records
+    from multipolar.evaluate_figures import evaluate_figures, is_figures_gold, read_figures_gold
 
+    results: dict[str, Report | ActorReport] = {}
+    figure_results: dict[str, FiguresReport] = {}
     try:
         settings = _settings(actors, learned=learned)
-        results = {str(path): evaluate(read_gold(path), settings) for path in gold}
+        for gold_path in gold:
+            if is_figures_gold(gold_path):
+                figure_results[str(gold_path)] = evaluate_figures(read_figures_gold(gold_path), settings)
+                continue
+            records = read_records(gold_path)
+            kind = gold_format(records)
+            results[str(gold_path)] = evaluate_actor_gold(records, kind, settings, gold_path) if kind else \
+                evaluate(read_gold(gold_path), settings)
     except MultipolarError as exc:
         _fail(str(exc))
         return
-    if len(results) > 1:
-        results["ALL FILES"] = combined(results.values())
+    events = [r for r in results.values() if not isinstance(r, ActorReport)]
+    if len(events) > 1:
+        results["ALL FILES"] = combined(events)
     if output_format is TableFormat.json:
-        sys.stdout.write(json.dumps({k: v.as_dict() for k, v in results.items()}, indent=1) + "\n")
+        every = {**{k: v.as_dict() for k, v in results.items()}, **{k: v.as_dict() for k, v in figure_results.items()}}
+        sys.stdout.write(json.dumps(every, indent=1) + "\n")
         return
-    console = Console(width=160)
+    from multipolar.terminal import console as sized
+
+    console = sized()
     for path, report in results.items():
-        _print_report(console, path, report, misses)
+        if isinstance(report, ActorReport):
+            _print_actor_report(console, path, report, 0 if path.endswith("-test.jsonl") else misses)
+        else:
+            _print_report(console, path, report, misses)
+    for path, figures_report in figure_results.items():
+        _print_figures_report(console, path, figures_report, 0 if path.endswith("-test.jsonl") else misses)
+
+
+def _print_figures_report(console: Console, path: str, report: FiguresReport, misses: int) -> None:
+    console.print(f"{path}: {report.documents} documents, {report.errors} errors")
+    table = Table()
+    for column in ("reading", "right", "of", "share"):
+        table.add_column(column, justify="left" if column == "reading" else "right")
+    for name in ("found", "precise", "value", "unit", "qualifier", "measure", "direction", "direction_all",
+                 "undirected", "period"):
+        ratio = getattr(report, name)
+        table.add_row(name, str(ratio.right), str(ratio.total), f"{ratio.share:.3f}")
+    console.print(table)
+    console.print(f"inconsistent checks: {report.inconsistent_checks}")
+    for miss in report.misses[:misses]:
+        console.print(json.dumps(miss, ensure_ascii=False), markup=False, highlight=False)
 
 
 def _print_report(console: Console, path: str, report: Report, misses: int) -> None:
@@ -360,13 +405,30 @@ def _score_table(title: str, first: str, rows: list[tuple[str, Score]]) -> Table
     return table
 
 
+def _print_actor_report(console: Console, path: str, report: ActorReport, misses: int) -> None:
+    """A frozen test split (`*-test.jsonl`) is scored without listing its misses: nobody tunes on them."""
+    table = Table(title=f"{path}: {report.records} records ({report.format}), {report.errors} errors",
+                  title_justify="left")
+    for column in ("score", "passed", "total", "share"):
+        table.add_column(column)
+    rows = [("country", report.country), ("country + sector", report.country_sector), ("records", report.passed)]
+    rows += [(f"  {name}", tally) for name, tally in sorted(report.categories.items())]
+    for name, tally in rows:
+        table.add_row(name, str(tally.passed), str(tally.total), f"{tally.share:.3f}")
+    console.print(table)
+    for miss in report.misses[:misses]:
+        console.print(f"[dim]{miss['id']}[/dim] {miss['text'][:110]}", markup=True, highlight=False)
+        detail = miss.get("problems") or f"wanted {miss.get('wanted')} got {miss.get('got')}"
+        console.print(f"   {detail}", markup=False, highlight=False)
+
+
 @actors_app.command("lookup")
 def actors_lookup(
     name: Annotated[str, typer.Argument(help="A name, title or phrase: 'the Kremlin', 'Chinese President'.")],
     date: Annotated[str | None, typer.Option(help="Resolve offices as of this date (YYYY-MM-DD).")] = None,
     actors: ActorsOption = None,
 ) -> None:
-    """What a name resolves to (on a date): code, kind, country, role."""
+    """What a name resolves to (on a date): code, kind, country, role, office, and where it came from."""
     from multipolar.pipeline import analyze as run
 
     try:
@@ -379,11 +441,15 @@ def actors_lookup(
         return
     if not analysis.actors:
         _fail(f"{name!r}: no actor known by that name")
-    table = Table("mention", "code", "name", "kind", "country", "role")
+    table = Table("mention", "code", "name", "kind", "country", "role", "office", "from", "id")
     for actor in analysis.actors:
         for mention in actor.mentions:
-            table.add_row(mention.text, actor.code, actor.name, actor.kind, actor.country or "", actor.role or "")
-    Console(width=160).print(table)
+            table.add_row(mention.text, actor.code, actor.name, actor.kind, actor.country or "", actor.role or "",
+                          actor.title or actor.office or actor.category or "", actor.origin or "",
+                          actor.origin_id or "")
+    from multipolar.terminal import console
+
+    console().print(table)
 
 
 @actors_app.command("list")

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from multipolar.cli import (
     ActorsOption,
     LearnedOption,
+    SettingsOption,
     TableFormat,
     VerboseOption,
     VoiceFieldOption,
@@ -77,8 +78,11 @@ def ingest(
               f"rejected {report.rejected} (see the rejects table) -> {db}", highlight=False)
 
 
-def _print_frame(frame: object, output_format: TableFormat) -> None:
+def _print_frame(frame: object, output_format: TableFormat, table: Any = None) -> None:
+    """CSV and JSON as the frame holds them; text as `table` (a rich Table built for people) or a plain one."""
     import pandas as pd
+
+    from multipolar.terminal import console
 
     assert isinstance(frame, pd.DataFrame)
     if output_format is TableFormat.csv:
@@ -86,10 +90,26 @@ def _print_frame(frame: object, output_format: TableFormat) -> None:
     elif output_format is TableFormat.json:
         sys.stdout.write(frame.to_json(orient="records", indent=1) + "\n")
     else:
-        table = Table(*[str(c) for c in frame.columns])
-        for row in frame.itertuples(index=False):
-            table.add_row(*["" if v is None else str(v) for v in row])
-        Console(width=160).print(table)
+        if table is None:
+            table = Table(*[str(c) for c in frame.columns])
+            for row in frame.itertuples(index=False):
+                table.add_row(*["" if v is None else str(v) for v in row])
+        console().print(table)
+
+
+def _known_codes(db: Path, *codes: str | None) -> None:
+    """An unknown actor code is an error that says so, with the stored actors it may have meant."""
+    from multipolar.analysis import actors_named, unknown_codes
+
+    for code in unknown_codes(db, [c for c in codes if c]):
+        close = actors_named(db, code)
+        hint = f"; did you mean {', '.join(f'{c} ({n})' for c, n in close)}?" if close else ""
+        raise MultipolarError(f"no actor {code} in {db}{hint}")
+
+
+def _note(message: str) -> None:
+    """Why a result is empty, on stderr (stdout stays empty for scripts)."""
+    err.print(f"multipolar: {message}", highlight=False, markup=False)
 
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB file.", exists=True, dir_okay=False)]
@@ -137,10 +157,15 @@ def show(
     if output_format is ShowFormat.json:
         _emit(to_json(analysis, indent=1) + "\n", output)
         return
+    from rich.console import Console
+
     from multipolar.render import summary
+    from multipolar.terminal import PIPED_WIDTH, width
 
     out = io.StringIO()
-    Console(file=out, width=160, force_terminal=output is None and sys.stdout.isatty()).print(summary(analysis))
+    columns = width() if output is None else PIPED_WIDTH
+    Console(file=out, width=columns, force_terminal=output is None and sys.stdout.isatty()).print(
+        summary(analysis, columns))
     _emit(out.getvalue(), output)
 
 
@@ -171,19 +196,39 @@ def dyad(
     since: Annotated[str | None, typer.Option(help="Only events from this date (YYYY-MM-DD).")] = None,
     output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.text,
 ) -> None:
-    """The time series of one dyad: events, Goldstein sum and mean, share of cooperation, types."""
-    from multipolar.analysis import dyad_series
+    """The time series of one dyad: events each way, Goldstein sum and mean, share of cooperation, types."""
+    from multipolar.analysis import dyad_counts, dyad_series
     from multipolar.report import sparkline
+    from multipolar.terminal import dyad_table, width
 
+    a, b = a.upper(), b.upper()
     try:
-        frame = dyad_series(db, a.upper(), b.upper(), by=by, since=since)  # type: ignore[arg-type]
+        _known_codes(db, a, b)
+        frame = dyad_series(db, a, b, by=by, since=since)  # type: ignore[arg-type]
+        if frame.empty:
+            _note(_why_no_series(a, b, dyad_counts(db, a, b), since, by, frame.attrs.get("coarser", 0)))
+            return
     except (MultipolarError, ValueError) as exc:
         _fail(str(exc))
         return
-    _print_frame(frame, output_format)
-    if output_format is TableFormat.text and len(frame):
+    _print_frame(frame, output_format, dyad_table(frame, a, b, width()))
+    if output_format is TableFormat.text:
         err.print(f"Goldstein {sparkline([float(v) for v in frame['goldstein_sum']])}  "
-                  f"{frame['period'].iloc[0][:7]} … {frame['period'].iloc[-1][:7]}", highlight=False)
+                  f"{frame['label'].iloc[0]} … {frame['label'].iloc[-1]}", highlight=False)
+        if frame.attrs.get("coarser"):
+            _note(f"{frame.attrs['coarser']} events dated less precisely than a {by} are not in these periods")
+
+
+def _why_no_series(a: str, b: str, counts: tuple[int, int], since: str | None, by: str, coarser: int) -> str:
+    total, counted = counts
+    if total == 0:
+        return f"no events between {a} and {b} in this store"
+    if counted == 0:
+        return (f"no counted events between {a} and {b}: their {total} stored events are negated, hypothetical"
+                " or undated")
+    if coarser:
+        return f"{coarser} events between {a} and {b} are dated less precisely than a {by}: try --by year"
+    return f"no counted events between {a} and {b} since {since} ({counted} in all, all before)"
 
 
 @app.command()
@@ -194,11 +239,17 @@ def top(
 ) -> None:
     """The dyads with most events, their Goldstein total and their change over the last year."""
     from multipolar.analysis import top_dyads
+    from multipolar.terminal import top_table, width
 
     try:
-        _print_frame(top_dyads(db, limit=limit), output_format)
+        frame = top_dyads(db, limit=limit)
     except MultipolarError as exc:
         _fail(str(exc))
+        return
+    if frame.empty:
+        _note(f"no counted events between two actors in {db}")
+        return
+    _print_frame(frame, output_format, top_table(frame, width()))
 
 
 @app.command("blocs")
@@ -206,18 +257,43 @@ def blocs_command(
     db: DbOption,
     year: Annotated[int | None, typer.Option(help="Only this year's events.")] = None,
     over_time: Annotated[bool, typer.Option("--over-time", help="Membership year by year.")] = False,
+    min_events: Annotated[int, typer.Option(help="Counted events a dyad needs to count as a tie.", min=1)] = 2,
+    output_format: Annotated[TableFormat, typer.Option("--format", "-f", help="text or json")] = TableFormat.text,
 ) -> None:
-    """Groups of actors that side together across the corpus (or one year, or year by year)."""
-    from multipolar.analysis import bloc_history, blocs
+    """Groups of actors that side together across the corpus (or one year, or year by year): a signed
+    community detection over net cooperation and conflict. One bloc a line; the method on stderr."""
+    from multipolar.analysis import bloc_partition, bloc_partitions, event_years
 
     try:
-        history = bloc_history(db) if over_time else {year: blocs(db, year=year)}
+        years = event_years(db)
+        partitions = bloc_partitions(db, min_events=min_events) if over_time else [
+            bloc_partition(db, year=year, min_events=min_events)]
     except MultipolarError as exc:
         _fail(str(exc))
         return
-    for when, groups in history.items():
-        for group in groups:
-            sys.stdout.write((f"{when}\t" if over_time else "") + " ".join(group) + "\n")
+    if output_format is TableFormat.json:
+        sys.stdout.write(json.dumps([p.as_dict() for p in partitions], indent=1) + "\n")
+        return
+    if not years:
+        _note(f"no counted events in {db}, so no blocs")
+        return
+    if year is not None and year not in years:
+        _note(f"no counted events in {year}: the store has them in {_year_span(years)}")
+        return
+    for partition in partitions:
+        for group in partition.groups():
+            sys.stdout.write((f"{partition.period}\t" if over_time else "") + " ".join(group) + "\n")
+        if not partition.blocs:
+            _note(f"no blocs{f' in {partition.period}' if partition.period else ''}: of {partition.actors} actors "
+                  "with net ties, no two side together")
+    if partitions:
+        _note(f"method: {partitions[0].method}"
+              + ("" if over_time else f"; modularity {partitions[0].modularity:.2f}"))
+
+
+def _year_span(years: tuple[int, ...]) -> str:
+    missing = [y for y in range(years[0], years[-1] + 1) if y not in years]
+    return f"{years[0]}–{years[-1]}" + (f" (not {', '.join(map(str, missing))})" if missing else "")
 
 
 @app.command()
@@ -230,11 +306,20 @@ def flows(
 ) -> None:
     """Money figures over time between actors, each with the document and sentence it came from."""
     from multipolar.analysis import flows as stored_flows
+    from multipolar.terminal import flows_table, width
 
+    a, b = a and a.upper(), b and b.upper()
     try:
-        _print_frame(stored_flows(db, a and a.upper(), b and b.upper(), measure=measure), output_format)
+        _known_codes(db, a, b)
+        frame = stored_flows(db, a, b, measure=measure)
     except MultipolarError as exc:
         _fail(str(exc))
+        return
+    if frame.empty:
+        between = f" between {a} and {b}" if b else f" naming {a}" if a else ""
+        _note(f"no money figures{between}{f' with measure {measure}' if measure else ''} in {db}")
+        return
+    _print_frame(frame, output_format, flows_table(frame, width()))
 
 
 class ExportFormat(StrEnum):
@@ -327,42 +412,59 @@ def causal(
 
 
 def _print_causal(graph: Any) -> None:
-    console = Console(width=160)
-    table = Table(title="Stated effects (cause → effect)", show_lines=False)
-    for column in ("cause", "", "effect", "said", "documents", "for example"):
-        table.add_column(column, overflow="fold")
-    label = graph.labels()
-    for edge in graph.stated():
-        example = edge.sources[0]
-        table.add_row(label[edge.cause], "+" if edge.polarity > 0 else "−", label[edge.effect], str(edge.count),
-                      str(len({s.doc_id for s in edge.sources})), example.text[:110])
-    console.print(table)
+    from multipolar.terminal import causal_table, clip, console
+
+    shown = console()
+    if graph.stated():
+        shown.print(causal_table(graph, shown.width))
     trends = [n for n in graph.nodes if n.trend]
     for node in trends:
         change = "grows" if sum(s.polarity for s in node.trend) >= 0 else "shrinks"
-        console.print(f"[bold]{node.label}[/bold] {change} (said {len(node.trend)}×, no cause given): "
-                      f"{node.trend[0].text[:110]}", highlight=False)
+        head = f"{node.label} {change} (said {len(node.trend)}×, no cause given): "
+        shown.print(f"[bold]{escape(head)}[/bold]{escape(clip(node.trend[0].text, max(30, shown.width - len(head))))}",
+                    highlight=False)
     if not graph.stated() and not trends:
-        console.print("no causal claims found")
+        shown.print("no causal claims found", highlight=False)
 
 
 @app.command()
 def serve(
     db: DbOption,
     host: Annotated[str, typer.Option(help="Address to listen on (loopback unless you say otherwise).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    port: Annotated[int, typer.Option(help="Port.", min=1, max=65535)] = 8000,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", help="Another host name clients may use to reach this server (repeatable).")] = None,
+    settings_file: SettingsOption = None,
 ) -> None:
     """The web pages and JSON API over a store (the web extra): graph, dyads, documents, a paste box.
 
-    Set $MULTIPOLAR_API_TOKEN to require `Authorization: Bearer TOKEN` for POST requests."""
+    Set $MULTIPOLAR_API_TOKEN to require `Authorization: Bearer TOKEN` for POST requests (required when
+    --host is not loopback: without a token such a server refuses analyses)."""
     import os
 
-    import uvicorn
-
     from multipolar.web import create_app
+    from multipolar.web_guard import is_loopback
+    from multipolar.web_server import serve as run_server
 
-    app_ = create_app(db, token=os.environ.get("MULTIPOLAR_API_TOKEN") or None)
-    uvicorn.run(app_, host=host, port=port, log_level="warning", timeout_keep_alive=5, limit_concurrency=64)
+    try:
+        settings = _settings(None, settings_file)
+    except MultipolarError as exc:
+        _fail(str(exc))
+    for name in allowed_host or ():
+        if not name or any(c.isspace() or c in "/@?#" for c in name):
+            _fail(f"--allowed-host: not a host name: {name!r}")
+    settings = settings.replace(allowed_hosts=(*settings.allowed_hosts, *(allowed_host or ())))
+    token = os.environ.get("MULTIPOLAR_API_TOKEN") or None
+    if token is None and not is_loopback(host):
+        err.print(f"multipolar: listening on {host} without $MULTIPOLAR_API_TOKEN: analyses are refused",
+                  highlight=False)
+    app_ = create_app(db, settings, token=token, host=host)
+    err.print(f"multipolar: serving {db} at {_url(host, port)} (Ctrl-C stops)", highlight=False, markup=False)
+    run_server(app_, settings, host=host, port=port)
+
+
+def _url(host: str, port: int) -> str:
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
 
 
 ACTOR_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
@@ -370,8 +472,10 @@ ACTOR_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
 
 @app.command()
 def report(
-    source: Annotated[str | None, typer.Argument(help="A document; none with --db: a dyad report.")] = None,
-    db: Annotated[Path | None, typer.Option("--db", help="A store, for --dyad.", exists=True)] = None,
+    source: Annotated[str | None, typer.Argument(help="A document; none with --db: a briefing on the store "
+                                                      "(or on one dyad with --dyad).")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="A store: a briefing on it, or with --dyad on one dyad.",
+                                            exists=True)] = None,
     dyad_codes: Annotated[tuple[str, str] | None, typer.Option("--dyad", help="Two actor codes, e.g. CHN RUS.")]
         = None,
     date: Annotated[str | None, typer.Option(help="Document date (YYYY-MM-DD).")] = None,
@@ -386,7 +490,7 @@ def report(
     insecure_auth: Annotated[bool, typer.Option("--insecure-auth", help="Allow --user without --starttls: "
                                                 "the password crosses the network in clear text.")] = False,
 ) -> None:
-    """A print-friendly HTML report of a document or a dyad; --pdf prints it, --email sends it."""
+    """A print-friendly HTML report of a document, a dyad or a whole store; --pdf prints it, --email sends it."""
     from multipolar import report as reports
 
     try:
@@ -396,8 +500,12 @@ def report(
             if db is None:
                 _fail("--dyad needs --db")
                 return
+            _known_codes(db, a, b)
             page = reports.dyad_report(db, a, b)
             subject = f"multipolar: {a}–{b}"
+        elif db is not None and source is None:
+            page = reports.corpus_report(db)
+            subject = f"multipolar: briefing on {db.stem}"
         else:
             analysis = _single_analysis(source, date, None)
             page = reports.document_report(analysis)
@@ -463,8 +571,9 @@ def _short_spec(spec: str, shown: int = 5) -> str:
 
 def _print_claim_test(result: Any) -> None:
     from multipolar.report import sparkline
+    from multipolar.terminal import console as sized
 
-    console = Console(width=160)
+    console = sized()
     console.print(f"[bold]{_short_spec(result.cause)}[/bold] → [bold]{_short_spec(result.effect)}[/bold]  "
                   f"by {result.by}, n = {len(result.periods)} periods", highlight=False)
     if result.periods:
@@ -523,7 +632,9 @@ def test_claims_command(
     except MultipolarError as exc:
         _fail(str(exc))
         return
-    console = Console(width=160)
+    from multipolar.terminal import console as sized
+
+    console = sized()
     for claim in analysis.claims:
         console.print(f"\n[bold]Claim[/bold] (sentence {claim.sentence}): {claim.evidence.text.strip()}",
                       highlight=False)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -52,12 +52,43 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class Sense:
+    """"fight climate change": the object (or the sentence, `context`) shows another sense of the verb."""
+
+    words: frozenset[str]
+    becomes: tuple[str, str] | None
+    """(CAMEO code, PLOVER type) it codes instead, or None for no event."""
+    context: bool
+
+
+@dataclass(frozen=True)
 class CodingTables:
     cameo: dict[str, CameoCode]
     verbs: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]]
     modes: dict[str, frozenset[str]]
     """The modes each PLOVER category has (`modes.tsv`)."""
+    alone: frozenset[str] = frozenset()
+    """Categories coded with no recipient when the text names none (`categories.tsv`)."""
+    frame_codes: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    senses: dict[str, tuple[Sense, ...]] = field(default_factory=dict)
+    domestic: frozenset[str] = frozenset()
+    """Nouns for a state's own people and groups (`domestic_recipients.txt`)."""
+    """Verb lemma -> the senses in which it is not the event its rows code (`senses.tsv`)."""
+    """(frame kind, complement type or type/mode or *) -> (CAMEO code, mode) (`frame_codes.tsv`)."""
+
+    def frame_code(self, kind: str, complement: CameoCode | None, demand: bool = False) -> CameoCode:
+        """The code of a request, refusal or threat of `complement`: asking for a release is 0253 (REQUEST
+        yield), threatening an attack 138 (THREATEN violence); a demand takes the parallel 10x code."""
+        keys = [complement.code, complement.code[:3], f"{complement.plover}/{complement.mode}",
+                complement.plover] if complement else []
+        code, mode = next(self.frame_codes[(kind, k)] for k in [*keys, "*"] if (kind, k) in self.frame_codes)
+        if demand and code.startswith("02"):
+            code = "10" + code[2:]
+        entry = self.code(code)
+        plover = entry.plover
+        return CameoCode(entry.code, entry.name, entry.goldstein, entry.quad_class, plover,
+                         self.mode_of(plover, mode, entry.mode))
 
     def mode_of(self, plover: str, *candidates: str) -> str:
         """The first candidate that is a mode of `plover`, else none: AGREE has no "disarm" mode."""
@@ -115,6 +146,11 @@ def _pattern_id(kind: str, word: str, required: str, taken: set[str]) -> str:
     return found
 
 
+def _words(name: str) -> frozenset[str]:
+    text = resources.files("multipolar").joinpath(f"data/coding/{name}").read_text(encoding="utf-8")
+    return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def load_tables() -> CodingTables:
     cameo = {}
@@ -129,6 +165,17 @@ def load_tables() -> CodingTables:
     modes: dict[str, set[str]] = defaultdict(set)
     for row in _read("modes.tsv"):
         modes[row["plover"].strip()].add(row["mode"].strip())
+    alone = frozenset(r["plover"].strip() for r in _read("categories.tsv") if r["alone"].strip() == "yes")
+    frame_codes = {(r["kind"].strip(), r["complement"].strip()): (r["cameo"].strip(), r["mode"].strip())
+                   for r in _read("frame_codes.tsv")}
+    senses: dict[str, list[Sense]] = defaultdict(list)
+    for row in _read("senses.tsv"):
+        becomes = row["becomes"].strip()
+        code, _, plover = becomes.partition(":")
+        senses[row["verb"].strip()].append(Sense(
+            frozenset(w.strip() for w in row["objects"].split("|")), (code, plover) if becomes != "-" else None,
+            row["where"].strip() == "context"))
     return CodingTables(cameo, _patterns(_read("verbs.tsv"), "verb", "object"),
                         _patterns(_read("nouns.tsv"), "noun", "modifier"),
-                        {plover: frozenset(found) for plover, found in modes.items()})
+                        {plover: frozenset(found) for plover, found in modes.items()}, alone, frame_codes,
+                        {verb: tuple(found) for verb, found in senses.items()}, _words("domestic_recipients.txt"))

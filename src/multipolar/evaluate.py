@@ -2,9 +2,11 @@
 
 Gold format: one JSON object a line with `id`, `category`, `date`, `text` and `expected`, a list of
 `{source, target, plover?, code?, mode?, negated?, modality?, core?, evidence?}` (target null: any target;
-`expected: []`: no event allowed); optional `style` and `actors_file` (fictional actors loaded for that
-record). A gold actor code matches our state code, our finer actor code, or our state code plus the
-actor's sector (PETRARCH style "ARNGOV"); "IGO" matches any international organisation. A gold event with
+`expected: []`: no event allowed); optional `style`, `title`, `voice` (the actor its "we" stands for) and
+`actors_file` (fictional actors loaded for that record). A gold actor code matches our state code, our
+finer actor code, or our state code plus the actor's sector (PETRARCH style "ARNGOV"); "IGO" matches any
+international organisation, and the non-state codes "IGO", "NGO", "IMG" (militant group) and "ISM" any
+actor that belongs to no state (Amnesty International, al-Qaeda). A gold event with
 `negated: true` matches only a negated event; a negated event no gold item asks for is not counted
 against precision, since most gold sets do not annotate what did not happen. A gold event with
 `evidence` (a verbatim piece of its sentence) matches only an event read from that sentence.
@@ -38,6 +40,9 @@ class GoldRecord:
     expected: tuple[dict[str, Any], ...]
     style: str | None = None
     actors_file: Path | None = None
+    voice: str | None = None
+    """The actor the text speaks for ("we"), as in document gold."""
+    title: str | None = None
 
     @property
     def is_document(self) -> bool:
@@ -164,7 +169,7 @@ def read_gold(path: Path) -> list[GoldRecord]:
             records.append(GoldRecord(
                 str(raw["id"]), str(raw.get("category") or "all"), _gold_date(raw.get("date")), str(raw["text"]),
                 tuple(_normalised(e) for e in raw["expected"]), raw.get("style") or None,
-                _actors_file(path, raw.get("actors_file"))))
+                _actors_file(path, raw.get("actors_file")), raw.get("voice") or None, raw.get("title") or None))
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
             raise GoldFileError(f"{path}: line {number} is not a gold record ({exc})") from exc
     return records
@@ -213,7 +218,7 @@ def evaluate(records: Iterable[GoldRecord], settings: Settings = DEFAULT_SETTING
             actors_files=(*settings.actors_files, actors_file))
         gazetteer = shared_gazetteer(tuple(str(p) for p in run.actors_files))
         kinds = {code: info.kind for code, info in gazetteer.actors.items()}
-        inputs = [{"id": r.id, "text": r.text, "date": r.date} for r in group]
+        inputs = [{"id": r.id, "text": r.text, "date": r.date, "voice": r.voice, "title": r.title} for r in group]
         for record, result in zip(group, process(inputs, settings=run), strict=True):
             events = list(result.analysis.events) if result.analysis else []
             if result.analysis is None:
@@ -232,7 +237,12 @@ def _actor_matches(gold: str | None, code: str, finer: str | None, sector: str |
     candidates = {code.upper(), (finer or "").upper(), (code + (sector or "")).upper()}
     if gold in candidates or (sector and len(gold) > 6 and gold[:6] == (code + sector).upper()):
         return True
-    return gold == "IGO" and kinds.get(code) in ("igo", "bloc")
+    if gold == "IGO" and kinds.get(code) in ("igo", "bloc"):
+        return True
+    return gold in _NON_STATE and kinds.get(code) in ("igo", "bloc", "organization", "person", "other")
+
+
+_NON_STATE = frozenset({"IGO", "NGO", "IMG", "ISM"})
 
 
 def _located(gold: dict[str, Any], event: Event, text: str) -> bool:

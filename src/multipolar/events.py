@@ -13,29 +13,33 @@ events only where the rules found none, they skip the pairs in `coded_pairs(doc)
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.actors import ActorMention, ActorRef
-from multipolar.coding_tables import CodingTables, Pattern, load_tables
-from multipolar.quotes import quoted_char_ranges
-from multipolar.timeline import FoundDate
+from multipolar.coding_tables import CameoCode, CodingTables, Pattern, load_tables
+from multipolar.event_arguments import (
+    SAY_VERBS,
+    ActorHit,
+    ArgumentReader,
+    conjuncts,
+    object_controlled,
+    object_lemmas,
+    objects_of,
+)
+from multipolar.event_flags import FlagReader
+from multipolar.event_frames import complement_code, complements, frame_words, governing_frame, noun_pattern
 
-_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-_HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "can"})
-_FUTURE = frozenset({"will", "shall", "'ll"})
-_INTENT_VERBS = frozenset({"commit", "plan", "intend", "pledge", "vow", "promise", "agree", "aim", "seek",
-                           "want", "hope", "expect", "prepare", "decide", "threaten", "offer", "propose"})
-_SAY_VERBS = frozenset({"say", "state", "claim", "tell", "report", "assert", "allege", "insist", "argue",
-                        "believe", "think", "add", "note", "write", "suggest"})
 _RECEIVER_VERBS = frozenset({"face", "receive", "suffer", "endure", "get", "accept", "welcome"})
-_THREAT_CODES = {"SANCTION": "1312", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138", "REJECT": "131"}
-"""The CAMEO threat code for each conflictual PLOVER type that can be threatened."""
+_THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "REJECT"})
+"""Conflictual types that, announced for the future, are THREATEN."""
+_ABSORBED = frozenset({"request", "refuse", "threaten"})
+"""Frames whose complement is not coded on its own: it is what the request, refusal or threat is about."""
+_GENERIC = frozenset({"020", "100", "120", "130", "030"})
+"""Codes of a frame verb's catch-all row, made specific by its complement ("urged X to release" 0253)."""
 _STATIVE_NOUNS = frozenset({"alliance", "partnership", "cooperation", "collaboration", "friendship",
                             "relationship", "relation", "tie", "rivalry", "dependence", "support"})
 """Nouns that name a standing relation, not an act: they code only as a light verb's object ("formed an
@@ -46,13 +50,15 @@ industry" is China supporting Russia; "public support" is not an event."""
 _MATERIAL = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION"})
 """Material acts whose target may be the state where they happen."""
 _OBLIGATION_AUX = frozenset({"must", "should"})
-_REQUEST_VERBS = frozenset({"urge", "call", "ask", "press", "demand", "request", "appeal", "implore",
-                            "encourage", "invite"})
-"""Verbs whose complement is an act asked of someone, not one that happened."""
-_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
-"""Verbs whose subject, not their object, does what their complement says ("X promised Y to ...")."""
-_ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod"})
-_ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as"})
+_PROMISED_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+_PROMISED_CONCESSION = frozenset({"CONCEDE", "RETREAT"})
+_HOSTED, _VISITED = "043", "042"
+_MEDIATED, _THIRD_PARTY = "045", "044"
+_DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION"})
+_RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
+_NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
+"""The v2 categories that require a recipient: with none where the pattern looks, any actor the verb's own
+phrase names is taken."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,8 @@ class CodedEvent:
     """Which rule or model coded it: "rules:verb:pledge/aid", "rules:verb:impose+noun:sanction",
     "rules:noun:invasion", "rules:frame:obligation"; or the learned model (name and version, e.g.
     "event-pairs-v1") that proposed or re-typed the event."""
+    recipient: bool = True
+    """False for an event with no recipient ("the prime minister resigned"): its target is the source."""
 
 
 class EventCoder:
@@ -92,122 +100,100 @@ class EventCoder:
 
 
 class _DocReader:
-    """Per-document state for the coder: which token belongs to which actor, dates, quotations."""
+    """Per-document state for the coder: who is where (`ArgumentReader`), flags and dates (`FlagReader`)."""
 
     def __init__(self, doc: Doc, tables: CodingTables) -> None:
         self.doc = doc
         self.tables = tables
-        self.mentions: dict[int, ActorMention] = {}
-        for mention in doc._.mp_mentions or []:
-            for k in range(mention.start, mention.end):
-                self.mentions[k] = mention
-        self.dates: list[FoundDate] = doc._.mp_dates or []
-        self.quoted = quoted_char_ranges(doc.text)
+        self.args = ArgumentReader(doc)
+        self.flags = FlagReader(doc, doc._.mp_dates or [])
         self.sentence_of = {}
         for index, sent in enumerate(doc.sents):
             for k in range(sent.start, sent.end):
                 self.sentence_of[k] = index
         self.used_nouns: set[int] = set()
-        self.coded: list[CodedEvent] = []
 
     def events(self) -> list[CodedEvent]:
-        found = self.coded
+        found: list[CodedEvent] = []
         for token in self.doc:
             if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
                 found.extend(self._verb_events(token) or self._obligation_events(token))
+            elif token.pos_ == "ADJ" and token.dep_ == "acomp" and frame_words().get(token.lemma_.lower()) == "commit":
+                found.extend(self._readiness_events(token))
         for token in self.doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in self.used_nouns:
                 found.extend(self._noun_events(token))
-        return _deduplicated(found)
-
-    # ---- actors of a token ----------------------------------------------------------------------
-
-    def actors_of(self, token: Token, depth: int = 0) -> list[tuple[ActorMention, Token]]:
-        """The actors a noun phrase stands for: itself, its conjuncts, or what qualifies it."""
-        result: list[tuple[ActorMention, Token]] = []
-        for head in _conjuncts(token):
-            mention = self.mentions.get(head.i)
-            if mention is not None:
-                result.append((mention, head))
-                # "Chinese and Indian troops": the other qualifiers of the same noun
-                for child in head.children:
-                    if child.dep_ in ("amod", "compound"):
-                        result.extend((m, c) for c in _conjuncts(child)
-                                      if (m := self.mentions.get(c.i)) is not None and m is not mention)
-                continue
-            if depth >= 2 or head.pos_ in ("VERB", "AUX"):
-                continue
-            for child in head.children:
-                if child.dep_ in _ACTOR_LINKS:
-                    result.extend(self.actors_of(child, depth + 1))
-                elif child.dep_ == "prep" and child.lower_ in _ACTOR_PREPS:
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            result.extend(self.actors_of(obj, depth + 1))
-        unique: dict[tuple[int, str], tuple[ActorMention, Token]] = {}
-        for mention, head in result:
-            for ref in mention.actors:
-                unique.setdefault((mention.start, ref.code), (mention, head))
-        return list(unique.values())
-
-    def subjects(self, verb: Token) -> tuple[list[Token], list[Token]]:
-        """Acting tokens and (for a passive) the tokens acted upon."""
-        actors = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-        passive = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
-        for agent in (c for c in verb.children if c.dep_ == "agent"):
-            actors.extend(c for c in agent.children if c.dep_ == "pobj")
-        actors = [verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t for t in actors]
-        actors = [s for t in actors for s in self._speaker_for_pronoun(verb, t)]
-        passive = [verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t for t in passive]
-        if not actors and not passive:
-            if verb.dep_ == "relcl":
-                return [verb.head], []
-            if _object_controlled(verb) and verb.head.lemma_.lower() not in _SUBJECT_CONTROL:
-                # "enabling Russia to maintain its war", "urged China to press Russia": the object acts
-                return [c for c in verb.head.children if c.dep_ == "dobj"], []
-            governor = _governing_verb(verb)
-            if governor is not None:
-                inherited, _ = self.subjects(governor)
-                return inherited, []
-        return actors, passive
-
-    def _speaker_for_pronoun(self, verb: Token, subject: Token) -> list[Token]:
-        """"NATO said it will send ...": a pronoun subject of a reported clause is the one who said it."""
-        if subject.lower_ not in ("it", "they", "he", "she", "we") or verb.dep_ != "ccomp":
-            return [subject]
-        if verb.head.lemma_.lower() not in _SAY_VERBS | {"announce", "declare", "confirm", "warn", "insist"}:
-            return [subject]
-        return [c for c in verb.head.children if c.dep_ == "nsubj"] or [subject]
+        return self._dated(_deduplicated(found))
 
     # ---- verbs ----------------------------------------------------------------------------------
 
     def _verb_events(self, verb: Token) -> list[CodedEvent]:
+        frame = governing_frame(verb)
+        if frame is not None and frame.kind in _ABSORBED | {"allege"} and (
+                frame.word.pos_ in ("NOUN", "PROPN") or self.args.source_actors(frame.word)[0]):
+            return []  # "urged China to release ...", "a request to send": what is asked for is the request's content
+        if _condition_of_threat(verb):
+            return []  # "warned that its army would enter Kosovo if Serbs there were attacked": the condition
+        return self._coded_verb(verb)
+
+    def _coded_verb(self, verb: Token) -> list[CodedEvent]:
         patterns = self._verb_patterns(verb)
-        if not patterns:
+        if not patterns or _habitual(verb):
             return []
-        subject_tokens, passive_tokens = self.subjects(verb)
-        sources = [a for t in subject_tokens for a in self.actors_of(t)]
+        sense = self._sense(verb)
+        if sense is not None:
+            patterns = sense
+        sources, passive_tokens = self.args.source_actors(verb)
         if not sources:
             return []
-        objects = _objects(verb)
+        objects = objects_of(verb)
+        lemmas = object_lemmas(objects or passive_tokens, verb)  # "was received by": what is received
         for pattern in patterns:
-            if pattern.required and not _object_lemmas(objects, verb) & pattern.required:
+            if pattern.required and not lemmas & pattern.required:
                 continue
             coded = self._code_verb(verb, pattern, objects, sources, passive_tokens)
             if coded is not None:
                 return coded
         return []
 
+    def _readiness_events(self, adjective: Token) -> list[CodedEvent]:
+        """"Turkey is ready to mediate", "Russia is open to talks with Kyiv": AGREE, towards the actors the
+        complement names (the complement's own event, if it has one, is coded as intended on its own)."""
+        governed = complements(adjective)
+        sources, _ = self.args.source_actors(adjective.head)
+        if not governed or not sources:
+            return []
+        targets = [a for g in governed for a in self._complement_actors(g, sources)]
+        ready = Pattern(adjective.lemma_.lower(), frozenset(), ("none",), "030", "AGREE", "", "frame:commit")
+        return self._pairs(adjective, ready, sources, targets, trigger=adjective) or []
+
+    def _sense(self, verb: Token) -> tuple[Pattern, ...] | None:
+        """Another sense of the verb, from its object or the sentence ("fight climate change", "Japan beat Syria
+        5-0 in a World Cup qualifier"): no patterns at all, or the one it codes instead."""
+        senses = self.tables.senses.get(verb.lemma_.lower(), ())
+        if not senses:
+            return None
+        objects = {w.lemma_.lower() for o in objects_of(verb) for w in (o, *o.conjuncts, *o.children)}
+        context = {t.lemma_.lower() for t in verb.sent}
+        for sense in senses:
+            if sense.words & (context if sense.context else objects):
+                if sense.becomes is None:
+                    return ()
+                code, plover = sense.becomes
+                targets = ("dobj",) if plover == "ACCUSE" else ("prep:with|alongside|among", "none")
+                return (Pattern(verb.lemma_.lower(), frozenset(), targets, code, plover, "",
+                                f"sense:{verb.lemma_.lower()}/{plover.lower()}"),)
+        return None
+
     def _obligation_events(self, verb: Token) -> list[CodedEvent]:
         """"Britain said that Libya must hand over the suspects": the speaker demands it of Libya (REQUEST)."""
-        if verb.lemma_.lower() not in _SAY_VERBS | {"declare", "announce", "reiterate", "insist", "conclude"}:
+        if verb.lemma_.lower() not in SAY_VERBS | {"declare", "announce", "reiterate", "insist", "conclude"}:
             return []
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             if not {c.lower_ for c in clause.children if c.dep_ == "aux"} & _OBLIGATION_AUX:
                 continue
-            subjects, _ = self.subjects(verb)
-            sources = [a for t in subjects for a in self.actors_of(t)]
-            targets = [a for t in clause.children if t.dep_ == "nsubj" for a in self.actors_of(t)]
+            sources, _ = self.args.source_actors(verb)
+            targets = self.args.actors_of_all([t for t in clause.children if t.dep_ == "nsubj"])
             if sources and targets:
                 demand = Pattern(verb.lemma_.lower(), frozenset(), ("dobj",), "100", "REQUEST", "", "frame:obligation")
                 return self._pairs(verb, demand, sources, targets, trigger=verb) or []
@@ -222,14 +208,12 @@ class _DocReader:
                 return found
         for prep in (c for c in verb.children if c.dep_ == "prep"):
             found = self.tables.verbs.get(f"{lemma} {prep.lower_}")
-            if found and any(self.actors_of(obj) for obj in prep.children if obj.dep_ == "pobj"):
+            if found and any(self.args.actors_of(obj) for obj in prep.children if obj.dep_ == "pobj"):
                 return found
         return self.tables.verbs.get(lemma, ())
 
-    def _code_verb(
-        self, verb: Token, pattern: Pattern, objects: list[Token],
-        sources: list[tuple[ActorMention, Token]], passive_tokens: list[Token],
-    ) -> list[CodedEvent] | None:
+    def _code_verb(self, verb: Token, pattern: Pattern, objects: list[Token], sources: list[ActorHit],
+                   passive_tokens: list[Token]) -> list[CodedEvent] | None:
         code_from = pattern
         noun: Token | None = None
         if pattern.is_light:
@@ -238,233 +222,243 @@ class _DocReader:
                 return None
             noun, code_from = light
             self.used_nouns.add(noun.i)
-        targets = [a for t in passive_tokens for a in self.actors_of(t)]
+        targets = self.args.actors_of_all(passive_tokens)
         if not targets and noun is not None:
-            targets = self._targets(noun, code_from.targets, [])
+            targets = self.args.targets(noun, code_from.targets, [])
         if not targets:
-            targets = self._targets(verb, pattern.targets if pattern.is_light else code_from.targets, objects)
-        if not targets and noun is not None and not pattern.is_light:
-            targets = self._targets(noun, code_from.targets, [])
+            targets = self.args.targets(verb, pattern.targets if pattern.is_light else code_from.targets, objects)
         if not targets and (code_from.plover or self.tables.code(code_from.cameo).plover) in _MATERIAL:
-            targets = self._place_target(verb, sources)
-        if not targets and _object_controlled(verb):
+            targets = self.args.place_target(verb, sources)
+        if not targets and object_controlled(verb):
             return None  # "invited Argentina, Egypt and Iran to join": they would not join each other
+        if not targets and self._plover_of(code_from) in _NEEDS_RECIPIENT:
+            targets = self.args.phrase_actors(verb, sources)  # "extradited a businessman ... to China"
+        if not targets and self._plover_of(code_from) in _DOMESTIC_TYPES:
+            targets = self._domestic_recipient(verb, code_from, objects, passive_tokens, sources)
+            if targets and self._plover_of(code_from) == "SANCTION":
+                # "barred Boris Nadezhdin from the election": restricting one's own people is COERCE (v2)
+                code_from = dataclasses.replace(code_from, cameo="172", plover="COERCE", mode="restrict")
+        if not targets and "none" in code_from.targets and self._alone_category(code_from):
+            targets = self.args.phrase_actors(verb, sources)
+            single = len({ref.state_code for m, _ in sources for ref in m.actors}) == 1
+            if not targets and single and (_unresolved_recipient(verb, code_from.targets) or not _own_subject(verb)):
+                return None  # "fought an insurgency": a recipient we cannot name is not no recipient
         coder = f"{pattern.id}+{code_from.id}" if code_from is not pattern else pattern.id
+        kind = frame_words().get(verb.lemma_.lower())
+        if kind is not None and not pattern.is_light:
+            code_from, targets, coder = self._framed(verb, kind, code_from, sources, targets, coder)
         return self._pairs(verb, code_from, sources, targets, trigger=verb, coder=coder)
 
-    def _place_target(self, verb: Token, sources: list[tuple[ActorMention, Token]]) -> list[tuple[ActorMention, Token]]:
-        """Material acts land on a place: "struck power stations across Ukraine", "massed troops near its
-        border with Ukraine", "hit a refinery in Russia's Krasnodar region". The first state named in the
-        verb's own phrase (not in its subject, nor in a clause of its own) is the target."""
-        own_clauses = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "advcl", "ccomp", "relcl",
-                                                                   "conj", "csubj") for t in c.subtree}
-        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
-        for token in sorted(verb.subtree, key=lambda t: t.i):
-            mention = self.mentions.get(token.i)
-            if token.i in own_clauses or mention is None or token.i != mention.start or mention.how not in (
-                    "name", "capital") or token.dep_ not in ("pobj", "poss", "compound"):
-                continue  # a place is named ("in Russia's Krasnodar region"), not an adjective ("Russian propaganda")
-            if mention.actors[0].kind == "state" and mention.actors[0].state_code not in source_states:
-                return [(mention, token)]
+    def _pronoun_doer(self, noun: Token) -> list[ActorHit]:
+        """"Hamas fighters committed rape during their assault": "their" is the subject of the verb the
+        event noun hangs on."""
+        pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if pronoun is None or governor.pos_ not in ("VERB", "AUX"):
+            return []
+        return self.args.source_actors(governor)[0]
+
+    def _domestic_recipient(self, verb: Token, pattern: Pattern, objects: list[Token], passive_tokens: list[Token],
+                            sources: list[ActorHit]) -> list[ActorHit]:
+        """"Ethiopian security forces arrested 48 journalists": people no state is named for, acted on by a
+        state's forces, are its own (PLOVER codes domestic events state to same state)."""
+        slots = passive_tokens or [o for o in objects if o.dep_ == "dobj"]
+        slots += [o for spec in pattern.targets if spec.startswith("prep:") for prep in verb.children
+                  if prep.dep_ == "prep" and prep.lower_ in spec[5:].split("|")
+                  for o in prep.children if o.dep_ == "pobj"]
+        states = {ref.state_code for m, _ in sources for ref in m.actors if ref.kind != "igo"}
+        if len(states) != 1 or self.args.phrase_actors(verb, sources):
+            return []
+        for slot in slots:
+            if slot.lemma_.lower() in self.tables.domestic or slot.ent_type_ == "PERSON":
+                state = next(iter(states))
+                span = self.doc[slot.left_edge.i : slot.i + 1]
+                people = ActorRef(state, span.text, "population", state, None)
+                return [(ActorMention(span.start, span.end, (people,), "domestic"), slot)]
         return []
+
+    def _plover_of(self, pattern: Pattern) -> str:
+        return pattern.plover or self.tables.code(pattern.cameo if pattern.cameo != "@" else "0").plover
+
+    def _alone_category(self, pattern: Pattern) -> bool:
+        return self._plover_of(pattern) in self.tables.alone
+
+    def _framed(self, verb: Token, kind: str, pattern: Pattern, sources: list[ActorHit], targets: list[ActorHit],
+                coder: str) -> tuple[Pattern, list[ActorHit], str]:
+        """A frame verb's own event, made specific by what it governs: "urged China to release the
+        activists" is REQUEST yield (0253); "refused to lift the curfew" REJECT yield; "threatened to strike"
+        THREATEN violence. With no target of its own it takes the actors the complement acts on or names."""
+        governed = complements(verb)
+        if not governed:
+            return pattern, targets, coder
+        code = next((c for c in (complement_code(self.tables, g) for g in governed) if c is not None), None)
+        if kind in _ABSORBED and pattern.cameo in _GENERIC:
+            demand = pattern.cameo.startswith("10")
+            entry = self.tables.frame_code(kind, code, demand)
+            pattern = dataclasses.replace(pattern, cameo=entry.code, plover=entry.plover, mode=entry.mode)
+            coder = f"{coder}+frame:{kind}"
+        if not targets and (kind in _ABSORBED or pattern.cameo in _GENERIC):
+            targets = [a for g in governed for a in self._complement_actors(g, sources)]
+            if "none" not in pattern.targets:
+                pattern = dataclasses.replace(pattern, targets=(*pattern.targets, "none"))
+        return pattern, targets, coder
+
+    def _complement_actors(self, word: Token, sources: list[ActorHit]) -> list[ActorHit]:
+        """Who a complement would act on, else who would do it, else the actors it names (not in a clause of
+        its own): "to release the French citizens" -> France; "that Belarus withdraw" -> Belarus; "the
+        withdrawal of Serbian forces" -> Serbia; "to stop talks if the United States ..." -> the United States."""
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        events = self._coded_verb(word) if word.pos_ in ("VERB", "AUX") else []
+        candidates = [[m for e in events for m in self._mentions_at(e.target_span)],
+                      [m for e in events for m in self._mentions_at(e.source_span)]]
+        own = {t.i for c in word.children if c.dep_ in ("ccomp", "relcl", "parataxis", "nsubj", "nsubjpass", "acl")
+               or (c.dep_ == "advcl" and not _is_condition(c)) for t in c.subtree}
+        candidates.append([m for t in word.subtree if t.i not in own and (m := self.args.mentions.get(t.i)) is not None
+                           and t.i == m.start])
+        for mentions in candidates:
+            found = [(m, self.doc[m.start]) for m in mentions
+                     if not {ref.state_code for ref in m.actors} <= source_states]
+            if found:
+                return found
+        return []
+
+    def _mentions_at(self, span: tuple[int, int]) -> list[ActorMention]:
+        mention = self.args.mentions.get(span[0])
+        return [mention] if mention is not None and span[1] > span[0] else []
 
     def _light_object(self, verb: Token, objects: list[Token]) -> tuple[Token, Pattern] | None:
         """The event noun a light verb carries: its object, "$1bn in aid", "a package of sanctions",
         or "provided Ukraine with aid"."""
         candidates: list[Token] = []
         for obj in objects:
-            for word in _conjuncts(obj):
+            for word in conjuncts(obj):
                 candidates.append(word)
                 candidates += [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ in ("in", "of")
                                for p in prep.children if p.dep_ == "pobj"]
         candidates += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("with", "in")
                        for p in prep.children if p.dep_ == "pobj"]
         for candidate in candidates:
-            pattern = self._noun_pattern(candidate)
+            pattern = noun_pattern(self.tables, candidate)
             if pattern is not None:
                 return candidate, pattern
         return None
 
-    def _targets(self, word: Token, specs: tuple[str, ...], objects: list[Token]) -> list[tuple[ActorMention, Token]]:
-        for spec in specs:
-            found: list[tuple[ActorMention, Token]] = []
-            if spec == "dobj":
-                for obj in objects or [c for c in word.children if c.dep_ in ("dobj", "attr")]:
-                    found.extend(self.actors_of(obj))
-                if not found:
-                    # "condemned the drills that China launched": the doer of what was condemned
-                    for obj in objects:
-                        found.extend(a for clause in obj.children if clause.dep_ == "relcl"
-                                     for subject in clause.children if subject.dep_ == "nsubj"
-                                     for a in self.actors_of(subject))
-                if not found:
-                    # "demanded that the US cancel ...": the subject of the demanded clause
-                    for clause in (c for c in word.children if c.dep_ == "ccomp"):
-                        found.extend(a for subject in clause.children if subject.dep_ == "nsubj"
-                                     for a in self.actors_of(subject))
-            elif spec == "iobj":
-                for obj in (c for c in word.children if c.dep_ == "dative"):
-                    if obj.pos_ == "ADP":
-                        found.extend(a for o in obj.children if o.dep_ == "pobj" for a in self.actors_of(o))
-                    else:
-                        found.extend(self.actors_of(obj))
-            elif spec.startswith("prep:"):
-                wanted = set(spec[5:].split("|"))
-                for holder in [word, *objects]:
-                    for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in wanted):
-                        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                            found.extend(self.actors_of(obj))
-            if found:
-                return found
-        return []
-
     # ---- nouns ----------------------------------------------------------------------------------
-
-    def _noun_pattern(self, noun: Token) -> Pattern | None:
-        return noun_pattern(self.tables, noun)
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
         lemma = noun.lemma_.lower()
         if lemma in _STATIVE_NOUNS and not (lemma in _ACTS_WITH_A_RECIPIENT and any(
                 c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)):
             return []
-        pattern = self._noun_pattern(noun)
-        if pattern is None:
-            return []
-        sources = [a for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")
-                   for a in self.actors_of(c)]
-        sources += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                    for obj in c.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
-        targets = self._targets(noun, pattern.targets, [])
+        pattern = noun_pattern(self.tables, noun)
+        frame = governing_frame(noun)
+        if pattern is None or (frame is not None and frame.kind in _ABSORBED | {"undo"}):
+            return []  # "called for the release of", "lifted its sanctions": asked for, or undone
+        sources = self.args.actors_of_all(
+            [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
+            + [obj for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+               for obj in c.children if obj.dep_ == "pobj"])
+        if not sources:
+            sources = self._pronoun_doer(noun)
+        targets = self.args.targets(noun, pattern.targets, [])
+        if not targets and sources and self._plover_of(pattern) in _MATERIAL:
+            targets = self.args.place_target(noun, sources)  # "drone strikes on towns in north-east Syria"
         if not targets and sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVER_VERBS:
             # "Russia is facing sanctions from the West": the one who faces them is the target
-            subject_tokens, _ = self.subjects(noun.head)
-            targets = [a for t in subject_tokens for a in self.actors_of(t)]
-        if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("during", "on", "in") and \
-                noun.lemma_.lower() in ("visit", "trip", "tour") and noun.head.head.pos_ in ("VERB", "AUX"):
-            # "X described ... during a state visit to Moscow": the visitor is the subject of the verb
-            subject_tokens, _ = self.subjects(noun.head.head)
-            sources = [a for t in subject_tokens for a in self.actors_of(t)]
+            targets, _ = self.args.source_actors(noun.head)
+        if not sources and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") and (
+                (noun.head.lower_ in ("during", "on", "in") and lemma in ("visit", "trip", "tour"))
+                or (noun.head.lower_ in ("in", "into") and noun.head.dep_ == "prep")):
+            # "X described ... during a state visit to Moscow", "we have stood together in firm opposition to
+            # Russia's war": the one doing it is the subject of the verb
+            sources, _ = self.args.source_actors(noun.head.head)
         target_codes = {ref.state_code for m, _ in targets for ref in m.actors}
         sources = [(m, t) for m, t in sources
                    if not {ref.state_code for ref in m.actors} <= target_codes or not targets]
         if not sources:
             return []
-        return self._pairs(noun, pattern, sources, targets, trigger=noun) or []
+        return self._pairs(noun, pattern, sources, targets, trigger=noun, alone_ok=False) or []
 
     # ---- assembling events ------------------------------------------------------------------------
 
-    def _pairs(
-        self, word: Token, pattern: Pattern, sources: list[tuple[ActorMention, Token]],
-        targets: list[tuple[ActorMention, Token]], trigger: Token, coder: str = "",
-    ) -> list[CodedEvent] | None:
-        source_refs = [(ref, m) for m, _ in sources for ref in m.actors]
-        target_refs = [(ref, m) for m, _ in targets for ref in m.actors]
-        pairs: list[tuple[tuple[ActorRef, ActorMention], tuple[ActorRef, ActorMention], float]] = []
-        if target_refs:
-            pairs = [(s, t, 0.8) for s in source_refs for t in target_refs]
-        elif len({r.state_code for r, _ in source_refs}) >= 2 and _allows_symmetry(pattern, trigger):
-            pairs = [(s, t, 0.7) for s, t in itertools.permutations(source_refs, 2)]
-        pairs = [(s, t, c) for s, t, c in pairs if _distinct(s[0], t[0])]
-        if not pairs:
-            return None
-        negated, modality = self._negation(word), self._modality(word)
-        date = self._date(word)
-        cameo = pattern.cameo if pattern.cameo != "@" else "0"
-        entry = self.tables.code(cameo)
+    def _pairs(self, word: Token, pattern: Pattern, sources: list[ActorHit], targets: list[ActorHit],
+               trigger: Token, coder: str = "", alone_ok: bool = True) -> list[CodedEvent] | None:
+        negated, modality = self.flags.negated(word), self.flags.modality(word)
+        entry = self.tables.code(pattern.cameo if pattern.cameo != "@" else "0")
         plover = pattern.plover or entry.plover
+        mode = self.tables.mode_of(plover, pattern.mode, entry.mode)
         if not plover:
             return None  # a bare statement (CAMEO 01x) has no PLOVER category: not an interaction
-        if modality == "intended" and plover in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"):
-            plover = "AGREE"  # PLOVER: cooperation or a concession promised for the future is AGREE
-        elif ((modality == "intended" and not negated) or _governed_by(word, "threaten")) and plover in _THREAT_CODES:
-            # PLOVER: a conflictual act announced or threatened for the future is THREATEN
-            entry = self.tables.code(_THREAT_CODES[plover])
-            plover, modality = "THREATEN", "asserted"
-        return [
+        plover, mode, entry, negated, modality = self._future_reading(word, plover, mode, entry, negated, modality)
+        if entry.code == _HOSTED:
+            # the v2 manual: "the visitor will always be coded as the actor and the host will be the recipient"
+            sources, targets, entry = targets, sources, self.tables.code(_VISITED)
+        pairs = _actor_pairs(pattern, sources, targets, trigger)
+        alone = alone_ok and not pairs and not targets and "none" in pattern.targets and plover in self.tables.alone
+        if alone:
+            pairs = _alone(sources, trigger)
+        if not pairs:
+            return None
+        if _reciprocal(plover, entry.code, targets):
+            pairs += [(t, s, c - 0.1) for s, t, c in pairs if (t, s) not in {(a, b) for a, b, _ in pairs}]
+        coded = [
             CodedEvent(
-                source=s, target=t, source_span=(sm.start, sm.end), target_span=(tm.start, tm.end),
-                trigger=trigger.i, pattern=pattern, cameo=entry.code, plover=plover,
-                mode=self.tables.mode_of(plover, pattern.mode, entry.mode), negated=negated,
-                modality=modality, date=date,
-                sentence=self.sentence_of.get(trigger.i, 0), confidence=confidence,
-                coder=f"rules:{coder or pattern.id}",
+                source=s, target=t, source_span=(sm.start, sm.end),
+                target_span=(trigger.i, trigger.i) if alone else (tm.start, tm.end),
+                trigger=trigger.i, pattern=pattern, cameo=entry.code, plover=plover, mode=mode, negated=negated,
+                modality=modality, date=None, sentence=self.sentence_of.get(trigger.i, 0), confidence=confidence,
+                coder=f"rules:{coder or pattern.id}", recipient=not alone,
             )
             for (s, sm), (t, tm), confidence in pairs
         ]
+        if entry.code == _MEDIATED:
+            # the manual: the parties to mediated talks consult each other, at a third party's
+            third = self.tables.code(_THIRD_PARTY)
+            coded += [dataclasses.replace(e, source=t, target=u, source_span=(tm.start, tm.end),
+                                          target_span=(um.start, um.end), cameo=third.code, mode=third.mode,
+                                          confidence=0.6)
+                      for e in coded[:1] for (t, tm), (u, um) in itertools.permutations(
+                          [(ref, m) for m, _ in targets for ref in m.actors], 2) if _distinct(t, u)]
+        return coded
 
-    def _negation(self, word: Token) -> bool:
-        chain = [word, *[c for c in word.children if c.dep_ in ("aux", "auxpass")]]
-        return any(c.dep_ == "neg" for w in chain for c in w.children) or any(
-            c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det") for c in word.children
-        )
+    def _future_reading(self, word: Token, plover: str, mode: str, entry: CameoCode, negated: bool,
+                        modality: str) -> tuple[str, str, CameoCode, bool, str]:
+        """What PLOVER v2 makes of an act announced for the future: refused ("will not accept": REJECT),
+        promised cooperation (AGREE), a promised concession or retreat (CONCEDE, 035x), a conflictual act
+        under a condition ("will withdraw its force unless ...": THREATEN); other planned acts keep their
+        type, with modality intended."""
+        as_code = dataclasses.replace(entry, plover=plover, mode=mode)
+        if negated and plover not in ("REJECT", "THREATEN") and _will_not(word):
+            entry = self.tables.frame_code("refuse", as_code)
+            return "REJECT", entry.mode, entry, False, "asserted"
+        if modality != "intended" or negated:
+            return plover, mode, entry, negated, modality
+        if plover in _PROMISED_COOPERATION:
+            return "AGREE", "", entry, negated, modality
+        if plover in _PROMISED_CONCESSION:
+            return "CONCEDE", "", self.tables.frame_code("promise", as_code), negated, modality
+        if plover in _THREATENED and _conditional(word):
+            entry = self.tables.frame_code("threaten", as_code)
+            return "THREATEN", entry.mode, entry, negated, "asserted"
+        return plover, mode, entry, negated, modality
 
-    def _modality(self, word: Token) -> str:
-        start = word.idx
-        if any(a <= start < b for a, b in self.quoted):
-            return "reported"
-        auxiliaries = {c.lower_ for c in word.children if c.dep_ in ("aux", "auxpass")}
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in word.children):
-            return "hypothetical"
-        if auxiliaries & _HYPOTHETICAL:
-            return "hypothetical"
-        if auxiliaries & _FUTURE:
-            return "intended"
-        node = word
-        for _ in range(4):
-            if node.dep_ in ("ROOT",) or node.head is node:
-                break
-            parent = node.head if node.head.pos_ in ("VERB", "AUX") else node.head.head
-            lemma = parent.lemma_.lower()
-            if node.dep_ in ("xcomp", "pcomp", "pobj", "ccomp", "advcl") or node.head.dep_ == "prep":
-                if lemma in _INTENT_VERBS:
-                    return "intended"
-                if lemma in _REQUEST_VERBS and node.dep_ in ("xcomp", "ccomp"):
-                    return "hypothetical"  # "urged China to press Russia": asked for, not done
-                if lemma in _SAY_VERBS and node.dep_ == "ccomp":
-                    return "reported"
-            node = parent
-        return "asserted"
+    def _dated(self, events: list[CodedEvent]) -> list[CodedEvent]:
+        """Dates are read last, in document order, so that "After the invasion, ..." can take the date of
+        an invasion coded earlier whichever way the tokens were visited."""
+        dated: list[CodedEvent] = []
 
-    def _date(self, word: Token) -> str | None:
-        sentence = word.sent
-        inside = [d for d in self.dates if sentence.start <= d.start and d.end <= sentence.end]
-        if inside:
-            subtree = {t.i for t in word.subtree}
-            near = [d for d in inside if d.start in subtree] or inside
-            return near[0].date.value
-        anchored = self._anchor_date(sentence)
-        if anchored is not None:
-            return anchored
-        label: str | None = self.doc._.mp_date_label
-        return label
-
-    def _anchor_date(self, sentence: Span) -> str | None:
-        """"After the invasion, ..." / "Since then, ...": the date of the event or date named before.
-
-        The event is dated from that point on: the anchor's date is the earliest it can have happened."""
-        text = sentence.text.lower()
-        found = re.search(r"\b(?:after|since|following) (?:the |their |its |his |her )?(\w+)", text)
-        if found is None:
+        def earlier_event_date(sentence: Span, stem: str) -> str | None:
+            for event in reversed(dated):
+                trigger = self.doc[event.trigger]
+                if trigger.i < sentence.start and trigger.lemma_.lower()[:4] == stem and event.date and \
+                        event.date != self.doc._.mp_date_label:
+                    return event.date
             return None
-        word = found.group(1)
-        earlier = [d for d in self.dates if d.end <= sentence.start]
-        if word == "then":
-            return earlier[-1].date.value if earlier else None
-        stem = word[:4]
-        for event in reversed(self.coded):
-            trigger = self.doc[event.trigger]
-            if trigger.i < sentence.start and trigger.lemma_.lower()[:4] == stem and event.date and \
-                    event.date != self.doc._.mp_date_label:
-                return event.date
-        return None
 
-
-def event_flags(doc: Doc, tables: CodingTables | None = None) -> Callable[[Token], tuple[bool, str, str | None]]:
-    """Negation, modality and date at a trigger word, read as the rule coder reads them: for coders that
-    find events another way (the learned `multipolar_learned_events`), so their flags mean the same."""
-    reader = _DocReader(doc, tables or load_tables())
-    return lambda word: (reader._negation(word), reader._modality(word), reader._date(word))
+        for event in events:
+            date = self.flags.date(self.doc[event.trigger], earlier_event_date)
+            dated.append(dataclasses.replace(event, date=date))
+        return dated
 
 
 def coded_pairs(doc: Doc) -> set[tuple[int, str, str]]:
@@ -477,70 +471,119 @@ def coded_pairs(doc: Doc) -> set[tuple[int, str, str]]:
     return pairs
 
 
-def _object_controlled(verb: Token) -> bool:
-    """A complement whose doer is the governing verb's object ("enabled Russia to ...")."""
-    return verb.dep_ == "xcomp" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children) and \
-        any(c.dep_ == "dobj" for c in verb.head.children)
+Pair = tuple[tuple[ActorRef, ActorMention], tuple[ActorRef, ActorMention], float]
 
 
-def noun_pattern(tables: CodingTables, noun: Token) -> Pattern | None:
-    """The first row for this event noun whose required modifier is there ("trade war" before "war")."""
-    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
-    modifiers |= {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
-    for pattern in tables.nouns.get(noun.lemma_.lower(), ()):
-        if not pattern.required or pattern.required & modifiers:
-            return pattern
-    return None
+def _actor_pairs(pattern: Pattern, sources: list[ActorHit], targets: list[ActorHit], trigger: Token) -> list[Pair]:
+    """Every source with every target; coordinated sources with no target act on each other when the
+    event can be mutual; never an actor on itself."""
+    source_refs = [(ref, m) for m, _ in sources for ref in m.actors]
+    target_refs = [(ref, m) for m, _ in targets for ref in m.actors]
+    pairs: list[Pair] = []
+    if target_refs:
+        pairs = [(s, t, 0.8) for s in source_refs for t in target_refs]
+    elif len({r.state_code for r, _ in source_refs}) >= 2 and _allows_symmetry(pattern, trigger):
+        pairs = [(s, t, 0.7) for s, t in itertools.permutations(source_refs, 2)]
+    return [(s, t, c) for s, t, c in pairs if _distinct(s[0], t[0])]
+
+
+_PLACES = frozenset({"in", "at", "near", "across", "around", "along", "over", "inside", "outside", "throughout",
+                     "within"})
+"""Prepositions of place: "imposed a curfew in two districts" names where, not whom."""
+_HABIT_ADVERBS = frozenset({"usually", "typically", "generally", "traditionally", "habitually", "normally"})
+_TRADE_VERBS = frozenset({"buy", "sell", "import", "export", "purchase", "trade", "supply"})
+
+
+def _is_condition(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+
+
+def _condition_of_threat(verb: Token) -> bool:
+    """An "if"/"unless" clause of a threat or warning is its condition, not an event of its own."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "advcl" and _is_condition(node):
+            governor = node.head
+            frame = governing_frame(governor)
+            kinds = {frame_words().get(governor.lemma_.lower()), frame.kind if frame else None}
+            return bool(kinds & {"threaten"})
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _habitual(verb: Token) -> bool:
+    """States of affairs and habits are not events: "Kazakhstan and Uzbekistan usually coordinate their
+    positions", "Tanzania buys more from China than from any other country" (trade in the simple present)."""
+    if any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in verb.children):
+        return True
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.lemma_.lower() in _TRADE_VERBS and verb.tag_ in ("VBZ", "VBP") and not auxiliaries
+
+
+def _reciprocal(plover: str, code: str, targets: list[ActorHit]) -> bool:
+    """PLOVER makes every participant an actor: "A met B", "A spoke with B", "A signed a deal with B",
+    "A established ties with B" give B->A too; a visit (one side travels) and mediation do not."""
+    if plover not in _RECIPROCAL or code in (_HOSTED, _VISITED, _MEDIATED) or not targets:
+        return False
+    if plover == "CONSULT":
+        return True
+    if plover == "SUPPORT" and code != "057":
+        return False  # signing is mutual; one state restoring ties or praising another is not
+    return any(t.head.lower_ in ("with", "between") or t.head.head.lower_ in ("with", "between") for _, t in targets)
+
+
+def _alone(sources: list[ActorHit], trigger: Token) -> list[Pair]:
+    """One event with no recipient for each acting state or organisation ("Serbia and Croatia mobilised")."""
+    seen: dict[str, Pair] = {}
+    for mention, _ in sources:
+        for ref in mention.actors:
+            seen.setdefault(ref.state_code, ((ref, mention), (ref, mention), 0.6))
+    return list(seen.values())
 
 
 def _distinct(source: ActorRef, target: ActorRef) -> bool:
-    """Two sides of an event: different states, or within one state two actors of different sectors
-    ("Turkish police" and "Turkish students"), as PLOVER codes domestic events; never a government
-    acting on itself ("Trump" and "the White House")."""
-    if source.state_code != target.state_code:
+    """Two sides of an event: different states, or within one state two different actors of different
+    sectors ("Sudan's army" and "the RSF", "Turkish police" and "students"), as PLOVER codes domestic
+    events state to same state; never a government acting on itself ("Trump" and "the White House")."""
+    if source.state_code != target.state_code or "population" in (source.kind, target.kind):
         return True
-    roles = (source.role, target.role)
-    return source.code != target.code and "organization" in (source.kind, target.kind) and \
-        None not in roles and source.role != target.role
+    return source.code != target.code and _sector(source) != _sector(target)
 
 
-def _governed_by(word: Token, lemma: str) -> bool:
-    """"Iran threatened to cut off electricity": the verb is the complement of `lemma`."""
-    return word.dep_ == "xcomp" and word.head.lemma_.lower() == lemma
+def _sector(actor: ActorRef) -> str | None:
+    """A state itself speaks for its government."""
+    return "GOV" if actor.kind == "state" else actor.role
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+def _unresolved_recipient(verb: Token, specs: tuple[str, ...]) -> bool:
+    """A recipient slot of the pattern holds a noun phrase that is no actor ("fought an insurgency")."""
+    for spec in specs:
+        if spec == "dobj" and any(c.dep_ == "dobj" for c in verb.children):
+            return True
+        if spec.startswith("prep:") and any(c.dep_ == "prep" and c.lower_ in set(spec[5:].split("|")) - _PLACES and any(
+                o.dep_ == "pobj" for o in c.children) for c in verb.children):
+            return True
+    return False
 
 
-def _governing_verb(verb: Token) -> Token | None:
-    """The word whose subject a subject-less verb shares ("X is about to restore", "X committed to collaborating")."""
-    node = verb
-    for _ in range(5):
-        if node.dep_ not in ("conj", "xcomp", "advcl", "acomp", "pcomp", "pobj", "prep") or node.head is node:
-            return None
-        node = node.head
-        if any(c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS for c in node.children):
-            return node
-    return None
+def _own_subject(verb: Token) -> bool:
+    """The verb names its actor, or shares it with a verb it completes ("agreed to resign", "X and resigned")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj") for c in verb.children) or \
+        verb.dep_ in ("xcomp", "conj", "relcl", "ccomp", "acl")
 
 
-def _objects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+def _conditional(word: Token) -> bool:
+    """"will withdraw ... unless", "would bear the consequences if": the act hangs on a condition."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "until") for m in c.children)
+               for c in word.children) or any(t.lower_ == "unless" for t in word.subtree)
 
 
-def _object_lemmas(objects: list[Token], verb: Token) -> set[str]:
-    """Lemmas an object constraint can meet: the object, its conjuncts, and "billions in aid"."""
-    lemmas: set[str] = set()
-    for obj in objects:
-        for word in _conjuncts(obj):
-            lemmas.add(word.lemma_.lower())
-            for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
-                lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
-            lemmas.update(c.lemma_.lower() for c in word.children if c.dep_ == "compound")
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
-        lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
-    return lemmas
+def _will_not(word: Token) -> bool:
+    """"will not accept", "won't attend": a refusal announced, not an act that did not happen."""
+    auxiliaries = {c.lower_ for c in word.children if c.dep_ == "aux"}
+    return bool(auxiliaries & {"will", "wo", "shall"}) and not auxiliaries & {"could", "might", "would"}
 
 
 def _allows_symmetry(pattern: Pattern, trigger: Token) -> bool:
@@ -553,18 +596,15 @@ def _allows_symmetry(pattern: Pattern, trigger: Token) -> bool:
 
 
 def _deduplicated(events: list[CodedEvent]) -> list[CodedEvent]:
-    best: dict[tuple[str, str, str, int, int], CodedEvent] = {}
-    for event in events:
-        key = (event.source.state_code, event.target.state_code, event.plover, event.sentence, event.trigger)
-        if key not in best or event.confidence > best[key].confidence:
-            best[key] = event
-    seen: set[tuple[str, str, str, int]] = set()
-    result = []
-    for event in sorted(best.values(), key=lambda e: (e.sentence, e.trigger)):
-        key2 = (event.source.state_code, event.target.state_code, event.plover, event.sentence)
-        if key2 in seen:
-            continue
-        seen.add(key2)
-        result.append(event)
-    return result
-
+    """One event per (source, target, type) and sentence: a specific code before a catch-all ("agreed to provide
+    loans" is the loan, 0331, not 030), then the first trigger's, the most confident. An event with no recipient
+    goes when the same source has one of that type with a recipient in the sentence."""
+    best: dict[tuple[str, str, str, int], CodedEvent] = {}
+    for event in sorted(events, key=lambda e: (e.sentence, e.cameo in _GENERIC, e.trigger, -e.confidence,
+                                               e.source_span, e.target_span)):
+        key = (event.source.state_code, event.target.state_code, event.plover, event.sentence)
+        best.setdefault(key, event)
+    kept = [e for e in best.values() if e.recipient or not any(
+        o.recipient and o.sentence == e.sentence and o.source.state_code == e.source.state_code and o.plover == e.plover
+        for o in best.values())]
+    return sorted(kept, key=lambda e: (e.sentence, e.trigger, e.source_span, e.target_span))

@@ -1,12 +1,15 @@
 """The actor gazetteer: states, organisations, people and bodies, with names and dated roles.
 
-Built from the TSV files shipped in `multipolar/data/gazetteer/` (each names its sources), then from
-user files in our YAML format or PETRARCH's dictionary format. Later files override earlier ones.
+Built from the hand-curated TSV files shipped in `multipolar/data/gazetteer/` (each names its sources), the
+knowledge base's historical and de facto states (`multipolar.kb`), then user files in our YAML format or
+PETRARCH's dictionary format (`gazetteer_user`). Later files override earlier ones. The rest of the knowledge
+base (people, organisations, places) is consulted by the resolver only where these tables know nothing.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
@@ -16,13 +19,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from multipolar.errors import DataFileError
 
 Tokenize = Callable[[str], list[str]]
 
-STATE_KINDS = frozenset({"member", "observer", "partial", "territory", "state"})
+STATE_KINDS = frozenset({"member", "observer", "partial", "territory", "state", "historical"})
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,16 @@ class ActorInfo:
     kind: str
     country: str | None = None
     sector: str | None = None
+    origin: str = "gazetteer"
+    """Where the actor comes from: gazetteer (our curated tables), knowledge_base, or user_file."""
+    origin_id: str | None = None
+    """Its id there: a Wikidata QID, the user file's path."""
+    category: str | None = None
+    """Finer than `kind`: historical state, de facto state, ..."""
+    start: dt.date | None = None
+    """When it came into being (historical and de facto states), if known."""
+    end: dt.date | None = None
+    successors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,11 @@ class Gazetteer:
     agents: dict[tuple[str, ...], Agent] = field(default_factory=dict)
     _patterns: dict[str, list[NamePattern]] = field(default_factory=lambda: defaultdict(list))
     _tokenize: Tokenize = field(default=lambda text: text.split())
+    _holders: dict[tuple[str | None, str], list[Term]] = field(default_factory=lambda: defaultdict(list))
+    kb: Any = None
+    """The knowledge base (`multipolar.kb.KnowledgeBase`), or None when built without it."""
+    kb_agents: dict[tuple[str, ...], Agent] = field(default_factory=dict)
+    """Phoenix's agent nouns ("farmer", "buddhist"): they name a sector only beside a country or place."""
 
     # ---- building -------------------------------------------------------------------------------
 
@@ -137,6 +153,7 @@ class Gazetteer:
 
     def add_term(self, term: Term) -> None:
         self.terms[term.code].append(term)
+        self._holders[(term.country, term.role)].append(term)
 
     # ---- queries --------------------------------------------------------------------------------
 
@@ -148,15 +165,18 @@ class Gazetteer:
             found.extend(p for p in self._patterns.get("~" + word[:size].lower(), ()) if p.matches(words, at))
         return sorted(found, key=lambda p: (-len(p.tokens), _HOW_RANK.get(p.how, 2)))
 
-    def agent_at(self, words: list[str], at: int) -> tuple[Agent, int] | None:
-        """The longest agent term starting at `at` (a plural `s` on its last word is allowed)."""
+    def agent_at(self, words: list[str], at: int, qualified: bool = False) -> tuple[Agent, int] | None:
+        """The longest agent term starting at `at` (a plural `s` on its last word is allowed); `qualified`:
+        also the knowledge base's agent nouns, for a word beside a country or place."""
+        tables = (self.agents, self.kb_agents) if qualified else (self.agents,)
         for size in range(min(5, len(words) - at), 0, -1):
             key = tuple(w.lower() for w in words[at : at + size])
-            agent = self.agents.get(key)
-            if agent is None and key[-1].endswith("s"):
-                agent = self.agents.get((*key[:-1], _singular(key[-1])))
-            if agent is not None:
-                return agent, size
+            for table in tables:
+                agent = table.get(key)
+                if agent is None and key[-1].endswith("s"):
+                    agent = table.get((*key[:-1], _singular(key[-1])))
+                if agent is not None:
+                    return agent, size
         return None
 
     def role_of(self, code: str, day: dt.date | None) -> Term | None:
@@ -166,13 +186,7 @@ class Gazetteer:
 
     def holder(self, country: str, roles: Iterable[str], day: dt.date | None) -> str | None:
         """Who held one of `roles` for `country` on `day`: a person code, or None if unknown/ambiguous."""
-        wanted = set(roles)
-        found = {
-            t.code
-            for terms in self.terms.values()
-            for t in terms
-            if t.country == country and t.role in wanted and t.covers(day)
-        }
+        found = {t.code for role in set(roles) for t in self._holders.get((country, role), ()) if t.covers(day)}
         return found.pop() if len(found) == 1 else None
 
     def members(self, org: str, day: dt.date | None) -> list[str]:
@@ -335,6 +349,39 @@ _SHIPPED = (
 )
 
 
+def load_kb_states(gaz: Gazetteer) -> None:
+    """Historical states and organisations (the Soviet Union, the European Community) and de facto states
+    (Abkhazia), with their dates and successors, from the knowledge base's states.tsv."""
+    folder = resources.files("multipolar").joinpath("data/kb")
+    entry = folder.joinpath("states.tsv")
+    if not entry.is_file():
+        return
+    for row in _rows(entry.read_text(encoding="utf-8"), "states.tsv"):
+        code, kind = row["code"], row["kind"]
+        category = {"historical": "historical state", "historical_igo": "historical organisation",
+                    "de_facto": "de facto state"}.get(kind, kind)
+        # a de facto state is coded as the state it is recognised as part of (kind other, like a region)
+        actor_kind, country = {"historical_igo": ("igo", None), "de_facto": ("other", row["part_of"])}.get(
+            kind, (kind, code))
+        info = ActorInfo(code, row["name"], actor_kind, country, None, "knowledge_base", row["qid"] or None,
+                         category, parse_day(row["start"]), _end_day(row["end"]), tuple(_split(row["successors"])))
+        gaz.add_actor(info)
+        for name in _split(row["names"]):
+            gaz.add_name(name.replace(" - ", "-"), code, "name")
+        for name in _split(row["adjectives"]):
+            gaz.add_name(name, code, "adjective")
+
+
+def load_kb_agents(gaz: Gazetteer) -> None:
+    entry = resources.files("multipolar").joinpath("data/kb/agents.tsv")
+    if not entry.is_file():
+        return
+    for row in _rows(entry.read_text(encoding="utf-8"), "agents.tsv"):
+        key = tuple(row["term"].split(" "))
+        if key not in gaz.agents:
+            gaz.kb_agents[key] = Agent(row["term"], row["sector"], None, "-".join(key).replace(".", ""))
+
+
 def load_shipped(gaz: Gazetteer) -> None:
     folder = resources.files("multipolar").joinpath("data/gazetteer")
     for filename, loader in _SHIPPED:
@@ -346,165 +393,21 @@ def load_shipped(gaz: Gazetteer) -> None:
             load_people(gaz, entry.read_text(encoding="utf-8"), entry.name)
 
 
-# ---- user files ------------------------------------------------------------------------------------
+def build(tokenize: Tokenize, user_files: Iterable[Path] = (), knowledge_base: bool = True) -> Gazetteer:
+    """The shipped tables, the knowledge base's historical and de facto states, then the user's files."""
+    from multipolar.gazetteer_user import load_user_file
 
-
-def load_user_file(gaz: Gazetteer, path: Path) -> None:
-    """A user's actors: our YAML format, or PETRARCH actor/agent dictionaries (sniffed)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"cannot read actors file {path}: {exc}") from exc
-    if path.suffix in (".yaml", ".yml") or text.lstrip().startswith(("version:", "actors:")):
-        load_yaml_actors(gaz, text, str(path))
-    elif re.search(r"\[~[A-Z]{3}", text):
-        load_petrarch_agents(gaz, text)
-    else:
-        load_petrarch_actors(gaz, text, str(path))
-
-
-def load_yaml_actors(gaz: Gazetteer, text: str, name: str) -> None:
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{name}: invalid YAML ({exc})") from exc
-    items = data.get("actors") if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        raise DataFileError(f"{name}: expected a top-level `actors:` list")
-    for number, item in enumerate(items, start=1):
-        if not isinstance(item, dict) or not item.get("code") or not item.get("name"):
-            raise DataFileError(f"{name}: actor {number} needs at least `code` and `name`")
-        _add_yaml_actor(gaz, item, name)
-
-
-def _add_yaml_actor(gaz: Gazetteer, item: dict[str, Any], name: str) -> None:
-    code, kind = str(item["code"]), str(item.get("kind") or "state")
-    country = item.get("country") or (code if kind == "state" else None)
-    sector = item.get("sector") or ("GOV" if kind == "person" else None)
-    gaz.add_actor(ActorInfo(code, str(item["name"]), kind, country, sector))
-    how = {"person": "person", "organization": "body"}.get(kind, "name")
-    for alias in [item["name"], *(item.get("names") or [])]:
-        gaz.add_name(str(alias), code, how)
-    for key in ("adjectives", "capitals", "metonyms"):
-        for alias in item.get(key) or []:
-            gaz.add_name(str(alias), code, key.rstrip("s"))
-    if item.get("role"):
-        try:
-            start, end = parse_day(item.get("start")), _end_day(item.get("end"))
-        except ValueError as exc:
-            raise DataFileError(f"{name}: {code}: {exc}") from exc
-        gaz.add_term(Term(code, country, str(item["role"]), str(item.get("title") or ""), sector or "GOV",
-                          start, end))
-    for member in item.get("members") or []:
-        gaz.memberships[code].append((str(member), None, None))
-
-
-_PETRARCH_CODE = re.compile(r"\[([^\]]*)\]")
-
-
-def load_petrarch_actors(gaz: Gazetteer, text: str, name: str) -> None:
-    """PETRARCH actor dictionaries: `NAME [CODE]`, `+SYNONYM`, dated `[CODE <YYMMDD]` blocks."""
-    names: list[str] = []
-    codes: list[tuple[str, dt.date | None, dt.date | None]] = []
-
-    def flush() -> None:
-        if names and codes:
-            _add_petrarch_entry(gaz, names, codes)
-        names.clear()
-        codes.clear()
-
-    for raw in text.splitlines():
-        line = re.sub(r"<!--.*?-->", "", raw.split("#", 1)[0]).rstrip()
-        if not line.strip() or line.strip().startswith(("<!--", "-->")):
-            continue
-        if line.startswith((" ", "\t")) and line.strip().startswith("["):
-            codes.extend(_petrarch_codes(line))
-            continue
-        if line.startswith("+"):
-            names.append(line[1:].strip())
-            continue
-        flush()
-        head = _PETRARCH_CODE.split(line, maxsplit=1)[0].strip()
-        names.append(head)
-        codes.extend(_petrarch_codes(line))
-    flush()
-
-
-def _petrarch_codes(line: str) -> list[tuple[str, dt.date | None, dt.date | None]]:
-    found = []
-    for inner in _PETRARCH_CODE.findall(line):
-        parts = inner.split()
-        if not parts:
-            continue
-        code, rest = parts[0], " ".join(parts[1:])
-        start = end = None
-        if rest.startswith("<"):
-            end = _petrarch_day(rest[1:])
-        elif rest.startswith(">"):
-            start = _petrarch_day(rest[1:])
-        elif "-" in rest:
-            left, right = rest.split("-", 1)
-            start, end = _petrarch_day(left), _petrarch_day(right)
-        found.append((code, start, end))
-    return found
-
-
-def _petrarch_day(raw: str) -> dt.date | None:
-    digits = raw.strip()
-    try:
-        if len(digits) == 6:
-            year = int(digits[:2])
-            return dt.date(1900 + year if year > 30 else 2000 + year, int(digits[2:4]), int(digits[4:]))
-        if len(digits) == 8:
-            return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
-    except ValueError:
-        return None
-    return None
-
-
-def _add_petrarch_entry(gaz: Gazetteer, names: list[str], codes: list[tuple[str, Any, Any]]) -> None:
-    for code, start, end in codes:
-        if not re.fullmatch(r"[A-Za-z]{3}[A-Za-z0-9]*", code):
-            continue
-        country = code[:3].upper()
-        sector = code[3:6].upper() or None
-        if country not in gaz.actors:
-            gaz.add_actor(ActorInfo(country, names[0].replace("_", " ").strip().title(), "state", country))
-        full = code.upper()
-        if full != country and full not in gaz.actors:
-            gaz.add_actor(ActorInfo(full, names[0].replace("_", " ").strip().title(), "organization",
-                                    country, sector))
-        for alias in names:
-            exact = alias.endswith("_")
-            words = alias.rstrip("_").replace("_", " ").strip()
-            if words:
-                gaz.add_name(_petrarch_case(words), full, "petrarch", prefix_last=not exact, start=start, end=end)
-
-
-def _petrarch_case(words: str) -> str:
-    """PETRARCH writes every name in capitals: keep short ones and dotted ones as acronyms ("UAE", "U.N.")."""
-    letters = [c for c in words if c.isalpha()]
-    if "." in words or (" " not in words and len(letters) <= 4):
-        return words
-    return words.title()
-
-
-def load_petrarch_agents(gaz: Gazetteer, text: str) -> None:
-    """PETRARCH agent dictionaries: `TERM [~XXX]` lines (macros and plural blocks are ignored)."""
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip()
-        found = re.match(r"([A-Z][A-Z_ .'-]*?)\s*(?:\{[^}]*\})?\s*\[~([A-Z]{3})", line)
-        if not found or "!" in found.group(1):
-            continue
-        term = found.group(1).replace("_", " ").strip().lower()
-        key = tuple(t for t in gaz._tokenize(term) if t.strip())
-        if key and key not in gaz.agents:
-            gaz.agents[key] = Agent(term, found.group(2), None, found.group(2).lower())
-
-
-def build(tokenize: Tokenize, user_files: Iterable[Path] = ()) -> Gazetteer:
     gaz = Gazetteer(_tokenize=tokenize)
     load_shipped(gaz)
+    if knowledge_base:
+        from multipolar.kb import shipped
+
+        gaz.kb = shipped()
+        load_kb_states(gaz)
+        load_kb_agents(gaz)
+        for slug, qid in gaz.kb.curated_ids.items():
+            if slug in gaz.actors:
+                gaz.actors[slug] = dataclasses.replace(gaz.actors[slug], origin_id=qid)
     for path in user_files:
         load_user_file(gaz, path)
     return gaz

@@ -40,6 +40,20 @@ _ENGLISH_FUNCTION_WORDS = frozenset((
 ))
 
 
+_OTHER_FUNCTION_WORDS = tuple(frozenset(words.split()) for words in (
+    "de la que el en los del las por con una para es se su al lo como más pero sus ya este porque esta entre "
+    "cuando muy sin sobre también hasta",  # Spanish
+    "de la le et les des du un une est que qui dans pour pas au sur par plus ne ce avec sont aux nous vous",
+    "de o que e do da em um para é com não uma os no na por mais dos como mas ao das nós à",  # Portuguese
+    "der die und den von zu das mit sich des auf für ist im dem nicht ein eine als auch werden aus hat dass "
+    "sie nach wird bei",  # German
+    "di che il la per un del della sono con non le si una al dei nel è anche",  # Italian
+    "de het een van en dat op te zijn voor met niet aan er ook als bij door",  # Dutch
+))
+"""Common function words of the other languages news comes in: a text is refused as not English only when
+one of them is more common in it than English's, so an English list of names or figures is not refused."""
+
+
 @dataclass(frozen=True)
 class InputRecord:
     """One input document (a line of JSONL, or a whole file): its line number and an article or an error."""
@@ -157,19 +171,37 @@ def _unwrapped(text: str) -> str:
 
 
 def check_text(text: str, name: str, settings: Settings) -> None:
-    """Refuse what cannot be analysed, with the reason."""
+    """Refuse what cannot be analysed, with the reason. Any text that is not blank is analysed, however
+    short ("Great Britain"); only a text long enough to judge is refused for not looking English."""
     if len(text) > settings.max_chars:
         raise InputError(f"{name}: {len(text):,} characters is over the limit of {settings.max_chars:,}")
+    if not text.strip():
+        raise InputError(f"{name}: no text to analyse")
     words = re.findall(r"[^\W\d_]+", text)
     if len(words) < settings.min_words:
-        raise InputError(f"{name}: no text to analyse")
-    latin = sum(1 for w in words if w.isascii())
+        raise InputError(f"{name}: {len(words)} words is under the minimum of {settings.min_words}")
+    if not words:
+        return
+    latin = sum(1 for w in words if _is_latin(w))
     if latin < len(words) / 2:
         raise InputError(f"{name}: the text is not in English (mostly non-Latin script)")
-    if len(words) >= 20:
-        common = sum(1 for w in words if w.lower() in _ENGLISH_FUNCTION_WORDS)
-        if common / len(words) < settings.min_english_ratio:
+    if len(words) >= ENGLISH_CHECK_WORDS:
+        lower = [w.lower() for w in words]
+        english = sum(1 for w in lower if w in _ENGLISH_FUNCTION_WORDS) / len(lower)
+        other = max(sum(1 for w in lower if w in table) / len(lower) for table in _OTHER_FUNCTION_WORDS)
+        if english < settings.min_english_ratio and other > english:
             raise InputError(f"{name}: the text does not look like English")
+
+
+HTML_MIN_WORDS = 3
+"""What a page's extractor keeps of fewer words than this is page furniture ("Home"), not an article."""
+ENGLISH_CHECK_WORDS = 20
+"""Below this many words a text is too short to judge its language by its function words."""
+
+
+def _is_latin(word: str) -> bool:
+    """Latin script, accents included ("Nausėda", "Thaçi"): ASCII, or every letter named LATIN."""
+    return word.isascii() or all(unicodedata.name(ch, "").startswith("LATIN") for ch in word)
 
 
 def parse_date(value: Any, name: str = "input") -> dt.date | None:
@@ -206,7 +238,8 @@ def article_from_html(html: str, *, name: str, date: dt.date | None, settings: S
     if not body:
         raise InputError(f"{name}: no article text found in the HTML")
     text = clean_text(body)
-    if len(re.findall(r"[^\W\d_]+", text)) < settings.min_words:
+    found = len(re.findall(r"[^\W\d_]+", text))
+    if found < max(HTML_MIN_WORDS, settings.min_words):
         raise InputError(f"{name}: no article text found in the HTML")
     check_text(text, name, settings)
     page_date = None

@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from multipolar.actors import ActorMention, ActorRef
 from multipolar.coding_tables import Pattern
 from multipolar.errors import DataFileError
-from multipolar.events import CodedEvent, coded_pairs, event_flags
+from multipolar.event_flags import FlagReader
+from multipolar.events import CodedEvent, coded_pairs
 
 MODEL_DIR = "data/models"
 DETECTOR_FILE = "event_pairs_detect.tsv.gz"
@@ -47,6 +48,9 @@ _TYPE_CODES = {
 """The CAMEO code a proposed event gets: the root of its type (the model names the type, not the code)."""
 _PROMISED_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _WORD_POS = frozenset({"VERB", "NOUN", "ADJ"})
+_ACTING = frozenset({"nsubj^", "self", "conj^", "poss^", "amod^", "nmod^", "prep:by^", "prep:of^", "prep:from^",
+                     "agent:by^", "pobj^"})
+"""How a source may hang on the word that joins it to the target (see `_can_act_on`)."""
 
 
 @dataclass(frozen=True)
@@ -66,12 +70,14 @@ class PairModel:
         result: np.ndarray = scores / scores.sum()
         return result
 
-    def dump(self) -> bytes:
-        """The model as gzipped TSV: a header naming the model and labels, the bias, one line per feature.
+    def dump(self, notes: tuple[str, ...] = ()) -> bytes:
+        """The model as gzipped TSV: `#` lines naming the model (then `notes`: its sources), a header of
+        labels, the bias, one line per feature.
 
         Weights are rounded to 4 decimals and the gzip header carries no time, so the same model gives the
         same bytes."""
-        lines = [f"# {self.name}", "\t".join(["feature", *self.labels]), _row("@bias", self.bias)]
+        lines = [f"# {self.name}", *(f"# {note}" for note in notes), "\t".join(["feature", *self.labels]),
+                 _row("@bias", self.bias)]
         lines += [_row(feature, self.weights[row]) for feature, row in sorted(self.rows.items())]
         return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), compresslevel=9, mtime=0)
 
@@ -80,11 +86,12 @@ class PairModel:
         try:
             lines = gzip.decompress(data).decode("utf-8").splitlines()
             name = lines[0].removeprefix("# ").strip()
-            labels = tuple(lines[1].split("\t")[1:])
-            bias = np.array([float(v) for v in lines[2].split("\t")[1:]], dtype=np.float32)
+            lines = [line for line in lines if not line.startswith("#")]
+            labels = tuple(lines[0].split("\t")[1:])
+            bias = np.array([float(v) for v in lines[1].split("\t")[1:]], dtype=np.float32)
             rows: dict[str, int] = {}
             values: list[list[float]] = []
-            for line in lines[3:]:
+            for line in lines[2:]:
                 feature, *weights = line.split("\t")
                 rows[feature] = len(values)
                 values.append([float(v) for v in weights])
@@ -174,12 +181,26 @@ def candidates(doc: Doc, sentence: Span, index: int, mentions: list[ActorMention
             if source is target:
                 continue
             path = parse_path(doc[source.start : source.end].root, doc[target.start : target.end].root)
-            if path is None or len(path) > MAX_PATH + 1:
+            if path is None or len(path) > MAX_PATH + 1 or not _can_act_on(path):
                 continue
             for source_ref in source.actors:
                 for target_ref in target.actors:
-                    if source_ref.state_code != target_ref.state_code:
+                    if source_ref.state_code != target_ref.state_code and _placed(source_ref) and _placed(target_ref):
                         yield Candidate(source, target, source_ref, target_ref, index, path)
+
+
+def _placed(ref: ActorRef) -> bool:
+    """A state or organisation, or a person or body we know the country of: events are coded between those."""
+    return ref.kind not in ("person", "organization") or ref.country is not None
+
+
+def _can_act_on(path: tuple[Token, ...]) -> bool:
+    """The source hangs on the joining word as one who acts (its subject, a possessor or adjective of an
+    event noun, a conjunct, a "by" phrase) and the target not as its subject: measured on our labelled
+    pairs, a source that is the object of the joining verb, a clause below it, or "to X", "for X", "with X"
+    almost never acts on the target, and a target that is the verb's subject is the one acting."""
+    _, source_in, target_in = attachments(path)
+    return source_in in _ACTING and target_in != "nsubj_"
 
 
 def parse_path(start: Token, end: Token) -> tuple[Token, ...] | None:
@@ -199,17 +220,13 @@ def parse_path(start: Token, end: Token) -> tuple[Token, ...] | None:
 def pair_features(doc: Doc, candidate: Candidate) -> list[str]:
     """What the model sees of a pair: the path between them, how each attaches, the sentence's words."""
     path = candidate.path
-    top = min(path, key=_depth)
+    top, source_in, target_in = attachments(path)
     source, target = path[0], path[-1]
-    steps = [_step(t, up=True) for t in path[: path.index(top)]] + \
-        [_step(t, up=False) for t in path[path.index(top) + 1 :]]
+    steps = _steps(path, top)
     features = ["bias", f"top={top.lemma_.lower()}", f"top_pos={top.pos_}",
                 f"top_up={top.dep_}>{top.head.lemma_.lower()}", f"len={min(len(path), 6)}"]
     features.append(f"path={' '.join(steps)}" if len(steps) <= 4 else "path=long")
     features.append(f"path_top={' '.join(steps[:2])}|{top.lemma_.lower()}|{' '.join(steps[-2:])}")
-    # how each side hangs on the word that joins them: the subject acts, the object or a preposition receives
-    source_in = steps[path.index(top) - 1] if path.index(top) > 0 else "self"
-    target_in = steps[path.index(top)] if path.index(top) < len(path) - 1 else "self"
     features += [f"s_in={source_in}", f"t_in={target_in}", f"in={source_in}|{target_in}",
                  f"s_in_top={source_in}|{top.lemma_.lower()}", f"t_in_top={target_in}|{top.lemma_.lower()}"]
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children) and source_in not in ("nsubj^", "self"):
@@ -227,6 +244,20 @@ def pair_features(doc: Doc, candidate: Candidate) -> list[str]:
     sentence = source.sent
     features += sorted({f"w={t.lemma_.lower()}" for t in sentence if t.pos_ in _WORD_POS})
     return features
+
+
+def attachments(path: tuple[Token, ...]) -> tuple[Token, str, str]:
+    """The word that joins the two sides, and how each side hangs on it ("nsubj^", "prep:to_", "self" when
+    the side is that word): the subject acts, an object or a preposition receives."""
+    top = min(path, key=_depth)
+    steps = _steps(path, top)
+    at = path.index(top)
+    return top, steps[at - 1] if at > 0 else "self", steps[at] if at < len(path) - 1 else "self"
+
+
+def _steps(path: tuple[Token, ...], top: Token) -> list[str]:
+    at = path.index(top)
+    return [_step(t, up=True) for t in path[:at]] + [_step(t, up=False) for t in path[at + 1 :]]
 
 
 def _step(token: Token, up: bool) -> str:
@@ -253,7 +284,7 @@ class LearnedEventCoder:
         return doc
 
     def proposals(self, doc: Doc) -> Iterator[CodedEvent]:
-        linked = coded_pairs(doc)
+        left = RuleGaps(doc)
         by_sentence = _mentions_by_sentence(doc)
         flags = None
         for index, sentence in enumerate(doc.sents):
@@ -263,14 +294,16 @@ class LearnedEventCoder:
             best: dict[tuple[str, str], tuple[float, str, Candidate]] = {}
             for candidate in candidates(doc, sentence, index, mentions):
                 pair = (candidate.source_ref.state_code, candidate.target_ref.state_code)
-                if (index, *pair) in linked:
+                if not left.open(candidate):
                     continue
                 label, probability = self.predict(doc, candidate)
                 if probability >= self.threshold and probability > best.get(pair, (0.0,))[0]:
                     best[pair] = (probability, label, candidate)
             for probability, label, candidate in best.values():
-                flags = flags or event_flags(doc)
-                yield self._event(candidate, label, probability, *flags(candidate.trigger))
+                flags = flags or FlagReader(doc, doc._.mp_dates or [])
+                trigger = candidate.trigger
+                yield self._event(candidate, label, probability, flags.negated(trigger), flags.modality(trigger),
+                                  flags.date(trigger, _no_anchor))
 
     def predict(self, doc: Doc, candidate: Candidate) -> tuple[str, float]:
         return self.model.predict(pair_features(doc, candidate))
@@ -290,6 +323,26 @@ class LearnedEventCoder:
             plover=plover, mode="", negated=negated, modality=modality, date=date, sentence=candidate.sentence,
             confidence=round(probability * CONFIDENCE_SCALE, 3), coder=self.model.name,
         )
+
+
+class RuleGaps:
+    """What the rule coder left open in a doc: pairs it linked are settled, and so is every word it coded
+    an event on ("endorsed Morocco's plan for Western Sahara" is coded once, to Morocco, not again to the
+    Sahara)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.linked = coded_pairs(doc)
+        self.triggers = {event.trigger for event in doc._.mp_events or []}
+
+    def open(self, candidate: Candidate) -> bool:
+        pair = (candidate.sentence, candidate.source_ref.state_code, candidate.target_ref.state_code)
+        return pair not in self.linked and candidate.trigger.i not in self.triggers
+
+
+def _no_anchor(sentence: Span, stem: str) -> str | None:
+    """Proposed events are not dated from an earlier event ("After the invasion, ..."): only the rules'
+    events are known when the rules date theirs."""
+    return None
 
 
 def _mentions_by_sentence(doc: Doc) -> dict[int, list[ActorMention]]:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from spacy.tokens import Doc
 
-from multipolar import model
+from multipolar import figure_checks, model
 from multipolar.actors import ActorMention, ActorRef
 from multipolar.claims import FoundClaim
 from multipolar.coding_tables import load_tables
@@ -169,7 +169,7 @@ def analysis_from_doc(doc: Doc, article: Article) -> Analysis:
     return Analysis(
         document=article, sentences=sentences, actors=actors, events=events, quantities=quantities,
         quotes=quotes, timeline=model.timeline(events, quantities, quotes), relations=relations,
-        blocs=model.blocs(relations), checks=model.checks(quantities, article.date),
+        blocs=model.blocs(relations), checks=figure_checks.checks(quantities, article.date),
         unresolved=tuple(_span(doc, s.start_char, s.end_char) for s in doc._.mp_unresolved or []),
         claims=tuple(_claim(doc, c) for c in doc._.mp_claims or []),
     )
@@ -199,26 +199,34 @@ def _actors(doc: Doc, mentions: list[ActorMention]) -> tuple[Actor, ...]:
     ordered = sorted(grouped.values(), key=lambda item: (-len(item[1]), item[0].code))
     return tuple(
         Actor(ref.code, ref.name, ref.kind, ref.country,
-              next(iter(roles[ref.code])) if len(roles[ref.code]) == 1 else None, tuple(spans))
+              next(iter(roles[ref.code])) if len(roles[ref.code]) == 1 else None, tuple(spans), ref.origin,
+              ref.origin_id, ref.office, ref.title, ref.category, _existed(ref), ref.successors)
         for ref, spans in ordered
     )
+
+
+def _existed(ref: ActorRef) -> Period | None:
+    if ref.start is None and ref.end is None:
+        return None
+    return Period(ref.start.isoformat() if ref.start else None, ref.end.isoformat() if ref.end else None)  # type: ignore[arg-type]
 
 
 def _event(doc: Doc, event: CodedEvent) -> Event:
     entry = load_tables().code(event.cameo)
     sentence = doc[event.trigger].sent
     source_text = doc[event.source_span[0] : event.source_span[1]].text
-    target_text = doc[event.target_span[0] : event.target_span[1]].text
+    target_text = doc[event.target_span[0] : event.target_span[1]].text if event.recipient else ""
     return Event(
         source=event.source.state_code, target=event.target.state_code,
         source_actor=event.source.code if event.source.code != event.source.state_code else None,
-        target_actor=event.target.code if event.target.code != event.target.state_code else None,
+        target_actor=event.target.code if event.recipient and event.target.code != event.target.state_code else None,
         source_text=source_text, target_text=target_text, plover=event.plover, cameo=entry.code,
         goldstein=entry.goldstein, quad_class=entry.quad_class, mode=event.mode or None, date=event.date,
         negated=event.negated, modality=event.modality,  # type: ignore[arg-type]
         confidence=event.confidence, sentence=event.sentence,
         evidence=_span(doc, sentence.start_char, sentence.end_char), verb=doc[event.trigger].text,
-        source_sector=event.source.role, target_sector=event.target.role, coder=event.coder,
+        source_sector=event.source.role, target_sector=event.target.role if event.recipient else None,
+        coder=event.coder,
     )
 
 
@@ -227,15 +235,16 @@ def _quantity(doc: Doc, sentences: tuple[Sentence, ...], q: FoundQuantity) -> Qu
     change = None
     if q.change_direction in ("up", "down"):
         change = Change(q.change_direction, q.change_relative_to, q.change_rate)  # type: ignore[arg-type]
-    period = Period(q.period.start.isoformat(), q.period.end.isoformat()) if q.period else None
+    period = Period(None if q.open_start else q.period.start.isoformat(), q.period.end.isoformat()) \
+        if q.period else None
     year = q.period.start.year if q.period else (doc._.mp_date.year if doc._.mp_date else None)
-    usd, basis = to_usd(q.value, q.unit, year) if q.kind == "money" else (None, None)
+    usd, basis = to_usd(q.value, q.unit, year) if q.kind == "money" and q.value is not None else (None, None)
     return Quantity(
         kind=q.kind,  # type: ignore[arg-type]
         value=q.value, unit=q.unit, qualifier=q.qualifier,  # type: ignore[arg-type]
         measure=q.measure, from_=q.source, to=q.target, parties=q.parties, items=q.items, period=period,
         change=change, sentence=q.sentence, evidence=_span(doc, sentence.start, sentence.end), text=q.text,
-        start=q.start, end=q.end, described_as=q.described_as, usd=usd, usd_basis=basis,
+        start=q.start, end=q.end, described_as=q.described_as, usd=usd, usd_basis=basis, per=q.per,
     )
 
 

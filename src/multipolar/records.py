@@ -91,6 +91,14 @@ class Sentence(Record):
 
 
 @dataclass(frozen=True)
+class Period(Record):
+    start: str | None
+    """None when the text gives only the end: a figure "by 2020", an actor whose beginning is not known."""
+    end: str
+    """An actor's existence may lack its end (null in its JSON)."""
+
+
+@dataclass(frozen=True)
 class Actor(Record):
     """A resolved actor with every mention of it in the document."""
 
@@ -100,6 +108,21 @@ class Actor(Record):
     country: str | None
     role: str | None
     mentions: tuple[Span, ...] = ()
+    origin: str | None = None
+    """Where the resolution came from: gazetteer (our curated tables), knowledge_base (open data, see NOTICE),
+    document (learned from the text: a title, apposition or possessive), user_file, rule (a country or place
+    word with a sector word); an extension of the contract, like the fields below."""
+    origin_id: str | None = None
+    """Its id there: a Wikidata QID, "partyfacts:1474", "ucdp:559", "geonames:703448", a user file's path."""
+    office: str | None = None
+    """The office held on the document's date ("prime_minister", "former_president")."""
+    title: str | None = None
+    """That office as titled ("Minister of Foreign Affairs", "former Prime Minister")."""
+    category: str | None = None
+    """Finer than `kind`: party, armed group, university, city, region, historical state, de facto state..."""
+    existed: Period | None = None
+    """When a historical state or an organisation existed, where known (start or end may be null)."""
+    successors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,10 +156,6 @@ class Event(Record):
     (an extension of the contract)."""
 
 
-@dataclass(frozen=True)
-class Period(Record):
-    start: str
-    end: str
 
 
 @dataclass(frozen=True)
@@ -152,7 +171,8 @@ class Quantity(Record):
     """A figure stated in the text, with what it measures, between whom, and when."""
 
     kind: Literal["money", "percent", "count", "other"]
-    value: float
+    value: float | None
+    """None for an amount the text does not state ("billions of dollars"): see `described_as`."""
     unit: str | None
     qualifier: Qualifier
     measure: str | None
@@ -173,6 +193,8 @@ class Quantity(Record):
     usd: float | None = None
     """The value in US dollars: stated, or converted at the year's average rate (see `usd_basis`)."""
     usd_basis: str | None = None
+    per: str | None = None
+    """The unit a figure is counted per: "barrel" for "$60 a barrel" (a price), "year" for "$2 billion a year"."""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The readable terminal summary of an analysis (rich): every line points back to its sentence."""
+"""The readable terminal summary of an analysis (rich): every line points back to its sentence. Below 120
+columns (`multipolar.terminal.is_compact`) each table keeps only the columns that matter most."""
 
 from __future__ import annotations
 
@@ -8,16 +9,16 @@ from rich.table import Table
 from rich.text import Text
 
 from multipolar.records import Analysis
+from multipolar.terminal import clip, is_compact, period_text
 
 _MAX_ROWS = 40
 
 
 def _clip(text: str, width: int = 90) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    return clip(text, width)
 
 
-def summary(analysis: Analysis) -> Group:
+def summary(analysis: Analysis, columns: int = 160) -> Group:
     doc = analysis.document
     head = Text.assemble(
         (doc.title or doc.source or "document", "bold"),
@@ -25,14 +26,15 @@ def summary(analysis: Analysis) -> Group:
         f"{len(analysis.actors)} actors  ·  {len(analysis.events)} events  ·  {len(analysis.quantities)} figures"
         f"  ·  {len(analysis.quotes)} quotes",
     )
+    compact = is_compact(columns)
     parts: list[Panel | Table | Text] = [head]
-    parts.append(_actors(analysis))
+    parts.append(_actors(analysis, compact))
     parts.append(_relations(analysis))
-    parts.append(_events(analysis))
-    parts.append(_figures(analysis))
-    parts.append(_quotes(analysis))
+    parts.append(_events(analysis, compact))
+    parts.append(_figures(analysis, compact))
+    parts.append(_quotes(analysis, compact))
     parts.append(_timeline(analysis))
-    parts.append(_checks(analysis))
+    parts.append(_checks(analysis, compact))
     if analysis.unresolved:
         names = ", ".join(sorted({u.text for u in analysis.unresolved}))
         parts.append(Text(f"Unresolved mentions: {_clip(names, 300)}", style="dim"))
@@ -46,12 +48,18 @@ def _table(title: str, *columns: str) -> Table:
     return table
 
 
-def _actors(analysis: Analysis) -> Table:
-    table = _table("Actors", "code", "name", "kind", "country", "role", "mentions")
+def _actors(analysis: Analysis, compact: bool = False) -> Table:
+    if compact:
+        table = _table("Actors", "code", "name", "kind", "mentions")
+    else:
+        table = _table("Actors", "code", "name", "kind", "country", "role", "mentions")
     for actor in analysis.actors[:_MAX_ROWS]:
         names = sorted({m.text for m in actor.mentions})
-        table.add_row(actor.code, actor.name, actor.kind, actor.country or "", actor.role or "",
-                      f"{len(actor.mentions)}: {_clip(', '.join(names), 50)}")
+        said = f"{len(actor.mentions)}: {_clip(', '.join(names), 24 if compact else 50)}"
+        if compact:
+            table.add_row(actor.code, _clip(actor.name, 24), actor.kind, said)
+        else:
+            table.add_row(actor.code, actor.name, actor.kind, actor.country or "", actor.role or "", said)
     return table
 
 
@@ -65,11 +73,19 @@ def _relations(analysis: Analysis) -> Table:
     return table
 
 
-def _events(analysis: Analysis) -> Table:
-    table = _table("Events", "#", "source", "type", "target", "CAMEO", "date", "flags", "evidence (sentence)")
+def _events(analysis: Analysis, compact: bool = False) -> Table:
+    if compact:
+        table = _table("Events", "#", "event", "date", "evidence (sentence)")
+    else:
+        table = _table("Events", "#", "source", "type", "target", "CAMEO", "date", "flags", "evidence (sentence)")
     for index, event in enumerate(analysis.events[:_MAX_ROWS]):
         flags = ", ".join(f for f in ("not" if event.negated else "", event.modality if event.modality !=
                                       "asserted" else "") if f)
+        if compact:
+            what = f"{event.source} {event.plover}{f'/{event.mode}' if event.mode else ''} {event.target}"
+            table.add_row(str(index), what + (f" ({flags})" if flags else ""), event.date or "",
+                          f"[{event.sentence}] {_clip(event.evidence.text, 60)}")
+            continue
         table.add_row(str(index), f"{event.source} ({_clip(event.source_text, 20)})",
                       event.plover + (f"/{event.mode}" if event.mode else ""),
                       f"{event.target} ({_clip(event.target_text, 20)})", f"{event.cameo} {event.goldstein:+.1f}",
@@ -77,37 +93,49 @@ def _events(analysis: Analysis) -> Table:
     return table
 
 
-def _figures(analysis: Analysis) -> Table:
-    table = _table("Flows and figures", "#", "figure", "value", "measure", "flow", "items", "period", "change",
-                   "sentence")
+def _figures(analysis: Analysis, compact: bool = False) -> Table:
+    if compact:
+        table = _table("Flows and figures", "#", "figure", "measure", "flow", "period", "sentence")
+    else:
+        table = _table("Flows and figures", "#", "figure", "value", "measure", "flow", "items", "period", "change",
+                       "sentence")
     for index, q in enumerate(analysis.quantities[:_MAX_ROWS]):
         flow = f"{q.from_}→{q.to}" if q.from_ and q.to else "/".join(q.parties)
         change = ""
         if q.change:
             rate = f" {q.change.rate:+g}%" if q.change.rate is not None else ""
             change = f"{q.change.direction}{rate} vs {q.change.relative_to or '?'}"
-        period = f"{q.period.start}…{q.period.end}" if q.period else ""
-        table.add_row(str(index), q.text, _amount(q.value, q.unit),
+        period = period_text(q.period.start, q.period.end) if q.period else ""
+        amount = _amount(q.value, q.unit, q.described_as) + (f" per {q.per}" if q.per else "")
+        if compact:
+            table.add_row(str(index), _clip(q.text, 20), q.measure or "", flow, period, f"[{q.sentence}]")
+            continue
+        table.add_row(str(index), q.text, amount,
                       q.measure or "", flow, ", ".join(q.items), period, change, f"[{q.sentence}]")
     return table
 
 
-def _amount(value: float, unit: str | None) -> str:
+def _amount(value: float | None, unit: str | None, described_as: str | None = None) -> str:
+    if value is None:
+        return f"({described_as or 'unstated'}) {unit or ''}".strip()
     if unit == "percent":
         return f"{value:g}%"
-    if value == 0:
-        return f"(unstated) {unit or ''}".strip()
     for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
         if abs(value) >= scale:
             return f"{value / scale:,.4g}{suffix} {unit or ''}".strip()
     return f"{value:,.6g} {unit or ''}".strip()
 
 
-def _quotes(analysis: Analysis) -> Table:
-    table = _table("Quotes", "speaker", "actor", "quote", "sentence")
+def _quotes(analysis: Analysis, compact: bool = False) -> Table:
+    table = _table("Quotes", "speaker", "quote", "sentence") if compact else \
+        _table("Quotes", "speaker", "actor", "quote", "sentence")
     for quote in analysis.quotes[:_MAX_ROWS]:
-        table.add_row(_clip(quote.speaker or "(unknown)", 30), quote.speaker_actor or "",
-                      ("" if quote.direct else "(reported) ") + _clip(quote.text, 80), f"[{quote.sentence}]")
+        said = ("" if quote.direct else "(reported) ") + _clip(quote.text, 50 if compact else 80)
+        if compact:
+            table.add_row(_clip(quote.speaker or "(unknown)", 20), said, f"[{quote.sentence}]")
+        else:
+            table.add_row(_clip(quote.speaker or "(unknown)", 30), quote.speaker_actor or "", said,
+                          f"[{quote.sentence}]")
     return table
 
 
@@ -119,13 +147,18 @@ def _timeline(analysis: Analysis) -> Table:
     return table
 
 
-def _checks(analysis: Analysis) -> Table:
-    table = _table("Checks", "status", "kind", "message")
+def _checks(analysis: Analysis, compact: bool = False) -> Table:
+    table = _table("Checks", "status", "message") if compact else _table("Checks", "status", "kind", "message")
     styles = {"consistent": "green", "inconsistent": "red", "unverifiable": "yellow"}
     for check in analysis.checks:
-        table.add_row(Text(check.status, style=styles[check.status]), check.kind, check.message)
+        status = Text(check.status, style=styles[check.status])
+        if compact:
+            table.add_row(status, check.message)
+        else:
+            table.add_row(status, check.kind, check.message)
     return table
 
 
 def print_summary(analysis: Analysis, console: Console | None = None) -> None:
-    (console or Console()).print(summary(analysis))
+    shown = console or Console()
+    shown.print(summary(analysis, shown.width))

@@ -24,8 +24,8 @@ class Settings:
     """Longer documents are refused with a clear error (spaCy's own limit; memory grows with length)."""
     min_english_ratio: float = 0.12
     """Share of common English function words below which a text is taken as not English."""
-    min_words: int = 3
-    """A text with fewer words than this is refused as empty."""
+    min_words: int = 0
+    """A text with fewer words than this is refused (0: any text that is not blank is analysed)."""
     batch_size: int = 16
     """Documents parsed together by `nlp.pipe`."""
     voice: str | None = None
@@ -48,6 +48,24 @@ class Settings:
     components: tuple[str, ...] = ()
     """Extra spaCy components added at the end of the pipeline, as `module:factory` (the module registers
     the factory with `@Language.factory` when imported): your own stage, in every worker too."""
+    allowed_hosts: tuple[str, ...] = ()
+    """Host names `serve` answers to besides the address it listens on, localhost, 127.0.0.1 and ::1
+    (`--allowed-host`); a request naming any other host gets 400, which stops DNS rebinding."""
+    max_body_bytes: int = 1_000_000
+    """Request bodies over this many bytes get 413, counted as they arrive (chunked bodies too)."""
+    max_text_chars: int = 200_000
+    """Texts posted to `serve` for analysis longer than this get 422."""
+    analysis_workers: int = 2
+    """Processes `serve` analyses posted texts in (each loads the spaCy pipeline at its first text); they
+    run at a lower priority than reads, and one past `doc_timeout` or whose client left is stopped."""
+    analysis_queue: int = 8
+    """Posted texts that may wait for a free analysis worker; more get 503 at once."""
+    header_timeout: float = 10.0
+    """Seconds a client has to send a request's headers, and then again its body; slower ones are cut off."""
+    keep_alive_timeout: int = 5
+    """Seconds `serve` keeps an idle connection open for the client's next request."""
+    max_connections: int = 512
+    """Open connections `serve` holds before it answers 503."""
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -69,6 +87,8 @@ class Settings:
             raw["components"] = tuple(str(c) for c in raw["components"])
         if "actors_files" in raw:
             raw["actors_files"] = tuple(Path(p) for p in raw["actors_files"])
+        if "allowed_hosts" in raw:
+            raw["allowed_hosts"] = tuple(str(h) for h in raw["allowed_hosts"])
         return (base or cls()).replace(**raw)
 
 

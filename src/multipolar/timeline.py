@@ -73,12 +73,36 @@ def normalise(text: str, today: dt.date | None, previous: DateValue | None = Non
     outside the calendar of years 1-9999 included ("in 0000", "next year" in 9999).
     """
     t = re.sub(r"\s+", " ", text.lower().strip().strip(",.;"))
+    span = _span_of_two(t, today, previous)
+    if span is not None:
+        return span
     t = re.sub(r"^(?:in|on|during|since|by|from|until|through|after|before|of|the|at) ", "", t)
     t = re.sub(r"^the ", "", t)
     try:
         return _absolute(t) or _relative(t, today, previous)
     except (ValueError, OverflowError):
         return None
+
+
+TWO_DATES = re.compile(r"^(?:between |from )?(?:the )?(.+?)(?: and | to | through | until |\s?[-–]\s?)(.+)$")
+
+
+def _span_of_two(t: str, today: dt.date | None, previous: DateValue | None) -> DateValue | None:
+    """"between 2010 and 2020", "from January to March 2023", "2019-2021": one span from the first date's
+    start to the second's end, filed under the first (a first part without a year takes the second's)."""
+    found = TWO_DATES.match(t)
+    if found is None or re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", t):
+        return None
+    first, second = found.group(1), found.group(2)
+    closing = normalise(second, today, previous) if not TWO_DATES.match(second) else None
+    if closing is None:
+        return None
+    if not re.search(r"\d{4}", first) and re.search(r"\d{4}", second):
+        first = f"{first} {closing.start.year}"
+    opening = normalise(first, today, previous)
+    if opening is None or opening.start > closing.end:
+        return None
+    return DateValue(opening.value, opening.start, closing.end)
 
 
 def _absolute(t: str) -> DateValue | None:

@@ -1,37 +1,63 @@
 """`multipolar serve`: a JSON API and pages over a store (FastAPI, extra `multipolar[web]`).
 
 Every page has a JSON twin under /api. Pages work offline: plotly.js is served from the plotly package.
-Article text is always escaped (Jinja autoescape); every query is parameterised.
+Article text is always escaped (Jinja autoescape); every query is parameterised, and every query
+parameter is checked (422 with the reason). Requests pass `web_guard` first (Host, token, body size);
+posted texts are analysed in `web_analyses`' worker processes. Error bodies never carry paths, process
+ids or tracebacks: those go to the log (`multipolar.web`).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
-import hmac
 import html
 import json
+import logging
 import math
-import threading
+from collections.abc import AsyncIterator, Awaitable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import quote as url_quote
 
 import duckdb
 from fastapi import FastAPI, Form, HTTPException, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi import Path as PathPart
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
+from pydantic import BaseModel, Field, StrictStr
 
 from multipolar import analysis as queries
 from multipolar import store
 from multipolar.causal import svg as causal_svg
 from multipolar.errors import InputError
-from multipolar.pipeline import analyze
 from multipolar.settings import DEFAULT_SETTINGS, Settings
+from multipolar.web_analyses import AnalysisBusy, AnalysisFailed, AnalysisPool
+from multipolar.web_guard import Guard, allowed_hosts, is_loopback
 
-MAX_TEXT_CHARS = 200_000
-MAX_BODY_BYTES = 1_000_000
-ANALYSIS_WAIT_SECONDS = 10.0
 PLOVER_QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2}
+MAX_OFFSET = 1_000_000_000
+log = logging.getLogger("multipolar.web")
+T = TypeVar("T")
+
+Code = Annotated[str | None, Query(max_length=64, description="An actor code (CHN, vladimir-putin)")]
+Word = Annotated[str | None, Query(max_length=64)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+Year = Annotated[int | None, Query(ge=1, le=9999)]
+Top = Annotated[int, Query(ge=1, le=5000)]
+Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
+Period = Literal["month", "quarter", "year"]
+CodePart = Annotated[str, PathPart(max_length=64)]
+IdPart = Annotated[str, PathPart(max_length=128)]
+
+
+class AnalyzeRequest(BaseModel):
+    """A text to analyse, and its date when the text does not say."""
+
+    text: StrictStr
+    date: StrictStr | None = Field(None, max_length=40)
+
 
 templates = Environment(loader=PackageLoader("multipolar", "data/templates"),
                         autoescape=select_autoescape(["html"]))
@@ -67,120 +93,185 @@ def dyad_data(db: Path, a: str, b: str, by: str = "year") -> dict[str, Any]:
 
 
 def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | None = None,
-               max_body: int = MAX_BODY_BYTES, concurrent_analyses: int = 2) -> FastAPI:
-    """The app for one store. The store is opened read-only per request, so several servers can
-    read one file and an ingest can take it between requests; while an ingest writes (DuckDB allows one
-    writing process and no readers beside it), requests get 503 with the reason.
+               host: str = "127.0.0.1") -> FastAPI:
+    """The app for one store, served on `host`. The store is opened read-only per request, so several
+    servers can read one file and an ingest can take it between requests; while an ingest writes (DuckDB
+    allows one writing process and no readers beside it), requests get 503.
 
-    Writes (analysing posted text) need `Authorization: Bearer TOKEN` when a token is set; bodies over
-    `max_body` bytes are refused; at most `concurrent_analyses` analyses run at once, others wait briefly
-    and then get 503. No CORS headers are sent: other sites' pages cannot call the API from a browser.
+    Writes (analysing posted text) need `Authorization: Bearer TOKEN` when a token is set, and are refused
+    without one when `host` is not loopback. Limits come from `settings` (`max_body_bytes`,
+    `max_text_chars`, `analysis_workers`, `analysis_queue`, `doc_timeout`, `allowed_hosts`). No CORS
+    headers are sent: other sites' pages cannot call the API from a browser.
     """
-    app = FastAPI(title="multipolar", version="1", description="Actors, events, figures and quotes read "
-                  "from news, each with the sentence it came from.")
-    analyses = threading.BoundedSemaphore(concurrent_analyses)
+    pool = AnalysisPool(settings)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next: Any) -> Any:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > max_body):
-            return JSONResponse({"detail": f"request body over {max_body} bytes"}, status_code=413)
-        if request.method == "POST" and token is not None and \
-                not hmac.compare_digest(request.headers.get("authorization", ""), f"Bearer {token}"):
-            return JSONResponse({"detail": "this server needs an API token for writes"}, status_code=401)
-        return await call_next(request)
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
 
+    app = FastAPI(title="multipolar", version="1", lifespan=lifespan, description="Actors, events, figures "
+                  "and quotes read from news, each with the sentence it came from.")
+    app.state.analyses = pool
+    app.add_middleware(Guard, hosts=allowed_hosts(host, settings.allowed_hosts), token=token,
+                       writes_need_token=not is_loopback(host), max_body=settings.max_body_bytes,
+                       body_timeout=settings.header_timeout)
+    _add_error_handlers(app)
+    _add_api(app, db, settings, pool)
+    _add_pages(app, db, settings, pool)
+    return app
+
+
+async def analyse_posted(pool: AnalysisPool, settings: Settings, request: Request, text: str,
+                         date: str | None) -> dict[str, Any] | None:
+    """The contract dict of a posted text, or None when the client left before it was done (the
+    analysis is then stopped). Busy, invalid and failed analyses become HTTP errors."""
+    if len(text) > settings.max_text_chars:
+        raise HTTPException(422, f"`text` must be at most {settings.max_text_chars} characters")
+    if date:
+        from multipolar.ingest import parse_date
+
+        try:
+            parse_date(date, "date")
+        except InputError as exc:
+            raise HTTPException(422, str(exc)) from exc
+    try:
+        return await _unless_client_leaves(request, pool.analyze(text, date or None))
+    except AnalysisBusy:
+        raise HTTPException(503, "every analysis worker is busy and the queue is full; try again shortly",
+                            headers={"Retry-After": "5"}) from None
+    except InputError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    except AnalysisFailed:
+        raise HTTPException(500, "the analysis failed; the server's log has the reason") from None
+
+
+async def _unless_client_leaves(request: Request, work: Awaitable[T]) -> T | None:
+    """Await `work`, cancelling it if the client disconnects first."""
+    job = asyncio.ensure_future(work)
+    gone = asyncio.ensure_future(_disconnected(request))
+    try:
+        await asyncio.wait({job, gone}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        gone.cancel()
+        if not job.done():
+            job.cancel()
+            with contextlib.suppress(BaseException):
+                await job
+    return None if job.cancelled() else job.result()
+
+
+async def _disconnected(request: Request) -> None:
+    while (await request.receive())["type"] != "http.disconnect":
+        continue
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(store.StoreError)
+    def store_error(request: Request, exc: store.StoreError) -> JSONResponse:
+        log.warning("store unavailable for %s: %s", request.url.path, exc)
+        return JSONResponse({"detail": "the store cannot be read just now (an ingest may be writing it); "
+                             "try again shortly"}, status_code=503, headers={"Retry-After": "5"})
+
+    @app.exception_handler(Exception)
+    def internal_error(request: Request, exc: Exception) -> JSONResponse:
+        log.error("error on %s %s", request.method, request.url.path, exc_info=exc)
+        return JSONResponse({"detail": "internal error; the server's log has the reason"}, status_code=500)
+
+
+def _add_api(app: FastAPI, db: Path, settings: Settings, pool: AnalysisPool) -> None:
     def query(sql: str, params: list[Any]) -> list[dict[str, Any]]:
         return read(db, sql, params)
 
-    # ---- JSON API ----------------------------------------------------------------------------------
-
     @app.post("/api/analyze")
-    def api_analyze(payload: dict[str, Any]) -> JSONResponse:
-        text = payload.get("text")
-        if not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:
-            raise HTTPException(422, f"`text` must be a string of at most {MAX_TEXT_CHARS} characters")
-        if not analyses.acquire(timeout=ANALYSIS_WAIT_SECONDS):
-            raise HTTPException(503, "too many analyses running; try again shortly")
-        try:
-            result = analyze(text, date=payload.get("date"), settings=settings)
-        except InputError as exc:
-            raise HTTPException(422, str(exc)) from exc
-        finally:
-            analyses.release()
-        return JSONResponse(result.as_dict())
+    async def api_analyze(payload: AnalyzeRequest, request: Request) -> Response:
+        result = await analyse_posted(pool, settings, request, payload.text, payload.date)
+        return JSONResponse(result) if result is not None else Response(status_code=499)
 
     @app.get("/api/documents")
-    def api_documents(q: str | None = None, limit: int = Query(50, ge=1, le=500),
-                      offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
+    def api_documents(q: Annotated[str | None, Query(max_length=200)] = None,
+                      limit: Annotated[int, Query(ge=1, le=500)] = 50, offset: Offset = 0) -> list[dict[str, Any]]:
         return query("SELECT id, source_id, title, date, source, n_events, n_quantities, n_quotes FROM documents "
-                    "WHERE (? IS NULL OR contains(lower(coalesce(title, '') || ' ' || text), lower(?))) "
-                    "ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?", [q, q, limit, offset])
+                     "WHERE (? IS NULL OR contains(lower(coalesce(title, '') || ' ' || text), lower(?))) "
+                     "ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?", [q, q, limit, offset])
 
     @app.get("/api/documents/{doc_id}")
-    def api_document(doc_id: str) -> JSONResponse:
+    def api_document(doc_id: IdPart) -> JSONResponse:
         """The document's contract JSON, exactly as `multipolar analyze --format json` gave it."""
-        analysis = store.load_analysis(db, doc_id)
-        if analysis is None:
-            raise HTTPException(404, "no such document")
-        return JSONResponse(analysis.as_dict())
+        return JSONResponse(document_data(db, doc_id))
 
     @app.get("/api/actors")
-    def api_actors(kind: str | None = None, limit: int = Query(100, ge=1, le=1000),
-                   offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
+    def api_actors(kind: Word = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                   offset: Offset = 0) -> list[dict[str, Any]]:
         return query("SELECT code, any_value(name) AS name, any_value(kind) AS kind, any_value(country) AS country,"
-                    " count(DISTINCT doc_id) AS documents, sum(mentions) AS mentions FROM actors"
-                    " WHERE (? IS NULL OR kind = ?) GROUP BY code ORDER BY mentions DESC, code LIMIT ? OFFSET ?",
-                    [kind, kind, limit, offset])
+                     " count(DISTINCT doc_id) AS documents, sum(mentions) AS mentions FROM actors"
+                     " WHERE (? IS NULL OR kind = ?) GROUP BY code ORDER BY mentions DESC, code LIMIT ? OFFSET ?",
+                     [kind, kind, limit, offset])
 
     @app.get("/api/events")
-    def api_events(actor: str | None = None, type: str | None = None, since: str | None = None,
-                   until: str | None = None, limit: int = Query(50, ge=1, le=500),
-                   offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
+    def api_events(actor: Code = None, type: Word = None, since: Day = None, until: Day = None,
+                   limit: Annotated[int, Query(ge=1, le=500)] = 50, offset: Offset = 0) -> list[dict[str, Any]]:
         return query("SELECT * FROM events WHERE (? IS NULL OR source = ? OR target = ?) AND (? IS NULL OR plover = ?)"
-                    " AND (? IS NULL OR day >= CAST(? AS DATE)) AND (? IS NULL OR day <= CAST(? AS DATE))"
-                    " ORDER BY day DESC NULLS LAST, doc_id, idx LIMIT ? OFFSET ?",
-                    [actor, actor, actor, type, type, since, since, until, until, limit, offset])
+                     " AND (? IS NULL OR day >= ?) AND (? IS NULL OR day <= ?)"
+                     " ORDER BY day DESC NULLS LAST, doc_id, idx LIMIT ? OFFSET ?",
+                     [actor, actor, actor, type, type, since, since, until, until, limit, offset])
 
     @app.get("/api/quantities")
-    def api_quantities(actor: str | None = None, measure: str | None = None, limit: int = Query(50, ge=1, le=500),
-                       offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
+    def api_quantities(actor: Code = None, measure: Word = None, limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                       offset: Offset = 0) -> list[dict[str, Any]]:
         return query("SELECT * FROM quantities WHERE (? IS NULL OR contains(parties, ?)) AND (? IS NULL OR measure = ?)"
-                    " ORDER BY period_start NULLS LAST LIMIT ? OFFSET ?",
-                    [actor, f'"{actor}"', measure, measure, limit, offset])
+                     " ORDER BY period_start NULLS LAST LIMIT ? OFFSET ?",
+                     [actor, f'"{actor}"', measure, measure, limit, offset])
 
     @app.get("/api/quotes")
-    def api_quotes(actor: str | None = None, limit: int = Query(50, ge=1, le=500),
-                   offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
+    def api_quotes(actor: Code = None, limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                   offset: Offset = 0) -> list[dict[str, Any]]:
         return query("SELECT * FROM quotes WHERE (? IS NULL OR speaker_actor = ?) ORDER BY doc_id, idx"
                      " LIMIT ? OFFSET ?", [actor, actor, limit, offset])
 
     @app.get("/api/dyads/{a}/{b}")
-    def api_dyad(a: str, b: str, by: str = "year") -> dict[str, Any]:
-        if by not in ("month", "quarter", "year"):
-            raise HTTPException(422, "by must be month, quarter or year")
+    def api_dyad(a: CodePart, b: CodePart, by: Period = "year") -> dict[str, Any]:
         return dyad_data(db, a, b, by)
 
     @app.get("/api/blocs")
-    def api_blocs(year: int | None = None) -> list[list[str]]:
+    def api_blocs(year: Year = None) -> list[list[str]]:
         return [list(group) for group in queries.blocs(db, year=year)]
 
     @app.get("/api/graph")
-    def api_graph(year: int | None = None, top: int = Query(60, ge=1, le=5000)) -> dict[str, Any]:
+    def api_graph(year: Year = None, top: Top = 60) -> dict[str, Any]:
         """The `top` dyads by event count, and the actors they join: a readable graph at corpus scale."""
-        relations = sorted(queries.relations_in(db, year), key=lambda r: (-r.events, r.a, r.b))[:top]
-        groups = queries.blocs(db, year=year)
-        bloc_of = {code: k for k, group in enumerate(groups) for code in group}
-        nodes = sorted({r.a for r in relations} | {r.b for r in relations})
-        return {"nodes": [{"id": n, "bloc": bloc_of.get(n)} for n in nodes],
-                "edges": [r.as_dict() for r in relations]}
+        return graph_data(db, year, top)
 
     @app.get("/api/causal")
-    def api_causal(actor: str | None = None) -> dict[str, Any]:
+    def api_causal(actor: Code = None) -> dict[str, Any]:
         return queries.causal(db, actor=actor).as_dict()
 
-    # ---- pages ---------------------------------------------------------------------------------------
 
+def document_data(db: Path, doc_id: str) -> dict[str, Any]:
+    """The document's contract JSON, exactly as `multipolar analyze --format json` gave it (404 if none)."""
+    analysis = store.load_analysis(db, doc_id)
+    if analysis is None:
+        raise HTTPException(404, "no such document")
+    return analysis.as_dict()
+
+
+def _page_document(result: dict[str, Any]) -> dict[str, Any]:
+    """A document page's view of a contract JSON: the document's fields with its events, figures, quotes."""
+    events = [{**e, "evidence_start": e["evidence"]["start"], "evidence_end": e["evidence"]["end"]}
+              for e in result["events"]]
+    return {**result["document"], "events": events, "quantities": result["quantities"], "quotes": result["quotes"],
+            "actors": result["actors"]}
+
+
+def graph_data(db: Path, year: int | None, top: int) -> dict[str, Any]:
+    relations = sorted(queries.relations_in(db, year), key=lambda r: (-r.events, r.a, r.b))[:top]
+    groups = queries.blocs(db, year=year)
+    bloc_of = {code: k for k, group in enumerate(groups) for code in group}
+    nodes = sorted({r.a for r in relations} | {r.b for r in relations})
+    return {"nodes": [{"id": n, "bloc": bloc_of.get(n)} for n in nodes], "edges": [r.as_dict() for r in relations]}
+
+
+def _add_pages(app: FastAPI, db: Path, settings: Settings, pool: AnalysisPool) -> None:
     @app.get("/static/plotly.min.js", include_in_schema=False)
     def plotly_js() -> FileResponse:
         import plotly
@@ -189,8 +280,8 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
                             media_type="application/javascript")
 
     @app.get("/", response_class=HTMLResponse)
-    def page_graph(year: int | None = None, top: int = Query(60, ge=1, le=5000)) -> str:
-        graph = api_graph(year, top)
+    def page_graph(year: Year = None, top: Top = 60) -> str:
+        graph = graph_data(db, year, top)
         by_bloc: dict[int, list[str]] = {}
         for node in graph["nodes"]:
             if node["bloc"] is not None:
@@ -203,21 +294,21 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
             twin="/api/graph" + (f"?{query}" if query else ""))
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse)
-    def page_dyad(a: str, b: str, by: str = "year") -> str:
-        data = api_dyad(a, b, by)
+    def page_dyad(a: CodePart, b: CodePart, by: Period = "year") -> str:
+        data = dyad_data(db, a, b, by)
         return templates.get_template("dyad.html").render(
             title=f"{a} – {b}", data=data, figure=json.dumps(_series_figure(data)),
-            highlight=_highlight_event, twin=f"/api/dyads/{a}/{b}?by={by}")
+            highlight=_highlight_event, twin=f"/api/dyads/{url_quote(a)}/{url_quote(b)}?by={by}")
 
     @app.get("/document/{doc_id}", response_class=HTMLResponse)
-    def page_document(doc_id: str) -> str:
-        document = _page_document(json.loads(bytes(api_document(doc_id).body)))
+    def page_document(doc_id: IdPart) -> str:
+        document = _page_document(document_data(db, doc_id))
         return templates.get_template("document.html").render(
             title=document["title"] or document["id"][:12], document=document,
-            marked=_marked_text(document), twin=f"/api/documents/{doc_id}")
+            marked=_marked_text(document), twin=f"/api/documents/{url_quote(doc_id)}")
 
     @app.get("/causal", response_class=HTMLResponse)
-    def page_causal(actor: str | None = None) -> str:
+    def page_causal(actor: Code = None) -> str:
         graph = queries.causal(db, actor=actor)
         return templates.get_template("causal.html").render(
             title="Causal claims", graph=graph, drawing=causal_svg(graph), actor=actor,
@@ -230,25 +321,13 @@ def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | 
                                                              twin="/docs#/default/api_analyze_api_analyze_post")
 
     @app.post("/analyze", response_class=HTMLResponse)
-    def page_analyze(text: str = Form(...), date: str = Form("")) -> str:
-        payload = api_analyze({"text": text[:MAX_TEXT_CHARS], "date": date or None})
-        result = json.loads(bytes(payload.body))
-        return templates.get_template("analyze.html").render(
-            title="Analysis", result=result, marked=_marked_text(_page_document(result)), twin="/api/analyze")
-
-    @app.exception_handler(store.StoreError)
-    def store_error(request: Request, exc: store.StoreError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=503)
-
-    return app
-
-
-def _page_document(result: dict[str, Any]) -> dict[str, Any]:
-    """A document page's view of a contract JSON: the document's fields with its events, figures, quotes."""
-    events = [{**e, "evidence_start": e["evidence"]["start"], "evidence_end": e["evidence"]["end"]}
-              for e in result["events"]]
-    return {**result["document"], "events": events, "quantities": result["quantities"], "quotes": result["quotes"],
-            "actors": result["actors"]}
+    async def page_analyze(request: Request, text: Annotated[str, Form()],
+                           date: Annotated[str, Form(max_length=40)] = "") -> Response:
+        result = await analyse_posted(pool, settings, request, text[:settings.max_text_chars], date or None)
+        if result is None:
+            return Response(status_code=499)
+        return HTMLResponse(templates.get_template("analyze.html").render(
+            title="Analysis", result=result, marked=_marked_text(_page_document(result)), twin="/api/analyze"))
 
 
 def _graph_figure(graph: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,247 @@
+"""Who acts and who is acted upon, read from the dependency parse for the event coder.
+
+Sources are a verb's subjects (the `by` agent of a passive; the noun a relative clause hangs on; the
+subject of the governing verb for "committed to collaborating"; the object of "enabled Russia to ...");
+targets are found where a pattern says (object, dative, a preposition), or, for material acts, in the
+place the act lands on.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from multipolar.actors import ActorMention
+
+ActorHit = tuple[ActorMention, Token]
+"""An actor mention and the token of the phrase that led to it."""
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+SAY_VERBS = frozenset({"say", "state", "claim", "tell", "report", "assert", "allege", "insist", "argue",
+                       "believe", "think", "add", "note", "write", "suggest"})
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
+"""Verbs whose subject, not their object, does what their complement says ("X promised Y to ...")."""
+_ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod"})
+_ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as"})
+_OWN_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "ccomp", "relcl", "conj", "parataxis",
+                          "acl", "xcomp"})
+_REPORTING_VERBS = SAY_VERBS | {"announce", "declare", "confirm", "warn", "insist"}
+
+
+class ArgumentReader:
+    """Which tokens belong to which actor mention, and the actors a phrase stands for."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.mentions: dict[int, ActorMention] = {}
+        for mention in doc._.mp_mentions or []:
+            for k in range(mention.start, mention.end):
+                self.mentions[k] = mention
+
+    def actors_of(self, token: Token, depth: int = 0, pronouns: bool = False) -> list[ActorHit]:
+        """The actors a noun phrase stands for: itself, its conjuncts, or what qualifies it; with `pronouns`,
+        "its"/"their" stand for the sentence's subject (recipients only: "strikes on its territory")."""
+        result: list[ActorHit] = []
+        for head in conjuncts(token):
+            if pronouns and head.tag_ == "PRP$" and head.lower_ in ("its", "their") and depth <= 1:
+                result.extend(self._antecedent(head))
+                continue
+            mention = self.mentions.get(head.i)
+            if mention is not None:
+                result.append((mention, head))
+                # "Chinese and Indian troops": the other qualifiers of the same noun
+                for child in head.children:
+                    if child.dep_ in ("amod", "compound"):
+                        result.extend((m, c) for c in conjuncts(child)
+                                      if (m := self.mentions.get(c.i)) is not None and m is not mention)
+                continue
+            if depth >= 2 or head.pos_ in ("VERB", "AUX"):
+                continue
+            for child in head.children:
+                if child.dep_ in _ACTOR_LINKS:
+                    result.extend(self.actors_of(child, depth + 1, pronouns))
+                elif child.dep_ == "prep" and child.lower_ in _ACTOR_PREPS:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            result.extend(self.actors_of(obj, depth + 1, pronouns))
+        unique: dict[tuple[int, str], ActorHit] = {}
+        for mention, head in result:
+            for ref in mention.actors:
+                unique.setdefault((mention.start, ref.code), (mention, head))
+        return list(unique.values())
+
+    def _antecedent(self, pronoun: Token) -> list[ActorHit]:
+        """"its territory", "their embassy": the actor that is the subject of the sentence's main verb
+        ("the US and its allies": the actor it is coordinated with)."""
+        if pronoun.head.dep_ == "conj" and (found := self.actors_of(pronoun.head.head)):
+            return found[:1]
+        root = pronoun.sent.root
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+        found = self.actors_of_all(subjects)
+        return found[:1]
+
+    def actors_of_all(self, tokens: list[Token]) -> list[ActorHit]:
+        return [a for t in tokens for a in self.actors_of(t)]
+
+    def subjects(self, verb: Token) -> tuple[list[Token], list[Token]]:
+        """Acting tokens and (for a passive) the tokens acted upon."""
+        actors = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            actors.extend(c for c in agent.children if c.dep_ == "pobj")
+        actors = [verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t for t in actors]
+        actors = [s for t in actors for s in _speaker_for_pronoun(verb, t)]
+        passive = [verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t for t in passive]
+        if not actors and not passive:
+            if verb.dep_ == "relcl":
+                return [verb.head], []
+            if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                # "the work by the United States to deliver assistance", "Mongolia's agreement to export coal"
+                return _noun_doers(verb.head), []
+            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj":
+                # "signed an Executive Order imposing new sanctions": the signer imposes them
+                inherited, _ = self.subjects(verb.head.head)
+                return inherited, []
+            if object_controlled(verb) and verb.head.lemma_.lower() not in _SUBJECT_CONTROL:
+                # "enabling Russia to maintain its war", "urged China to press Russia": the object acts
+                return [c for c in verb.head.children if c.dep_ == "dobj"], []
+            governor = governing_verb(verb)
+            if governor is not None:
+                inherited, undergoing = self.subjects(governor)
+                if verb.dep_ == "conj" and undergoing:
+                    return undergoing, []  # "X was indicted by the court and will resign": X resigns
+                return inherited, []
+        return actors, passive
+
+    def source_actors(self, verb: Token) -> tuple[list[ActorHit], list[Token]]:
+        subject_tokens, passive_tokens = self.subjects(verb)
+        return self.actors_of_all(subject_tokens), passive_tokens
+
+    def targets(self, word: Token, specs: tuple[str, ...], objects: list[Token]) -> list[ActorHit]:
+        """The acted-upon actors, looked for where the pattern's specs say, in order."""
+        for spec in specs:
+            if spec == "dobj":
+                found = self._object_targets(word, objects)
+            elif spec == "iobj":
+                found = self._dative_targets(word)
+            elif spec.startswith("prep:"):
+                wanted = set(spec[5:].split("|"))
+                found = [a for holder in [word, *objects]
+                         for prep in holder.children if prep.dep_ in ("prep", "dative") and prep.lower_ in wanted
+                         for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj, pronouns=True)]
+            else:
+                found = []
+            if found:
+                return found
+        return []
+
+    def _object_targets(self, word: Token, objects: list[Token]) -> list[ActorHit]:
+        found = [a for t in objects or [c for c in word.children if c.dep_ in ("dobj", "attr")]
+                 for a in self.actors_of(t, pronouns=True)]
+        if not found:
+            # "condemned the drills that China launched": the doer of what was condemned
+            found = [a for obj in objects for clause in obj.children if clause.dep_ == "relcl"
+                     for subject in clause.children if subject.dep_ == "nsubj" for a in self.actors_of(subject)]
+        if not found:
+            # "demanded that the US cancel ...": the subject of the demanded clause
+            found = [a for clause in word.children if clause.dep_ == "ccomp"
+                     for subject in clause.children if subject.dep_ == "nsubj" for a in self.actors_of(subject)]
+        return found
+
+    def _dative_targets(self, word: Token) -> list[ActorHit]:
+        found: list[ActorHit] = []
+        for obj in (c for c in word.children if c.dep_ == "dative"):
+            if obj.pos_ == "ADP":
+                found.extend(a for o in obj.children if o.dep_ == "pobj" for a in self.actors_of(o))
+            else:
+                found.extend(self.actors_of(obj))
+        return found
+
+    def place_target(self, verb: Token, sources: list[ActorHit]) -> list[ActorHit]:
+        """Material acts land on a place: "struck power stations across Ukraine", "massed troops near its
+        border with Ukraine", "hit a refinery in Russia's Krasnodar region". The first state named in the
+        verb's own phrase (not in its subject, nor in a clause of its own) is the target."""
+        own_clauses = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "advcl", "ccomp", "relcl",
+                                                                   "conj", "csubj") for t in c.subtree}
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        for token in sorted(verb.subtree, key=lambda t: t.i):
+            mention = self.mentions.get(token.i)
+            if token.i in own_clauses or mention is None or token.i != mention.start or mention.how not in (
+                    "name", "capital") or token.dep_ not in ("pobj", "poss", "compound"):
+                continue  # a place is named ("in Russia's Krasnodar region"), not an adjective ("Russian propaganda")
+            if mention.actors[0].kind == "state" and mention.actors[0].state_code not in source_states:
+                return [(mention, token)]
+        return []
+
+
+    def phrase_actors(self, verb: Token, sources: list[ActorHit]) -> list[ActorHit]:
+        """The first actor named in the verb's own phrase, not in its subject nor in a clause of its own:
+        "dropped its objections to Sweden's membership", "rallied outside the Russian embassy"."""
+        own_clauses = {t.i for c in verb.children if c.dep_ in _OWN_CLAUSES for t in c.subtree}
+        # "spreading Russian propaganda": what qualifies the object is its origin, not the recipient
+        own_clauses |= {q.i for o in verb.children if o.dep_ == "dobj" for q in o.children
+                        if q.dep_ in ("amod", "compound", "nmod")}
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        for token in sorted(verb.subtree, key=lambda t: t.i):
+            mention = self.mentions.get(token.i)
+            if token.i in own_clauses or mention is None or token.i != mention.start:
+                continue
+            if not {ref.state_code for ref in mention.actors} <= source_states:
+                return [(mention, token)]
+        return []
+
+
+def _speaker_for_pronoun(verb: Token, subject: Token) -> list[Token]:
+    """"NATO said it will send ...": a pronoun subject of a reported clause is the one who said it."""
+    if subject.lower_ not in ("it", "they", "he", "she", "we") or verb.dep_ != "ccomp":
+        return [subject]
+    if verb.head.lemma_.lower() not in _REPORTING_VERBS:
+        return [subject]
+    return [c for c in verb.head.children if c.dep_ == "nsubj"] or [subject]
+
+
+def _noun_doers(noun: Token) -> list[Token]:
+    """The tokens that say whose act an event noun is: its possessive, adjective or compound, its `by` phrase."""
+    doers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    doers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+    return doers
+
+
+def object_controlled(verb: Token) -> bool:
+    """A complement whose doer is the governing verb's object ("enabled Russia to ...")."""
+    return verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and \
+        any(c.dep_ == "dobj" for c in verb.head.children)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def governing_verb(verb: Token) -> Token | None:
+    """The word whose subject a subject-less verb shares ("X is about to restore", "X committed to collaborating")."""
+    node = verb
+    for _ in range(5):
+        if node.dep_ not in ("conj", "xcomp", "advcl", "acomp", "pcomp", "pobj", "prep") or node.head is node:
+            return None
+        node = node.head
+        if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in node.children):
+            return node
+    return None
+
+
+def objects_of(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+
+
+def object_lemmas(objects: list[Token], verb: Token) -> set[str]:
+    """Lemmas an object constraint can meet: the object, its conjuncts, and "billions in aid"."""
+    lemmas: set[str] = set()
+    for obj in objects:
+        for word in conjuncts(obj):
+            lemmas.add(word.lemma_.lower())
+            for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
+                lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
+            lemmas.update(c.lemma_.lower() for c in word.children if c.dep_ == "compound")
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "on", "to")):
+        lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")  # "pulled out of the deal"
+    return lemmas

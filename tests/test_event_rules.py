@@ -1,0 +1,228 @@
+"""The event coder's rule families, one test each, on hand-built spaCy Docs (no statistical model).
+
+Each Doc is written as `word/LEMMA/POS/dep/head` tokens (head: the index of the head token, or `-` for the
+root); actor mentions are given by token index. A rule change that breaks a family fails here by name.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+import multipolar.nlp  # noqa: F401  (registers the Doc extensions)
+from multipolar.actors import ActorMention, ActorRef
+from multipolar.events import CodedEvent, EventCoder
+
+VOCAB = spacy.blank("en").vocab
+STATES = {"Japan": "JPN", "Indonesia": "IDN", "Iran": "IRN", "France": "FRA", "French": "FRA", "China": "CHN",
+          "Russia": "RUS", "Hungary": "HUN", "Peru": "PER", "Peruvian": "PER", "Turkey": "TUR", "Sweden": "SWE",
+          "Korea": "KOR", "Kenya": "KEN", "Australia": "AUS", "Zealand": "NZL", "Brazil": "BRA", "Cuba": "CUB",
+          "Lula": "BRA", "Xi": "CHN", "Egypt": "EGY", "Syria": "SYR", "Pakistan": "PAK"}
+PEOPLE = {"Lula": ("lula", "BRA"), "Xi": ("xi-jinping", "CHN")}
+
+
+def _doc(spec: str, date: str = "2023-05-01") -> Doc:
+    tokens = [t.split("/") for t in spec.split()]
+    words = [t[0] for t in tokens]
+    heads = [i if t[4] == "-" else int(t[4]) for i, t in enumerate(tokens)]
+    doc = Doc(VOCAB, words=words, lemmas=[t[1] for t in tokens], pos=[t[2] for t in tokens],
+              deps=[t[3] if t[4] != "-" else "ROOT" for t in tokens], heads=heads,
+              tags=["PRP$" if t[1] in ("its", "their") else ("VBG" if t[0].endswith("ing") and t[2] == "VERB" else "")
+                    for t in tokens])
+    mentions = []
+    for i, word in enumerate(words):
+        if word in PEOPLE:
+            code, country = PEOPLE[word]
+            ref = ActorRef(code, word, "person", country, "GOV")
+        elif word in STATES:
+            ref = ActorRef(STATES[word], word, "state", STATES[word], None)
+        else:
+            continue
+        mentions.append(ActorMention(i, i + 1, (ref,), "name" if tokens[i][2] == "PROPN" else "adjective"))
+    doc._.mp_mentions = mentions
+    doc._.mp_dates = []
+    doc._.mp_date_label = date
+    return EventCoder()(doc)
+
+
+def _events(spec: str) -> list[tuple[str, str, str, str, str, bool]]:
+    found: list[CodedEvent] = _doc(spec)._.mp_events
+    return [(e.source.state_code, e.target.state_code if e.recipient else "-", e.plover, e.mode, e.modality,
+             e.negated) for e in found]
+
+
+def test_verb_pattern_with_object_and_preposition() -> None:
+    # "Japan provided loans to Indonesia."
+    events = _events("Japan/Japan/PROPN/nsubj/1 provided/provide/VERB/ROOT/- loans/loan/NOUN/dobj/1 "
+                     "to/to/ADP/prep/1 Indonesia/Indonesia/PROPN/pobj/3 ././PUNCT/punct/1")
+    assert events == [("JPN", "IDN", "AID", "economic", "asserted", False)]
+
+
+def test_commitment_frame_makes_promised_cooperation_agree() -> None:
+    # "Japan agreed to provide loans to Indonesia."
+    events = _events("Japan/Japan/PROPN/nsubj/1 agreed/agree/VERB/ROOT/- to/to/PART/aux/3 "
+                     "provide/provide/VERB/xcomp/1 loans/loan/NOUN/dobj/3 to/to/ADP/prep/3 "
+                     "Indonesia/Indonesia/PROPN/pobj/5 ././PUNCT/punct/1")
+    assert events == [("JPN", "IDN", "AGREE", "", "intended", False)]
+
+
+def test_readiness_adjective_is_a_commitment() -> None:
+    # "Turkey is ready to mediate between Russia and Sweden."
+    events = _events("Turkey/Turkey/PROPN/nsubj/1 is/be/AUX/ROOT/- ready/ready/ADJ/acomp/1 to/to/PART/aux/4 "
+                     "mediate/mediate/VERB/xcomp/2 between/between/ADP/prep/4 Russia/Russia/PROPN/pobj/5 "
+                     "and/and/CCONJ/cc/6 Sweden/Sweden/PROPN/conj/6 ././PUNCT/punct/1")
+    assert ("TUR", "RUS", "AGREE", "", "intended", False) in events
+    assert ("TUR", "SWE", "AGREE", "", "intended", False) in events
+
+
+def test_promised_release_is_a_concession_not_agree() -> None:
+    # "Iran said it would release the French citizens."  (v2: future RETREAT is CONCEDE)
+    events = _events("Iran/Iran/PROPN/nsubj/1 said/say/VERB/ROOT/- it/it/PRON/nsubj/4 would/would/AUX/aux/4 "
+                     "release/release/VERB/ccomp/1 the/the/DET/det/7 French/french/ADJ/amod/7 "
+                     "citizens/citizen/NOUN/dobj/4 ././PUNCT/punct/1")
+    assert events == [("IRN", "FRA", "CONCEDE", "", "intended", False)]
+
+
+def test_request_frame_takes_its_mode_from_what_is_asked() -> None:
+    # "France urged Iran to release the prisoners."  The release itself is not coded.
+    events = _events("France/France/PROPN/nsubj/1 urged/urge/VERB/ROOT/- Iran/Iran/PROPN/dobj/1 to/to/PART/aux/4 "
+                     "release/release/VERB/xcomp/1 the/the/DET/det/6 prisoners/prisoner/NOUN/dobj/4 "
+                     "././PUNCT/punct/1")
+    assert events == [("FRA", "IRN", "REQUEST", "yield", "asserted", False)]
+
+
+def test_refusal_frame_is_reject() -> None:
+    # "Hungary refused to join the sanctions against Russia."
+    events = _events("Hungary/Hungary/PROPN/nsubj/1 refused/refuse/VERB/ROOT/- to/to/PART/aux/3 "
+                     "join/join/VERB/xcomp/1 the/the/DET/det/5 sanctions/sanction/NOUN/dobj/3 "
+                     "against/against/ADP/prep/5 Russia/Russia/PROPN/pobj/6 ././PUNCT/punct/1")
+    assert events == [("HUN", "RUS", "REJECT", "", "asserted", False)]
+
+
+def test_threat_frame_takes_its_mode_from_what_is_threatened() -> None:
+    # "China threatened to attack Korea."
+    events = _events("China/China/PROPN/nsubj/1 threatened/threaten/VERB/ROOT/- to/to/PART/aux/3 "
+                     "attack/attack/VERB/xcomp/1 Korea/Korea/PROPN/dobj/3 ././PUNCT/punct/1")
+    assert events == [("CHN", "KOR", "THREATEN", "violence", "asserted", False)]
+
+
+def test_failure_frame_negates() -> None:
+    # "Iran fails to cooperate with France."
+    events = _events("Iran/Iran/PROPN/nsubj/1 fails/fail/VERB/ROOT/- to/to/PART/aux/3 "
+                     "cooperate/cooperate/VERB/xcomp/1 with/with/ADP/prep/3 France/France/PROPN/pobj/4 "
+                     "././PUNCT/punct/1")
+    assert ("IRN", "FRA", "COOPERATE", "", "asserted", True) in events
+
+
+def test_will_not_is_a_refusal() -> None:
+    # "Syria will not accept refugees from Pakistan."
+    events = _events("Syria/Syria/PROPN/nsubj/3 will/will/AUX/aux/3 not/not/PART/neg/3 accept/accept/VERB/ROOT/- "
+                     "refugees/refugee/NOUN/dobj/3 from/from/ADP/prep/3 Pakistan/Pakistan/PROPN/pobj/5 "
+                     "././PUNCT/punct/3")
+    assert events == [("SYR", "PAK", "REJECT", "assist", "asserted", False)]  # refusing aid: 122
+
+
+def test_an_act_with_no_recipient_is_coded_alone() -> None:
+    # "The Peruvian minister resigned."
+    events = _events("The/the/DET/det/2 Peruvian/peruvian/ADJ/amod/2 minister/minister/NOUN/nsubj/3 "
+                     "resigned/resign/VERB/ROOT/- ././PUNCT/punct/3")
+    assert events == [("PER", "-", "RETREAT", "resign", "asserted", False)]
+
+
+def test_no_recipient_is_not_coded_when_the_recipient_is_named_but_unknown() -> None:
+    # "Kenya fought an insurgency."  (a recipient we cannot resolve is not no recipient)
+    assert _events("Kenya/Kenya/PROPN/nsubj/1 fought/fight/VERB/ROOT/- an/an/DET/det/3 "
+                   "insurgency/insurgency/NOUN/dobj/1 ././PUNCT/punct/1") == []
+
+
+def test_no_recipient_takes_an_actor_named_in_the_phrase() -> None:
+    # "Turkey dropped its objections to Sweden's membership."
+    events = _events("Turkey/Turkey/PROPN/nsubj/1 dropped/drop/VERB/ROOT/- its/its/PRON/poss/3 "
+                     "objections/objection/NOUN/dobj/1 to/to/ADP/prep/3 Sweden/Sweden/PROPN/poss/7 "
+                     "'s/'s/PART/case/5 membership/membership/NOUN/pobj/4 ././PUNCT/punct/1")
+    assert events == [("TUR", "SWE", "CONCEDE", "", "asserted", False)]
+
+
+def test_visitor_is_the_source_of_a_hosted_visit() -> None:
+    # "Xi hosted Lula."  (v2: the visitor is the actor, the host the recipient)
+    events = _events("Xi/Xi/PROPN/nsubj/1 hosted/host/VERB/ROOT/- Lula/Lula/PROPN/dobj/1 ././PUNCT/punct/1")
+    assert events == [("BRA", "CHN", "CONSULT", "visit", "asserted", False)]
+
+
+def test_eased_restrictions_are_a_concession() -> None:
+    # "Australia eased sanctions on Iran."
+    events = _events("Australia/Australia/PROPN/nsubj/1 eased/ease/VERB/ROOT/- sanctions/sanction/NOUN/dobj/1 "
+                     "on/on/ADP/prep/2 Iran/Iran/PROPN/pobj/3 ././PUNCT/punct/1")
+    assert events == [("AUS", "IRN", "CONCEDE", "", "asserted", False)]
+
+
+def test_infinitive_of_an_event_noun_takes_the_noun_s_doer() -> None:
+    # "the work by Japan to deliver aid to Indonesia continues."
+    events = _events("the/the/DET/det/1 work/work/NOUN/nsubj/9 by/by/ADP/prep/1 Japan/Japan/PROPN/pobj/2 "
+                     "to/to/PART/aux/5 deliver/deliver/VERB/acl/1 aid/aid/NOUN/dobj/5 to/to/ADP/prep/5 "
+                     "Indonesia/Indonesia/PROPN/pobj/7 continues/continue/VERB/ROOT/- ././PUNCT/punct/9")
+    assert events == [("JPN", "IDN", "AID", "", "asserted", False)]
+
+
+def test_participle_of_a_signed_order_takes_the_signer() -> None:
+    # "Brazil signed an order imposing sanctions on Cuba."
+    events = _events("Brazil/Brazil/PROPN/nsubj/1 signed/sign/VERB/ROOT/- an/an/DET/det/3 order/order/NOUN/dobj/1 "
+                     "imposing/impose/VERB/acl/3 sanctions/sanction/NOUN/dobj/4 on/on/ADP/prep/4 "
+                     "Cuba/Cuba/PROPN/pobj/6 ././PUNCT/punct/1")
+    assert ("BRA", "CUB", "SANCTION", "discontinue", "asserted", False) in events
+
+
+def test_a_possessive_pronoun_stands_for_the_subject() -> None:
+    # "Pakistan denounced Iran's strikes on its territory."
+    events = _events("Pakistan/Pakistan/PROPN/nsubj/1 denounced/denounce/VERB/ROOT/- Iran/Iran/PROPN/poss/4 "
+                     "'s/'s/PART/case/2 strikes/strike/NOUN/dobj/1 on/on/ADP/prep/4 its/its/PRON/poss/7 "
+                     "territory/territory/NOUN/pobj/5 ././PUNCT/punct/1")
+    assert ("PAK", "IRN", "ACCUSE", "disapprove", "asserted", False) in events
+    assert ("IRN", "PAK", "ASSAULT", "", "asserted", False) in events
+
+
+def test_future_of_a_governing_verb_reaches_its_conjuncts() -> None:
+    # "Kenya will continue to impose sanctions on Iran and provide aid to Peru."
+    events = _events("Kenya/Kenya/PROPN/nsubj/2 will/will/AUX/aux/2 continue/continue/VERB/ROOT/- to/to/PART/aux/4 "
+                     "impose/impose/VERB/xcomp/2 sanctions/sanction/NOUN/dobj/4 on/on/ADP/prep/4 "
+                     "Iran/Iran/PROPN/pobj/6 and/and/CCONJ/cc/4 provide/provide/VERB/conj/4 aid/aid/NOUN/dobj/9 "
+                     "to/to/ADP/prep/9 Peru/Peru/PROPN/pobj/11 ././PUNCT/punct/2")
+    assert ("KEN", "PER", "AGREE", "", "intended", False) in events
+
+
+def test_another_sense_of_the_verb_is_not_the_event() -> None:
+    # "Australia fought climate change with Kenya."  (a shared problem: cooperation, not ASSAULT)
+    events = _events("Australia/Australia/PROPN/nsubj/1 fought/fight/VERB/ROOT/- climate/climate/NOUN/compound/3 "
+                     "change/change/NOUN/dobj/1 with/with/ADP/prep/1 Kenya/Kenya/PROPN/pobj/4 ././PUNCT/punct/1")
+    assert ("AUS", "KEN", "COOPERATE", "", "asserted", False) in events  # and KEN>AUS: cooperating "with"
+    assert all(event[2] != "ASSAULT" for event in events)
+
+
+def test_habits_and_states_are_not_events() -> None:
+    # "Kenya usually criticises Iran."
+    assert _events("Kenya/Kenya/PROPN/nsubj/2 usually/usually/ADV/advmod/2 criticises/criticise/VERB/ROOT/- "
+                   "Iran/Iran/PROPN/dobj/2 ././PUNCT/punct/2") == []
+
+
+def test_the_condition_of_a_threat_is_not_coded() -> None:
+    # "China warned that it would strike Korea if Japan attacked Peru."
+    events = _events("China/China/PROPN/nsubj/1 warned/warn/VERB/ROOT/- that/that/SCONJ/mark/5 it/it/PRON/nsubj/5 "
+                     "would/would/AUX/aux/5 strike/strike/VERB/ccomp/1 Korea/Korea/PROPN/dobj/5 if/if/SCONJ/mark/9 "
+                     "Japan/Japan/PROPN/nsubj/9 attacked/attack/VERB/advcl/5 Peru/Peru/PROPN/dobj/9 ././PUNCT/punct/1")
+    assert ("CHN", "KOR", "THREATEN", "violence", "asserted", False) in events
+    assert not any(source == "JPN" for source, *_ in events)
+
+
+def test_what_an_accusation_alleges_is_not_coded() -> None:
+    # "Kenya criticised Iran for supporting Peru."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 criticised/criticise/VERB/ROOT/- Iran/Iran/PROPN/dobj/1 "
+                     "for/for/ADP/prep/1 supporting/support/VERB/pcomp/3 Peru/Peru/PROPN/dobj/4 ././PUNCT/punct/1")
+    assert events == [("KEN", "IRN", "ACCUSE", "disapprove", "asserted", False)]
+
+
+def test_talks_with_a_partner_go_both_ways() -> None:
+    # "Japan talked with Indonesia."  (PLOVER: every participant of a consultation is an actor)
+    events = _events("Japan/Japan/PROPN/nsubj/1 talked/talk/VERB/ROOT/- with/with/ADP/prep/1 "
+                     "Indonesia/Indonesia/PROPN/pobj/2 ././PUNCT/punct/1")
+    assert sorted(events) == [("IDN", "JPN", "CONSULT", "", "asserted", False),
+                              ("JPN", "IDN", "CONSULT", "", "asserted", False)]

@@ -1,0 +1,180 @@
+"""Figures read from their own clause (issue 19): measure, direction, parties, per-unit prices, unstated
+amounts, periods; and checks that honour qualifiers."""
+
+from __future__ import annotations
+
+import pytest
+
+import multipolar
+from multipolar.figure_checks import checks, period_label
+from multipolar.records import Change, Period, Quantity, Span
+
+DATE = "2024-05-01"
+
+
+def figures(text: str, voice: str | None = None) -> list[Quantity]:
+    settings = multipolar.Settings(voice=voice)
+    return list(multipolar.analyze(text, date=DATE, settings=settings).quantities)
+
+
+def only(text: str, voice: str | None = None) -> Quantity:
+    (figure,) = figures(text, voice)
+    return figure
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, measure, source, target", [
+    ("Saudi Arabia will invest $600 billion in the United States over the next four years.", "investment",
+     "SAU", "USA"),
+    ("Indonesia exported $28 billion worth of goods to the United States last year.", "exports", "IDN", "USA"),
+    ("In 2022, China imported coal worth $81 billion from Russia.", "imports", "RUS", "CHN"),
+    ("The World Bank approved a $1.2 billion loan to Egypt to support social protection.", "loan", "WB", "EGY"),
+    ("China lent Sri Lanka $5 billion between 2010 and 2020.", "loan", "CHN", "LKA"),
+    ("Japan's aid to Ukraine since 2022 amounts to more than $7 billion.", "aid", "JPN", "UKR"),
+    ("Canada is contributing $50 million to the World Food Programme for Afghanistan.", "aid", "CAN", "WFP"),
+    ("The European Union approved 5 billion euros for Ukraine's reconstruction.", "aid", "EU", "UKR"),
+    ("The United States has given Ukraine billions in military aid since 2022.", "aid", "USA", "UKR"),
+])
+def test_a_flow_goes_from_the_giver_to_the_receiver_its_clause_names(
+        text: str, measure: str, source: str, target: str) -> None:
+    figure = only(text)
+    assert (figure.measure, figure.from_, figure.to) == (measure, source, target)
+    assert figure.parties == tuple(sorted({source, target}))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, measure, parties", [
+    ("The U.S. trade deficit in goods reached $1.2 trillion in 2024.", "deficit", ("USA",)),
+    ("China now faces a 245% tariff on its electric vehicles.", "tariff_rate", ("CHN",)),
+    ("Chinese goods account for 40% of U.S. imports of electronics.", "share", ("USA",)),
+    ("Two-way trade between India and Russia reached $65 billion in 2023.", "bilateral_trade", ("IND", "RUS")),
+    ("Guyana's economy grew by 62 percent in 2022, the fastest rate in the world.", "growth", ("GUY",)),
+    ("The United Kingdom spends 0.7 percent of its gross national income on development.", "share", ("GBR",)),
+])
+def test_measures_that_are_not_flows_have_no_direction(text: str, measure: str, parties: tuple[str, ...]) -> None:
+    figure = only(text)
+    assert (figure.measure, figure.from_, figure.to, figure.parties) == (measure, None, None, parties)
+
+
+@pytest.mark.model
+def test_a_source_named_by_according_to_is_no_party_of_the_flow() -> None:
+    figure = only("Iran exported $50 billion of oil to China in 2023, according to US estimates.")
+    assert (figure.from_, figure.to, figure.parties) == ("IRN", "CHN", ("CHN", "IRN"))
+
+
+@pytest.mark.model
+def test_parties_are_those_of_the_figures_own_clause() -> None:
+    aid, cost = figures("The United States pledged $300 million to Ukraine, while Russia's war has cost "
+                        "the economy of Ukraine $100 billion.")
+    assert aid.parties == ("UKR", "USA")
+    assert "USA" not in cost.parties
+
+
+@pytest.mark.model
+def test_a_document_that_speaks_for_a_state_gives_what_it_announces() -> None:
+    figure = only("USAID will provide $125M to mitigate the impact of drought in Guatemala.", voice="USA")
+    assert (figure.value, figure.measure, figure.from_, figure.to) == (125e6, "aid", "USA", "GTM")
+
+
+@pytest.mark.model
+def test_a_price_per_unit_is_a_price_not_a_flow() -> None:
+    figure = only("Brent crude traded at $60 a barrel on Monday.")
+    assert (figure.value, figure.unit, figure.measure, figure.per, figure.from_) == (60.0, "USD", "price", "barrel",
+                                                                                    None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, value, unit", [
+    ("The European Union approved 5 billion euros for Ukraine's reconstruction.", 5e9, "EUR"),
+    ("Beijing set aside 300 billion yuan for the program.", 300e9, "CNY"),
+    ("India will spend 2 trillion rupees on roads.", 2e12, "INR"),
+    ("This is on top of the more than half a billion dollars the United States has provided.", 5e8, "USD"),
+])
+def test_currencies_written_as_words(text: str, value: float, unit: str) -> None:
+    figure = only(text)
+    assert (figure.kind, figure.value, figure.unit) == ("money", value, unit)
+
+
+@pytest.mark.model
+def test_an_unstated_amount_is_null_never_zero() -> None:
+    figure = only("The United States has given Ukraine billions in military aid since 2022.")
+    assert (figure.value, figure.described_as, figure.usd) == (None, "billions", None)
+    people = only("The war has displaced millions of people across the region.")
+    assert (people.kind, people.value, people.unit) == ("count", None, "person")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, period", [
+    ("Defence spending has risen sharply since 2020, reaching $90 billion.", ("2020-01-01", DATE)),
+    ("The programme will provide $2 billion to Kenya through 2028.", (DATE, "2028-12-31")),
+    ("Kenya will receive $2 billion by 2027.", (None, "2027-12-31")),
+    ("China lent Sri Lanka $5 billion between 2010 and 2020.", ("2010-01-01", "2020-12-31")),
+])
+def test_periods_read_with_their_bounding_word(text: str, period: tuple[str | None, str]) -> None:
+    figure = only(text)
+    assert figure.period is not None and (figure.period.start, figure.period.end) == period
+
+
+@pytest.mark.model
+def test_a_date_recorded_for_one_figure_is_not_anothers() -> None:
+    rate, _total, again, base = figures("Trade grew 29% to $190 billion, 29% more than the $147 billion "
+                                       "recorded in 2021.")
+    assert base.period == Period("2021-01-01", "2021-12-31")
+    assert again.period is None and rate.period is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["Officials in 4G networks met in 2022.", "Two new grants went to six hospitals."])
+def test_what_is_no_figure(text: str) -> None:
+    assert figures(text) == []
+
+
+def money(value: float | None, start: str, end: str, *, qualifier: str = "exact", change: Change | None = None,
+          sentence: int = 0) -> Quantity:
+    return Quantity(kind="money", value=value, unit="USD", qualifier=qualifier, measure="exports",  # type: ignore[arg-type]
+                    from_="CHN", to="RUS", parties=("CHN", "RUS"), items=(), period=Period(start, end), change=change,
+                    sentence=sentence, evidence=Span(0, 1, "x"), text=f"${value}")
+
+
+def percent(value: float, qualifier: str = "exact") -> Quantity:
+    return Quantity(kind="percent", value=value, unit="percent", qualifier=qualifier, measure="exports",  # type: ignore[arg-type]
+                    from_=None, to=None, parties=(), items=(), period=None, change=Change("up", None, value),
+                    sentence=0, evidence=Span(0, 1, "x"), text=f"{value}%")
+
+
+def test_a_lower_bound_is_not_contradicted_by_a_larger_implied_change() -> None:
+    found = checks((money(30e9, "2021-01-01", "2021-12-31"), money(50e9, "2022-01-01", "2022-12-31"),
+                    percent(50, "more_than")))
+    (check,) = found
+    assert check.status == "consistent" and "more than +50.0%" in check.message and "qualifiers" in check.message
+
+
+def test_an_exact_rate_far_from_the_implied_change_is_inconsistent_and_says_its_tolerance() -> None:
+    (check,) = checks((money(30e9, "2021-01-01", "2021-12-31"), money(48e9, "2022-01-01", "2022-12-31"),
+                       percent(20)))
+    assert check.status == "inconsistent" and "+60.0%" in check.message and "within 3.0 points" in check.message
+
+
+def test_about_figures_widen_the_implied_change() -> None:
+    (check,) = checks((money(30e9, "2021-01-01", "2021-12-31", qualifier="about"),
+                       money(36e9, "2022-01-01", "2022-12-31"), percent(32)))
+    assert check.status == "consistent"  # 36 against 27..33 is +9% to +33%: 32% fits, though 36/30 is +20%
+
+
+def test_unstated_amounts_are_never_compared() -> None:
+    assert checks((money(None, "2021-01-01", "2021-12-31"), money(50e9, "2022-01-01", "2022-12-31"))) == ()
+
+
+@pytest.mark.parametrize("start, end, label", [
+    ("2022-01-01", "2022-12-31", "2022"), ("2022-01-01", "2022-03-31", "2022-Q1"),
+    ("2022-03-01", "2022-03-31", "2022-03"), ("2023-01-01", "2023-06-30", "2023-H1"),
+    ("2023-01-01", "2023-05-31", "2023-01-01…2023-05-31"), ("2024-02-24", "2024-02-24", "2024-02-24"),
+    (None, "2020-12-31", "by 2020-12-31"),
+])
+def test_periods_are_printed_at_their_precision(start: str | None, end: str, label: str) -> None:
+    assert period_label(start, end) == label
+
+
+def test_check_messages_print_a_whole_year_as_the_year() -> None:
+    (check,) = checks((money(30e9, "2021-01-01", "2021-12-31"), money(50e9, "2022-01-01", "2022-12-31")))
+    assert "(2022)" in check.message and "(2021)" in check.message and "2022-01" not in check.message
