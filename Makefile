@@ -15,7 +15,7 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock requirements-
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(PIP) install --quiet -c requirements.lock -e ".[dev,store,dask,web,dynamics]"
+	$(PIP) install --quiet -c requirements.lock -e ".[dev,store,dask,web,dynamics,kb]"
 	touch $@
 
 demo: $(VENV)/.installed
@@ -42,7 +42,6 @@ eval: $(VENV)/.installed
 
 # The actor knowledge base (src/multipolar/data/kb/), rebuilt from ../shared/kb-sources and the pinned [kb] extra.
 kb: $(VENV)/.installed-dev
-	$(PIP) install --quiet -c requirements.lock -e ".[kb]"
 	nice -n 10 $(BIN)/python tools/build_kb.py
 
 # Benchmarks (by hand, not in CI): pipeline against bare spaCy; ingest with 1 and 2 workers as the corpus grows.

@@ -157,6 +157,38 @@ class Attack:
         return client.get(self.base + BAD_PATHS[k % 6])
 
 
+class PeakMemory:
+    """The largest resident memory seen, every half second, of this process plus its analysis workers
+    (the server runs in this process unless --url is given; the figure then includes the clients)."""
+
+    def __init__(self) -> None:
+        self.peak_mb, self.stopping = 0.0, threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        import multiprocessing
+
+        while not self.stopping.wait(0.5):
+            pids = [None, *(p.pid for p in multiprocessing.active_children())]
+            self.peak_mb = max(self.peak_mb, sum(_rss_mb(pid) for pid in pids))
+
+    def __enter__(self) -> PeakMemory:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stopping.set()
+        self.thread.join()
+
+
+def _rss_mb(pid: int | None) -> float:
+    try:
+        status = Path(f"/proc/{pid or 'self'}/status").read_text()
+    except OSError:
+        return 0.0
+    return next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmRSS:")), 0.0)
+
+
 @contextlib.contextmanager
 def target(args: argparse.Namespace) -> Iterator[str]:
     """The server under test: the one at --url, or this version's app served as `serve` runs it."""
@@ -199,7 +231,7 @@ def main() -> None:
     if not args.url and not args.db:
         parser.error("--db or --url")
     long_text = ((SEED.read_text(encoding="utf-8") if SEED.exists() else TEXT) * 40)[:150_000]
-    with target(args) as base:
+    with target(args) as base, PeakMemory() as memory:
         httpx.post(base + "/api/analyze", json={"text": TEXT}, timeout=300)  # the model loads once
         measure(base, args, "quiet")
         attack = Attack(base, args.idle, args.long, args.bad, long_text)
@@ -214,6 +246,8 @@ def main() -> None:
         seconds = time.perf_counter() - started
         for kind, clients in (("idle", args.idle), ("long", args.long), ("bad", args.bad)):
             print(attack.tallies[kind].line(f"hostile {kind}", seconds, clients))
+        if not args.url:
+            print(f"peak memory, server and its analysis workers: {memory.peak_mb:,.0f} MB")
 
 
 if __name__ == "__main__":

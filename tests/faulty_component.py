@@ -5,6 +5,8 @@ process (a process pool, a Dask cluster) adds it to its own pipeline."""
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 
 from spacy.language import Language
@@ -14,6 +16,9 @@ FAULT_MARKER = "Zarkovia"
 """A fictional name: a document that mentions it makes the component raise."""
 STALL_MARKER = "Quellmoor"
 """Another: a document that mentions it makes the component sleep (to watch output arrive before it)."""
+KILL_MARKER = "Vestrania"
+"""A third: a document that mentions it makes the component kill its own process (a crash, or the
+kernel's out-of-memory killer, looks the same from outside)."""
 SPEC = "tests.faulty_component:multipolar_test_faults"
 
 
@@ -25,6 +30,8 @@ class InjectedFault(RuntimeError):
 def faulty(doc: Doc) -> Doc:
     if FAULT_MARKER in doc.text:
         raise InjectedFault(f"injected fault on a document that mentions {FAULT_MARKER}")
+    if KILL_MARKER in doc.text:
+        os.kill(os.getpid(), signal.SIGKILL)
     if STALL_MARKER in doc.text:
         time.sleep(60)
     return doc

@@ -63,8 +63,11 @@ def write_store(db: Path, rows: list[Row], *, documents: tuple[str, ...] = (),
     for members in grouped.values():
         k, first = members[0]
         text = first.sentence or f"{first.source} and {first.target} met in report {k}."
-        quotes = tuple(Quote(r.quote, NAMES.get(r.source), r.source, True, 0, Span(0, len(text), text))
-                       for _, r in members if r.quote)
+        said = [r.quote for _, r in members if r.quote]
+        if said:
+            text += "".join(f" “{q}”, {NAMES.get(first.source, first.source)} said." for q in said)
+        quotes = tuple(Quote(q, NAMES.get(first.source), first.source, True, 0, Span(0, len(text), text),
+                             text.index(q), text.index(q) + len(q)) for q in said)
         article = Article(text, f"Report {k}: {first.source} and {first.target}", _day(first.date),
                           f"https://example.org/report/{k}")
         analyses.append(Analysis(article, (Sentence(0, 0, len(text)),),
@@ -75,10 +78,13 @@ def write_store(db: Path, rows: list[Row], *, documents: tuple[str, ...] = (),
     for k, figure in enumerate(figures):
         evidence = str(figure.get("evidence", f"{figure['text']} was stated in figures {k}."))
         start, end = figure.get("start"), figure.get("end")
+        written = str(figure["text"])
+        at = max(evidence.find(written), 0)
         quantity = Quantity("money", float(figure["value"]), "USD", "exact", figure.get("measure"), figure.get("from"),
                             figure.get("to"), tuple(figure.get("parties", ())), (),
                             Period(str(start), str(end)) if start else None, None, 0,
-                            Span(0, len(evidence), evidence), str(figure["text"]), usd=float(figure["value"]))
+                            Span(0, len(evidence), evidence), written, at, at + len(written),
+                            usd=float(figure["value"]))
         article = Article(evidence, f"Figures {k}", dt.date.fromisoformat(str(figure.get("date", "2023-01-01"))),
                           f"https://example.org/figures/{k}")
         analyses.append(Analysis(article, (Sentence(0, 0, len(evidence)),),

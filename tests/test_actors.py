@@ -20,9 +20,10 @@ from .conftest import GOLD, SHARED
 pytestmark = pytest.mark.model
 
 # Floors: raise them when the resolver improves; a drop fails the build.
-OWN_GOLD_FLOOR = 0.45
-NGEC_COUNTRY_FLOOR = 0.88
-NGEC_COUNTRY_SECTOR_FLOOR = 0.78
+OWN_GOLD_FLOOR = 0.72  # 0.757 (178 of 235) measured 2026-12-01
+NGEC_COUNTRY_FLOOR = 0.90  # 0.903 (131 of 145); issue 14's target
+NGEC_COUNTRY_SECTOR_FLOOR = 0.80  # 0.811 (129 of 159); issue 14's target
+TEST_SPLIT_FLOOR = 0.58  # 0.614 (102 of 166) measured 2026-12-01: scored, never studied
 NGEC = SHARED / "gold" / "ngec-actors" / "cases-dev.jsonl"
 
 
@@ -56,6 +57,13 @@ def test_own_gold_meets_its_floor() -> None:
     assert report.errors == 0
     assert report.passed.share >= OWN_GOLD_FLOOR, \
         f"{report.passed.share:.3f} < {OWN_GOLD_FLOOR}: {json.dumps(report.misses[:40], indent=1)}"
+
+
+def test_frozen_test_split_meets_its_floor() -> None:
+    """Scored like the dev set; its misses are not printed, and nobody tunes on them."""
+    report = _report(GOLD / "actors-test.jsonl")
+    assert report.errors == 0
+    assert report.passed.share >= TEST_SPLIT_FLOOR, f"{report.passed.share:.3f} < {TEST_SPLIT_FLOOR}"
 
 
 @pytest.mark.parametrize("record", [r for r in _load(GOLD / "actors.jsonl") if r["category"] in
@@ -123,3 +131,45 @@ def test_the_first_person_of_a_document_resolves_to_its_voice() -> None:
     assert mentions == ["My country", "We"]   # not the quoted "We", not "my pleasure"
     unspoken = multipolar.analyze(text, date="2019-05-01")
     assert not any(e.source == "MEX" for e in unspoken.events)
+
+
+def _actor_of(analysis: Analysis, mention: str) -> tuple[str | None, str | None, str | None]:
+    found = [(a.country, a.role, a.origin) for a in analysis.actors if any(m.text == mention for m in a.mentions)]
+    assert found, (mention, [(a.code, [m.text for m in a.mentions]) for a in analysis.actors])
+    return found[0]
+
+
+def test_a_person_the_document_introduces_keeps_country_and_sector_for_every_mention() -> None:
+    analysis = _analyse("Tamar Vashadze, Georgia's deputy foreign minister, met EU envoys on Monday. "
+                        "Vashadze said Tbilisi was ready.", "2022-06-21")
+    assert _actor_of(analysis, "Tamar Vashadze") == ("GEO", "GOV", "document")
+    assert _actor_of(analysis, "Vashadze")[:2] == ("GEO", "GOV")
+
+
+def test_a_bare_surname_stays_unresolved() -> None:
+    analysis = _analyse("Vashadze said the talks would resume.", "2022-06-21")
+    assert not any(m.text == "Vashadze" for a in analysis.actors for m in a.mentions)
+
+
+def test_generic_actors_take_the_country_of_their_place_or_sentence() -> None:
+    assert _actor_of(_analyse("Delhi police detained the organisers.", "2022-05-01"), "Delhi police")[:2] == \
+        ("IND", "COP")
+    assert _actor_of(_analyse("Protesters in Lagos blocked the road.", "2022-05-01"), "Protesters in Lagos")[:2] == \
+        ("NGA", "CVL")
+    lone = _analyse("A senior diplomat said the talks had failed.", "2022-05-01")
+    assert not lone.actors  # nothing says whose diplomat
+
+
+def test_offices_on_the_date_and_former_holders() -> None:
+    assert _actor_of(_analyse("Nikol Pashinyan spoke.", "2022-03-01"), "Nikol Pashinyan") == \
+        ("ARM", "GOV", "knowledge_base")
+    assert _actor_of(_analyse("Angela Merkel spoke.", "2022-06-01"), "Angela Merkel")[:2] == ("DEU", "ELI")
+
+
+def test_places_homonyms_and_historical_states() -> None:
+    assert _actor_of(_analyse("Russian forces shelled Mariupol.", "2022-04-01"), "Mariupol")[:2] == ("UKR", "CVL")
+    soviet = _analyse("The Soviet Union invaded Afghanistan.", "1980-01-10")
+    actor = next(a for a in soviet.actors if a.code == "SUN")
+    assert actor.existed is not None and actor.existed.end == "1991-12-26" and "RUS" in actor.successors
+    assert _actor_of(_analyse("In Amman, King Abdullah received the envoys.", "2019-09-20"), "King Abdullah")[0] \
+        == "JOR"

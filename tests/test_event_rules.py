@@ -6,22 +6,28 @@ root); actor mentions are given by token index. A rule change that breaks a fami
 
 from __future__ import annotations
 
+import datetime as dt
+
 import spacy
 from spacy.tokens import Doc
 
 import multipolar.nlp  # noqa: F401  (registers the Doc extensions)
 from multipolar.actors import ActorMention, ActorRef
 from multipolar.events import CodedEvent, EventCoder
+from multipolar.timeline import DateValue, FoundDate
 
 VOCAB = spacy.blank("en").vocab
 STATES = {"Japan": "JPN", "Indonesia": "IDN", "Iran": "IRN", "France": "FRA", "French": "FRA", "China": "CHN",
           "Russia": "RUS", "Hungary": "HUN", "Peru": "PER", "Peruvian": "PER", "Turkey": "TUR", "Sweden": "SWE",
-          "Korea": "KOR", "Kenya": "KEN", "Australia": "AUS", "Zealand": "NZL", "Brazil": "BRA", "Cuba": "CUB",
+          "Korea": "KOR", "Kenya": "KEN", "Kenyan": "KEN", "Australia": "AUS", "Zealand": "NZL", "Brazil": "BRA",
+          "Cuba": "CUB",
           "Lula": "BRA", "Xi": "CHN", "Egypt": "EGY", "Syria": "SYR", "Pakistan": "PAK"}
 PEOPLE = {"Lula": ("lula", "BRA"), "Xi": ("xi-jinping", "CHN")}
 
 
 def _doc(spec: str, date: str = "2023-05-01") -> Doc:
+    """A parsed Doc from the spec, with actor mentions for the words in STATES and PEOPLE, four-digit years
+    as dates, and the event coder run on it."""
     tokens = [t.split("/") for t in spec.split()]
     words = [t[0] for t in tokens]
     heads = [i if t[4] == "-" else int(t[4]) for i, t in enumerate(tokens)]
@@ -40,7 +46,8 @@ def _doc(spec: str, date: str = "2023-05-01") -> Doc:
             continue
         mentions.append(ActorMention(i, i + 1, (ref,), "name" if tokens[i][2] == "PROPN" else "adjective"))
     doc._.mp_mentions = mentions
-    doc._.mp_dates = []
+    doc._.mp_dates = [FoundDate(i, i + 1, w, DateValue(w, dt.date(int(w), 1, 1), dt.date(int(w), 12, 31)))
+                      for i, w in enumerate(words) if w.isdigit() and len(w) == 4]
     doc._.mp_date_label = date
     return EventCoder()(doc)
 
@@ -226,3 +233,43 @@ def test_talks_with_a_partner_go_both_ways() -> None:
                      "Indonesia/Indonesia/PROPN/pobj/2 ././PUNCT/punct/1")
     assert sorted(events) == [("IDN", "JPN", "CONSULT", "", "asserted", False),
                               ("JPN", "IDN", "CONSULT", "", "asserted", False)]
+
+
+def test_coordinated_acts_are_two_events_and_share_a_recipient() -> None:
+    # "Kenya called up reservists and massed troops near Peru."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 called/call/VERB/ROOT/- up/up/ADP/prt/1 "
+                     "reservists/reservist/NOUN/dobj/1 and/and/CCONJ/cc/1 massed/mass/VERB/conj/1 "
+                     "troops/troop/NOUN/dobj/5 near/near/ADP/prep/5 "
+                     "Peru/Peru/PROPN/pobj/7 ././PUNCT/punct/1")
+    assert events == [("KEN", "PER", "MOBILIZE", "troops", "asserted", False)] * 2
+
+
+def test_a_mistagged_verb_is_still_a_verb() -> None:
+    # "China will lower tariffs on Australia."  (the tagger reads "lower" as an adjective)
+    events = _events("China/China/PROPN/nsubj/2 will/will/AUX/aux/2 lower/low/ADJ/ROOT/- tariffs/tariff/NOUN/dobj/2 "
+                     "on/on/ADP/prep/3 Australia/Australia/PROPN/pobj/4 ././PUNCT/punct/2")
+    assert events == [("CHN", "AUS", "CONCEDE", "", "intended", False)]
+
+
+def test_a_state_acting_on_its_own_people_is_domestic() -> None:
+    # "Kenyan police arrested journalists."
+    events = _events("Kenyan/kenyan/ADJ/amod/1 police/police/NOUN/nsubj/2 arrested/arrest/VERB/ROOT/- "
+                     "journalists/journalist/NOUN/dobj/2 ././PUNCT/punct/2")
+    assert events == [("KEN", "KEN", "COERCE", "arrest", "asserted", False)]
+
+
+def test_a_commitment_is_dated_when_it_is_made() -> None:
+    # "Japan pledged to provide aid to Indonesia by 2035."  (the pledge is an AGREE of the document's date)
+    doc = _doc("Japan/Japan/PROPN/nsubj/1 pledged/pledge/VERB/ROOT/- to/to/PART/aux/3 provide/provide/VERB/xcomp/1 "
+               "aid/aid/NOUN/dobj/3 to/to/ADP/prep/3 Indonesia/Indonesia/PROPN/pobj/5 by/by/ADP/prep/3 "
+               "2035/2035/NUM/pobj/7 ././PUNCT/punct/1")
+    assert [(e.plover, e.date) for e in doc._.mp_events] == [("AGREE", "2023-05-01")]
+
+
+def test_a_headline_repeated_in_the_body_is_one_event() -> None:
+    from multipolar.event_selection import is_headline
+
+    doc = Doc(VOCAB, words=["Japan", "aids", "Peru", "\n", "Japan", "gave", "aid", "to", "Peru", "."],
+              sent_starts=[True, False, False, False, True, False, False, False, False, False])
+    first, second = list(doc.sents)
+    assert is_headline(first) and not is_headline(second)

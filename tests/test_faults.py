@@ -5,6 +5,7 @@ and each case stays here), and a component that raises on purpose, run on every 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -20,7 +21,7 @@ from multipolar.pipeline import process
 from multipolar.settings import Settings
 
 from .conftest import ROOT
-from .faulty_component import FAULT_MARKER, SPEC, STALL_MARKER, InjectedFault
+from .faulty_component import FAULT_MARKER, KILL_MARKER, SPEC, STALL_MARKER, InjectedFault
 
 pytestmark = pytest.mark.model
 
@@ -105,12 +106,12 @@ def test_analyze_jsonl_gives_one_valid_line_per_crafted_record(crafted_file: Pat
 FAULTY = Settings(components=(SPEC,))
 
 
-def faulty_corpus(folder: Path, count: int = 9) -> Path:
-    """`count` good records; the middle one mentions the marker the faulty component raises on."""
+def faulty_corpus(folder: Path, count: int = 9, marker: str = FAULT_MARKER) -> Path:
+    """`count` good records; the middle one mentions the marker the faulty component acts on."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "faulty.jsonl"
     lines = [good_record(n) for n in range(count)]
-    lines[count // 2] = json.dumps({"id": "bad", "text": f"{FAULT_MARKER} signed a trade agreement with France."})
+    lines[count // 2] = json.dumps({"id": "bad", "text": f"{marker} signed a trade agreement with France."})
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -184,3 +185,46 @@ def test_analyze_jsonl_writes_each_line_as_it_goes(tmp_path: Path) -> None:
     finally:
         child.kill()
         child.wait(timeout=30)
+
+
+def test_a_worker_that_dies_costs_only_its_document(tmp_path: Path) -> None:
+    """The component kills its own process on one document: the pool is replaced, the batches it lost are
+    analysed again one document at a time, and only the one that kills its worker again is lost."""
+    from multipolar.workers import WORKER_DIED
+
+    corpus = faulty_corpus(tmp_path / "corpus", marker=KILL_MARKER)
+    report = ingest([corpus], tmp_path / "killed.duckdb", settings=FAULTY, workers=2, batch_size=2)
+    assert (report.stored, report.rejected) == (8, 1) and report.reasons == [WORKER_DIED]
+
+
+def test_a_killed_ingest_leaves_no_worker_behind(tmp_path: Path) -> None:
+    psutil = pytest.importorskip("psutil")
+    import signal
+    import time
+
+    from .test_store import synthetic_corpus
+
+    folder = synthetic_corpus(tmp_path / "big", 400).parent
+    child = subprocess.Popen([sys.executable, "-m", "multipolar", "ingest", str(folder), "--db",
+                              str(tmp_path / "k.duckdb"), "--workers", "2", "-q"], cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent = psutil.Process(child.pid)
+
+    def at_work() -> list[object]:
+        """The processes the ingest started that have loaded the pipeline."""
+        found = []
+        for worker in parent.children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                if worker.memory_info().rss > 150e6:
+                    found.append(worker)
+        return found
+
+    deadline = time.monotonic() + 180
+    while len(at_work()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert len(at_work()) >= 2, "the pool should have two workers at work"
+    workers = parent.children(recursive=True)
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    _, alive = psutil.wait_procs(workers, timeout=15)
+    assert alive == [], f"workers left behind: {alive}"

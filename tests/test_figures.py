@@ -178,3 +178,50 @@ def test_periods_are_printed_at_their_precision(start: str | None, end: str, lab
 def test_check_messages_print_a_whole_year_as_the_year() -> None:
     (check,) = checks((money(30e9, "2021-01-01", "2021-12-31"), money(50e9, "2022-01-01", "2022-12-31")))
     assert "(2022)" in check.message and "(2021)" in check.message and "2022-01" not in check.message
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, value, unit, kind", [
+    ("Kenya increased its pledge by two-thirds this year.", 66.67, "percent", "percent"),
+    ("One in five households in the region has solar panels.", 20.0, "percent", "percent"),
+    ("Poverty fell to 9 per cent, the lowest on record.", 9.0, "percent", "percent"),
+    ("An estimated two million people have fled the fighting.", 2e6, "person", "count"),
+    ("Energy imports face a zero percent tariff.", 0.0, "percent", "percent"),
+])
+def test_figures_written_in_words(text: str, value: float, unit: str, kind: str) -> None:
+    figure = only(text)
+    assert (figure.value, figure.unit, figure.kind) == (value, unit, kind)
+
+
+@pytest.mark.model
+def test_a_range_is_two_bounds() -> None:
+    low, high = figures("Emissions will fall by 26 to 28 per cent by 2030.")
+    assert (low.value, low.qualifier, high.value, high.qualifier) == (26.0, "more_than", 28.0, "less_than")
+
+
+@pytest.mark.model
+def test_a_part_of_a_figure_takes_its_flow() -> None:
+    whole, part = figures("The United States has provided $159 million in humanitarian assistance to Ukraine "
+                          "since October 2020, including nearly $107 million in the past two weeks.")
+    assert (part.measure, part.from_, part.to) == (whole.measure, whole.from_, whole.to) == ("aid", "USA", "UKR")
+
+
+@pytest.mark.model
+def test_donors_listed_with_their_figures_receive_nothing_from_each_other() -> None:
+    japan, germany = figures("Core donors, including Japan ($1.08 billion) and Germany ($1.3 billion), increased "
+                             "their pledges to the fund.")
+    assert (japan.from_, germany.from_) == ("JPN", "DEU")
+    assert japan.to != "DEU" and germany.to != "JPN"
+
+
+@pytest.mark.model
+def test_a_foreign_buyers_purchase_is_the_voices_export() -> None:
+    figure = only("Australia agreed to purchase $1.2 billion in unmanned underwater vehicles.", voice="USA")
+    assert (figure.measure, figure.from_, figure.to) == ("exports", "USA", "AUS")
+
+
+@pytest.mark.model
+def test_a_projection_is_no_measurement_of_the_future() -> None:
+    result = multipolar.analyze("Our economy is projected to reach growth of 20 per cent in 2026.", date=DATE)
+    (figure,) = result.quantities
+    assert figure.projected and not any(c.kind == "period_not_yet" for c in result.checks)

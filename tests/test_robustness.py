@@ -169,3 +169,38 @@ def test_a_run_without_sentence_punctuation_is_cut_into_bounded_sentences() -> N
     lengths = [s.end - s.start for s in analysis.sentences]
     assert len(lengths) > 10 and max(lengths) < MAX_UNPUNCTUATED_TOKENS * 12  # characters, not tokens
     assert any(e.source == "RUS" and e.target == "IRN" for e in analysis.events)
+
+
+LEAD = "<html><body><p>France and Germany signed a trade agreement in Paris on Monday, officials said.</p>"
+
+
+def test_a_page_of_a_million_tags_is_refused_before_extraction(tmp_path: Path) -> None:
+    page = tmp_path / "tags.html"
+    page.write_text(LEAD + "<b>word</b> " * 1_000_000 + "</body></html>", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "multipolar", "analyze", str(page)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120, check=False)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "1,000,003 tags, over the limit of 100,000 (max_html_tags)" in done.stderr
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_page_extraction_runs_in_the_workers_under_the_time_limit(workers: int, tmp_path: Path) -> None:
+    """A page slow to extract (40,000 paragraphs) is skipped at the limit; the others are stored, and a second
+    ingest does not extract again the pages it stored."""
+    from multipolar.corpus import ingest
+    from multipolar.settings import Settings
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "slow.html").write_text(LEAD + "<p><b>x</b></p>" * 40_000 + "</body></html>", encoding="utf-8")
+    (folder / "fine.html").write_text((ROOT / "tests" / "fixtures" / "page.html").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
+    (folder / "records.jsonl").write_text(json.dumps({"id": "h", "html": LEAD + "</body></html>"}) + "\n",
+                                          encoding="utf-8")
+    settings = Settings(doc_timeout=2.0)
+    report = ingest([folder], tmp_path / "pages.duckdb", workers=workers, settings=settings)
+    assert (report.stored, report.rejected) == (2, 1)
+    assert report.reasons == [f"{folder / 'slow.html'}: extracting the text of the page took longer than the 2 s "
+                              "limit (doc_timeout); skipped"]
+    again = ingest([folder], tmp_path / "pages.duckdb", workers=workers, settings=settings)
+    assert (again.stored, again.already_stored, again.rejected) == (0, 2, 1)

@@ -101,10 +101,13 @@ def test_killed_ingest_resumes_and_loses_nothing(tmp_path: Path, inline_db: Path
     db = tmp_path / "killed.duckdb"
     command = [sys.executable, "-m", "multipolar", "ingest", str(folder), "--db", str(db), "--workers", "1",
                "--batch-size", "2", "-q"]
+    psutil = pytest.importorskip("psutil")
     stored_after_kills = []
-    for delay in (3.0, 3.5, 4.0):
+    for cpu_seconds in (6.0, 7.0, 8.0):  # of the child's own CPU time (about 5 s to start), whatever the load
         child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
+        watched = psutil.Process(child.pid)
+        while child.poll() is None and sum(watched.cpu_times()[:2]) < cpu_seconds:
+            time.sleep(0.05)
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
         state = snapshot(db)

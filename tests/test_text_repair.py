@@ -12,8 +12,9 @@ import pytest
 from multipolar.datelines import find_dateline, without_dateline
 from multipolar.encodings import decode_bytes
 from multipolar.errors import InputError
-from multipolar.ingest import clean_text, read_document
+from multipolar.ingest import check_text, clean_text, read_document
 from multipolar.markup import strip_invisible, strip_markup
+from multipolar.settings import DEFAULT_SETTINGS
 
 STORY = "Señor Pérez, the Spanish envoy in Zürich, said Spain would send aid to Chile."
 
@@ -108,14 +109,16 @@ def test_no_dateline(text: str) -> None:
     assert find_dateline(text) is None
 
 
-def test_a_dateline_dates_a_plain_text_file_unless_a_date_is_given(tmp_path: Path) -> None:
+def test_a_dateline_dates_a_plain_text_file_before_the_fallback_date(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     path.write_text("WASHINGTON, June 6, 2024 - The United States imposed sanctions on Iran, officials said.")
-    (record,) = read_document(str(path))
+    (record,) = read_document(str(path), date=dt.date(2024, 6, 7))
     assert record.article is not None and record.article.date == dt.date(2024, 6, 6)
     assert record.article.text.startswith("The United States")
-    (given,) = read_document(str(path), date=dt.date(2024, 6, 7))
-    assert given.article is not None and given.article.date == dt.date(2024, 6, 7)
+    undated = tmp_path / "undated.txt"
+    undated.write_text("The United States imposed sanctions on Iran, officials said.")
+    (fallback,) = read_document(str(undated), date=dt.date(2024, 6, 7))
+    assert fallback.article is not None and fallback.article.date == dt.date(2024, 6, 7)
 
 
 @pytest.mark.model
@@ -149,3 +152,61 @@ def test_a_quote_is_dated_by_its_clause_not_by_its_speaker_past(text: str, date:
 
     (quote,) = multipolar.analyze(text, date="2024-05-01").quotes
     assert quote.date == date
+
+
+@pytest.mark.model
+def test_ingest_dates_undated_documents_with_date_unless_a_dateline_or_record_does(tmp_path: Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    from multipolar.corpus import ingest
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Japan pledged aid to Fiji after the cyclone, officials said on Monday.")
+    (folder / "b.txt").write_text("SUVA, 3 March 2023 - Japan pledged aid to Fiji after the cyclone.")
+    (folder / "c.jsonl").write_text(json.dumps({"id": "c", "date": "2021-07-01",
+                                                "text": "Japan pledged aid to Fiji after the floods."}) + "\n")
+    db = tmp_path / "store.duckdb"
+    ingest([folder], db, workers=1, date=dt.date(2024, 1, 15))
+    connection = duckdb.connect(str(db), read_only=True)
+    try:
+        dates = sorted(str(row[0]) for row in connection.execute("SELECT date FROM documents").fetchall())
+    finally:
+        connection.close()
+    assert dates == ["2021-07-01", "2023-03-03", "2024-01-15"]
+
+
+@pytest.mark.parametrize("text", [
+    "La France et l'Allemagne ont signé un accord sur l'énergie à Paris.",
+    "Le président a rencontré son homologue russe.", "Der Präsident traf gestern den Außenminister.",
+    "El presidente se reunió con el ministro.", "Die Regierung hat neue Sanktionen beschlossen.",
+    "Il presidente della Repubblica ha incontrato il premier.",
+])
+def test_a_short_text_in_another_language_is_refused(text: str) -> None:
+    with pytest.raises(InputError, match="English"):
+        check_text(text, "x", DEFAULT_SETTINGS)
+
+
+@pytest.mark.parametrize("text", [
+    "Great Britain", "Nikol Pashinyan", "Charles de Gaulle met officials in La Paz and El Salvador.",
+    "Ursula von der Leyen met the President of Côte d’Ivoire.", "The café in Zürich hosted a détente summit.",
+    "Lula da Silva visited São Paulo.", "Recep Tayyip Erdoğan met Andrés Manuel López Obrador.",
+    "Soldiers die in Donetsk as the war goes on",
+])
+def test_a_short_english_text_with_foreign_names_is_analysed(text: str) -> None:
+    check_text(text, "x", DEFAULT_SETTINGS)
+
+
+def test_no_gold_text_is_refused_as_not_english() -> None:
+    from .conftest import GOLD
+
+    refused = []
+    for path in sorted(GOLD.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line) if line.strip() else {}
+            text = record.get("text")
+            if isinstance(text, str) and text.strip():
+                try:
+                    check_text(text, "x", DEFAULT_SETTINGS)
+                except InputError as exc:
+                    refused.append(f"{path.name} {record.get('id')}: {exc}")
+    assert refused == []

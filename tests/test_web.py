@@ -87,7 +87,7 @@ def test_pages_have_json_twins_and_no_cdn(client: TestClient) -> None:
         assert "cdn" not in page.text.lower() and "https://" not in page.text
     assert client.get("/static/plotly.min.js").headers["content-type"].startswith("application/javascript")
     posted = client.post("/analyze", data={"text": "France imposed sanctions on Iran in 2012.", "date": "2013-01-01"})
-    assert posted.status_code == 200 and "SANCTION" in posted.text and '<span class="event">' in posted.text
+    assert posted.status_code == 200 and "SANCTION" in posted.text and 'class="s event"' in posted.text
 
 
 def test_causal_graph_api_and_page(client: TestClient) -> None:
@@ -207,10 +207,19 @@ def test_limits_token_cors_and_traversal(web_db: Path) -> None:
 
 
 def test_reads_while_an_ingest_holds_the_file_get_503_then_recover(client: TestClient, web_db: Path) -> None:
-    """DuckDB lets one process write and none read beside it: the server says so, then serves again."""
+    """DuckDB lets one process write and none read beside it: the server lets go of the file once reads
+    pause for a second, says so while another process holds it, then serves again."""
     import subprocess
     import sys
+    import time
 
+    assert client.get("/api/documents").status_code == 200
+    keeper = client.app.state.store_keeper  # type: ignore[attr-defined]
+    assert keeper.is_open
+    deadline = time.monotonic() + 5
+    while keeper.is_open and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not keeper.is_open
     holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
                                "print('ready', flush=True); time.sleep(60)", str(web_db)],
                               stdout=subprocess.PIPE, text=True)

@@ -18,6 +18,17 @@ Tokenize = Callable[[str], list[str]]
 FIELD_JUNK = re.compile(r"[\t\n\r|;]+")
 
 
+PHOENIX_CODES = {"USR": "SUN", "SUN": "SUN", "YUG": "YUG", "FRY": "YUG", "DDR": "DDR", "CSK": "CSK", "SCG": "SCG",
+                 "KSV": "XKX"}
+"""Phoenix's codes for former states (and Kosovo) -> ours (ISO 3166-3; XKX)."""
+
+
+def phoenix_country(code: str, countries: set[str]) -> str:
+    """The country of a Phoenix code's first three letters, or ""."""
+    head = code[:3]
+    return PHOENIX_CODES.get(head) or (head if head in countries else "")
+
+
 def clean(value: str | None) -> str:
     """One line, no separators of our files (tab, |, ;), single spaces."""
     return re.sub(r"\s+", " ", FIELD_JUNK.sub(" ", value or "")).strip()

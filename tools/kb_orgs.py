@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from kb_common import Territories, Tokenize, aliases, clean, slug
+from kb_common import Territories, Tokenize, aliases, clean, phoenix_country, slug
 
 Row = list[str]
 
@@ -116,9 +116,12 @@ def phoenix_organizations(folder: Path, countries: set[str], tokenize: Tokenize)
     for filename, default_sector in (("Phoenix.International.actors.txt", "NGO"),
                                      ("Phoenix.MilNonState.actors.txt", "REB")):
         for names, code in _phoenix_entries(folder / filename):
-            country = code[:3] if code[:3] in countries else ""
+            country = phoenix_country(code, countries)
+            if not country and code[:3] in ("MNC", "NGO"):
+                country = phoenix_country(code[3:6], countries)  # a company of one state: MNCGBR
             kind = "igo" if code.startswith("IGO") else "organization"
-            sector = code[3:6] if country else {"IGO": "", "NGO": "NGO", "MNC": "BUS"}.get(code[:3], default_sector)
+            sector = {"IGO": "", "NGO": "NGO", "MNC": "BUS"}.get(code[:3]) if code[:3] in ("IGO", "NGO", "MNC") \
+                else code[3:6]
             if not country and code[:3] not in ("IGO", "NGO", "MNC", "IMG", "NGM"):
                 continue
             if kind == "organization" and not sector:

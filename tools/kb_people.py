@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb_common import Territories, Tokenize, aliases, clean, day, folded
+from kb_common import Territories, Tokenize, aliases, clean, day, folded, phoenix_country
 
 csv.field_size_limit(10_000_000)
 
@@ -169,7 +169,9 @@ def read_phoenix_people(path: Path, countries: set[str]) -> dict[str, Person]:
     codes: list[tuple[str, str, str]] = []
 
     def flush() -> None:
-        if names and codes and not any(c[0] == "" for c in codes):
+        if not codes:
+            return  # names with no codes yet: the dictionary's next entry carries them ("EX-SOVIET_PRESIDENT_...")
+        if names and not any(c[0] == "" for c in codes):
             _add_phoenix_person(people, names, codes, countries)
         names.clear()
         codes.clear()
@@ -188,6 +190,8 @@ def read_phoenix_people(path: Path, countries: set[str]) -> dict[str, Person]:
             continue
         flush()
         if "[" in line:  # a state's own entry ("NIGERIA_ [NGA]") or a coded synonym: not a person
+            names.clear()
+            codes.clear()
             continue
         names.append(line)
     flush()
@@ -209,7 +213,7 @@ def _phoenix_code(inner: list[str]) -> tuple[str, str, str]:
 
 def _add_phoenix_person(people: dict[str, Person], names: list[str], codes: list[tuple[str, str, str]],
                         countries: set[str]) -> None:
-    countries_seen = [c[:3] for c, _, _ in codes if c[:3] in countries]
+    countries_seen = [phoenix_country(c, countries) for c, _, _ in codes if phoenix_country(c, countries)]
     if not countries_seen:
         return
     country = max(set(countries_seen), key=lambda c: (countries_seen.count(c), c))
@@ -224,7 +228,7 @@ def _add_phoenix_person(people: dict[str, Person], names: list[str], codes: list
         if len(words) >= 2 and not set(words) & _TITLE_WORDS and name not in person.names:
             person.names.append(name)
     for code, start, end in codes:
-        if code[:3] != country:
+        if phoenix_country(code, countries) != country:
             continue
         sector = code[3:6] or "ELI"
         if not start and not end:

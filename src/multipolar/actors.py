@@ -104,12 +104,15 @@ class ActorResolver:
         self.gazetteer = gazetteer
         self.kb = KbMatcher(gazetteer.kb) if gazetteer.kb is not None else None
         self._kb_holders: dict[tuple[str, str], list[int]] | None = None
+        self._spellings: list[tuple[str, str]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         day: dt.date | None = doc._.mp_date
         words = [_word(t.text) for t in doc]
         mentions = self._name_mentions(doc, words, day)
+        mentions += self._misspelt_states(doc, words, mentions, day)
         mentions = self._with_kb_names(doc, words, mentions, day)
+        mentions = self._with_kb_names(doc, words, mentions, day)  # homonyms the first pass's places decide
         mentions = actors_agents.with_agents(self, doc, words, mentions, day)
         mentions = actors_explained.with_explained(self, doc, words, mentions, day)
         mentions = self._with_plural_references(doc, mentions)
@@ -118,6 +121,7 @@ class ActorResolver:
             mentions += self._first_person(doc, mentions, self.ref(voice, day))
         places = [m for m in mentions if _where_something_happened(doc, m)]
         doc._.mp_mentions = sorted((m for m in mentions if m not in places), key=lambda m: m.start)
+        doc._.mp_places = places
         doc._.mp_unresolved = self._unresolved(doc, [*doc._.mp_mentions, *places])
         return doc
 
@@ -148,10 +152,12 @@ class ActorResolver:
                 continue
             end = i + len(pattern.tokens)
             if self._is_place(doc, words, i, end) or self._inside_other_name(doc, i, end, pattern) or \
-                    self._tail_of_longer_name(doc, words, i, pattern):
+                    self._tail_of_longer_name(doc, words, i, pattern) or self._head_of_other_name(doc, words, i, end,
+                                                                                                 pattern):
                 continue
-            if pattern.how == "adjective" and not self._combines(words, i, end):
-                continue
+            if pattern.how == "adjective" and (not self._combines(words, i, end) or
+                                               (i > 0 and words[i - 1].lower() == "ethnic")):
+                continue  # "ethnic Armenian authorities" are not Armenia's
             if pattern.how == "person" and len(pattern.tokens) == 1 and self._followed_by_other_name(doc, words, end):
                 continue  # "Boris Yeltsin" is not Boris Johnson: a short name followed by another name
             return pattern
@@ -196,12 +202,52 @@ class ActorResolver:
             and doc[start].ent_iob_ == "I" and not self.gazetteer.patterns_at(words, start - 1) \
             and self.gazetteer.agent_at(words, start - 1) is None
 
+    def _head_of_other_name(self, doc: Doc, words: list[str], start: int, end: int, pattern: NamePattern) -> bool:
+        """"the Panama Papers", "the OSCE Minsk Group": a state's name that begins a longer named thing (the
+        entity goes on with a capitalised word that is no name or sector word of ours) is not the state."""
+        return pattern.how in ("name", "capital", "metonym") and self._heads_longer_name(doc, words, start, end)
+
+    def _heads_longer_name(self, doc: Doc, words: list[str], start: int, end: int) -> bool:
+        if end >= len(doc) or doc[end].ent_iob_ != "I":
+            return False
+        if doc[start].ent_type_ not in ("ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"):
+            return False
+        following = words[end]
+        if following.lower() in _SAME_THING:
+            return False
+        return following[:1].isupper() and following.isalpha() and not self.gazetteer.patterns_at(words, end) and \
+            self.gazetteer.agent_at(words, end, qualified=True) is None
+
     @staticmethod
     def _inside_other_name(doc: Doc, start: int, end: int, pattern: NamePattern) -> bool:
         """A country name inside a longer person's name ("Michael Jordan") is not the country."""
         if pattern.how in ("person", "petrarch") or doc[start].ent_type_ != "PERSON":
             return False
         return person_span_longer(doc, start, end)
+
+    def _misspelt_states(self, doc: Doc, words: list[str], mentions: list[ActorMention],
+                         day: dt.date | None) -> list[ActorMention]:
+        """A state's name or demonym misspelt by one letter ("Kazahks"), where the tagger sees a place or a
+        people and nothing else matched: the one state within one edit (a swap, a letter more or less)."""
+        covered = {k for m in mentions for k in range(m.start, m.end)}
+        found = []
+        labels = ("GPE", "NORP", "PERSON") if len(doc) <= SHORT_TEXT else ("GPE", "NORP")  # a bare word: any tag
+        for ent in doc.ents:
+            if ent.label_ not in labels or len(ent) != 1 or ent.start in covered or len(ent.text) < 6 or \
+                    self.gazetteer.patterns_at(words, ent.start):
+                continue  # a name we know, set aside on purpose ("Atlanta, Georgia", "ethnic Armenian")
+            codes = {code for word, code in self._state_words() if _one_edit(ent.text.lower(), word)}
+            if len(codes) == 1:
+                found.append(ActorMention(ent.start, ent.end, (self.ref(codes.pop(), day),), "misspelt"))
+        return found
+
+    def _state_words(self) -> list[tuple[str, str]]:
+        if self._spellings is None:
+            self._spellings = sorted({(p.tokens[0].lower(), p.code) for bucket in self.gazetteer._patterns.values()
+                                      for p in bucket if len(p.tokens) == 1 and p.how in ("name", "adjective")
+                                      and len(p.tokens[0]) >= 5 and p.code in self.gazetteer.actors
+                                      and self.gazetteer.actors[p.code].kind in STATE_KINDS})
+        return self._spellings
 
     # ---- knowledge-base names --------------------------------------------------------------------
 
@@ -224,6 +270,7 @@ class ActorResolver:
                 continue
             hit = self.kb.hit_at(doc, words, lower, i, day, countries)
             if hit is not None and (self._is_place(doc, words, i, i + hit[0]) or
+                                    self._heads_longer_name(doc, words, i, i + hit[0]) or
                                     (hit[0] == 1 and self.gazetteer.agent_at(words, i) is not None)):
                 hit = None  # "the Tsugaru Strait" is geography, not the town; "Police" the police, not the town
             if hit is None or (known is not None and hit[0] <= known.end - known.start):
@@ -265,6 +312,26 @@ class ActorResolver:
         if len(found) != 1:
             return None
         return self.kb.kb.entry(found.pop()).code
+
+    def holders_named(self, roles: tuple[str, ...], name: str, day: dt.date | None) -> list[ActorRef]:
+        """Holders of an office on `day` whose name has the word `name` ("President Aliyev" in 2001 is
+        Heydar Aliyev; "King Abdullah" in Amman in 2019 is Abdullah II, in Riyadh in 2010 the Saudi king)."""
+        found: dict[str, ActorRef] = {}
+        for (_, role), terms in self.gazetteer._holders.items():
+            for term in terms if role in roles else ():
+                info = self.gazetteer.actors.get(term.code)
+                if info is not None and term.covers(day) and name in info.name.split():
+                    found.setdefault(term.code, self.ref(term.code, day))
+        if self.kb is not None:
+            if self._kb_holders is None:
+                self._kb_holders = self.kb.kb.holders()
+            for (_, role), numbers in self._kb_holders.items():
+                for number in numbers if role in roles else ():
+                    entry = self.kb.kb.entry(number)
+                    if name in entry.name.split() and any(t.role == role and t.covers(day)
+                                                          for t in self.kb.kb.terms(number)):
+                        found.setdefault(entry.code, self.kb_ref(number, day))
+        return list(found.values())
 
     # ---- "the two countries" ----------------------------------------------------------------------
 
@@ -345,6 +412,22 @@ class ActorResolver:
         return info.name if info else code
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one letter added, dropped, changed, or two neighbours swapped (not equal)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+_SAME_THING = frozenset({"state", "province", "region", "city", "county", "district", "governorate", "oblast",
+                         "society", "movement", "organization", "organisation"})
+"""Words that go on a name without making it another thing ("Kano State", "Red Crescent Society")."""
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "through", "throughout",
                        "within", "into", "from", "to", "between", "towards", "toward", "via", "off", "along"})
 

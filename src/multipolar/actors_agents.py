@@ -49,7 +49,9 @@ def with_agents(resolver: ActorResolver, doc: Doc, words: list[str], mentions: l
     result = list(mentions)
     i = 0
     while i < len(words):
-        hit = None if i in taken else resolver.gazetteer.agent_at(words, i, qualified=True)
+        # a filler ("deputy", "state") is no sector word of its own here, whatever Phoenix's agents say
+        hit = None if i in taken else resolver.gazetteer.agent_at(words, i, qualified=words[i].lower() not in
+                                                                  QUALIFIER_FILLERS)
         if hit is None:
             i += 1
             continue
@@ -79,10 +81,30 @@ def with_agents(resolver: ActorResolver, doc: Doc, words: list[str], mentions: l
         if actor is None:
             i = end
             continue
-        result = [m for m in result if m is not qualifier] + [ActorMention(start, stop, (actor,), "agent")]
+        how = "place+agent" if qualifier.how in ("capital", "knowledge_base") else "agent"  # "Delhi police"
+        result = [m for m in result if m is not qualifier] + [ActorMention(start, stop, (actor,), how)]
+        result = _distributed(resolver, words, qualifier, agent, day, result, by_end)
         taken.update(range(start, stop))
         i = stop
     return result
+
+
+def _distributed(resolver: ActorResolver, words: list[str], qualifier: ActorMention, agent: Agent,
+                 day: dt.date | None, result: list[ActorMention], by_end: dict[int, ActorMention]
+                 ) -> list[ActorMention]:
+    """"Armenian and Azerbaijani troops": the agent word serves both adjectives."""
+    from multipolar.actors import ActorMention
+
+    k = qualifier.start
+    if agent.role or k < 2 or words[k - 1].lower() not in ("and", "or", ","):
+        return result
+    other = by_end.get(k - 1)
+    if other is None or other.how != "adjective" or other not in result:
+        return result
+    actor = _agent_actor(resolver, words, other.start, agent, other.actors[0], day, result, True)
+    if actor is None:
+        return result
+    return [m for m in result if m is not other] + [ActorMention(other.start, other.end, (actor,), "agent")]
 
 
 def _foreign_body(resolver: ActorResolver, words: list[str], mention: ActorMention,

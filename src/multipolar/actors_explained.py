@@ -29,6 +29,8 @@ _CLAUSE_END = frozenset({",", ".", ";", ":", "—", "–", "(", ")", "\"", "“"
 _APPOSITION_STARTS = frozenset({"a", "an", "the", "who", "its", "his", "her", "their", "now", "then", "also"})
 _GROUP_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "OPP", "PTY", "NGO", "LAB", "MED", "BUS", "EDU", "REL", "COP"})
 _MAX_APPOSITION = 12
+_NOT_ALONE = frozenset({"counterpart", "jet", "warplane", "warship", "fighter jet", "airline"})
+"""Words that name a sector only with a country ("Turkish jets"): alone they are things, not actors."""
 _PERSON_NOUNS = frozenset({"officer", "official", "agent", "spokesman", "spokeswoman", "spokesperson", "member",
                            "chief", "head", "leader", "commander", "staff", "source", "representative"})
 """A sector word before one of these still names the sector ("an intelligence agency officer")."""
@@ -49,7 +51,7 @@ def with_explained(resolver: ActorResolver, doc: Doc, words: list[str], mentions
                    day: dt.date | None) -> list[ActorMention]:
     learned: dict[str, ActorRef] = {}
     result = _titled(resolver, doc, words, mentions, learned)
-    result = _appositions(resolver, doc, result, learned)
+    result = _appositions(resolver, doc, words, result, learned)
     result = _possessed(doc, result, learned)
     result = _described_groups(resolver, doc, words, result, learned)
     result = _repeats(doc, result, learned)
@@ -84,6 +86,8 @@ def _title_before(words: list[str], at: int) -> tuple[int, str] | None:
         start = at - size
         if start < 0:
             continue
+        if any(not re.fullmatch(r"[\w.-]+", w) for w in lower[start:at]):
+            continue  # "minister, X": an apposition, not a title
         key = tuple(w for w in lower[start:at] if w != ".")
         joined = tuple(re.findall(r"[\w.-]+", " ".join(lower[start:at]).replace(" .", ".")))
         sector = table.get(key) or table.get(joined)
@@ -103,20 +107,28 @@ def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[
         if known is not None and (known.start < ent.start or known.actors[0].kind != "person"):
             continue
         found = _title_before(words, ent.start)
-        if found is None:
-            continue
+        if found is None:  # "King Abdullah" tagged PERSON as a whole: the title is inside the entity
+            inner = next(((k, hit) for k in range(1, min(4, len(ent))) if (hit := _title_before(words, ent.start + k))
+                          and hit[0] == ent.start), None)
+            if inner is None:
+                continue
+            found, ent = inner[1], doc[ent.start + inner[0] : ent.end]
         title_start, sector = found
         before = covered.get(title_start - 1)
-        qualifier = _qualifier_ending(words, title_start, result)
-        if before is not None and before.how == "agent" and before.end == ent.start:
+        qualifier = _qualifier_ending(doc, words, title_start, result)
+        if before is not None and before.how.endswith("agent") and before.end == ent.start:
             qualifier = before
         start = qualifier.start if qualifier is not None else title_start
         country = qualifier.actors[0].state_code if qualifier is not None else None
         title = " ".join(words[title_start : ent.start])
+        holder = None if known is not None or len(ent) > 1 else _holder_by_title(resolver, doc, words, title_start,
+                                                                               ent, result, country)
         if known is not None:
             person = known.actors[0]
             ref = person if person.role == sector else person.with_role(sector, person.office, title)
             end = known.end
+        elif holder is not None:
+            ref, end = holder, ent.end
         else:
             ref = _learned(ent.text, country, sector, title=title)
             learned[ent.text] = ref
@@ -127,10 +139,37 @@ def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[
     return result
 
 
-def _qualifier_ending(words: list[str], at: int, mentions: list[ActorMention]) -> ActorMention | None:
-    """A state, place or organisation named just before `at` ("Armenian", "Taiwan's", "Kenya's top")."""
+_PORTFOLIO = 3
+"""Words of a portfolio or a service between a country and a title ("Sri Lankan Fisheries Minister",
+"Kenyan police spokesman")."""
+
+
+def _holder_by_title(resolver: ActorResolver, doc: Doc, words: list[str], title_start: int, ent: Span,
+                     mentions: list[ActorMention], country: str | None) -> ActorRef | None:
+    """"President Aliyev", "King Abdullah": the one holder of that office on the date with that name (the
+    document's countries decide between several)."""
+    hit = resolver.gazetteer.agent_at(words, title_start)
+    if hit is None or not hit[0].role or title_start + hit[1] != ent.start:
+        return None
+    roles = ("monarch",) if hit[0].role == "monarch" else (hit[0].role,)
+    found = resolver.holders_named(roles, ent.text, doc._.mp_date)
+    if country is not None:
+        found = [r for r in found if r.country == country]
+    if len(found) > 1:
+        named = {m.actors[0].state_code for m in mentions}
+        found = [r for r in found if r.country in named]
+    return found[0] if len(found) == 1 else None
+
+
+def _qualifier_ending(doc: Doc, words: list[str], at: int, mentions: list[ActorMention]) -> ActorMention | None:
+    """A state, place or organisation named just before `at` ("Armenian", "Taiwan's", "Kenya's top", "Sri
+    Lankan Fisheries")."""
     k = at
-    while k > 0 and (words[k - 1].lower() in QUALIFIER_FILLERS or words[k - 1] in POSSESSIVE):
+    skipped = 0
+    while k > 0 and (words[k - 1].lower() in QUALIFIER_FILLERS or words[k - 1] in POSSESSIVE or
+                     (skipped < _PORTFOLIO and doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ") and
+                      not any(m.end == k for m in mentions))):
+        skipped += words[k - 1].lower() not in QUALIFIER_FILLERS and words[k - 1] not in POSSESSIVE
         k -= 1
     found = next((m for m in mentions if m.end == k), None)
     if found is None or found.actors[0].kind not in ("state", "other", "igo", "bloc", "organization"):
@@ -159,7 +198,7 @@ def _describing(mentions: list[ActorMention], start: int, end: int) -> ActorRef 
     return inside[0].actors[0] if inside and inside[0].actors[0].kind == "state" else None
 
 
-def _appositions(resolver: ActorResolver, doc: Doc, mentions: list[ActorMention],
+def _appositions(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention],
                  learned: dict[str, ActorRef]) -> list[ActorMention]:
     from multipolar.actors import ActorMention
 
@@ -176,8 +215,17 @@ def _appositions(resolver: ActorResolver, doc: Doc, mentions: list[ActorMention]
             ref = _describing(result, start, end)
         elif ent.start >= 2 and doc[ent.start - 1].text == "," and ent.end <= doc[ent.start].sent.end:
             before = covered.get(ent.start - 2)
-            if before is not None and before.how == "agent" and before.actors[0].kind in ("person", "organization"):
+            if before is not None and before.how.endswith("agent") and \
+                    before.actors[0].kind in ("person", "organization"):
                 ref = before.actors[0]
+                if ref.kind == "person" and ref.origin != "rule" and ent.label_ == "PERSON":
+                    # "Jordan's foreign minister, Ayman Safadi": the holder the title resolved to
+                    result.append(ActorMention(ent.start, ent.end, (ref,), "apposition"))
+                    learned[ent.text] = ref
+                    covered = _covered(result)
+                    continue
+            elif ent.label_ == "PERSON":
+                ref = _sector_word_before(resolver, words, ent.start - 1)  # "the governor's spokesman, X"
         if ref is None:
             continue
         kind = "person" if ent.label_ == "PERSON" else "organization"
@@ -188,6 +236,18 @@ def _appositions(resolver: ActorResolver, doc: Doc, mentions: list[ActorMention]
         result.append(ActorMention(ent.start, ent.end, (actor,), "apposition"))
         covered = _covered(result)
     return result
+
+
+def _sector_word_before(resolver: ActorResolver, words: list[str], comma: int) -> ActorRef | None:
+    """A sector or office word ending just before `comma`, as an actor with no country."""
+    from multipolar.actors import ActorRef
+
+    for start in range(max(0, comma - 3), comma):
+        hit = resolver.gazetteer.agent_at(words, start)
+        if hit is not None and start + hit[1] == comma:
+            agent = hit[0]
+            return ActorRef(agent.slug, agent.term, "person", None, agent.sector, agent.role, origin="rule")
+    return None
 
 
 def _possessed(doc: Doc, mentions: list[ActorMention], learned: dict[str, ActorRef]) -> list[ActorMention]:
@@ -279,12 +339,22 @@ def _surnames(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     return result
 
 
+_PLACE_HOWS = frozenset({"capital", "knowledge_base", "place+agent"})
+
+
 def _one_country(doc: Doc, mentions: list[ActorMention], at: int) -> str | None:
-    """The one country the sentence names, else the one the document names; None if several or none."""
+    """The country where it happens: the one the sentence's places (cities, capitals) name, else the one its
+    actors name, else the same two looks at the document; None when several or none ("Tbilisi police fired
+    at demonstrators after a Russian lawmaker spoke": Georgian demonstrators)."""
     sentence = doc[at].sent
     for low, high in ((sentence.start, sentence.end), (0, len(doc))):
-        found = {m.actors[0].state_code for m in mentions if low <= m.start < high and m.actors[0].kind != "igo"
-                 and m.actors[0].state_code.isupper() and len(m.actors[0].state_code) == 3}
+        inside = [m for m in mentions if low <= m.start < high and m.actors[0].kind != "igo" and
+                  m.actors[0].state_code.isupper() and len(m.actors[0].state_code) == 3]
+        places = {m.actors[0].state_code for m in inside if m.how in _PLACE_HOWS and
+                  (m.actors[0].kind in ("state", "other") or m.how == "place+agent")}
+        if len(places) == 1:
+            return places.pop()
+        found = {m.actors[0].state_code for m in inside}
         if len(found) == 1:
             return found.pop()
         if found:
@@ -327,7 +397,7 @@ def _generic(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list
         agent, size = hit
         last = doc[i + size - 1]
         compound = last.dep_ == "compound" and last.head.lemma_.lower() not in _PERSON_NOUNS
-        if agent.slug == "counterpart" or last.pos_ not in ("NOUN", "PROPN") or compound or \
+        if agent.slug in _NOT_ALONE or agent.term in _NOT_ALONE or last.pos_ not in ("NOUN", "PROPN") or compound or \
                 (words[i][:1].isupper() and not doc[i].is_sent_start and agent.sector != "COP"):
             i += size
             continue

@@ -6,6 +6,7 @@ Negated and hypothetical events do not count, as in the per-document model.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,7 +117,9 @@ def top_dyads(db: Path, *, limit: int = 20) -> Any:
         connection.close()
 
 
-def relations_in(db: Path, year: int | None = None) -> tuple[Relation, ...]:
+def relations_in(db: Path, year: int | None = None, *, since: str | dt.date | None = None,
+                 until: str | dt.date | None = None) -> tuple[Relation, ...]:
+    """Each dyad's counted events in the store (or one year, or between two dates), summed."""
     connection = store.connect(db, read_only=True)
     try:
         rows = connection.execute(
@@ -125,19 +128,22 @@ def relations_in(db: Path, year: int | None = None) -> tuple[Relation, ...]:
                    sum(CASE WHEN quad_class <= 2 THEN abs(goldstein) ELSE 0 END),
                    sum(CASE WHEN quad_class > 2 THEN abs(goldstein) ELSE 0 END), sum(goldstein)
             FROM events WHERE {_COUNTED} AND source <> target AND (? IS NULL OR year(day) = ?)
-            GROUP BY 1, 2 ORDER BY 3 DESC
+              AND (? IS NULL OR day >= CAST(? AS DATE)) AND (? IS NULL OR day <= CAST(? AS DATE))
+            GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2
             """,
-            [year, year],
+            [year, year, since, since, until, until],
         ).fetchall()
     finally:
         connection.close()
     return tuple(Relation(a, b, int(n), round(c, 2), round(k, 2), round(g, 2)) for a, b, n, c, k, g in rows)
 
 
-def bloc_partition(db: Path, *, year: int | None = None, min_events: int = MIN_EVENTS) -> BlocPartition:
-    """The blocs of the corpus (or one year) by signed community detection (`multipolar.blocs`), with the
-    method and its modularity."""
-    return signed_blocs(relations_in(db, year), None if year is None else str(year), min_events=min_events)
+def bloc_partition(db: Path, *, year: int | None = None, min_events: int = MIN_EVENTS,
+                   since: str | dt.date | None = None, until: str | dt.date | None = None) -> BlocPartition:
+    """The blocs of the corpus (or one year, or between two dates) by signed community detection
+    (`multipolar.blocs`), with the method and its modularity."""
+    period = str(year) if year is not None else (f"{since or '…'} – {until or '…'}" if since or until else None)
+    return signed_blocs(relations_in(db, year, since=since, until=until), period, min_events=min_events)
 
 
 def blocs(db: Path, *, year: int | None = None, min_events: int = MIN_EVENTS) -> tuple[tuple[str, ...], ...]:

@@ -320,17 +320,23 @@ def eval_command(
 ) -> None:
     """Score the event coder on event gold (P/R/F1 overall, per PLOVER type, mode, category and style, CAMEO
     roots, document gold's core recall, and the misses), the actor resolver on actor gold (ours or NGEC's
-    cases: country, country + sector) and the figure reader on figures gold. Misses of frozen test files
-    (`*-test.jsonl`) are not listed."""
+    cases: country, country + sector), the figure reader on figures gold, and quotations on quote gold (quote
+    F1, quote + speaker F1, speaker actor). Misses of frozen test files (`*-test.jsonl`) are not listed."""
+    from multipolar.cli_quotes import print_quote_report
     from multipolar.evaluate import combined, evaluate, read_gold
     from multipolar.evaluate_actors import ActorReport, evaluate_actor_gold, gold_format, read_records
     from multipolar.evaluate_figures import evaluate_figures, is_figures_gold, read_figures_gold
+    from multipolar.evaluate_quotes import QuoteReport, evaluate_quotes, is_quote_gold, read_quote_gold
 
     results: dict[str, Report | ActorReport] = {}
     figure_results: dict[str, FiguresReport] = {}
+    quote_results: dict[str, QuoteReport] = {}
     try:
         settings = _settings(actors, learned=learned)
         for gold_path in gold:
+            if is_quote_gold(gold_path):
+                quote_results[str(gold_path)] = evaluate_quotes(read_quote_gold(gold_path), settings)
+                continue
             if is_figures_gold(gold_path):
                 figure_results[str(gold_path)] = evaluate_figures(read_figures_gold(gold_path), settings)
                 continue
@@ -345,7 +351,8 @@ def eval_command(
     if len(events) > 1:
         results["ALL FILES"] = combined(events)
     if output_format is TableFormat.json:
-        every = {**{k: v.as_dict() for k, v in results.items()}, **{k: v.as_dict() for k, v in figure_results.items()}}
+        every = {**{k: v.as_dict() for k, v in results.items()}, **{k: v.as_dict() for k, v in figure_results.items()},
+                 **{k: v.as_dict() for k, v in quote_results.items()}}
         sys.stdout.write(json.dumps(every, indent=1) + "\n")
         return
     from multipolar.terminal import console as sized
@@ -358,6 +365,8 @@ def eval_command(
             _print_report(console, path, report, misses)
     for path, figures_report in figure_results.items():
         _print_figures_report(console, path, figures_report, 0 if path.endswith("-test.jsonl") else misses)
+    for path, quote_report in quote_results.items():
+        print_quote_report(console, path, quote_report, 0 if path.endswith("-test.jsonl") else misses)
 
 
 def _print_figures_report(console: Console, path: str, report: FiguresReport, misses: int) -> None:

@@ -24,6 +24,7 @@ from multipolar.cli import (
     VerboseOption,
     VoiceFieldOption,
     VoiceOption,
+    _date_option,
     _emit,
     _fail,
     _log_to_file,
@@ -50,6 +51,8 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     learned: LearnedOption = None,
     verbose: VerboseOption = False,
+    date: Annotated[str | None, typer.Option(
+        help="Date (YYYY-MM-DD) of documents whose record, dateline or page gives none.")] = None,
 ) -> None:
     """Analyse a corpus into a DuckDB file: new documents only; bad ones recorded with their reason."""
     _log_to_file(verbose)
@@ -70,6 +73,7 @@ def ingest(
                 bar.update(task, completed=done, rate=done / max(time.monotonic() - started, 1e-6))
 
             report = run_ingest(paths, db, settings=settings, workers=workers, scheduler=scheduler,
+                                date=_date_option(date),
                                 batch_size=batch_size, progress=advance)
     except MultipolarError as exc:
         _fail(str(exc))

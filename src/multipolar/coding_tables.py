@@ -59,6 +59,7 @@ class Sense:
     becomes: tuple[str, str] | None
     """(CAMEO code, PLOVER type) it codes instead, or None for no event."""
     context: bool
+    subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,7 @@ def load_tables() -> CodingTables:
         code, _, plover = becomes.partition(":")
         senses[row["verb"].strip()].append(Sense(
             frozenset(w.strip() for w in row["objects"].split("|")), (code, plover) if becomes != "-" else None,
-            row["where"].strip() == "context"))
+            row["where"].strip() == "context", row["where"].strip() == "subject"))
     return CodingTables(cameo, _patterns(_read("verbs.tsv"), "verb", "object"),
                         _patterns(_read("nouns.tsv"), "noun", "modifier"),
                         {plover: frozenset(found) for plover, found in modes.items()}, alone, frame_codes,

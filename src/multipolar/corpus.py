@@ -1,32 +1,31 @@
 """Corpus ingest: files and folders of documents -> analyses in the store, in parallel.
 
-The same code path runs on local processes (`concurrent.futures.ProcessPoolExecutor`) or on a Dask
-cluster (`Client(address).get_executor()`): both are `concurrent.futures.Executor`s. Documents are
+The same code path runs on local processes or on a Dask cluster (`multipolar.workers`). Documents are
 streamed in batches with a bounded number in flight, so memory stays flat as the corpus grows; the
 single writer stores each document in its own transaction.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from multipolar import store
 from multipolar.errors import InputError, failure
-from multipolar.ingest import read_document
+from multipolar.ingest import PageToExtract, read_document
 from multipolar.pipeline import process
-from multipolar.records import Analysis, Article
+from multipolar.records import Article
 from multipolar.settings import DEFAULT_SETTINGS, Settings
+from multipolar.workers import Engine, Outcome
 
 log = logging.getLogger("multipolar")
 
-Outcome = tuple[Analysis | None, str | None, str | None]
-"""What a worker sends back for one document: the analysis, or the error and its traceback (for a bug)."""
 
 DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".gz")
 
@@ -45,12 +44,21 @@ class IngestReport:
 
 @dataclass(frozen=True)
 class Item:
-    """One input document: where it came from, and the article or why there is none."""
+    """One input document: where it came from, and the article (or the page to extract it from) or why
+    there is none."""
 
     source: str
     line: int
     article: Article | None
     error: str | None
+    page: PageToExtract | None = None
+
+    @property
+    def work(self) -> Article | PageToExtract:
+        """What a worker gets for it."""
+        work = self.article or self.page
+        assert work is not None, "only items with an article or a page are sent to workers"
+        return work
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -81,12 +89,14 @@ def estimate_total(paths: Iterable[Path]) -> int:
     return total
 
 
-def iter_items(paths: Iterable[Path], settings: Settings = DEFAULT_SETTINGS) -> Iterator[Item]:
-    """Every document in the inputs, bad ones included with their reason; streamed, file by file."""
+def iter_items(paths: Iterable[Path], settings: Settings = DEFAULT_SETTINGS, date: dt.date | None = None
+               ) -> Iterator[Item]:
+    """Every document in the inputs, bad ones included with their reason; streamed, file by file. `date`
+    dates the documents whose input (record, dateline, page) gives none."""
     for path in iter_files(paths):
         try:
-            for record in read_document(str(path), settings=settings):
-                yield Item(str(path), record.line, record.article, record.error)
+            for record in read_document(str(path), date=date, settings=settings, defer_html=True):
+                yield Item(str(path), record.line, record.article, record.error, record.page)
         except Exception as exc:  # the file as a whole: unreadable, or a bug met on it
             reason, detail = failure(exc)
             if detail:
@@ -94,54 +104,44 @@ def iter_items(paths: Iterable[Path], settings: Settings = DEFAULT_SETTINGS) -> 
             yield Item(str(path), 0, None, reason if isinstance(exc, InputError) else f"{path}: {reason}")
 
 
-def analyze_batch(articles: list[Article], settings: Settings) -> list[Outcome]:
-    """Run in a worker: the pipeline is loaded once per process and reused for every batch."""
-    return [(r.analysis, r.error, r.detail) for r in process(articles, settings=settings, on_error="record")]
-
-
-def make_executor(workers: int | None, scheduler: str | None, settings: Settings = DEFAULT_SETTINGS,
-                  ) -> tuple[Executor | None, Callable[[], None]]:
-    """A process pool (default: one per core), a Dask cluster's executor, or None to run inline.
-
-    Pool workers are replaced after `settings.worker_batches` batches: spaCy's vocabulary keeps every new
-    word it meets, so a worker that lives for a whole corpus grows with it."""
-    if scheduler:
+def analyze_batch(inputs: list[Article | PageToExtract], settings: Settings) -> list[Outcome]:
+    """Run in a worker: web pages are extracted here (under the document time limit), then everything is
+    analysed by the pipeline, which is loaded once per process and reused for every batch."""
+    articles: list[Article] = []
+    outcomes: list[Outcome | None] = []
+    for work in inputs:
         try:
-            from dask.distributed import Client
-        except ImportError as exc:  # pragma: no cover - depends on the optional extra
-            raise InputError("--scheduler needs Dask: pip install 'multipolar[dask]'") from exc
-        client = Client(scheduler)
-        return client.get_executor(), client.close
-    count = workers if workers is not None else (os.cpu_count() or 1)
-    if count <= 1:
-        return None, lambda: None
-    pool = ProcessPoolExecutor(max_workers=count, max_tasks_per_child=settings.worker_batches or None)
-    return pool, lambda: pool.shutdown(cancel_futures=True)
+            articles.append(work.article(settings) if isinstance(work, PageToExtract) else work)
+            outcomes.append(None)
+        except Exception as exc:
+            outcomes.append((None, *failure(exc)))
+    analysed = iter([(r.analysis, r.error, r.detail) for r in process(articles, settings=settings, on_error="record")])
+    return [outcome if outcome is not None else next(analysed) for outcome in outcomes]
 
 
 def ingest(
     paths: Iterable[Path], db: Path, *, settings: Settings = DEFAULT_SETTINGS, workers: int | None = None,
     scheduler: str | None = None, batch_size: int = 16, progress: Progress | None = None,
+    date: dt.date | None = None,
 ) -> IngestReport:
     """Analyse and store every new document; skip what is stored; record what cannot be analysed."""
     connection = store.connect(db)
-    executor, close = make_executor(workers, scheduler, settings)
+    engine = Engine(analyze_batch, workers, scheduler, settings)
     report = IngestReport()
-    in_flight: deque[tuple[list[Item], Future[list[Outcome]] | None, list[Outcome] | None]] = deque()
+    in_flight: deque[tuple[list[Item], list[Article | PageToExtract], int, Any]] = deque()
     limit = 2 * max(1, workers or os.cpu_count() or 1)
     try:
-        for batch in _new_batches(connection, iter_items(paths, settings), report, batch_size):
-            if executor is None:
-                in_flight.append((batch, None, analyze_batch([i.article for i in batch if i.article], settings)))
-            else:
-                in_flight.append((batch, executor.submit(analyze_batch, [i.article for i in batch if i.article],
-                                                         settings), None))
-            while len(in_flight) >= limit or (executor is None and in_flight):
-                _store_batch(connection, in_flight.popleft(), report, progress)
+        for batch in _new_batches(connection, iter_items(paths, settings, date), report, batch_size):
+            work = [i.work for i in batch]
+            in_flight.append((batch, work, *engine.run(work)))
+            while len(in_flight) >= limit or (engine.inline and in_flight):
+                batch, work, generation, pending = in_flight.popleft()
+                _store_batch(connection, batch, engine.outcomes(generation, pending, work), report, progress)
         while in_flight:
-            _store_batch(connection, in_flight.popleft(), report, progress)
+            batch, work, generation, pending = in_flight.popleft()
+            _store_batch(connection, batch, engine.outcomes(generation, pending, work), report, progress)
     finally:
-        close()
+        engine.close()
         connection.close()
     return report
 
@@ -153,16 +153,19 @@ def _new_batches(connection: store.duckdb.DuckDBPyConnection, items: Iterator[It
     seen: set[str] = set()
     for item in items:
         report.read += 1
-        if item.article is None:
+        if item.page is not None:
+            batch.append(item)  # its id is known once a worker has extracted its text
+        elif item.article is None:
             report.rejected += 1
             report.reasons.append(item.error or "unknown")
             store.record_reject(connection, item.source, item.line, item.error or "unknown")
             continue
-        if item.article.id in seen:
+        elif item.article.id in seen:
             report.already_stored += 1
             continue
-        seen.add(item.article.id)
-        batch.append(item)
+        else:
+            seen.add(item.article.id)
+            batch.append(item)
         if len(batch) >= batch_size:
             yield _unstored(connection, batch, report)
             batch = []
@@ -171,26 +174,29 @@ def _new_batches(connection: store.duckdb.DuckDBPyConnection, items: Iterator[It
 
 
 def _unstored(connection: store.duckdb.DuckDBPyConnection, batch: list[Item], report: IngestReport) -> list[Item]:
+    """The batch without what is stored: articles by id, pages by what an earlier ingest extracted from them."""
     stored = store.stored_ids(connection, (i.article.id for i in batch if i.article))
-    report.already_stored += sum(1 for i in batch if i.article and i.article.id in stored)
-    return [i for i in batch if i.article and i.article.id not in stored]
+    pages = store.known_pages(connection, (i.page.key for i in batch if i.page))
+    new = [i for i in batch if (i.article and i.article.id not in stored) or (i.page and i.page.key not in pages)]
+    report.already_stored += len(batch) - len(new)
+    return new
 
 
-def _store_batch(connection: store.duckdb.DuckDBPyConnection,
-                 entry: tuple[list[Item], Future[list[Outcome]] | None, list[Outcome] | None],
+def _store_batch(connection: store.duckdb.DuckDBPyConnection, batch: list[Item], outcomes: list[Outcome],
                  report: IngestReport, progress: Progress | None) -> None:
-    batch, future, done = entry
-    results = done if done is not None else future.result() if future is not None else []
-    for item, (analysis, error, detail) in zip(batch, results, strict=True):
+    for item, (analysis, error, detail) in zip(batch, outcomes, strict=True):
         if analysis is None:
             report.rejected += 1
             report.reasons.append(error or "unknown")
             if detail:
                 log.error("%s line %d: %s\n%s", item.source, item.line, error, detail)
             store.record_reject(connection, item.source, item.line, error or "unknown")
-        elif store.write_analysis(connection, analysis):
-            report.stored += 1
         else:
-            report.already_stored += 1
+            if store.write_analysis(connection, analysis):
+                report.stored += 1
+            else:
+                report.already_stored += 1
+            if item.page is not None:
+                store.remember_page(connection, item.page.key, analysis.document.id)
         if progress is not None:
             progress(report.stored + report.rejected + report.already_stored, report.stored)

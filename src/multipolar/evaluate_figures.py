@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,8 +131,9 @@ def _score(report: FiguresReport, record: FiguresGold, analysis: Analysis) -> No
     used: set[int] = set()
     for gold in record.expected:
         start = _located(record.text, text, gold)
+        length = len(" ".join(gold["text"].split()))
         match = next((k for k, q in enumerate(found) if k not in used and start is not None and
-                      q.start < start + len(gold["text"]) and start < q.end), None)
+                      q.start < start + length and start < q.end), None)
         report.found.count(match is not None)
         if match is None:
             report.misses.append({"id": record.id, "missed": gold["text"], "measure": gold.get("measure")})
@@ -147,14 +149,10 @@ def _score(report: FiguresReport, record: FiguresGold, analysis: Analysis) -> No
 
 def _located(raw: str, cleaned: str, gold: dict[str, Any]) -> int | None:
     """Where a gold figure (offsets into the raw text) is in the cleaned text: the same occurrence."""
-    wanted = gold["text"]
-    occurrence = raw.count(wanted, 0, int(gold["start"]))
-    at = -1
-    for _ in range(occurrence + 1):
-        at = cleaned.find(wanted, at + 1)
-        if at < 0:
-            return None
-    return at
+    pattern = re.compile(r"\s+".join(re.escape(part) for part in gold["text"].split()))
+    occurrence = len(pattern.findall(raw, 0, int(gold["start"])))
+    found = list(pattern.finditer(cleaned))
+    return found[occurrence].start() if occurrence < len(found) else None
 
 
 def _score_reading(report: FiguresReport, record_id: str, gold: dict[str, Any], found: Quantity) -> None:

@@ -25,6 +25,7 @@ _ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod
 _ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as"})
 _OWN_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "ccomp", "relcl", "conj", "parataxis",
                           "acl", "xcomp"})
+_PERSONAL = frozenset({"he", "she", "him", "her"})
 _REPORTING_VERBS = SAY_VERBS | {"announce", "declare", "confirm", "warn", "insist"}
 
 
@@ -44,6 +45,9 @@ class ArgumentReader:
         for head in conjuncts(token):
             if pronouns and head.tag_ == "PRP$" and head.lower_ in ("its", "their") and depth <= 1:
                 result.extend(self._antecedent(head))
+                continue
+            if head.lower_ in _PERSONAL and head.i not in self.mentions:
+                result.extend(self._person_before(head))
                 continue
             mention = self.mentions.get(head.i)
             if mention is not None:
@@ -68,6 +72,20 @@ class ArgumentReader:
             for ref in mention.actors:
                 unique.setdefault((mention.start, ref.code), (mention, head))
         return list(unique.values())
+
+    def _person_before(self, pronoun: Token) -> list[ActorHit]:
+        """"He raised the EU's concerns": the last person named before, in this sentence or the two before,
+        unless a person we could not resolve was named after them (then we do not guess)."""
+        doc = pronoun.doc
+        first = doc[max(pronoun.sent.start - 1, 0)].sent
+        first = doc[max(first.start - 1, 0)].sent
+        for i in range(pronoun.i - 1, first.start - 1, -1):
+            mention = self.mentions.get(i)
+            if mention is not None and mention.actors[0].kind == "person":
+                return [(mention, doc[mention.start])]
+            if doc[i].ent_type_ == "PERSON" and mention is None:
+                return []
+        return []
 
     def _antecedent(self, pronoun: Token) -> list[ActorHit]:
         """"its territory", "their embassy": the actor that is the subject of the sentence's main verb
@@ -126,7 +144,7 @@ class ArgumentReader:
                 found = self._dative_targets(word)
             elif spec.startswith("prep:"):
                 wanted = set(spec[5:].split("|"))
-                found = [a for holder in [word, *objects]
+                found = [a for holder in [word, *(c for o in objects for c in conjuncts(o))]
                          for prep in holder.children if prep.dep_ in ("prep", "dative") and prep.lower_ in wanted
                          for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj, pronouns=True)]
             else:

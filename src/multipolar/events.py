@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,16 +29,27 @@ from multipolar.event_arguments import (
     object_lemmas,
     objects_of,
 )
+from multipolar.event_clauses import (
+    condition_of_threat,
+    conditional,
+    habitual,
+    is_condition,
+    mistagged_verb,
+    own_subject,
+    unresolved_recipient,
+    will_not,
+)
 from multipolar.event_flags import FlagReader
 from multipolar.event_frames import complement_code, complements, frame_words, governing_frame, noun_pattern
+from multipolar.event_pairs import HOSTED, MEDIATED, VISITED, actor_pairs, alone_pairs, distinct, reciprocal
+from multipolar.event_records import CodedEvent
+from multipolar.event_selection import GENERIC, MATERIAL, deduplicated, later, without_repeated_headline
 
 _RECEIVER_VERBS = frozenset({"face", "receive", "suffer", "endure", "get", "accept", "welcome"})
 _THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "REJECT"})
 """Conflictual types that, announced for the future, are THREATEN."""
 _ABSORBED = frozenset({"request", "refuse", "threaten"})
 """Frames whose complement is not coded on its own: it is what the request, refusal or threat is about."""
-_GENERIC = frozenset({"020", "100", "120", "130", "030"})
-"""Codes of a frame verb's catch-all row, made specific by its complement ("urged X to release" 0253)."""
 _STATIVE_NOUNS = frozenset({"alliance", "partnership", "cooperation", "collaboration", "friendship",
                             "relationship", "relation", "tie", "rivalry", "dependence", "support"})
 """Nouns that name a standing relation, not an act: they code only as a light verb's object ("formed an
@@ -47,44 +57,16 @@ alliance", "provided support"), never on their own ("the Russia-China alliance i
 _ACTS_WITH_A_RECIPIENT = frozenset({"support"})
 """Stative nouns that do name an act when a recipient follows: "China's support for Russia's defence
 industry" is China supporting Russia; "public support" is not an event."""
-_MATERIAL = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION"})
-"""Material acts whose target may be the state where they happen."""
 _OBLIGATION_AUX = frozenset({"must", "should"})
 _PROMISED_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _PROMISED_CONCESSION = frozenset({"CONCEDE", "RETREAT"})
-_HOSTED, _VISITED = "043", "042"
-_MEDIATED, _THIRD_PARTY = "045", "044"
-_DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION"})
-_RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
+_THIRD_PARTY = "044"
+_DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT"})
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 """The v2 categories that require a recipient: with none where the pattern looks, any actor the verb's own
 phrase names is taken."""
 
 
-@dataclass(frozen=True)
-class CodedEvent:
-    """An event as the component found it: token positions, before it becomes an `Event` record."""
-
-    source: ActorRef
-    target: ActorRef
-    source_span: tuple[int, int]
-    target_span: tuple[int, int]
-    trigger: int
-    pattern: Pattern
-    cameo: str
-    plover: str
-    mode: str
-    negated: bool
-    modality: str
-    date: str | None
-    sentence: int
-    confidence: float
-    coder: str = "rules"
-    """Which rule or model coded it: "rules:verb:pledge/aid", "rules:verb:impose+noun:sanction",
-    "rules:noun:invasion", "rules:frame:obligation"; or the learned model (name and version, e.g.
-    "event-pairs-v1") that proposed or re-typed the event."""
-    recipient: bool = True
-    """False for an event with no recipient ("the prime minister resigned"): its target is the source."""
 
 
 class EventCoder:
@@ -116,14 +98,14 @@ class _DocReader:
     def events(self) -> list[CodedEvent]:
         found: list[CodedEvent] = []
         for token in self.doc:
-            if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+            if (token.pos_ in ("VERB", "AUX") and token.dep_ != "aux") or mistagged_verb(token):
                 found.extend(self._verb_events(token) or self._obligation_events(token))
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and frame_words().get(token.lemma_.lower()) == "commit":
                 found.extend(self._readiness_events(token))
         for token in self.doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in self.used_nouns:
                 found.extend(self._noun_events(token))
-        return self._dated(_deduplicated(found))
+        return self._dated(deduplicated(found, self.doc))
 
     # ---- verbs ----------------------------------------------------------------------------------
 
@@ -132,13 +114,13 @@ class _DocReader:
         if frame is not None and frame.kind in _ABSORBED | {"allege"} and (
                 frame.word.pos_ in ("NOUN", "PROPN") or self.args.source_actors(frame.word)[0]):
             return []  # "urged China to release ...", "a request to send": what is asked for is the request's content
-        if _condition_of_threat(verb):
+        if condition_of_threat(verb):
             return []  # "warned that its army would enter Kosovo if Serbs there were attacked": the condition
         return self._coded_verb(verb)
 
     def _coded_verb(self, verb: Token) -> list[CodedEvent]:
         patterns = self._verb_patterns(verb)
-        if not patterns or _habitual(verb):
+        if not patterns or habitual(verb):
             return []
         sense = self._sense(verb)
         if sense is not None:
@@ -175,12 +157,16 @@ class _DocReader:
             return None
         objects = {w.lemma_.lower() for o in objects_of(verb) for w in (o, *o.conjuncts, *o.children)}
         context = {t.lemma_.lower() for t in verb.sent}
+        subjects = {t.lemma_.lower() for t in self.args.subjects(verb)[0]}
         for sense in senses:
-            if sense.words & (context if sense.context else objects):
+            if sense.words & (context if sense.context else subjects if sense.subject else objects):
                 if sense.becomes is None:
                     return ()
                 code, plover = sense.becomes
-                targets = ("dobj",) if plover == "ACCUSE" else ("prep:with|alongside|among", "none")
+                targets: tuple[str, ...] = ("dobj",) if plover in ("ACCUSE", "SANCTION") else (
+                    "prep:with|alongside|among", "none")
+                if sense.subject:
+                    targets = ("dobj", "prep:from|against", "none")
                 return (Pattern(verb.lemma_.lower(), frozenset(), targets, code, plover, "",
                                 f"sense:{verb.lemma_.lower()}/{plover.lower()}"),)
         return None
@@ -200,7 +186,7 @@ class _DocReader:
         return []
 
     def _verb_patterns(self, verb: Token) -> tuple[Pattern, ...]:
-        lemma = verb.lemma_.lower()
+        lemma = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else verb.lower_
         particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
         for particle in particles:
             found = self.tables.verbs.get(f"{lemma} {particle}")
@@ -227,11 +213,12 @@ class _DocReader:
             targets = self.args.targets(noun, code_from.targets, [])
         if not targets:
             targets = self.args.targets(verb, pattern.targets if pattern.is_light else code_from.targets, objects)
-        if not targets and (code_from.plover or self.tables.code(code_from.cameo).plover) in _MATERIAL:
+        if not targets and (code_from.plover or self.tables.code(code_from.cameo).plover) in MATERIAL:
             targets = self.args.place_target(verb, sources)
         if not targets and object_controlled(verb):
             return None  # "invited Argentina, Egypt and Iran to join": they would not join each other
-        if not targets and self._plover_of(code_from) in _NEEDS_RECIPIENT:
+        single = len({ref.state_code for m, _ in sources for ref in m.actors}) == 1
+        if not targets and single and self._plover_of(code_from) in _NEEDS_RECIPIENT:
             targets = self.args.phrase_actors(verb, sources)  # "extradited a businessman ... to China"
         if not targets and self._plover_of(code_from) in _DOMESTIC_TYPES:
             targets = self._domestic_recipient(verb, code_from, objects, passive_tokens, sources)
@@ -240,8 +227,7 @@ class _DocReader:
                 code_from = dataclasses.replace(code_from, cameo="172", plover="COERCE", mode="restrict")
         if not targets and "none" in code_from.targets and self._alone_category(code_from):
             targets = self.args.phrase_actors(verb, sources)
-            single = len({ref.state_code for m, _ in sources for ref in m.actors}) == 1
-            if not targets and single and (_unresolved_recipient(verb, code_from.targets) or not _own_subject(verb)):
+            if not targets and single and (unresolved_recipient(verb, code_from.targets) or not own_subject(verb)):
                 return None  # "fought an insurgency": a recipient we cannot name is not no recipient
         coder = f"{pattern.id}+{code_from.id}" if code_from is not pattern else pattern.id
         kind = frame_words().get(verb.lemma_.lower())
@@ -292,12 +278,12 @@ class _DocReader:
         if not governed:
             return pattern, targets, coder
         code = next((c for c in (complement_code(self.tables, g) for g in governed) if c is not None), None)
-        if kind in _ABSORBED and pattern.cameo in _GENERIC:
+        if kind in _ABSORBED and pattern.cameo in GENERIC:
             demand = pattern.cameo.startswith("10")
             entry = self.tables.frame_code(kind, code, demand)
             pattern = dataclasses.replace(pattern, cameo=entry.code, plover=entry.plover, mode=entry.mode)
             coder = f"{coder}+frame:{kind}"
-        if not targets and (kind in _ABSORBED or pattern.cameo in _GENERIC):
+        if not targets and (kind in _ABSORBED or pattern.cameo in GENERIC):
             targets = [a for g in governed for a in self._complement_actors(g, sources)]
             if "none" not in pattern.targets:
                 pattern = dataclasses.replace(pattern, targets=(*pattern.targets, "none"))
@@ -312,7 +298,7 @@ class _DocReader:
         candidates = [[m for e in events for m in self._mentions_at(e.target_span)],
                       [m for e in events for m in self._mentions_at(e.source_span)]]
         own = {t.i for c in word.children if c.dep_ in ("ccomp", "relcl", "parataxis", "nsubj", "nsubjpass", "acl")
-               or (c.dep_ == "advcl" and not _is_condition(c)) for t in c.subtree}
+               or (c.dep_ == "advcl" and not is_condition(c)) for t in c.subtree}
         candidates.append([m for t in word.subtree if t.i not in own and (m := self.args.mentions.get(t.i)) is not None
                            and t.i == m.start])
         for mentions in candidates:
@@ -358,10 +344,10 @@ class _DocReader:
             [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
             + [obj for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                for obj in c.children if obj.dep_ == "pobj"])
-        if not sources:
-            sources = self._pronoun_doer(noun)
+        if not sources and self._plover_of(pattern) in MATERIAL | {"RETREAT"}:
+            sources = self._pronoun_doer(noun)  # "their assault", "its withdrawal": acts, not treaties
         targets = self.args.targets(noun, pattern.targets, [])
-        if not targets and sources and self._plover_of(pattern) in _MATERIAL:
+        if not targets and sources and self._plover_of(pattern) in MATERIAL:
             targets = self.args.place_target(noun, sources)  # "drone strikes on towns in north-east Syria"
         if not targets and sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVER_VERBS:
             # "Russia is facing sanctions from the West": the one who faces them is the target
@@ -390,16 +376,16 @@ class _DocReader:
         if not plover:
             return None  # a bare statement (CAMEO 01x) has no PLOVER category: not an interaction
         plover, mode, entry, negated, modality = self._future_reading(word, plover, mode, entry, negated, modality)
-        if entry.code == _HOSTED:
+        if entry.code == HOSTED:
             # the v2 manual: "the visitor will always be coded as the actor and the host will be the recipient"
-            sources, targets, entry = targets, sources, self.tables.code(_VISITED)
-        pairs = _actor_pairs(pattern, sources, targets, trigger)
+            sources, targets, entry = targets, sources, self.tables.code(VISITED)
+        pairs = actor_pairs(pattern, sources, targets, trigger)
         alone = alone_ok and not pairs and not targets and "none" in pattern.targets and plover in self.tables.alone
         if alone:
-            pairs = _alone(sources, trigger)
+            pairs = alone_pairs(sources, trigger)
         if not pairs:
             return None
-        if _reciprocal(plover, entry.code, targets):
+        if reciprocal(plover, entry.code, targets, trigger):
             pairs += [(t, s, c - 0.1) for s, t, c in pairs if (t, s) not in {(a, b) for a, b, _ in pairs}]
         coded = [
             CodedEvent(
@@ -411,14 +397,14 @@ class _DocReader:
             )
             for (s, sm), (t, tm), confidence in pairs
         ]
-        if entry.code == _MEDIATED:
+        if entry.code == MEDIATED:
             # the manual: the parties to mediated talks consult each other, at a third party's
             third = self.tables.code(_THIRD_PARTY)
             coded += [dataclasses.replace(e, source=t, target=u, source_span=(tm.start, tm.end),
                                           target_span=(um.start, um.end), cameo=third.code, mode=third.mode,
                                           confidence=0.6)
                       for e in coded[:1] for (t, tm), (u, um) in itertools.permutations(
-                          [(ref, m) for m, _ in targets for ref in m.actors], 2) if _distinct(t, u)]
+                          [(ref, m) for m, _ in targets for ref in m.actors], 2) if distinct(t, u)]
         return coded
 
     def _future_reading(self, word: Token, plover: str, mode: str, entry: CameoCode, negated: bool,
@@ -428,7 +414,7 @@ class _DocReader:
         under a condition ("will withdraw its force unless ...": THREATEN); other planned acts keep their
         type, with modality intended."""
         as_code = dataclasses.replace(entry, plover=plover, mode=mode)
-        if negated and plover not in ("REJECT", "THREATEN") and _will_not(word):
+        if negated and plover not in ("REJECT", "THREATEN") and will_not(word):
             entry = self.tables.frame_code("refuse", as_code)
             return "REJECT", entry.mode, entry, False, "asserted"
         if modality != "intended" or negated:
@@ -437,7 +423,7 @@ class _DocReader:
             return "AGREE", "", entry, negated, modality
         if plover in _PROMISED_CONCESSION:
             return "CONCEDE", "", self.tables.frame_code("promise", as_code), negated, modality
-        if plover in _THREATENED and _conditional(word):
+        if plover in _THREATENED and conditional(word):
             entry = self.tables.frame_code("threaten", as_code)
             return "THREATEN", entry.mode, entry, negated, "asserted"
         return plover, mode, entry, negated, modality
@@ -455,10 +441,19 @@ class _DocReader:
                     return event.date
             return None
 
+        label: str | None = self.doc._.mp_date_label
         for event in events:
             date = self.flags.date(self.doc[event.trigger], earlier_event_date)
+            if event.modality == "intended" and event.plover in ("AGREE", "CONCEDE") and later(date, label):
+                date = label  # "pledged to cut coal use by 2035": the pledge is made now, not in 2035
             dated.append(dataclasses.replace(event, date=date))
-        return dated
+        return without_repeated_headline(dated, self.doc)
+
+
+
+
+
+
 
 
 def coded_pairs(doc: Doc) -> set[tuple[int, str, str]]:
@@ -471,140 +466,37 @@ def coded_pairs(doc: Doc) -> set[tuple[int, str, str]]:
     return pairs
 
 
-Pair = tuple[tuple[ActorRef, ActorMention], tuple[ActorRef, ActorMention], float]
 
 
-def _actor_pairs(pattern: Pattern, sources: list[ActorHit], targets: list[ActorHit], trigger: Token) -> list[Pair]:
-    """Every source with every target; coordinated sources with no target act on each other when the
-    event can be mutual; never an actor on itself."""
-    source_refs = [(ref, m) for m, _ in sources for ref in m.actors]
-    target_refs = [(ref, m) for m, _ in targets for ref in m.actors]
-    pairs: list[Pair] = []
-    if target_refs:
-        pairs = [(s, t, 0.8) for s in source_refs for t in target_refs]
-    elif len({r.state_code for r, _ in source_refs}) >= 2 and _allows_symmetry(pattern, trigger):
-        pairs = [(s, t, 0.7) for s, t in itertools.permutations(source_refs, 2)]
-    return [(s, t, c) for s, t, c in pairs if _distinct(s[0], t[0])]
 
 
-_PLACES = frozenset({"in", "at", "near", "across", "around", "along", "over", "inside", "outside", "throughout",
-                     "within"})
-"""Prepositions of place: "imposed a curfew in two districts" names where, not whom."""
-_HABIT_ADVERBS = frozenset({"usually", "typically", "generally", "traditionally", "habitually", "normally"})
-_TRADE_VERBS = frozenset({"buy", "sell", "import", "export", "purchase", "trade", "supply"})
 
 
-def _is_condition(clause: Token) -> bool:
-    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
 
 
-def _condition_of_threat(verb: Token) -> bool:
-    """An "if"/"unless" clause of a threat or warning is its condition, not an event of its own."""
-    node = verb
-    for _ in range(3):
-        if node.dep_ == "advcl" and _is_condition(node):
-            governor = node.head
-            frame = governing_frame(governor)
-            kinds = {frame_words().get(governor.lemma_.lower()), frame.kind if frame else None}
-            return bool(kinds & {"threaten"})
-        if node.head is node:
-            return False
-        node = node.head
-    return False
 
 
-def _habitual(verb: Token) -> bool:
-    """States of affairs and habits are not events: "Kazakhstan and Uzbekistan usually coordinate their
-    positions", "Tanzania buys more from China than from any other country" (trade in the simple present)."""
-    if any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in verb.children):
-        return True
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return verb.lemma_.lower() in _TRADE_VERBS and verb.tag_ in ("VBZ", "VBP") and not auxiliaries
 
 
-def _reciprocal(plover: str, code: str, targets: list[ActorHit]) -> bool:
-    """PLOVER makes every participant an actor: "A met B", "A spoke with B", "A signed a deal with B",
-    "A established ties with B" give B->A too; a visit (one side travels) and mediation do not."""
-    if plover not in _RECIPROCAL or code in (_HOSTED, _VISITED, _MEDIATED) or not targets:
-        return False
-    if plover == "CONSULT":
-        return True
-    if plover == "SUPPORT" and code != "057":
-        return False  # signing is mutual; one state restoring ties or praising another is not
-    return any(t.head.lower_ in ("with", "between") or t.head.head.lower_ in ("with", "between") for _, t in targets)
 
 
-def _alone(sources: list[ActorHit], trigger: Token) -> list[Pair]:
-    """One event with no recipient for each acting state or organisation ("Serbia and Croatia mobilised")."""
-    seen: dict[str, Pair] = {}
-    for mention, _ in sources:
-        for ref in mention.actors:
-            seen.setdefault(ref.state_code, ((ref, mention), (ref, mention), 0.6))
-    return list(seen.values())
 
 
-def _distinct(source: ActorRef, target: ActorRef) -> bool:
-    """Two sides of an event: different states, or within one state two different actors of different
-    sectors ("Sudan's army" and "the RSF", "Turkish police" and "students"), as PLOVER codes domestic
-    events state to same state; never a government acting on itself ("Trump" and "the White House")."""
-    if source.state_code != target.state_code or "population" in (source.kind, target.kind):
-        return True
-    return source.code != target.code and _sector(source) != _sector(target)
 
 
-def _sector(actor: ActorRef) -> str | None:
-    """A state itself speaks for its government."""
-    return "GOV" if actor.kind == "state" else actor.role
 
 
-def _unresolved_recipient(verb: Token, specs: tuple[str, ...]) -> bool:
-    """A recipient slot of the pattern holds a noun phrase that is no actor ("fought an insurgency")."""
-    for spec in specs:
-        if spec == "dobj" and any(c.dep_ == "dobj" for c in verb.children):
-            return True
-        if spec.startswith("prep:") and any(c.dep_ == "prep" and c.lower_ in set(spec[5:].split("|")) - _PLACES and any(
-                o.dep_ == "pobj" for o in c.children) for c in verb.children):
-            return True
-    return False
 
 
-def _own_subject(verb: Token) -> bool:
-    """The verb names its actor, or shares it with a verb it completes ("agreed to resign", "X and resigned")."""
-    return any(c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj") for c in verb.children) or \
-        verb.dep_ in ("xcomp", "conj", "relcl", "ccomp", "acl")
 
 
-def _conditional(word: Token) -> bool:
-    """"will withdraw ... unless", "would bear the consequences if": the act hangs on a condition."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "until") for m in c.children)
-               for c in word.children) or any(t.lower_ == "unless" for t in word.subtree)
 
 
-def _will_not(word: Token) -> bool:
-    """"will not accept", "won't attend": a refusal announced, not an act that did not happen."""
-    auxiliaries = {c.lower_ for c in word.children if c.dep_ == "aux"}
-    return bool(auxiliaries & {"will", "wo", "shall"}) and not auxiliaries & {"could", "might", "would"}
 
 
-def _allows_symmetry(pattern: Pattern, trigger: Token) -> bool:
-    """Coordinated actors with no target act on each other: "Russia and China held talks". A noun names a
-    mutual event only when the event is cooperative ("the Xi-Putin meeting", not "the Russia-Ukraine war")."""
-    cooperative = pattern.plover in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT")
-    if trigger.pos_ in ("NOUN", "PROPN"):
-        return cooperative
-    return cooperative or "none" in pattern.targets or "prep:with" in " ".join(pattern.targets)
 
 
-def _deduplicated(events: list[CodedEvent]) -> list[CodedEvent]:
-    """One event per (source, target, type) and sentence: a specific code before a catch-all ("agreed to provide
-    loans" is the loan, 0331, not 030), then the first trigger's, the most confident. An event with no recipient
-    goes when the same source has one of that type with a recipient in the sentence."""
-    best: dict[tuple[str, str, str, int], CodedEvent] = {}
-    for event in sorted(events, key=lambda e: (e.sentence, e.cameo in _GENERIC, e.trigger, -e.confidence,
-                                               e.source_span, e.target_span)):
-        key = (event.source.state_code, event.target.state_code, event.plover, event.sentence)
-        best.setdefault(key, event)
-    kept = [e for e in best.values() if e.recipient or not any(
-        o.recipient and o.sentence == e.sentence and o.source.state_code == e.source.state_code and o.plover == e.plover
-        for o in best.values())]
-    return sorted(kept, key=lambda e: (e.sentence, e.trigger, e.source_span, e.target_span))
+
+
+
+

@@ -141,7 +141,7 @@ def _future_periods(quantities: tuple[Quantity, ...], today: dt.date | None) -> 
               f"{q.text} is given for {_label(q)}, which begins after the document date {today.isoformat()}", (i,))
         for i, q in enumerate(quantities)
         if q.period is not None and q.period.start is not None and dt.date.fromisoformat(q.period.start) > today
-        and q.kind in ("money", "percent") and q.measure not in _PLANNED
+        and q.kind in ("money", "percent") and q.measure not in _PLANNED and not q.projected
     ]
 
 

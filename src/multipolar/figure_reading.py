@@ -21,14 +21,22 @@ from multipolar.actors import ActorMention
 FLOWS = frozenset({"aid", "loan", "loan_guarantee", "investment", "exports", "imports"})
 """Measures of something that moves from one actor to another; only these have a direction."""
 _RECEIVER_IS_SUBJECT = frozenset({"imports"})
+_GOODS_UNITS = frozenset({"barrel", "ton", "tonne", "bushel", "cubic", "metre", "meter", "dose", "vaccine"})
+_LEMMA_FIXES = {"dos": "dose", "basis": "base"}
+"""spaCy's lemmatizer quirks for counted nouns ("doses" -> "dos")."""
+"""Counted nouns that measure goods, whose counts can flow like money ("700,000 barrels of oil from Russia")."""
+_ANNOUNCED = frozenset({"aid", "loan", "loan_guarantee"})
+"""Flows a document's own voice gives when the clause names no giver ("USAID will provide $125M"); an
+investment or a trade figure names its own ends or has none."""
 """For these the clause's subject receives the flow ("China imported $81 billion of gas from Russia")."""
-_PRICE_UNITS = frozenset({"barrel", "ton", "tonne", "gallon", "liter", "litre", "kilogram", "kg", "pound",
-                          "ounce", "unit", "share", "head", "megawatt", "kilowatt", "cubic", "bushel"})
 
+_PERIOD_UNITS = frozenset({"year", "month", "week", "day", "annum", "quarter"})
+"""A figure per one of these is a rate ("$2 billion a year"); per anything else it is a price."""
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "nmod", "amod", "appos", "quantmod", "npadvmod", "poss"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"})
 _RECIPIENT_PREPS = frozenset({"to", "for", "towards", "toward", "in", "into"})
 _NOT_PARTIES = frozenset({"according"})
+_NAME_ENTITIES = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 _COMPARING = frozenset({"compare", "compared"})
 """Verbs that set a figure beside another ("$81 billion, compared to $52.1 billion in 2021"): the figure
 belongs to the clause they hang on."""
@@ -75,18 +83,22 @@ class FigureReader:
         source = target = None
         if measure in FLOWS:
             source, target = self.direction(span, measure)
+        if measure == "imports" and self._bought_from_voice(span, source, target):
+            measure, source, target = "exports", self.voice, target  # "Australia agreed to purchase $1.2 billion"
         return FigureReading(measure, source, target, self.parties(span, measure, source, target), per, counted)
 
     # ---- measure --------------------------------------------------------------------------------------
 
     def measure(self, span: Span, kind: str, per: str | None) -> str | None:
-        if kind == "money" and per in _PRICE_UNITS:
-            return "price"
+        if kind == "money" and per is not None and per not in _PERIOD_UNITS:
+            return "price"  # "$60 a barrel", "$799 per pair"
         if kind == "percent" and _share_of(span):
             return "share"
         cues = measure_cues()
+        if kind == "count" and _counted_noun(span) in _GOODS_UNITS:
+            kind = "money"  # "700,000 barrels per day of crude oil ... from Russia": goods that move
         first: str | None = None
-        for token in context(span):
+        for token in context(span, near_only=kind == "count"):
             for cue in _cue_keys(token):
                 found = cues.get(cue)
                 if found is None or not (kind in found[1] or "*" in found[1]):
@@ -111,7 +123,7 @@ class FigureReader:
         if measure in _RECEIVER_IS_SUBJECT:
             receiver = destination if subject is None and owner is None else (owner or subject)
             return origin, receiver or (self.voice if origin != self.voice else None)
-        giver = origin or owner or subject or self.voice
+        giver = origin or owner or subject or (self.voice if measure in _ANNOUNCED else None)
         if destination == giver:
             destination = None
         if destination is None and giver is not None:
@@ -122,8 +134,14 @@ class FigureReader:
         self.last_flow = (giver, destination)
         return giver, destination
 
+    def _bought_from_voice(self, span: Span, seller: str | None, buyer: str | None) -> bool:
+        """A foreign buyer's purchase in a text that speaks for a state is that state's sale: its exports."""
+        verb = governing_verb(span.root)
+        buying = verb is not None and any(v.lemma_.lower() in ("purchase", "buy") for v in verb_chain(verb))
+        return buying and self.voice is not None and buyer not in (None, self.voice) and seller in (None, self.voice)
+
     def _subject_state(self, verb: Token) -> str | None:
-        for node in _verb_chain(verb):
+        for node in verb_chain(verb):
             for child in node.children:
                 if child.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "agent":
                     heads = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "agent" else [child]
@@ -136,7 +154,10 @@ class FigureReader:
         return None
 
     def _owner_of_flow(self, span: Span) -> str | None:
-        """"Japan's aid", "Chinese investment", "U.S. assistance": the one whose flow it is."""
+        """"Japan's aid", "Chinese investment", "U.S. assistance", "donors, including Japan ($1.08 billion)":
+        the one whose flow it is."""
+        if span.root.dep_ == "appos" and span.root.head.i in self.by_token:
+            return self.by_token[span.root.head.i].actors[0].state_code
         for noun in [span.root, *_flow_nouns(span)]:
             deps = ("poss",) if noun.i == span.root.i else ("poss", "amod", "compound", "nmod")
             for child in noun.children:
@@ -171,7 +192,7 @@ class FigureReader:
                     state = self._state_in(candidate)
                     if state is not None and state not in exclude:
                         return state
-        for node in _verb_chain(verb) if verb is not None else ():
+        for node in verb_chain(verb) if verb is not None else ():
             for clause in (c for c in node.children if c.dep_ in ("advcl", "xcomp", "relcl", "acl")
                            and c.i > span.root.i):
                 found = self._first_state(clause.subtree, exclude)
@@ -191,10 +212,25 @@ class FigureReader:
             mention = self.by_token.get(token.i)
             if mention is None or token.i != mention.start or mention.actors[0].state_code in exclude:
                 continue
-            if _aggressor(self.doc[mention.end - 1]) or _in_source_phrase(token):
+            if _aggressor(self.doc[mention.end - 1]) or _in_source_phrase(token) or _in_setting(token) or \
+                    _acting(token) or self._named_with_figure(token):
                 continue
-            return mention.actors[0].state_code
+            inner = self._named_inside(token) if mention.how == "generic" else None
+            return inner or mention.actors[0].state_code
         return None
+
+    def _named_inside(self, token: Token) -> str | None:
+        """"people affected by the war in Ukraine": a generic word's own phrase names its state."""
+        for node in token.subtree:
+            found = self.by_token.get(node.i)
+            if found is not None and found.how != "generic" and node.i != token.i and \
+                    not _aggressor(self.doc[found.end - 1]):
+                return found.actors[0].state_code
+        return None
+
+    def _named_with_figure(self, token: Token) -> bool:
+        """"Japan ($1.08 billion), Germany (€1.3 billion)": each named with its own figure, a giver."""
+        return any(c.dep_ == "appos" and any(g.like_num for g in c.subtree) for c in token.children)
 
     def _state_in(self, token: Token, shallow: bool = False) -> str | None:
         """The state a noun phrase names: itself, or what qualifies it ("the people of Ukraine")."""
@@ -204,7 +240,7 @@ class FigureReader:
             if mention is not None:
                 return mention.actors[0].state_code
         if shallow:
-            for child in token.children:
+            for child in sorted(token.children, key=lambda c: c.i):
                 of = child.dep_ == "prep" and child.lower_ == "of"
                 if child.dep_ in ("poss", "compound", "amod", "appos") or of:
                     found = self._state_in(next((g for g in child.children if g.dep_ == "pobj"), child) if of
@@ -230,9 +266,11 @@ class FigureReader:
 # ---- the parse around a figure ------------------------------------------------------------------------
 
 
-def context(span: Span) -> Iterator[Token]:
+def context(span: Span, near_only: bool = False) -> Iterator[Token]:
     """Tokens that can say what a figure measures, nearest first: its own phrase ("$5 billion in aid"), the
-    noun it modifies ("a 25% tariff"), its verb ("imported"), then the rest of its clause."""
+    noun it modifies ("a 25% tariff"), its verb ("imported"), then the rest of its clause. A count takes its
+    measure only from the first three ("sanctioning 400 individuals", not "30 countries ... have announced
+    sanctions")."""
     seen: set[int] = set(range(span.start, span.end))
 
     def fresh(tokens: Iterable[Token]) -> Iterator[Token]:
@@ -246,12 +284,15 @@ def context(span: Span) -> Iterator[Token]:
     verb = governing_verb(span.root)
     if verb is not None:
         yield from fresh([verb])
-        yield from fresh(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"))
+        if near_only:
+            return
+        yield from fresh(c for c in verb.children if c.dep_ in ("dobj", "attr"))
+        yield from fresh(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
         yield from fresh(sorted(_clause(span), key=lambda t: abs(t.i - span.root.i)))
         if verb.dep_ == "relcl":
             # "bilateral trade ..., which is a growth of more than 40%": what the relative pronoun stands for
             yield from fresh([verb.head, *[c for c in verb.head.children if c.dep_ in ("amod", "compound")]])
-        for node in list(_verb_chain(verb))[1:]:
+        for node in list(verb_chain(verb))[1:]:
             # "Defence spending has risen ..., reaching $90 billion": the subject of the clause it completes
             yield from fresh(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass"))
 
@@ -304,13 +345,14 @@ def governing_verb(token: Token) -> Token | None:
     """The verb whose clause a figure belongs to; for "the $500 million the United States has provided",
     the relative clause on the figure's own noun."""
     for noun in (token, token.head if token.dep_ in ("nummod", "compound", "quantmod") else token):
-        own = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")
+        own = next((c for c in noun.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
                     and c.i > token.i), None)
         if own is not None:
             return own
     node = token
     for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") and node.i != token.i and node.lemma_.lower() not in _COMPARING:
+        if node.pos_ in ("VERB", "AUX") and node.i != token.i and node.lemma_.lower() not in _COMPARING and \
+                node.dep_ != "prep":  # "donors, including Japan ($1.08 billion), increased": not "including"
             return node
         if node.head.i == node.i:
             return node if node.pos_ in ("VERB", "AUX") else None
@@ -318,7 +360,7 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _verb_chain(verb: Token) -> Iterator[Token]:
+def verb_chain(verb: Token) -> Iterator[Token]:
     """The verb and the verbs it depends on as a complement ("plans to provide", "announced that X will
     provide"), whose subjects may be its own."""
     node = verb
@@ -374,6 +416,8 @@ def _clause(span: Span) -> list[Token]:
 
 def _cue_keys(token: Token) -> Iterator[str]:
     """The token's two-word phrases first ("trade deficit", "bilateral trade"), then its lemma."""
+    if _in_acting_name(token):
+        return  # "the Export-Import Bank is issuing ...": the doer's name, not what its figure measures
     lemma = token.lemma_.lower()
     for child in token.children:
         if child.dep_ in ("compound", "amod") and child.i < token.i:
@@ -396,16 +440,42 @@ def _aggressor(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in _CONFLICT_NOUNS
 
 
+def _acting(token: Token) -> bool:
+    """The subject of a verb, or coordinated with one: a doer, not a receiver."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in ("nsubj", "nsubjpass")
+
+
+def _in_setting(token: Token) -> bool:
+    """"During her trip to Warsaw, Poland, ...": where or when something was announced, not who receives."""
+    return any(t.dep_ == "prep" and t.lower_ in ("during", "at", "while", "ahead", "on") and t.head.pos_ in
+               ("VERB", "AUX") for t in token.ancestors)
+
+
 def _in_source_phrase(token: Token) -> bool:
     """Inside "according to X": a source of the figure, never a party of it."""
     return any(t.lower_ == "according" for t in token.ancestors)
+
+
+def _in_acting_name(token: Token) -> bool:
+    """Inside the name of the clause's doer: "The Export-Import Bank", "Australia's superannuation funds"."""
+    if token.ent_type_ not in _NAME_ENTITIES:
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None:
+        return False
+    root = entity.root
+    return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
 
 
 def _share_of(span: Span) -> bool:
     """"67% of Canada's GDP", "40% of U.S. imports": a share of a whole, unless the figure is the rate of
     a measure noun ("a 25% tariff", "tariffs of 25% on")."""
     doc = span.doc
-    follows_of = span.end < len(doc) and doc[span.end].lower_ == "of"
+    following = next((t for t in doc[span.end : span.end + 3] if not t.is_space), None)
+    follows_of = following is not None and following.lower_ == "of"
     rate_of_noun = span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.pos_ == "NOUN"
     return follows_of and not rate_of_noun
 
@@ -432,7 +502,7 @@ def _counted_noun(span: Span) -> str | None:
         noun = doc[span.end]
     else:
         return None
-    lemma = noun.lemma_.lower()
+    lemma = _LEMMA_FIXES.get(noun.lemma_.lower(), noun.lemma_.lower())
     return "person" if lemma in ("people", "person", "civilian", "individual") else lemma
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gzip
+import hashlib
 import json
 import re
 import sys
@@ -24,11 +25,13 @@ from typing import Any
 from multipolar.datelines import without_dateline
 from multipolar.encodings import decode_bytes
 from multipolar.errors import InputError, failure
+from multipolar.language import looks_foreign
 from multipolar.markup import strip_invisible, strip_markup
 from multipolar.records import Article, DatePrecision
 from multipolar.settings import DEFAULT_SETTINGS, Settings
 
 _HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|body|article|div|p|head)\b", re.IGNORECASE)
+_OPENING_TAG = re.compile(r"<[A-Za-z]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 """Half of a UTF-16 pair, which a JSON string can hold ("\\ud800") but no UTF-8 text can."""
@@ -55,13 +58,43 @@ one of them is more common in it than English's, so an English list of names or 
 
 
 @dataclass(frozen=True)
+class PageToExtract:
+    """A web page (an HTML file, or a record's `html`) whose text is still to be extracted.
+
+    Extraction can be slow on a hostile page, so `ingest` leaves it to a worker process, where it runs
+    under the document time limit like the analysis."""
+
+    name: str
+    html: str | None = None
+    record: dict[str, Any] | None = None
+    date: dt.date | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """A hash of the page as it came, to know it again before extracting it."""
+        raw = self.html if self.html is not None else json.dumps(self.record, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(field_text(raw).encode("utf-8")).hexdigest()
+
+    def article(self, settings: Settings) -> Article:
+        if self.record is not None:
+            article = article_from_record(self.record, name=self.name, date=self.date, settings=settings)
+        else:
+            article = article_from_html(self.html or "", name=self.name, date=None, settings=settings,
+                                        fallback_date=self.date)
+        return dataclasses.replace(article, notes=(*article.notes, *self.notes)) if self.notes else article
+
+
+@dataclass(frozen=True)
 class InputRecord:
-    """One input document (a line of JSONL, or a whole file): its line number and an article or an error."""
+    """One input document (a line of JSONL, or a whole file): its line number and an article or an error
+    (or, when asked to defer it, the page whose text is still to be extracted)."""
 
     line: int
     source_id: str | None
     article: Article | None
     error: str | None
+    page: PageToExtract | None = None
 
 
 def read_bytes(source: str, settings: Settings = DEFAULT_SETTINGS) -> bytes:
@@ -185,6 +218,8 @@ def check_text(text: str, name: str, settings: Settings) -> None:
     latin = sum(1 for w in words if _is_latin(w))
     if latin < len(words) / 2:
         raise InputError(f"{name}: the text is not in English (mostly non-Latin script)")
+    if len(words) < ENGLISH_CHECK_WORDS and looks_foreign(text):
+        raise InputError(f"{name}: the text does not look like English")
     if len(words) >= ENGLISH_CHECK_WORDS:
         lower = [w.lower() for w in words]
         english = sum(1 for w in lower if w in _ENGLISH_FUNCTION_WORDS) / len(lower)
@@ -227,13 +262,21 @@ def parse_date(value: Any, name: str = "input") -> dt.date | None:
     raise InputError(f"{name}: date {raw!r} is not a date (use YYYY-MM-DD)")
 
 
-def article_from_html(html: str, *, name: str, date: dt.date | None, settings: Settings) -> Article:
+def article_from_html(html: str, *, name: str, date: dt.date | None, settings: Settings,
+                      fallback_date: dt.date | None = None) -> Article:
     """Main text of a web page (trafilatura), with its title and date when the page has them."""
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, favor_precision=True, with_metadata=True
-    )
+    from multipolar.limits import time_limit
+
+    tags = len(_OPENING_TAG.findall(html))
+    if tags > settings.max_html_tags:
+        raise InputError(f"{name}: the page has {tags:,} tags, over the limit of {settings.max_html_tags:,} "
+                         "(max_html_tags)")
+    with time_limit(settings.doc_timeout, f"{name}: extracting the text of the page"):
+        extracted = trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=False, favor_precision=True, with_metadata=True
+        )
     body = getattr(extracted, "text", None) if extracted is not None else None
     if not body:
         raise InputError(f"{name}: no article text found in the HTML")
@@ -251,16 +294,18 @@ def article_from_html(html: str, *, name: str, date: dt.date | None, settings: S
     return Article(
         text=text,
         title=getattr(extracted, "title", None) or None,
-        date=date or page_date or dateline_date,
+        date=date or page_date or dateline_date or fallback_date,
         source=getattr(extracted, "url", None) or name,
         voice=settings.voice,
     )
 
 
-def article_from_text(text: str, *, name: str, date: dt.date | None, settings: Settings) -> Article:
+def article_from_text(text: str, *, name: str, date: dt.date | None, settings: Settings,
+                      fallback_date: dt.date | None = None) -> Article:
+    """`date` is the document's own (a record's); a dateline comes next, then `fallback_date` (`--date`)."""
     cleaned, dateline_date = without_dateline(clean_text(text))
     check_text(cleaned, name, settings)
-    return Article(text=cleaned, date=date or dateline_date, source=name if name != "-" else None,
+    return Article(text=cleaned, date=date or dateline_date or fallback_date, source=name if name != "-" else None,
                   voice=settings.voice)
 
 
@@ -274,12 +319,11 @@ def article_from_record(
     precision: DatePrecision = "day"
     if raw_date is None and record.get("year") not in (None, ""):
         raw_date, precision = _year_date(record["year"], name), "year"
-    raw_date = raw_date or date
     source_id = None if record.get("id") is None else field_text(record["id"])
     if isinstance(record.get("text"), str):
-        article = article_from_text(record["text"], name=name, date=raw_date, settings=settings)
+        article = article_from_text(record["text"], name=name, date=raw_date, settings=settings, fallback_date=date)
     elif isinstance(record.get("html"), str):
-        article = article_from_html(record["html"], name=name, date=raw_date, settings=settings)
+        article = article_from_html(record["html"], name=name, date=raw_date, settings=settings, fallback_date=date)
     else:
         raise InputError(f"{name}: the record has no `text` field")
     title = record.get("title")
@@ -320,9 +364,11 @@ def _loads(text: str) -> tuple[Any, str | None]:
         return None, "invalid JSON (nested too deeply)"
 
 
-def iter_records(text: str, *, name: str, date: dt.date | None, settings: Settings) -> Iterator[InputRecord]:
+def iter_records(text: str, *, name: str, date: dt.date | None, settings: Settings,
+                 defer_html: bool = False) -> Iterator[InputRecord]:
     """Every line of a JSONL stream (or element of a JSON array) as a `InputRecord`, bad ones included:
-    whatever one record raises becomes its error, and the next record goes on."""
+    whatever one record raises becomes its error, and the next record goes on. With `defer_html`, a
+    record of HTML comes as a `PageToExtract`."""
     stripped = text.strip()
     if stripped.startswith("["):
         items, problem = _loads(stripped)
@@ -339,6 +385,9 @@ def iter_records(text: str, *, name: str, date: dt.date | None, settings: Settin
         if error is not None:
             yield InputRecord(number, source_id, None, f"line {number}: {error}")
             continue
+        if defer_html and _is_html_record(item):
+            yield InputRecord(number, source_id, None, None, PageToExtract(f"line {number}", record=item, date=date))
+            continue
         try:
             article = article_from_record(item, name=f"line {number}", date=date, settings=settings)
         except Exception as exc:
@@ -349,33 +398,46 @@ def iter_records(text: str, *, name: str, date: dt.date | None, settings: Settin
             yield InputRecord(number, source_id, article, None)
 
 
+def _is_html_record(item: Any) -> bool:
+    return isinstance(item, dict) and not isinstance(item.get("text"), str) and isinstance(item.get("html"), str)
+
+
 def read_document(
-    source: str, *, date: dt.date | None = None, settings: Settings = DEFAULT_SETTINGS
+    source: str, *, date: dt.date | None = None, settings: Settings = DEFAULT_SETTINGS, defer_html: bool = False,
 ) -> Iterator[InputRecord]:
-    """The articles in `source` (one for text/HTML, one per record for JSON/JSONL), in order."""
+    """The articles in `source` (one for text/HTML, one per record for JSON/JSONL), in order. With
+    `defer_html`, web pages come as `PageToExtract`s, for a worker to extract."""
     name = "stdin" if source == "-" else source
     text, note = decode(read_bytes(source, settings), name)
-    for record in _read_decoded(text, source, name, date, settings):
+    for record in _read_decoded(text, source, name, date, settings, defer_html):
         if note is not None and record.article is not None:
             record = dataclasses.replace(record, article=dataclasses.replace(
                 record.article, notes=(*record.article.notes, note)))
+        elif note is not None and record.page is not None:
+            record = dataclasses.replace(record, page=dataclasses.replace(record.page, notes=(note,)))
         yield record
 
 
-def _read_decoded(text: str, source: str, name: str, date: dt.date | None, settings: Settings
-                  ) -> Iterator[InputRecord]:
+def _read_decoded(text: str, source: str, name: str, date: dt.date | None, settings: Settings,
+                  defer_html: bool) -> Iterator[InputRecord]:
     kind = sniff_format(text, "" if source == "-" else source)
     if kind in ("json", "jsonl"):
         if kind == "json" and text.lstrip().startswith("{"):
             item, problem = _loads(text)
             if problem is not None:
                 raise InputError(f"{name}: {problem}")
+            if defer_html and _is_html_record(item):
+                yield InputRecord(1, None, None, None, PageToExtract(name, record=item, date=date))
+                return
             yield InputRecord(1, None, article_from_record(item, name=name, date=date, settings=settings), None)
             return
-        yield from iter_records(text, name=name, date=date, settings=settings)
+        yield from iter_records(text, name=name, date=date, settings=settings, defer_html=defer_html)
         return
     if kind == "html":
-        article = article_from_html(text, name=name, date=date, settings=settings)
+        if defer_html:
+            yield InputRecord(1, None, None, None, PageToExtract(name, html=text, date=date))
+            return
+        article = article_from_html(text, name=name, date=None, settings=settings, fallback_date=date)
     else:
-        article = article_from_text(text, name=name, date=date, settings=settings)
+        article = article_from_text(text, name=name, date=None, settings=settings, fallback_date=date)
     yield InputRecord(1, None, article, None)

@@ -71,12 +71,13 @@ class KnowledgeBase:
 
     def __init__(self) -> None:
         self._rows: list[str] = []
-        self._kinds: list[str] = []
+        self._spans: list[tuple[int, str]] = []
+        """(first row number, kind) of each file's rows, in order."""
         self._index: dict[str, int | tuple[int, ...]] = {}
         self._cased: dict[tuple[str, int], str] = {}
         self._lengths: dict[str, int] = {}
         """First word -> bit mask of the lengths (in words) of the names it starts."""
-        self.codes: dict[str, int] = {}
+        self._codes: dict[str, int] | None = None
         self.curated_ids: dict[str, str] = {}
 
     # ---- loading ----------------------------------------------------------------------------------
@@ -107,13 +108,11 @@ class KnowledgeBase:
 
     def _load_rows(self, text: str, kind: str, names_at: int) -> None:
         index, lengths, cased, rows = self._index, self._lengths, self._cased, self._rows
-        code_at = 0 if kind == "state" else 1
+        self._spans.append((len(rows), kind))
         for line in _lines(text):
             number = len(rows)
             rows.append(line)
-            self._kinds.append(kind)
             cells = line.split("\t", names_at + 2)
-            self.codes.setdefault(cells[code_at], number)
             names = cells[names_at] if kind != "state" else f"{cells[names_at]}|{cells[names_at + 1]}"
             for name in names.split("|"):
                 if not name:
@@ -157,15 +156,28 @@ class KnowledgeBase:
         hit = next((h for h in self.names_at(words, 0) if h.size == len(words)), None)
         return hit.entries if hit else ()
 
+    def kind(self, number: int) -> str:
+        return next(kind for first, kind in reversed(self._spans) if first <= number)
+
     def entry(self, number: int) -> KbEntry:
-        return _entry(self._kinds[number], tuple(self._rows[number].split("\t")))
+        return _entry(self.kind(number), tuple(self._rows[number].split("\t")))
+
+    @property
+    def codes(self) -> dict[str, int]:
+        """Actor code -> row number, made on first use (few documents need it)."""
+        if self._codes is None:
+            self._codes = {}
+            for number in range(len(self._rows)):
+                cells = self._rows[number].split("\t", 2)
+                self._codes.setdefault(cells[0] if self.kind(number) == "state" else cells[1], number)
+        return self._codes
 
     def by_code(self, code: str) -> KbEntry | None:
         number = self.codes.get(code)
         return None if number is None else self.entry(number)
 
     def terms(self, number: int) -> tuple[KbTerm, ...]:
-        if self._kinds[number] != "person":
+        if self.kind(number) != "person":
             return ()
         return _terms(self._rows[number].split("\t")[5])
 
@@ -173,7 +185,7 @@ class KnowledgeBase:
         """(country, role) -> the people who held that office at some time ("ARM", "prime_minister")."""
         found: dict[tuple[str, str], list[int]] = {}
         for number, line in enumerate(self._rows):
-            if self._kinds[number] != "person":
+            if self.kind(number) != "person":
                 continue
             cells = line.split("\t")
             for part in cells[5].split(";"):

@@ -14,11 +14,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import Any
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from multipolar.errors import DocumentTimeout
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def _can_use_timer() -> bool:

@@ -25,6 +25,7 @@ DOC_EXTENSIONS: dict[str, Any] = {
     "mp_date_label": None,   # the document date as precise as it is known: "2022-09-20", or "2022"
     "mp_mentions": None,     # list[ActorMention]
     "mp_unresolved": None,   # list[Span]
+    "mp_places": None,       # list[ActorMention]: cities and regions named as where something happened
     "mp_events": None,       # list[CodedEvent]
     "mp_quantities": None,   # list[FoundQuantity]
     "mp_quotes": None,       # list[FoundQuote]
@@ -38,11 +39,11 @@ for _name, _default in DOC_EXTENSIONS.items():
 
 
 @lru_cache(maxsize=8)
-def shared_gazetteer(actors_files: tuple[str, ...] = ()) -> gazetteer_module.Gazetteer:
+def shared_gazetteer(actors_files: tuple[str, ...] = (), knowledge_base: bool = True) -> gazetteer_module.Gazetteer:
     """The gazetteer for a set of user files, built once with spaCy's English tokenizer rules."""
     tokenizer = spacy.blank("en").tokenizer
     return gazetteer_module.build(lambda text: [t.text for t in tokenizer(text)],
-                                  [Path(p) for p in actors_files])
+                                  [Path(p) for p in actors_files], knowledge_base)
 
 
 MAX_UNPUNCTUATED_TOKENS = 400
@@ -71,14 +72,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @Language.factory(
     "multipolar_actors",
-    default_config={"actors_files": []},
+    default_config={"actors_files": [], "knowledge_base": True},
     requires=["doc.ents", "token.dep"],
-    assigns=["doc._.mp_mentions", "doc._.mp_unresolved"],
+    assigns=["doc._.mp_mentions", "doc._.mp_unresolved", "doc._.mp_places"],
 )
-def make_actors(nlp: Language, name: str, actors_files: list[str]) -> Any:
+def make_actors(nlp: Language, name: str, actors_files: list[str], knowledge_base: bool) -> Any:
     from multipolar.actors import ActorResolver
 
-    return ActorResolver(shared_gazetteer(tuple(actors_files)))
+    return ActorResolver(shared_gazetteer(tuple(actors_files), knowledge_base))
 
 
 @Language.factory(
@@ -128,13 +129,18 @@ def make_quantities(nlp: Language, name: str) -> Any:
 
 @Language.factory(
     "multipolar_quotes",
+    default_config={"actors_files": []},
     requires=["doc._.mp_mentions", "token.dep"],
     assigns=["doc._.mp_quotes"],
 )
-def make_quotes(nlp: Language, name: str) -> Any:
+def make_quotes(nlp: Language, name: str, actors_files: list[str]) -> Any:
+    from multipolar.actors import ActorResolver
     from multipolar.quotes import QuoteFinder
 
-    return QuoteFinder()
+    resolver = nlp.get_pipe("multipolar_actors") if "multipolar_actors" in nlp.pipe_names else None
+    if not isinstance(resolver, ActorResolver):
+        resolver = ActorResolver(shared_gazetteer(tuple(actors_files)))
+    return QuoteFinder(resolver)
 
 
 @Language.factory(
@@ -152,7 +158,7 @@ OUR_COMPONENTS = ("multipolar_actors", "multipolar_dates", "multipolar_events",
                   "multipolar_quantities", "multipolar_quotes", "multipolar_claims")
 
 
-def add_components(nlp: Language, actors_files: tuple[str, ...] = (),
+def add_components(nlp: Language, actors_files: tuple[str, ...] = (), knowledge_base: bool = True,
                    learned_threshold: float | None = None) -> Language:
     """Add multipolar's components to a parsed English pipeline (the user's own, if they like); with a
     `learned_threshold`, the learned event coder too, right after the rule coder."""
@@ -161,7 +167,11 @@ def add_components(nlp: Language, actors_files: tuple[str, ...] = (),
     for component in OUR_COMPONENTS:
         if component in nlp.pipe_names:
             continue
-        config = {"actors_files": list(actors_files)} if component == "multipolar_actors" else {}
+        config: dict[str, Any] = {}
+        if component == "multipolar_actors":
+            config = {"actors_files": list(actors_files), "knowledge_base": knowledge_base}
+        elif component == "multipolar_quotes":
+            config = {"actors_files": list(actors_files)}
         nlp.add_pipe(component, config=config)
     if learned_threshold is not None and "multipolar_learned_events" not in nlp.pipe_names:
         nlp.add_pipe("multipolar_learned_events", after="multipolar_events",
@@ -170,13 +180,13 @@ def add_components(nlp: Language, actors_files: tuple[str, ...] = (),
 
 
 @lru_cache(maxsize=4)
-def _load(model: str, actors_files: tuple[str, ...], learned_threshold: float | None = None,
-          components: tuple[str, ...] = ()) -> Language:
+def _load(model: str, actors_files: tuple[str, ...], components: tuple[str, ...] = (),
+          knowledge_base: bool = True, learned_threshold: float | None = None) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as exc:
         raise MultipolarError(f"cannot load the spaCy model {model!r}: is it installed?") from exc
-    add_components(nlp, actors_files, learned_threshold)
+    add_components(nlp, actors_files, knowledge_base, learned_threshold)
     for spec in components:
         _add_user_component(nlp, spec)
     return nlp
@@ -197,5 +207,5 @@ def _add_user_component(nlp: Language, spec: str) -> None:
 def load_pipeline(settings: Settings) -> Language:
     """The shared pipeline for these settings (loaded on first use, then reused)."""
     threshold = settings.learned_threshold if settings.learned_events else None
-    return _load(settings.spacy_model, tuple(str(p) for p in settings.actors_files), threshold,
-                 tuple(settings.components))
+    return _load(settings.spacy_model, tuple(str(p) for p in settings.actors_files), tuple(settings.components),
+                 settings.knowledge_base, threshold)

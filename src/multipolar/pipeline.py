@@ -169,10 +169,21 @@ def analysis_from_doc(doc: Doc, article: Article) -> Analysis:
     return Analysis(
         document=article, sentences=sentences, actors=actors, events=events, quantities=quantities,
         quotes=quotes, timeline=model.timeline(events, quantities, quotes), relations=relations,
-        blocs=model.blocs(relations), checks=figure_checks.checks(quantities, article.date),
+        blocs=model.blocs(relations), checks=figure_checks.checks(quantities, _latest_day(article)),
         unresolved=tuple(_span(doc, s.start_char, s.end_char) for s in doc._.mp_unresolved or []),
         claims=tuple(_claim(doc, c) for c in doc._.mp_claims or []),
     )
+
+
+def _latest_day(article: Article) -> dt.date | None:
+    """The last day the document's date allows: a record dated only by its year may be from December."""
+    day = article.date
+    if day is None or article.date_precision == "day":
+        return day
+    if article.date_precision == "year":
+        return dt.date(day.year, 12, 31)
+    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
 
 
 def _claim(doc: Doc, found: FoundClaim) -> Claim:
@@ -245,6 +256,7 @@ def _quantity(doc: Doc, sentences: tuple[Sentence, ...], q: FoundQuantity) -> Qu
         measure=q.measure, from_=q.source, to=q.target, parties=q.parties, items=q.items, period=period,
         change=change, sentence=q.sentence, evidence=_span(doc, sentence.start, sentence.end), text=q.text,
         start=q.start, end=q.end, described_as=q.described_as, usd=usd, usd_basis=basis, per=q.per,
+        projected=q.projected,
     )
 
 
@@ -255,7 +267,8 @@ def _quote(doc: Doc, sentences: tuple[Sentence, ...], q: FoundQuote) -> Quote:
         text=q.text, speaker=q.speaker,
         speaker_actor=q.speaker_actor.code if q.speaker_actor else None, direct=q.direct,
         sentence=q.sentence, evidence=_span(doc, start, end), start=q.start, end=q.end,
-        date=_quote_date(doc, sentences, q),
+        date=_quote_date(doc, sentences, q), speaker_country=q.speaker_country,
+        speaker_sector=q.speaker_sector, kind=q.kind,  # type: ignore[arg-type]
     )
 
 

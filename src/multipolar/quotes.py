@@ -1,28 +1,40 @@
 """Quotations and their speakers: a spaCy component.
 
 Direct quotations in straight or curly marks (a quote left open closes at the end of its paragraph, or
-runs on into the next one when that paragraph closes it); unquoted speech after "said:"; speakers
-from a speech verb's subject in the same sentence, "according to X", or the sentence before or after.
+runs on into the next one when that paragraph closes it; one running over paragraphs, each opened by a
+mark, is one piece per paragraph); unquoted speech after "said:" up to the end of its sentence. Titles,
+names and event slogans in marks ("a report titled “Beyond the Coups”"), nicknames inside a name, and
+markup left in the text (`style="..."`) are not quotations. Each quotation is `full` (a sentence or more),
+`partial` (a fragment of the writer's sentence that a speech verb governs) or `scare` (a term in marks
+that a non-speech verb ascribes: "dismissed the vote as a “pantomime election”"). Speakers come from
+`quote_speakers`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from multipolar.actors import ActorMention, ActorRef
+from multipolar.actors import ActorRef
+
+if TYPE_CHECKING:
+    from multipolar.actors import ActorResolver
 
 OPENERS = "“„«"
 CLOSERS = "”»"
-SPEECH_VERBS = frozenset({
-    "say", "tell", "state", "describe", "explain", "add", "note", "write", "declare", "stress",
-    "emphasize", "emphasise", "warn", "insist", "argue", "claim", "call", "ask", "announce", "remark",
-    "reply", "respond", "answer", "comment", "observe", "assert", "recall", "remind", "affirm", "urge",
-})
 _MAX_QUOTE_CHARS = 2500
-_SPEAKER_PRIORITY = {"person": 0, "organization": 1, "igo": 2, "bloc": 2, "state": 3}
+_NAMING_VERBS = frozenset({"call", "describe", "dub", "brand", "label", "term"})
+"""A term these set in marks stays a scare quote ("called the vote a “pantomime election”"); after other
+speech verbs it is a partial quotation ("said its troops answered “large-scale provocations”")."""
+_MARKUP = re.compile(r"[<>{}]|^\s*(?:https?:|www\.|#[0-9a-f]{3,6}\b)|\b[\w-]+\s*:\s*[\w#.-]+\s*;"
+                     r"|^[\w-]+\.(?:png|jpe?g|gif|css|js|html?)$", re.IGNORECASE)
+_UNQUOTED = re.compile(r"\b(?:said|says|stated|states|added|wrote|writes|declared|asked|told [\w ]{1,30}?|"
+                       r"announced|warned|explained):\s+(?=[^“\"‘\s])")
 
 
 @dataclass(frozen=True)
@@ -36,6 +48,37 @@ class FoundQuote:
     speaker_actor: ActorRef | None
     direct: bool
     sentence: int
+    kind: str = "full"
+    speaker_country: str | None = None
+    speaker_sector: str | None = None
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A stretch of text that reads as a quotation, before its speaker is known."""
+
+    start: int
+    end: int
+    direct: bool
+    kind: str
+    closed: bool = True
+    """False for a quote whose closing mark never comes before its paragraph ends."""
+
+
+def speaker_country(actor: ActorRef | None) -> str | None:
+    """The country a speaker speaks for: a state itself, a person's or body's state; none for a UN official."""
+    if actor is None:
+        return None
+    if actor.kind == "state":
+        return actor.code
+    return actor.country if actor.kind in ("person", "organization", "other") else None
+
+
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """A word list of `data/quotes/` (one entry a line; `#` starts a comment)."""
+    text = resources.files("multipolar").joinpath(f"data/quotes/{name}").read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 def quoted_char_ranges(text: str) -> list[tuple[int, int]]:
@@ -58,6 +101,9 @@ def quoted_char_ranges(text: str) -> list[tuple[int, int]]:
                 ranges.append((straight_open, at))
                 straight_open = None
         elif mark in OPENERS:
+            if opened is not None and _opens_line(text, at):
+                ranges.append((opened, text.rfind("\n", opened, at)))  # a piece of a quote over paragraphs
+                opened = None
             if opened is None:
                 opened = at + 1
         elif opened is not None:
@@ -72,6 +118,11 @@ def quoted_char_ranges(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in ranges if b > a and b - a <= _MAX_QUOTE_CHARS]
 
 
+def _opens_line(text: str, at: int) -> bool:
+    line_start = text.rfind("\n", 0, at) + 1
+    return line_start > 0 and not text[line_start:at].strip(" \t*")
+
+
 def _closes_later(text: str, at: int) -> bool:
     """An open curly quote runs on past a paragraph break when the next paragraph closes it first."""
     following = text[at : at + _MAX_QUOTE_CHARS]
@@ -82,114 +133,122 @@ def _closes_later(text: str, at: int) -> bool:
     return (reopen < 0 or close < reopen) and (next_break < 0 or close < next_break)
 
 
-def _is_title(text: str) -> bool:
-    """"Third Belt and Road Forum": a name in quotation marks, not something said."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", text)
-    if not words or (re.search(r"[.!?]\W*$", text.strip()) and len(words) > 3):
+# ---- which marked spans are quotations ------------------------------------------------------------
+
+
+def quote_spans(doc: Doc) -> list[QuoteSpan]:
+    """Every quotation of the document, in order: marked ones that are speech, then unquoted speech."""
+    text = doc.text
+    found: list[QuoteSpan] = []
+    for start, end in quoted_char_ranges(text):
+        raw = text[start:end]
+        body = raw.strip().strip("*").strip()
+        if not body or not re.search(r"\w", body):
+            continue
+        offset = start + raw.index(body)
+        stop = offset + len(body)
+        if _is_markup(text, start, body) or _is_title(text, start, body) or _is_nickname(doc, start, stop):
+            continue
+        closed = stop < len(text) and text[end : end + 1] in CLOSERS + '"'
+        found.append(QuoteSpan(offset, stop, True, _kind(doc, offset, stop, body), closed))
+    found.extend(_unquoted(text, found))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _is_markup(text: str, start: int, body: str) -> bool:
+    """`<span style="color: red">`, `href="..."`: what is left of HTML is never a quotation."""
+    before = text[max(0, start - 3) : start - 1].rstrip()
+    return before.endswith("=") or bool(_MARKUP.search(body))
+
+
+def _is_title(text: str, start: int, body: str) -> bool:
+    """A title, a name or an event slogan in marks: after "titled", "the slogan", or capitalised like one."""
+    before = re.sub(r"[\s,:*]+$", "", text[max(0, start - 40) : start - 1]).lower()
+    if any(re.search(rf"(?:^|\W){re.escape(cue)}$", before) for cue in word_list("title_cues.txt")):
+        return True
+    words = re.findall(r"[A-Za-z][\w'’-]*", body)
+    if len(words) < 2 or (re.search(r"[.!?,;]\W*$", body) and len(words) > 3):
         return False
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return len(words) >= 2 and capitalised / len(words) >= 0.6
+    small = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "is", "at", "by", "with", "or", "its",
+             "their", "our", "his", "her", "from", "as", "but", "nor", "vs"}
+    significant = [w for w in words if w.lower() not in small or w == words[0]]
+    capitalised = sum(1 for w in significant if w[0].isupper() or w[0].isdigit())
+    return capitalised / max(len(significant), 1) >= 0.8 and words[0][0].isupper()
+
+
+def _is_nickname(doc: Doc, start: int, end: int) -> bool:
+    """Rafael “Shorty” Gómez: a word in marks between two parts of a name."""
+    text = doc.text
+    if len(text[start:end].split()) > 2:
+        return False
+    before = re.search(r"([A-Z][\w’'.-]+)\s*[“\"‘]$", text[max(0, start - 30) : start])
+    after = re.match(r"[”\"’]\s*([A-Z][\w’'-]+)", text[end : end + 30])
+    return before is not None and after is not None and before.group(1).lower() not in ("the", "a", "an")
+
+
+def _kind(doc: Doc, start: int, end: int, body: str) -> str:
+    """full: a sentence of its own or speech set off by a comma or colon; partial or scare: a fragment
+    of the writer's own sentence."""
+    text = doc.text
+    before = text[max(0, start - 40) : start].rstrip(" *“\"‘„«")
+    opens_sentence = not before or before[-1] in ".!?:,\n—–-" or before.endswith(("said", "says"))
+    starts_high = body[:1].isupper() or body.startswith(("[", "…", "..."))
+    if opens_sentence and (starts_high or re.search(r"[.!?]\W*$", body)):
+        return "full"
+    if len(body.split()) > 8 and starts_high:
+        return "full"
+    words = body.split()
+    if len(words) <= 3 and not _has_verb(doc, start, end):
+        return "scare"
+    return "partial"
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _unquoted(text: str, quoted: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Reported speech without marks: "X said: ..." up to the end of its sentence."""
+    found = []
+    for match in _UNQUOTED.finditer(text):
+        start = match.end()
+        if any(q.start - 1 <= start < q.end + 1 for q in quoted):
+            continue
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        stop = re.search(r"[.!?](?=\s|$)", text[start:line_end])
+        end = start + stop.end() if stop else line_end
+        body = text[start:end].rstrip()
+        if len(body.split()) >= 3 and not any(m in body for m in "“”\""):
+            found.append(QuoteSpan(start, start + len(body), False, "unquoted"))
+    return found
 
 
 class QuoteFinder:
     """The `multipolar_quotes` component."""
 
+    def __init__(self, resolver: ActorResolver | None = None) -> None:
+        self.resolver = resolver
+        """Actor resolution, for the holder of an office a role noun names ("the Secretary-General")."""
+
     def __call__(self, doc: Doc) -> Doc:
-        mentions = doc._.mp_mentions or []
+        from multipolar.quote_speakers import Attribution
+
+        spans = quote_spans(doc)
         sentences = list(doc.sents)
-        found: list[FoundQuote] = []
-        for start, end in quoted_char_ranges(doc.text):
-            raw = doc.text[start:end]
-            text = raw.strip()
-            if len(text.split()) < 2 or _is_title(text):
-                continue
-            offset = start + (len(raw) - len(raw.lstrip()))
-            index = _sentence_index(sentences, offset)
-            speaker, actor = self._speaker(doc, sentences, index, offset, offset + len(text), mentions)
-            found.append(FoundQuote(offset, offset + len(text), text, speaker, actor, True, index))
-        found.extend(self._unquoted(doc, sentences, mentions, found))
-        doc._.mp_quotes = sorted(found, key=lambda q: q.start)
-        return doc
-
-    def _speaker(
-        self, doc: Doc, sentences: list[Span], index: int, start: int, end: int, mentions: list[ActorMention]
-    ) -> tuple[str | None, ActorRef | None]:
-        order = [index, index + 1, index - 1]
-        last = _sentence_index(sentences, max(start, end - 1))
-        if last != index:
-            order.insert(1, last)
-        for k in order:
-            if not 0 <= k < len(sentences):
-                continue
-            outside = [t for t in sentences[k] if not start <= t.idx < end]
-            for token in sorted(outside, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))):
-                speaker = self._speaker_of(token, mentions)
-                if speaker is not None:
-                    return speaker
-        return None, None
-
-    def _speaker_of(self, token: Token, mentions: list[ActorMention]) -> tuple[str, ActorRef | None] | None:
-        if token.lower_ == "according" and token.nbor(1).lower_ == "to":
-            objects = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
-            return _named(objects[0], mentions) if objects else None
-        if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
-            return None
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects and token.dep_ == "conj":
-            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
-        if not subjects or subjects[0].lower_ in ("it", "this", "that", "which", "they", "we", "i", "you"):
-            return None
-        if subjects[0].lower_ in ("he", "she"):
-            return _last_person(subjects[0], mentions)
-        return _named(subjects[0], mentions)
-
-    def _unquoted(
-        self, doc: Doc, sentences: list[Span], mentions: list[ActorMention], quoted: list[FoundQuote]
-    ) -> list[FoundQuote]:
-        """Reported speech without marks: "X said: ..." up to the end of the paragraph."""
+        attribution = Attribution(doc, spans, self.resolver)
+        speakers = attribution.speakers()
         found = []
-        for match in re.finditer(r"\b(?:said|says|stated|states|added|wrote|declared|asked):\s+(?=[^“\"\s])",
-                                 doc.text):
-            start = match.end()
-            stop = doc.text.find("\n", start)
-            stop = len(doc.text) if stop < 0 else stop
-            text = doc.text[start:stop].rstrip()
-            if len(text.split()) < 3 or any(q.start <= start < q.end for q in quoted):
-                continue
-            index = _sentence_index(sentences, match.start())
-            verb = next((t for t in sentences[index] if t.idx == match.start()), None)
-            named = self._speaker_of(verb, mentions) if verb is not None else None
-            speaker, actor = named if named else (None, None)
-            found.append(FoundQuote(start, start + len(text), text, speaker, actor, False, index))
-        return found
-
-
-def _last_person(pronoun: Token, mentions: list[ActorMention]) -> tuple[str, ActorRef | None] | None:
-    """"he said": the last person named within the two sentences before the pronoun."""
-    doc = pronoun.doc
-    floor = doc[max(0, pronoun.sent.start - 1)].sent.start
-    people = [m for m in mentions if floor <= m.start < pronoun.i and m.actors[0].kind == "person"]
-    if not people:
-        return None
-    last = people[-1]
-    return doc[last.start : last.end].text, last.actors[0]
-
-
-def _named(token: Token, mentions: list[ActorMention]) -> tuple[str, ActorRef | None]:
-    """The speaker a subject names: the most specific actor in its phrase (a person over a state)."""
-    subtree = [t.i for t in token.subtree]
-    lo, hi = min(subtree), max(subtree) + 1
-    inside = [m for m in mentions if lo <= m.start and m.end <= hi]
-    if inside:
-        best = min(inside, key=lambda m: (_SPEAKER_PRIORITY.get(m.actors[0].kind, 4), m.start))
-        doc = token.doc
-        if best.actors[0].kind == "person":
-            return doc[best.start : best.end].text, best.actors[0]
-        chunk = next((c for c in doc.noun_chunks if c.start <= token.i < c.end), None)
-        label = chunk.text if chunk is not None else token.text
-        return label, best.actors[0]
-    chunk = next((c for c in token.doc.noun_chunks if c.start <= token.i < c.end), None)
-    return (chunk.text if chunk is not None else token.text), None
+        for span, speaker, verb in zip(spans, speakers, attribution.verbs, strict=True):
+            actor = speaker.actor if speaker else None
+            kind = "partial" if span.kind == "scare" and verb is not None and verb not in _NAMING_VERBS else span.kind
+            found.append(FoundQuote(
+                span.start, span.end, doc.text[span.start : span.end], speaker.text if speaker else None, actor,
+                span.direct, _sentence_index(sentences, span.start), kind,
+                speaker.country if speaker else None, speaker.sector if speaker else None))
+        doc._.mp_quotes = found
+        return doc
 
 
 def _sentence_index(sentences: list[Span], char: int) -> int:

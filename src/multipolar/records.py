@@ -14,6 +14,7 @@ Modality = Literal["asserted", "reported", "hypothetical", "intended"]
 Qualifier = Literal["exact", "more_than", "less_than", "about"]
 CheckStatus = Literal["consistent", "inconsistent", "unverifiable"]
 DatePrecision = Literal["day", "month", "year"]
+QuoteKind = Literal["full", "partial", "scare", "unquoted"]
 
 
 def _plain(value: Any) -> Any:
@@ -195,6 +196,8 @@ class Quantity(Record):
     usd_basis: str | None = None
     per: str | None = None
     """The unit a figure is counted per: "barrel" for "$60 a barrel" (a price), "year" for "$2 billion a year"."""
+    projected: bool = False
+    """A figure the text gives for the future (a target, a projection, a pledge), not a measurement."""
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,13 @@ class Quote(Record):
     end: int = 0
     date: str | None = None
     """When it was said, as precise as the text allows (an extension of the contract)."""
+    speaker_country: str | None = None
+    """The speaker's country on the date (an extension of the contract): their state, none for a UN official."""
+    speaker_sector: str | None = None
+    """The speaker's sector on the date ("GOV", "MIL", "NGO"...; an extension of the contract)."""
+    kind: QuoteKind = "full"
+    """full (a sentence or more), partial (a fragment in the writer's sentence), scare (a term set in marks
+    and ascribed to someone), unquoted (speech after "said:" without marks); an extension of the contract."""
 
 
 @dataclass(frozen=True)

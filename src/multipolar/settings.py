@@ -20,6 +20,9 @@ class Settings:
     """The spaCy pipeline that tokenizes, tags, parses and finds entities."""
     actors_files: tuple[Path, ...] = ()
     """User actor files (our YAML format or PETRARCH dictionaries) loaded on top of the gazetteer."""
+    knowledge_base: bool = True
+    """Resolve actors from the shipped knowledge base too (people, organisations, places from open data); off:
+    the curated gazetteer and your files only (loads faster, knows far fewer actors)."""
     max_chars: int = 1_000_000
     """Longer documents are refused with a clear error (spaCy's own limit; memory grows with length)."""
     min_english_ratio: float = 0.12
@@ -37,7 +40,11 @@ class Settings:
     """Batches an `ingest` worker process analyses before a fresh one replaces it (0: never), which keeps
     memory flat: spaCy's vocabulary keeps every new word a process meets."""
     doc_timeout: float = 120.0
-    """Seconds one document may take to analyse before it is skipped with its reason (0: no limit)."""
+    """Seconds one document may take to analyse before it is skipped with its reason (0: no limit); the
+    same limit holds for extracting the text of a web page."""
+    max_html_tags: int = 100_000
+    """Web pages with more tags than this are refused before their text is extracted (extraction slows
+    down faster than the page grows: 10^5 tags can take a minute)."""
     fetch_timeout: float = 20.0
     """Seconds to wait for a URL given to `analyze`."""
     learned_events: bool = False
@@ -59,7 +66,9 @@ class Settings:
     """Processes `serve` analyses posted texts in (each loads the spaCy pipeline at its first text); they
     run at a lower priority than reads, and one past `doc_timeout` or whose client left is stopped."""
     analysis_queue: int = 8
-    """Posted texts that may wait for a free analysis worker; more get 503 at once."""
+    """Posted texts that may wait for a free analysis worker (shortest first); more get 503 at once."""
+    long_text_chars: int = 20_000
+    """Posted texts longer than this may hold all analysis workers but one, so short texts always find one."""
     header_timeout: float = 10.0
     """Seconds a client has to send a request's headers, and then again its body; slower ones are cut off."""
     keep_alive_timeout: int = 5

@@ -25,8 +25,8 @@ from multipolar.records import Analysis, Claim
 SCHEMA_VERSION = schema.SCHEMA_VERSION
 ROW_TABLES = tuple(t.name for t in schema.ROW_TABLES)
 __all__ = ["ROW_TABLES", "SCHEMA_VERSION", "StoreError", "connect", "consistency_problems", "counts", "ddl",
-           "find_documents", "load_analysis", "read_analysis", "record_reject", "stored_claims", "stored_ids",
-           "stored_schema", "write_analysis"]
+           "find_documents", "known_pages", "load_analysis", "read_analysis", "record_reject", "remember_page",
+           "stored_claims", "stored_ids", "stored_schema", "write_analysis"]
 
 
 def ddl() -> str:
@@ -39,7 +39,8 @@ def ddl() -> str:
     return "\n".join([
         "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);", *tables,
         "CREATE TABLE IF NOT EXISTS rejects (key VARCHAR PRIMARY KEY, source VARCHAR, line INTEGER, "
-        "reason VARCHAR, rejected_at TIMESTAMP);"])
+        "reason VARCHAR, rejected_at TIMESTAMP);",
+        "CREATE TABLE IF NOT EXISTS pages (key VARCHAR PRIMARY KEY, doc_id VARCHAR);"])
 
 
 def connect(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -176,6 +177,25 @@ def stored_claims(connection: duckdb.DuckDBPyConnection, *, actor: str | None = 
     if actor is None:
         return found
     return [(d, c) for d, c in found if actor in claim_actors(c)]
+
+
+def known_pages(connection: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> set[str]:
+    """Which of these web pages (by `PageToExtract.key`) an earlier ingest extracted and stored."""
+    wanted = list(keys)
+    if not wanted:
+        return set()
+    rows = connection.execute("SELECT p.key FROM pages p JOIN documents d ON d.id = p.doc_id "
+                              "WHERE p.key IN (SELECT unnest(?))", [wanted]).fetchall()
+    return {row[0] for row in rows}
+
+
+def remember_page(connection: duckdb.DuckDBPyConnection, key: str, doc_id: str) -> None:
+    """Note the document a web page gave, so that ingesting it again need not extract it again."""
+    try:
+        connection.execute("INSERT OR REPLACE INTO pages VALUES (?, ?)", [key, doc_id])
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot store document {doc_id[:12]} (is the disk full or read-only?): "
+                         f"{' '.join(str(exc).split())}") from exc
 
 
 def record_reject(connection: duckdb.DuckDBPyConnection, source: str, line: int, reason: str) -> None:

@@ -94,8 +94,61 @@ def _exchange(connection: Connection, job: tuple[str, str | None] | None) -> tup
     return answer
 
 
+class WorkerSlots:
+    """Who may use a worker next: the shortest text waiting. Long texts (over `long_chars`) hold at most
+    all the slots but one, so a short text never waits for long ones (with two workers or more)."""
+
+    def __init__(self, total: int, queue_length: int, long_chars: int) -> None:
+        self.free, self.queue_length, self.long_chars = total, queue_length, long_chars
+        self.long_cap = max(total - 1, 1)
+        self.long_held = 0
+        self.waiting = 0
+        self._queue: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._arrivals = itertools.count()
+
+    async def acquire(self, length: int) -> None:
+        """Take a slot now, or wait for one; `AnalysisBusy` when the queue is full."""
+        if self.free > 0 and self._may_run(length) and not self._runnable_waiter():
+            self._take(length)
+            return
+        if self.waiting >= self.queue_length:
+            raise AnalysisBusy
+        granted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._queue, (length, next(self._arrivals), granted))
+        self.waiting += 1
+        try:
+            await granted
+        except asyncio.CancelledError:
+            if granted.done() and not granted.cancelled():
+                self.release(length)  # the slot came as the client left: hand it on
+            raise
+        finally:
+            self.waiting -= 1
+
+    def release(self, length: int) -> None:
+        self.free += 1
+        self.long_held -= length > self.long_chars
+        while self.free > 0 and self._runnable_waiter():
+            waiting_length, _, granted = heapq.heappop(self._queue)
+            self._take(waiting_length)
+            granted.set_result(None)
+
+    def _may_run(self, length: int) -> bool:
+        return length <= self.long_chars or self.long_held < self.long_cap
+
+    def _runnable_waiter(self) -> bool:
+        """Whether the first text in the queue (the shortest still waiting) may take a free slot."""
+        while self._queue and self._queue[0][2].done():
+            heapq.heappop(self._queue)  # its client left
+        return bool(self._queue) and self._may_run(self._queue[0][0])
+
+    def _take(self, length: int) -> None:
+        self.free -= 1
+        self.long_held += length > self.long_chars
+
+
 class AnalysisPool:
-    """At most `analysis_workers` analyses at once and `analysis_queue` waiting, shortest first; each
+    """At most `analysis_workers` analyses at once and `analysis_queue` waiting (see `WorkerSlots`); each
     within `doc_timeout`."""
 
     def __init__(self, settings: Settings) -> None:
@@ -106,50 +159,20 @@ class AnalysisPool:
         self._idle: list[_Worker] = []
         self._starting: list[asyncio.Task[_Worker]] = []
         self._busy: set[_Worker] = set()
-        self._free = settings.analysis_workers
-        self._queue: list[tuple[int, int, asyncio.Future[None]]] = []
-        self._waiting = 0
-        self._arrivals = itertools.count()
-        self._threads = ThreadPoolExecutor(max_workers=settings.analysis_workers + 1,
+        self.slots = WorkerSlots(settings.analysis_workers, settings.analysis_queue, settings.long_text_chars)
+        # a thread per text being analysed and per worker starting in the place of a retired one
+        self._threads = ThreadPoolExecutor(max_workers=2 * settings.analysis_workers + 1,
                                            thread_name_prefix="multipolar-analysis")
 
     async def analyze(self, text: str, date: str | None) -> dict[str, Any]:
         """The contract dict of `text`; `InputError` for a text that cannot be analysed (or in time),
         `AnalysisBusy` when the queue is full, `AnalysisFailed` when the worker broke. Cancelling the
         call (the client went away) stops the worker at once."""
-        await self._acquire(len(text))
+        await self.slots.acquire(len(text))
         try:
             return await self._in_a_worker(text, date)
         finally:
-            self._release()
-
-    async def _acquire(self, length: int) -> None:
-        """A free worker slot; when there is none, wait in the queue, where shorter texts go first, so a
-        short text is never stuck behind long ones that came earlier."""
-        if self._free > 0 and self._waiting == 0:
-            self._free -= 1
-            return
-        if self._waiting >= self.settings.analysis_queue:
-            raise AnalysisBusy
-        granted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._queue, (length, next(self._arrivals), granted))
-        self._waiting += 1
-        try:
-            await granted
-        except asyncio.CancelledError:
-            if granted.done() and not granted.cancelled():
-                self._release()  # the slot came as the client left: hand it on
-            raise
-        finally:
-            self._waiting -= 1
-
-    def _release(self) -> None:
-        while self._queue:
-            granted = heapq.heappop(self._queue)[2]
-            if not granted.done():
-                granted.set_result(None)
-                return
-        self._free += 1
+            self.slots.release(len(text))
 
     async def _in_a_worker(self, text: str, date: str | None) -> dict[str, Any]:
         worker = await self._take()

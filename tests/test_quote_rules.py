@@ -1,0 +1,310 @@
+"""Quotation and speaker rule families, one test each, on hand-built spaCy Docs (no statistical model).
+
+Each Doc is written as `word/LEMMA/POS/dep/head[/ENT]` tokens (head: the index of the head token, `-` for a
+sentence root; ENT: `PERSON` marks a name the parser found); `¶` is a paragraph break. Actor mentions are
+given by word. Spaces follow English typography: none before punctuation and closing marks, none after an
+opening mark. The gazetteer is the shipped one (agent words, office holders by date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import spacy
+from spacy.tokens import Doc
+
+import multipolar.nlp  # noqa: F401  (registers the Doc extensions)
+from multipolar.actors import ActorMention, ActorRef, ActorResolver
+from multipolar.nlp import shared_gazetteer
+from multipolar.quotes import FoundQuote, QuoteFinder, quote_spans, quoted_char_ranges
+
+VOCAB = spacy.blank("en").vocab
+BLANK = spacy.blank("en")
+ACTORS = {
+    "Kenya": ActorRef("KEN", "Kenya", "state", "KEN", None),
+    "Kenyan": ActorRef("KEN", "Kenya", "state", "KEN", None),
+    "Baku": ActorRef("AZE", "Azerbaijan", "state", "AZE", "GOV"),
+    "Damascus": ActorRef("SYR", "Syria", "state", "SYR", "GOV"),
+    "Beijing": ActorRef("CHN", "China", "state", "CHN", "GOV"),
+    "Washington": ActorRef("USA", "United States", "state", "USA", "GOV"),
+    "Chile": ActorRef("CHL", "Chile", "state", "CHL", None),
+    "Putin": ActorRef("vladimir-putin", "Vladimir Putin", "person", "RUS", "GOV", "president"),
+    "Xi": ActorRef("xi-jinping", "Xi Jinping", "person", "CHN", "GOV", "president"),
+    "embassy": ActorRef("chn-embassy", "Chinese embassy", "organization", "CHN", "GOV"),
+}
+_NO_SPACE_BEFORE = {",", ".", ":", ";", "”", "’", "?", "!", "'s", "’s"}
+
+
+def _doc(spec: str, date: str = "2023-05-01") -> Doc:
+    words, spaces, heads, deps, lemmas, pos, ents = [], [], [], [], [], [], []
+    for i, item in enumerate(spec.split()):
+        if item == "¶":
+            words.append("\n\n")
+            lemmas.append("\n\n")
+            pos.append("SPACE")
+            deps.append("dep")
+            heads.append(i - 1)
+            ents.append("O")
+        else:
+            parts = item.split("/")
+            words.append(parts[0].replace("_", " "))
+            lemmas.append(parts[1])
+            pos.append(parts[2])
+            deps.append(parts[3] if parts[4] != "-" else "ROOT")
+            heads.append(i if parts[4] == "-" else int(parts[4]))
+            ents.append(_iob(parts[5], ents) if len(parts) > 5 else "O")
+    for k, word in enumerate(words):
+        following = words[k + 1] if k + 1 < len(words) else ""
+        spaces.append(bool(following) and following not in _NO_SPACE_BEFORE and word not in ("“", "‘", "\n\n")
+                      and following != "\n\n")
+    doc = Doc(VOCAB, words=words, spaces=spaces, lemmas=lemmas, pos=pos, deps=deps, heads=heads, ents=ents)
+    doc._.mp_date = dt.date.fromisoformat(date)
+    doc._.mp_mentions = [ActorMention(i, i + 1, (ACTORS[w],), "name") for i, w in enumerate(words) if w in ACTORS]
+    return doc
+
+
+def _iob(label: str, before: list[str]) -> str:
+    return f"I-{label}" if before and before[-1].endswith(label) else f"B-{label}"
+
+
+def _quotes(spec: str, date: str = "2023-05-01") -> list[FoundQuote]:
+    doc = QuoteFinder(ActorResolver(shared_gazetteer(())))(_doc(spec, date))
+    return list(doc._.mp_quotes)
+
+
+def _speakers(spec: str, date: str = "2023-05-01") -> list[tuple[str, str | None, str | None, str | None, str]]:
+    return [(q.text, q.speaker, q.speaker_country, q.speaker_sector, q.kind) for q in _quotes(spec, date)]
+
+
+# ---- which marked spans are quotations (text only) ------------------------------------------------
+
+
+def _spans(text: str) -> list[tuple[str, str]]:
+    doc = BLANK(text)
+    return [(text[q.start : q.end], q.kind) for q in quote_spans(doc)]
+
+
+def test_titles_names_and_event_slogans_are_not_quotes() -> None:
+    assert _spans("The report, titled “Beyond the Coups”, argues for change.") == []
+    assert _spans("The tournament’s slogan, “Now is All”, was projected on the roof.") == []
+    assert _spans("I have declared this year a “Year of Nizami Ganjavi” in his honour.") == []
+    assert _spans("We support the report entitled “A life of dignity for all” (A/68/202).") == []
+
+
+def test_a_nickname_inside_a_name_is_not_a_quote() -> None:
+    assert _spans("Rafael “Shorty” Gómez, Councilman: “This place means so much.”") == [
+        ("This place means so much.", "full")]
+
+
+def test_markup_left_in_the_text_is_never_a_quote() -> None:
+    assert _spans('<span style="color: red">Text</span> and a class="lead" paragraph.') == []
+    assert _spans('He said "we will win the vote" and left.') == [("we will win the vote", "partial")]
+
+
+def test_a_quote_over_paragraphs_is_one_piece_per_paragraph() -> None:
+    text = "It said:\n\n“Since midnight the enemy has fired.\n\n“We hold them responsible.”\n\nBaku denied it."
+    assert [s for s, _ in _spans(text)] == ["Since midnight the enemy has fired.", "We hold them responsible."]
+    one_line_paragraphs = "He wrote:\n“Two years of drought ...\n“It also has debts.”"
+    assert [s for s, _ in _spans(one_line_paragraphs)] == ["Two years of drought ...", "It also has debts."]
+    assert quoted_char_ranges("He explained: “We saw it. “It was imposed”. Then.") == [(15, 41)]
+
+
+def test_unquoted_speech_after_a_colon_runs_to_the_end_of_its_sentence() -> None:
+    text = "Asked about it, he said: We do not have a number. Then he left."
+    assert _spans(text) == [("We do not have a number.", "unquoted")]
+
+
+def test_kinds_full_partial_and_scare() -> None:
+    assert _spans("“We will not yield,” she said.") == [("We will not yield,", "full")]
+    assert _spans("Washington called it a “pantomime election” on Monday.") == [("pantomime election", "scare")]
+    assert _spans("She said the price would be “reviewed every quarter by the board”.") == [
+        ("reviewed every quarter by the board", "partial")]
+
+
+# ---- speakers in the quotation's own sentence ---------------------------------------------------
+
+
+def test_inverted_speech_verb_gives_a_named_speaker_with_sector_and_country() -> None:
+    # “The delays cost millions,” said Grace Wambui, a senior official in Kenya.
+    speakers = _speakers(
+        "“/“/PUNCT/punct/7 The/the/DET/det/2 delays/delay/NOUN/nsubj/3 cost/cost/VERB/ccomp/7 "
+        "millions/million/NOUN/dobj/3 ,/,/PUNCT/punct/7 ”/”/PUNCT/punct/7 said/say/VERB/ROOT/- "
+        "Grace/Grace/PROPN/compound/9/PERSON Wambui/Wambui/PROPN/nsubj/7/PERSON ,/,/PUNCT/punct/9 "
+        "a/a/DET/det/13 senior/senior/ADJ/amod/13 official/official/NOUN/appos/9 in/in/ADP/prep/13 "
+        "Kenya/Kenya/PROPN/pobj/14 ././PUNCT/punct/7")
+    assert speakers == [("The delays cost millions,", "Grace Wambui", "KEN", "GOV", "full")]
+
+
+def test_the_highest_speech_verb_of_the_clause_speaks_for_a_partial_quote() -> None:
+    # Baku said its troops had only answered “large-scale provocations”.
+    speakers = _speakers(
+        "Baku/Baku/PROPN/nsubj/1 said/say/VERB/ROOT/- its/its/PRON/poss/3 troops/troop/NOUN/nsubj/5 "
+        "had/have/AUX/aux/5 answered/answer/VERB/ccomp/1 “/“/PUNCT/punct/7 "
+        "large-scale/large-scale/ADJ/amod/8 provocations/provocation/NOUN/dobj/5 ”/”/PUNCT/punct/8 "
+        "././PUNCT/punct/1")
+    assert speakers == [("large-scale provocations", "Baku", "AZE", "GOV", "partial")]
+
+
+def test_according_to() -> None:
+    # According to Xi, “the partnership targets no third party.”
+    speakers = _speakers(
+        "According/accord/VERB/prep/7 to/to/ADP/prep/0 Xi/Xi/PROPN/pobj/1 ,/,/PUNCT/punct/7 “/“/PUNCT/punct/7 "
+        "the/the/DET/det/6 partnership/partnership/NOUN/nsubj/7 targets/target/VERB/ROOT/- "
+        "no/no/DET/det/10 third/third/ADJ/amod/10 party/party/NOUN/dobj/7 ././PUNCT/punct/7 ”/”/PUNCT/punct/7")
+    assert speakers == [("the partnership targets no third party.", "Xi", "CHN", "GOV", "full")]
+
+
+def test_a_term_promised_by_someone_is_theirs() -> None:
+    # Aid groups said the “humanitarian corridor” promised by Damascus had not opened.
+    speakers = _speakers(
+        "Aid/aid/NOUN/compound/1 groups/group/NOUN/nsubj/2 said/say/VERB/ROOT/- the/the/DET/det/6 "
+        "“/“/PUNCT/punct/6 humanitarian/humanitarian/ADJ/amod/6 corridor/corridor/NOUN/nsubj/12 "
+        "”/”/PUNCT/punct/6 promised/promise/VERB/acl/6 by/by/ADP/agent/8 Damascus/Damascus/PROPN/pobj/9 "
+        "had/have/AUX/aux/12 opened/open/VERB/ccomp/2 ././PUNCT/punct/2")
+    assert speakers == [("humanitarian corridor", "Damascus", "SYR", "GOV", "scare")]
+
+
+def test_a_scare_quote_belongs_to_the_subject_of_its_verb() -> None:
+    # Washington dismissed the vote as a “pantomime election”.
+    speakers = _speakers(
+        "Washington/Washington/PROPN/nsubj/1 dismissed/dismiss/VERB/ROOT/- the/the/DET/det/3 "
+        "vote/vote/NOUN/dobj/1 as/as/ADP/prep/1 a/a/DET/det/8 “/“/PUNCT/punct/8 pantomime/pantomime/NOUN/compound/8 "
+        "election/election/NOUN/pobj/4 ”/”/PUNCT/punct/8 ././PUNCT/punct/1")
+    assert speakers == [("pantomime election", "Washington", "USA", "GOV", "scare")]
+
+
+def test_a_term_in_a_possessed_phrase_is_the_possessors() -> None:
+    # Beijing's “no limits” partnership worries Brussels.
+    speakers = _speakers(
+        "Beijing/Beijing/PROPN/poss/6 ’s/’s/PART/case/0 “/“/PUNCT/punct/6 no/no/DET/det/4 "
+        "limits/limit/NOUN/compound/6 ”/”/PUNCT/punct/6 partnership/partnership/NOUN/nsubj/7 "
+        "worries/worry/VERB/ROOT/- Brussels/Brussels/PROPN/dobj/7 ././PUNCT/punct/7")
+    assert speakers == [("no limits", "Beijing", "CHN", "GOV", "scare")]
+
+
+def test_a_private_person_with_no_title_is_a_civilian_of_the_country_the_text_sets() -> None:
+    # In Kenya, Amina Odhiambo said: “We have no water.”
+    speakers = _speakers(
+        "In/in/ADP/prep/5 Kenya/Kenya/PROPN/pobj/0 ,/,/PUNCT/punct/5 Amina/Amina/PROPN/compound/4/PERSON "
+        "Odhiambo/Odhiambo/PROPN/nsubj/5/PERSON said/say/VERB/ROOT/- :/:/PUNCT/punct/5 “/“/PUNCT/punct/9 "
+        "We/we/PRON/nsubj/9 have/have/VERB/ccomp/5 no/no/DET/det/11 water/water/NOUN/dobj/9 "
+        "././PUNCT/punct/5 ”/”/PUNCT/punct/5")
+    assert speakers == [("We have no water.", "Amina Odhiambo", "KEN", "CVL", "full")]
+
+
+# ---- pronouns, role nouns, surnames ----------------------------------------------------------------
+
+_TWO_PEOPLE = (
+    "Maria/Maria/PROPN/compound/1/PERSON Petrova/Petrova/PROPN/nsubj/2/PERSON met/meet/VERB/ROOT/- "
+    "Ivan/Ivan/PROPN/compound/4/PERSON Kolev/Kolev/PROPN/dobj/2/PERSON ././PUNCT/punct/2 "
+    "“/“/PUNCT/punct/13 We/we/PRON/nsubj/8 have/have/VERB/ccomp/13 gas/gas/NOUN/dobj/8 ,/,/PUNCT/punct/13 "
+    "”/”/PUNCT/punct/13 she/she/PRON/nsubj/13 said/say/VERB/ROOT/- ././PUNCT/punct/13 "
+    "He/he/PRON/nsubj/16 was/be/AUX/ROOT/- certain/certain/ADJ/acomp/16 ././PUNCT/punct/16 "
+    "“/“/PUNCT/punct/26 It/it/PRON/nsubj/21 runs/run/VERB/ccomp/26 slowly/slowly/ADV/advmod/21 ,/,/PUNCT/punct/26 "
+    "”/”/PUNCT/punct/26 he/he/PRON/nsubj/26 told/tell/VERB/ROOT/- reporters/reporter/NOUN/dobj/26 "
+    "././PUNCT/punct/26")
+
+
+def test_he_and_she_go_to_different_people_once_one_has_been_she() -> None:
+    assert [(q.text, q.speaker) for q in _quotes(_TWO_PEOPLE)] == [("We have gas,", "Maria Petrova"),
+                                                                   ("It runs slowly,", "Ivan Kolev")]
+
+
+def test_it_goes_to_the_last_body() -> None:
+    # The embassy issued a statement. “Democracy is not a brand,” it said.
+    speakers = _speakers(
+        "The/the/DET/det/1 embassy/embassy/NOUN/nsubj/2 issued/issue/VERB/ROOT/- a/a/DET/det/4 "
+        "statement/statement/NOUN/dobj/2 ././PUNCT/punct/2 “/“/PUNCT/punct/15 Democracy/democracy/NOUN/nsubj/8 "
+        "is/be/AUX/ccomp/15 not/not/PART/neg/8 a/a/DET/det/11 brand/brand/NOUN/attr/8 ,/,/PUNCT/punct/15 "
+        "”/”/PUNCT/punct/15 it/it/PRON/nsubj/15 said/say/VERB/ROOT/- ././PUNCT/punct/15")
+    assert speakers == [("Democracy is not a brand,", "embassy", "CHN", "GOV", "full")]
+
+
+def test_a_role_noun_goes_to_the_last_person_it_describes() -> None:
+    # Chile's deputy foreign minister, Carolina Fuentes, spoke. “The court has spoken,” the minister said.
+    speakers = _speakers(
+        "Chile/Chile/PROPN/poss/4 ’s/’s/PART/case/0 deputy/deputy/ADJ/amod/4 foreign/foreign/ADJ/amod/4 "
+        "minister/minister/NOUN/nsubj/9 ,/,/PUNCT/punct/4 Carolina/Carolina/PROPN/compound/7/PERSON "
+        "Fuentes/Fuentes/PROPN/appos/4/PERSON ,/,/PUNCT/punct/4 spoke/speak/VERB/ROOT/- ././PUNCT/punct/9 "
+        "“/“/PUNCT/punct/20 The/the/DET/det/13 court/court/NOUN/nsubj/15 has/have/AUX/aux/15 "
+        "spoken/speak/VERB/ccomp/20 ,/,/PUNCT/punct/20 ”/”/PUNCT/punct/20 the/the/DET/det/19 "
+        "minister/minister/NOUN/nsubj/20 said/say/VERB/ROOT/- ././PUNCT/punct/20")
+    assert speakers == [("The court has spoken,", "Carolina Fuentes", "CHL", "GOV", "full")]
+
+
+def test_a_role_noun_with_no_one_named_before_is_the_office_holder_on_the_date() -> None:
+    # As the Secretary-General said: “We cannot build a future.”
+    quotes = _quotes(
+        "As/as/SCONJ/mark/5 the/the/DET/det/4 Secretary/Secretary/PROPN/compound/4 -/-/PUNCT/punct/4 "
+        "General/General/PROPN/nsubj/5 said/say/VERB/ROOT/- :/:/PUNCT/punct/5 “/“/PUNCT/punct/10 "
+        "We/we/PRON/nsubj/10 cannot/can/AUX/aux/10 build/build/VERB/ccomp/5 a/a/DET/det/12 "
+        "future/future/NOUN/dobj/10 ././PUNCT/punct/5 ”/”/PUNCT/punct/5", date="2024-09-25")
+    assert [(q.speaker_actor.code if q.speaker_actor else None, q.speaker_sector) for q in quotes] == [
+        ("antonio-guterres", "GOV")]
+
+
+def test_a_bare_surname_goes_to_the_person_named_in_full() -> None:
+    # A spokesman, Hugo Sandoval, spoke. “Bolivia respects it,” Sandoval said.
+    quotes = _quotes(
+        "A/a/DET/det/1 spokesman/spokesman/NOUN/nsubj/6 ,/,/PUNCT/punct/1 Hugo/Hugo/PROPN/compound/4/PERSON "
+        "Sandoval/Sandoval/PROPN/appos/1/PERSON ,/,/PUNCT/punct/1 spoke/speak/VERB/ROOT/- ././PUNCT/punct/6 "
+        "“/“/PUNCT/punct/15 Bolivia/Bolivia/PROPN/nsubj/10 respects/respect/VERB/ccomp/15 it/it/PRON/dobj/10 "
+        ",/,/PUNCT/punct/15 ”/”/PUNCT/punct/15 Sandoval/Sandoval/PROPN/nsubj/15/PERSON said/say/VERB/ROOT/- "
+        "././PUNCT/punct/15")
+    assert [(q.speaker, q.speaker_sector) for q in quotes] == [("Hugo Sandoval", "GOV")]
+
+
+# ---- speakers from the quotations and sentences around ----------------------------------------------
+
+
+def test_a_quote_with_no_attribution_goes_on_in_the_previous_speakers_voice() -> None:
+    # “Every hour counts,” said Xi. “We hear voices.”
+    speakers = _speakers(
+        "“/“/PUNCT/punct/6 Every/every/DET/det/2 hour/hour/NOUN/nsubj/3 counts/count/VERB/ccomp/6 "
+        ",/,/PUNCT/punct/6 ”/”/PUNCT/punct/6 said/say/VERB/ROOT/- Xi/Xi/PROPN/nsubj/6 ././PUNCT/punct/6 "
+        "“/“/PUNCT/punct/11 We/we/PRON/nsubj/11 hear/hear/VERB/ROOT/- voices/voice/NOUN/dobj/11 "
+        "././PUNCT/punct/11 ”/”/PUNCT/punct/11")
+    assert [s[:2] for s in speakers] == [("Every hour counts,", "Xi"), ("We hear voices.", "Xi")]
+
+
+def test_a_sentence_ending_in_a_colon_introduces_the_next_paragraph() -> None:
+    # The embassy spoke. In a statement, it said: ¶ “We hold them responsible.”
+    speakers = _speakers(
+        "The/the/DET/det/1 embassy/embassy/NOUN/nsubj/2 spoke/speak/VERB/ROOT/- ././PUNCT/punct/2 "
+        "In/in/ADP/prep/9 a/a/DET/det/6 statement/statement/NOUN/pobj/4 ,/,/PUNCT/punct/9 "
+        "it/it/PRON/nsubj/9 said/say/VERB/ROOT/- :/:/PUNCT/punct/9 ¶ “/“/PUNCT/punct/14 We/we/PRON/nsubj/14 "
+        "hold/hold/VERB/ROOT/- them/they/PRON/dobj/14 responsible/responsible/ADJ/oprd/14 "
+        "././PUNCT/punct/14 ”/”/PUNCT/punct/14")
+    assert [s[:3] for s in speakers] == [("We hold them responsible.", "embassy", "CHN")]
+
+
+def test_the_next_sentence_can_name_the_speaker() -> None:
+    # “He is my best friend.” This is how Xi described Putin.
+    speakers = _speakers(
+        "“/“/PUNCT/punct/2 He/he/PRON/nsubj/2 is/be/AUX/ROOT/- my/my/PRON/poss/5 best/good/ADJ/amod/5 "
+        "friend/friend/NOUN/attr/2 ././PUNCT/punct/2 ”/”/PUNCT/punct/2 This/this/PRON/nsubj/9 "
+        "is/be/AUX/ROOT/- how/how/SCONJ/advmod/12 Xi/Xi/PROPN/nsubj/12 described/describe/VERB/ccomp/9 "
+        "Putin/Putin/PROPN/dobj/12 ././PUNCT/punct/9")
+    assert [s[:2] for s in speakers] == [("He is my best friend.", "Xi")]
+
+
+def test_a_label_before_a_colon_in_a_round_up_is_the_speaker() -> None:
+    # Senator Jane Roe (D-NV): “This is incredible news.”
+    speakers = _speakers(
+        "Senator/Senator/PROPN/compound/2 Jane/Jane/PROPN/compound/2/PERSON Roe/Roe/PROPN/ROOT/-/PERSON "
+        "(/(/PUNCT/punct/2 D-NV/D-NV/PROPN/appos/2 )/)/PUNCT/punct/2 :/:/PUNCT/punct/2 ¶ "
+        "Washington/Washington/PROPN/nsubj/9 agreed/agree/VERB/ROOT/- ././PUNCT/punct/9 ¶ "
+        "Senator/Senator/PROPN/compound/14/PERSON Sam/Sam/PROPN/compound/14/PERSON Doe/Doe/PROPN/ROOT/-/PERSON "
+        ":/:/PUNCT/punct/14 “/“/PUNCT/punct/18 This/this/PRON/nsubj/18 is/be/AUX/ROOT/- big/big/ADJ/amod/20 "
+        "news/news/NOUN/attr/18 ././PUNCT/punct/18 ”/”/PUNCT/punct/18")
+    assert speakers == [("This is big news.", "Senator Sam Doe", "USA", "LEG", "full")]
+
+
+def test_a_slogan_with_no_one_named_has_no_speaker() -> None:
+    # “Sanctions are not a strategy.” The slogan has become familiar.
+    speakers = _speakers(
+        "“/“/PUNCT/punct/3 Sanctions/sanction/NOUN/nsubj/2 are/be/AUX/ROOT/- not/not/PART/neg/2 "
+        "a/a/DET/det/5 strategy/strategy/NOUN/attr/2 ././PUNCT/punct/2 ”/”/PUNCT/punct/2 The/the/DET/det/9 "
+        "slogan/slogan/NOUN/nsubj/11 has/have/AUX/aux/11 become/become/VERB/ROOT/- familiar/familiar/ADJ/acomp/11 "
+        "././PUNCT/punct/11")
+    assert speakers == [("Sanctions are not a strategy.", None, None, None, "full")]
