@@ -83,7 +83,8 @@ def test_features_read_the_path_and_how_each_side_attaches() -> None:
     from multipolar.learned_events import candidates
 
     found = list(candidates(doc, next(iter(doc.sents)), 0, doc._.mp_mentions))
-    assert {(c.source_ref.code, c.target_ref.code) for c in found} == {("FRA", "MLI"), ("MLI", "FRA")}
+    # Mali hangs on "sent" through "to": a recipient, never offered as the one who acts
+    assert {(c.source_ref.code, c.target_ref.code) for c in found} == {("FRA", "MLI")}
     forward = next(c for c in found if c.source_ref is FRA)
     features = pair_features(doc, forward)
     assert {"top=send", "s_dep=nsubj", "t_dep=pobj", "path=nsubj^ prep:to_ pobj_", "w=troop"} <= set(features)
