@@ -173,6 +173,25 @@ def test_a_scare_quote_belongs_to_the_subject_of_its_verb() -> None:
     assert speakers == [("pantomime election", "Washington", "USA", "GOV", "scare")]
 
 
+def test_a_term_in_a_possessed_phrase_is_the_possessors() -> None:
+    # Beijing's “no limits” partnership worries Brussels.
+    speakers = _speakers(
+        "Beijing/Beijing/PROPN/poss/6 ’s/’s/PART/case/0 “/“/PUNCT/punct/6 no/no/DET/det/4 "
+        "limits/limit/NOUN/compound/6 ”/”/PUNCT/punct/6 partnership/partnership/NOUN/nsubj/7 "
+        "worries/worry/VERB/ROOT/- Brussels/Brussels/PROPN/dobj/7 ././PUNCT/punct/7")
+    assert speakers == [("no limits", "Beijing", "CHN", "GOV", "scare")]
+
+
+def test_a_private_person_with_no_title_is_a_civilian_of_the_country_the_text_sets() -> None:
+    # In Kenya, Amina Odhiambo said: “We have no water.”
+    speakers = _speakers(
+        "In/in/ADP/prep/5 Kenya/Kenya/PROPN/pobj/0 ,/,/PUNCT/punct/5 Amina/Amina/PROPN/compound/4/PERSON "
+        "Odhiambo/Odhiambo/PROPN/nsubj/5/PERSON said/say/VERB/ROOT/- :/:/PUNCT/punct/5 “/“/PUNCT/punct/9 "
+        "We/we/PRON/nsubj/9 have/have/VERB/ccomp/5 no/no/DET/det/11 water/water/NOUN/dobj/9 "
+        "././PUNCT/punct/5 ”/”/PUNCT/punct/5")
+    assert speakers == [("We have no water.", "Amina Odhiambo", "KEN", "CVL", "full")]
+
+
 # ---- pronouns, role nouns, surnames ----------------------------------------------------------------
 
 _TWO_PEOPLE = (

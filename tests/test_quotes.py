@@ -121,7 +121,9 @@ def test_speaker_rules_of_the_quote_gold() -> None:
     assert not speaker_right(gold, _found("x", 0, "Wambui", None, "KEN", "BUS"))
     person = {**gold, "speaker_actor": "xi-jinping", "speaker_country": "CHN"}
     assert speaker_right(person, _found("x", 0, "Xi", "xi-jinping"))
-    assert not speaker_right(person, _found("x", 0, "Li", "li-qiang", "CHN", "GOV"))
+    assert not speaker_right(person, _found("x", 0, "Li", "li-qiang", "CHN", "PTY"))
+    assert speaker_right(person, _found("x", 0, "Xi", "jinping-xi", "CHN", "GOV"))
+    assert not speaker_right(person, _found("x", 0, "Xi", "jinping-xi", "CHN", "GOV"), strict=True)
     group = {"text": "x", "speaker": "hundreds of AI developers", "speaker_actor": None,
              "speaker_country": None, "speaker_sector": None}
     assert speaker_right(group, _found("x", 0, "the developers"))
@@ -143,7 +145,7 @@ def test_quotes_match_by_overlap_one_to_one() -> None:
 
 
 # Measured 2026-12-01 (README, Accuracy); the test split is frozen: scored, never tuned on.
-QUOTE_FLOORS = {"quotes-dev.jsonl": (0.97, 0.60, 0.64), "quotes-test.jsonl": (0.96, 0.40, 0.44)}
+QUOTE_FLOORS = {"quotes-dev.jsonl": (0.98, 0.79, 0.75), "quotes-test.jsonl": (0.97, 0.55, 0.51)}
 
 
 @pytest.mark.model

@@ -13,6 +13,7 @@ def print_quote_report(console: Console, path: str, report: QuoteReport, misses:
     for column in ("quotes", "tp", "fp", "fn", "precision", "recall", "F1"):
         table.add_column(column)
     rows = [("quote (overlap)", report.quotes), ("quote + speaker", report.with_speaker),
+            ("quote + same actor code", report.same_actor),
             *((f"  pattern {k}", v) for k, v in sorted(report.patterns.items()))]
     for name, score in rows:
         table.add_row(name, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}",

@@ -93,7 +93,8 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
         title = best if best is not None and best.actors[0].kind == "person" else None
         country = speaker_country(title.actors[0]) if title else _country(attribution, lo, hi, around)
         sector = title.actors[0].role if title else _sector(attribution, lo, hi)
-        return Described(names.text, None, country, sector or None, names.start, names.end, "person", True)
+        return Described(names.text, None, country, sector or _private(doc, lo, hi), names.start, names.end,
+                         "person", True)
     phrase = doc[start:end]
     head = phrase.root
     is_document = head.lemma_.lower() in document_nouns()
@@ -110,10 +111,20 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
     sector = _sector(attribution, lo, hi) or (best.actors[0].role if best is not None else None)
     name = _name_of(head)
     if name is not None:
-        return Described(name.text, None, country, sector, name.start, name.end, _name_kind(head), True)
+        kind = _name_kind(head)
+        return Described(name.text, None, country, sector or (_private(doc, lo, hi) if kind == "person" else None),
+                         name.start, name.end, kind, True)
     kind = "person" if head.lemma_.lower() in person_nouns() else \
         "group" if head.tag_ in ("NNS", "NNPS") else "body"
-    return Described(phrase.text, None, country, sector, start, end, kind, False)
+    return Described(phrase.text, None, country, sector or (_private(doc, lo, hi) if kind == "person" else None),
+                     start, end, kind, False)
+
+
+def _private(doc: Doc, lo: int, hi: int) -> str | None:
+    """A person described by nothing but a name or a kinship ("Samira Abu Khalil", "one of them") is a
+    civilian; one with a title we cannot place ("the head of ...") stays open."""
+    words = {t.lemma_.lower() for t in doc[lo:hi]}
+    return None if words & (generic_titles() | person_nouns() - speaker_noun_sectors().keys()) else "CVL"
 
 
 def _name_of(head: Token) -> Span | None:
@@ -170,7 +181,7 @@ def _completed(attribution: Attribution, described: Described, lo: int, hi: int,
         return described
     others = [m for m in around if m.actors[0] is not ref]
     return replace(described, country=described.country or _country(attribution, lo, hi, others),
-                   sector=described.sector or _sector(attribution, lo, hi))
+                   sector=described.sector or _sector(attribution, lo, hi) or _private(attribution.doc, lo, hi))
 
 
 def _of_mention(doc: Doc, mention: ActorMention, kind: str) -> Described:
@@ -185,25 +196,39 @@ def _of_mention(doc: Doc, mention: ActorMention, kind: str) -> Described:
 
 def _label(attribution: Attribution, start: int, end: int) -> Described:
     """"Alabama Governor Kay Ivey", "Janessa Goldbeck, CEO, Vet Voice Foundation": the name before the
-    first comma or bracket speaks; the rest describes."""
+    first comma or bracket speaks; the rest describes. A name with an organisation's word is a body."""
     doc = attribution.doc
-    span = doc[start:end]
-    cut = next((t.i for t in span if t.text in (",", "(", "–", "—", "|")), end)
-    name_end = cut if cut > start else end
     inside = [m for m in attribution.mentions if start <= m.start and m.end <= end and m.how != "voice"]
-    people = [m for m in inside if m.actors[0].kind == "person"]
+    parts = _label_parts(doc, start, end)
+    people = [m for lo, hi in parts for m in inside if m.actors[0].kind == "person" and lo <= m.start < hi]
     if people:
-        return _of_mention(doc, people[0], "person")
-    name = doc[start:name_end]
-    country = _country(attribution, start, end, inside)
+        return _completed(attribution, _of_mention(doc, people[0], "person"), start, end, inside)
+    named = [(lo, hi) for lo, hi in parts if any(t.ent_type_ == "PERSON" for t in doc[lo:hi])]
+    name_start, name_end = (named or parts)[0]
+    name = doc[name_start:name_end]
+    states = [m for m in inside if m.actors[0].kind == "state"]
+    country = _country(attribution, start, end, states) if states else \
+        document_country(attribution) or _country(attribution, start, end, inside)
     sector = _sector(attribution, start, end) or next((m.actors[0].role for m in inside if m.actors[0].role), None)
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= end]
-    kind = "person" if persons or name.root.lemma_.lower() in person_nouns() else "body"
-    if not persons and inside and kind == "body":
-        described = _of_mention(doc, inside[0], "body")
-        return Described(name.text, described.actor, described.country, described.sector or sector,
-                         start, name_end, "body", True)
-    return Described(name.text.strip("* "), None, country, sector, start, name_end, kind, True)
+    covering = next((m for m in inside if m.start <= name_end - 1 < m.end and m.actors[0].kind != "state"), None)
+    if covering is not None or {t.lower_ for t in name} & organisation_words():
+        actor = covering.actors[0] if covering is not None else None
+        return Described(name.text.strip("* "), actor, speaker_country(actor) if actor else country,
+                         (actor.role if actor else None) or sector, name_start, name_end, "body", True)
+    return Described(name.text.strip("* "), None, country, sector, name_start, name_end, "person", True)
+
+
+def _label_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A label's parts between commas and brackets: "Speaker of the House", "California Congresswoman X"."""
+    parts, lo = [], start
+    for token in doc[start:end]:
+        if token.text in (",", "(", ")", "–", "—", "|"):
+            if token.i > lo:
+                parts.append((lo, token.i))
+            lo = token.i + 1
+    if end > lo:
+        parts.append((lo, end))
+    return parts or [(start, end)]
 
 
 def _sector(attribution: Attribution, start: int, end: int) -> str | None:
@@ -240,21 +265,62 @@ def _sector(attribution: Attribution, start: int, end: int) -> str | None:
 
 
 def _country(attribution: Attribution, start: int, end: int, inside: list[ActorMention]) -> str | None:
-    """A state the phrase names, else the one its sentence names, then its paragraph, then the document's."""
+    """A state the phrase names; else where its sentence is set ("In La Paz, a spokesman ..."); else the
+    state the subject of its sentence or of the nearest sentence before names ("Hanoi has protested."); else
+    the one state its paragraph names; else the state the document names most."""
     for mention in inside:
         country = speaker_country(mention.actors[0])
         if country and len(mention.actors) == 1:
             return country
     doc = attribution.doc
-    sentence = doc[start].sent
+    outside = [m for m in attribution.mentions if m.start not in attribution.quoted and m.how != "voice"
+               and not start <= m.start < end]
+    here = attribution.sentence_of.get(start, 0)
+    setting = _setting(attribution, attribution.sentences[here], start, outside)
+    if setting is not None:
+        return setting
+    for k in range(here, max(-1, here - 5), -1):
+        subjects = {t.i for t in attribution.sentences[k] if t.dep_ in ("nsubj", "nsubjpass")
+                    and t.head.dep_ == "ROOT" for t in t.subtree}
+        states = [c for m in outside if m.start in subjects and (k < here or m.start < start)
+                  for c in [_state_of(m)] if c]
+        if states:
+            return states[0]
     text = doc.text
-    paragraph = (text.rfind("\n\n", 0, doc[start].idx) + 1, _find(text, "\n\n", doc[start].idx))
-    outside = [m for m in attribution.mentions if m.start not in attribution.quoted and m.how != "voice"]
-    for lo, hi in ((sentence.start_char, sentence.end_char), paragraph):
-        states = {c for m in outside if lo <= doc[m.start].idx < hi for c in [_state_of(m)] if c}
-        if len(states) == 1:
-            return states.pop()
+    lo, hi = text.rfind("\n\n", 0, doc[start].idx) + 1, _find(text, "\n\n", doc[start].idx)
+    named = {c for m in outside if lo <= doc[m.start].idx < hi for c in [_state_of(m)] if c}
+    if len(named) == 1:
+        return named.pop()
     counts = Counter(c for m in outside for c in [_state_of(m)] if c)
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _setting(attribution: Attribution, sentence: Span, start: int, outside: list[ActorMention]) -> str | None:
+    """A place or state in a phrase that opens the sentence before the speaker: "In La Paz, ...", "At a
+    shelter run by UNRWA in Khan Younis, ..."."""
+    for mention in outside:
+        if not sentence.start <= mention.start < start:
+            continue
+        node = attribution.doc[mention.end - 1]
+        while node.head.i != node.i and node.dep_ != "prep" and node.head.i < start:
+            node = node.head
+        if node.dep_ == "prep" and node.head.dep_ == "ROOT" and node.i < start:
+            country = _state_of(mention)
+            if country:
+                return country
+    return None
+
+
+def document_country(attribution: Attribution) -> str | None:
+    """The state a document speaks for (its voice) or names most, ahead of any other."""
+    voice = next((m.actors[0] for m in attribution.mentions if m.how == "voice"), None)
+    if voice is not None and voice.kind == "state":
+        return voice.code
+    counts = Counter(m.actors[0].code for m in attribution.mentions
+                     if len(m.actors) == 1 and m.actors[0].kind == "state" and m.start not in attribution.quoted)
     ranked = counts.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]

@@ -9,14 +9,13 @@ date, for a role noun with no one named before ("the Secretary-General").
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from multipolar import actors_agents
-from multipolar.quote_actors import Described, describe_phrase
+from multipolar.quote_actors import Described, describe_phrase, document_country
 from multipolar.quotes import speaker_country
 
 if TYPE_CHECKING:
@@ -69,19 +68,6 @@ def office_holder(attribution: Attribution, token: Token) -> Referent | None:
     start, end = min(t.i for t in words), max(t.i for t in words) + 1
     described = Described(token.doc[start:end].text, ref, speaker_country(ref), ref.role, start, end, "person", True)
     return Referent(start, end, "person", described, True, frozenset())
-
-
-def document_country(attribution: Attribution) -> str | None:
-    """The state a document speaks for (its voice) or names most, ahead of any other."""
-    voice = next((m.actors[0] for m in attribution.mentions if m.how == "voice"), None)
-    if voice is not None and voice.kind == "state":
-        return voice.code
-    counts = Counter(m.actors[0].code for m in attribution.mentions
-                     if len(m.actors) == 1 and m.actors[0].kind == "state" and m.start not in attribution.quoted)
-    ranked = counts.most_common(2)
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        return ranked[0][0]
-    return None
 
 
 def phrase(token: Token, quoted: set[int]) -> tuple[int, int]:

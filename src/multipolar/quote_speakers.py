@@ -62,11 +62,11 @@ class Attribution:
         """The lemma of the speech verb each quotation's speaker was found by, if any."""
         for index, quote in enumerate(self.quotes):
             self._verb: str | None = None
-            speaker = self._in_sentence(quote)
+            speaker = self._colon_label(quote) or self._in_sentence(quote)
             self.verbs.append(self._verb)
             if speaker is None:
-                speaker = self._colon_label(quote) or self._named_after(quote, back_reference=True) or \
-                    self._continued(index, found) or self._introduced(quote) or self._named_after(quote)
+                speaker = self._named_after(quote, back_reference=True) or self._continued(index, found) or \
+                    self._introduced(quote) or self._named_after(quote)
             if speaker is not None and speaker.text is None:
                 speaker = None
             found.append(speaker)
@@ -101,7 +101,7 @@ class Attribution:
             self._verb = verb.lemma_.lower()
             subject = self.subject_of(verb)
             return self.speaker_of(subject) if subject is not None else Described(None)
-        return self._governing_subject(inside)
+        return self._possessor(inside) or self._governing_subject(inside)
 
     def _governing_speech_verb(self, inside: list[Token]) -> Token | None:
         """The highest speech verb the quotation hangs from within its clause: "Baku said its troops had
@@ -159,6 +159,19 @@ class Attribution:
                             return self.speaker_of(objects[0])
         return None
 
+    def _possessor(self, inside: list[Token]) -> Described | None:
+        """"Beijing's “no limits” partnership": the term belongs to the noun phrase's possessor."""
+        ids = {t.i for t in inside}
+        nouns = [t for t in inside if t.head.i not in ids] + [t.head for t in inside if t.head.i not in ids]
+        for noun in nouns:
+            owner = next((c for c in noun.children if c.dep_ == "poss" and c.i not in ids and c.i not in self.quoted),
+                         None)
+            if owner is not None and owner.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
+                speaker = self.speaker_of(owner)
+                if speaker.text is not None and speaker.named:
+                    return speaker
+        return None
+
     def _governing_subject(self, inside: list[Token]) -> Described | None:
         """A scare quote: the subject of the nearest verb it hangs from ("Washington dismissed ... as a “X”")."""
         for token in self._ancestors(inside):
@@ -195,15 +208,22 @@ class Attribution:
     # ---- around the quotation --------------------------------------------------------------------
 
     def _colon_label(self, quote: QuoteSpan) -> Described | None:
-        """A round-up's "Name, Title: “...”": the label that opens the paragraph is the speaker."""
+        """A round-up's "Name, Title: “...”": a label with no verb before a colon that opens the paragraph,
+        or follows the previous entry's citation ("... [Statement, 8/8/23] Name, Title: “...”")."""
         text = self.doc.text
-        line_start = text.rfind("\n", 0, quote.start) + 1
-        label = text[line_start : quote.start]
-        stripped = label.rstrip(" *“\"‘„«")
-        if not stripped.endswith(":") or len(stripped) > 200 or re.search(r"[.!?]\s", stripped):
+        head = text[max(0, quote.start - 200) : quote.start]
+        stripped = head.rstrip(" *“\"‘„«")
+        if not stripped.endswith(":"):
             return None
-        span = self.doc.char_span(line_start, line_start + len(stripped) - 1, alignment_mode="contract")
-        if span is None or any(self.is_speech_verb(t) for t in span) or not any(t.is_alpha for t in span):
+        cut = max(stripped.rfind(mark) for mark in ("\n", "]", "*", "”", "\"", ">"))
+        sentence_end = [m.end() for m in re.finditer(r"[a-z]{2}[.!?]\s", stripped)]
+        begin = max(cut + 1, *sentence_end) if sentence_end else cut + 1
+        if cut < 0 and not sentence_end and quote.start > 200:
+            return None
+        label_start = quote.start - len(head) + begin
+        span = self.doc.char_span(label_start, quote.start - len(head) + len(stripped) - 1, alignment_mode="contract")
+        if span is None or not any(t.is_alpha for t in span) or len(span) > 25 or \
+                any(self.is_speech_verb(t) or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span):
             return None
         return describe_phrase(self, span.start, span.end, label=True)
 

@@ -160,7 +160,8 @@ class AnalysisPool:
         self._starting: list[asyncio.Task[_Worker]] = []
         self._busy: set[_Worker] = set()
         self.slots = WorkerSlots(settings.analysis_workers, settings.analysis_queue, settings.long_text_chars)
-        self._threads = ThreadPoolExecutor(max_workers=settings.analysis_workers + 1,
+        # a thread per text being analysed and per worker starting in the place of a retired one
+        self._threads = ThreadPoolExecutor(max_workers=2 * settings.analysis_workers + 1,
                                            thread_name_prefix="multipolar-analysis")
 
     async def analyze(self, text: str, date: str | None) -> dict[str, Any]:
