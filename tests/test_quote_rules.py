@@ -109,6 +109,12 @@ def test_a_quote_over_paragraphs_is_one_piece_per_paragraph() -> None:
     assert quoted_char_ranges("He explained: “We saw it. “It was imposed”. Then.") == [(15, 41)]
 
 
+def test_a_quote_inside_a_quote_is_reported_too_but_not_an_apostrophe() -> None:
+    text = "“She said, ‘Tell them we are alive,’ and left the people’s square,” he said."
+    assert [s for s, _ in _spans(text)] == ["She said, ‘Tell them we are alive,’ and left the people’s square,",
+                                            "Tell them we are alive,"]
+
+
 def test_unquoted_speech_after_a_colon_runs_to_the_end_of_its_sentence() -> None:
     text = "Asked about it, he said: We do not have a number. Then he left."
     assert _spans(text) == [("We do not have a number.", "unquoted")]

@@ -62,6 +62,10 @@ class Attribution:
         """The lemma of the speech verb each quotation's speaker was found by, if any."""
         for index, quote in enumerate(self.quotes):
             self._verb: str | None = None
+            if quote.nested:
+                found.append(self._nested_speaker(index, found))
+                self.verbs.append(self._verb)
+                continue
             speaker = self._colon_label(quote) or self._in_sentence(quote)
             self.verbs.append(self._verb)
             if speaker is None:
@@ -120,8 +124,9 @@ class Attribution:
     def _own_subject(self, verb: Token) -> bool:
         return any(c.dep_ in SUBJECT_DEPS and c.lower_ not in _RELATIVE for c in verb.children)
 
-    def _ancestors(self, inside: list[Token]) -> list[Token]:
-        """The tokens outside the quotation that it hangs from, nearest first."""
+    def _ancestors(self, inside: list[Token], within: tuple[int, int] | None = None) -> list[Token]:
+        """The tokens outside the quotation that it hangs from, nearest first (`within`: only those inside
+        that stretch of characters, for a quotation inside a quotation)."""
         ids = {t.i for t in inside}
         found: list[Token] = []
         for token in inside:
@@ -130,7 +135,8 @@ class Attribution:
             node, steps = token, 0
             while node.head.i != node.i and steps < 8:
                 node, steps = node.head, steps + 1
-                if node.i not in ids and node.i not in self.quoted and node not in found:
+                usable = node.i not in self.quoted if within is None else within[0] <= node.idx < within[1]
+                if node.i not in ids and usable and node not in found:
                     found.append(node)
         return found
 
@@ -227,8 +233,39 @@ class Attribution:
             return None
         return describe_phrase(self, span.start, span.end, label=True)
 
+    def _nested_speaker(self, index: int, found: list[Described | None]) -> Described | None:
+        """A quotation inside a quotation: the subject of the speech verb that governs it inside the outer
+        one; a pronoun there is someone other than the outer speaker, named before the outer quotation."""
+        quote = self.quotes[index]
+        outer_index = max(k for k in range(index) if self.quotes[k].start <= quote.start < self.quotes[k].end)
+        outer, outer_speaker = self.quotes[outer_index], found[outer_index]
+        inside = [t for t in self.doc if quote.start <= t.idx < quote.end]
+        for token in self._ancestors(inside, within=(outer.start, outer.end)):
+            if token.lemma_.lower() in speech_verbs() and token.pos_ in ("VERB", "AUX"):
+                self._verb = token.lemma_.lower()
+                verb = token.head if token.dep_ == "conj" and not any(
+                    c.dep_ in SUBJECT_DEPS for c in token.children) else token
+                subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+                if subject is None or subject.lower_ in ("i", "we"):
+                    return None
+                gender = _PRONOUN_GENDER.get(subject.lower_)
+                if gender is None:
+                    return describe_phrase(self, *phrase(subject, set()))
+                before = self._token_at(outer.start)
+                floor = self.sentences[max(0, self.sentence_of.get(before, 0) - 2)].start
+                skip = outer_speaker.start if outer_speaker is not None else None
+                people = [r.resolved for r in self.referents if floor <= r.start < before and r.kind == "person"
+                          and r.resolved.gender in (None, gender) and r.resolved.described.start != skip]
+                return people[-1].described if people else None
+        return None
+
+    def _token_at(self, char: int) -> int:
+        return next((t.i for t in self.doc if t.idx >= char), len(self.doc) - 1)
+
     def _continued(self, index: int, found: list[Described | None]) -> Described | None:
         """A quotation with no attribution of its own right after another goes on in its speaker's voice."""
+        while index > 0 and self.quotes[index - 1].nested:
+            index -= 1
         if index == 0 or found[index - 1] is None:
             return None
         previous, quote = self.quotes[index - 1], self.quotes[index]
