@@ -78,7 +78,7 @@ def phrase(token: Token, quoted: set[int]) -> tuple[int, int]:
     if cut:
         end = min(end, *[min(x.i for x in c.subtree) for c in cut])
     start = min(keep) if keep else token.i
-    while end > start + 1 and token.doc[end - 1].is_punct:
+    while end > start + 1 and (token.doc[end - 1].is_punct or token.doc[end - 1].dep_ == "case"):
         end -= 1
     return start, max(end, token.i + 1)
 

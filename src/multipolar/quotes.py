@@ -182,7 +182,7 @@ def _is_title(text: str, start: int, body: str) -> bool:
     if any(re.search(rf"(?:^|\W){re.escape(cue)}$", before) for cue in word_list("title_cues.txt")):
         return True
     words = re.findall(r"[A-Za-z][\w'’-]*", body)
-    if len(words) < 2 or (re.search(r"[.!?,;]\W*$", body) and len(words) > 3):
+    if len(words) < 2 or re.search(r"[.,;]\W*$", body) or (re.search(r"[!?]\W*$", body) and len(words) > 3):
         return False
     small = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "is", "at", "by", "with", "or", "its",
              "their", "our", "his", "her", "from", "as", "but", "nor", "vs"}
