@@ -91,6 +91,15 @@ def test_titles_names_and_event_slogans_are_not_quotes() -> None:
     assert _spans("We support the report entitled “A life of dignity for all” (A/68/202).") == []
 
 
+def test_a_role_label_in_marks_is_not_a_quote() -> None:
+    # This call is attributable to “senior administration officials.”
+    doc = _doc("This/this/DET/det/1 call/call/NOUN/nsubj/2 is/be/AUX/ROOT/- attributable/attributable/ADJ/acomp/2 "
+               "to/to/ADP/prep/3 “/“/PUNCT/punct/8 senior/senior/ADJ/amod/8 "
+               "administration/administration/NOUN/compound/8 officials/official/NOUN/pobj/4 ././PUNCT/punct/2 "
+               "”/”/PUNCT/punct/2")
+    assert quote_spans(doc) == []
+
+
 def test_a_nickname_inside_a_name_is_not_a_quote() -> None:
     assert _spans("Rafael “Shorty” Gómez, Councilman: “This place means so much.”") == [
         ("This place means so much.", "full")]

@@ -158,7 +158,8 @@ class Attribution:
         for token in self._ancestors(inside):
             if self.is_speech_verb(token):
                 found = token
-            if found is not None and token.dep_ in _CLAUSE_BOUNDARIES:
+            if found is not None and (token.dep_ in _CLAUSE_BOUNDARIES or
+                                      (token.dep_ == "conj" and self._own_subject(token))):
                 break
             if found is None and token.pos_ in ("VERB", "AUX") and token.dep_ in _CLAUSE_BOUNDARIES and \
                     self._own_subject(token):

@@ -150,7 +150,8 @@ def quote_spans(doc: Doc) -> list[QuoteSpan]:
             continue
         offset = start + raw.index(body)
         stop = offset + len(body)
-        if _is_markup(text, start, body) or _is_title(text, start, body) or _is_nickname(doc, start, stop):
+        if _is_markup(text, start, body) or _is_title(text, start, body) or _is_nickname(doc, start, stop) or \
+                _is_role_label(doc, offset, stop):
             continue
         closed = stop < len(text) and text[end : end + 1] in CLOSERS + '"'
         found.append(QuoteSpan(offset, stop, True, _kind(doc, offset, stop, body), closed))
@@ -189,6 +190,15 @@ def _is_title(text: str, start: int, body: str) -> bool:
     significant = [w for w in words if w.lower() not in small or w == words[0]]
     capitalised = sum(1 for w in significant if w[0].isupper() or w[0].isdigit())
     return capitalised / max(len(significant), 1) >= 0.8 and words[0][0].isupper()
+
+
+def _is_role_label(doc: Doc, start: int, end: int) -> bool:
+    """"attributable to “senior administration officials”": how a source is to be named, not words said."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) > 7 or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    last = next((t for t in reversed(span) if t.is_alpha), None)
+    return last is not None and last.lemma_.lower() in word_list("role_labels.txt")
 
 
 def _is_nickname(doc: Doc, start: int, end: int) -> bool:
