@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: demo test system-deps lint typecheck pytest eval bench kb clean
+.PHONY: demo test system-deps lint typecheck pytest eval bench kb train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ kb: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/throughput.py --docs 300
 	$(BIN)/python bench/ingest.py --sizes 1000 4000 7272 --compare-at 1000
+
+# The learned event coder's weights (src/multipolar/data/models/event_pairs.tsv.gz) from train/ and
+# ../shared/train: CPU only, deterministic (`--check` verifies the shipped file is what the data gives).
+train: $(VENV)/.installed
+	nice -n 10 $(BIN)/python tools/train_events.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

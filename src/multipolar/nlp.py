@@ -1,7 +1,8 @@
 """The spaCy pipeline: the statistical model, loaded once, plus multipolar's own components.
 
-Our components are spaCy factories (`multipolar_actors`, `multipolar_events`, `multipolar_quantities`,
-`multipolar_quotes`, `multipolar_dates`, `multipolar_claims`), so they can be added to any English pipeline that parses.
+Our components are spaCy factories (`multipolar_actors`, `multipolar_events`, `multipolar_learned_events`,
+`multipolar_quantities`, `multipolar_quotes`, `multipolar_dates`, `multipolar_claims`), so they can be added
+to any English pipeline that parses.
 """
 
 from __future__ import annotations
@@ -104,6 +105,18 @@ def make_events(nlp: Language, name: str) -> Any:
 
 
 @Language.factory(
+    "multipolar_learned_events",
+    default_config={"threshold": 0.7, "models_dir": None},
+    requires=["doc._.mp_mentions", "doc._.mp_events", "doc._.mp_dates", "token.dep"],
+    assigns=["doc._.mp_events"],
+)
+def make_learned_events(nlp: Language, name: str, threshold: float, models_dir: str | None) -> Any:
+    from multipolar.learned_events import LearnedEventCoder, load_models
+
+    return LearnedEventCoder(load_models(models_dir), threshold)
+
+
+@Language.factory(
     "multipolar_quantities",
     requires=["doc.ents", "doc._.mp_mentions", "doc._.mp_dates", "doc._.mp_events"],
     assigns=["doc._.mp_quantities"],
@@ -145,8 +158,10 @@ OUR_COMPONENTS = ("multipolar_actors", "multipolar_dates", "multipolar_events",
                   "multipolar_quantities", "multipolar_quotes", "multipolar_claims")
 
 
-def add_components(nlp: Language, actors_files: tuple[str, ...] = (), knowledge_base: bool = True) -> Language:
-    """Add multipolar's components to a parsed English pipeline (the user's own, if they like)."""
+def add_components(nlp: Language, actors_files: tuple[str, ...] = (), knowledge_base: bool = True,
+                   learned_threshold: float | None = None) -> Language:
+    """Add multipolar's components to a parsed English pipeline (the user's own, if they like); with a
+    `learned_threshold`, the learned event coder too, right after the rule coder."""
     if "multipolar_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("multipolar_paragraphs", before="parser")
     for component in OUR_COMPONENTS:
@@ -158,17 +173,20 @@ def add_components(nlp: Language, actors_files: tuple[str, ...] = (), knowledge_
         elif component == "multipolar_quotes":
             config = {"actors_files": list(actors_files)}
         nlp.add_pipe(component, config=config)
+    if learned_threshold is not None and "multipolar_learned_events" not in nlp.pipe_names:
+        nlp.add_pipe("multipolar_learned_events", after="multipolar_events",
+                     config={"threshold": learned_threshold})
     return nlp
 
 
 @lru_cache(maxsize=4)
 def _load(model: str, actors_files: tuple[str, ...], components: tuple[str, ...] = (),
-          knowledge_base: bool = True) -> Language:
+          knowledge_base: bool = True, learned_threshold: float | None = None) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as exc:
         raise MultipolarError(f"cannot load the spaCy model {model!r}: is it installed?") from exc
-    add_components(nlp, actors_files, knowledge_base)
+    add_components(nlp, actors_files, knowledge_base, learned_threshold)
     for spec in components:
         _add_user_component(nlp, spec)
     return nlp
@@ -188,5 +206,6 @@ def _add_user_component(nlp: Language, spec: str) -> None:
 
 def load_pipeline(settings: Settings) -> Language:
     """The shared pipeline for these settings (loaded on first use, then reused)."""
+    threshold = settings.learned_threshold if settings.learned_events else None
     return _load(settings.spacy_model, tuple(str(p) for p in settings.actors_files), tuple(settings.components),
-                 settings.knowledge_base)
+                 settings.knowledge_base, threshold)

@@ -177,6 +177,11 @@ def _completed(attribution: Attribution, described: Described, lo: int, hi: int,
     """A person the document introduces keeps the country and sector its description gives, where actor
     resolution left them open ("Ayşe Demir, a coordinator with the Turkish disaster agency")."""
     ref = described.actor
+    if ref is not None and described.sector == "ELI":
+        # no office on the date, but the text says what they do now ("X, a researcher at ...")
+        words = {t.lower_ for t in attribution.doc[lo:hi]}
+        current = None if words & {"former", "ex", "ex-", "retired", "then", "late"} else _sector(attribution, lo, hi)
+        return replace(described, sector=current) if current else described
     if ref is None or ref.origin != "document" or (described.country and described.sector):
         return described
     others = [m for m in around if m.actors[0] is not ref]
@@ -268,7 +273,8 @@ def _country(attribution: Attribution, start: int, end: int, inside: list[ActorM
     """A state the phrase names; else where its sentence is set ("In La Paz, a spokesman ..."); else the
     state the subject of its sentence or of the nearest sentence before names ("Hanoi has protested."); else
     the one state its paragraph names; else the state the document names most."""
-    for mention in inside:
+    places: list[ActorMention] = attribution.doc._.mp_places or []
+    for mention in [*inside, *(p for p in places if start <= p.start and p.end <= end)]:
         country = speaker_country(mention.actors[0])
         if country and len(mention.actors) == 1:
             return country
@@ -276,7 +282,7 @@ def _country(attribution: Attribution, start: int, end: int, inside: list[ActorM
     outside = [m for m in attribution.mentions if m.start not in attribution.quoted and m.how != "voice"
                and not start <= m.start < end]
     here = attribution.sentence_of.get(start, 0)
-    setting = _setting(attribution, attribution.sentences[here], start, outside)
+    setting = _setting(attribution, attribution.sentences[here], start, [*outside, *places])
     if setting is not None:
         return setting
     for k in range(here, max(-1, here - 5), -1):

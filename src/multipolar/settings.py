@@ -47,6 +47,11 @@ class Settings:
     down faster than the page grows: 10^5 tags can take a minute)."""
     fetch_timeout: float = 20.0
     """Seconds to wait for a URL given to `analyze`."""
+    learned_events: bool = False
+    """Run the learned event coder after the rules: it proposes events for actor pairs the rules leave
+    uncoded (events with `coder` "event-pairs-v1")."""
+    learned_threshold: float = 0.7
+    """The probability the learned event coder needs before it proposes an event (higher: fewer, surer)."""
     components: tuple[str, ...] = ()
     """Extra spaCy components added at the end of the pipeline, as `module:factory` (the module registers
     the factory with `@Language.factory` when imported): your own stage, in every worker too."""

@@ -235,13 +235,17 @@ def api_routes(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """The OpenAPI description as rows for the API page: path, method, summary, parameters."""
     found = []
     for path, methods in spec.get("paths", {}).items():
+        if not path.startswith("/api/"):
+            continue  # the pages: each links its JSON twin
         for method, operation in methods.items():
             parameters = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
                            "type": _schema_text(p.get("schema", {})), "description": p.get("description") or
                            p.get("schema", {}).get("description", "")} for p in operation.get("parameters", [])]
+            summary = operation.get("summary", "")
             found.append({"path": path, "method": method.upper(), "anchor": f"{method}-{path}".replace("/", "-")
                           .replace("{", "").replace("}", "").replace(".", "-").strip("-").replace("--", "-"),
-                          "summary": operation.get("summary", ""), "description": operation.get("description", ""),
+                          "summary": "" if summary.startswith("Api ") else summary,
+                          "description": operation.get("description", ""),
                           "parameters": parameters, "body": "requestBody" in operation})
     return found
 

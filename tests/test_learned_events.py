@@ -1,0 +1,204 @@
+"""The learned event coder: the component on hand-built Docs with a tiny model, the model file format, the
+determinism of training, and (marked) the shipped weights on a real parse."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import numpy as np
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import multipolar.nlp  # noqa: F401  (registers the Doc extensions)
+from multipolar.actors import ActorMention, ActorRef
+from multipolar.coding_tables import PLOVER_TYPES, Pattern
+from multipolar.events import CodedEvent
+from multipolar.learned_events import (
+    LearnedEventCoder,
+    PairCoder,
+    PairModel,
+    load_models,
+    pair_features,
+    parse_path,
+)
+from multipolar.settings import DEFAULT_SETTINGS
+
+from .conftest import ROOT
+
+FRA = ActorRef("FRA", "France", "state", "FRA", None)
+MLI = ActorRef("MLI", "Mali", "state", "MLI", None)
+VOCAB = spacy.blank("en").vocab
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str],
+         mentions: list[ActorMention]) -> Doc:
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc._.mp_mentions = mentions
+    doc._.mp_dates = []
+    doc._.mp_events = []
+    doc._.mp_date_label = "2024-03-01"
+    return doc
+
+
+def _send_doc(aux: str | None = None) -> Doc:
+    """"France sent (will send) troops to Mali ." with France and Mali resolved."""
+    words = ["France", *([aux] if aux else []), "send" if aux else "sent", "troops", "to", "Mali", "."]
+    shift = 1 if aux else 0
+    verb = 1 + shift
+    heads = [verb, *([verb] if aux else []), verb, verb, verb, 3 + shift, verb]
+    deps = ["nsubj", *(["aux"] if aux else []), "ROOT", "dobj", "prep", "pobj", "punct"]
+    pos = ["PROPN", *(["AUX"] if aux else []), "VERB", "NOUN", "ADP", "PROPN", "PUNCT"]
+    lemmas = ["France", *([aux] if aux else []), "send", "troop", "to", "Mali", "."]
+    mentions = [ActorMention(0, 1, (FRA,), "name"), ActorMention(4 + shift, 5 + shift, (MLI,), "name")]
+    return _doc(words, heads, deps, pos, lemmas, mentions)
+
+
+def _tiny_model(label: str = "AID") -> PairCoder:
+    """The subject of "send" acts on the other actor (an AID event); anything else is no event."""
+    detect_labels = ("NONE", "EVENT")
+    detector = PairModel("tiny-v0", detect_labels, {"s_dep=nsubj": 0, "s_dep=pobj": 1},
+                         np.array([[0.0, 4.0], [4.0, 0.0]], dtype=np.float32), np.zeros(2, dtype=np.float32))
+    weights = np.zeros((1, len(PLOVER_TYPES)), dtype=np.float32)
+    weights[0, PLOVER_TYPES.index(label)] = 6.0
+    typer = PairModel("tiny-v0", PLOVER_TYPES, {"top=send": 0}, weights,
+                      np.zeros(len(PLOVER_TYPES), dtype=np.float32))
+    return PairCoder(detector, typer)
+
+
+def test_parse_path_runs_up_to_the_common_head_and_down() -> None:
+    doc = _send_doc()
+    assert [t.text for t in parse_path(doc[0], doc[4]) or ()] == ["France", "sent", "to", "Mali"]
+    assert [t.text for t in parse_path(doc[4], doc[0]) or ()] == ["Mali", "to", "sent", "France"]
+    two_roots = _doc(["France", "pledged", ".", "Mali", "wept"], [1, 1, 1, 4, 4],
+                     ["nsubj", "ROOT", "punct", "nsubj", "ROOT"], ["PROPN", "VERB", "PUNCT", "PROPN", "VERB"],
+                     ["France", "pledge", ".", "Mali", "weep"], [])
+    assert parse_path(two_roots[0], two_roots[3]) is None
+
+
+def test_features_read_the_path_and_how_each_side_attaches() -> None:
+    doc = _send_doc()
+    coder = LearnedEventCoder(_tiny_model(), threshold=0.5)
+    from multipolar.learned_events import candidates
+
+    found = list(candidates(doc, next(iter(doc.sents)), 0, doc._.mp_mentions))
+    # Mali hangs on "sent" through "to": a recipient, never offered as the one who acts
+    assert {(c.source_ref.code, c.target_ref.code) for c in found} == {("FRA", "MLI")}
+    forward = next(c for c in found if c.source_ref is FRA)
+    features = pair_features(doc, forward)
+    assert {"top=send", "s_dep=nsubj", "t_dep=pobj", "path=nsubj^ prep:to_ pobj_", "w=troop"} <= set(features)
+    assert coder.predict(doc, forward)[0] == "AID"
+
+
+def test_proposes_an_event_for_an_uncoded_pair_with_the_model_as_coder() -> None:
+    doc = LearnedEventCoder(_tiny_model(), threshold=0.5)(_send_doc())
+    events = doc._.mp_events
+    assert [(e.source.code, e.target.code, e.plover, e.coder) for e in events] == [("FRA", "MLI", "AID", "tiny-v0")]
+    event = events[0]
+    assert (event.cameo, event.modality, event.negated, event.date) == ("070", "asserted", False, "2024-03-01")
+    assert doc[event.trigger].text == "sent"
+    assert 0 < event.confidence <= 0.8
+
+
+def test_a_promise_reads_as_the_rules_read_it() -> None:
+    """"France will send troops": the rules' modality (intended), and PLOVER's future rule (AID -> AGREE)."""
+    events = LearnedEventCoder(_tiny_model(), threshold=0.5)(_send_doc("will"))._.mp_events
+    assert [(e.plover, e.modality) for e in events] == [("AGREE", "intended")]
+
+
+def test_pairs_the_rules_coded_are_left_alone() -> None:
+    doc = _send_doc()
+    rule = CodedEvent(FRA, MLI, (0, 1), (4, 5), 1, Pattern("send", frozenset(), ("dobj",), "070", "AID", ""),
+                      "070", "AID", "", False, "asserted", None, 0, 0.8)
+    doc._.mp_events = [rule]
+    assert LearnedEventCoder(_tiny_model(), threshold=0.5)(doc)._.mp_events == [rule]
+
+
+def test_nothing_below_the_threshold_or_with_one_actor() -> None:
+    assert LearnedEventCoder(_tiny_model(), threshold=0.999)(_send_doc())._.mp_events == []
+    doc = _send_doc()
+    doc._.mp_mentions = doc._.mp_mentions[:1]
+    assert LearnedEventCoder(_tiny_model(), threshold=0.5)(doc)._.mp_events == []
+
+
+def test_the_same_state_twice_is_no_pair() -> None:
+    doc = _send_doc()
+    doc._.mp_mentions = [ActorMention(0, 1, (FRA,), "name"), ActorMention(4, 5, (FRA,), "capital")]
+    assert LearnedEventCoder(_tiny_model(), threshold=0.5)(doc)._.mp_events == []
+
+
+def test_model_file_round_trip_gives_the_same_bytes() -> None:
+    model = _tiny_model().typer
+    data = model.dump(("trained on our own sentences",))
+    again = PairModel.parse(data, "test")
+    assert again.dump(("trained on our own sentences",)) == data
+    assert again.name == "tiny-v0"
+    assert set(again.rows) == set(model.rows)
+    for feature, row in model.rows.items():
+        np.testing.assert_allclose(again.weights[again.rows[feature]], model.weights[row])
+
+
+def test_a_broken_model_file_is_a_clear_error() -> None:
+    from multipolar.errors import DataFileError
+
+    with pytest.raises(DataFileError, match="is not a pair model"):
+        PairModel.parse(b"not gzip", "broken.tsv.gz")
+
+
+def _train_tool():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("train_events", ROOT / "tools" / "train_events.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_events"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_is_deterministic() -> None:
+    tool = _train_tool()
+    examples = [tool.Example(("bias", f"w={word}", f"s_dep={dep}"), label, 1.0, origin)
+                for word, label in (("attack", "ASSAULT"), ("meet", "CONSULT"), ("donate", "AID"), ("the", "NONE"))
+                for dep in ("nsubj", "poss", "pobj") for origin in ("written", "ngec")] * 3
+    first, second = tool.fit_coder(examples), tool.fit_coder(examples)
+    assert [m.dump() for m in first] == [m.dump() for m in second]
+    coder = PairCoder(*first)
+    assert coder.predict(["bias", "w=attack", "s_dep=nsubj"])[0] == "ASSAULT"
+    assert coder.predict(["bias", "w=the", "s_dep=nsubj"])[1] < 0.5
+
+
+def test_labelled_rows_are_read_with_both_directions_and_unsure_pairs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    tool = _train_tool()
+    path = tmp_path / "rows.tsv"
+    path.write_text("style\tdate\ttext\tevents\n"
+                    "wire\t2024-01-02\tIndia and China held talks.\tIND<>CHN CONSULT\n"
+                    "speech@URY\t\tWe urge Russia to withdraw.\tURY>RUS REQUEST; RUS>UKR ?\n", encoding="utf-8")
+    first, second = tool.read_labelled(path, "written")
+    assert first.events == (("IND", "CHN", "CONSULT"), ("CHN", "IND", "CONSULT"))
+    assert (second.voice, second.events[1]) == ("URY", ("RUS", "UKR", None))
+
+
+def test_the_component_is_added_after_the_rules_only_when_asked() -> None:
+    from multipolar.nlp import add_components
+
+    plain = add_components(spacy.blank("en"))
+    assert "multipolar_learned_events" not in plain.pipe_names
+    learned = add_components(spacy.blank("en"), learned_threshold=0.6)
+    names = learned.pipe_names
+    assert names.index("multipolar_learned_events") == names.index("multipolar_events") + 1
+    assert learned.get_pipe("multipolar_learned_events").threshold == 0.6
+
+
+@pytest.mark.model
+def test_the_shipped_weights_propose_an_event_the_rules_miss() -> None:
+    import multipolar
+
+    model = load_models()
+    assert model.name.startswith("event-pairs-")
+    assert (model.detector.labels, model.typer.labels) == (("NONE", "EVENT"), PLOVER_TYPES)
+    text = "Estonia has provided Ukraine with howitzers worth 40 million euros."
+    rules = multipolar.analyze(text, date="2024-05-01")
+    learned = multipolar.analyze(text, date="2024-05-01", settings=DEFAULT_SETTINGS.replace(learned_events=True))
+    assert not [e for e in rules.events if (e.source, e.target) == ("EST", "UKR")]
+    proposed = {(e.source, e.target, e.plover) for e in learned.events if e.coder == model.name}
+    assert ("EST", "UKR", "AID") in proposed
