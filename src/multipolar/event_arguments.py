@@ -162,10 +162,38 @@ class ArgumentReader:
             found = [a for obj in objects for clause in obj.children if clause.dep_ == "relcl"
                      for subject in clause.children if subject.dep_ == "nsubj" for a in self.actors_of(subject)]
         if not found:
+            found = self._maker_of(word, objects)
+        if not found:
             # "demanded that the US cancel ...": the subject of the demanded clause
             found = [a for clause in word.children if clause.dep_ == "ccomp"
                      for subject in clause.children if subject.dep_ == "nsubj" for a in self.actors_of(subject)]
         return found
+
+    def _maker_of(self, word: Token, objects: list[Token]) -> list[ActorHit]:
+        """Whose statement, allegation or measure the object is, when the object names no actor itself: "rejects
+        the allegations made by India" (the participle's agent); "rejects the statement by the Hungarian side",
+        where the parse hangs the `by` phrase on the active verb."""
+        agents = [p for obj in objects for clause in obj.children if clause.dep_ == "acl"
+                  for agent in clause.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj"]
+        if objects and any(c.dep_ in SUBJECT_DEPS for c in word.children):
+            agents += [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                       for p in prep.children if p.dep_ == "pobj"]
+        return self.actors_of_all(agents)
+
+    def condition_actors(self, verb: Token, sources: list[ActorHit]) -> list[ActorHit]:
+        """Who a threat is aimed at: the one whose act would set it off ("threaten a nuclear response if Kyiv
+        struck", "warned of strong measures if Russia invaded Ukraine"), the subject of its condition, else
+        the condition's object ("if anyone attacked Taiwan")."""
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        for clause in sorted(verb.subtree, key=lambda t: t.i):
+            if not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+                continue
+            for deps in (SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS, frozenset({"dobj"})):
+                found = [a for c in clause.children if c.dep_ in deps for a in self.actors_of(c)
+                         if not {ref.state_code for ref in a[0].actors} <= source_states]
+                if found:
+                    return found
+        return []
 
     def _dative_targets(self, word: Token) -> list[ActorHit]:
         found: list[ActorHit] = []

@@ -235,7 +235,16 @@ class _DocReader:
         kind = frame_words().get(verb.lemma_.lower())
         if kind is not None and not pattern.is_light:
             code_from, targets, coder = self._framed(verb, kind, code_from, sources, targets, coder)
+        if self._plover_of(code_from) == "THREATEN":
+            targets = self._threatened(verb, sources, targets)
         return self._pairs(verb, code_from, sources, targets, trigger=verb, coder=coder)
+
+    def _threatened(self, verb: Token, sources: list[ActorHit], targets: list[ActorHit]) -> list[ActorHit]:
+        """A threat is aimed at another, never at the threatener's own forces: "China warned that its military
+        would not sit idly by if the US House speaker visited Taiwan" threatens the United States."""
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        others = [(m, t) for m, t in targets if not {ref.state_code for ref in m.actors} <= source_states]
+        return others or self.args.condition_actors(verb, sources)
 
     def _pronoun_doer(self, noun: Token) -> list[ActorHit]:
         """"Hamas fighters committed rape during their assault": "their" is the subject of the verb the
@@ -340,15 +349,25 @@ class _DocReader:
             return []
         pattern = noun_pattern(self.tables, noun)
         frame = governing_frame(noun)
-        if pattern is None or (frame is not None and frame.kind in _ABSORBED | {"undo"}):
+        refused_request = frame is not None and frame.kind == "refuse" and pattern is not None and \
+            self._plover_of(pattern) == "REQUEST"
+        if pattern is None or (frame is not None and frame.kind in _ABSORBED | {"undo"} and not refused_request):
             return []  # "called for the release of", "lifted its sanctions": asked for, or undone
         sources = self.args.actors_of_all(
             [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
             + [obj for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                for obj in c.children if obj.dep_ == "pobj"])
+        if not sources and not any(spec.startswith("prep:") and "of" in spec[5:].split("|") for spec in pattern.targets):
+            # "the intrusion of China Coast Guard vessels into Japan's waters": where "of" does not name the
+            # one acted upon, it names the doer
+            sources = self.args.actors_of_all([obj for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                               for obj in c.children if obj.dep_ == "pobj"])
         if not sources and self._plover_of(pattern) in MATERIAL | {"RETREAT"}:
             sources = self._pronoun_doer(noun)  # "their assault", "its withdrawal": acts, not treaties
         targets = self.args.targets(noun, pattern.targets, [])
+        if refused_request and frame is not None and not targets:
+            # "Brazil turned down a German request to send ammunition": Germany asked Brazil
+            targets, _ = self.args.source_actors(frame.word)
         if not targets and sources and self._plover_of(pattern) in MATERIAL:
             targets = self.args.place_target(noun, sources)  # "drone strikes on towns in north-east Syria"
         if not targets and sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVER_VERBS:
@@ -452,12 +471,6 @@ class _DocReader:
         return without_repeated_headline(dated, self.doc)
 
 
-
-
-
-
-
-
 def coded_pairs(doc: Doc) -> set[tuple[int, str, str]]:
     """(sentence, source state code, target state code) of every event already on the doc, either way round:
     a component that proposes events after the rules leaves these pairs alone."""
@@ -466,39 +479,3 @@ def coded_pairs(doc: Doc) -> set[tuple[int, str, str]]:
         pairs.add((event.sentence, event.source.state_code, event.target.state_code))
         pairs.add((event.sentence, event.target.state_code, event.source.state_code))
     return pairs
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
