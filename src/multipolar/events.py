@@ -357,7 +357,8 @@ class _DocReader:
             [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
             + [obj for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                for obj in c.children if obj.dep_ == "pobj"])
-        if not sources and not any(spec.startswith("prep:") and "of" in spec[5:].split("|") for spec in pattern.targets):
+        if not sources and not any(spec.startswith("prep:") and "of" in spec[5:].split("|")
+                                   for spec in pattern.targets):
             # "the intrusion of China Coast Guard vessels into Japan's waters": where "of" does not name the
             # one acted upon, it names the doer
             sources = self.args.actors_of_all([obj for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
