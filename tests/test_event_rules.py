@@ -336,3 +336,29 @@ def test_declining_to_comment_is_not_a_refusal() -> None:
     events = _events("Kenya/Kenya/PROPN/nsubj/1 declined/decline/VERB/ROOT/- to/to/PART/aux/3 "
                      "meet/meet/VERB/xcomp/1 Peru/Peru/PROPN/dobj/3 ././PUNCT/punct/1")
     assert events == [("KEN", "PER", "REJECT", "meet", "asserted", False)]
+
+
+def test_states_acting_jointly_cooperate() -> None:
+    # "Kenyan and French police jointly dismantled a ring."
+    events = _events("Kenyan/kenyan/ADJ/amod/3 and/and/CCONJ/cc/0 French/french/ADJ/conj/0 police/police/NOUN/nsubj/5 "
+                     "jointly/jointly/ADV/advmod/5 dismantled/dismantle/VERB/ROOT/- a/a/DET/det/7 ring/ring/NOUN/dobj/5 "
+                     "././PUNCT/punct/5")
+    assert sorted((s, t, p) for s, t, p, *_ in events) == [("FRA", "KEN", "COOPERATE"), ("KEN", "FRA", "COOPERATE")]
+
+
+def test_a_request_noun_is_made_to_whoever_deals_with_it() -> None:
+    # "Pakistan studied Egypt's request."  /  "Kenya acted at the request of France."
+    events = _events("Pakistan/Pakistan/PROPN/nsubj/1 studied/study/VERB/ROOT/- Egypt/Egypt/PROPN/poss/4 "
+                     "'s/'s/PART/case/2 request/request/NOUN/dobj/1 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, *_ in events] == [("EGY", "PAK", "REQUEST")]
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 acted/act/VERB/ROOT/- at/at/ADP/prep/1 the/the/DET/det/4 "
+                     "request/request/NOUN/pobj/2 of/of/ADP/prep/4 France/France/PROPN/pobj/5 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, *_ in events] == [("FRA", "KEN", "REQUEST")]
+
+
+def test_a_noun_mistagged_as_a_verb_is_still_an_event_noun() -> None:
+    # "Japan took part in joint drills with Korea."  ("drills" tagged as a verb)
+    events = _events("Japan/Japan/PROPN/nsubj/1 took/take/VERB/ROOT/- part/part/NOUN/dobj/1 in/in/ADP/prep/1 "
+                     "joint/joint/ADJ/amod/5 drills/drill/VERB/pobj/3 with/with/ADP/prep/5 Korea/Korea/PROPN/pobj/6 "
+                     "././PUNCT/punct/1")
+    assert ("JPN", "KOR", "COOPERATE", "", "asserted", False) in events
