@@ -340,9 +340,9 @@ def test_declining_to_comment_is_not_a_refusal() -> None:
 
 def test_states_acting_jointly_cooperate() -> None:
     # "Kenyan and French police jointly dismantled a ring."
-    events = _events("Kenyan/kenyan/ADJ/amod/3 and/and/CCONJ/cc/0 French/french/ADJ/conj/0 police/police/NOUN/nsubj/5 "
-                     "jointly/jointly/ADV/advmod/5 dismantled/dismantle/VERB/ROOT/- a/a/DET/det/7 ring/ring/NOUN/dobj/5 "
-                     "././PUNCT/punct/5")
+    events = _events("Kenyan/kenyan/ADJ/amod/3 and/and/CCONJ/cc/0 French/french/ADJ/conj/0 "
+                     "police/police/NOUN/nsubj/5 jointly/jointly/ADV/advmod/5 dismantled/dismantle/VERB/ROOT/- "
+                     "a/a/DET/det/7 ring/ring/NOUN/dobj/5 ././PUNCT/punct/5")
     assert sorted((s, t, p) for s, t, p, *_ in events) == [("FRA", "KEN", "COOPERATE"), ("KEN", "FRA", "COOPERATE")]
 
 
@@ -362,3 +362,16 @@ def test_a_noun_mistagged_as_a_verb_is_still_an_event_noun() -> None:
                      "joint/joint/ADJ/amod/5 drills/drill/VERB/pobj/3 with/with/ADP/prep/5 Korea/Korea/PROPN/pobj/6 "
                      "././PUNCT/punct/1")
     assert ("JPN", "KOR", "COOPERATE", "", "asserted", False) in events
+
+
+def test_whoever_is_thanked_for_an_act_did_it() -> None:
+    # "Kenya thanked Japan for the aid."  /  "Kenya is grateful to France, Peru and Japan for the aid."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 thanked/thank/VERB/ROOT/- Japan/Japan/PROPN/dobj/1 for/for/ADP/prep/1 "
+                     "the/the/DET/det/5 aid/aid/NOUN/pobj/3 ././PUNCT/punct/1")
+    assert sorted((s, t, p) for s, t, p, *_ in events) == [("JPN", "KEN", "AID"), ("KEN", "JPN", "SUPPORT")]
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 is/be/AUX/ROOT/- grateful/grateful/ADJ/acomp/1 to/to/ADP/prep/2 "
+                     "France/France/PROPN/pobj/3 ,/,/PUNCT/punct/4 Peru/Peru/PROPN/appos/4 and/and/CCONJ/cc/6 "
+                     "Japan/Japan/PROPN/conj/6 for/for/ADP/prep/2 the/the/DET/det/11 aid/aid/NOUN/pobj/9 "
+                     "././PUNCT/punct/1")
+    assert sorted((s, t, p) for s, t, p, *_ in events) == [("FRA", "KEN", "AID"), ("JPN", "KEN", "AID"),
+                                                           ("PER", "KEN", "AID")]

@@ -58,6 +58,11 @@ class ArgumentReader:
                     if child.dep_ in ("amod", "compound"):
                         result.extend((m, c) for c in conjuncts(child)
                                       if (m := self.mentions.get(c.i)) is not None and m is not mention)
+                    elif child.dep_ == "appos" and _all_states(mention):
+                        # "the United States of America, the People's Republic of China, the Russian Federation
+                        # and France": a list of states the parse hangs on the first as an apposition
+                        result.extend((m, c) for c in conjuncts(child) if (m := self.mentions.get(c.i)) is not None
+                                      and m is not mention and _all_states(m) and m.actors != mention.actors)
                 continue
             if depth >= 2 or head.pos_ in ("VERB", "AUX"):
                 continue
@@ -223,6 +228,31 @@ class ArgumentReader:
         return []
 
 
+    def thanked_for(self, noun: Token) -> list[ActorHit]:
+        """Who is thanked for an act, and so did it: "We are grateful to the United States and France for the
+        material support provided to our army", "thanked Japan for the assistance"."""
+        word = _gratitude_word(noun)
+        if word is None:
+            return []
+        if word.pos_ in ("VERB", "AUX"):
+            return self.actors_of_all([c for c in word.children if c.dep_ == "dobj"])
+        return self.actors_of_all([o for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                                   for o in prep.children if o.dep_ == "pobj"])
+
+    def thanker(self, noun: Token) -> list[ActorHit]:
+        """Who received the act one is thanked for: the participle's `to` ("the support provided to the Central
+        African Armed Forces"), else the one who gives thanks."""
+        given = [o for clause in noun.children if clause.dep_ == "acl" and clause.lemma_.lower() in _GIVEN
+                 for prep in clause.children if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
+                 for o in prep.children if o.dep_ == "pobj"]
+        if given:
+            return self.actors_of_all(given)
+        word = _gratitude_word(noun)
+        if word is None:
+            return []
+        speaker = word if word.pos_ in ("VERB", "AUX") else word.head
+        return self.source_actors(speaker)[0]
+
     def phrase_actors(self, verb: Token, sources: list[ActorHit]) -> list[ActorHit]:
         """The first actor named in the verb's own phrase, not in its subject nor in a clause of its own:
         "dropped its objections to Sweden's membership", "rallied outside the Russian embassy"."""
@@ -238,6 +268,21 @@ class ArgumentReader:
             if not {ref.state_code for ref in mention.actors} <= source_states:
                 return [(mention, token)]
         return []
+
+
+_GRATITUDE = frozenset({"thank", "grateful", "gratitude", "thanks", "appreciation", "indebted", "praise", "commend"})
+_GIVEN = frozenset({"provide", "give", "extend", "deliver", "offer", "send", "supply", "grant", "lend", "render"})
+
+
+def _all_states(mention: ActorMention) -> bool:
+    return all(ref.kind == "state" for ref in mention.actors)
+
+
+def _gratitude_word(noun: Token) -> Token | None:
+    """The word of thanks an act is the reason for: "thanked Japan [for its support]", "grateful to X [for]"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lemma_.lower() not in _GRATITUDE:
+        return None
+    return noun.head.head
 
 
 def _speaker_for_pronoun(verb: Token, subject: Token) -> list[Token]:

@@ -355,7 +355,8 @@ class _DocReader:
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
         lemma = noun.lemma_.lower()
-        if lemma in _STATIVE_NOUNS and not (lemma in _ACTS_WITH_A_RECIPIENT and any(
+        thanked = self.args.thanked_for(noun)
+        if lemma in _STATIVE_NOUNS and not thanked and not (lemma in _ACTS_WITH_A_RECIPIENT and any(
                 c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)):
             return []
         pattern = noun_pattern(self.tables, noun)
@@ -374,11 +375,15 @@ class _DocReader:
             # one acted upon, it names the doer
             sources = self.args.actors_of_all([obj for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                                for obj in c.children if obj.dep_ == "pobj"])
+        if thanked and not self.args.actors_of_all([c for c in noun.children if c.dep_ == "poss"]):
+            sources = thanked  # "grateful to France for the support provided to our army": France gave it
         if not sources and self._plover_of(pattern) in MATERIAL | {"RETREAT"}:
             sources = self._pronoun_doer(noun)  # "their assault", "its withdrawal": acts, not treaties
         targets = self.args.targets(noun, pattern.targets, [])
         if not targets and self._plover_of(pattern) == "REQUEST":
             targets = self._asked(noun)
+        if not targets and thanked:
+            targets = self.args.thanker(noun)
         if not targets and sources and self._plover_of(pattern) in MATERIAL:
             targets = self.args.place_target(noun, sources)  # "drone strikes on towns in north-east Syria"
         if not targets and sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVER_VERBS:
