@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 import multipolar.nlp  # noqa: F401  (registers the Doc extensions)
 from multipolar.actors import ActorMention, ActorRef
@@ -23,7 +23,7 @@ STATES = {"Japan": "JPN", "Indonesia": "IDN", "Iran": "IRN", "France": "FRA", "F
           "Cuba": "CUB",
           "Lula": "BRA", "Xi": "CHN", "Egypt": "EGY", "Syria": "SYR", "Pakistan": "PAK"}
 PEOPLE = {"Lula": ("lula", "BRA"), "Xi": ("xi-jinping", "CHN")}
-BODIES = {"government": ("ken-gov", "KEN", "GOV")}
+BODIES = {"government": ("ken-gov", "KEN", "GOV"), "students": ("ken-students", "KEN", "EDU")}
 
 
 def _doc(spec: str, date: str = "2023-05-01") -> Doc:
@@ -395,3 +395,27 @@ def test_aid_goes_to_whoever_its_purpose_names() -> None:
                      "assistance/assistance/NOUN/dobj/2 to/to/PART/aux/5 help/help/VERB/advcl/2 "
                      "Kenya/Kenya/PROPN/dobj/5 ././PUNCT/punct/2")
     assert ("JPN", "KEN", "AID", "", "asserted", False) in events
+
+
+def test_a_day_is_no_recipient() -> None:
+    # "Kenya imposed a curfew on Wednesday."  (a curfew with no one named: coded with no recipient)
+    doc = _doc("Kenya/Kenya/PROPN/nsubj/1 imposed/impose/VERB/ROOT/- a/a/DET/det/3 curfew/curfew/NOUN/dobj/1 "
+               "on/on/ADP/prep/1 Wednesday/Wednesday/PROPN/pobj/4 ././PUNCT/punct/1")
+    doc.ents = [Span(doc, 5, 6, label="DATE")]
+    found = EventCoder()(doc)._.mp_events
+    assert [(e.source.state_code, e.recipient, e.plover, e.mode) for e in found] == [("KEN", False, "COERCE", "curfew")]
+
+
+def test_a_phrasal_verb_takes_its_preposition_s_object() -> None:
+    # "Kenyan workers walked off the job."
+    events = _events("Kenyan/kenyan/ADJ/amod/1 workers/worker/NOUN/nsubj/2 walked/walk/VERB/ROOT/- off/off/ADP/prep/2 "
+                     "the/the/DET/det/5 job/job/NOUN/pobj/3 ././PUNCT/punct/2")
+    assert events == [("KEN", "-", "PROTEST", "strike", "asserted", False)]
+
+
+def test_a_protest_noun_by_a_state_s_people_against_its_government() -> None:
+    # "The marches by students against the government grew."  (the parse hangs "against" on the students)
+    events = _events("The/the/DET/det/1 marches/march/NOUN/nsubj/7 by/by/ADP/prep/1 students/student/NOUN/pobj/2 "
+                     "against/against/ADP/prep/3 the/the/DET/det/6 government/government/NOUN/pobj/4 "
+                     "grew/grow/VERB/ROOT/- ././PUNCT/punct/7")
+    assert events == [("KEN", "KEN", "PROTEST", "demo", "asserted", False)]

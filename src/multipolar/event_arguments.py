@@ -353,6 +353,6 @@ def object_lemmas(objects: list[Token], verb: Token) -> set[str]:
             for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
                 lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
             lemmas.update(c.lemma_.lower() for c in word.children if c.dep_ == "compound")
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "on", "to")):
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "on", "to", "off")):
         lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")  # "pulled out of the deal"
     return lemmas

@@ -207,8 +207,10 @@ class _DocReader:
                 return found
         for prep in (c for c in verb.children if c.dep_ == "prep"):
             found = self.tables.verbs.get(f"{lemma} {prep.lower_}")
-            if found and any(self.args.actors_of(obj) for obj in prep.children if obj.dep_ == "pobj"):
-                return found
+            objects = [obj for obj in prep.children if obj.dep_ == "pobj"]
+            if found and any(self.args.actors_of(obj) or any(obj.lemma_.lower() in row.required for row in found)
+                             for obj in objects):
+                return found  # "pulled out of Syria", "walked off the job"
         return self.tables.verbs.get(lemma, ())
 
     def _code_verb(self, verb: Token, pattern: Pattern, objects: list[Token], sources: list[ActorHit],
@@ -385,6 +387,11 @@ class _DocReader:
         if not sources and self._plover_of(pattern) in MATERIAL | {"RETREAT"}:
             sources = self._pronoun_doer(noun)  # "their assault", "its withdrawal": acts, not treaties
         targets = self.args.targets(noun, pattern.targets, [])
+        if not targets and any("against" in spec for spec in pattern.targets):
+            # "the weekly marches by Serbian students against the government": the parse hangs "against" on
+            # the doers
+            targets = self.args.actors_of_all([o for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "against"
+                                               and t.head.i != noun.i for o in t.children if o.dep_ == "pobj"])
         if not targets and self._plover_of(pattern) == "REQUEST":
             targets = self._asked(noun)
         if not targets and thanked:
@@ -404,8 +411,9 @@ class _DocReader:
             # Russia's war": the one doing it is the subject of the verb
             sources, _ = self.args.source_actors(governor)
         target_codes = {ref.state_code for m, _ in targets for ref in m.actors}
-        sources = [(m, t) for m, t in sources
-                   if not {ref.state_code for ref in m.actors} <= target_codes or not targets]
+        domestic = all(ref.kind != "state" for m, _ in [*sources, *targets] for ref in m.actors)
+        sources = [(m, t) for m, t in sources  # a state's own bodies and people can act on each other
+                   if not {ref.state_code for ref in m.actors} <= target_codes or not targets or domestic]
         if not sources:
             return []
         return self._pairs(noun, pattern, sources, targets, trigger=noun, alone_ok=False) or []
