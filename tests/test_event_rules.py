@@ -419,3 +419,15 @@ def test_a_protest_noun_by_a_state_s_people_against_its_government() -> None:
                      "against/against/ADP/prep/3 the/the/DET/det/6 government/government/NOUN/pobj/4 "
                      "grew/grow/VERB/ROOT/- ././PUNCT/punct/7")
     assert events == [("KEN", "KEN", "PROTEST", "demo", "asserted", False)]
+
+
+def test_a_participle_s_agent_does_the_event_noun() -> None:
+    # "Kenya welcomed the pledge made by Japan to Egypt."  /  "Cuba lives under sanctions imposed by France."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 welcomed/welcome/VERB/ROOT/- the/the/DET/det/3 "
+                     "pledge/pledge/NOUN/dobj/1 made/make/VERB/acl/3 by/by/ADP/agent/4 Japan/Japan/PROPN/pobj/5 "
+                     "to/to/ADP/prep/4 Egypt/Egypt/PROPN/pobj/7 ././PUNCT/punct/1")
+    assert ("JPN", "EGY", "AGREE", "", "asserted", False) in events
+    events = _events("Cuba/Cuba/PROPN/nsubj/1 lives/live/VERB/ROOT/- under/under/ADP/prep/1 "
+                     "sanctions/sanction/NOUN/pobj/2 imposed/impose/VERB/acl/3 by/by/ADP/agent/4 "
+                     "France/France/PROPN/pobj/5 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, *_ in events] == [("FRA", "CUB", "SANCTION")]

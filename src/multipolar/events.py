@@ -375,7 +375,10 @@ class _DocReader:
         sources = self.args.actors_of_all(
             [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
             + [obj for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-               for obj in c.children if obj.dep_ == "pobj"])
+               for obj in c.children if obj.dep_ == "pobj"]
+            # "the sanctions imposed by the United States", "the commitment made by the European Union"
+            + [obj for c in noun.children if c.dep_ == "acl" for agent in c.children if agent.dep_ == "agent"
+               for obj in agent.children if obj.dep_ == "pobj"])
         if not sources and not any(spec.startswith("prep:") and "of" in spec[5:].split("|")
                                    for spec in pattern.targets):
             # "the intrusion of China Coast Guard vessels into Japan's waters": where "of" does not name the
@@ -386,7 +389,9 @@ class _DocReader:
             sources = thanked  # "grateful to France for the support provided to our army": France gave it
         if not sources and self._plover_of(pattern) in MATERIAL | {"RETREAT"}:
             sources = self._pronoun_doer(noun)  # "their assault", "its withdrawal": acts, not treaties
-        targets = self.args.targets(noun, pattern.targets, [])
+        targets = self.args.targets(noun, pattern.targets, []) or [
+            a for clause in noun.children if clause.dep_ == "acl" and any(c.dep_ == "agent" for c in clause.children)
+            for a in self.args.targets(clause, pattern.targets, [])]  # "the pledge made by Japan to Egypt"
         if not targets and any("against" in spec for spec in pattern.targets):
             # "the weekly marches by Serbian students against the government": the parse hangs "against" on
             # the doers
@@ -401,6 +406,10 @@ class _DocReader:
         if not targets and sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVER_VERBS:
             # "Russia is facing sanctions from the West": the one who faces them is the target
             targets, _ = self.args.source_actors(noun.head)
+        if not targets and sources and noun.dep_ == "pobj" and noun.head.lower_ == "under" and \
+                noun.head.head.pos_ in ("VERB", "AUX"):
+            # "Zimbabwe has lived under sanctions imposed by the United States": the one living under them
+            targets, _ = self.args.source_actors(noun.head.head)
         governor = noun.head.head
         if governor.lemma_.lower() == "part" and governor.dep_ == "dobj":
             governor = governor.head  # "took part in joint drills"
