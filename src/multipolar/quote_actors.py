@@ -222,6 +222,8 @@ def _completed(attribution: Attribution, described: Described, lo: int, hi: int,
         words = {t.lower_ for t in attribution.doc[lo:hi]}
         current = None if words & {"former", "ex", "ex-", "retired", "then", "late"} else _sector(attribution, lo, hi)
         return replace(described, sector=current) if current else described
+    if ref is not None and ref.origin == "document" and _former(attribution.doc, lo, hi):
+        return replace(described, sector="ELI")
     if ref is None or ref.origin != "document" or (described.country and described.sector):
         return described
     others = [m for m in around if m.actors[0] is not ref]
@@ -232,6 +234,13 @@ def _completed(attribution: Attribution, described: Described, lo: int, hi: int,
 _CIVIL_GENERALS = {"secretary": "GOV", "director": "GOV", "governor": "GOV", "inspector": "GOV", "auditor": "GOV",
                    "attorney": "JUD", "solicitor": "JUD"}
 """Offices written "X-General", which the parser splits so that "General António Guterres" looks military."""
+
+
+def _former(doc: Doc, lo: int, hi: int) -> bool:
+    """"Mark Hollis, a former Canadian ambassador": the first title that describes the person is one they
+    no longer hold (a former holder is `ELI`)."""
+    title = next((t for t in doc[lo:hi] if t.pos_ == "NOUN" and t.lemma_.lower() in people_words()), None)
+    return title is not None and any(c.lower_ in ("former", "retired", "ex") for c in title.children)
 
 
 def _of_mention(doc: Doc, mention: ActorMention, kind: str) -> Described:

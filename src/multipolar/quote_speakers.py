@@ -419,8 +419,10 @@ class Attribution:
             if written.text is not None and written.kind == "person":
                 return written
         start, end = phrase(token, self.quoted)
-        linked = next((r for r in self.referents if r.start <= token.i < r.end and r.target is not None), None)
-        if linked is not None and linked.kind == "person":
+        linked = next((r for r in self.referents if r.kind == "person" and (
+            (r.start <= token.i < r.end and r.target is not None) or
+            ((r.start, r.end) == (start, end) and r.described.actor is None))), None)
+        if linked is not None:
             return linked.resolved.described  # a title, surname or description that stands for someone named
         described = describe_phrase(self, start, end)
         if described.actor is None and token.lemma_.lower() in document_nouns() and \
