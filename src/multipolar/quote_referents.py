@@ -246,13 +246,17 @@ def bare_role(doc: Doc, start: int, end: int) -> bool:
 def _link_surnames(doc: Doc, found: list[Referent]) -> None:
     """"Mwangi, 51, has spent two decades ...": a bare surname is the person named in full before."""
     for index, referent in enumerate(found):
-        if referent.kind != "person" or referent.target is not None or referent.end - referent.start != 1:
-            continue
+        actor = referent.described.actor
+        if referent.target is not None or referent.end - referent.start != 1 or not (
+                referent.kind == "person" or (actor is not None and actor.kind == "other")):
+            continue  # a surname the knowledge base took for a place ("Marin") is still the person
         surname = doc[referent.start].lower_
         earlier = (r for r in reversed(found[:index]) if r.kind == "person" and r.target is None and
                    (r.described.text or "").lower().split()[-1:] == [surname] and len(r.described.text or "") > 1
                    and r.end - r.start > 1)
         referent.target = next(earlier, None)
+        if referent.target is not None:
+            referent.kind = "person"
 
 
 def _link_roles(doc: Doc, found: list[Referent]) -> None:

@@ -22,7 +22,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from multipolar.actors import ActorMention, ActorResolver
-from multipolar.quote_actors import Described, describe_phrase, document_nouns
+from multipolar.quote_actors import Described, describe_phrase, document_nouns, organisation_words
 from multipolar.quote_referents import (
     SUBJECT_DEPS,
     Referent,
@@ -53,6 +53,20 @@ def speech_verbs() -> frozenset[str]:
     return frozenset(word_list("speech_verbs.txt"))
 
 
+_PLACE_WORDS = frozenset({"city", "state", "island", "islands", "river", "valley", "district", "province", "region",
+                          "square", "street", "port", "bay", "county"})
+
+
+def _name_fragment(doc: Doc, mention: ActorMention) -> bool:
+    """"Gaza City", "the Getulio Vargas Foundation": a knowledge-base match on the last common word of a
+    longer name is not that name."""
+    if mention.how != "knowledge_base" or mention.end - mention.start != 1:
+        return False
+    token = doc[mention.start]
+    return (token.lower_ in organisation_words() or token.lower_ in _PLACE_WORDS) and \
+        any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+
+
 class Attribution:
     """Speakers for the quotations of one document, in order."""
 
@@ -61,7 +75,7 @@ class Attribution:
         self.quotes = quotes
         self.resolver = resolver
         self.gazetteer = resolver.gazetteer if resolver is not None else None
-        self.mentions: list[ActorMention] = doc._.mp_mentions or []
+        self.mentions: list[ActorMention] = [m for m in doc._.mp_mentions or [] if not _name_fragment(doc, m)]
         self.sentences = list(doc.sents)
         self.sentence_of = {t.i: k for k, s in enumerate(self.sentences) for t in s}
         direct = [(q.start, q.end) for q in quotes if q.direct]
