@@ -86,7 +86,14 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
     best = mention or min(inside, key=lambda m: (_PRIORITY.get(m.actors[0].kind, 4), m.start), default=None)
     if mention is None and person is None and len(inside) > 1 and _coordinated(doc, start, end, inside):
         return _group(doc, start, end, inside)
-    names = person or next((e for e in attribution.people if start <= e.start and e.end <= end), None)
+    states = {k for m in attribution.mentions if m.actors[0].kind == "state" for k in range(m.start, m.end)}
+    names = person or next((e for e in attribution.people if start <= e.start and e.end <= end
+                            and e.start not in states), None) or _appositive_name(doc, start, end)
+    if mention is not None and mention.actors[0].kind == "person":
+        titled = _titled_name(attribution, mention, start, end)
+        if titled is not None:
+            return titled
+        return _completed(attribution, _of_mention(doc, mention, "person"), lo, hi, around)
     if best is not None and best.actors[0].kind == "person" and (
             names is None or (best.start < names.end and names.start < best.end) or best.actors[0].office is None):
         return _completed(attribution, _of_mention(doc, best, "person"), lo, hi, around)
@@ -119,6 +126,29 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
         "group" if head.tag_ in ("NNS", "NNPS") else "body"
     return Described(phrase.text, None, country, sector or (_private(doc, lo, hi) if kind == "person" else None),
                      start, end, kind, False)
+
+
+def _titled_name(attribution: Attribution, mention: ActorMention, start: int, end: int) -> Described | None:
+    """"Paraguay's president, Santiago Peña": an office named with its holder's name beside it speaks by
+    that name, with the office's country and sector."""
+    if mention.how not in ("agent", "generic"):
+        return None
+    name = _appositive_name(attribution.doc, start, end)
+    if name is None or (name.start < mention.end - 1 and mention.start < name.end):
+        return None
+    ref = mention.actors[0]
+    return Described(name.text, ref, speaker_country(ref), ref.role, name.start, name.end, "person", True)
+
+
+def _appositive_name(doc: Doc, start: int, end: int) -> Span | None:
+    """"Paraguay's president, Santiago Peña": a proper name set beside a title, which the parser did not
+    label a person."""
+    for token in doc[start:end]:
+        if token.dep_ == "appos" and start <= token.head.i < end and token.head.lemma_.lower() in person_nouns():
+            name = _name_of(token)
+            if name is not None and len(name) >= 2 and name.start >= start:
+                return name
+    return None
 
 
 def _private(doc: Doc, lo: int, hi: int) -> str | None:
