@@ -375,3 +375,23 @@ def test_whoever_is_thanked_for_an_act_did_it() -> None:
                      "././PUNCT/punct/1")
     assert sorted((s, t, p) for s, t, p, *_ in events) == [("FRA", "KEN", "AID"), ("JPN", "KEN", "AID"),
                                                            ("PER", "KEN", "AID")]
+
+
+def test_partners_in_a_joint_operation_cooperate_with_each_other() -> None:
+    # "Kenyan and French forces carried out a joint operation against Syria."  (the operation's enemy is not a
+    # partner)
+    events = _events("Kenyan/kenyan/ADJ/amod/3 and/and/CCONJ/cc/0 French/french/ADJ/conj/0 forces/force/NOUN/nsubj/4 "
+                     "carried/carry/VERB/ROOT/- out/out/ADP/prt/4 a/a/DET/det/8 joint/joint/ADJ/amod/8 "
+                     "operation/operation/NOUN/dobj/4 against/against/ADP/prep/8 Syria/Syria/PROPN/pobj/9 "
+                     "././PUNCT/punct/4")
+    pairs = sorted((s, t, p) for s, t, p, *_ in events)
+    assert ("FRA", "KEN", "COOPERATE") in pairs and ("KEN", "FRA", "COOPERATE") in pairs
+    assert not any(t == "SYR" and p == "COOPERATE" for _, t, p in pairs)
+
+
+def test_aid_goes_to_whoever_its_purpose_names() -> None:
+    # "Japan is providing assistance to help Kenya."
+    events = _events("Japan/Japan/PROPN/nsubj/2 is/be/AUX/aux/2 providing/provide/VERB/ROOT/- "
+                     "assistance/assistance/NOUN/dobj/2 to/to/PART/aux/5 help/help/VERB/advcl/2 "
+                     "Kenya/Kenya/PROPN/dobj/5 ././PUNCT/punct/2")
+    assert ("JPN", "KEN", "AID", "", "asserted", False) in events

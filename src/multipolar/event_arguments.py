@@ -228,6 +228,21 @@ class ArgumentReader:
         return []
 
 
+    def purpose_actors(self, verb: Token, objects: list[Token], sources: list[ActorHit]) -> list[ActorHit]:
+        """Who help is for, named by its purpose: "is providing assistance to support the Haitian authorities",
+        "sent 2,000 soldiers to help Mozambique"."""
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        for holder in (verb, *objects):
+            for clause in holder.children:
+                if clause.dep_ not in ("advcl", "xcomp", "acl") or clause.lemma_.lower() not in _HELPING or \
+                        not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                    continue
+                found = [a for o in clause.children if o.dep_ == "dobj" for a in self.actors_of(o)
+                         if not {ref.state_code for ref in a[0].actors} <= source_states]
+                if found:
+                    return found
+        return []
+
     def thanked_for(self, noun: Token) -> list[ActorHit]:
         """Who is thanked for an act, and so did it: "We are grateful to the United States and France for the
         material support provided to our army", "thanked Japan for the assistance"."""
@@ -271,6 +286,8 @@ class ArgumentReader:
 
 
 _GRATITUDE = frozenset({"thank", "grateful", "gratitude", "thanks", "appreciation", "indebted", "praise", "commend"})
+_HELPING = frozenset({"help", "support", "assist", "aid", "protect", "strengthen", "bolster", "train", "equip",
+                      "rebuild", "defend", "feed", "stabilize", "stabilise"})
 _GIVEN = frozenset({"provide", "give", "extend", "deliver", "offer", "send", "supply", "grant", "lend", "render"})
 
 

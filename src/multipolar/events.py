@@ -224,15 +224,20 @@ class _DocReader:
         targets = self.args.actors_of_all(passive_tokens)
         if not targets and noun is not None:
             targets = self.args.targets(noun, code_from.targets, [])
+        single = len({ref.state_code for m, _ in sources for ref in m.actors}) == 1
+        joint = pattern.is_light and self._plover_of(code_from) == "COOPERATE"
         if not targets:
-            targets = self.args.targets(verb, pattern.targets if pattern.is_light else code_from.targets, objects)
-        if not targets and (code_from.plover or self.tables.code(code_from.cameo).plover) in MATERIAL:
+            # "Turkish and Iraqi forces carried out a joint operation against Kurdish militants": partners
+            # cooperate with each other (or "with" someone), never with the ones the operation is against
+            specs = ("prep:with|alongside",) if joint else pattern.targets if pattern.is_light else code_from.targets
+            targets = self.args.targets(verb, specs, objects)
+        if not targets and not joint and (code_from.plover or self.tables.code(code_from.cameo).plover) in MATERIAL:
             targets = self.args.place_target(verb, sources)
         if not targets and object_controlled(verb):
             return None  # "invited Argentina, Egypt and Iran to join": they would not join each other
-        single = len({ref.state_code for m, _ in sources for ref in m.actors}) == 1
         if not targets and single and self._plover_of(code_from) in _NEEDS_RECIPIENT:
-            targets = self.args.phrase_actors(verb, sources)  # "extradited a businessman ... to China"
+            targets = self.args.phrase_actors(verb, sources) or self.args.purpose_actors(verb, objects, sources)
+            # "extradited a businessman ... to China"; "providing assistance to support the Haitian authorities"
         if not targets and self._plover_of(code_from) in _DOMESTIC_TYPES:
             targets = self._domestic_recipient(verb, code_from, objects, passive_tokens, sources)
             if targets and self._plover_of(code_from) == "SANCTION":

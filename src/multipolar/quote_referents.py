@@ -9,14 +9,21 @@ date, for a role noun with no one named before ("the Secretary-General").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from multipolar import actors_agents
 from multipolar.actors import ActorMention
-from multipolar.quote_actors import Described, describe_phrase, document_country, person_nouns
+from multipolar.quote_actors import (
+    Described,
+    describe_phrase,
+    document_country,
+    generic_titles,
+    people_words,
+    person_nouns,
+)
 from multipolar.quotes import speaker_country
 
 if TYPE_CHECKING:
@@ -80,6 +87,8 @@ def phrase(token: Token, quoted: set[int]) -> tuple[int, int]:
     if cut:
         end = min(end, *[min(x.i for x in c.subtree) for c in cut])
     start = min(keep) if keep else token.i
+    while start < token.i and token.doc[start].is_punct:
+        start += 1
     while end > start + 1 and (token.doc[end - 1].is_punct or token.doc[end - 1].dep_ == "case"):
         end -= 1
     return start, max(end, token.i + 1)
@@ -129,7 +138,67 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
     found.sort(key=lambda r: r.start)
     _link_appositions(doc, found, {m.start: m.how for m in attribution.mentions})
     _link_roles(doc, found)
+    _link_surnames(doc, found)
+    _link_descriptions(attribution, found)
+    _sectors_of_owners(doc, found)
     return found
+
+
+_OWNER_SECTORS = frozenset({"PTY", "REB", "UAF", "OPP", "CRM", "NGO", "BUS", "MED", "LAB"})
+"""Sectors a body lends its spokesman or secretary (a ministry's portfolio, "agriculture", lends none)."""
+_OWNERS = frozenset({"its", "their", "group", "party", "movement", "organisation", "organization", "alliance",
+                     "coalition", "force", "forces", "militia", "agency", "company", "bloc"})
+
+
+def _sectors_of_owners(doc: Doc, found: list[Referent]) -> None:
+    """"Its executive secretary, Mamuka Tsiklauri", "The group's spokesman, X": a generic title held in a
+    body named before (the ruling party, the rebel group) gives that body's sector."""
+    for index, referent in enumerate(found):
+        if referent.kind != "person" or referent.target is not None:
+            continue
+        name = doc[referent.end - 1]
+        title = name.head if name.dep_ == "appos" else next((c for c in name.children if c.dep_ == "appos"), None)
+        if title is None or title.lemma_.lower() not in generic_titles():
+            continue
+        owner = next((c for c in title.children if c.dep_ == "poss" and c.lower_ in _OWNERS), None)
+        if owner is None:
+            continue
+        named_by = {owner.lemma_.lower()} if owner.lower_ not in ("its", "their") else set()
+        body = next((r.resolved for r in reversed(found[:index]) if r.kind == "body" and r.end <= title.i
+                     and named_by <= r.resolved.words
+                     and r.resolved.described.sector in _OWNER_SECTORS and r.resolved.described.actor is not None
+                     and r.resolved.described.actor.kind != "state"), None)
+        if body is not None:
+            referent.described = replace(referent.described, sector=body.described.sector,
+                                         country=referent.described.country or body.described.country)
+
+
+def _link_descriptions(attribution: Attribution, found: list[Referent]) -> None:
+    """"When Rebecca Mwangi walked in, she carried one page. Kenya's chief negotiator had written three words
+    on it": a description with no name, the subject of the sentence after the one that names a single
+    person, in the same paragraph, is that person, and tells their sector when nothing else did."""
+    doc = attribution.doc
+    for referent in found:
+        head = doc[referent.start : referent.end].root
+        if referent.kind != "person" or referent.described.named or not referent.subject or \
+                referent.target is not None or doc[referent.start].lower_ in ("a", "an") or \
+                head.lemma_.lower() not in people_words():
+            continue
+        here = attribution.sentence_of.get(referent.start, 0)
+        if here == 0 or "\n\n" in doc[attribution.sentences[here - 1].start : referent.start].text:
+            continue
+        before = attribution.sentences[here - 1]
+        named = {id(r.resolved): r.resolved for r in found if before.start <= r.start < before.end
+                 and r.kind == "person" and r.resolved.described.named}
+        others = [r for r in found if attribution.sentences[here].start <= r.start < referent.start
+                  and r.kind == "person"]
+        if len(named) != 1 or others:
+            continue
+        person = next(iter(named.values()))
+        referent.target = person
+        if person.described.sector in (None, "CVL") and referent.described.sector:
+            person.described = replace(person.described, sector=referent.described.sector,
+                                       country=person.described.country or referent.described.country)
 
 
 def _link_appositions(doc: Doc, found: list[Referent], mentions: dict[int, str]) -> None:
@@ -162,7 +231,7 @@ def _one_person(doc: Doc, mention: ActorMention) -> bool:
     body they belong to, and "he" or "she" can point back to it."""
     last = doc[mention.end - 1]
     return mention.how in ("agent", "generic") and last.tag_ in ("NN", "NNP") and \
-        last.lemma_.lower() in person_nouns()
+        last.lemma_.lower() in people_words()
 
 
 def bare_role(doc: Doc, start: int, end: int) -> bool:
@@ -172,6 +241,18 @@ def bare_role(doc: Doc, start: int, end: int) -> bool:
     definite = span[0].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
     return definite and bool(words) and span.root.ent_type_ != "PERSON" and \
         all(t.lemma_.lower() in person_nouns() or t.lower_ in _TITLE_WORDS for t in words)
+
+
+def _link_surnames(doc: Doc, found: list[Referent]) -> None:
+    """"Mwangi, 51, has spent two decades ...": a bare surname is the person named in full before."""
+    for index, referent in enumerate(found):
+        if referent.kind != "person" or referent.target is not None or referent.end - referent.start != 1:
+            continue
+        surname = doc[referent.start].lower_
+        earlier = (r for r in reversed(found[:index]) if r.kind == "person" and r.target is None and
+                   (r.described.text or "").lower().split()[-1:] == [surname] and len(r.described.text or "") > 1
+                   and r.end - r.start > 1)
+        referent.target = next(earlier, None)
 
 
 def _link_roles(doc: Doc, found: list[Referent]) -> None:
@@ -197,8 +278,9 @@ def _subject_phrases(attribution: Attribution, doc: Doc, covered: set[int]) -> l
                                                    and token.lemma_.lower() in person_nouns()):
             continue
         start, end = phrase(token, attribution.quoted)
-        if any(k in covered for k in range(start, end)):
-            continue
+        if any(k in covered for k in range(start, end)) and not (
+                token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN" and token.lemma_.lower() in people_words()):
+            continue  # "Kenya's chief negotiator ... had written": a person, whatever the words around name
         described = describe_phrase(attribution, start, end)
         kind = described.kind if described.kind != "unknown" else ("group" if token.tag_ in ("NNS", "NNPS") else "body")
         found.append(Referent(start, end, kind, described, token.dep_ in SUBJECT_DEPS,

@@ -43,6 +43,9 @@ _CLAUSE_BOUNDARIES = frozenset({"relcl", "acl", "advcl"})
 _BACK_REFERENCES = re.compile(r"^\W*(?:with|in) (?:those|these) words\b|^\W*(?:those|these) (?:were|are) the words\b|"
                               r"^\W*(?:this|that) is how\b|^\W*so (?:said|says)\b", re.IGNORECASE)
 _MAX_SENTENCES_BACK = 4
+_CAPS = "A-ZÀ-ÖØ-Þ"
+_DATELINE = re.compile(rf"\A\s*[{_CAPS}][{_CAPS}'’.-]+(?:[ -][{_CAPS}][{_CAPS}'’.-]+){{0,3}}"
+                       r"(?:,\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})?\s*(?:\([A-Za-z]+\)\s*)?[-–—]{1,2}\s+")
 _VIEW_NOUNS = frozenset({"view", "opinion", "judgment", "judgement", "estimation", "telling", "account"})
 
 
@@ -68,6 +71,9 @@ class Attribution:
         self.sentence_of = {t.i: k for k, s in enumerate(self.sentences) for t in s}
         direct = [(q.start, q.end) for q in quotes if q.direct]
         self.quoted = {t.i for t in doc if any(a <= t.idx < b for a, b in direct)}
+        opening = _DATELINE.match(doc.text[:120])
+        self.dateline_end = opening.end() if opening else 0
+        """"GOMA — Rebels said ...": the parser may take the dateline's place for the subject."""
         self.referents = referents(self, doc)
         self._resolve_personal_pronouns()
 
@@ -259,7 +265,8 @@ class Attribution:
         """The subject of a verb, through relative pronouns, conjuncts, participles and infinitives."""
         node = verb
         for _ in range(4):
-            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i not in self.quoted]
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i not in self.quoted
+                        and c.idx >= self.dateline_end]
             agents = [p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if subjects and subjects[0].lower_ == "it" and subjects[0].dep_ == "nsubjpass":
                 subjects = []  # "in which it was agreed that": no one in particular
@@ -411,7 +418,17 @@ class Attribution:
             return referent.resolved.described if referent else Described(None)
         if lower in ("i", "we", "me", "us"):
             return self._voice(person=lower in ("i", "me"))
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and token.lemma_.lower() in document_nouns():
+            written = self.speaker_of(owner)  # "Her latest paper argues ...": hers
+            if written.text is not None and written.kind == "person":
+                return written
         start, end = phrase(token, self.quoted)
+        linked = next((r for r in self.referents if r.kind == "person" and (
+            (r.start <= token.i < r.end and r.target is not None) or
+            ((r.start, r.end) == (start, end) and r.described.actor is None and r.described.named))), None)
+        if linked is not None:
+            return linked.resolved.described  # a title, surname or description that stands for someone named
         described = describe_phrase(self, start, end)
         if described.actor is None and token.lemma_.lower() in document_nouns() and \
                 any(c.lower_ == "the" for c in token.children):
