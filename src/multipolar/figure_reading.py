@@ -478,6 +478,9 @@ def _aggressor(token: Token) -> bool:
     """"Russia's brutal war", "the Kremlin's attacks", "attacks by Russia": the side doing the harm."""
     if token.dep_ == "case" and token.i > 0:
         token = token.doc[token.i - 1]  # the mention "Russia's" ends on its "'s"
+    for _ in range(3):  # "the Israel-Hamas conflict": up the names that make the conflict's
+        if token.dep_ in ("compound", "amod") and token.head.pos_ == "PROPN":
+            token = token.head
     if token.dep_ in ("poss", "compound", "amod") and token.head.lemma_.lower() in _CONFLICT_NOUNS:
         return True
     return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in _CONFLICT_NOUNS

@@ -22,6 +22,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from multipolar.actors import ActorMention, ActorResolver
+from multipolar.nlp import text_of
 from multipolar.quote_actors import Described, describe_phrase, document_nouns, organisation_words
 from multipolar.quote_referents import (
     SUBJECT_DEPS,
@@ -77,6 +78,10 @@ class Attribution:
         self.gazetteer = resolver.gazetteer if resolver is not None else None
         self.mentions: list[ActorMention] = [m for m in doc._.mp_mentions or [] if not _name_fragment(doc, m)]
         self.sentences = list(doc.sents)
+        self.people = [e for e in doc.ents if e.label_ == "PERSON"]
+        """The document's PERSON entities, read once (spaCy builds every entity anew on each read)."""
+        self.words = [t.text.replace("’", "'") for t in doc]
+        """Token texts with straight apostrophes, as the gazetteer matches them."""
         self.sentence_of = {t.i: k for k, s in enumerate(self.sentences) for t in s}
         direct = [(q.start, q.end) for q in quotes if q.direct]
         self.quoted = {t.i for t in doc if any(a <= t.idx < b for a, b in direct)}
@@ -141,7 +146,7 @@ class Attribution:
     def _inverted_object(self, verb: Token, quote: QuoteSpan) -> Token | None:
         """"“Is this peace?” asked one protester": right after the quotation, the parser takes the speaker
         for the verb's object."""
-        between = self.doc.text[quote.end : verb.idx]
+        between = text_of(self.doc)[quote.end : verb.idx]
         if len(between) > 4 or re.search(r"\w", between):
             return None
         return next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.i > verb.i), None)
@@ -297,7 +302,7 @@ class Attribution:
     def _colon_label(self, quote: QuoteSpan) -> Described | None:
         """A round-up's "Name, Title: “...”": a label with no verb before a colon that opens the paragraph,
         or follows the previous entry's citation ("... [Statement, 8/8/23] Name, Title: “...”")."""
-        text = self.doc.text
+        text = text_of(self.doc)
         head = text[max(0, quote.start - 200) : quote.start]
         stripped = head.rstrip(" *“\"‘„«")
         if not stripped.endswith(":"):
@@ -350,7 +355,7 @@ class Attribution:
         if index == 0 or found[index - 1] is None:
             return None
         previous, quote = self.quotes[index - 1], self.quotes[index]
-        between = self.doc.text[previous.end : quote.start]
+        between = text_of(self.doc)[previous.end : quote.start]
         if not previous.closed and re.fullmatch(r"\W*", between):
             return found[index - 1]
         previous_sentence = self._sentence_at(max(previous.start, previous.end - 1))
@@ -361,7 +366,7 @@ class Attribution:
 
     def _opens_sentence(self, quote: QuoteSpan) -> bool:
         sent = self.sentences[self._sentence_at(quote.start)]
-        return not self.doc.text[sent.start_char : quote.start].strip("“”\"‘ *\n")
+        return not text_of(self.doc)[sent.start_char : quote.start].strip("“”\"‘ *\n")
 
     def _introduced(self, quote: QuoteSpan) -> Described | None:
         """"In a statement, it said:" and the quotation opens the next sentence or paragraph."""
@@ -386,7 +391,7 @@ class Attribution:
         if sentence == 0 or not self._opens_sentence(quote):
             return None
         previous = self.sentences[sentence - 1]
-        if "\n\n" in self.doc.text[previous.end_char : quote.start] or any(t.i in self.quoted for t in previous):
+        if "\n\n" in text_of(self.doc)[previous.end_char : quote.start] or any(t.i in self.quoted for t in previous):
             return None
         verbs = [t for t in previous if self.is_speech_verb(t) and t.pos_ in ("VERB", "AUX")]
         subject = self.subject_of(verbs[0]) if verbs else None
@@ -402,7 +407,7 @@ class Attribution:
         if sentence + 1 >= len(self.sentences) or not self._opens_sentence(quote):
             return None
         following = self.sentences[sentence + 1]
-        if "\n\n" in self.doc.text[quote.end : following.start_char]:
+        if "\n\n" in text_of(self.doc)[quote.end : following.start_char]:
             return None
         back = _BACK_REFERENCES.search(following.text)
         if back_reference and not back:
