@@ -67,6 +67,19 @@ def test_the_cause_of_a_flow_is_not_its_receiver() -> None:
 
 
 @pytest.mark.model
+def test_a_receiver_the_clause_names_is_not_replaced_by_another_state_of_the_sentence() -> None:
+    figure = figures("We will sign the accord reached in Nairobi, and we will contribute €3 million to the "
+                     "Resilience Trust.", voice="IRL")[0]
+    assert (figure.measure, figure.from_, figure.to) == ("aid", "IRL", None)
+
+
+@pytest.mark.model
+def test_the_parties_of_a_conflicts_name_receive_nothing() -> None:
+    figure = figures("Chile will provide $12 million for families affected by the Armenia-Azerbaijan conflict.")[0]
+    assert (figure.from_, figure.to) == ("CHL", None)
+
+
+@pytest.mark.model
 def test_givers_listed_with_their_shares_give_to_no_one_else_of_the_list() -> None:
     listed = figures("Donors to the fund, including Norway ($300 million), the European Union (€200 million) "
                      "and Canada ($150 million), raised their pledges.")

@@ -71,7 +71,8 @@ class FigureReader:
 
     def __init__(self, doc: Doc, mentions: Iterable[ActorMention], voice: str | None) -> None:
         self.doc = doc
-        self.by_token: dict[int, ActorMention] = {k: m for m in mentions for k in range(m.start, m.end)}
+        self.by_token: dict[int, ActorMention] = {k: m for m in mentions if _placed(m)
+                                                  for k in range(m.start, m.end)}
         self.voice = voice
         self.last_flow: tuple[str | None, str | None] | None = None
         """The last flow read in the document: (giver, receiver)."""
@@ -128,7 +129,7 @@ class FigureReader:
             destination = None
         if span.root.dep_ == "appos" and span.root.head.i in self.by_token:
             return giver, destination  # "donors, including Japan ($1.08 billion)": a giver named with its share
-        if destination is None and giver is not None:
+        if destination is None and giver is not None and not _names_receiver(span, verb):
             destination = self.recipient_in_sentence(span, {giver})
         if destination is None and giver is not None and self.last_flow is not None and \
                 self.last_flow[0] == giver and self.last_flow[1] is not None:
@@ -324,6 +325,21 @@ def _own_phrase(span: Span) -> list[Token]:
     return found
 
 
+def _names_receiver(span: Span, verb: Token | None) -> bool:
+    """"contribute €2 million to the Adaptation Fund": the clause names its receiver, even one that is no
+    actor we know, so no other state of the sentence is."""
+    return any(child.dep_ in ("prep", "dative") and child.lower_ == "to" and
+               any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children)
+               for holder in _holders(span, verb) for child in holder.children)
+
+
+def _placed(mention: ActorMention) -> bool:
+    """A state or body, or a person or group whose country is known: only those are ends of a flow (a person
+    the text names without saying whose they are, "Representative Boebert's district", is none)."""
+    actor = mention.actors[0]
+    return actor.kind not in ("person", "organization", "other") or actor.country is not None
+
+
 def _names_a_giver(mention: ActorMention) -> bool:
     """A state's name or its government ("U.S. assistance", "U.S. government support"), not a body the flow
     is for ("Moldovan border security assistance")."""
@@ -455,13 +471,16 @@ def _cue_keys(token: Token) -> Iterator[str]:
 
 
 _CONFLICT_NOUNS = frozenset({"war", "invasion", "aggression", "attack", "strike", "bombardment", "occupation",
-                             "offensive", "assault", "blockade", "campaign", "missile", "drone"})
+                             "offensive", "assault", "blockade", "campaign", "missile", "drone", "conflict"})
 
 
 def _aggressor(token: Token) -> bool:
     """"Russia's brutal war", "the Kremlin's attacks", "attacks by Russia": the side doing the harm."""
     if token.dep_ == "case" and token.i > 0:
         token = token.doc[token.i - 1]  # the mention "Russia's" ends on its "'s"
+    for _ in range(3):  # "the Israel-Hamas conflict": up the names that make the conflict's
+        if token.dep_ in ("compound", "amod") and token.head.pos_ == "PROPN":
+            token = token.head
     if token.dep_ in ("poss", "compound", "amod") and token.head.lemma_.lower() in _CONFLICT_NOUNS:
         return True
     return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in _CONFLICT_NOUNS

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.actors import ActorMention, ActorRef
+from multipolar.nlp import text_of
 from multipolar.quotes import speaker_country, word_list
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
     if mention is None and person is None and len(inside) > 1 and _coordinated(doc, start, end, inside):
         return _group(doc, start, end, inside)
     states = {k for m in attribution.mentions if m.actors[0].kind == "state" for k in range(m.start, m.end)}
-    names = person or next((e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= end
+    names = person or next((e for e in attribution.people if start <= e.start and e.end <= end
                             and e.start not in states), None) or _appositive_name(doc, start, end)
     if mention is not None and mention.actors[0].kind == "person":
         titled = _titled_name(attribution, mention, start, end)
@@ -222,6 +223,8 @@ def _completed(attribution: Attribution, described: Described, lo: int, hi: int,
         words = {t.lower_ for t in attribution.doc[lo:hi]}
         current = None if words & {"former", "ex", "ex-", "retired", "then", "late"} else _sector(attribution, lo, hi)
         return replace(described, sector=current) if current else described
+    if ref is not None and ref.origin == "document" and _former(attribution.doc, lo, hi):
+        return replace(described, sector="ELI")
     if ref is None or ref.origin != "document" or (described.country and described.sector):
         return described
     others = [m for m in around if m.actors[0] is not ref]
@@ -232,6 +235,13 @@ def _completed(attribution: Attribution, described: Described, lo: int, hi: int,
 _CIVIL_GENERALS = {"secretary": "GOV", "director": "GOV", "governor": "GOV", "inspector": "GOV", "auditor": "GOV",
                    "attorney": "JUD", "solicitor": "JUD"}
 """Offices written "X-General", which the parser splits so that "General António Guterres" looks military."""
+
+
+def _former(doc: Doc, lo: int, hi: int) -> bool:
+    """"Mark Hollis, a former Canadian ambassador": the first title that describes the person is one they
+    no longer hold (a former holder is `ELI`)."""
+    title = next((t for t in doc[lo:hi] if t.pos_ == "NOUN" and t.lemma_.lower() in people_words()), None)
+    return title is not None and any(c.lower_ in ("former", "retired", "ex") for c in title.children)
 
 
 def _of_mention(doc: Doc, mention: ActorMention, kind: str) -> Described:
@@ -291,12 +301,12 @@ def _sector(attribution: Attribution, start: int, end: int) -> str | None:
     """The sector the phrase's words give: a word for the person ("lawmaker", "pharmacist") over a body
     they speak for ("police", "the foreign ministry", the Pentagon), over a generic title ("spokesman")."""
     doc = attribution.doc
-    words = [t.text.replace("’", "'") for t in doc[:end]]
+    words = attribution.words[:end]
     nouns = speaker_noun_sectors()
     person: list[str] = []
     body: list[str] = []
     generic: list[str] = []
-    names = {k for e in doc.ents if e.label_ == "PERSON" and e.start < end and start < e.end
+    names = {k for e in attribution.people if e.start < end and start < e.end
              for k in range(e.start + 1 if e.start + 1 < e.end else e.start, e.end)}
     i = start
     while i < end:
@@ -357,7 +367,7 @@ def _country(attribution: Attribution, start: int, end: int, inside: list[ActorM
                   for c in [_state_of(m)] if c]
         if states:
             return states[0]
-    text = doc.text
+    text = text_of(doc)
     lo, hi = text.rfind("\n\n", 0, doc[start].idx) + 1, _find(text, "\n\n", doc[start].idx)
     named = {c for m in outside if lo <= doc[m.start].idx < hi for c in [_state_of(m)] if c}
     if len(named) == 1:

@@ -16,7 +16,14 @@ from spacy.tokens import Doc, Token
 
 from multipolar import actors_agents
 from multipolar.actors import ActorMention
-from multipolar.quote_actors import Described, describe_phrase, document_country, people_words, person_nouns
+from multipolar.quote_actors import (
+    Described,
+    describe_phrase,
+    document_country,
+    generic_titles,
+    people_words,
+    person_nouns,
+)
 from multipolar.quotes import speaker_country
 
 if TYPE_CHECKING:
@@ -133,7 +140,37 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
     _link_roles(doc, found)
     _link_surnames(doc, found)
     _link_descriptions(attribution, found)
+    _sectors_of_owners(doc, found)
     return found
+
+
+_OWNER_SECTORS = frozenset({"PTY", "REB", "UAF", "OPP", "CRM", "NGO", "BUS", "MED", "LAB"})
+"""Sectors a body lends its spokesman or secretary (a ministry's portfolio, "agriculture", lends none)."""
+_OWNERS = frozenset({"its", "their", "group", "party", "movement", "organisation", "organization", "alliance",
+                     "coalition", "force", "forces", "militia", "agency", "company", "bloc"})
+
+
+def _sectors_of_owners(doc: Doc, found: list[Referent]) -> None:
+    """"Its executive secretary, Mamuka Tsiklauri", "The group's spokesman, X": a generic title held in a
+    body named before (the ruling party, the rebel group) gives that body's sector."""
+    for index, referent in enumerate(found):
+        if referent.kind != "person" or referent.target is not None:
+            continue
+        name = doc[referent.end - 1]
+        title = name.head if name.dep_ == "appos" else next((c for c in name.children if c.dep_ == "appos"), None)
+        if title is None or title.lemma_.lower() not in generic_titles():
+            continue
+        owner = next((c for c in title.children if c.dep_ == "poss" and c.lower_ in _OWNERS), None)
+        if owner is None:
+            continue
+        named_by = {owner.lemma_.lower()} if owner.lower_ not in ("its", "their") else set()
+        body = next((r.resolved for r in reversed(found[:index]) if r.kind == "body" and r.end <= title.i
+                     and named_by <= r.resolved.words
+                     and r.resolved.described.sector in _OWNER_SECTORS and r.resolved.described.actor is not None
+                     and r.resolved.described.actor.kind != "state"), None)
+        if body is not None:
+            referent.described = replace(referent.described, sector=body.described.sector,
+                                         country=referent.described.country or body.described.country)
 
 
 def _link_descriptions(attribution: Attribution, found: list[Referent]) -> None:
@@ -209,13 +246,17 @@ def bare_role(doc: Doc, start: int, end: int) -> bool:
 def _link_surnames(doc: Doc, found: list[Referent]) -> None:
     """"Mwangi, 51, has spent two decades ...": a bare surname is the person named in full before."""
     for index, referent in enumerate(found):
-        if referent.kind != "person" or referent.target is not None or referent.end - referent.start != 1:
-            continue
+        actor = referent.described.actor
+        if referent.target is not None or referent.end - referent.start != 1 or not (
+                referent.kind == "person" or (actor is not None and actor.kind == "other")):
+            continue  # a surname the knowledge base took for a place ("Marin") is still the person
         surname = doc[referent.start].lower_
         earlier = (r for r in reversed(found[:index]) if r.kind == "person" and r.target is None and
                    (r.described.text or "").lower().split()[-1:] == [surname] and len(r.described.text or "") > 1
                    and r.end - r.start > 1)
         referent.target = next(earlier, None)
+        if referent.target is not None:
+            referent.kind = "person"
 
 
 def _link_roles(doc: Doc, found: list[Referent]) -> None:

@@ -22,7 +22,8 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from multipolar.actors import ActorMention, ActorResolver
-from multipolar.quote_actors import Described, describe_phrase, document_nouns
+from multipolar.nlp import text_of
+from multipolar.quote_actors import Described, describe_phrase, document_nouns, organisation_words
 from multipolar.quote_referents import (
     SUBJECT_DEPS,
     Referent,
@@ -53,6 +54,20 @@ def speech_verbs() -> frozenset[str]:
     return frozenset(word_list("speech_verbs.txt"))
 
 
+_PLACE_WORDS = frozenset({"city", "state", "island", "islands", "river", "valley", "district", "province", "region",
+                          "square", "street", "port", "bay", "county"})
+
+
+def _name_fragment(doc: Doc, mention: ActorMention) -> bool:
+    """"Gaza City", "the Getulio Vargas Foundation": a knowledge-base match on the last common word of a
+    longer name is not that name."""
+    if mention.how != "knowledge_base" or mention.end - mention.start != 1:
+        return False
+    token = doc[mention.start]
+    return (token.lower_ in organisation_words() or token.lower_ in _PLACE_WORDS) and \
+        any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+
+
 class Attribution:
     """Speakers for the quotations of one document, in order."""
 
@@ -61,8 +76,12 @@ class Attribution:
         self.quotes = quotes
         self.resolver = resolver
         self.gazetteer = resolver.gazetteer if resolver is not None else None
-        self.mentions: list[ActorMention] = doc._.mp_mentions or []
+        self.mentions: list[ActorMention] = [m for m in doc._.mp_mentions or [] if not _name_fragment(doc, m)]
         self.sentences = list(doc.sents)
+        self.people = [e for e in doc.ents if e.label_ == "PERSON"]
+        """The document's PERSON entities, read once (spaCy builds every entity anew on each read)."""
+        self.words = [t.text.replace("’", "'") for t in doc]
+        """Token texts with straight apostrophes, as the gazetteer matches them."""
         self.sentence_of = {t.i: k for k, s in enumerate(self.sentences) for t in s}
         direct = [(q.start, q.end) for q in quotes if q.direct]
         self.quoted = {t.i for t in doc if any(a <= t.idx < b for a, b in direct)}
@@ -127,7 +146,7 @@ class Attribution:
     def _inverted_object(self, verb: Token, quote: QuoteSpan) -> Token | None:
         """"“Is this peace?” asked one protester": right after the quotation, the parser takes the speaker
         for the verb's object."""
-        between = self.doc.text[quote.end : verb.idx]
+        between = text_of(self.doc)[quote.end : verb.idx]
         if len(between) > 4 or re.search(r"\w", between):
             return None
         return next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.i > verb.i), None)
@@ -283,7 +302,7 @@ class Attribution:
     def _colon_label(self, quote: QuoteSpan) -> Described | None:
         """A round-up's "Name, Title: “...”": a label with no verb before a colon that opens the paragraph,
         or follows the previous entry's citation ("... [Statement, 8/8/23] Name, Title: “...”")."""
-        text = self.doc.text
+        text = text_of(self.doc)
         head = text[max(0, quote.start - 200) : quote.start]
         stripped = head.rstrip(" *“\"‘„«")
         if not stripped.endswith(":"):
@@ -336,7 +355,7 @@ class Attribution:
         if index == 0 or found[index - 1] is None:
             return None
         previous, quote = self.quotes[index - 1], self.quotes[index]
-        between = self.doc.text[previous.end : quote.start]
+        between = text_of(self.doc)[previous.end : quote.start]
         if not previous.closed and re.fullmatch(r"\W*", between):
             return found[index - 1]
         previous_sentence = self._sentence_at(max(previous.start, previous.end - 1))
@@ -347,7 +366,7 @@ class Attribution:
 
     def _opens_sentence(self, quote: QuoteSpan) -> bool:
         sent = self.sentences[self._sentence_at(quote.start)]
-        return not self.doc.text[sent.start_char : quote.start].strip("“”\"‘ *\n")
+        return not text_of(self.doc)[sent.start_char : quote.start].strip("“”\"‘ *\n")
 
     def _introduced(self, quote: QuoteSpan) -> Described | None:
         """"In a statement, it said:" and the quotation opens the next sentence or paragraph."""
@@ -372,7 +391,7 @@ class Attribution:
         if sentence == 0 or not self._opens_sentence(quote):
             return None
         previous = self.sentences[sentence - 1]
-        if "\n\n" in self.doc.text[previous.end_char : quote.start] or any(t.i in self.quoted for t in previous):
+        if "\n\n" in text_of(self.doc)[previous.end_char : quote.start] or any(t.i in self.quoted for t in previous):
             return None
         verbs = [t for t in previous if self.is_speech_verb(t) and t.pos_ in ("VERB", "AUX")]
         subject = self.subject_of(verbs[0]) if verbs else None
@@ -388,7 +407,7 @@ class Attribution:
         if sentence + 1 >= len(self.sentences) or not self._opens_sentence(quote):
             return None
         following = self.sentences[sentence + 1]
-        if "\n\n" in self.doc.text[quote.end : following.start_char]:
+        if "\n\n" in text_of(self.doc)[quote.end : following.start_char]:
             return None
         back = _BACK_REFERENCES.search(following.text)
         if back_reference and not back:
@@ -419,8 +438,10 @@ class Attribution:
             if written.text is not None and written.kind == "person":
                 return written
         start, end = phrase(token, self.quoted)
-        linked = next((r for r in self.referents if r.start <= token.i < r.end and r.target is not None), None)
-        if linked is not None and linked.kind == "person":
+        linked = next((r for r in self.referents if r.kind == "person" and (
+            (r.start <= token.i < r.end and r.target is not None) or
+            ((r.start, r.end) == (start, end) and r.described.actor is None and r.described.named))), None)
+        if linked is not None:
             return linked.resolved.described  # a title, surname or description that stands for someone named
         described = describe_phrase(self, start, end)
         if described.actor is None and token.lemma_.lower() in document_nouns() and \
