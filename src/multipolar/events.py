@@ -25,6 +25,7 @@ from multipolar.event_arguments import (
     ActorHit,
     ArgumentReader,
     conjuncts,
+    helping_clauses,
     object_controlled,
     object_lemmas,
     objects_of,
@@ -132,6 +133,10 @@ class _DocReader:
             return []
         objects = objects_of(verb)
         lemmas = object_lemmas(objects or passive_tokens, verb)  # "was received by": what is received
+        if _each_other(verb):
+            # "Armenia and Azerbaijan ... accusing each other of shelling": the subjects act on one another
+            patterns = tuple(dataclasses.replace(p, targets=("none",)) for p in patterns)
+            objects = [o for o in objects if o.lower_ not in _RECIPROCAL_PRONOUNS]
         for pattern in patterns:
             if pattern.required and not lemmas & pattern.required:
                 continue
@@ -237,6 +242,9 @@ class _DocReader:
             targets = self.args.place_target(verb, sources)
         if not targets and object_controlled(verb):
             return None  # "invited Argentina, Egypt and Iran to join": they would not join each other
+        if self._plover_of(code_from) == "MOBILIZE" and helping_clauses(verb, objects):
+            # "Rwanda sent 2,000 soldiers to Mozambique to help fight an insurgency": troops sent to help are aid
+            code_from = dataclasses.replace(code_from, cameo="074", plover="AID", mode="military", id="purpose:help")
         if not targets and single and self._plover_of(code_from) in _NEEDS_RECIPIENT:
             targets = self.args.phrase_actors(verb, sources) or self.args.purpose_actors(verb, objects, sources)
             # "extradited a businessman ... to China"; "providing assistance to support the Haitian authorities"
@@ -520,6 +528,15 @@ class _DocReader:
                 date = label  # "pledged to cut coal use by 2035": the pledge is made now, not in 2035
             dated.append(dataclasses.replace(event, date=date))
         return without_repeated_headline(dated, self.doc)
+
+
+_RECIPROCAL_PRONOUNS = frozenset({"other", "another", "one"})
+
+
+def _each_other(verb: Token) -> bool:
+    """The verb's object is "each other" or "one another"."""
+    return any(c.dep_ in ("dobj", "pobj") and " ".join(t.lower_ for t in c.subtree) in ("each other", "one another")
+               for c in (*verb.children, *(o for p in verb.children if p.dep_ == "prep" for o in p.children)))
 
 
 def _mistagged_noun(token: Token) -> bool:
