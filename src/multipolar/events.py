@@ -414,10 +414,10 @@ class _DocReader:
         if not targets and sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVER_VERBS:
             # "Russia is facing sanctions from the West": the one who faces them is the target
             targets, _ = self.args.source_actors(noun.head)
-        if not targets and sources and noun.dep_ == "pobj" and noun.head.lower_ == "under" and \
-                noun.head.head.pos_ in ("VERB", "AUX"):
-            # "Zimbabwe has lived under sanctions imposed by the United States": the one living under them
-            targets, _ = self.args.source_actors(noun.head.head)
+        if not targets and sources and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            # "Zimbabwe has lived (for decades) under sanctions imposed by the United States": the one living
+            # under them
+            targets, _ = self.args.source_actors(_clause_verb(noun.head))
         governor = noun.head.head
         if governor.lemma_.lower() == "part" and governor.dep_ == "dobj":
             governor = governor.head  # "took part in joint drills"
@@ -528,6 +528,16 @@ class _DocReader:
                 date = label  # "pledged to cut coal use by 2035": the pledge is made now, not in 2035
             dated.append(dataclasses.replace(event, date=date))
         return without_repeated_headline(dated, self.doc)
+
+
+def _clause_verb(word: Token) -> Token:
+    """The verb a preposition's phrase belongs to, through the phrases it hangs on ("lived for decades under")."""
+    node = word.head
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    return node
 
 
 _RECIPROCAL_PRONOUNS = frozenset({"other", "another", "one"})
