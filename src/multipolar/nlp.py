@@ -106,7 +106,7 @@ def make_events(nlp: Language, name: str) -> Any:
 
 @Language.factory(
     "multipolar_learned_events",
-    default_config={"threshold": 0.7, "models_dir": None},
+    default_config={"threshold": 0.8, "models_dir": None},
     requires=["doc._.mp_mentions", "doc._.mp_events", "doc._.mp_dates", "token.dep"],
     assigns=["doc._.mp_events"],
 )
