@@ -23,6 +23,7 @@ STATES = {"Japan": "JPN", "Indonesia": "IDN", "Iran": "IRN", "France": "FRA", "F
           "Cuba": "CUB",
           "Lula": "BRA", "Xi": "CHN", "Egypt": "EGY", "Syria": "SYR", "Pakistan": "PAK"}
 PEOPLE = {"Lula": ("lula", "BRA"), "Xi": ("xi-jinping", "CHN")}
+BODIES = {"government": ("ken-gov", "KEN", "GOV")}
 
 
 def _doc(spec: str, date: str = "2023-05-01") -> Doc:
@@ -40,6 +41,9 @@ def _doc(spec: str, date: str = "2023-05-01") -> Doc:
         if word in PEOPLE:
             code, country = PEOPLE[word]
             ref = ActorRef(code, word, "person", country, "GOV")
+        elif word in BODIES:
+            code, country, role = BODIES[word]
+            ref = ActorRef(code, word, "organization", country, role)
         elif word in STATES:
             ref = ActorRef(STATES[word], word, "state", STATES[word], None)
         else:
@@ -273,3 +277,10 @@ def test_a_headline_repeated_in_the_body_is_one_event() -> None:
               sent_starts=[True, False, False, False, True, False, False, False, False, False])
     first, second = list(doc.sents)
     assert is_headline(first) and not is_headline(second)
+
+
+def test_a_nationality_on_a_group_stands_for_its_people_not_its_government() -> None:
+    # "Kenyan workers struck against the government."  (domestic: KEN people -> KEN government)
+    events = _events("Kenyan/kenyan/ADJ/amod/1 workers/worker/NOUN/nsubj/2 struck/strike/VERB/ROOT/- "
+                     "against/against/ADP/prep/2 the/the/DET/det/5 government/government/NOUN/pobj/3 ././PUNCT/punct/2")
+    assert events == [("KEN", "KEN", "PROTEST", "strike", "asserted", False)]

@@ -98,3 +98,12 @@ def test_a_gain_with_a_growth_rate_shows_both_readings() -> None:
     found = [c for c in checks((gain, rate)) if c.kind == "gain_or_total"]
     assert len(found) == 1 and found[0].status == "unverifiable"
     assert "$234.5 billion" in found[0].message and "$26.8 billion" in found[0].message
+
+
+def test_a_symmetric_pair_is_one_row() -> None:
+    from multipolar.model import one_row_per_pair
+
+    pair = (event("CHN", "RUS", 6.0, 2), event("RUS", "CHN", 6.0, 2), event("CHN", "RUS", 6.0, 2, sentence=1),
+            event("RUS", "CHN", 6.0, 2, negated=True))
+    rows = one_row_per_pair(pair)
+    assert [(index, both) for index, _, both in rows] == [(0, True), (2, False), (3, False)]

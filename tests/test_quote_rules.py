@@ -91,6 +91,15 @@ def test_titles_names_and_event_slogans_are_not_quotes() -> None:
     assert _spans("We support the report entitled “A life of dignity for all” (A/68/202).") == []
 
 
+def test_a_role_label_in_marks_is_not_a_quote() -> None:
+    # This call is attributable to “senior administration officials.”
+    doc = _doc("This/this/DET/det/1 call/call/NOUN/nsubj/2 is/be/AUX/ROOT/- attributable/attributable/ADJ/acomp/2 "
+               "to/to/ADP/prep/3 “/“/PUNCT/punct/8 senior/senior/ADJ/amod/8 "
+               "administration/administration/NOUN/compound/8 officials/official/NOUN/pobj/4 ././PUNCT/punct/2 "
+               "”/”/PUNCT/punct/2")
+    assert quote_spans(doc) == []
+
+
 def test_a_nickname_inside_a_name_is_not_a_quote() -> None:
     assert _spans("Rafael “Shorty” Gómez, Councilman: “This place means so much.”") == [
         ("This place means so much.", "full")]
@@ -107,6 +116,12 @@ def test_a_quote_over_paragraphs_is_one_piece_per_paragraph() -> None:
     one_line_paragraphs = "He wrote:\n“Two years of drought ...\n“It also has debts.”"
     assert [s for s, _ in _spans(one_line_paragraphs)] == ["Two years of drought ...", "It also has debts."]
     assert quoted_char_ranges("He explained: “We saw it. “It was imposed”. Then.") == [(15, 41)]
+
+
+def test_a_quote_inside_a_quote_is_reported_too_but_not_an_apostrophe() -> None:
+    text = "“She said, ‘Tell them we are alive,’ and left the people’s square,” he said."
+    assert [s for s, _ in _spans(text)] == ["She said, ‘Tell them we are alive,’ and left the people’s square,",
+                                            "Tell them we are alive,"]
 
 
 def test_unquoted_speech_after_a_colon_runs_to_the_end_of_its_sentence() -> None:
@@ -190,6 +205,34 @@ def test_a_private_person_with_no_title_is_a_civilian_of_the_country_the_text_se
         "We/we/PRON/nsubj/9 have/have/VERB/ccomp/5 no/no/DET/det/11 water/water/NOUN/dobj/9 "
         "././PUNCT/punct/5 ”/”/PUNCT/punct/5")
     assert speakers == [("We have no water.", "Amina Odhiambo", "KEN", "CVL", "full")]
+
+
+def test_the_one_quoted_as_saying_speaks_not_the_agency() -> None:
+    # Washington quoted Xi as saying talks would “resume soon”.
+    speakers = _speakers(
+        "Washington/Washington/PROPN/nsubj/1 quoted/quote/VERB/ROOT/- Xi/Xi/PROPN/dobj/1 as/as/ADP/prep/1 "
+        "saying/say/VERB/pcomp/3 talks/talk/NOUN/nsubj/8 would/would/AUX/aux/8 “/“/PUNCT/punct/8 "
+        "resume/resume/VERB/ccomp/4 soon/soon/ADV/advmod/8 ”/”/PUNCT/punct/8 ././PUNCT/punct/1")
+    assert [s[:2] for s in speakers] == [("resume soon", "Xi")]
+
+
+def test_whose_message_a_colon_introduces() -> None:
+    # Xi's message was blunt: “Go home.”
+    speakers = _speakers(
+        "Xi/Xi/PROPN/poss/2 ’s/’s/PART/case/0 message/message/NOUN/nsubj/3 was/be/AUX/ROOT/- "
+        "blunt/blunt/ADJ/acomp/3 :/:/PUNCT/punct/3 “/“/PUNCT/punct/7 Go/go/VERB/ccomp/3 "
+        "home/home/ADV/advmod/7 ././PUNCT/punct/7 ”/”/PUNCT/punct/7")
+    assert [s[:2] for s in speakers] == [("Go home.", "Xi")]
+
+
+def test_the_statement_speaks_for_whoever_issued_it() -> None:
+    # The embassy issued a statement. “We regret it,” the statement said.
+    speakers = _speakers(
+        "The/the/DET/det/1 embassy/embassy/NOUN/nsubj/2 issued/issue/VERB/ROOT/- a/a/DET/det/4 "
+        "statement/statement/NOUN/dobj/2 ././PUNCT/punct/2 “/“/PUNCT/punct/14 We/we/PRON/nsubj/8 "
+        "regret/regret/VERB/ccomp/14 it/it/PRON/dobj/8 ,/,/PUNCT/punct/14 ”/”/PUNCT/punct/14 "
+        "the/the/DET/det/13 statement/statement/NOUN/nsubj/14 said/say/VERB/ROOT/- ././PUNCT/punct/14")
+    assert [s[:3] for s in speakers] == [("We regret it,", "embassy", "CHN")]
 
 
 # ---- pronouns, role nouns, surnames ----------------------------------------------------------------

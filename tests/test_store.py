@@ -230,3 +230,18 @@ def test_a_full_disk_stops_ingest_with_one_line_and_a_sound_database(full: str, 
     final = snapshot(roomy)
     assert final["problems"] == [] and len(final["ids"]) == 400  # type: ignore[arg-type]
     assert set(partial["ids"]) <= set(final["ids"])  # type: ignore[arg-type]
+
+
+def test_gdelt_export_takes_sectors_from_the_events_and_the_url_from_the_record(tmp_path: Path) -> None:
+    records = tmp_path / "sectors.jsonl"
+    records.write_text(json.dumps({"id": "s1", "date": "2024-03-05", "source_url": "https://example.org/s1", "text": (
+        "The Russian army attacked Ukraine on Monday. Foreign Minister Sergei Lavrov met Chinese Foreign "
+        "Minister Wang Yi in Beijing.")}) + "\n", encoding="utf-8")
+    db = tmp_path / "sectors.duckdb"
+    ingest([records], db, workers=1)
+    export.to_gdelt(db, tmp_path / "events.tsv")
+    rows = [dict(zip(export.GDELT_COLUMNS, line.split("\t"), strict=True))
+            for line in (tmp_path / "events.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert {(r["Actor1Code"], r["PLOVER"], r["Actor2Code"]) for r in rows} >= {
+        ("RUSMIL", "ASSAULT", "UKR"), ("RUSGOV", "CONSULT", "CHNGOV")}
+    assert {r["SOURCEURL"] for r in rows} == {"https://example.org/s1"}

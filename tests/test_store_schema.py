@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,3 +159,20 @@ def test_an_older_store_opened_read_only_is_read_as_it_is(tmp_path: Path) -> Non
     assert store.stored_claims(connection) == [] and store.stored_schema(connection, ids[0]) is None
     connection.close()
     assert not path.with_name(f"{path.name}.schema1.bak").exists(), "reading changes nothing"
+
+
+def test_upgrade_and_show_from_the_command_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from multipolar.cli import app
+
+    runner = CliRunner()
+    path = old_store(tmp_path, 2)
+    done = runner.invoke(app, ["upgrade", "--db", str(path)])
+    said = " ".join(done.stderr.split())  # the terminal wraps long lines
+    assert done.exit_code == 0 and "upgraded" in said and "from store schema 2 to 3" in said
+    again = runner.invoke(app, ["upgrade", "--db", str(path)])
+    assert again.exit_code == 0 and "is up to date" in " ".join(again.stderr.split())
+    shown = runner.invoke(app, ["show", "fx-2", "--db", str(path)])
+    assert shown.exit_code == 0 and "stored by store schema 2" in " ".join(shown.stderr.split())
+    assert json.loads(shown.stdout)["document"]["source_id"] == "fx-2"

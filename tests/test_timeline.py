@@ -74,7 +74,9 @@ def test_reference_article_timeline_order(seed_analysis) -> None:  # type: ignor
     invasion = first(lambda e: e.plover == "ASSAULT" and e.source == "RUS")
     brics = first(lambda e: e.target == "BRICS")
     trade = next(e.date for e in entries if e.quantities and e.date.startswith("2023"))
-    assert (sanctions_1989, sanctions_2014, visit, invasion, brics) == ("1989", "2014", "2019-06", "2022-02", "2024")
+    # "will join BRICS in 2024" is a commitment (AGREE), dated when it is made: the document's date (issue 15)
+    assert (sanctions_1989, sanctions_2014, visit, invasion, brics) == ("1989", "2014", "2019-06", "2022-02",
+                                                                         "2023-10-20")
     assert sanctions_1989 < sanctions_2014 < visit < invasion < trade < brics
     speech = next(q for q in seed_analysis.quotes if q.speaker_actor == "vladimir-putin")
     assert speech.date == "2022-05-09"

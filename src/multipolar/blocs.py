@@ -16,7 +16,7 @@ the lower-numbered group, so the same relations always give the same blocs.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from multipolar.records import Record, Relation
@@ -90,14 +90,14 @@ class _SignedGraph:
         return score
 
 
-def _local_moves(graph: _SignedGraph) -> dict[str, int]:
-    """Each node to the group that gains most, in node order, until a full sweep moves nobody."""
+def _local_moves(graph: _SignedGraph, order: list[str]) -> dict[str, int]:
+    """Each node to the group that gains most, visited in `order`, until a full sweep moves nobody."""
     group = {node: k for k, node in enumerate(graph.nodes)}
     strength = {k: graph.strength[n] for n, k in group.items()}
     size = dict.fromkeys(strength, 1)
     for _ in range(_MAX_SWEEPS):
         moved = False
-        for node in graph.nodes:
+        for node in order:
             current, own = group[node], graph.strength[node]
             strength[current] = (strength[current][0] - own[0], strength[current][1] - own[1])
             size[current] -= 1
@@ -148,15 +148,21 @@ def _merged(graph: _SignedGraph, group: dict[str, int]) -> _SignedGraph:
                         {k: v for k, v in negative.items() if v})
 
 
-def communities(ties: dict[tuple[str, str], float]) -> list[set[str]]:
-    """Groups of a signed graph given as {(a, b): weight} (positive: cooperation, negative: conflict)."""
-    positive = {tuple(sorted(k)): w for k, w in ties.items() if w > 0 and k[0] != k[1]}
-    negative = {tuple(sorted(k)): -w for k, w in ties.items() if w < 0 and k[0] != k[1]}
+def _heaviest_first(graph: _SignedGraph) -> list[str]:
+    return sorted(graph.nodes, key=lambda n: (-sum(graph.strength[n]), n))
+
+
+def _by_code(graph: _SignedGraph) -> list[str]:
+    return list(graph.nodes)
+
+
+def _louvain(positive: dict[tuple[str, str], float], negative: dict[tuple[str, str], float],
+             order: Callable[[_SignedGraph], list[str]]) -> list[set[str]]:
     nodes = sorted({n for pair in (*positive, *negative) for n in pair})
-    graph = _SignedGraph(nodes, positive, negative)  # type: ignore[arg-type]
+    graph = _SignedGraph(nodes, positive, negative)
     members: dict[str, set[str]] = {n: {n} for n in nodes}
     while graph.nodes:
-        group = _local_moves(graph)
+        group = _local_moves(graph, order(graph))
         if len(set(group.values())) == len(graph.nodes):
             break
         merged = _merged(graph, group)
@@ -166,6 +172,22 @@ def communities(ties: dict[tuple[str, str], float]) -> list[set[str]]:
         members = {min(found): found for found in grouped.values()}
         graph = merged
     return sorted(members.values(), key=lambda g: (-len(g), sorted(g)))
+
+
+def communities(ties: dict[tuple[str, str], float]) -> list[set[str]]:
+    """Groups of a signed graph given as {(a, b): weight} (positive: cooperation, negative: conflict).
+
+    Greedy moves find a local optimum that depends on the order actors are visited in, so two fixed orders
+    are tried (heaviest ties first, then code order) and the partition with the higher modularity kept."""
+    positive = {_pair(k): w for k, w in ties.items() if w > 0 and k[0] != k[1]}
+    negative = {_pair(k): -w for k, w in ties.items() if w < 0 and k[0] != k[1]}
+    found = [_louvain(positive, negative, order) for order in (_heaviest_first, _by_code)]
+    return max(found, key=lambda groups: modularity(ties, groups))
+
+
+def _pair(key: tuple[str, str]) -> tuple[str, str]:
+    a, b = sorted(key)
+    return a, b
 
 
 def modularity(ties: dict[tuple[str, str], float], groups: Iterable[Iterable[str]]) -> float:

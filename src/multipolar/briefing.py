@@ -81,11 +81,14 @@ def left_out(db: Path) -> dict[str, int]:
 
 
 def moving_dyads(db: Path, limit: int = 10) -> tuple[list[int], list[dict[str, Any]]]:
-    """The dyads with most counted events, with their events and net Goldstein year by year: the years,
-    and one row per dyad with `years` ({year: (events, goldstein)}) and its change over the last two years."""
+    """The dyads with most counted events, with their events and net Goldstein year by year (the years of
+    the store's documents: an event dated "by 2050" is no year of the corpus): the years, and one row per
+    dyad with `years` ({year: (events, goldstein)}) and its change over the last two years."""
     yearly = rows(db, f"""
         WITH pairs AS (SELECT least(e.source, e.target) AS a, greatest(e.source, e.target) AS b,
-                              year(e.day) AS year, e.goldstein FROM events e WHERE {COUNTED} AND e.source <> e.target),
+                              year(e.day) AS year, e.goldstein FROM events e WHERE {COUNTED} AND e.source <> e.target
+                       AND year(e.day) BETWEEN (SELECT min(year(date)) FROM documents)
+                                           AND (SELECT max(year(date)) FROM documents)),
              top AS (SELECT a, b, count(*) AS events, sum(goldstein) AS total FROM pairs GROUP BY a, b
                      ORDER BY events DESC, abs(total) DESC, a, b LIMIT ?)
         SELECT p.a, p.b, top.events AS dyad_events, round(top.total, 2) AS goldstein_total, p.year,
@@ -105,24 +108,24 @@ def moving_dyads(db: Path, limit: int = 10) -> tuple[list[int], list[dict[str, A
 
 
 def notable_events(db: Path, limit: int = 12, dyad: tuple[str, str] | None = None) -> list[dict[str, Any]]:
-    """Material acts (quad classes 2 and 4) by weight and how many documents report them: one row per dyad,
-    event type and month, with its first report as the example to cite."""
+    """Material acts (quad classes 2 and 4) by weight and by how many documents report them: one row per
+    dyad and event type, with the months it was reported in and its latest report as the example to cite."""
     a, b = dyad or (None, None)
     return rows(db, f"""
         WITH acts AS (
-            SELECT e.*, least(e.source, e.target) AS low, greatest(e.source, e.target) AS high,
-                   strftime(e.day, '%Y-%m') AS month FROM events e
+            SELECT e.*, least(e.source, e.target) AS low, greatest(e.source, e.target) AS high FROM events e
             WHERE {COUNTED} AND e.source <> e.target AND e.quad_class IN (2, 4)
               AND (? IS NULL OR (least(e.source, e.target) = least(?, ?) AND greatest(e.source, e.target)
                                  = greatest(?, ?)))),
-        grouped AS (SELECT low, high, plover, month, count(DISTINCT doc_id) AS reports,
-                           max(abs(goldstein)) AS weight FROM acts GROUP BY ALL),
-        example AS (SELECT * FROM acts QUALIFY row_number() OVER (PARTITION BY low, high, plover, month
-                                                                  ORDER BY day, doc_id, idx) = 1)
+        grouped AS (SELECT low, high, plover, count(DISTINCT doc_id) AS reports, max(abs(goldstein)) AS weight,
+                           strftime(min(day), '%Y-%m') AS first_month, strftime(max(day), '%Y-%m') AS last_month
+                    FROM acts GROUP BY ALL),
+        example AS (SELECT * FROM acts QUALIFY row_number() OVER (PARTITION BY low, high, plover
+                                                                  ORDER BY day DESC, doc_id, idx) = 1)
         SELECT x.doc_id, x.idx, x.source, x.target, x.plover, x.cameo, x.goldstein, x.quad_class, x.mode, x.date,
-               x.modality, x.sentence, x.evidence, g.reports, g.month, {_CITED}
-        FROM grouped g JOIN example x USING (low, high, plover, month) JOIN documents d ON d.id = x.doc_id
-        ORDER BY g.weight * ln(1 + g.reports) DESC, g.month DESC, x.source, x.target LIMIT ?""",
+               x.modality, x.negated, x.sentence, x.evidence, g.reports, g.first_month, g.last_month, {_CITED}
+        FROM grouped g JOIN example x USING (low, high, plover) JOIN documents d ON d.id = x.doc_id
+        ORDER BY g.weight * ln(1 + g.reports) DESC, g.last_month DESC, x.source, x.target LIMIT ?""",
         [a, a, b, a, b, limit])
 
 

@@ -485,7 +485,7 @@ def actors_list(
             out.writerow([code, info.name, shown, info.country or "", info.sector or ""])
 
 
-from multipolar import cli_corpus  # noqa: E402, F401  (its commands register on `app`)
+from multipolar import cli_corpus, cli_queries  # noqa: E402, F401  (their commands register on `app`)
 
 
 def main() -> None:

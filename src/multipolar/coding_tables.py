@@ -56,8 +56,8 @@ class Sense:
     """"fight climate change": the object (or the sentence, `context`) shows another sense of the verb."""
 
     words: frozenset[str]
-    becomes: tuple[str, str] | None
-    """(CAMEO code, PLOVER type) it codes instead, or None for no event."""
+    becomes: tuple[str, str, str] | None
+    """(CAMEO code, PLOVER type, mode) it codes instead, or None for no event."""
     context: bool
     subject: bool = False
 
@@ -172,9 +172,9 @@ def load_tables() -> CodingTables:
     senses: dict[str, list[Sense]] = defaultdict(list)
     for row in _read("senses.tsv"):
         becomes = row["becomes"].strip()
-        code, _, plover = becomes.partition(":")
+        code, plover, mode = [*becomes.split(":"), "", ""][:3]
         senses[row["verb"].strip()].append(Sense(
-            frozenset(w.strip() for w in row["objects"].split("|")), (code, plover) if becomes != "-" else None,
+            frozenset(w.strip() for w in row["objects"].split("|")), (code, plover, mode) if becomes != "-" else None,
             row["where"].strip() == "context", row["where"].strip() == "subject"))
     return CodingTables(cameo, _patterns(_read("verbs.tsv"), "verb", "object"),
                         _patterns(_read("nouns.tsv"), "noun", "modifier"),

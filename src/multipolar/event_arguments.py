@@ -25,6 +25,7 @@ _ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod
 _ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as"})
 _OWN_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "ccomp", "relcl", "conj", "parataxis",
                           "acl", "xcomp"})
+_BORDERS = frozenset({"border", "frontier", "coast", "waters", "airspace", "territory", "side", "positions"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _REPORTING_VERBS = SAY_VERBS | {"announce", "declare", "confirm", "warn", "insist"}
 
@@ -184,9 +185,11 @@ class ArgumentReader:
         source_states = {ref.state_code for m, _ in sources for ref in m.actors}
         for token in sorted(verb.subtree, key=lambda t: t.i):
             mention = self.mentions.get(token.i)
-            if token.i in own_clauses or mention is None or token.i != mention.start or mention.how not in (
-                    "name", "capital") or token.dep_ not in ("pobj", "poss", "compound"):
-                continue  # a place is named ("in Russia's Krasnodar region"), not an adjective ("Russian propaganda")
+            border = mention is not None and mention.how == "adjective" and token.head.lemma_.lower() in _BORDERS
+            if token.i in own_clauses or mention is None or token.i != mention.start or (not border and (
+                    mention.how not in ("name", "capital") or token.dep_ not in ("pobj", "poss", "compound"))):
+                continue  # a place is named ("in Russia's Krasnodar region", "near the Armenian border"), not an
+                # adjective of something else ("Russian propaganda")
             if mention.actors[0].kind == "state" and mention.actors[0].state_code not in source_states:
                 return [(mention, token)]
         return []

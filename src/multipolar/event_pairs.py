@@ -28,7 +28,7 @@ def actor_pairs(pattern: Pattern, sources: list[ActorHit], targets: list[ActorHi
         pairs = [(s, t, 0.8) for s in source_refs for t in target_refs]
     elif len({r.state_code for r, _ in source_refs}) >= 2 and allows_symmetry(pattern, trigger):
         pairs = [(s, t, 0.7) for s, t in itertools.permutations(source_refs, 2)]
-    return [(s, t, c) for s, t, c in pairs if distinct(s[0], t[0])]
+    return [(s, t, c) for s, t, c in pairs if distinct(s[0], t[0], people(s[1]), people(t[1]))]
 
 
 def reciprocal(plover: str, code: str, targets: list[ActorHit], trigger: Token) -> bool:
@@ -54,17 +54,26 @@ def alone_pairs(sources: list[ActorHit], trigger: Token) -> list[Pair]:
     return list(seen.values())
 
 
-def distinct(source: ActorRef, target: ActorRef) -> bool:
+def distinct(source: ActorRef, target: ActorRef, source_people: bool = False, target_people: bool = False) -> bool:
     """Two sides of an event: different states, or within one state two different actors of different
-    sectors ("Sudan's army" and "the RSF", "Turkish police" and "students"), as PLOVER codes domestic
-    events state to same state; never a government acting on itself ("Trump" and "the White House")."""
+    sectors ("Sudan's army" and "the RSF", "Argentine truckers" and "the government"), as PLOVER codes
+    domestic events state to same state; never a government acting on itself ("Trump" and "the White House")."""
     if source.state_code != target.state_code or "population" in (source.kind, target.kind):
         return True
-    return source.code != target.code and _sector(source) != _sector(target)
+    sectors = (_sector(source, source_people), _sector(target, target_people))
+    return (source.code != target.code or source_people != target_people) and sectors[0] != sectors[1]
 
 
-def _sector(actor: ActorRef) -> str | None:
+def people(mention: ActorMention) -> bool:
+    """"Argentine truckers", "Armenian students": a nationality on a group of people stands for them, not for
+    their government."""
+    return mention.how == "adjective" and mention.actors[0].kind == "state"
+
+
+def _sector(actor: ActorRef, is_people: bool = False) -> str | None:
     """A state itself speaks for its government."""
+    if is_people:
+        return "PEOPLE"
     return "GOV" if actor.kind == "state" else actor.role
 
 

@@ -119,12 +119,14 @@ class _DocReader:
         return self._coded_verb(verb)
 
     def _coded_verb(self, verb: Token) -> list[CodedEvent]:
-        patterns = self._verb_patterns(verb)
-        if not patterns or habitual(verb):
+        if habitual(verb):
             return []
+        patterns = self._verb_patterns(verb)
         sense = self._sense(verb)
         if sense is not None:
-            patterns = sense
+            patterns = sense  # a sense can also give a verb without rows its event ("rioters burned cars")
+        if not patterns:
+            return []
         sources, passive_tokens = self.args.source_actors(verb)
         if not sources:
             return []
@@ -162,12 +164,12 @@ class _DocReader:
             if sense.words & (context if sense.context else subjects if sense.subject else objects):
                 if sense.becomes is None:
                     return ()
-                code, plover = sense.becomes
+                code, plover, mode = sense.becomes
                 targets: tuple[str, ...] = ("dobj",) if plover in ("ACCUSE", "SANCTION") else (
                     "prep:with|alongside|among", "none")
                 if sense.subject:
                     targets = ("dobj", "prep:from|against", "none")
-                return (Pattern(verb.lemma_.lower(), frozenset(), targets, code, plover, "",
+                return (Pattern(verb.lemma_.lower(), frozenset(), targets, code, plover, mode,
                                 f"sense:{verb.lemma_.lower()}/{plover.lower()}"),)
         return None
 

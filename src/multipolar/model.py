@@ -15,6 +15,22 @@ def counts(event: Event) -> bool:
     return not event.negated and event.modality in COUNTED_MODALITIES
 
 
+def one_row_per_pair(events: tuple[Event, ...]) -> list[tuple[int, Event, bool]]:
+    """Events for a table: (index, event, both), where a symmetric pair (one sentence coding A->B and B->A
+    alike: "China and Russia signed ...") is its first event with `both` set, the second left out."""
+    first: dict[tuple[object, ...], int] = {}
+    both: dict[int, bool] = {}
+    for index, event in enumerate(events):
+        key = (event.sentence, event.plover, event.cameo, event.negated, event.modality,
+               frozenset((event.source, event.target)))
+        if key in first:
+            kept = first[key]
+            both[kept] = both[kept] or events[kept].source != event.source
+            continue
+        first[key], both[index] = index, False
+    return [(index, events[index], both[index]) for index in first.values()]
+
+
 def relations(events: tuple[Event, ...]) -> tuple[Relation, ...]:
     """Each unordered dyad's events, summed: cooperation and conflict as Goldstein mass, and the total."""
     totals: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0.0, 0.0, 0.0])

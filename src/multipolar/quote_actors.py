@@ -91,7 +91,7 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
         return _completed(attribution, _of_mention(doc, best, "person"), lo, hi, around)
     if names is not None:
         title = best if best is not None and best.actors[0].kind == "person" else None
-        country = speaker_country(title.actors[0]) if title else _country(attribution, lo, hi, around)
+        country = speaker_country(title.actors[0]) if title else _person_country(attribution, lo, hi, around)
         sector = title.actors[0].role if title else _sector(attribution, lo, hi)
         return Described(names.text, None, country, sector or _private(doc, lo, hi), names.start, names.end,
                          "person", True)
@@ -177,10 +177,15 @@ def _completed(attribution: Attribution, described: Described, lo: int, hi: int,
     """A person the document introduces keeps the country and sector its description gives, where actor
     resolution left them open ("Ayşe Demir, a coordinator with the Turkish disaster agency")."""
     ref = described.actor
+    if ref is not None and described.sector == "ELI":
+        # no office on the date, but the text says what they do now ("X, a researcher at ...")
+        words = {t.lower_ for t in attribution.doc[lo:hi]}
+        current = None if words & {"former", "ex", "ex-", "retired", "then", "late"} else _sector(attribution, lo, hi)
+        return replace(described, sector=current) if current else described
     if ref is None or ref.origin != "document" or (described.country and described.sector):
         return described
     others = [m for m in around if m.actors[0] is not ref]
-    return replace(described, country=described.country or _country(attribution, lo, hi, others),
+    return replace(described, country=described.country or _person_country(attribution, lo, hi, others),
                    sector=described.sector or _sector(attribution, lo, hi) or _private(attribution.doc, lo, hi))
 
 
@@ -264,19 +269,31 @@ def _sector(attribution: Attribution, start: int, end: int) -> str | None:
     return None
 
 
-def _country(attribution: Attribution, start: int, end: int, inside: list[ActorMention]) -> str | None:
+def _person_country(attribution: Attribution, start: int, end: int, inside: list[ActorMention]) -> str | None:
+    """A person's country; in a speech (a document with a voice) people quoted are placed only by what
+    their own phrase says ("the French poet Louis Aragon"), never by the speech around them."""
+    if attribution.doc._.mp_voice:
+        return _country(attribution, start, end, inside, phrase_only=True)
+    return _country(attribution, start, end, inside)
+
+
+def _country(attribution: Attribution, start: int, end: int, inside: list[ActorMention],
+             phrase_only: bool = False) -> str | None:
     """A state the phrase names; else where its sentence is set ("In La Paz, a spokesman ..."); else the
     state the subject of its sentence or of the nearest sentence before names ("Hanoi has protested."); else
     the one state its paragraph names; else the state the document names most."""
-    for mention in inside:
+    places: list[ActorMention] = attribution.doc._.mp_places or []
+    for mention in [*inside, *(p for p in places if start <= p.start and p.end <= end)]:
         country = speaker_country(mention.actors[0])
         if country and len(mention.actors) == 1:
             return country
+    if phrase_only:
+        return None
     doc = attribution.doc
     outside = [m for m in attribution.mentions if m.start not in attribution.quoted and m.how != "voice"
                and not start <= m.start < end]
     here = attribution.sentence_of.get(start, 0)
-    setting = _setting(attribution, attribution.sentences[here], start, outside)
+    setting = _setting(attribution, attribution.sentences[here], start, [*outside, *places])
     if setting is not None:
         return setting
     for k in range(here, max(-1, here - 5), -1):

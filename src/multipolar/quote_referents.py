@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from multipolar import actors_agents
-from multipolar.quote_actors import Described, describe_phrase, document_country
+from multipolar.quote_actors import Described, describe_phrase, document_country, person_nouns
 from multipolar.quotes import speaker_country
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def phrase(token: Token, quoted: set[int]) -> tuple[int, int]:
     if cut:
         end = min(end, *[min(x.i for x in c.subtree) for c in cut])
     start = min(keep) if keep else token.i
-    while end > start + 1 and token.doc[end - 1].is_punct:
+    while end > start + 1 and (token.doc[end - 1].is_punct or token.doc[end - 1].dep_ == "case"):
         end -= 1
     return start, max(end, token.i + 1)
 
@@ -127,19 +127,22 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
 
 
 def _subject_phrases(attribution: Attribution, doc: Doc, covered: set[int]) -> list[Referent]:
-    """Subjects that name no actor ("Ghana's cocoa regulator", "a port worker") can still be pointed back to."""
+    """Subjects that name no actor ("Ghana's cocoa regulator", "a port worker"), and objects that name a
+    person ("remembered an old woman"), can still be pointed back to."""
     found = []
     for token in doc:
-        if token.dep_ not in SUBJECT_DEPS or token.pos_ not in ("NOUN", "PROPN") or token.i in covered or \
-                token.i in attribution.quoted:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in covered or token.i in attribution.quoted:
+            continue
+        if token.dep_ not in SUBJECT_DEPS and not (token.dep_ in ("dobj", "pobj") and token.pos_ == "NOUN"
+                                                   and token.lemma_.lower() in person_nouns()):
             continue
         start, end = phrase(token, attribution.quoted)
         if any(k in covered for k in range(start, end)):
             continue
         described = describe_phrase(attribution, start, end)
         kind = described.kind if described.kind != "unknown" else ("group" if token.tag_ in ("NNS", "NNPS") else "body")
-        found.append(Referent(start, end, kind, described, True, words_of(doc[start:end].text),
-                              gender_of(doc, described)))
+        found.append(Referent(start, end, kind, described, token.dep_ in SUBJECT_DEPS,
+                              words_of(doc[start:end].text), gender_of(doc, described)))
     return found
 
 

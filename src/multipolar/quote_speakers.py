@@ -22,7 +22,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from multipolar.actors import ActorMention, ActorResolver
-from multipolar.quote_actors import Described, describe_phrase, person_nouns
+from multipolar.quote_actors import Described, describe_phrase, document_nouns, person_nouns
 from multipolar.quote_referents import SUBJECT_DEPS, Referent, gender_of, office_holder, phrase, referents, words_of
 from multipolar.quotes import QuoteSpan, word_list
 
@@ -62,6 +62,10 @@ class Attribution:
         """The lemma of the speech verb each quotation's speaker was found by, if any."""
         for index, quote in enumerate(self.quotes):
             self._verb: str | None = None
+            if quote.nested:
+                found.append(self._nested_speaker(index, found))
+                self.verbs.append(self._verb)
+                continue
             speaker = self._colon_label(quote) or self._in_sentence(quote)
             self.verbs.append(self._verb)
             if speaker is None:
@@ -88,20 +92,64 @@ class Attribution:
         frame = self.frame(quote)
         if not inside or not frame:
             return None
-        for token in frame:
-            if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
-                objects = [c for c in self.doc[token.i + 1].children if c.dep_ == "pobj"]
-                if objects:
-                    return self.speaker_of(objects[0])
+        named = self._according_to(frame)
+        if named is not None:
+            return named
         promised = self._promised_by(inside)
         if promised is not None:
             return promised
         verb = self._governing_speech_verb(inside) or self._nearest_speech_verb(quote, frame)
         if verb is not None:
             self._verb = verb.lemma_.lower()
-            subject = self.subject_of(verb)
+            quoted_one = self._quoted_as_saying(verb)
+            if quoted_one is not None:
+                return self.speaker_of(quoted_one)
+            subject = self.subject_of(verb) or self._inverted_object(verb, quote)
             return self.speaker_of(subject) if subject is not None else Described(None)
-        return self._possessor(inside) or self._governing_subject(inside)
+        return self._possessor(inside) or self._message_of(frame) or self._governing_subject(inside)
+
+    def _inverted_object(self, verb: Token, quote: QuoteSpan) -> Token | None:
+        """"“Is this peace?” asked one protester": right after the quotation, the parser takes the speaker
+        for the verb's object."""
+        between = self.doc.text[quote.end : verb.idx]
+        if len(between) > 4 or re.search(r"\w", between):
+            return None
+        return next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.i > verb.i), None)
+
+    def _message_of(self, frame: list[Token]) -> Described | None:
+        """"The minister's message was blunt: “Go home.”": whose message, statement or words."""
+        for token in frame:
+            if token.lemma_.lower() in document_nouns() and token.pos_ == "NOUN":
+                owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")),
+                             None)
+                if owner is not None:
+                    speaker = self.speaker_of(owner)
+                    if speaker.text is not None:
+                        return speaker
+        return None
+
+    def _according_to(self, frame: list[Token]) -> Described | None:
+        """"according to X", "in the words of X", "in X's words"."""
+        for token in frame:
+            following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else token
+            if (token.lower_, following.lower_) in (("according", "to"), ("words", "of")):
+                objects = [c for c in following.children if c.dep_ == "pobj"]
+                if objects:
+                    return self.speaker_of(objects[0])
+            if token.lower_ == "words" and token.head.lower_ == "in":
+                owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in _PRONOUN_GENDER
+                              and c.lower_ not in ("its", "their", "our", "my")), None)
+                if owner is not None:
+                    return self.speaker_of(owner)
+        return None
+
+    def _quoted_as_saying(self, verb: Token) -> Token | None:
+        """"Reuters quoted the minister as saying ...": the one quoted speaks, not the agency."""
+        if verb.lemma_.lower() == "say" and verb.dep_ in ("pcomp", "advcl") and verb.head.lower_ == "as":
+            verb = verb.head.head
+        if verb.lemma_.lower() != "quote":
+            return None
+        return next((c for c in verb.children if c.dep_ == "dobj" and c.i not in self.quoted), None)
 
     def _governing_speech_verb(self, inside: list[Token]) -> Token | None:
         """The highest speech verb the quotation hangs from within its clause: "Baku said its troops had
@@ -110,7 +158,8 @@ class Attribution:
         for token in self._ancestors(inside):
             if self.is_speech_verb(token):
                 found = token
-            if found is not None and token.dep_ in _CLAUSE_BOUNDARIES:
+            if found is not None and (token.dep_ in _CLAUSE_BOUNDARIES or
+                                      (token.dep_ == "conj" and self._own_subject(token))):
                 break
             if found is None and token.pos_ in ("VERB", "AUX") and token.dep_ in _CLAUSE_BOUNDARIES and \
                     self._own_subject(token):
@@ -120,8 +169,9 @@ class Attribution:
     def _own_subject(self, verb: Token) -> bool:
         return any(c.dep_ in SUBJECT_DEPS and c.lower_ not in _RELATIVE for c in verb.children)
 
-    def _ancestors(self, inside: list[Token]) -> list[Token]:
-        """The tokens outside the quotation that it hangs from, nearest first."""
+    def _ancestors(self, inside: list[Token], within: tuple[int, int] | None = None) -> list[Token]:
+        """The tokens outside the quotation that it hangs from, nearest first (`within`: only those inside
+        that stretch of characters, for a quotation inside a quotation)."""
         ids = {t.i for t in inside}
         found: list[Token] = []
         for token in inside:
@@ -130,7 +180,8 @@ class Attribution:
             node, steps = token, 0
             while node.head.i != node.i and steps < 8:
                 node, steps = node.head, steps + 1
-                if node.i not in ids and node.i not in self.quoted and node not in found:
+                usable = node.i not in self.quoted if within is None else within[0] <= node.idx < within[1]
+                if node.i not in ids and usable and node not in found:
                     found.append(node)
         return found
 
@@ -180,8 +231,9 @@ class Attribution:
                 if subject is None or subject.lower_ in ("it", "this", "that", "there"):
                     continue
                 speaker = self.speaker_of(subject)
-                if speaker.text is not None and (speaker.named or speaker.kind == "person"):
-                    return speaker
+                if speaker.text is not None and (speaker.named or speaker.kind == "person" or
+                                                 subject.lemma_.lower() in document_nouns()):
+                    return speaker  # a person, a named actor, or a sign that reads "..."
         return None
 
     def subject_of(self, verb: Token) -> Token | None:
@@ -227,8 +279,39 @@ class Attribution:
             return None
         return describe_phrase(self, span.start, span.end, label=True)
 
+    def _nested_speaker(self, index: int, found: list[Described | None]) -> Described | None:
+        """A quotation inside a quotation: the subject of the speech verb that governs it inside the outer
+        one; a pronoun there is someone other than the outer speaker, named before the outer quotation."""
+        quote = self.quotes[index]
+        outer_index = max(k for k in range(index) if self.quotes[k].start <= quote.start < self.quotes[k].end)
+        outer, outer_speaker = self.quotes[outer_index], found[outer_index]
+        inside = [t for t in self.doc if quote.start <= t.idx < quote.end]
+        for token in self._ancestors(inside, within=(outer.start, outer.end)):
+            if token.lemma_.lower() in speech_verbs() and token.pos_ in ("VERB", "AUX"):
+                self._verb = token.lemma_.lower()
+                verb = token.head if token.dep_ == "conj" and not any(
+                    c.dep_ in SUBJECT_DEPS for c in token.children) else token
+                subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+                if subject is None or subject.lower_ in ("i", "we"):
+                    return None
+                gender = _PRONOUN_GENDER.get(subject.lower_)
+                if gender is None:
+                    return describe_phrase(self, *phrase(subject, set()))
+                before = self._token_at(outer.start)
+                floor = self.sentences[max(0, self.sentence_of.get(before, 0) - 2)].start
+                skip = outer_speaker.start if outer_speaker is not None else None
+                people = [r.resolved for r in self.referents if floor <= r.start < before and r.kind == "person"
+                          and r.resolved.gender in (None, gender) and r.resolved.described.start != skip]
+                return people[-1].described if people else None
+        return None
+
+    def _token_at(self, char: int) -> int:
+        return next((t.i for t in self.doc if t.idx >= char), len(self.doc) - 1)
+
     def _continued(self, index: int, found: list[Described | None]) -> Described | None:
         """A quotation with no attribution of its own right after another goes on in its speaker's voice."""
+        while index > 0 and self.quotes[index - 1].nested:
+            index -= 1
         if index == 0 or found[index - 1] is None:
             return None
         previous, quote = self.quotes[index - 1], self.quotes[index]
@@ -294,6 +377,11 @@ class Attribution:
             return self._voice()
         start, end = phrase(token, self.quoted)
         described = describe_phrase(self, start, end)
+        if described.actor is None and token.lemma_.lower() in document_nouns() and \
+                any(c.lower_ == "the" for c in token.children):
+            issued = self._issued_before(token)
+            if issued is not None:
+                return issued
         if not described.named or self._bare_role(token, start, end):
             referent = self._by_role(token, start)
             if referent is not None:
@@ -312,6 +400,16 @@ class Attribution:
             bool(words) and all(t.lemma_.lower() in person_nouns() or t.lower_ in ("vice", "deputy", "prime",
                                                                                  "foreign", "senior", "secretary")
                                 for t in words)
+
+    def _issued_before(self, token: Token) -> Described | None:
+        """"The ministry issued a statement. “...,” the statement said": whoever issued it."""
+        lemma = token.lemma_.lower()
+        for earlier in reversed(self.doc[max(0, token.i - 150) : token.i]):
+            if earlier.lemma_.lower() == lemma and earlier.dep_ in ("dobj", "pobj") and earlier.i not in self.quoted:
+                author = self.author_of(earlier)
+                if author is not None and author.text is not None:
+                    return author
+        return None
 
     def author_of(self, document: Token) -> Described | None:
         """"A student held up a sign that read “...”": who holds, issues or posts the document."""

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 OPENERS = "“„«"
 CLOSERS = "”»"
 _MAX_QUOTE_CHARS = 2500
+_NESTED = re.compile(r"(?<![\w’'])‘([^‘’“”]+?)’(?![\w])")
 _NAMING_VERBS = frozenset({"call", "describe", "dub", "brand", "label", "term"})
 """A term these set in marks stays a scare quote ("called the vote a “pantomime election”"); after other
 speech verbs it is a partial quotation ("said its troops answered “large-scale provocations”")."""
@@ -63,6 +64,8 @@ class QuoteSpan:
     kind: str
     closed: bool = True
     """False for a quote whose closing mark never comes before its paragraph ends."""
+    nested: bool = False
+    """In single marks inside another quotation: "“She said, ‘Tell them we are alive,’ and left,” he said"."""
 
 
 def speaker_country(actor: ActorRef | None) -> str | None:
@@ -147,12 +150,25 @@ def quote_spans(doc: Doc) -> list[QuoteSpan]:
             continue
         offset = start + raw.index(body)
         stop = offset + len(body)
-        if _is_markup(text, start, body) or _is_title(text, start, body) or _is_nickname(doc, start, stop):
+        if _is_markup(text, start, body) or _is_title(text, start, body) or _is_nickname(doc, start, stop) or \
+                _is_role_label(doc, offset, stop):
             continue
         closed = stop < len(text) and text[end : end + 1] in CLOSERS + '"'
         found.append(QuoteSpan(offset, stop, True, _kind(doc, offset, stop, body), closed))
+        found.extend(_nested(doc, offset, stop))
     found.extend(_unquoted(text, found))
     return sorted(found, key=lambda q: q.start)
+
+
+def _nested(doc: Doc, start: int, end: int) -> list[QuoteSpan]:
+    """Quotations in single curly marks inside a quotation (an apostrophe is not an opening mark)."""
+    found = []
+    for match in _NESTED.finditer(doc.text, start, end):
+        body = match.group(1).strip()
+        if len(body.split()) >= 2:
+            at = match.start(1) + match.group(1).index(body)
+            found.append(QuoteSpan(at, at + len(body), True, _kind(doc, at, at + len(body), body), True, True))
+    return found
 
 
 def _is_markup(text: str, start: int, body: str) -> bool:
@@ -167,13 +183,22 @@ def _is_title(text: str, start: int, body: str) -> bool:
     if any(re.search(rf"(?:^|\W){re.escape(cue)}$", before) for cue in word_list("title_cues.txt")):
         return True
     words = re.findall(r"[A-Za-z][\w'’-]*", body)
-    if len(words) < 2 or (re.search(r"[.!?,;]\W*$", body) and len(words) > 3):
+    if len(words) < 2 or re.search(r"[.,;]\W*$", body) or (re.search(r"[!?]\W*$", body) and len(words) > 3):
         return False
     small = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "is", "at", "by", "with", "or", "its",
              "their", "our", "his", "her", "from", "as", "but", "nor", "vs"}
     significant = [w for w in words if w.lower() not in small or w == words[0]]
     capitalised = sum(1 for w in significant if w[0].isupper() or w[0].isdigit())
     return capitalised / max(len(significant), 1) >= 0.8 and words[0][0].isupper()
+
+
+def _is_role_label(doc: Doc, start: int, end: int) -> bool:
+    """"attributable to “senior administration officials”": how a source is to be named, not words said."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) > 7 or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    last = next((t for t in reversed(span) if t.is_alpha), None)
+    return last is not None and last.lemma_.lower() in word_list("role_labels.txt")
 
 
 def _is_nickname(doc: Doc, start: int, end: int) -> bool:

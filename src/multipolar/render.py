@@ -8,6 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from multipolar.model import one_row_per_pair
 from multipolar.records import Analysis
 from multipolar.terminal import clip, is_compact, period_text
 
@@ -78,17 +79,19 @@ def _events(analysis: Analysis, compact: bool = False) -> Table:
         table = _table("Events", "#", "event", "date", "evidence (sentence)")
     else:
         table = _table("Events", "#", "source", "type", "target", "CAMEO", "date", "flags", "evidence (sentence)")
-    for index, event in enumerate(analysis.events[:_MAX_ROWS]):
+    for index, event, both in one_row_per_pair(analysis.events)[:_MAX_ROWS]:
         flags = ", ".join(f for f in ("not" if event.negated else "", event.modality if event.modality !=
                                       "asserted" else "") if f)
         if compact:
-            what = f"{event.source} {event.plover}{f'/{event.mode}' if event.mode else ''} {event.target}"
+            kind = event.plover + (f"/{event.mode}" if event.mode else "")
+            what = f"{event.source} ↔ {event.target} {kind}" if both else f"{event.source} {kind} {event.target}"
             table.add_row(str(index), what + (f" ({flags})" if flags else ""), event.date or "",
                           f"[{event.sentence}] {_clip(event.evidence.text, 60)}")
             continue
         table.add_row(str(index), f"{event.source} ({_clip(event.source_text, 20)})",
                       event.plover + (f"/{event.mode}" if event.mode else ""),
-                      f"{event.target} ({_clip(event.target_text, 20)})", f"{event.cameo} {event.goldstein:+.1f}",
+                      f"{'↔ ' if both else ''}{event.target} ({_clip(event.target_text, 20)})",
+                      f"{event.cameo} {event.goldstein:+.1f}",
                       event.date or "", flags, f"[{event.sentence}] {_clip(event.evidence.text, 70)}")
     return table
 

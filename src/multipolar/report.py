@@ -19,7 +19,7 @@ from multipolar.causal import causal_graph, claim_actors
 from multipolar.causal import svg as causal_svg
 from multipolar.charts import QUAD_COLOURS, VOLUME, columns, horizontal_bars, stacked_columns
 from multipolar.errors import MultipolarError
-from multipolar.model import counts
+from multipolar.model import counts, one_row_per_pair
 from multipolar.records import Analysis, Event
 from multipolar.terminal import clip
 
@@ -63,18 +63,10 @@ def document_title(analysis: Analysis) -> str:
 
 def merged_events(events: tuple[Event, ...]) -> list[dict[str, Any]]:
     """Events for a table, a symmetric pair (one sentence coding A->B and B->A alike) as one row, `both`."""
-    rows: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for index, event in enumerate(events):
-        key = (event.sentence, event.plover, event.cameo, event.negated, event.modality,
-               frozenset((event.source, event.target)))
-        if key in rows:
-            rows[key]["both"] = rows[key]["both"] or rows[key]["source"] != event.source
-            continue
-        rows[key] = {"index": index, "source": event.source, "target": event.target, "both": False,
-                     "plover": event.plover, "mode": event.mode, "cameo": event.cameo, "goldstein": event.goldstein,
-                     "date": event.date, "negated": event.negated, "modality": event.modality,
-                     "sentence": event.sentence, "evidence": event.evidence.text}
-    return list(rows.values())
+    return [{"index": index, "source": e.source, "target": e.target, "both": both, "plover": e.plover,
+             "mode": e.mode, "cameo": e.cameo, "goldstein": e.goldstein, "date": e.date, "negated": e.negated,
+             "modality": e.modality, "sentence": e.sentence, "evidence": e.evidence.text}
+            for index, e, both in one_row_per_pair(events)]
 
 
 def _document_summary(analysis: Analysis, names: dict[str, str]) -> list[str]:

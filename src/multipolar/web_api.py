@@ -91,8 +91,13 @@ def parse_pairs(pairs: list[str]) -> list[tuple[str, str]]:
 
 
 def add_api(app: FastAPI, db: Path) -> None:
-    """The read routes of the API (JSON and CSV)."""
+    """The read routes of the API, each table with its CSV twin."""
+    _event_routes(app, db)
+    _table_routes(app, db)
+    _dyad_routes(app, db)
 
+
+def _event_routes(app: FastAPI, db: Path) -> None:
     def event_filter(actor: str | None, type: str | None, quad: int | None, modality: Modality,
                      since: Any, until: Any, q: str | None, other: str | None = None) -> EventFilter:
         return EventFilter(actor=actor and actor.upper(), other=other and other.upper(), type=type and type.upper(),
@@ -126,6 +131,9 @@ def add_api(app: FastAPI, db: Path) -> None:
         """Documents, newest first: words of the title or text (`q`), dates, an actor they name."""
         return views.documents(db, DocumentFilter(q, since, until, actor and actor.upper()), limit, offset)
 
+
+
+def _table_routes(app: FastAPI, db: Path) -> None:
     def actors(kind: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
         return read(db, "SELECT code, any_value(name) AS name, any_value(kind) AS kind, any_value(country) AS country,"
                         " count(DISTINCT doc_id) AS documents, sum(mentions) AS mentions FROM actors"
@@ -173,6 +181,9 @@ def add_api(app: FastAPI, db: Path) -> None:
     def api_quotes(actor: Code = None, limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
         return quotes(actor, limit, offset)
 
+
+
+def _dyad_routes(app: FastAPI, db: Path) -> None:
     @app.get("/api/dyads/{a}/{b}.csv", response_class=Response, summary="A dyad's periods as CSV")
     def api_dyad_csv(a: CodePart, b: CodePart, by: Period = "year", since: Day = None,
                      until: Day = None) -> Response:

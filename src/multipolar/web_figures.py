@@ -29,11 +29,11 @@ def _axis(title: str, domain: list[float], **extra: Any) -> dict[str, Any]:
 
 
 def _layout(by: str, labels: list[str], height: int) -> dict[str, Any]:
-    return {"height": height, "margin": {"l": 64, "r": 16, "t": 8, "b": 96}, "barmode": "relative",
-            "legend": {"orientation": "h", "x": 0, "y": -0.09, "yanchor": "top"},
+    return {"height": height, "margin": {"l": 64, "r": 16, "t": 8, "b": 40}, "barmode": "relative",
+            "legend": {"orientation": "h", "x": 0, "y": -0.12, "yanchor": "top"},
             "xaxis": {"type": "category", "categoryorder": "array", "categoryarray": labels,
-                      "title": {"text": PERIOD_NAMES.get(by, by)}, "anchor": "y4", "automargin": True,
-                      "tickangle": -45 if len(labels) > 12 else 0, "fixedrange": True},
+                      "title": {"text": PERIOD_NAMES.get(by, by), "standoff": 10}, "anchor": "y4", "automargin": True,
+                      "tickangle": "auto", "fixedrange": True},
             "hovermode": "x unified", "font": {"family": "system-ui, sans-serif", "size": 12}}
 
 

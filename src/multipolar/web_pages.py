@@ -120,8 +120,14 @@ def _unknown_note(db: Path, codes: list[str]) -> str | None:
 
 
 def add_pages(app: FastAPI, db: Path, settings: Settings, pool: AnalysisPool) -> None:
+    """Every page, and plotly.js for those with a chart."""
     choices = Choices(db)
+    _list_pages(app, db, choices)
+    _dyad_pages(app, db, choices)
+    _text_pages(app, db, settings, pool, choices)
 
+
+def _list_pages(app: FastAPI, db: Path, choices: Choices) -> None:
     @app.get("/static/plotly.min.js", include_in_schema=False)
     def plotly_js() -> FileResponse:
         import plotly
@@ -171,14 +177,9 @@ def add_pages(app: FastAPI, db: Path, settings: Settings, pool: AnalysisPool) ->
                        twin=f"/api/documents?{found.query(limit=limit, offset=offset or None)}",
                        csv=f"/api/documents.csv?{found.query()}", page_query=found.query)
 
-    @app.get("/document/{doc_id}", response_class=HTMLResponse)
-    def page_document(doc_id: IdPart) -> str:
-        result = document_data(db, doc_id)
-        view = coded(result)
-        return _render("document.html", title=view["title"] or f"Document {result['document']['id'][:12]}",
-                       document=result["document"], view=view, marked=marked_text(result),
-                       twin=f"/api/documents/{quote(doc_id)}")
 
+
+def _dyad_pages(app: FastAPI, db: Path, choices: Choices) -> None:
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse)
     def page_dyad(a: CodePart, b: CodePart, by: Period = "year", since: Day = None, until: Day = None) -> str:
         data = dyad_data(db, a.upper(), b.upper(), by, since, until)
@@ -205,6 +206,16 @@ def add_pages(app: FastAPI, db: Path, settings: Settings, pool: AnalysisPool) ->
                        figure=json.dumps(compare_figure(series, by)),
                        note=_unknown_note(db, [c for a, b in pairs for c in (a, b)]),
                        twin=f"/api/dyads?{pairs_query}" + (f"&{query}" if query else ""))
+
+
+def _text_pages(app: FastAPI, db: Path, settings: Settings, pool: AnalysisPool, choices: Choices) -> None:
+    @app.get("/document/{doc_id}", response_class=HTMLResponse)
+    def page_document(doc_id: IdPart) -> str:
+        result = document_data(db, doc_id)
+        view = coded(result)
+        return _render("document.html", title=view["title"] or f"Document {result['document']['id'][:12]}",
+                       document=result["document"], view=view, marked=marked_text(result),
+                       twin=f"/api/documents/{quote(doc_id)}")
 
     @app.get("/causal", response_class=HTMLResponse)
     def page_causal(actor: Code = None) -> str:
@@ -235,13 +246,17 @@ def api_routes(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """The OpenAPI description as rows for the API page: path, method, summary, parameters."""
     found = []
     for path, methods in spec.get("paths", {}).items():
+        if not path.startswith("/api/"):
+            continue  # the pages: each links its JSON twin
         for method, operation in methods.items():
             parameters = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
                            "type": _schema_text(p.get("schema", {})), "description": p.get("description") or
                            p.get("schema", {}).get("description", "")} for p in operation.get("parameters", [])]
+            summary = operation.get("summary", "")
             found.append({"path": path, "method": method.upper(), "anchor": f"{method}-{path}".replace("/", "-")
                           .replace("{", "").replace("}", "").replace(".", "-").strip("-").replace("--", "-"),
-                          "summary": operation.get("summary", ""), "description": operation.get("description", ""),
+                          "summary": "" if summary.startswith("Api ") else summary,
+                          "description": operation.get("description", ""),
                           "parameters": parameters, "body": "requestBody" in operation})
     return found
 
