@@ -259,9 +259,36 @@ def pair_features(doc: Doc, candidate: Candidate) -> list[str]:
     if 0 < len(gap) <= 3:
         features.append(f"gap={' '.join(t.text.lower() for t in gap)}")
     features += [f"aux={c.text.lower()}" for c in top.children if c.dep_ in ("aux", "neg", "mark")]
+    features += rule_context(doc, candidate, top)
     sentence = source.sent
     features += sorted({f"w={t.lemma_.lower()}" for t in sentence if t.pos_ in _WORD_POS})
     return features
+
+
+def rule_context(doc: Doc, candidate: Candidate, top: Token) -> list[str]:
+    """What the rules already coded in the sentence around the pair: a second target of an event the rules
+    coded once ("sanctioned Russia over Ukraine"), or a pair the sentence links only through an event of
+    others, is seldom an event of its own."""
+    events = [e for e in doc._.mp_events or [] if e.sentence == candidate.sentence and e.recipient]
+    if not events:
+        return ["rules=none"]
+    source, target = candidate.source_ref.state_code, candidate.target_ref.state_code
+    on_path = {t.i for t in candidate.path}
+    above = {t.i for t in top.ancestors}
+    features = []
+    for event in events:
+        roles = (event.source.state_code, event.target.state_code)
+        if source in roles:
+            features.append(f"rule_s={'src' if source == roles[0] else 'tgt'}")
+        if target in roles:
+            features.append(f"rule_t={'src' if target == roles[0] else 'tgt'}")
+        if event.trigger in on_path:
+            features.append("rule_on_path")
+        elif event.trigger in above:
+            features.append("rule_above")
+        if source == roles[0] and target != roles[1]:
+            features.append(f"rule_same_source|t_in={attachments(candidate.path)[2]}")
+    return sorted(set(features)) or ["rules=elsewhere"]
 
 
 @lru_cache(maxsize=20_000)
@@ -324,8 +351,8 @@ class LearnedEventCoder:
         flags = None
         for index, sentence in enumerate(doc.sents):
             mentions = by_sentence.get(index, [])
-            if len({ref.state_code for m in mentions for ref in m.actors}) < 2:
-                continue
+            if not left.any_open(index, {ref.state_code for m in mentions for ref in m.actors}):
+                continue  # one state, or every pair already coded: nothing to add here
             best: dict[tuple[str, str], tuple[float, str, Candidate]] = {}
             for candidate in candidates(doc, sentence, index, mentions):
                 pair = (candidate.source_ref.state_code, candidate.target_ref.state_code)
@@ -368,6 +395,10 @@ class RuleGaps:
     def __init__(self, doc: Doc) -> None:
         self.linked = coded_pairs(doc)
         self.triggers = {event.trigger for event in doc._.mp_events or []}
+
+    def any_open(self, sentence: int, states: set[str]) -> bool:
+        """Whether two of these states in this sentence are still unlinked."""
+        return any((sentence, a, b) not in self.linked for a in states for b in states if a != b)
 
     def open(self, candidate: Candidate) -> bool:
         pair = (candidate.sentence, candidate.source_ref.state_code, candidate.target_ref.state_code)
