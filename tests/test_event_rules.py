@@ -448,3 +448,11 @@ def test_troops_sent_to_help_are_aid() -> None:
     events = _events("Kenya/Kenya/PROPN/nsubj/1 sent/send/VERB/ROOT/- troops/troop/NOUN/dobj/1 to/to/ADP/prep/1 "
                      "Peru/Peru/PROPN/pobj/3 ././PUNCT/punct/1")
     assert [(s, t, p) for s, t, p, *_ in events] == [("KEN", "PER", "MOBILIZE")]
+
+
+def test_a_request_responded_to_was_made_to_the_responder() -> None:
+    # "In response to a request from Peru, Kenya sent doctors."
+    events = _events("In/in/ADP/prep/9 response/response/NOUN/pobj/0 to/to/ADP/prep/1 a/a/DET/det/4 "
+                     "request/request/NOUN/pobj/2 from/from/ADP/prep/4 Peru/Peru/PROPN/pobj/5 ,/,/PUNCT/punct/9 "
+                     "Kenya/Kenya/PROPN/nsubj/9 sent/send/VERB/ROOT/- doctors/doctor/NOUN/dobj/9 ././PUNCT/punct/9")
+    assert ("PER", "KEN", "REQUEST", "", "asserted", False) in events

@@ -440,8 +440,11 @@ class _DocReader:
         White House"), or acts on it ("housed them at the request of the United States")."""
         if noun.dep_ in ("dobj", "nsubjpass"):
             return self.args.source_actors(noun.head)[0]
-        if noun.dep_ == "pobj" and noun.head.lower_ == "at" and noun.head.head.pos_ in ("VERB", "AUX"):
-            return self.args.source_actors(noun.head.head)[0]
+        if noun.dep_ == "pobj" and (noun.head.lower_ == "at" or (
+                noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in ("response", "answer", "reply"))):
+            # "housed them at the request of the United States", "In response to a request from Haiti, DHS is
+            # sending experts"
+            return self.args.source_actors(clause_verb(noun.head))[0]
         return []
 
     # ---- assembling events ------------------------------------------------------------------------
