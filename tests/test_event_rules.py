@@ -456,3 +456,12 @@ def test_a_request_responded_to_was_made_to_the_responder() -> None:
                      "request/request/NOUN/pobj/2 from/from/ADP/prep/4 Peru/Peru/PROPN/pobj/5 ,/,/PUNCT/punct/9 "
                      "Kenya/Kenya/PROPN/nsubj/9 sent/send/VERB/ROOT/- doctors/doctor/NOUN/dobj/9 ././PUNCT/punct/9")
     assert ("PER", "KEN", "REQUEST", "", "asserted", False) in events
+
+
+def test_a_protest_noun_with_its_doer_needs_no_recipient() -> None:
+    # "A hunger strike by Kenyan workers began."  /  "The French withdrawal began."  (a retreat noun needs one)
+    events = _events("A/a/DET/det/2 hunger/hunger/NOUN/compound/2 strike/strike/NOUN/nsubj/6 by/by/ADP/prep/2 "
+                     "Kenyan/kenyan/ADJ/amod/5 workers/worker/NOUN/pobj/3 began/begin/VERB/ROOT/- ././PUNCT/punct/6")
+    assert events == [("KEN", "-", "PROTEST", "hunger", "asserted", False)]
+    assert _events("The/the/DET/det/2 French/french/ADJ/amod/2 withdrawal/withdrawal/NOUN/nsubj/3 "
+                   "began/begin/VERB/ROOT/- ././PUNCT/punct/3") == []
