@@ -151,7 +151,7 @@ def quote_spans(doc: Doc) -> list[QuoteSpan]:
         offset = start + raw.index(body)
         stop = offset + len(body)
         if _is_markup(text, start, body) or _is_title(text, start, body) or _is_nickname(doc, start, stop) or \
-                _is_role_label(doc, offset, stop):
+                _is_role_label(doc, offset, stop) or _is_named_title(doc, offset, body):
             continue
         closed = stop < len(text) and text[end : end + 1] in CLOSERS + '"'
         found.append(QuoteSpan(offset, stop, True, _kind(doc, offset, stop, body), closed))
@@ -190,6 +190,28 @@ def _is_title(text: str, start: int, body: str) -> bool:
     significant = [w for w in words if w.lower() not in small or w == words[0]]
     capitalised = sum(1 for w in significant if w[0].isupper() or w[0].isdigit())
     return capitalised / max(len(significant), 1) >= 0.8 and words[0][0].isupper()
+
+
+def _is_named_title(doc: Doc, start: int, body: str) -> bool:
+    """"a report by the Arctic Institute, “Polar Silk Road or Polar Mirage?”": a capitalised phrase set off
+    by a comma after a report, a paper, a theme or a campaign names it (`title_nouns.txt`)."""
+    text = doc.text
+    if not body[:1].isupper() or re.search(r"[,.;:]\W*$", body) or len(body.split()) > 16:
+        return False
+    before = text[max(0, start - 3) : start]
+    if not re.search(r",\s*[“\"‘]$", before):
+        return False
+    comma = doc.char_span(start - len(before), start - len(before) + 1, alignment_mode="expand")
+    if comma is None or comma.start == 0:
+        return False
+    node = doc[comma.start - 1]
+    for _ in range(4):
+        if node.lemma_.lower() in word_list("title_nouns.txt") and node.pos_ == "NOUN":
+            return True
+        if node.dep_ not in ("pobj", "prep", "compound", "poss") or node.head.i == node.i or node.head.i > node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _is_role_label(doc: Doc, start: int, end: int) -> bool:
