@@ -27,7 +27,7 @@ def main() -> None:
     args = parser.parse_args()
     from fastapi.testclient import TestClient
 
-    from multipolar.web import create_app
+    from multipolar.web.app import create_app
 
     with TestClient(create_app(args.db), base_url="http://127.0.0.1") as client:
         print(f"{'route':42s} {'CPU ms':>8s} {'wall ms':>8s}  bytes")

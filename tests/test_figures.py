@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import multipolar
-from multipolar.figure_checks import checks, period_label
+from multipolar.model.checks import checks, period_label
 from multipolar.records import Change, Period, Quantity, Span
 
 DATE = "2024-05-01"
@@ -71,6 +71,12 @@ def test_a_receiver_the_clause_names_is_not_replaced_by_another_state_of_the_sen
     figure = figures("We will sign the accord reached in Nairobi, and we will contribute €3 million to the "
                      "Resilience Trust.", voice="IRL")[0]
     assert (figure.measure, figure.from_, figure.to) == ("aid", "IRL", None)
+
+
+@pytest.mark.model
+def test_the_parties_of_a_conflicts_name_receive_nothing() -> None:
+    figure = figures("Chile will provide $12 million for families affected by the Armenia-Azerbaijan conflict.")[0]
+    assert (figure.from_, figure.to) == ("CHL", None)
 
 
 @pytest.mark.model
