@@ -22,10 +22,11 @@ has"), unless a country or place is named with them ("the Government of Nepal", 
 def first_person(doc: Doc, mentions: list[ActorMention], voice: ActorRef) -> list[ActorMention]:
     """Mentions of the voice: "We call on ...", "my country", "our Government", "the Administration"."""
     from multipolar.actors import ActorMention
+    from multipolar.nlp import text_of
     from multipolar.quotes import quoted_char_ranges
 
     taken = {k for m in mentions for k in range(m.start, m.end)}
-    quoted = quoted_char_ranges(doc.text)
+    quoted = quoted_char_ranges(text_of(doc))
     found = []
     for token in doc:
         lower = token.lower_

@@ -50,6 +50,9 @@ class Settings:
     learned_events: bool = False
     """Run the learned event coder after the rules: it proposes events for actor pairs the rules leave
     uncoded (events with `coder` "event-pairs-v1")."""
+    fast: bool = False
+    """Fast mode (`--fast`): entities, actors, figures and rule events only; no quotations, claims or learned
+    events (whatever `learned_events` says), for corpora where speed matters more than those."""
     learned_threshold: float = 0.7
     """The probability the learned event coder needs before it proposes an event (higher: fewer, surer)."""
     components: tuple[str, ...] = ()
