@@ -77,8 +77,8 @@ def sample_documents(seed: int, white_house: int, un: int) -> list[tuple[str, di
 
 def run(args: argparse.Namespace) -> int:
     from multipolar.errors import InputError
-    from multipolar.ingest import article_from_record
-    from multipolar.nlp import load_pipeline
+    from multipolar.ingest.read import article_from_record
+    from multipolar.nlp.spacy_pipeline import load_pipeline
     from multipolar.pipeline import _prepared_doc
     from multipolar.settings import DEFAULT_SETTINGS
 
