@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 import multipolar.nlp  # noqa: F401  (registers the Doc extensions)
 from multipolar.actors import ActorMention, ActorRef
@@ -23,7 +23,7 @@ STATES = {"Japan": "JPN", "Indonesia": "IDN", "Iran": "IRN", "France": "FRA", "F
           "Cuba": "CUB",
           "Lula": "BRA", "Xi": "CHN", "Egypt": "EGY", "Syria": "SYR", "Pakistan": "PAK"}
 PEOPLE = {"Lula": ("lula", "BRA"), "Xi": ("xi-jinping", "CHN")}
-BODIES = {"government": ("ken-gov", "KEN", "GOV")}
+BODIES = {"government": ("ken-gov", "KEN", "GOV"), "students": ("ken-students", "KEN", "EDU")}
 
 
 def _doc(spec: str, date: str = "2023-05-01") -> Doc:
@@ -284,3 +284,150 @@ def test_a_nationality_on_a_group_stands_for_its_people_not_its_government() -> 
     events = _events("Kenyan/kenyan/ADJ/amod/1 workers/worker/NOUN/nsubj/2 struck/strike/VERB/ROOT/- "
                      "against/against/ADP/prep/2 the/the/DET/det/5 government/government/NOUN/pobj/3 ././PUNCT/punct/2")
     assert events == [("KEN", "KEN", "PROTEST", "strike", "asserted", False)]
+
+
+def test_a_threat_is_aimed_at_the_one_whose_act_would_set_it_off() -> None:
+    # "Russia threatened a response if Japan attacked."  (not Russia on itself)
+    events = _events("Russia/Russia/PROPN/nsubj/1 threatened/threaten/VERB/ROOT/- a/a/DET/det/3 "
+                     "response/response/NOUN/dobj/1 if/if/SCONJ/mark/6 Japan/Japan/PROPN/nsubj/6 "
+                     "attacked/attack/VERB/advcl/1 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, *_ in events] == [("RUS", "JPN", "THREATEN")]
+
+
+def test_a_threat_is_never_aimed_at_the_threatener_s_own_forces() -> None:
+    # "China warned that its army would act if Japan attacked."
+    events = _events("China/China/PROPN/nsubj/1 warned/warn/VERB/ROOT/- that/that/SCONJ/mark/6 its/its/PRON/poss/4 "
+                     "army/army/NOUN/nsubj/6 would/would/AUX/aux/6 act/act/VERB/ccomp/1 if/if/SCONJ/mark/9 "
+                     "Japan/Japan/PROPN/nsubj/9 attacked/attack/VERB/advcl/6 ././PUNCT/punct/1", )
+    assert [(s, t, p) for s, t, p, *_ in events] == [("CHN", "JPN", "THREATEN")]
+
+
+def test_a_rejected_statement_is_aimed_at_its_maker() -> None:
+    # "Pakistan rejects the allegations made by Iran."  /  "Kenya rejects the statement by the Peruvian side."
+    events = _events("Pakistan/Pakistan/PROPN/nsubj/1 rejects/reject/VERB/ROOT/- the/the/DET/det/3 "
+                     "allegations/allegation/NOUN/dobj/1 made/make/VERB/acl/3 by/by/ADP/agent/4 "
+                     "Iran/Iran/PROPN/pobj/5 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, *_ in events] == [("PAK", "IRN", "REJECT")]
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 rejects/reject/VERB/ROOT/- the/the/DET/det/3 "
+                     "statement/statement/NOUN/dobj/1 by/by/ADP/prep/1 the/the/DET/det/7 Peruvian/peruvian/ADJ/amod/7 "
+                     "side/side/NOUN/pobj/4 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, *_ in events] == [("KEN", "PER", "REJECT")]
+
+
+def test_a_refused_request_was_still_made() -> None:
+    # "Brazil turned down a Peruvian request."  (Peru asked Brazil; Brazil refused)
+    events = _events("Brazil/Brazil/PROPN/nsubj/1 turned/turn/VERB/ROOT/- down/down/ADP/prt/1 a/a/DET/det/5 "
+                     "Peruvian/peruvian/ADJ/amod/5 request/request/NOUN/dobj/1 ././PUNCT/punct/1")
+    assert sorted((s, t, p) for s, t, p, *_ in events) == [("BRA", "PER", "REJECT"), ("PER", "BRA", "REQUEST")]
+
+
+def test_of_names_the_doer_when_the_event_noun_lands_elsewhere() -> None:
+    # "Turkey condemned the incursion of French troops into Syria."
+    events = _events("Turkey/Turkey/PROPN/nsubj/1 condemned/condemn/VERB/ROOT/- the/the/DET/det/3 "
+                     "incursion/incursion/NOUN/dobj/1 of/of/ADP/prep/3 French/french/ADJ/amod/6 "
+                     "troops/troop/NOUN/pobj/4 into/into/ADP/prep/3 Syria/Syria/PROPN/pobj/7 ././PUNCT/punct/1")
+    assert ("FRA", "SYR", "ASSAULT", "", "asserted", False) in events
+
+
+def test_declining_to_comment_is_not_a_refusal() -> None:
+    # "Kenya declined to comment."  /  "Kenya declined to meet Peru."
+    assert _events("Kenya/Kenya/PROPN/nsubj/1 declined/decline/VERB/ROOT/- to/to/PART/aux/3 "
+                   "comment/comment/VERB/xcomp/1 ././PUNCT/punct/1") == []
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 declined/decline/VERB/ROOT/- to/to/PART/aux/3 "
+                     "meet/meet/VERB/xcomp/1 Peru/Peru/PROPN/dobj/3 ././PUNCT/punct/1")
+    assert events == [("KEN", "PER", "REJECT", "meet", "asserted", False)]
+
+
+def test_states_acting_jointly_cooperate() -> None:
+    # "Kenyan and French police jointly dismantled a ring."
+    events = _events("Kenyan/kenyan/ADJ/amod/3 and/and/CCONJ/cc/0 French/french/ADJ/conj/0 "
+                     "police/police/NOUN/nsubj/5 jointly/jointly/ADV/advmod/5 dismantled/dismantle/VERB/ROOT/- "
+                     "a/a/DET/det/7 ring/ring/NOUN/dobj/5 ././PUNCT/punct/5")
+    assert sorted((s, t, p) for s, t, p, *_ in events) == [("FRA", "KEN", "COOPERATE"), ("KEN", "FRA", "COOPERATE")]
+
+
+def test_a_request_noun_is_made_to_whoever_deals_with_it() -> None:
+    # "Pakistan studied Egypt's request."  /  "Kenya acted at the request of France."
+    events = _events("Pakistan/Pakistan/PROPN/nsubj/1 studied/study/VERB/ROOT/- Egypt/Egypt/PROPN/poss/4 "
+                     "'s/'s/PART/case/2 request/request/NOUN/dobj/1 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, *_ in events] == [("EGY", "PAK", "REQUEST")]
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 acted/act/VERB/ROOT/- at/at/ADP/prep/1 the/the/DET/det/4 "
+                     "request/request/NOUN/pobj/2 of/of/ADP/prep/4 France/France/PROPN/pobj/5 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, *_ in events] == [("FRA", "KEN", "REQUEST")]
+
+
+def test_a_noun_mistagged_as_a_verb_is_still_an_event_noun() -> None:
+    # "Japan took part in joint drills with Korea."  ("drills" tagged as a verb)
+    events = _events("Japan/Japan/PROPN/nsubj/1 took/take/VERB/ROOT/- part/part/NOUN/dobj/1 in/in/ADP/prep/1 "
+                     "joint/joint/ADJ/amod/5 drills/drill/VERB/pobj/3 with/with/ADP/prep/5 Korea/Korea/PROPN/pobj/6 "
+                     "././PUNCT/punct/1")
+    assert ("JPN", "KOR", "COOPERATE", "", "asserted", False) in events
+
+
+def test_whoever_is_thanked_for_an_act_did_it() -> None:
+    # "Kenya thanked Japan for the aid."  /  "Kenya is grateful to France, Peru and Japan for the aid."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 thanked/thank/VERB/ROOT/- Japan/Japan/PROPN/dobj/1 for/for/ADP/prep/1 "
+                     "the/the/DET/det/5 aid/aid/NOUN/pobj/3 ././PUNCT/punct/1")
+    assert sorted((s, t, p) for s, t, p, *_ in events) == [("JPN", "KEN", "AID"), ("KEN", "JPN", "SUPPORT")]
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 is/be/AUX/ROOT/- grateful/grateful/ADJ/acomp/1 to/to/ADP/prep/2 "
+                     "France/France/PROPN/pobj/3 ,/,/PUNCT/punct/4 Peru/Peru/PROPN/appos/4 and/and/CCONJ/cc/6 "
+                     "Japan/Japan/PROPN/conj/6 for/for/ADP/prep/2 the/the/DET/det/11 aid/aid/NOUN/pobj/9 "
+                     "././PUNCT/punct/1")
+    assert sorted((s, t, p) for s, t, p, *_ in events) == [("FRA", "KEN", "AID"), ("JPN", "KEN", "AID"),
+                                                           ("PER", "KEN", "AID")]
+
+
+def test_partners_in_a_joint_operation_cooperate_with_each_other() -> None:
+    # "Kenyan and French forces carried out a joint operation against Syria."  (the operation's enemy is not a
+    # partner)
+    events = _events("Kenyan/kenyan/ADJ/amod/3 and/and/CCONJ/cc/0 French/french/ADJ/conj/0 forces/force/NOUN/nsubj/4 "
+                     "carried/carry/VERB/ROOT/- out/out/ADP/prt/4 a/a/DET/det/8 joint/joint/ADJ/amod/8 "
+                     "operation/operation/NOUN/dobj/4 against/against/ADP/prep/8 Syria/Syria/PROPN/pobj/9 "
+                     "././PUNCT/punct/4")
+    pairs = sorted((s, t, p) for s, t, p, *_ in events)
+    assert ("FRA", "KEN", "COOPERATE") in pairs and ("KEN", "FRA", "COOPERATE") in pairs
+    assert not any(t == "SYR" and p == "COOPERATE" for _, t, p in pairs)
+
+
+def test_aid_goes_to_whoever_its_purpose_names() -> None:
+    # "Japan is providing assistance to help Kenya."
+    events = _events("Japan/Japan/PROPN/nsubj/2 is/be/AUX/aux/2 providing/provide/VERB/ROOT/- "
+                     "assistance/assistance/NOUN/dobj/2 to/to/PART/aux/5 help/help/VERB/advcl/2 "
+                     "Kenya/Kenya/PROPN/dobj/5 ././PUNCT/punct/2")
+    assert ("JPN", "KEN", "AID", "", "asserted", False) in events
+
+
+def test_a_day_is_no_recipient() -> None:
+    # "Kenya imposed a curfew on Wednesday."  (a curfew with no one named: coded with no recipient)
+    doc = _doc("Kenya/Kenya/PROPN/nsubj/1 imposed/impose/VERB/ROOT/- a/a/DET/det/3 curfew/curfew/NOUN/dobj/1 "
+               "on/on/ADP/prep/1 Wednesday/Wednesday/PROPN/pobj/4 ././PUNCT/punct/1")
+    doc.ents = [Span(doc, 5, 6, label="DATE")]
+    found = EventCoder()(doc)._.mp_events
+    assert [(e.source.state_code, e.recipient, e.plover, e.mode) for e in found] == [("KEN", False, "COERCE", "curfew")]
+
+
+def test_a_phrasal_verb_takes_its_preposition_s_object() -> None:
+    # "Kenyan workers walked off the job."
+    events = _events("Kenyan/kenyan/ADJ/amod/1 workers/worker/NOUN/nsubj/2 walked/walk/VERB/ROOT/- off/off/ADP/prep/2 "
+                     "the/the/DET/det/5 job/job/NOUN/pobj/3 ././PUNCT/punct/2")
+    assert events == [("KEN", "-", "PROTEST", "strike", "asserted", False)]
+
+
+def test_a_protest_noun_by_a_state_s_people_against_its_government() -> None:
+    # "The marches by students against the government grew."  (the parse hangs "against" on the students)
+    events = _events("The/the/DET/det/1 marches/march/NOUN/nsubj/7 by/by/ADP/prep/1 students/student/NOUN/pobj/2 "
+                     "against/against/ADP/prep/3 the/the/DET/det/6 government/government/NOUN/pobj/4 "
+                     "grew/grow/VERB/ROOT/- ././PUNCT/punct/7")
+    assert events == [("KEN", "KEN", "PROTEST", "demo", "asserted", False)]
+
+
+def test_a_participle_s_agent_does_the_event_noun() -> None:
+    # "Kenya welcomed the pledge made by Japan to Egypt."  /  "Cuba lives under sanctions imposed by France."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 welcomed/welcome/VERB/ROOT/- the/the/DET/det/3 "
+                     "pledge/pledge/NOUN/dobj/1 made/make/VERB/acl/3 by/by/ADP/agent/4 Japan/Japan/PROPN/pobj/5 "
+                     "to/to/ADP/prep/4 Egypt/Egypt/PROPN/pobj/7 ././PUNCT/punct/1")
+    assert ("JPN", "EGY", "AGREE", "", "asserted", False) in events
+    events = _events("Cuba/Cuba/PROPN/nsubj/1 lives/live/VERB/ROOT/- under/under/ADP/prep/1 "
+                     "sanctions/sanction/NOUN/pobj/2 imposed/impose/VERB/acl/3 by/by/ADP/agent/4 "
+                     "France/France/PROPN/pobj/5 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, *_ in events] == [("FRA", "CUB", "SANCTION")]

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from multipolar import actors_agents, actors_explained
 from multipolar.actors_kb import SHORT_TEXT, KbMatcher, Standing, person_span_longer, standing_on
 from multipolar.gazetteer import STATE_KINDS, ActorInfo, Gazetteer, NamePattern
+from multipolar.nlp import text_of
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _PLURAL_REFERENCE = re.compile(
@@ -356,7 +357,7 @@ class ActorResolver:
         from multipolar.quotes import quoted_char_ranges
 
         taken = {k for m in mentions for k in range(m.start, m.end)}
-        quoted = quoted_char_ranges(doc.text)
+        quoted = quoted_char_ranges(text_of(doc))
         found = []
         for token in doc:
             lower = token.lower_

@@ -81,15 +81,17 @@ def _covered(mentions: list[ActorMention]) -> dict[int, ActorMention]:
 def _title_before(words: list[str], at: int) -> tuple[int, str] | None:
     """(start, sector) of a title ending just before `at` ("Lt. Gen.", "Deputy Secretary")."""
     table = titles()
-    lower = [w.lower() for w in words]
+    first = max(0, at - 4)
+    lower = [w.lower() for w in words[first:at]]  # the four words before `at`, not the whole document's
     for size in range(4, 0, -1):
         start = at - size
         if start < 0:
             continue
-        if any(not re.fullmatch(r"[\w.-]+", w) for w in lower[start:at]):
+        window = lower[start - first :]
+        if any(not re.fullmatch(r"[\w.-]+", w) for w in window):
             continue  # "minister, X": an apposition, not a title
-        key = tuple(w for w in lower[start:at] if w != ".")
-        joined = tuple(re.findall(r"[\w.-]+", " ".join(lower[start:at]).replace(" .", ".")))
+        key = tuple(w for w in window if w != ".")
+        joined = tuple(re.findall(r"[\w.-]+", " ".join(window).replace(" .", ".")))
         sector = table.get(key) or table.get(joined)
         if sector:
             return start, sector

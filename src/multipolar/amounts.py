@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -201,12 +202,23 @@ class FigureSpan:
     bound: str | None = None
 
 
-def figure_spans(sent: Span) -> Iterator[FigureSpan]:
+def entities_in(ents: Sequence[Span], starts: list[int], span: Span) -> list[Span]:
+    """`span.ents` from the document's entities read once (`starts`: their first tokens): spaCy reads
+    every entity of the document anew for each span."""
+    found = []
+    for k in range(bisect_left(starts, span.start), len(ents)):
+        if ents[k].end > span.end:
+            break
+        found.append(ents[k])
+    return found
+
+
+def figure_spans(sent: Span, ents: Sequence[Span] | None = None) -> Iterator[FigureSpan]:
     """Every figure of a sentence, in order: entities (ranges split in two), amounts without a number,
-    fractions in words."""
+    fractions in words. `ents`: the sentence's entities, when the caller has them."""
     doc = sent.doc
     found: list[FigureSpan] = []
-    for ent in sent.ents:
+    for ent in sent.ents if ents is None else ents:
         span = _as_figure(doc, ent)
         if span is not None:
             found.extend(_split_range(doc, span))

@@ -73,9 +73,16 @@ LearnedOption = Annotated[bool | None, typer.Option(
     help="Also run the learned event coder, which proposes events for actor pairs the rules leave uncoded.")]
 
 
-def _settings(actors: list[Path] | None, settings_file: Path | None = None, learned: bool | None = None) -> Settings:
+FastOption = Annotated[bool, typer.Option(
+    "--fast", help="Fast mode: entities, actors, figures and rule events only (no quotations, claims or learned "
+                   "events).")]
+
+
+def _settings(actors: list[Path] | None, settings_file: Path | None = None, learned: bool | None = None,
+              fast: bool = False) -> Settings:
     base = Settings.from_file(settings_file) if settings_file else DEFAULT_SETTINGS
     base = base if learned is None else base.replace(learned_events=learned)
+    base = base.replace(fast=True) if fast else base
     return base.replace(actors_files=tuple(base.actors_files) + tuple(actors or ()))
 
 
@@ -172,12 +179,13 @@ def analyze(
     voice: VoiceOption = None,
     voice_field: VoiceFieldOption = None,
     learned: LearnedOption = None,
+    fast: FastOption = False,
     verbose: VerboseOption = False,
 ) -> None:
     """Analyse one document (text, HTML, JSON/JSONL records): actors, events, figures, quotes, timeline."""
     _log_to_file(verbose)
     try:
-        settings = _with_voice(_settings(actors, settings_file, learned), voice, voice_field)
+        settings = _with_voice(_settings(actors, settings_file, learned, fast), voice, voice_field)
         if output_format is OutputFormat.jsonl:
             day = _date_option(date)
             stream = _sample_records(day) if source is None else read_document(source, date=day, settings=settings)
@@ -317,6 +325,7 @@ def eval_command(
     actors: ActorsOption = None,
     misses: Annotated[int, typer.Option(help="How many missed records to list.")] = 20,
     learned: LearnedOption = None,
+    fast: FastOption = False,
 ) -> None:
     """Score the event coder on event gold (P/R/F1 overall, per PLOVER type, mode, category and style, CAMEO
     roots, document gold's core recall, and the misses), the actor resolver on actor gold (ours or NGEC's
@@ -332,7 +341,7 @@ def eval_command(
     figure_results: dict[str, FiguresReport] = {}
     quote_results: dict[str, QuoteReport] = {}
     try:
-        settings = _settings(actors, learned=learned)
+        settings = _settings(actors, learned=learned, fast=fast)
         for gold_path in gold:
             if is_quote_gold(gold_path):
                 quote_results[str(gold_path)] = evaluate_quotes(read_quote_gold(gold_path), settings)

@@ -18,6 +18,7 @@ from rich.table import Table
 
 from multipolar.cli import (
     ActorsOption,
+    FastOption,
     LearnedOption,
     SettingsOption,
     TableFormat,
@@ -51,6 +52,7 @@ def ingest(
     voice_field: VoiceFieldOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     learned: LearnedOption = None,
+    fast: FastOption = False,
     verbose: VerboseOption = False,
     date: Annotated[str | None, typer.Option(
         help="Date (YYYY-MM-DD) of documents whose record, dateline or page gives none.")] = None,
@@ -62,7 +64,7 @@ def ingest(
     from multipolar.corpus import estimate_total
     from multipolar.corpus import ingest as run_ingest
 
-    settings = _with_voice(_settings(actors, learned=learned), voice, voice_field)
+    settings = _with_voice(_settings(actors, learned=learned, fast=fast), voice, voice_field)
     columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]:.1f} docs/s"), TimeRemainingColumn())
     try:

@@ -3,7 +3,7 @@
 Gold format (`tests/gold/README.md`, quotes sections): one JSON object a line with `id`, `date`, `text` and
 `expected`, a list of `{text, start?, end?, speaker, speaker_actor, speaker_country?, speaker_sector?,
 direct, kind?, pattern?}`; optional `not_quotes` (titles in marks that must not be reported) and
-`speaker_of_document` (the state a UN speech speaks for: its "we").
+`speaker_of_document` (the state a UN speech speaks for: its "we"; on the record or in its `source`).
 
 A found quotation matches an expected one when their characters overlap (gold without offsets: when the
 texts are equal after stripping spaces, commas and full stops), one to one, largest overlap first. Its
@@ -120,10 +120,17 @@ def read_quote_gold(path: Path) -> list[QuoteGold]:
             records.append(QuoteGold(
                 str(raw["id"]), str(raw["date"])[:10] if raw.get("date") else None, str(raw["text"]),
                 tuple(dict(e) for e in raw["expected"]), tuple(str(t) for t in raw.get("not_quotes") or ()),
-                raw.get("speaker_of_document") or None, str(raw.get("category") or "all")))
+                _voice_of(raw), str(raw.get("category") or "all")))
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
             raise GoldFileError(f"{path}: line {number} is not a quote gold record ({exc})") from exc
     return records
+
+
+def _voice_of(raw: dict[str, Any]) -> str | None:
+    """The state a speech speaks for: on the record, or with the corpus excerpt's `source`."""
+    source = raw.get("source")
+    inner = source.get("speaker_of_document") if isinstance(source, dict) else None
+    return raw.get("speaker_of_document") or inner or None
 
 
 def evaluate_quotes(records: Iterable[QuoteGold], settings: Settings = DEFAULT_SETTINGS) -> QuoteReport:

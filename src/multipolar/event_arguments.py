@@ -58,6 +58,11 @@ class ArgumentReader:
                     if child.dep_ in ("amod", "compound"):
                         result.extend((m, c) for c in conjuncts(child)
                                       if (m := self.mentions.get(c.i)) is not None and m is not mention)
+                    elif child.dep_ == "appos" and _all_states(mention):
+                        # "the United States of America, the People's Republic of China, the Russian Federation
+                        # and France": a list of states the parse hangs on the first as an apposition
+                        result.extend((m, c) for c in conjuncts(child) if (m := self.mentions.get(c.i)) is not None
+                                      and m is not mention and _all_states(m) and m.actors != mention.actors)
                 continue
             if depth >= 2 or head.pos_ in ("VERB", "AUX"):
                 continue
@@ -162,10 +167,38 @@ class ArgumentReader:
             found = [a for obj in objects for clause in obj.children if clause.dep_ == "relcl"
                      for subject in clause.children if subject.dep_ == "nsubj" for a in self.actors_of(subject)]
         if not found:
+            found = self._maker_of(word, objects)
+        if not found:
             # "demanded that the US cancel ...": the subject of the demanded clause
             found = [a for clause in word.children if clause.dep_ == "ccomp"
                      for subject in clause.children if subject.dep_ == "nsubj" for a in self.actors_of(subject)]
         return found
+
+    def _maker_of(self, word: Token, objects: list[Token]) -> list[ActorHit]:
+        """Whose statement, allegation or measure the object is, when the object names no actor itself: "rejects
+        the allegations made by India" (the participle's agent); "rejects the statement by the Hungarian side",
+        where the parse hangs the `by` phrase on the active verb."""
+        agents = [p for obj in objects for clause in obj.children if clause.dep_ == "acl"
+                  for agent in clause.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj"]
+        if objects and any(c.dep_ in SUBJECT_DEPS for c in word.children):
+            agents += [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                       for p in prep.children if p.dep_ == "pobj"]
+        return self.actors_of_all(agents)
+
+    def condition_actors(self, verb: Token, sources: list[ActorHit]) -> list[ActorHit]:
+        """Who a threat is aimed at: the one whose act would set it off ("threaten a nuclear response if Kyiv
+        struck", "warned of strong measures if Russia invaded Ukraine"), the subject of its condition, else
+        the condition's object ("if anyone attacked Taiwan")."""
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        for clause in sorted(verb.subtree, key=lambda t: t.i):
+            if not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+                continue
+            for deps in (SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS, frozenset({"dobj"})):
+                found = [a for c in clause.children if c.dep_ in deps for a in self.actors_of(c)
+                         if not {ref.state_code for ref in a[0].actors} <= source_states]
+                if found:
+                    return found
+        return []
 
     def _dative_targets(self, word: Token) -> list[ActorHit]:
         found: list[ActorHit] = []
@@ -195,6 +228,46 @@ class ArgumentReader:
         return []
 
 
+    def purpose_actors(self, verb: Token, objects: list[Token], sources: list[ActorHit]) -> list[ActorHit]:
+        """Who help is for, named by its purpose: "is providing assistance to support the Haitian authorities",
+        "sent 2,000 soldiers to help Mozambique"."""
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        for holder in (verb, *objects):
+            for clause in holder.children:
+                if clause.dep_ not in ("advcl", "xcomp", "acl") or clause.lemma_.lower() not in _HELPING or \
+                        not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                    continue
+                found = [a for o in clause.children if o.dep_ == "dobj" for a in self.actors_of(o)
+                         if not {ref.state_code for ref in a[0].actors} <= source_states]
+                if found:
+                    return found
+        return []
+
+    def thanked_for(self, noun: Token) -> list[ActorHit]:
+        """Who is thanked for an act, and so did it: "We are grateful to the United States and France for the
+        material support provided to our army", "thanked Japan for the assistance"."""
+        word = _gratitude_word(noun)
+        if word is None:
+            return []
+        if word.pos_ in ("VERB", "AUX"):
+            return self.actors_of_all([c for c in word.children if c.dep_ == "dobj"])
+        return self.actors_of_all([o for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                                   for o in prep.children if o.dep_ == "pobj"])
+
+    def thanker(self, noun: Token) -> list[ActorHit]:
+        """Who received the act one is thanked for: the participle's `to` ("the support provided to the Central
+        African Armed Forces"), else the one who gives thanks."""
+        given = [o for clause in noun.children if clause.dep_ == "acl" and clause.lemma_.lower() in _GIVEN
+                 for prep in clause.children if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
+                 for o in prep.children if o.dep_ == "pobj"]
+        if given:
+            return self.actors_of_all(given)
+        word = _gratitude_word(noun)
+        if word is None:
+            return []
+        speaker = word if word.pos_ in ("VERB", "AUX") else word.head
+        return self.source_actors(speaker)[0]
+
     def phrase_actors(self, verb: Token, sources: list[ActorHit]) -> list[ActorHit]:
         """The first actor named in the verb's own phrase, not in its subject nor in a clause of its own:
         "dropped its objections to Sweden's membership", "rallied outside the Russian embassy"."""
@@ -210,6 +283,23 @@ class ArgumentReader:
             if not {ref.state_code for ref in mention.actors} <= source_states:
                 return [(mention, token)]
         return []
+
+
+_GRATITUDE = frozenset({"thank", "grateful", "gratitude", "thanks", "appreciation", "indebted", "praise", "commend"})
+_HELPING = frozenset({"help", "support", "assist", "aid", "protect", "strengthen", "bolster", "train", "equip",
+                      "rebuild", "defend", "feed", "stabilize", "stabilise"})
+_GIVEN = frozenset({"provide", "give", "extend", "deliver", "offer", "send", "supply", "grant", "lend", "render"})
+
+
+def _all_states(mention: ActorMention) -> bool:
+    return all(ref.kind == "state" for ref in mention.actors)
+
+
+def _gratitude_word(noun: Token) -> Token | None:
+    """The word of thanks an act is the reason for: "thanked Japan [for its support]", "grateful to X [for]"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lemma_.lower() not in _GRATITUDE:
+        return None
+    return noun.head.head
 
 
 def _speaker_for_pronoun(verb: Token, subject: Token) -> list[Token]:
@@ -263,6 +353,6 @@ def object_lemmas(objects: list[Token], verb: Token) -> set[str]:
             for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
                 lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
             lemmas.update(c.lemma_.lower() for c in word.children if c.dep_ == "compound")
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "on", "to")):
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "on", "to", "off")):
         lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")  # "pulled out of the deal"
     return lemmas

@@ -10,6 +10,7 @@ from multipolar.event_frames import frame_words, governing_frame
 _PLACES = frozenset({"in", "at", "near", "across", "around", "along", "over", "inside", "outside", "throughout",
                      "within"})
 """Prepositions of place: "imposed a curfew in two districts" names where, not whom."""
+_TIMES = frozenset({"DATE", "TIME"})
 
 
 _HABIT_ADVERBS = frozenset({"usually", "typically", "generally", "traditionally", "habitually", "normally"})
@@ -59,8 +60,8 @@ def unresolved_recipient(verb: Token, specs: tuple[str, ...]) -> bool:
         if spec == "dobj" and any(c.dep_ == "dobj" for c in verb.children):
             return True
         if spec.startswith("prep:") and any(c.dep_ == "prep" and c.lower_ in set(spec[5:].split("|")) - _PLACES and any(
-                o.dep_ == "pobj" for o in c.children) for c in verb.children):
-            return True
+                o.dep_ == "pobj" and o.ent_type_ not in _TIMES for o in c.children) for c in verb.children):
+            return True  # "imposed a curfew ... on Wednesday": a day is no recipient
     return False
 
 

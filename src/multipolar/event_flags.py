@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from multipolar.event_arguments import SAY_VERBS
 from multipolar.event_frames import complements, frame_words, governing_frame
+from multipolar.nlp import text_of
 from multipolar.quotes import quoted_char_ranges
 from multipolar.timeline import FoundDate
 
@@ -39,7 +40,7 @@ class FlagReader:
     def __init__(self, doc: Doc, dates: list[FoundDate]) -> None:
         self.doc = doc
         self.dates = dates
-        self.quoted = quoted_char_ranges(doc.text)
+        self.quoted = quoted_char_ranges(text_of(doc))
 
     def negated(self, word: Token) -> bool:
         frame = governing_frame(word)

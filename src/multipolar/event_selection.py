@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from multipolar.event_frames import governing_frame
 from multipolar.event_records import CodedEvent
+from multipolar.nlp import text_of
 
 GENERIC = frozenset({"020", "100", "120", "130", "030"})
 """Codes of a frame verb's catch-all row, made specific by its complement ("urged X to release" 0253)."""
@@ -36,7 +37,7 @@ def without_repeated_headline(events: list[CodedEvent], doc: Doc) -> list[CodedE
 def is_headline(sentence: Span) -> bool:
     """A first line without a full stop, ended by a line break ("Colombia, ELN agree six-month ceasefire")."""
     text = sentence.text
-    return "\n" in text[-3:] + sentence.doc.text[sentence.end_char : sentence.end_char + 2] and \
+    return "\n" in text[-3:] + text_of(sentence.doc)[sentence.end_char : sentence.end_char + 2] and \
         not text.rstrip().endswith((".", "!", "?", ":"))
 
 

@@ -99,11 +99,11 @@ class _DocReader:
         found: list[CodedEvent] = []
         for token in self.doc:
             if (token.pos_ in ("VERB", "AUX") and token.dep_ != "aux") or mistagged_verb(token):
-                found.extend(self._verb_events(token) or self._obligation_events(token))
+                found.extend(self._verb_events(token) or self._obligation_events(token) or self._joint_events(token))
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and frame_words().get(token.lemma_.lower()) == "commit":
                 found.extend(self._readiness_events(token))
         for token in self.doc:
-            if token.pos_ in ("NOUN", "PROPN") and token.i not in self.used_nouns:
+            if (token.pos_ in ("NOUN", "PROPN") or _mistagged_noun(token)) and token.i not in self.used_nouns:
                 found.extend(self._noun_events(token))
         return self._dated(deduplicated(found, self.doc))
 
@@ -173,6 +173,17 @@ class _DocReader:
                                 f"sense:{verb.lemma_.lower()}/{plover.lower()}"),)
         return None
 
+    def _joint_events(self, verb: Token) -> list[CodedEvent]:
+        """"Ghanaian and Togolese police jointly dismantled a kidnapping ring": states acting jointly cooperate
+        (PLOVER COOPERATE), whatever the act is when it codes nothing of its own."""
+        if not any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in verb.children):
+            return []
+        sources, _ = self.args.source_actors(verb)
+        if len({ref.state_code for m, _ in sources for ref in m.actors}) < 2:
+            return []
+        joint = Pattern(verb.lemma_.lower(), frozenset(), ("none",), "060", "COOPERATE", "", "frame:jointly")
+        return self._pairs(verb, joint, sources, [], trigger=verb) or []
+
     def _obligation_events(self, verb: Token) -> list[CodedEvent]:
         """"Britain said that Libya must hand over the suspects": the speaker demands it of Libya (REQUEST)."""
         if verb.lemma_.lower() not in SAY_VERBS | {"declare", "announce", "reiterate", "insist", "conclude"}:
@@ -196,8 +207,10 @@ class _DocReader:
                 return found
         for prep in (c for c in verb.children if c.dep_ == "prep"):
             found = self.tables.verbs.get(f"{lemma} {prep.lower_}")
-            if found and any(self.args.actors_of(obj) for obj in prep.children if obj.dep_ == "pobj"):
-                return found
+            objects = [obj for obj in prep.children if obj.dep_ == "pobj"]
+            if found and any(self.args.actors_of(obj) or any(obj.lemma_.lower() in row.required for row in found)
+                             for obj in objects):
+                return found  # "pulled out of Syria", "walked off the job"
         return self.tables.verbs.get(lemma, ())
 
     def _code_verb(self, verb: Token, pattern: Pattern, objects: list[Token], sources: list[ActorHit],
@@ -213,15 +226,20 @@ class _DocReader:
         targets = self.args.actors_of_all(passive_tokens)
         if not targets and noun is not None:
             targets = self.args.targets(noun, code_from.targets, [])
+        single = len({ref.state_code for m, _ in sources for ref in m.actors}) == 1
+        joint = pattern.is_light and self._plover_of(code_from) == "COOPERATE"
         if not targets:
-            targets = self.args.targets(verb, pattern.targets if pattern.is_light else code_from.targets, objects)
-        if not targets and (code_from.plover or self.tables.code(code_from.cameo).plover) in MATERIAL:
+            # "Turkish and Iraqi forces carried out a joint operation against Kurdish militants": partners
+            # cooperate with each other (or "with" someone), never with the ones the operation is against
+            specs = ("prep:with|alongside",) if joint else pattern.targets if pattern.is_light else code_from.targets
+            targets = self.args.targets(verb, specs, objects)
+        if not targets and not joint and (code_from.plover or self.tables.code(code_from.cameo).plover) in MATERIAL:
             targets = self.args.place_target(verb, sources)
         if not targets and object_controlled(verb):
             return None  # "invited Argentina, Egypt and Iran to join": they would not join each other
-        single = len({ref.state_code for m, _ in sources for ref in m.actors}) == 1
         if not targets and single and self._plover_of(code_from) in _NEEDS_RECIPIENT:
-            targets = self.args.phrase_actors(verb, sources)  # "extradited a businessman ... to China"
+            targets = self.args.phrase_actors(verb, sources) or self.args.purpose_actors(verb, objects, sources)
+            # "extradited a businessman ... to China"; "providing assistance to support the Haitian authorities"
         if not targets and self._plover_of(code_from) in _DOMESTIC_TYPES:
             targets = self._domestic_recipient(verb, code_from, objects, passive_tokens, sources)
             if targets and self._plover_of(code_from) == "SANCTION":
@@ -235,7 +253,16 @@ class _DocReader:
         kind = frame_words().get(verb.lemma_.lower())
         if kind is not None and not pattern.is_light:
             code_from, targets, coder = self._framed(verb, kind, code_from, sources, targets, coder)
+        if self._plover_of(code_from) == "THREATEN":
+            targets = self._threatened(verb, sources, targets)
         return self._pairs(verb, code_from, sources, targets, trigger=verb, coder=coder)
+
+    def _threatened(self, verb: Token, sources: list[ActorHit], targets: list[ActorHit]) -> list[ActorHit]:
+        """A threat is aimed at another, never at the threatener's own forces: "China warned that its military
+        would not sit idly by if the US House speaker visited Taiwan" threatens the United States."""
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        others = [(m, t) for m, t in targets if not {ref.state_code for ref in m.actors} <= source_states]
+        return others or self.args.condition_actors(verb, sources)
 
     def _pronoun_doer(self, noun: Token) -> list[ActorHit]:
         """"Hamas fighters committed rape during their assault": "their" is the subject of the verb the
@@ -335,37 +362,80 @@ class _DocReader:
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
         lemma = noun.lemma_.lower()
-        if lemma in _STATIVE_NOUNS and not (lemma in _ACTS_WITH_A_RECIPIENT and any(
+        thanked = self.args.thanked_for(noun)
+        if lemma in _STATIVE_NOUNS and not thanked and not (lemma in _ACTS_WITH_A_RECIPIENT and any(
                 c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)):
             return []
         pattern = noun_pattern(self.tables, noun)
         frame = governing_frame(noun)
-        if pattern is None or (frame is not None and frame.kind in _ABSORBED | {"undo"}):
+        refused_request = frame is not None and frame.kind == "refuse" and pattern is not None and \
+            self._plover_of(pattern) == "REQUEST"
+        if pattern is None or (frame is not None and frame.kind in _ABSORBED | {"undo"} and not refused_request):
             return []  # "called for the release of", "lifted its sanctions": asked for, or undone
         sources = self.args.actors_of_all(
             [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
             + [obj for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-               for obj in c.children if obj.dep_ == "pobj"])
+               for obj in c.children if obj.dep_ == "pobj"]
+            # "the sanctions imposed by the United States", "the commitment made by the European Union"
+            + [obj for c in noun.children if c.dep_ == "acl" for agent in c.children if agent.dep_ == "agent"
+               for obj in agent.children if obj.dep_ == "pobj"])
+        if not sources and not any(spec.startswith("prep:") and "of" in spec[5:].split("|")
+                                   for spec in pattern.targets):
+            # "the intrusion of China Coast Guard vessels into Japan's waters": where "of" does not name the
+            # one acted upon, it names the doer
+            sources = self.args.actors_of_all([obj for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                               for obj in c.children if obj.dep_ == "pobj"])
+        if thanked and not self.args.actors_of_all([c for c in noun.children if c.dep_ == "poss"]):
+            sources = thanked  # "grateful to France for the support provided to our army": France gave it
         if not sources and self._plover_of(pattern) in MATERIAL | {"RETREAT"}:
             sources = self._pronoun_doer(noun)  # "their assault", "its withdrawal": acts, not treaties
-        targets = self.args.targets(noun, pattern.targets, [])
+        targets = self.args.targets(noun, pattern.targets, []) or [
+            a for clause in noun.children if clause.dep_ == "acl" and any(c.dep_ == "agent" for c in clause.children)
+            for a in self.args.targets(clause, pattern.targets, [])]  # "the pledge made by Japan to Egypt"
+        if not targets and any("against" in spec for spec in pattern.targets):
+            # "the weekly marches by Serbian students against the government": the parse hangs "against" on
+            # the doers
+            targets = self.args.actors_of_all([o for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "against"
+                                               and t.head.i != noun.i for o in t.children if o.dep_ == "pobj"])
+        if not targets and self._plover_of(pattern) == "REQUEST":
+            targets = self._asked(noun)
+        if not targets and thanked:
+            targets = self.args.thanker(noun)
         if not targets and sources and self._plover_of(pattern) in MATERIAL:
             targets = self.args.place_target(noun, sources)  # "drone strikes on towns in north-east Syria"
         if not targets and sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVER_VERBS:
             # "Russia is facing sanctions from the West": the one who faces them is the target
             targets, _ = self.args.source_actors(noun.head)
-        if not sources and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") and (
+        if not targets and sources and noun.dep_ == "pobj" and noun.head.lower_ == "under" and \
+                noun.head.head.pos_ in ("VERB", "AUX"):
+            # "Zimbabwe has lived under sanctions imposed by the United States": the one living under them
+            targets, _ = self.args.source_actors(noun.head.head)
+        governor = noun.head.head
+        if governor.lemma_.lower() == "part" and governor.dep_ == "dobj":
+            governor = governor.head  # "took part in joint drills"
+        if not sources and noun.dep_ == "pobj" and governor.pos_ in ("VERB", "AUX") and (
                 (noun.head.lower_ in ("during", "on", "in") and lemma in ("visit", "trip", "tour"))
                 or (noun.head.lower_ in ("in", "into") and noun.head.dep_ == "prep")):
             # "X described ... during a state visit to Moscow", "we have stood together in firm opposition to
             # Russia's war": the one doing it is the subject of the verb
-            sources, _ = self.args.source_actors(noun.head.head)
+            sources, _ = self.args.source_actors(governor)
         target_codes = {ref.state_code for m, _ in targets for ref in m.actors}
-        sources = [(m, t) for m, t in sources
-                   if not {ref.state_code for ref in m.actors} <= target_codes or not targets]
+        domestic = all(ref.kind != "state" for m, _ in [*sources, *targets] for ref in m.actors)
+        sources = [(m, t) for m, t in sources  # a state's own bodies and people can act on each other
+                   if not {ref.state_code for ref in m.actors} <= target_codes or not targets or domestic]
         if not sources:
             return []
         return self._pairs(noun, pattern, sources, targets, trigger=noun, alone_ok=False) or []
+
+    def _asked(self, noun: Token) -> list[ActorHit]:
+        """Who a request noun with no recipient of its own was made to: whoever deals with it ("Brazil turned
+        down a German request", "Pakistan would study Afghanistan's request", "Kyiv's request was approved by the
+        White House"), or acts on it ("housed them at the request of the United States")."""
+        if noun.dep_ in ("dobj", "nsubjpass"):
+            return self.args.source_actors(noun.head)[0]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "at" and noun.head.head.pos_ in ("VERB", "AUX"):
+            return self.args.source_actors(noun.head.head)[0]
+        return []
 
     # ---- assembling events ------------------------------------------------------------------------
 
@@ -452,10 +522,11 @@ class _DocReader:
         return without_repeated_headline(dated, self.doc)
 
 
-
-
-
-
+def _mistagged_noun(token: Token) -> bool:
+    """"took part in joint air combat drills": the tagger's verb is the object of a preposition with a
+    modifier of its own, a noun."""
+    return token.pos_ == "VERB" and token.dep_ == "pobj" and token.tag_ != "VBG" and any(
+        c.dep_ in ("det", "compound", "amod") for c in token.children)
 
 
 def coded_pairs(doc: Doc) -> set[tuple[int, str, str]]:
@@ -466,39 +537,3 @@ def coded_pairs(doc: Doc) -> set[tuple[int, str, str]]:
         pairs.add((event.sentence, event.source.state_code, event.target.state_code))
         pairs.add((event.sentence, event.target.state_code, event.source.state_code))
     return pairs
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-

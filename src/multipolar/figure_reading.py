@@ -71,7 +71,8 @@ class FigureReader:
 
     def __init__(self, doc: Doc, mentions: Iterable[ActorMention], voice: str | None) -> None:
         self.doc = doc
-        self.by_token: dict[int, ActorMention] = {k: m for m in mentions for k in range(m.start, m.end)}
+        self.by_token: dict[int, ActorMention] = {k: m for m in mentions if _placed(m)
+                                                  for k in range(m.start, m.end)}
         self.voice = voice
         self.last_flow: tuple[str | None, str | None] | None = None
         """The last flow read in the document: (giver, receiver)."""
@@ -126,7 +127,9 @@ class FigureReader:
         giver = origin or owner or subject or (self.voice if measure in _ANNOUNCED else None)
         if destination == giver:
             destination = None
-        if destination is None and giver is not None:
+        if span.root.dep_ == "appos" and span.root.head.i in self.by_token:
+            return giver, destination  # "donors, including Japan ($1.08 billion)": a giver named with its share
+        if destination is None and giver is not None and not _names_receiver(span, verb):
             destination = self.recipient_in_sentence(span, {giver})
         if destination is None and giver is not None and self.last_flow is not None and \
                 self.last_flow[0] == giver and self.last_flow[1] is not None:
@@ -158,9 +161,14 @@ class FigureReader:
         the one whose flow it is."""
         if span.root.dep_ == "appos" and span.root.head.i in self.by_token:
             return self.by_token[span.root.head.i].actors[0].state_code
-        for noun in [span.root, *_flow_nouns(span)]:
-            deps = ("poss",) if noun.i == span.root.i else ("poss", "amod", "compound", "nmod")
+        named = _named_flow(span)
+        for noun in [span.root, *_flow_nouns(span), *named]:
+            # "$300 million in Ukrainian security assistance": an adjective there names what it is for
+            deps = ("poss",) if noun.i == span.root.i else ("poss", "compound") if noun in named else \
+                ("poss", "amod", "compound", "nmod")
             for child in noun.children:
+                if noun in named and child.i in self.by_token and not _names_a_giver(self.by_token[child.i]):
+                    continue  # "in U.S. assistance" is the donor's; "in Moldovan border security assistance" not
                 if child.dep_ in deps and child.i not in range(span.start, span.end):
                     state = self._state_in(child, shallow=True)
                     if state is not None:
@@ -188,8 +196,10 @@ class FigureReader:
                 elif child.dep_ == "dative" or (child.dep_ == "dobj" and holder is verb and
                                                 span.root.head.lower_ == "with"):
                     candidates = [child]
+                # "in Ukraine", "into the United States"; not "in response to Russia's invasion"
+                shallow = child.lower_ in ("in", "into")
                 for candidate in candidates:
-                    state = self._state_in(candidate)
+                    state = self._state_in(candidate, shallow=shallow)
                     if state is not None and state not in exclude:
                         return state
         for node in verb_chain(verb) if verb is not None else ():
@@ -212,8 +222,10 @@ class FigureReader:
             mention = self.by_token.get(token.i)
             if mention is None or token.i != mention.start or mention.actors[0].state_code in exclude:
                 continue
+            root = next((t for t in self.doc[mention.start:mention.end] if not mention.start <= t.head.i < mention.end
+                         or t.head.i == t.i), token)
             if _aggressor(self.doc[mention.end - 1]) or _in_source_phrase(token) or _in_setting(token) or \
-                    _acting(token) or self._named_with_figure(token):
+                    _acting(token) or self._named_with_figure(root):
                 continue
             inner = self._named_inside(token) if mention.how == "generic" else None
             return inner or mention.actors[0].state_code
@@ -237,7 +249,7 @@ class FigureReader:
         nodes = [token] if shallow else sorted(_phrase(token), key=lambda t: t.i)
         for node in nodes:
             mention = self.by_token.get(node.i)
-            if mention is not None:
+            if mention is not None and not (not shallow and _aggressor(self.doc[mention.end - 1])):
                 return mention.actors[0].state_code
         if shallow:
             for child in sorted(token.children, key=lambda c: c.i):
@@ -285,6 +297,8 @@ def context(span: Span, near_only: bool = False) -> Iterator[Token]:
     if verb is not None:
         yield from fresh([verb])
         if near_only:
+            # "two million people have been forced to flee": the verb it completes says what happened to them
+            yield from fresh(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
             return
         yield from fresh(c for c in verb.children if c.dep_ in ("dobj", "attr"))
         yield from fresh(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -309,6 +323,33 @@ def _own_phrase(span: Span) -> list[Token]:
         elif child.dep_ in ("compound", "amod", "nmod"):
             found.extend(_phrase(child))
     return found
+
+
+def _names_receiver(span: Span, verb: Token | None) -> bool:
+    """"contribute €2 million to the Adaptation Fund": the clause names its receiver, even one that is no
+    actor we know, so no other state of the sentence is."""
+    return any(child.dep_ in ("prep", "dative") and child.lower_ == "to" and
+               any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children)
+               for holder in _holders(span, verb) for child in holder.children)
+
+
+def _placed(mention: ActorMention) -> bool:
+    """A state or body, or a person or group whose country is known: only those are ends of a flow (a person
+    the text names without saying whose they are, "Representative Boebert's district", is none)."""
+    actor = mention.actors[0]
+    return actor.kind not in ("person", "organization", "other") or actor.country is not None
+
+
+def _names_a_giver(mention: ActorMention) -> bool:
+    """A state's name or its government ("U.S. assistance", "U.S. government support"), not a body the flow
+    is for ("Moldovan border security assistance")."""
+    return mention.how == "name" or (mention.how == "agent" and mention.actors[0].role == "GOV")
+
+
+def _named_flow(span: Span) -> list[Token]:
+    """The flow a figure is an amount of: "$310 million in U.S. assistance", "$2 billion of Chinese loans"."""
+    return [obj for child in span.root.children if child.dep_ == "prep" and child.lower_ in ("in", "of")
+            for obj in child.children if obj.dep_ == "pobj" and obj.pos_ == "NOUN"]
 
 
 def _flow_nouns(span: Span) -> list[Token]:
@@ -430,11 +471,16 @@ def _cue_keys(token: Token) -> Iterator[str]:
 
 
 _CONFLICT_NOUNS = frozenset({"war", "invasion", "aggression", "attack", "strike", "bombardment", "occupation",
-                             "offensive", "assault", "blockade", "campaign", "missile", "drone"})
+                             "offensive", "assault", "blockade", "campaign", "missile", "drone", "conflict"})
 
 
 def _aggressor(token: Token) -> bool:
     """"Russia's brutal war", "the Kremlin's attacks", "attacks by Russia": the side doing the harm."""
+    if token.dep_ == "case" and token.i > 0:
+        token = token.doc[token.i - 1]  # the mention "Russia's" ends on its "'s"
+    for _ in range(3):  # "the Israel-Hamas conflict": up the names that make the conflict's
+        if token.dep_ in ("compound", "amod") and token.head.pos_ == "PROPN":
+            token = token.head
     if token.dep_ in ("poss", "compound", "amod") and token.head.lemma_.lower() in _CONFLICT_NOUNS:
         return True
     return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in _CONFLICT_NOUNS

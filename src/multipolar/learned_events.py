@@ -23,9 +23,10 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.actors import ActorMention, ActorRef
-from multipolar.coding_tables import Pattern
+from multipolar.coding_tables import Pattern, load_tables
 from multipolar.errors import DataFileError
 from multipolar.event_flags import FlagReader
+from multipolar.event_frames import governing_frame
 from multipolar.events import CodedEvent, coded_pairs
 
 MODEL_DIR = "data/models"
@@ -48,6 +49,7 @@ _TYPE_CODES = {
 """The CAMEO code a proposed event gets: the root of its type (the model names the type, not the code)."""
 _PROMISED_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _WORD_POS = frozenset({"VERB", "NOUN", "ADJ"})
+_NOT_DONE = frozenset({"request", "refuse", "threaten", "consider", "allege", "undo"})
 _ACTING = frozenset({"nsubj^", "self", "conj^", "poss^", "amod^", "nmod^", "prep:by^", "prep:of^", "prep:from^",
                      "agent:by^", "pobj^"})
 """How a source may hang on the word that joins it to the target (see `_can_act_on`)."""
@@ -183,10 +185,21 @@ def candidates(doc: Doc, sentence: Span, index: int, mentions: list[ActorMention
             path = parse_path(doc[source.start : source.end].root, doc[target.start : target.end].root)
             if path is None or len(path) > MAX_PATH + 1 or not _can_act_on(path):
                 continue
-            for source_ref in source.actors:
-                for target_ref in target.actors:
-                    if source_ref.state_code != target_ref.state_code and _placed(source_ref) and _placed(target_ref):
-                        yield Candidate(source, target, source_ref, target_ref, index, path)
+            pairs = [(s, t) for s in source.actors for t in target.actors
+                     if s.state_code != t.state_code and _placed(s) and _placed(t)]
+            found = [Candidate(source, target, s, t, index, path) for s, t in pairs]
+            if found and not _asked_or_refused(found[0].trigger):
+                yield from found
+
+
+def _asked_or_refused(word: Token) -> bool:
+    """An act asked for, refused, threatened, considered, alleged or undone ("urged Libya to hand over",
+    "Libya must hand over", "refused to withdraw") did not happen: the rules code the frame itself, never
+    what it governs."""
+    frame = governing_frame(word)
+    if frame is not None and frame.kind in _NOT_DONE:
+        return True
+    return any(c.dep_ == "aux" and c.text.lower() in ("must", "should") for c in word.children)
 
 
 def _placed(ref: ActorRef) -> bool:
@@ -232,6 +245,11 @@ def pair_features(doc: Doc, candidate: Candidate) -> list[str]:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children) and source_in not in ("nsubj^", "self"):
         features.append("other_subject")
     features += [f"on={t.lemma_.lower()}" for t in path[1:-1] if t.pos_ in (*_WORD_POS, "ADP")]
+    # what the rule coder's own tables say these words code, whether or not a rule fired
+    features += [f"lex_top={plover}" for plover in lexicon_types(top.lemma_.lower())]
+    features += [f"lex={plover}" for t in path[1:-1] if t is not top for plover in lexicon_types(t.lemma_.lower())]
+    features += [f"lex_obj={plover}" for c in top.children if c.dep_ in ("dobj", "xcomp", "attr")
+                 for plover in lexicon_types(c.lemma_.lower())]
     for side, token in (("s", source), ("t", target)):
         features += [f"{side}_dep={token.dep_}", f"{side}_head={token.dep_}>{token.head.lemma_.lower()}"]
     features += [f"s_kind={candidate.source_ref.kind}", f"t_kind={candidate.target_ref.kind}",
@@ -241,9 +259,53 @@ def pair_features(doc: Doc, candidate: Candidate) -> list[str]:
     if 0 < len(gap) <= 3:
         features.append(f"gap={' '.join(t.text.lower() for t in gap)}")
     features += [f"aux={c.text.lower()}" for c in top.children if c.dep_ in ("aux", "neg", "mark")]
+    features += rule_context(doc, candidate, top)
     sentence = source.sent
     features += sorted({f"w={t.lemma_.lower()}" for t in sentence if t.pos_ in _WORD_POS})
     return features
+
+
+def rule_context(doc: Doc, candidate: Candidate, top: Token) -> list[str]:
+    """What the rules already coded in the sentence around the pair: a second target of an event the rules
+    coded once ("sanctioned Russia over Ukraine"), or a pair the sentence links only through an event of
+    others, is seldom an event of its own."""
+    events = [e for e in doc._.mp_events or [] if e.sentence == candidate.sentence and e.recipient]
+    if not events:
+        return ["rules=none"]
+    source, target = candidate.source_ref.state_code, candidate.target_ref.state_code
+    on_path = {t.i for t in candidate.path}
+    above = {t.i for t in top.ancestors}
+    features = []
+    for event in events:
+        roles = (event.source.state_code, event.target.state_code)
+        if source in roles:
+            features.append(f"rule_s={'src' if source == roles[0] else 'tgt'}")
+        if target in roles:
+            features.append(f"rule_t={'src' if target == roles[0] else 'tgt'}")
+        if event.trigger in on_path:
+            features.append("rule_on_path")
+        elif event.trigger in above:
+            features.append("rule_above")
+        if source == roles[0] and target != roles[1]:
+            features.append(f"rule_same_source|t_in={attachments(candidate.path)[2]}")
+    return sorted(set(features)) or ["rules=elsewhere"]
+
+
+@lru_cache(maxsize=20_000)
+def lexicon_types(lemma: str) -> tuple[str, ...]:
+    """The PLOVER types the rule coder's verb and noun tables give a word (`data/coding/verbs.tsv`, `nouns.tsv`)."""
+    tables = load_tables()
+    found: set[str] = set()
+    for pattern in (*tables.verbs.get(lemma, ()), *tables.nouns.get(lemma, ())):
+        plover = pattern.plover
+        if not plover and pattern.cameo not in ("", "@"):
+            try:
+                plover = tables.code(pattern.cameo).plover
+            except KeyError:
+                continue
+        if plover:
+            found.add(plover)
+    return tuple(sorted(found))
 
 
 def attachments(path: tuple[Token, ...]) -> tuple[Token, str, str]:
@@ -289,8 +351,8 @@ class LearnedEventCoder:
         flags = None
         for index, sentence in enumerate(doc.sents):
             mentions = by_sentence.get(index, [])
-            if len({ref.state_code for m in mentions for ref in m.actors}) < 2:
-                continue
+            if not left.any_open(index, {ref.state_code for m in mentions for ref in m.actors}):
+                continue  # one state, or every pair already coded: nothing to add here
             best: dict[tuple[str, str], tuple[float, str, Candidate]] = {}
             for candidate in candidates(doc, sentence, index, mentions):
                 pair = (candidate.source_ref.state_code, candidate.target_ref.state_code)
@@ -333,6 +395,10 @@ class RuleGaps:
     def __init__(self, doc: Doc) -> None:
         self.linked = coded_pairs(doc)
         self.triggers = {event.trigger for event in doc._.mp_events or []}
+
+    def any_open(self, sentence: int, states: set[str]) -> bool:
+        """Whether two of these states in this sentence are still unlinked."""
+        return any((sentence, a, b) not in self.linked for a in states for b in states if a != b)
 
     def open(self, candidate: Candidate) -> bool:
         pair = (candidate.sentence, candidate.source_ref.state_code, candidate.target_ref.state_code)

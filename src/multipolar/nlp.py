@@ -46,6 +46,20 @@ def shared_gazetteer(actors_files: tuple[str, ...] = (), knowledge_base: bool = 
                                   [Path(p) for p in actors_files], knowledge_base)
 
 
+_TEXT_KEY = "multipolar.text"
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, joined once: spaCy joins every token anew on each read, which made components that
+    read it per quotation or per mention quadratic in the document's length."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if isinstance(cached, str) and len(doc) and len(cached) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return cached
+    text = doc.text
+    doc.user_data[_TEXT_KEY] = text
+    return text
+
+
 MAX_UNPUNCTUATED_TOKENS = 400
 """A run this long with no full stop, question or exclamation mark is not a sentence anyone wrote."""
 
@@ -106,7 +120,7 @@ def make_events(nlp: Language, name: str) -> Any:
 
 @Language.factory(
     "multipolar_learned_events",
-    default_config={"threshold": 0.7, "models_dir": None},
+    default_config={"threshold": 0.8, "models_dir": None},
     requires=["doc._.mp_mentions", "doc._.mp_events", "doc._.mp_dates", "token.dep"],
     assigns=["doc._.mp_events"],
 )
@@ -156,15 +170,18 @@ def make_claims(nlp: Language, name: str) -> Any:
 
 OUR_COMPONENTS = ("multipolar_actors", "multipolar_dates", "multipolar_events",
                   "multipolar_quantities", "multipolar_quotes", "multipolar_claims")
+FAST_COMPONENTS = ("multipolar_actors", "multipolar_dates", "multipolar_events", "multipolar_quantities")
+"""Fast mode's: entities, actors, figures and rule events (dates, which events and figures read)."""
 
 
 def add_components(nlp: Language, actors_files: tuple[str, ...] = (), knowledge_base: bool = True,
-                   learned_threshold: float | None = None) -> Language:
+                   learned_threshold: float | None = None, fast: bool = False) -> Language:
     """Add multipolar's components to a parsed English pipeline (the user's own, if they like); with a
-    `learned_threshold`, the learned event coder too, right after the rule coder."""
+    `learned_threshold`, the learned event coder too, right after the rule coder; `fast`: only those of
+    fast mode (`FAST_COMPONENTS`)."""
     if "multipolar_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("multipolar_paragraphs", before="parser")
-    for component in OUR_COMPONENTS:
+    for component in FAST_COMPONENTS if fast else OUR_COMPONENTS:
         if component in nlp.pipe_names:
             continue
         config: dict[str, Any] = {}
@@ -173,7 +190,7 @@ def add_components(nlp: Language, actors_files: tuple[str, ...] = (), knowledge_
         elif component == "multipolar_quotes":
             config = {"actors_files": list(actors_files)}
         nlp.add_pipe(component, config=config)
-    if learned_threshold is not None and "multipolar_learned_events" not in nlp.pipe_names:
+    if learned_threshold is not None and not fast and "multipolar_learned_events" not in nlp.pipe_names:
         nlp.add_pipe("multipolar_learned_events", after="multipolar_events",
                      config={"threshold": learned_threshold})
     return nlp
@@ -181,12 +198,12 @@ def add_components(nlp: Language, actors_files: tuple[str, ...] = (), knowledge_
 
 @lru_cache(maxsize=4)
 def _load(model: str, actors_files: tuple[str, ...], components: tuple[str, ...] = (),
-          knowledge_base: bool = True, learned_threshold: float | None = None) -> Language:
+          knowledge_base: bool = True, learned_threshold: float | None = None, fast: bool = False) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as exc:
         raise MultipolarError(f"cannot load the spaCy model {model!r}: is it installed?") from exc
-    add_components(nlp, actors_files, knowledge_base, learned_threshold)
+    add_components(nlp, actors_files, knowledge_base, learned_threshold, fast)
     for spec in components:
         _add_user_component(nlp, spec)
     return nlp
@@ -206,6 +223,6 @@ def _add_user_component(nlp: Language, spec: str) -> None:
 
 def load_pipeline(settings: Settings) -> Language:
     """The shared pipeline for these settings (loaded on first use, then reused)."""
-    threshold = settings.learned_threshold if settings.learned_events else None
+    threshold = settings.learned_threshold if settings.learned_events and not settings.fast else None
     return _load(settings.spacy_model, tuple(str(p) for p in settings.actors_files), tuple(settings.components),
-                 settings.knowledge_base, threshold)
+                 settings.knowledge_base, threshold, settings.fast)

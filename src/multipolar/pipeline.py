@@ -22,7 +22,7 @@ from multipolar.errors import InputError, failure
 from multipolar.events import CodedEvent
 from multipolar.ingest import article_from_record, article_from_text, parse_date
 from multipolar.limits import run_pipeline, time_limit
-from multipolar.nlp import load_pipeline
+from multipolar.nlp import load_pipeline, text_of
 from multipolar.quantities import FoundQuantity
 from multipolar.quotes import FoundQuote
 from multipolar.records import (
@@ -193,7 +193,7 @@ def _claim(doc: Doc, found: FoundClaim) -> Claim:
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, text_of(doc)[start:end])
 
 
 def _actors(doc: Doc, mentions: list[ActorMention]) -> tuple[Actor, ...]:

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from multipolar.actors import ActorMention
-from multipolar.amounts import MAX_VALUE, FigureSpan, amount, figure_spans, parse_amount, qualifier_of
+from multipolar.amounts import (
+    MAX_VALUE,
+    FigureSpan,
+    amount,
+    entities_in,
+    figure_spans,
+    parse_amount,
+    qualifier_of,
+)
 from multipolar.figure_reading import FLOWS, FigureReader, governing_verb, verb_chain
 from multipolar.timeline import TWO_DATES, DateValue, FoundDate, normalise
 
@@ -70,8 +78,10 @@ class QuantityFinder:
         dates_by_sentence: dict[int, list[FoundDate]] = {}
         for date in dates:
             dates_by_sentence.setdefault(doc[date.start].sent.start, []).append(date)
+        ents = doc.ents
+        starts = [e.start for e in ents]
         for index, sent in enumerate(doc.sents):
-            figures = list(figure_spans(sent))
+            figures = list(figure_spans(sent, entities_in(ents, starts, sent)))
             claimed = self._claimed_dates(doc, [f.span for f in figures], dates_by_sentence.get(sent.start, []))
             for figure in figures:
                 quantity = self._read(doc, sent, index, figure, reader, dates, claimed)
@@ -86,8 +96,8 @@ class QuantityFinder:
         claimed: dict[int, FoundDate] = {}
         for span in spans:
             for date in dates:
-                between = doc[span.end : date.start].text.lower().strip()
-                if 0 <= date.start - span.end <= 3 and between in _OWN_DATE_LINKS:
+                if 0 <= date.start - span.end <= 3 and \
+                        doc[span.end : date.start].text.lower().strip() in _OWN_DATE_LINKS:
                     claimed[span.start] = date
         return claimed
 

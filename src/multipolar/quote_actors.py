@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.actors import ActorMention, ActorRef
+from multipolar.nlp import text_of
 from multipolar.quotes import speaker_country, word_list
 
 if TYPE_CHECKING:
     from multipolar.quote_speakers import Attribution
 
+_BACKER = re.compile(r"-(?:backed|funded|supported|sponsored|armed|trained|allied|aligned)\b")
 _PRIORITY = {"person": 0, "organization": 1, "other": 1, "igo": 2, "bloc": 2, "state": 3}
 
 
@@ -52,6 +54,15 @@ def speaker_noun_sectors() -> dict[str, str]:
 @cache
 def person_nouns() -> frozenset[str]:
     return frozenset(word_list("person_nouns.txt")) | frozenset(speaker_noun_sectors())
+
+
+@cache
+def people_words() -> frozenset[str]:
+    """Words for a person, not a body: "negotiator", "pharmacist" (not "commission", "regulator", "shop")."""
+    bodies = organisation_words() | {"authority", "regulator", "operator", "consultancy", "newspaper", "charity",
+                                     "watchdog", "nonprofit", "non-profit", "exporter", "importer", "producer",
+                                     "fish", "farm"}
+    return frozenset(w for w in person_nouns() if w not in bodies and w not in word_list("document_nouns.txt"))
 
 
 @cache
@@ -85,7 +96,14 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
     best = mention or min(inside, key=lambda m: (_PRIORITY.get(m.actors[0].kind, 4), m.start), default=None)
     if mention is None and person is None and len(inside) > 1 and _coordinated(doc, start, end, inside):
         return _group(doc, start, end, inside)
-    names = person or next((e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= end), None)
+    states = {k for m in attribution.mentions if m.actors[0].kind == "state" for k in range(m.start, m.end)}
+    names = person or next((e for e in attribution.people if start <= e.start and e.end <= end
+                            and e.start not in states), None) or _appositive_name(doc, start, end)
+    if mention is not None and mention.actors[0].kind == "person":
+        titled = _titled_name(attribution, mention, start, end)
+        if titled is not None:
+            return titled
+        return _completed(attribution, _of_mention(doc, mention, "person"), lo, hi, around)
     if best is not None and best.actors[0].kind == "person" and (
             names is None or (best.start < names.end and names.start < best.end) or best.actors[0].office is None):
         return _completed(attribution, _of_mention(doc, best, "person"), lo, hi, around)
@@ -118,6 +136,29 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
         "group" if head.tag_ in ("NNS", "NNPS") else "body"
     return Described(phrase.text, None, country, sector or (_private(doc, lo, hi) if kind == "person" else None),
                      start, end, kind, False)
+
+
+def _titled_name(attribution: Attribution, mention: ActorMention, start: int, end: int) -> Described | None:
+    """"Paraguay's president, Santiago Peña": an office named with its holder's name beside it speaks by
+    that name, with the office's country and sector."""
+    if mention.how not in ("agent", "generic"):
+        return None
+    name = _appositive_name(attribution.doc, start, end)
+    if name is None or (name.start < mention.end - 1 and mention.start < name.end):
+        return None
+    ref = mention.actors[0]
+    return Described(name.text, ref, speaker_country(ref), ref.role, name.start, name.end, "person", True)
+
+
+def _appositive_name(doc: Doc, start: int, end: int) -> Span | None:
+    """"Paraguay's president, Santiago Peña": a proper name set beside a title, which the parser did not
+    label a person."""
+    for token in doc[start:end]:
+        if token.dep_ == "appos" and start <= token.head.i < end and token.head.lemma_.lower() in person_nouns():
+            name = _name_of(token)
+            if name is not None and len(name) >= 2 and name.start >= start:
+                return name
+    return None
 
 
 def _private(doc: Doc, lo: int, hi: int) -> str | None:
@@ -182,6 +223,8 @@ def _completed(attribution: Attribution, described: Described, lo: int, hi: int,
         words = {t.lower_ for t in attribution.doc[lo:hi]}
         current = None if words & {"former", "ex", "ex-", "retired", "then", "late"} else _sector(attribution, lo, hi)
         return replace(described, sector=current) if current else described
+    if ref is not None and ref.origin == "document" and _former(attribution.doc, lo, hi):
+        return replace(described, sector="ELI")
     if ref is None or ref.origin != "document" or (described.country and described.sector):
         return described
     others = [m for m in around if m.actors[0] is not ref]
@@ -189,14 +232,32 @@ def _completed(attribution: Attribution, described: Described, lo: int, hi: int,
                    sector=described.sector or _sector(attribution, lo, hi) or _private(attribution.doc, lo, hi))
 
 
+_CIVIL_GENERALS = {"secretary": "GOV", "director": "GOV", "governor": "GOV", "inspector": "GOV", "auditor": "GOV",
+                   "attorney": "JUD", "solicitor": "JUD"}
+"""Offices written "X-General", which the parser splits so that "General António Guterres" looks military."""
+
+
+def _former(doc: Doc, lo: int, hi: int) -> bool:
+    """"Mark Hollis, a former Canadian ambassador": the first title that describes the person is one they
+    no longer hold (a former holder is `ELI`)."""
+    title = next((t for t in doc[lo:hi] if t.pos_ == "NOUN" and t.lemma_.lower() in people_words()), None)
+    return title is not None and any(c.lower_ in ("former", "retired", "ex") for c in title.children)
+
+
 def _of_mention(doc: Doc, mention: ActorMention, kind: str) -> Described:
     ref = mention.actors[0]
-    text = doc[mention.start : mention.end].text.strip(",;:.–—-()[] ")
+    start = mention.start
+    civil = None
+    if start >= 2 and doc[start].lower_ == "general" and doc[start - 1].text in ("-", "‐") and \
+            doc[start - 2].lower_ in _CIVIL_GENERALS:
+        start, civil = start - 2, _CIVIL_GENERALS[doc[start - 2].lower_]
+    text = doc[start : mention.end].text.strip(",;:.–—-()[] ")
     if len(mention.actors) > 1:
         countries = {speaker_country(r) for r in mention.actors}
         return Described(text, None, countries.pop() if len(countries) == 1 else None, None,
                          mention.start, mention.end, "group", True)
-    return Described(text, ref, speaker_country(ref), ref.role, mention.start, mention.end, kind, True)
+    role = civil if civil and ref.role == "MIL" else ref.role
+    return Described(text, ref, speaker_country(ref), role, start, mention.end, kind, True)
 
 
 def _label(attribution: Attribution, start: int, end: int) -> Described:
@@ -240,12 +301,12 @@ def _sector(attribution: Attribution, start: int, end: int) -> str | None:
     """The sector the phrase's words give: a word for the person ("lawmaker", "pharmacist") over a body
     they speak for ("police", "the foreign ministry", the Pentagon), over a generic title ("spokesman")."""
     doc = attribution.doc
-    words = [t.text.replace("’", "'") for t in doc[:end]]
+    words = attribution.words[:end]
     nouns = speaker_noun_sectors()
     person: list[str] = []
     body: list[str] = []
     generic: list[str] = []
-    names = {k for e in doc.ents if e.label_ == "PERSON" and e.start < end and start < e.end
+    names = {k for e in attribution.people if e.start < end and start < e.end
              for k in range(e.start + 1 if e.start + 1 < e.end else e.start, e.end)}
     i = start
     while i < end:
@@ -284,6 +345,9 @@ def _country(attribution: Attribution, start: int, end: int, inside: list[ActorM
     the one state its paragraph names; else the state the document names most."""
     places: list[ActorMention] = attribution.doc._.mp_places or []
     for mention in [*inside, *(p for p in places if start <= p.start and p.end <= end)]:
+        last = attribution.doc[mention.end - 1]
+        if _BACKER.match(attribution.doc.text, last.idx + len(last)):
+            continue  # "Rwanda-backed M23 rebels" are not Rwanda's
         country = speaker_country(mention.actors[0])
         if country and len(mention.actors) == 1:
             return country
@@ -303,7 +367,7 @@ def _country(attribution: Attribution, start: int, end: int, inside: list[ActorM
                   for c in [_state_of(m)] if c]
         if states:
             return states[0]
-    text = doc.text
+    text = text_of(doc)
     lo, hi = text.rfind("\n\n", 0, doc[start].idx) + 1, _find(text, "\n\n", doc[start].idx)
     named = {c for m in outside if lo <= doc[m.start].idx < hi for c in [_state_of(m)] if c}
     if len(named) == 1:

@@ -22,8 +22,18 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from multipolar.actors import ActorMention, ActorResolver
-from multipolar.quote_actors import Described, describe_phrase, document_nouns, person_nouns
-from multipolar.quote_referents import SUBJECT_DEPS, Referent, gender_of, office_holder, phrase, referents, words_of
+from multipolar.nlp import text_of
+from multipolar.quote_actors import Described, describe_phrase, document_nouns, organisation_words
+from multipolar.quote_referents import (
+    SUBJECT_DEPS,
+    Referent,
+    bare_role,
+    gender_of,
+    office_holder,
+    phrase,
+    referents,
+    words_of,
+)
 from multipolar.quotes import QuoteSpan, word_list
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
@@ -33,11 +43,29 @@ _CLAUSE_BOUNDARIES = frozenset({"relcl", "acl", "advcl"})
 _BACK_REFERENCES = re.compile(r"^\W*(?:with|in) (?:those|these) words\b|^\W*(?:those|these) (?:were|are) the words\b|"
                               r"^\W*(?:this|that) is how\b|^\W*so (?:said|says)\b", re.IGNORECASE)
 _MAX_SENTENCES_BACK = 4
+_CAPS = "A-ZÀ-ÖØ-Þ"
+_DATELINE = re.compile(rf"\A\s*[{_CAPS}][{_CAPS}'’.-]+(?:[ -][{_CAPS}][{_CAPS}'’.-]+){{0,3}}"
+                       r"(?:,\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})?\s*(?:\([A-Za-z]+\)\s*)?[-–—]{1,2}\s+")
+_VIEW_NOUNS = frozenset({"view", "opinion", "judgment", "judgement", "estimation", "telling", "account"})
 
 
 @cache
 def speech_verbs() -> frozenset[str]:
     return frozenset(word_list("speech_verbs.txt"))
+
+
+_PLACE_WORDS = frozenset({"city", "state", "island", "islands", "river", "valley", "district", "province", "region",
+                          "square", "street", "port", "bay", "county"})
+
+
+def _name_fragment(doc: Doc, mention: ActorMention) -> bool:
+    """"Gaza City", "the Getulio Vargas Foundation": a knowledge-base match on the last common word of a
+    longer name is not that name."""
+    if mention.how != "knowledge_base" or mention.end - mention.start != 1:
+        return False
+    token = doc[mention.start]
+    return (token.lower_ in organisation_words() or token.lower_ in _PLACE_WORDS) and \
+        any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
 
 
 class Attribution:
@@ -48,11 +76,18 @@ class Attribution:
         self.quotes = quotes
         self.resolver = resolver
         self.gazetteer = resolver.gazetteer if resolver is not None else None
-        self.mentions: list[ActorMention] = doc._.mp_mentions or []
+        self.mentions: list[ActorMention] = [m for m in doc._.mp_mentions or [] if not _name_fragment(doc, m)]
         self.sentences = list(doc.sents)
+        self.people = [e for e in doc.ents if e.label_ == "PERSON"]
+        """The document's PERSON entities, read once (spaCy builds every entity anew on each read)."""
+        self.words = [t.text.replace("’", "'") for t in doc]
+        """Token texts with straight apostrophes, as the gazetteer matches them."""
         self.sentence_of = {t.i: k for k, s in enumerate(self.sentences) for t in s}
         direct = [(q.start, q.end) for q in quotes if q.direct]
         self.quoted = {t.i for t in doc if any(a <= t.idx < b for a, b in direct)}
+        opening = _DATELINE.match(doc.text[:120])
+        self.dateline_end = opening.end() if opening else 0
+        """"GOMA — Rebels said ...": the parser may take the dateline's place for the subject."""
         self.referents = referents(self, doc)
         self._resolve_personal_pronouns()
 
@@ -70,7 +105,7 @@ class Attribution:
             self.verbs.append(self._verb)
             if speaker is None:
                 speaker = self._named_after(quote, back_reference=True) or self._continued(index, found) or \
-                    self._introduced(quote) or self._named_after(quote)
+                    self._introduced(quote) or self._reported_before(quote) or self._named_after(quote)
             if speaker is not None and speaker.text is None:
                 speaker = None
             found.append(speaker)
@@ -111,7 +146,7 @@ class Attribution:
     def _inverted_object(self, verb: Token, quote: QuoteSpan) -> Token | None:
         """"“Is this peace?” asked one protester": right after the quotation, the parser takes the speaker
         for the verb's object."""
-        between = self.doc.text[quote.end : verb.idx]
+        between = text_of(self.doc)[quote.end : verb.idx]
         if len(between) > 4 or re.search(r"\w", between):
             return None
         return next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.i > verb.i), None)
@@ -136,6 +171,10 @@ class Attribution:
                 objects = [c for c in following.children if c.dep_ == "pobj"]
                 if objects:
                     return self.speaker_of(objects[0])
+            if token.lower_ in _VIEW_NOUNS and token.head.lower_ == "in" and token.head.i < token.i:
+                owner = next((c for c in token.children if c.dep_ == "poss"), None)
+                if owner is not None and owner.lower_ not in ("its", "their", "our", "my"):
+                    return self.speaker_of(owner)  # "In her view, the governments had been “too polite”"
             if token.lower_ == "words" and token.head.lower_ == "in":
                 owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in _PRONOUN_GENDER
                               and c.lower_ not in ("its", "their", "our", "my")), None)
@@ -240,7 +279,8 @@ class Attribution:
         """The subject of a verb, through relative pronouns, conjuncts, participles and infinitives."""
         node = verb
         for _ in range(4):
-            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i not in self.quoted]
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i not in self.quoted
+                        and c.idx >= self.dateline_end]
             agents = [p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if subjects and subjects[0].lower_ == "it" and subjects[0].dep_ == "nsubjpass":
                 subjects = []  # "in which it was agreed that": no one in particular
@@ -262,7 +302,7 @@ class Attribution:
     def _colon_label(self, quote: QuoteSpan) -> Described | None:
         """A round-up's "Name, Title: “...”": a label with no verb before a colon that opens the paragraph,
         or follows the previous entry's citation ("... [Statement, 8/8/23] Name, Title: “...”")."""
-        text = self.doc.text
+        text = text_of(self.doc)
         head = text[max(0, quote.start - 200) : quote.start]
         stripped = head.rstrip(" *“\"‘„«")
         if not stripped.endswith(":"):
@@ -315,7 +355,7 @@ class Attribution:
         if index == 0 or found[index - 1] is None:
             return None
         previous, quote = self.quotes[index - 1], self.quotes[index]
-        between = self.doc.text[previous.end : quote.start]
+        between = text_of(self.doc)[previous.end : quote.start]
         if not previous.closed and re.fullmatch(r"\W*", between):
             return found[index - 1]
         previous_sentence = self._sentence_at(max(previous.start, previous.end - 1))
@@ -326,7 +366,7 @@ class Attribution:
 
     def _opens_sentence(self, quote: QuoteSpan) -> bool:
         sent = self.sentences[self._sentence_at(quote.start)]
-        return not self.doc.text[sent.start_char : quote.start].strip("“”\"‘ *\n")
+        return not text_of(self.doc)[sent.start_char : quote.start].strip("“”\"‘ *\n")
 
     def _introduced(self, quote: QuoteSpan) -> Described | None:
         """"In a statement, it said:" and the quotation opens the next sentence or paragraph."""
@@ -343,6 +383,23 @@ class Attribution:
         subject = self.subject_of(verbs[-1])
         return self.speaker_of(subject) if subject is not None else None
 
+    def _reported_before(self, quote: QuoteSpan) -> Described | None:
+        """"He added that monitors would be drawn from both sides. “If either side breaks the truce, ...”": a
+        quotation that opens a sentence of its own goes on in the voice of the one who spoke in the sentence
+        just before it, in the same paragraph, when that sentence reports speech and quotes nothing."""
+        sentence = self._sentence_at(quote.start)
+        if sentence == 0 or not self._opens_sentence(quote):
+            return None
+        previous = self.sentences[sentence - 1]
+        if "\n\n" in text_of(self.doc)[previous.end_char : quote.start] or any(t.i in self.quoted for t in previous):
+            return None
+        verbs = [t for t in previous if self.is_speech_verb(t) and t.pos_ in ("VERB", "AUX")]
+        subject = self.subject_of(verbs[0]) if verbs else None
+        if subject is None:
+            return None
+        speaker = self.speaker_of(subject)
+        return speaker if speaker.text is not None and (speaker.named or speaker.kind == "person") else None
+
     def _named_after(self, quote: QuoteSpan, back_reference: bool = False) -> Described | None:
         """"“...” With those words, X opened the meeting", "This is how X described ...": the next
         sentence names who said it (first only when it points back; later, any speech verb there)."""
@@ -350,7 +407,7 @@ class Attribution:
         if sentence + 1 >= len(self.sentences) or not self._opens_sentence(quote):
             return None
         following = self.sentences[sentence + 1]
-        if "\n\n" in self.doc.text[quote.end : following.start_char]:
+        if "\n\n" in text_of(self.doc)[quote.end : following.start_char]:
             return None
         back = _BACK_REFERENCES.search(following.text)
         if back_reference and not back:
@@ -374,8 +431,18 @@ class Attribution:
             referent = self._antecedent(token, kinds, None)
             return referent.resolved.described if referent else Described(None)
         if lower in ("i", "we", "me", "us"):
-            return self._voice()
+            return self._voice(person=lower in ("i", "me"))
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and token.lemma_.lower() in document_nouns():
+            written = self.speaker_of(owner)  # "Her latest paper argues ...": hers
+            if written.text is not None and written.kind == "person":
+                return written
         start, end = phrase(token, self.quoted)
+        linked = next((r for r in self.referents if r.kind == "person" and (
+            (r.start <= token.i < r.end and r.target is not None) or
+            ((r.start, r.end) == (start, end) and r.described.actor is None and r.described.named))), None)
+        if linked is not None:
+            return linked.resolved.described  # a title, surname or description that stands for someone named
         described = describe_phrase(self, start, end)
         if described.actor is None and token.lemma_.lower() in document_nouns() and \
                 any(c.lower_ == "the" for c in token.children):
@@ -386,8 +453,7 @@ class Attribution:
             referent = self._by_role(token, start)
             if referent is not None:
                 return referent.described
-        learned = described.actor is None or described.actor.origin == "document"
-        if learned and described.named and sum(1 for t in self.doc[start:end] if not t.is_punct) <= 3:
+        if described.named and sum(1 for t in self.doc[start:end] if not t.is_punct) <= 3:
             referent = self._by_surname(token, start)
             if referent is not None:
                 return referent.described
@@ -395,11 +461,7 @@ class Attribution:
 
     def _bare_role(self, token: Token, start: int, end: int) -> bool:
         """"the minister", "the Vice President": a title with no name, which points back to someone."""
-        words = [t for t in self.doc[start:end] if t.dep_ != "det" and not t.is_punct]
-        return any(t.lower_ == "the" for t in token.children) and token.ent_type_ != "PERSON" and \
-            bool(words) and all(t.lemma_.lower() in person_nouns() or t.lower_ in ("vice", "deputy", "prime",
-                                                                                 "foreign", "senior", "secretary")
-                                for t in words)
+        return any(t.lower_ == "the" for t in token.children) and bare_role(self.doc, start, end)
 
     def _issued_before(self, token: Token) -> Described | None:
         """"The ministry issued a statement. “...,” the statement said": whoever issued it."""
@@ -421,11 +483,13 @@ class Attribution:
             return None
         return self.speaker_of(subject)
 
-    def _voice(self) -> Described:
+    def _voice(self, person: bool = False) -> Described:
+        """The document's voice; its "I" is the one who speaks for a state, an official (`GOV`)."""
         voice = next((m.actors[0] for m in self.mentions if m.how == "voice"), None)
         if voice is None:
             return Described(None)
-        return Described(voice.name, voice, voice.code if voice.kind == "state" else voice.country, voice.role)
+        sector = "GOV" if person and voice.kind == "state" else voice.role
+        return Described(voice.name, voice, voice.code if voice.kind == "state" else voice.country, sector)
 
     def _by_role(self, token: Token, start: int) -> Referent | None:
         """"the minister", "the official": the last person or body whose description holds that noun; else

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from multipolar.actors import ActorRef
+from multipolar.nlp import text_of
 
 if TYPE_CHECKING:
     from multipolar.actors import ActorResolver
@@ -141,7 +142,7 @@ def _closes_later(text: str, at: int) -> bool:
 
 def quote_spans(doc: Doc) -> list[QuoteSpan]:
     """Every quotation of the document, in order: marked ones that are speech, then unquoted speech."""
-    text = doc.text
+    text = text_of(doc)
     found: list[QuoteSpan] = []
     for start, end in quoted_char_ranges(text):
         raw = text[start:end]
@@ -151,7 +152,7 @@ def quote_spans(doc: Doc) -> list[QuoteSpan]:
         offset = start + raw.index(body)
         stop = offset + len(body)
         if _is_markup(text, start, body) or _is_title(text, start, body) or _is_nickname(doc, start, stop) or \
-                _is_role_label(doc, offset, stop):
+                _is_role_label(doc, offset, stop) or _is_named_title(doc, offset, body):
             continue
         closed = stop < len(text) and text[end : end + 1] in CLOSERS + '"'
         found.append(QuoteSpan(offset, stop, True, _kind(doc, offset, stop, body), closed))
@@ -163,7 +164,7 @@ def quote_spans(doc: Doc) -> list[QuoteSpan]:
 def _nested(doc: Doc, start: int, end: int) -> list[QuoteSpan]:
     """Quotations in single curly marks inside a quotation (an apostrophe is not an opening mark)."""
     found = []
-    for match in _NESTED.finditer(doc.text, start, end):
+    for match in _NESTED.finditer(text_of(doc), start, end):
         body = match.group(1).strip()
         if len(body.split()) >= 2:
             at = match.start(1) + match.group(1).index(body)
@@ -192,6 +193,28 @@ def _is_title(text: str, start: int, body: str) -> bool:
     return capitalised / max(len(significant), 1) >= 0.8 and words[0][0].isupper()
 
 
+def _is_named_title(doc: Doc, start: int, body: str) -> bool:
+    """"a report by the Arctic Institute, “Polar Silk Road or Polar Mirage?”": a capitalised phrase set off
+    by a comma after a report, a paper, a theme or a campaign names it (`title_nouns.txt`)."""
+    text = doc.text
+    if not body[:1].isupper() or re.search(r"[,.;:]\W*$", body) or len(body.split()) > 16:
+        return False
+    before = text[max(0, start - 3) : start]
+    if not re.search(r",\s*[“\"‘]$", before):
+        return False
+    comma = doc.char_span(start - len(before), start - len(before) + 1, alignment_mode="expand")
+    if comma is None or comma.start == 0:
+        return False
+    node = doc[comma.start - 1]
+    for _ in range(4):
+        if node.lemma_.lower() in word_list("title_nouns.txt") and node.pos_ == "NOUN":
+            return True
+        if node.dep_ not in ("pobj", "prep", "compound", "poss") or node.head.i == node.i or node.head.i > node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _is_role_label(doc: Doc, start: int, end: int) -> bool:
     """"attributable to “senior administration officials”": how a source is to be named, not words said."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -203,7 +226,7 @@ def _is_role_label(doc: Doc, start: int, end: int) -> bool:
 
 def _is_nickname(doc: Doc, start: int, end: int) -> bool:
     """Rafael “Shorty” Gómez: a word in marks between two parts of a name."""
-    text = doc.text
+    text = text_of(doc)
     if len(text[start:end].split()) > 2:
         return False
     before = re.search(r"([A-Z][\w’'.-]+)\s*[“\"‘]$", text[max(0, start - 30) : start])
@@ -214,7 +237,7 @@ def _is_nickname(doc: Doc, start: int, end: int) -> bool:
 def _kind(doc: Doc, start: int, end: int, body: str) -> str:
     """full: a sentence of its own or speech set off by a comma or colon; partial or scare: a fragment
     of the writer's own sentence."""
-    text = doc.text
+    text = text_of(doc)
     before = text[max(0, start - 40) : start].rstrip(" *“\"‘„«")
     opens_sentence = not before or before[-1] in ".!?:,\n—–-" or before.endswith(("said", "says"))
     starts_high = body[:1].isupper() or body.startswith(("[", "…", "..."))
@@ -261,6 +284,9 @@ class QuoteFinder:
         from multipolar.quote_speakers import Attribution
 
         spans = quote_spans(doc)
+        if not spans:  # nothing to attribute: the speaker search reads every mention and subject of the document
+            doc._.mp_quotes = []
+            return doc
         sentences = list(doc.sents)
         attribution = Attribution(doc, spans, self.resolver)
         speakers = attribution.speakers()
@@ -269,7 +295,7 @@ class QuoteFinder:
             actor = speaker.actor if speaker else None
             kind = "partial" if span.kind == "scare" and verb is not None and verb not in _NAMING_VERBS else span.kind
             found.append(FoundQuote(
-                span.start, span.end, doc.text[span.start : span.end], speaker.text if speaker else None, actor,
+                span.start, span.end, text_of(doc)[span.start : span.end], speaker.text if speaker else None, actor,
                 span.direct, _sentence_index(sentences, span.start), kind,
                 speaker.country if speaker else None, speaker.sector if speaker else None))
         doc._.mp_quotes = found

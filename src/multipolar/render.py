@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from multipolar.model import one_row_per_pair
-from multipolar.records import Analysis
+from multipolar.records import Analysis, Event
 from multipolar.terminal import clip, is_compact, period_text
 
 _MAX_ROWS = 40
@@ -84,16 +84,23 @@ def _events(analysis: Analysis, compact: bool = False) -> Table:
                                       "asserted" else "") if f)
         if compact:
             kind = event.plover + (f"/{event.mode}" if event.mode else "")
-            what = f"{event.source} ↔ {event.target} {kind}" if both else f"{event.source} {kind} {event.target}"
+            what = f"{event.source} ↔ {event.target} {kind}" if both else f"{event.source} {kind} {_recipient(event)}"
             table.add_row(str(index), what + (f" ({flags})" if flags else ""), event.date or "",
                           f"[{event.sentence}] {_clip(event.evidence.text, 60)}")
             continue
         table.add_row(str(index), f"{event.source} ({_clip(event.source_text, 20)})",
                       event.plover + (f"/{event.mode}" if event.mode else ""),
-                      f"{'↔ ' if both else ''}{event.target} ({_clip(event.target_text, 20)})",
+                      f"{'↔ ' if both else ''}{_recipient(event)}" + (f" ({_clip(event.target_text, 20)})"
+                                                                          if event.target_text else ""),
                       f"{event.cameo} {event.goldstein:+.1f}",
                       event.date or "", flags, f"[{event.sentence}] {_clip(event.evidence.text, 70)}")
     return table
+
+
+def _recipient(event: Event) -> str:
+    """An event with no recipient carries its source's state as target (the contract): shown as none, so
+    "China has been spreading propaganda" does not read as China acting on itself."""
+    return event.target if event.target_text else "(no recipient)"
 
 
 def _figures(analysis: Analysis, compact: bool = False) -> Table:
