@@ -11,10 +11,10 @@ import datetime as dt
 import spacy
 from spacy.tokens import Doc, Span
 
-import multipolar.nlp  # noqa: F401  (registers the Doc extensions)
-from multipolar.actors import ActorMention, ActorRef
-from multipolar.events import CodedEvent, EventCoder
-from multipolar.timeline import DateValue, FoundDate
+import multipolar.nlp.spacy_pipeline  # noqa: F401  (registers the Doc extensions)
+from multipolar.nlp.actors.resolve import ActorMention, ActorRef
+from multipolar.nlp.dates import DateValue, FoundDate
+from multipolar.nlp.events.coder import CodedEvent, EventCoder
 
 VOCAB = spacy.blank("en").vocab
 STATES = {"Japan": "JPN", "Indonesia": "IDN", "Iran": "IRN", "France": "FRA", "French": "FRA", "China": "CHN",
@@ -271,7 +271,7 @@ def test_a_commitment_is_dated_when_it_is_made() -> None:
 
 
 def test_a_headline_repeated_in_the_body_is_one_event() -> None:
-    from multipolar.event_selection import is_headline
+    from multipolar.nlp.events.selection import is_headline
 
     doc = Doc(VOCAB, words=["Japan", "aids", "Peru", "\n", "Japan", "gave", "aid", "to", "Peru", "."],
               sent_starts=[True, False, False, False, True, False, False, False, False, False])

@@ -11,11 +11,11 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-import multipolar.nlp  # noqa: F401  (registers the Doc extensions)
-from multipolar.actors import ActorMention, ActorRef
-from multipolar.coding_tables import PLOVER_TYPES, Pattern
-from multipolar.events import CodedEvent
-from multipolar.learned_events import (
+import multipolar.nlp.spacy_pipeline  # noqa: F401  (registers the Doc extensions)
+from multipolar.coding.tables import PLOVER_TYPES, Pattern
+from multipolar.nlp.actors.resolve import ActorMention, ActorRef
+from multipolar.nlp.events.coder import CodedEvent
+from multipolar.nlp.events.learned import (
     LearnedEventCoder,
     PairCoder,
     PairModel,
@@ -80,7 +80,7 @@ def test_parse_path_runs_up_to_the_common_head_and_down() -> None:
 def test_features_read_the_path_and_how_each_side_attaches() -> None:
     doc = _send_doc()
     coder = LearnedEventCoder(_tiny_model(), threshold=0.5)
-    from multipolar.learned_events import candidates
+    from multipolar.nlp.events.learned import candidates
 
     found = list(candidates(doc, next(iter(doc.sents)), 0, doc._.mp_mentions))
     # Mali hangs on "sent" through "to": a recipient, never offered as the one who acts
@@ -149,7 +149,7 @@ def _free_doc(aux: str | None) -> Doc:
 
 def test_an_act_that_is_only_demanded_is_not_offered() -> None:
     """"Mali must free French hostages" has not happened: the rules code the demand, never what it asks."""
-    from multipolar.learned_events import candidates
+    from multipolar.nlp.events.learned import candidates
 
     def pairs(doc: Doc) -> set[tuple[str, str]]:
         found = candidates(doc, next(iter(doc.sents)), 0, doc._.mp_mentions)
@@ -161,7 +161,7 @@ def test_an_act_that_is_only_demanded_is_not_offered() -> None:
 
 def test_features_say_what_the_rules_coded_around_the_pair() -> None:
     """A second target of an event the rules coded once: the model sees that the source already acts there."""
-    from multipolar.learned_events import candidates
+    from multipolar.nlp.events.learned import candidates
 
     doc = _send_doc()
     forward = next(c for c in candidates(doc, next(iter(doc.sents)), 0, doc._.mp_mentions) if c.source_ref is FRA)
@@ -244,7 +244,7 @@ def test_a_story_is_read_to_its_second_paragraph() -> None:
 
 
 def test_the_component_is_added_after_the_rules_only_when_asked() -> None:
-    from multipolar.nlp import add_components
+    from multipolar.nlp.spacy_pipeline import add_components
 
     plain = add_components(spacy.blank("en"))
     assert "multipolar_learned_events" not in plain.pipe_names

@@ -38,9 +38,9 @@ import numpy as np
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "src"))
 
-from multipolar.actors import ActorRef  # noqa: E402
-from multipolar.coding_tables import PLOVER_TYPES  # noqa: E402
-from multipolar.learned_events import (  # noqa: E402
+from multipolar.coding.tables import PLOVER_TYPES  # noqa: E402
+from multipolar.nlp.actors.resolve import ActorRef  # noqa: E402
+from multipolar.nlp.events.learned import (  # noqa: E402
     DETECTOR_FILE,
     EVENT,
     MODEL_DIR,
@@ -52,7 +52,7 @@ from multipolar.learned_events import (  # noqa: E402
     candidates,
     pair_features,
 )
-from multipolar.nlp import load_pipeline  # noqa: E402
+from multipolar.nlp.spacy_pipeline import load_pipeline  # noqa: E402
 from multipolar.settings import DEFAULT_SETTINGS  # noqa: E402
 
 MODEL_NAME = "event-pairs-v1"
@@ -195,7 +195,7 @@ def _prepared(nlp, text: str, day: dt.date, voice: str | None = None):  # type: 
 
 
 def sentence_candidates(doc) -> Iterator[Candidate]:  # type: ignore[no-untyped-def]
-    from multipolar.learned_events import _mentions_by_sentence
+    from multipolar.nlp.events.learned import _mentions_by_sentence
 
     by_sentence = _mentions_by_sentence(doc)
     for index, sentence in enumerate(doc.sents):
