@@ -129,7 +129,9 @@ class Attribution:
             return None
         named = self._according_to(frame)
         if named is not None:
-            return named
+            governing = self._governing_speech_verb(inside) if self._source_is_document else None
+            if governing is None or self.subject_of(governing) is None:
+                return named  # but "X told him ..., according to a readout": X speaks, the readout reports
         promised = self._promised_by(inside)
         if promised is not None:
             return promised
@@ -165,11 +167,13 @@ class Attribution:
 
     def _according_to(self, frame: list[Token]) -> Described | None:
         """"according to X", "in the words of X", "in X's words"."""
+        self._source_is_document = False
         for token in frame:
             following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else token
             if (token.lower_, following.lower_) in (("according", "to"), ("words", "of")):
                 objects = [c for c in following.children if c.dep_ == "pobj"]
                 if objects:
+                    self._source_is_document = objects[0].lemma_.lower() in document_nouns()
                     return self.speaker_of(objects[0])
             if token.lower_ in _VIEW_NOUNS and token.head.lower_ == "in" and token.head.i < token.i:
                 owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -290,11 +294,28 @@ class Attribution:
                 return subjects[0]
             if agents:
                 return agents[0]
+            named_as = self._as_someone(verb, node) if node is verb or node is verb.head else None
+            if named_as is not None:
+                return named_as
             if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
                 return node.head
             if node.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "parataxis") or node.head.i == node.i:
                 return None
             node = node.head
+        return None
+
+    def _as_someone(self, verb: Token, node: Token) -> Token | None:
+        """"As a great statesman of my country, Bernardino Caballero, once said: ...": the parser hangs the
+        speaker on "as"; the name beside it (or the noun itself) says it."""
+        if verb.lemma_.lower() not in speech_verbs():
+            return None
+        for prep in node.children:
+            if prep.lower_ == "as" and prep.dep_ == "prep" and prep.i < verb.i:
+                noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if noun is None or noun.i >= verb.i:
+                    continue
+                name = next((t for t in noun.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"), None)
+                return name or noun
         return None
 
     # ---- around the quotation --------------------------------------------------------------------
