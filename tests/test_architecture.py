@@ -150,3 +150,30 @@ def test_the_report_renders_without_the_web_stack(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "rendered 3"
+
+
+STAGES = ["errors|settings|records|contract", "ingest", "coding", "nlp", "model", "pipeline", "corpus|evaluate",
+          "present", "web", "cli", "__init__|__main__"]
+"""The stages in the order a document meets them: a module imports only from its own stage or earlier ones."""
+KNOWN_BACKWARD = {
+    ("multipolar.ingest.read", "multipolar.nlp.dates"),  # date normalising, inside a function; it needs no spaCy
+    ("multipolar.ingest.read", "multipolar.nlp.limits"),  # the per-document time limit, inside a function
+}
+"""Debts, each imported inside a function (so no cycle at import time); the list may only shrink."""
+
+
+def _stage(module: str) -> int:
+    name = module.split(".")[1] if "." in module else "__init__"
+    return next(i for i, stage in enumerate(STAGES) if name in stage.split("|"))
+
+
+def test_imports_point_down_the_flow() -> None:
+    backward = set()
+    for path in PACKAGE.rglob("*.py"):
+        me = _module_name(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("multipolar."):
+                assert node.module is not None
+                if _stage(node.module) > _stage(me):
+                    backward.add((me, node.module))
+    assert backward == KNOWN_BACKWARD
