@@ -43,7 +43,8 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: text, HTML, JSON/JSONL (.gz too).",
                                                 exists=True)],
     db: Annotated[Path, typer.Option("--db", help="The DuckDB file (created if missing).")] = Path("multipolar.duckdb"),
-    workers: Annotated[int | None, typer.Option(help="Local worker processes (default: one per core).")] = None,
+    workers: Annotated[int | None, typer.Option(min=0, help=(
+        "Local worker processes (default: one per core); 0 analyses in the ingest process itself."))] = None,
     scheduler: Annotated[str | None, typer.Option(help="A Dask scheduler, tcp://HOST:PORT (the dask extra).")] = None,
     batch_size: Annotated[int, typer.Option(help="Documents per task.")] = 16,
     actors: ActorsOption = None,

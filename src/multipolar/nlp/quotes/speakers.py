@@ -460,7 +460,7 @@ class Attribution:
                 return written
         start, end = phrase(token, self.quoted)
         linked = next((r for r in self.referents if r.kind == "person" and (
-            (r.start <= token.i < r.end and r.target is not None) or
+            (r.start <= token.i < r.end and (r.target is not None or r.described.sector != r.sector_found)) or
             ((r.start, r.end) == (start, end) and r.described.actor is None and r.described.named))), None)
         if linked is not None:
             return linked.resolved.described  # a title, surname or description that stands for someone named
