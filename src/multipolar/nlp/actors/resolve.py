@@ -24,8 +24,15 @@ from spacy.tokens import Doc, Span
 from multipolar.coding.gazetteer import STATE_KINDS, ActorInfo, Gazetteer, NamePattern
 from multipolar.nlp.actors import agents as actors_agents
 from multipolar.nlp.actors import explained as actors_explained
-from multipolar.nlp.actors.kb_names import SHORT_TEXT, KbMatcher, Standing, person_span_longer, standing_on
-from multipolar.nlp.spacy_pipeline import text_of
+from multipolar.nlp.actors import voice as actors_voice
+from multipolar.nlp.actors.kb_names import (
+    SHORT_TEXT,
+    KbMatcher,
+    Standing,
+    acronyms_in_brackets,
+    person_span_longer,
+    standing_on,
+)
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _PLURAL_REFERENCE = re.compile(
@@ -90,8 +97,6 @@ def _geography() -> frozenset[str]:
     return _word_list("geography.txt")
 
 
-_FIRST_PERSON = frozenset({"we", "us", "i", "my", "our"})
-_OWN_BODIES = frozenset({"country", "government", "delegation", "nation", "state", "people", "administration"})
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +109,7 @@ class ActorResolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.kb = KbMatcher(gazetteer.kb) if gazetteer.kb is not None else None
+        self.kb = KbMatcher(gazetteer.kb, gazetteer.agent_at) if gazetteer.kb is not None else None
         self._kb_holders: dict[tuple[str, str], list[int]] | None = None
         self._spellings: list[tuple[str, str]] | None = None
 
@@ -120,7 +125,7 @@ class ActorResolver:
         mentions = self._with_plural_references(doc, mentions)
         voice = self.gazetteer.code_of(doc._.mp_voice, day) if doc._.mp_voice else None
         if voice is not None:
-            mentions += self._first_person(doc, mentions, self.ref(voice, day))
+            mentions += actors_voice.first_person(doc, mentions, self.ref(voice, day))
         places = [m for m in mentions if _where_something_happened(doc, m)]
         doc._.mp_mentions = sorted((m for m in mentions if m not in places), key=lambda m: m.start)
         doc._.mp_places = places
@@ -157,6 +162,8 @@ class ActorResolver:
                     self._tail_of_longer_name(doc, words, i, pattern) or self._head_of_other_name(doc, words, i, end,
                                                                                                  pattern):
                 continue
+            if self._spelt_out_as_another(doc, words, i, pattern):
+                continue  # "the Municipality Association (AKK)": not Annegret Kramp-Karrenbauer
             if pattern.how == "adjective" and (not self._combines(words, i, end) or
                                                (i > 0 and words[i - 1].lower() == "ethnic")):
                 continue  # "ethnic Armenian authorities" are not Armenia's
@@ -164,6 +171,16 @@ class ActorResolver:
                 continue  # "Boris Yeltsin" is not Boris Johnson: a short name followed by another name
             return pattern
         return None
+
+    def _spelt_out_as_another(self, doc: Doc, words: list[str], i: int, pattern: NamePattern) -> bool:
+        """An acronym the document writes in brackets after a name that is not this actor's."""
+        if len(pattern.tokens) != 1 or not pattern.case_sensitive[0]:
+            return False
+        brackets = acronyms_in_brackets(doc).get(words[i])
+        if not brackets:
+            return False
+        return not any(p.code == pattern.code for b in brackets for k in range(max(0, b - 12), b)
+                       for p in self.gazetteer.patterns_at(words, k) if k + len(p.tokens) == b)
 
     def _followed_by_other_name(self, doc: Doc, words: list[str], end: int) -> bool:
         return end < len(words) and words[end][:1].isupper() and doc[end].pos_ == "PROPN" and \
@@ -173,16 +190,17 @@ class ActorResolver:
         """A combining form ("Sino", "Indo") stands for a state only joined to another one ("Sino-Russian")."""
         hyphen = end < len(words) and words[end] == "-"
         if not hyphen:
-            return not words[end - 1].endswith("o")
+            return not words[end - 1].lower().endswith("o")
         return (end + 1 < len(words) and bool(self.gazetteer.patterns_at(words, end + 1))) or \
-            not words[end - 1].endswith("o")
+            not words[end - 1].lower().endswith("o")
 
     def _is_place(self, doc: Doc, words: list[str], start: int, end: int) -> bool:
         geography = _geography()
         if end < len(words) and words[end].lower() in geography:
             return True
-        if start >= 2 and words[start - 1].lower() == "of" and words[start - 2].lower() in geography:
-            return True
+        if start >= 2 and words[start - 1].lower() == "of" and words[start - 2].lower() in geography and \
+                words[start - 2].lower() != "region":
+            return True  # "the Sea of Japan"; but "the Essequibo region of Guyana" is Guyana's
         name = " ".join(words[start:end]).lower()
         if start >= 2 and words[start - 1] == "," and words[start - 2][:1].isupper() and \
                 doc[start - 2].ent_type_ != "PERSON" and \
@@ -207,6 +225,8 @@ class ActorResolver:
     def _head_of_other_name(self, doc: Doc, words: list[str], start: int, end: int, pattern: NamePattern) -> bool:
         """"the Panama Papers", "the OSCE Minsk Group": a state's name that begins a longer named thing (the
         entity goes on with a capitalised word that is no name or sector word of ours) is not the state."""
+        if self.gazetteer.actors[pattern.code].kind in ("igo", "bloc") and doc[start].ent_type_ == "ORG":
+            return False  # "the United Nations Emergency Relief Coordinator": a body or office of the UN
         return pattern.how in ("name", "capital", "metonym") and self._heads_longer_name(doc, words, start, end)
 
     def _heads_longer_name(self, doc: Doc, words: list[str], start: int, end: int) -> bool:
@@ -349,30 +369,6 @@ class ActorResolver:
                                else ref for ref in pair)
                 result.append(ActorMention(chunk.start, chunk.end, states, "coreference"))
         return result
-
-    # ---- the document's own voice ------------------------------------------------------------------
-
-    def _first_person(self, doc: Doc, mentions: list[ActorMention], voice: ActorRef) -> list[ActorMention]:
-        """"We call on ...", "my country", "our Government": the actor a document speaks for (a UN speech
-        is its state's), outside quotations, where the first person is someone else's."""
-        from multipolar.nlp.quotes.find import quoted_char_ranges
-
-        taken = {k for m in mentions for k in range(m.start, m.end)}
-        quoted = quoted_char_ranges(text_of(doc))
-        found = []
-        for token in doc:
-            lower = token.lower_
-            if token.i in taken or lower not in _FIRST_PERSON or token.pos_ not in ("PRON", "DET"):
-                continue
-            if any(start <= token.idx < end for start, end in quoted):
-                continue
-            end = token.i + 1
-            if lower in ("my", "our") and token.head.i == token.i + 1 and token.head.lemma_.lower() in _OWN_BODIES:
-                end = token.i + 2  # "my country", "our Government": the whole phrase
-            elif lower in ("my", "our"):
-                continue  # "our concern", "my pleasure": not an actor
-            found.append(ActorMention(token.i, end, (voice,), "voice"))
-        return found
 
     # ---- what stays unresolved --------------------------------------------------------------------
 
