@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from multipolar.nlp.actors.resolve import ActorRef
-from multipolar.nlp.spacy_pipeline import text_of
+from multipolar.nlp.spans import text_of
 
 if TYPE_CHECKING:
     from multipolar.nlp.actors.resolve import ActorResolver
