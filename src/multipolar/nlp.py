@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from multipolar import gazetteer as gazetteer_module
+from multipolar.cached_tagging import use_cached_tagging
 from multipolar.errors import MultipolarError
 from multipolar.settings import Settings
 
@@ -203,6 +204,7 @@ def _load(model: str, actors_files: tuple[str, ...], components: tuple[str, ...]
         nlp = spacy.load(model)
     except OSError as exc:
         raise MultipolarError(f"cannot load the spaCy model {model!r}: is it installed?") from exc
+    use_cached_tagging(nlp)
     add_components(nlp, actors_files, knowledge_base, learned_threshold, fast)
     for spec in components:
         _add_user_component(nlp, spec)
