@@ -196,8 +196,8 @@ def target(args: argparse.Namespace) -> Iterator[str]:
         yield args.url.rstrip("/")
         return
     from multipolar.settings import Settings
-    from multipolar.web import create_app
-    from multipolar.web_server import running
+    from multipolar.web.app import create_app
+    from multipolar.web.server import running
 
     settings = Settings.from_file(args.settings) if args.settings else Settings()
     with running(create_app(args.db, settings), settings) as base:

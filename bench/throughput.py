@@ -29,7 +29,7 @@ from typing import Any
 import spacy
 
 import multipolar
-from multipolar.nlp import load_pipeline
+from multipolar.nlp.spacy_pipeline import load_pipeline
 from multipolar.settings import DEFAULT_SETTINGS, Settings
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from multipolar import store
+from multipolar.corpus import store
 from multipolar.records import Actor, Analysis, Article, Event, Period, Quantity, Quote, Sentence, Span
 
 NAMES = {"USA": "United States", "CHN": "China", "RUS": "Russia", "GBR": "United Kingdom", "FRA": "France",

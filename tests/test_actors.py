@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import multipolar
-from multipolar.evaluate_actors import ActorReport, evaluate_actor_gold, gold_format, read_records, record_problems
+from multipolar.evaluate.actors import ActorReport, evaluate_actor_gold, gold_format, read_records, record_problems
 from multipolar.records import Analysis
 from multipolar.settings import DEFAULT_SETTINGS, Settings
 

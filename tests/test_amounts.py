@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from multipolar.amounts import parse_amount
+from multipolar.nlp.figures.amounts import parse_amount
 
 
 @pytest.mark.parametrize(

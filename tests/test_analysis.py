@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from multipolar import analysis
+from multipolar.corpus import queries as analysis
 
 from .handmade_store import Row, write_store
 

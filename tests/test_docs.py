@@ -6,7 +6,7 @@ import dataclasses
 
 import typer
 
-from multipolar.cli import app
+from multipolar.cli.app import app
 from multipolar.settings import Settings
 
 from .conftest import ROOT

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from multipolar.errors import GoldFileError
-from multipolar.evaluate import GoldRecord, Report, _score_record, combined, read_gold
+from multipolar.evaluate.events import GoldRecord, Report, _score_record, combined, read_gold
 from multipolar.records import Event, Span
 
 TEXT = "Russia shelled Kharkiv. Kyiv condemned Russia. Russia shelled Kharkiv again."

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-import multipolar.nlp  # noqa: F401  (registers the Doc extensions)
-from multipolar.actors import ActorMention, ActorRef
-from multipolar.events import CodedEvent, EventCoder
-from multipolar.timeline import DateValue, FoundDate
+import multipolar.nlp.spacy_pipeline  # noqa: F401  (registers the Doc extensions)
+from multipolar.nlp.actors.resolve import ActorMention, ActorRef
+from multipolar.nlp.dates import DateValue, FoundDate
+from multipolar.nlp.events.coder import CodedEvent, EventCoder
 
 VOCAB = spacy.blank("en").vocab
 STATES = {"Japan": "JPN", "Indonesia": "IDN", "Iran": "IRN", "France": "FRA", "French": "FRA", "China": "CHN",
@@ -23,7 +23,7 @@ STATES = {"Japan": "JPN", "Indonesia": "IDN", "Iran": "IRN", "France": "FRA", "F
           "Cuba": "CUB",
           "Lula": "BRA", "Xi": "CHN", "Egypt": "EGY", "Syria": "SYR", "Pakistan": "PAK"}
 PEOPLE = {"Lula": ("lula", "BRA"), "Xi": ("xi-jinping", "CHN")}
-BODIES = {"government": ("ken-gov", "KEN", "GOV")}
+BODIES = {"government": ("ken-gov", "KEN", "GOV"), "students": ("ken-students", "KEN", "EDU")}
 
 
 def _doc(spec: str, date: str = "2023-05-01") -> Doc:
@@ -271,7 +271,7 @@ def test_a_commitment_is_dated_when_it_is_made() -> None:
 
 
 def test_a_headline_repeated_in_the_body_is_one_event() -> None:
-    from multipolar.event_selection import is_headline
+    from multipolar.nlp.events.selection import is_headline
 
     doc = Doc(VOCAB, words=["Japan", "aids", "Peru", "\n", "Japan", "gave", "aid", "to", "Peru", "."],
               sent_starts=[True, False, False, False, True, False, False, False, False, False])
@@ -395,3 +395,39 @@ def test_aid_goes_to_whoever_its_purpose_names() -> None:
                      "assistance/assistance/NOUN/dobj/2 to/to/PART/aux/5 help/help/VERB/advcl/2 "
                      "Kenya/Kenya/PROPN/dobj/5 ././PUNCT/punct/2")
     assert ("JPN", "KEN", "AID", "", "asserted", False) in events
+
+
+def test_a_day_is_no_recipient() -> None:
+    # "Kenya imposed a curfew on Wednesday."  (a curfew with no one named: coded with no recipient)
+    doc = _doc("Kenya/Kenya/PROPN/nsubj/1 imposed/impose/VERB/ROOT/- a/a/DET/det/3 curfew/curfew/NOUN/dobj/1 "
+               "on/on/ADP/prep/1 Wednesday/Wednesday/PROPN/pobj/4 ././PUNCT/punct/1")
+    doc.ents = [Span(doc, 5, 6, label="DATE")]
+    found = EventCoder()(doc)._.mp_events
+    assert [(e.source.state_code, e.recipient, e.plover, e.mode) for e in found] == [("KEN", False, "COERCE", "curfew")]
+
+
+def test_a_phrasal_verb_takes_its_preposition_s_object() -> None:
+    # "Kenyan workers walked off the job."
+    events = _events("Kenyan/kenyan/ADJ/amod/1 workers/worker/NOUN/nsubj/2 walked/walk/VERB/ROOT/- off/off/ADP/prep/2 "
+                     "the/the/DET/det/5 job/job/NOUN/pobj/3 ././PUNCT/punct/2")
+    assert events == [("KEN", "-", "PROTEST", "strike", "asserted", False)]
+
+
+def test_a_protest_noun_by_a_state_s_people_against_its_government() -> None:
+    # "The marches by students against the government grew."  (the parse hangs "against" on the students)
+    events = _events("The/the/DET/det/1 marches/march/NOUN/nsubj/7 by/by/ADP/prep/1 students/student/NOUN/pobj/2 "
+                     "against/against/ADP/prep/3 the/the/DET/det/6 government/government/NOUN/pobj/4 "
+                     "grew/grow/VERB/ROOT/- ././PUNCT/punct/7")
+    assert events == [("KEN", "KEN", "PROTEST", "demo", "asserted", False)]
+
+
+def test_a_participle_s_agent_does_the_event_noun() -> None:
+    # "Kenya welcomed the pledge made by Japan to Egypt."  /  "Cuba lives under sanctions imposed by France."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 welcomed/welcome/VERB/ROOT/- the/the/DET/det/3 "
+                     "pledge/pledge/NOUN/dobj/1 made/make/VERB/acl/3 by/by/ADP/agent/4 Japan/Japan/PROPN/pobj/5 "
+                     "to/to/ADP/prep/4 Egypt/Egypt/PROPN/pobj/7 ././PUNCT/punct/1")
+    assert ("JPN", "EGY", "AGREE", "", "asserted", False) in events
+    events = _events("Cuba/Cuba/PROPN/nsubj/1 lives/live/VERB/ROOT/- under/under/ADP/prep/1 "
+                     "sanctions/sanction/NOUN/pobj/2 imposed/impose/VERB/acl/3 by/by/ADP/agent/4 "
+                     "France/France/PROPN/pobj/5 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, *_ in events] == [("FRA", "CUB", "SANCTION")]

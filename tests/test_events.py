@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from multipolar.evaluate import evaluate, read_gold
+from multipolar.evaluate.events import evaluate, read_gold
 from multipolar.records import Analysis
 from multipolar.settings import DEFAULT_SETTINGS
 
@@ -124,7 +124,7 @@ def test_undated_events_of_a_year_only_record_take_the_year() -> None:
 
 
 def test_every_event_names_the_rule_that_coded_it(seed_analysis: Analysis) -> None:
-    from multipolar.coding_tables import load_tables
+    from multipolar.coding.tables import load_tables
 
     tables = load_tables()
     ids = {p.id for rows in (*tables.verbs.values(), *tables.nouns.values()) for p in rows}

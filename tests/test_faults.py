@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from multipolar.contract import problems
-from multipolar.corpus import ingest
+from multipolar.corpus.ingest import ingest
 from multipolar.pipeline import process
 from multipolar.settings import Settings
 
@@ -190,7 +190,7 @@ def test_analyze_jsonl_writes_each_line_as_it_goes(tmp_path: Path) -> None:
 def test_a_worker_that_dies_costs_only_its_document(tmp_path: Path) -> None:
     """The component kills its own process on one document: the pool is replaced, the batches it lost are
     analysed again one document at a time, and only the one that kills its worker again is lost."""
-    from multipolar.workers import WORKER_DIED
+    from multipolar.corpus.workers import WORKER_DIED
 
     corpus = faulty_corpus(tmp_path / "corpus", marker=KILL_MARKER)
     report = ingest([corpus], tmp_path / "killed.duckdb", settings=FAULTY, workers=2, batch_size=2)

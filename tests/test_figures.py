@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import multipolar
-from multipolar.figure_checks import checks, period_label
+from multipolar.model.checks import checks, period_label
 from multipolar.records import Change, Period, Quantity, Span
 
 DATE = "2024-05-01"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from multipolar.errors import InputError
-from multipolar.ingest import (
+from multipolar.ingest.read import (
     article_from_html,
     check_text,
     clean_text,

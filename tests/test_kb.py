@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from multipolar.actors_kb import standing_on
-from multipolar.kb import KbTerm, shipped
+from multipolar.coding.kb import KbTerm, shipped
+from multipolar.nlp.actors.kb_names import standing_on
 
 from .conftest import ROOT, SHARED
 

@@ -11,11 +11,11 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-import multipolar.nlp  # noqa: F401  (registers the Doc extensions)
-from multipolar.actors import ActorMention, ActorRef
-from multipolar.coding_tables import PLOVER_TYPES, Pattern
-from multipolar.events import CodedEvent
-from multipolar.learned_events import (
+import multipolar.nlp.spacy_pipeline  # noqa: F401  (registers the Doc extensions)
+from multipolar.coding.tables import PLOVER_TYPES, Pattern
+from multipolar.nlp.actors.resolve import ActorMention, ActorRef
+from multipolar.nlp.events.coder import CodedEvent
+from multipolar.nlp.events.learned import (
     LearnedEventCoder,
     PairCoder,
     PairModel,
@@ -80,7 +80,7 @@ def test_parse_path_runs_up_to_the_common_head_and_down() -> None:
 def test_features_read_the_path_and_how_each_side_attaches() -> None:
     doc = _send_doc()
     coder = LearnedEventCoder(_tiny_model(), threshold=0.5)
-    from multipolar.learned_events import candidates
+    from multipolar.nlp.events.learned import candidates
 
     found = list(candidates(doc, next(iter(doc.sents)), 0, doc._.mp_mentions))
     # Mali hangs on "sent" through "to": a recipient, never offered as the one who acts
@@ -113,6 +113,65 @@ def test_pairs_the_rules_coded_are_left_alone() -> None:
                       "070", "AID", "", False, "asserted", None, 0, 0.8)
     doc._.mp_events = [rule]
     assert LearnedEventCoder(_tiny_model(), threshold=0.5)(doc)._.mp_events == [rule]
+
+
+def test_a_sentence_whose_pairs_are_all_coded_is_not_looked_at() -> None:
+    """Speed: no features are read, no model is asked, where the rules left no pair open."""
+    doc = _send_doc()
+    doc._.mp_events = [CodedEvent(FRA, MLI, (0, 1), (4, 5), 3, Pattern("troop", frozenset(), ("dobj",), "070",
+                                  "AID", ""), "070", "AID", "", False, "asserted", None, 0, 0.8)]
+    asked: list[object] = []
+
+    class Spy(LearnedEventCoder):
+        def predict(self, doc, candidate):  # type: ignore[no-untyped-def]
+            asked.append(candidate)
+            return super().predict(doc, candidate)
+
+    assert Spy(_tiny_model(), threshold=0.5)(doc)._.mp_events == doc._.mp_events
+    assert asked == []
+    doc._.mp_events = []
+    assert [e.coder for e in Spy(_tiny_model(), threshold=0.5)(doc)._.mp_events] == ["tiny-v0"]
+    assert len(asked) == 1
+
+
+def _free_doc(aux: str | None) -> Doc:
+    """"Mali freed (must free) French hostages ." with Mali and France resolved."""
+    shift = 1 if aux else 0
+    words = ["Mali", *([aux] if aux else []), "free" if aux else "freed", "French", "hostages", "."]
+    verb = 1 + shift
+    heads = [verb, *([verb] if aux else []), verb, 3 + shift, verb, verb]
+    deps = ["nsubj", *(["aux"] if aux else []), "ROOT", "amod", "dobj", "punct"]
+    pos = ["PROPN", *(["AUX"] if aux else []), "VERB", "ADJ", "NOUN", "PUNCT"]
+    lemmas = ["Mali", *([aux] if aux else []), "free", "french", "hostage", "."]
+    mentions = [ActorMention(0, 1, (MLI,), "name"), ActorMention(2 + shift, 3 + shift, (FRA,), "adjective")]
+    return _doc(words, heads, deps, pos, lemmas, mentions)
+
+
+def test_an_act_that_is_only_demanded_is_not_offered() -> None:
+    """"Mali must free French hostages" has not happened: the rules code the demand, never what it asks."""
+    from multipolar.nlp.events.learned import candidates
+
+    def pairs(doc: Doc) -> set[tuple[str, str]]:
+        found = candidates(doc, next(iter(doc.sents)), 0, doc._.mp_mentions)
+        return {(c.source_ref.code, c.target_ref.code) for c in found}
+
+    assert pairs(_free_doc(None)) == {("MLI", "FRA")}
+    assert pairs(_free_doc("must")) == set()
+
+
+def test_features_say_what_the_rules_coded_around_the_pair() -> None:
+    """A second target of an event the rules coded once: the model sees that the source already acts there."""
+    from multipolar.nlp.events.learned import candidates
+
+    doc = _send_doc()
+    forward = next(c for c in candidates(doc, next(iter(doc.sents)), 0, doc._.mp_mentions) if c.source_ref is FRA)
+    assert "rules=none" in pair_features(doc, forward)
+    niger = ActorRef("NER", "Niger", "state", "NER", None)
+    doc._.mp_events = [CodedEvent(FRA, niger, (0, 1), (0, 1), 1, Pattern("send", frozenset(), ("dobj",), "070",
+                                  "AID", ""), "070", "AID", "", False, "asserted", None, 0, 0.8)]
+    features = set(pair_features(doc, forward))
+    assert {"rule_s=src", "rule_on_path", "rule_same_source|t_in=prep:to_"} <= features
+    assert "rules=none" not in features and not any(f.startswith("rule_t=") for f in features)
 
 
 def test_nothing_below_the_threshold_or_with_one_actor() -> None:
@@ -178,8 +237,14 @@ def test_labelled_rows_are_read_with_both_directions_and_unsure_pairs(tmp_path) 
     assert (second.voice, second.events[1]) == ("URY", ("RUS", "UKR", None))
 
 
+def test_a_story_is_read_to_its_second_paragraph() -> None:
+    tool = _train_tool()
+    assert tool.story_opening("One. Two.\n\nThree.\n\nFour.") == "One. Two.\n\nThree."
+    assert tool.story_opening("Only one paragraph.") == "Only one paragraph."
+
+
 def test_the_component_is_added_after_the_rules_only_when_asked() -> None:
-    from multipolar.nlp import add_components
+    from multipolar.nlp.spacy_pipeline import add_components
 
     plain = add_components(spacy.blank("en"))
     assert "multipolar_learned_events" not in plain.pipe_names

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from multipolar.figure_checks import checks
-from multipolar.model import blocs, relations, timeline
+from multipolar.model.checks import checks
+from multipolar.model.document import blocs, relations, timeline
 from multipolar.records import Change, Event, Period, Quantity, Span
 
 EVIDENCE = Span(0, 1, "x")
@@ -101,7 +101,7 @@ def test_a_gain_with_a_growth_rate_shows_both_readings() -> None:
 
 
 def test_a_symmetric_pair_is_one_row() -> None:
-    from multipolar.model import one_row_per_pair
+    from multipolar.model.document import one_row_per_pair
 
     pair = (event("CHN", "RUS", 6.0, 2), event("RUS", "CHN", 6.0, 2), event("CHN", "RUS", 6.0, 2, sentence=1),
             event("RUS", "CHN", 6.0, 2, negated=True))

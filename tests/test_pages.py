@@ -15,8 +15,8 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from multipolar.web import create_app
-from multipolar.web_server import running
+from multipolar.web.app import create_app
+from multipolar.web.server import running
 
 from .handmade_store import Row, write_store
 

@@ -50,7 +50,7 @@ def test_reference_article_implied_growth_check(seed_analysis: Analysis) -> None
 
 
 def test_sample_briefing_figures_are_consistent() -> None:
-    from multipolar.cli import _sample_records
+    from multipolar.cli.app import _sample_records
 
     article = next(_sample_records(None)).article
     assert article is not None
@@ -65,7 +65,7 @@ def test_reference_article_gain_that_may_be_the_total(seed_analysis: Analysis) -
 
 
 def test_other_currencies_are_converted_to_dollars_when_a_rate_is_shipped() -> None:
-    from multipolar.currency import to_usd
+    from multipolar.coding.currency import to_usd
 
     assert to_usd(5e9, "USD", 2022) == (5e9, "stated in USD")
     assert to_usd(5e9, "XXX", 2022) == (None, None)

@@ -13,10 +13,10 @@ import datetime as dt
 import spacy
 from spacy.tokens import Doc
 
-import multipolar.nlp  # noqa: F401  (registers the Doc extensions)
-from multipolar.actors import ActorMention, ActorRef, ActorResolver
-from multipolar.nlp import shared_gazetteer
-from multipolar.quotes import FoundQuote, QuoteFinder, quote_spans, quoted_char_ranges
+import multipolar.nlp.spacy_pipeline  # noqa: F401  (registers the Doc extensions)
+from multipolar.nlp.actors.resolve import ActorMention, ActorRef, ActorResolver
+from multipolar.nlp.quotes.find import FoundQuote, QuoteFinder, quote_spans, quoted_char_ranges
+from multipolar.nlp.spacy_pipeline import shared_gazetteer
 
 VOCAB = spacy.blank("en").vocab
 BLANK = spacy.blank("en")

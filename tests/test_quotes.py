@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import multipolar
-from multipolar.evaluate_quotes import (
+from multipolar.evaluate.quotes import (
     QuoteGold,
     QuoteReport,
     evaluate_quotes,
@@ -17,7 +17,7 @@ from multipolar.evaluate_quotes import (
     score_record,
     speaker_right,
 )
-from multipolar.quotes import quoted_char_ranges
+from multipolar.nlp.quotes.find import quoted_char_ranges
 from multipolar.records import Analysis, Quote, Span
 
 from .conftest import GOLD

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from multipolar import report
-from multipolar.charts import horizontal_bars, nice_ticks, stacked_columns
-from multipolar.cli import app
+from multipolar.cli.app import app
+from multipolar.present import report
+from multipolar.present.charts import horizontal_bars, nice_ticks, stacked_columns
 
 from .handmade_store import Row, write_store
 

@@ -82,7 +82,7 @@ def test_cli_gives_one_line_or_a_result_never_a_traceback(name: str, tmp_path: P
 def test_ingest_records_every_bad_input_and_stores_the_rest(tmp_path: Path) -> None:
     import duckdb
 
-    from multipolar.corpus import ingest
+    from multipolar.corpus.ingest import ingest
 
     folder = tmp_path / "bad"
     folder.mkdir()
@@ -163,7 +163,7 @@ def test_the_time_limit_holds_in_a_thread_where_signals_cannot_be_used() -> None
 
 
 def test_a_run_without_sentence_punctuation_is_cut_into_bounded_sentences() -> None:
-    from multipolar.nlp import MAX_UNPUNCTUATED_TOKENS
+    from multipolar.nlp.spacy_pipeline import MAX_UNPUNCTUATED_TOKENS
 
     analysis = multipolar.analyze(ONE_MB_SENTENCE[:60_000])
     lengths = [s.end - s.start for s in analysis.sentences]
@@ -187,7 +187,7 @@ def test_a_page_of_a_million_tags_is_refused_before_extraction(tmp_path: Path) -
 def test_page_extraction_runs_in_the_workers_under_the_time_limit(workers: int, tmp_path: Path) -> None:
     """A page slow to extract (40,000 paragraphs) is skipped at the limit; the others are stored, and a second
     ingest does not extract again the pages it stored."""
-    from multipolar.corpus import ingest
+    from multipolar.corpus.ingest import ingest
     from multipolar.settings import Settings
 
     folder = tmp_path / "pages"

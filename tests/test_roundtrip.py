@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from multipolar import store
-from multipolar.cli import app
+from multipolar.cli.app import app
 from multipolar.contract import to_json
-from multipolar.corpus import ingest
+from multipolar.corpus import store
+from multipolar.corpus.ingest import ingest
 from multipolar.pipeline import process
 from multipolar.settings import Settings
 
@@ -41,7 +41,7 @@ def test_show_prints_exactly_what_analyze_printed_for_the_reference_article(tmp_
     assert cli("show", doc_id, "--db", str(db)) == printed
     assert cli("show", doc_id[:8], "--db", str(db)) == printed
     fastapi = pytest.importorskip("fastapi.testclient")
-    from multipolar.web import create_app
+    from multipolar.web.app import create_app
 
     twin = fastapi.TestClient(create_app(db), base_url="http://127.0.0.1").get(f"/api/documents/{doc_id}")
     assert twin.status_code == 200 and twin.json() == json.loads(printed)

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from multipolar.cli import app
-from multipolar.mail import MAIL_POLICY, MailError, SmtpServer, address, one_line, report_message
+from multipolar.cli.app import app
+from multipolar.present.mail import MAIL_POLICY, MailError, SmtpServer, address, one_line, report_message
 
 from .conftest import ROOT
 
@@ -224,7 +224,7 @@ def test_insecure_auth_logs_in_over_plain_smtp(tmp_path: Path, inbox: Inbox) -> 
 def test_starttls_against_a_server_without_it_is_one_line(tmp_path: Path, inbox: Inbox) -> None:
     message = report_message("<p>r</p>", None, to="analyst@example.org", sender="multipolar@localhost", subject="s")
     server = SmtpServer("127.0.0.1", inbox.port, starttls=True, user="me", password="pw")
-    from multipolar.mail import send
+    from multipolar.present.mail import send
 
     with pytest.raises(MailError, match="STARTTLS"):
         send(message, server)
@@ -247,7 +247,7 @@ def tls_inbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Inbox
 
 
 def test_starttls_then_login_then_send(tls_inbox: Inbox) -> None:
-    from multipolar.mail import send
+    from multipolar.present.mail import send
 
     message = report_message("<p>r</p>", None, to="analyst@example.org", sender="multipolar@localhost",
                              subject=f"multipolar: {INJECTION}")

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from multipolar.settings import Settings
-from multipolar.web import create_app
-from multipolar.web_guard import allowed_hosts, host_name, is_loopback
-from multipolar.web_server import running
+from multipolar.web.app import create_app
+from multipolar.web.guard import allowed_hosts, host_name, is_loopback
+from multipolar.web.server import running
 
 from .test_store import synthetic_corpus
 
@@ -32,7 +32,7 @@ SHORT = "Russia invaded Ukraine in February 2022, officials said."
 @pytest.fixture(scope="module")
 def store_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small store; ingesting needs the model, so the tests that use it are `model` tests."""
-    from multipolar.corpus import ingest
+    from multipolar.corpus.ingest import ingest
 
     folder = tmp_path_factory.mktemp("securitycorpus")
     synthetic_corpus(folder, 6)
@@ -44,7 +44,7 @@ def store_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def empty_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store with no documents: enough for everything that does not read rows."""
-    from multipolar import store
+    from multipolar.corpus import store
 
     db = tmp_path_factory.mktemp("emptystore") / "empty.duckdb"
     store.connect(db).close()
@@ -433,7 +433,7 @@ def test_the_queue_is_bounded_shortest_first_and_frees_places_of_leavers() -> No
     """The scheduler alone (no worker processes): one slot, two places in the queue."""
     import asyncio
 
-    from multipolar.web_analyses import AnalysisBusy, WorkerSlots
+    from multipolar.web.analyses import AnalysisBusy, WorkerSlots
 
     slots = WorkerSlots(1, 2, long_chars=1_000_000)
     order: list[int] = []
@@ -463,7 +463,7 @@ def test_the_queue_is_bounded_shortest_first_and_frees_places_of_leavers() -> No
 def test_long_texts_leave_one_worker_to_short_ones() -> None:
     import asyncio
 
-    from multipolar.web_analyses import WorkerSlots
+    from multipolar.web.analyses import WorkerSlots
 
     slots = WorkerSlots(2, 8, long_chars=20_000)
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from multipolar import analysis, export, store
-from multipolar.corpus import ingest
+from multipolar.corpus import export, store
+from multipolar.corpus import queries as analysis
+from multipolar.corpus.ingest import ingest
 
 from .conftest import FIXTURES, ROOT
 
@@ -156,7 +157,7 @@ def test_exports(inline_db: Path, tmp_path: Path) -> None:
 def test_cli_queries_and_unreadable_database(inline_db: Path, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from multipolar.cli import app
+    from multipolar.cli.app import app
 
     runner = CliRunner()
     result = runner.invoke(app, ["dyad", "FRA", "RUS", "--db", str(inline_db), "--format", "csv"])

@@ -13,8 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from multipolar import migrations, store
-from multipolar import store_schema as schema
+from multipolar.corpus import migrations, schema, store
 from multipolar.errors import StoreError
 from multipolar.records import Analysis, Period, Record, Span
 
@@ -164,7 +163,7 @@ def test_an_older_store_opened_read_only_is_read_as_it_is(tmp_path: Path) -> Non
 def test_upgrade_and_show_from_the_command_line(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from multipolar.cli import app
+    from multipolar.cli.app import app
 
     runner = CliRunner()
     path = old_store(tmp_path, 2)

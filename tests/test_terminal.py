@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from multipolar.cli import app
-from multipolar.terminal import clip, money, number, period_text
+from multipolar.cli.app import app
+from multipolar.present.terminal import clip, money, number, period_text
 
 from .handmade_store import Row, write_store
 

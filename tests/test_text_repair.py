@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from multipolar.datelines import find_dateline, without_dateline
-from multipolar.encodings import decode_bytes
 from multipolar.errors import InputError
-from multipolar.ingest import check_text, clean_text, read_document
-from multipolar.markup import strip_invisible, strip_markup
+from multipolar.ingest.datelines import find_dateline, without_dateline
+from multipolar.ingest.encodings import decode_bytes
+from multipolar.ingest.markup import strip_invisible, strip_markup
+from multipolar.ingest.read import check_text, clean_text, read_document
 from multipolar.settings import DEFAULT_SETTINGS
 
 STORY = "Señor Pérez, the Spanish envoy in Zürich, said Spain would send aid to Chile."
@@ -157,7 +157,7 @@ def test_a_quote_is_dated_by_its_clause_not_by_its_speaker_past(text: str, date:
 @pytest.mark.model
 def test_ingest_dates_undated_documents_with_date_unless_a_dateline_or_record_does(tmp_path: Path) -> None:
     duckdb = pytest.importorskip("duckdb")
-    from multipolar.corpus import ingest
+    from multipolar.corpus.ingest import ingest
 
     folder = tmp_path / "in"
     folder.mkdir()

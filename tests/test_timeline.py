@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from multipolar.timeline import month_value, normalise, year_value
+from multipolar.nlp.dates import month_value, normalise, year_value
 
 TODAY = dt.date(2023, 10, 20)
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from multipolar.corpus import ingest
+from multipolar.corpus.ingest import ingest
 from multipolar.settings import Settings
-from multipolar.web import create_app
+from multipolar.web.app import create_app
 
 from .test_store import synthetic_corpus
 
@@ -109,7 +109,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(web_db: Path) -> Iterator[str]:
     """A real uvicorn server on 127.0.0.1, stopped at the end of the module."""
-    from multipolar.web_server import running
+    from multipolar.web.server import running
 
     with running(create_app(web_db)) as base:
         yield base
@@ -152,7 +152,7 @@ def test_browser_clicks_graph_dyad_document(server: str, tmp_path: Path) -> None
 def test_pdf_report_reads_back(web_db: Path, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    from multipolar.report import dyad_report, to_pdf
+    from multipolar.present.report import dyad_report, to_pdf
 
     pdf = to_pdf(dyad_report(web_db, "FRA", "RUS"), tmp_path / "report.pdf")
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
@@ -162,8 +162,8 @@ def test_pdf_report_reads_back(web_db: Path, tmp_path: Path) -> None:
 def test_email_reaches_a_real_smtp_server(web_db: Path, tmp_path: Path) -> None:
     from aiosmtpd.controller import Controller
 
-    from multipolar.mail import SmtpServer, report_message, send
-    from multipolar.report import dyad_report, to_pdf
+    from multipolar.present.mail import SmtpServer, report_message, send
+    from multipolar.present.report import dyad_report, to_pdf
 
     received: list[Message] = []
 

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from multipolar.errors import InputError
-from multipolar.ingest import article_from_record
+from multipolar.ingest.read import article_from_record
 from multipolar.settings import DEFAULT_SETTINGS
 
 ROOT = Path(__file__).resolve().parents[1]

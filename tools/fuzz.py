@@ -25,10 +25,10 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
-from multipolar import store
 from multipolar.contract import error_line, problems, to_json
+from multipolar.corpus import store
 from multipolar.errors import InputError
-from multipolar.ingest import iter_records
+from multipolar.ingest.read import iter_records
 from multipolar.pipeline import process
 from multipolar.settings import DEFAULT_SETTINGS
 

@@ -68,8 +68,8 @@ def _shoot(driver: Any, url: str, width: int, height: int, out: Path) -> tuple[f
 
 def _paths(db: Path) -> dict[str, str]:
     """Each page's path, filled with the store's busiest dyads and a document with many events."""
-    from multipolar import analysis
-    from multipolar.briefing import rows
+    from multipolar.corpus import queries as analysis
+    from multipolar.present.briefing import rows
 
     top = analysis.relations_in(db)[:8]
     a, b = (top[0].a, top[0].b) if top else ("USA", "CHN")
@@ -87,8 +87,8 @@ def main() -> None:
     parser.add_argument("--height", type=int, default=2200, help="Pixels of each page kept, from the top.")
     parser.add_argument("--only", nargs="*", help="Only these pages (names: " + ", ".join(PAGES) + ").")
     args = parser.parse_args()
-    from multipolar.web import create_app
-    from multipolar.web_server import running
+    from multipolar.web.app import create_app
+    from multipolar.web.server import running
 
     args.out.mkdir(parents=True, exist_ok=True)
     paths = _paths(args.db)

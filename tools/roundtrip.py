@@ -46,8 +46,8 @@ def main() -> None:
     from fastapi.testclient import TestClient
     from typer.testing import CliRunner
 
-    from multipolar.cli import app
-    from multipolar.web import create_app
+    from multipolar.cli.app import app
+    from multipolar.web.app import create_app
 
     with tempfile.TemporaryDirectory() as folder:
         records, db = Path(folder) / "sample.jsonl", Path(folder) / "sample.duckdb"

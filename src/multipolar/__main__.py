@@ -1,5 +1,5 @@
 """`python -m multipolar` is the `multipolar` command."""
 
-from multipolar.cli import main
+from multipolar.cli.app import main
 
 main()

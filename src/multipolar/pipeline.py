@@ -13,18 +13,19 @@ from typing import Any, Literal
 
 from spacy.tokens import Doc
 
-from multipolar import figure_checks, model
-from multipolar.actors import ActorMention, ActorRef
-from multipolar.claims import FoundClaim
-from multipolar.coding_tables import load_tables
-from multipolar.currency import to_usd
+from multipolar.coding.currency import to_usd
+from multipolar.coding.tables import load_tables
 from multipolar.errors import InputError, failure
-from multipolar.events import CodedEvent
-from multipolar.ingest import article_from_record, article_from_text, parse_date
-from multipolar.limits import run_pipeline, time_limit
-from multipolar.nlp import load_pipeline, text_of
-from multipolar.quantities import FoundQuantity
-from multipolar.quotes import FoundQuote
+from multipolar.ingest.read import article_from_record, article_from_text, parse_date
+from multipolar.model import checks as figure_checks
+from multipolar.model import document as model
+from multipolar.nlp.actors.resolve import ActorMention, ActorRef
+from multipolar.nlp.claims import FoundClaim
+from multipolar.nlp.events.coder import CodedEvent
+from multipolar.nlp.figures.quantities import FoundQuantity
+from multipolar.nlp.limits import run_pipeline, time_limit
+from multipolar.nlp.quotes.find import FoundQuote
+from multipolar.nlp.spacy_pipeline import load_pipeline, text_of
 from multipolar.records import (
     Actor,
     Analysis,

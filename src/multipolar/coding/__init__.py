@@ -1,0 +1,1 @@
+"""Reference data the components look up: gazetteer, knowledge base, coding tables, currency rates."""

@@ -1,0 +1,202 @@
+"""Corpus ingest: files and folders of documents -> analyses in the store, in parallel.
+
+The same code path runs on local processes or on a Dask cluster (`multipolar.corpus.workers`). Documents are
+streamed in batches with a bounded number in flight, so memory stays flat as the corpus grows; the
+single writer stores each document in its own transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from multipolar.corpus import store
+from multipolar.corpus.workers import Engine, Outcome
+from multipolar.errors import InputError, failure
+from multipolar.ingest.read import PageToExtract, read_document
+from multipolar.pipeline import process
+from multipolar.records import Article
+from multipolar.settings import DEFAULT_SETTINGS, Settings
+
+log = logging.getLogger("multipolar")
+
+
+DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".gz")
+
+Progress = Callable[[int, int], None]
+"""Called with (documents handled so far, documents stored so far)."""
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    rejected: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One input document: where it came from, and the article (or the page to extract it from) or why
+    there is none."""
+
+    source: str
+    line: int
+    article: Article | None
+    error: str | None
+    page: PageToExtract | None = None
+
+    @property
+    def work(self) -> Article | PageToExtract:
+        """What a worker gets for it."""
+        work = self.article or self.page
+        assert work is not None, "only items with an article or a page are sent to workers"
+        return work
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Every document file under the given files and folders, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            yield from (p for p in sorted(path.rglob("*")) if p.is_file() and p.name.endswith(DOCUMENT_SUFFIXES))
+        else:
+            yield path
+
+
+def estimate_total(paths: Iterable[Path]) -> int:
+    """How many documents the inputs hold (lines of JSONL files, one per other file), for the progress bar."""
+    import gzip
+
+    total = 0
+    for path in iter_files(paths):
+        name = path.name.removesuffix(".gz")
+        if name.endswith(".jsonl"):
+            opener = gzip.open if path.name.endswith(".gz") else open
+            try:
+                with opener(path, "rb") as lines:
+                    total += sum(1 for line in lines if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def iter_items(paths: Iterable[Path], settings: Settings = DEFAULT_SETTINGS, date: dt.date | None = None
+               ) -> Iterator[Item]:
+    """Every document in the inputs, bad ones included with their reason; streamed, file by file. `date`
+    dates the documents whose input (record, dateline, page) gives none."""
+    for path in iter_files(paths):
+        try:
+            for record in read_document(str(path), date=date, settings=settings, defer_html=True):
+                yield Item(str(path), record.line, record.article, record.error, record.page)
+        except Exception as exc:  # the file as a whole: unreadable, or a bug met on it
+            reason, detail = failure(exc)
+            if detail:
+                log.error("%s: %s\n%s", path, reason, detail)
+            yield Item(str(path), 0, None, reason if isinstance(exc, InputError) else f"{path}: {reason}")
+
+
+def analyze_batch(inputs: list[Article | PageToExtract], settings: Settings) -> list[Outcome]:
+    """Run in a worker: web pages are extracted here (under the document time limit), then everything is
+    analysed by the pipeline, which is loaded once per process and reused for every batch."""
+    articles: list[Article] = []
+    outcomes: list[Outcome | None] = []
+    for work in inputs:
+        try:
+            articles.append(work.article(settings) if isinstance(work, PageToExtract) else work)
+            outcomes.append(None)
+        except Exception as exc:
+            outcomes.append((None, *failure(exc)))
+    analysed = iter([(r.analysis, r.error, r.detail) for r in process(articles, settings=settings, on_error="record")])
+    return [outcome if outcome is not None else next(analysed) for outcome in outcomes]
+
+
+def ingest(
+    paths: Iterable[Path], db: Path, *, settings: Settings = DEFAULT_SETTINGS, workers: int | None = None,
+    scheduler: str | None = None, batch_size: int = 16, progress: Progress | None = None,
+    date: dt.date | None = None,
+) -> IngestReport:
+    """Analyse and store every new document; skip what is stored; record what cannot be analysed."""
+    connection = store.connect(db)
+    engine = Engine(analyze_batch, workers, scheduler, settings)
+    report = IngestReport()
+    in_flight: deque[tuple[list[Item], list[Article | PageToExtract], int, Any]] = deque()
+    limit = 2 * max(1, workers or os.cpu_count() or 1)
+    try:
+        for batch in _new_batches(connection, iter_items(paths, settings, date), report, batch_size):
+            work = [i.work for i in batch]
+            in_flight.append((batch, work, *engine.run(work)))
+            while len(in_flight) >= limit or (engine.inline and in_flight):
+                batch, work, generation, pending = in_flight.popleft()
+                _store_batch(connection, batch, engine.outcomes(generation, pending, work), report, progress)
+        while in_flight:
+            batch, work, generation, pending = in_flight.popleft()
+            _store_batch(connection, batch, engine.outcomes(generation, pending, work), report, progress)
+    finally:
+        engine.close()
+        connection.close()
+    return report
+
+
+def _new_batches(connection: store.duckdb.DuckDBPyConnection, items: Iterator[Item], report: IngestReport,
+                 batch_size: int) -> Iterator[list[Item]]:
+    """Batches of documents not yet stored; bad inputs are recorded as rejects on the way."""
+    batch: list[Item] = []
+    seen: set[str] = set()
+    for item in items:
+        report.read += 1
+        if item.page is not None:
+            batch.append(item)  # its id is known once a worker has extracted its text
+        elif item.article is None:
+            report.rejected += 1
+            report.reasons.append(item.error or "unknown")
+            store.record_reject(connection, item.source, item.line, item.error or "unknown")
+            continue
+        elif item.article.id in seen:
+            report.already_stored += 1
+            continue
+        else:
+            seen.add(item.article.id)
+            batch.append(item)
+        if len(batch) >= batch_size:
+            yield _unstored(connection, batch, report)
+            batch = []
+    if batch:
+        yield _unstored(connection, batch, report)
+
+
+def _unstored(connection: store.duckdb.DuckDBPyConnection, batch: list[Item], report: IngestReport) -> list[Item]:
+    """The batch without what is stored: articles by id, pages by what an earlier ingest extracted from them."""
+    stored = store.stored_ids(connection, (i.article.id for i in batch if i.article))
+    pages = store.known_pages(connection, (i.page.key for i in batch if i.page))
+    new = [i for i in batch if (i.article and i.article.id not in stored) or (i.page and i.page.key not in pages)]
+    report.already_stored += len(batch) - len(new)
+    return new
+
+
+def _store_batch(connection: store.duckdb.DuckDBPyConnection, batch: list[Item], outcomes: list[Outcome],
+                 report: IngestReport, progress: Progress | None) -> None:
+    for item, (analysis, error, detail) in zip(batch, outcomes, strict=True):
+        if analysis is None:
+            report.rejected += 1
+            report.reasons.append(error or "unknown")
+            if detail:
+                log.error("%s line %d: %s\n%s", item.source, item.line, error, detail)
+            store.record_reject(connection, item.source, item.line, error or "unknown")
+        else:
+            if store.write_analysis(connection, analysis):
+                report.stored += 1
+            else:
+                report.already_stored += 1
+            if item.page is not None:
+                store.remember_page(connection, item.page.key, analysis.document.id)
+        if progress is not None:
+            progress(report.stored + report.rejected + report.already_stored, report.stored)

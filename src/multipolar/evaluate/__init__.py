@@ -1,0 +1,1 @@
+"""`multipolar eval`: scoring events, actors, figures and quotes against gold files."""

@@ -1,0 +1,1 @@
+"""Reading documents: bytes, files, URLs and records -> `Article`s. No spaCy here."""

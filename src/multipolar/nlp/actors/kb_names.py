@@ -1,0 +1,171 @@
+"""Names of the knowledge base in a document: people in dated offices, parties, armed groups, universities,
+places (whose country an actor takes: "Delhi police").
+
+A knowledge-base name counts only where the text writes it as a name (capitalised, a proper noun or inside
+an entity), and only when the hand-curated gazetteer has no name as long at that place. A name several
+entries share (a homonym) is decided by the countries the document names, then by the office held on the
+date, then by clear prominence (a party's votes, a city's population); otherwise it stays unresolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Doc
+
+from multipolar.coding.kb import KbEntry, KnowledgeBase
+
+_NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "PERSON", "FAC"})
+_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "al", "el", "du", "des", "van", "von", "y", "in",
+                         "on", "-", "'s", "'", "&", ".", "da", "do", "di", "del", "der", "le", "bin", "ibn", "at"})
+_PROMINENCE = 5.0
+"""A namesake this many times more prominent than the next (votes, population) is the one meant."""
+_TOP_OFFICES = ("president", "prime_minister", "monarch", "chancellor", "supreme_leader")
+
+
+class Office(Protocol):
+    """A dated office (the gazetteer's `Term` and the knowledge base's `KbTerm` both are)."""
+
+    @property
+    def start(self) -> dt.date | None: ...
+    @property
+    def end(self) -> dt.date | None: ...
+    @property
+    def sector(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+
+    def covers(self, day: dt.date | None) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What a person is on a day: the office held, a former holder (ELI), or nothing known."""
+
+    sector: str | None
+    role: str | None
+    title: str | None
+
+
+def standing_on(terms: Sequence[Office], day: dt.date | None) -> Standing:
+    """The office held on `day` (top offices first, then the latest begun); a holder of offices that all
+    ended before it is a former holder (CAMEO's ELI: elites, former officials). Without a date nobody is
+    called former: a person is what their latest known office made them."""
+    dated = [t for t in terms if t.start or t.end]
+    held = [t for t in dated if t.covers(day)]
+    if not held and day is None and dated:
+        latest = max(t.end or dt.date.min for t in dated)
+        held = [t for t in dated if t.end == latest]
+    if held:
+        best = max(held, key=lambda t: (t.role in _TOP_OFFICES, bool(t.role), t.start or dt.date.min))
+        return Standing(best.sector, best.role or None, best.title or None)
+    ended = [t for t in dated if t.end is not None and (day is None or t.end < day)]
+    later = [t for t in dated if day is not None and t.start is not None and t.start > day]
+    if ended and not later:
+        last = max(ended, key=lambda t: (t.end or dt.date.min, t.role in _TOP_OFFICES))
+        return Standing("ELI", f"former_{last.role}" if last.role else "former", f"former {last.title}".strip())
+    standing = [t for t in terms if not t.start and not t.end]
+    if standing:
+        return Standing(standing[0].sector, None, None)
+    return Standing(None, None, None)
+
+
+def looks_like_name(doc: Doc, start: int, end: int, kind: str) -> bool:
+    """Written as a name: capitalised words (and connectors), at least one a proper noun or in an entity,
+    or the text is a bare name ("Riigikogu"); a one-word name at a sentence's start must be a proper noun
+    or an entity; a place is never a person's name."""
+    first = doc[start]
+    if not (first.text[:1].isupper() or first.text[:1].isdigit()):
+        return False
+    named = len(doc) <= SHORT_TEXT
+    for token in doc[start:end]:
+        lower = token.lower_
+        if token.is_alpha and not token.text[:1].isupper() and lower not in _CONNECTORS:
+            return False
+        if token.pos_ == "PROPN" or token.ent_type_ in _NAME_LABELS:
+            named = True
+        if kind == "place" and token.ent_type_ == "PERSON" and person_span_longer(doc, start, end):
+            return False
+    if not named:
+        return False
+    if end - start == 1 and len(doc) > SHORT_TEXT and \
+            ((first.is_sent_start and not first.ent_type_ and first.pos_ != "PROPN") or len(first.text) < 3):
+        return False
+    return kind == "person" or doc[start].ent_type_ != "PERSON" or not person_span_longer(doc, start, end)
+
+
+SHORT_TEXT = 6
+"""A text of this many tokens or fewer is a bare name or phrase ("Riigikogu", "Rakhine rebels"): its
+capitalised words are names whatever the tagger makes of them."""
+
+
+def person_span_longer(doc: Doc, start: int, end: int) -> bool:
+    """Inside a person's name longer than [start, end) ("Michael Jordan"); a possessive at the entity's
+    end does not count ("Burkina Faso's" tagged PERSON)."""
+    span = next((e for e in doc.ents if e.start <= start < e.end and e.label_ == "PERSON"), None)
+    if span is None:
+        return False
+    stop = span.end
+    while stop > span.start and doc[stop - 1].text in ("'s", "’s", "'", "’"):
+        stop -= 1
+    return stop - span.start > end - start or span.start < start
+
+
+class KbMatcher:
+    """Finds knowledge-base names in a document and picks the entry meant."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def hit_at(self, doc: Doc, words: list[str], lower: list[str], at: int, day: dt.date | None,
+               countries: set[str]) -> tuple[int, int] | None:
+        """(size, entry number) of the longest name at `at` that the text writes as a name and that can be
+        decided; None if there is none."""
+        if lower[at] in ("the", "a", "an"):
+            return None  # names are matched without their article, as the gazetteer's are
+        for hit in self.kb.names_at(words, at, lower):
+            kinds = {self.kb.entry(n).kind for n in hit.entries}
+            kind = "place" if kinds == {"place"} else "person" if "person" in kinds else "organization"
+            if not looks_like_name(doc, at, at + hit.size, kind):
+                continue
+            chosen = self.choose(hit.entries, day, countries)
+            return None if chosen is None else (hit.size, chosen)
+        return None
+
+    def choose(self, numbers: Iterable[int], day: dt.date | None, countries: set[str]) -> int | None:
+        entries = [(n, self.kb.entry(n)) for n in numbers]
+        if not entries:
+            return None
+        decided = _one_country(entries)
+        if decided is not None:
+            return decided
+        named = [(n, e) for n, e in entries if e.country in countries]
+        if named:
+            decided = _one_country(named)
+            if decided is not None:
+                return decided
+            entries = named
+        serving = [(n, e) for n, e in entries if e.kind == "person" and
+                   standing_on(self.kb.terms(n), day).sector not in (None, "ELI")]
+        if len(serving) == 1:
+            return serving[0][0]
+        ranked = sorted(entries, key=lambda item: -item[1].weight)
+        if ranked[0][1].weight > 0 and ranked[0][1].weight >= _PROMINENCE * ranked[1][1].weight:
+            return ranked[0][0]
+        return None
+
+    def standing(self, number: int, day: dt.date | None) -> Standing:
+        return standing_on(self.kb.terms(number), day)
+
+
+def _one_country(entries: list[tuple[int, KbEntry]]) -> int | None:
+    """When every candidate is of one country: the most prominent, preferring people and organisations
+    (their sector) to places of the same name."""
+    if len({e.country for _, e in entries}) != 1:
+        return None
+    return max(entries, key=lambda item: (item[1].kind != "place", item[1].weight, -item[0]))[0]

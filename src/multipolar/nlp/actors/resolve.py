@@ -1,0 +1,498 @@
+"""Actor resolution: a spaCy component that finds and resolves every actor mention, as of the doc's date.
+
+Rules, in order: gazetteer names (longest match first), then knowledge-base names where the gazetteer has
+none as long (`actors_kb`); a country or place word plus an agent word ("the Russian army", "Russia's
+foreign minister", "Delhi police") as a body or, for an office, its holder on the date (`actors_agents`);
+names the document explains ("Armenian Prime Minister X", "X, a spokesman for the Kenyan police"),
+generic actors ("protesters", "the police") and surnames of people named in full before
+(`actors_explained`); plural references to the last pair of states ("the two countries").
+Place names ("Sea of Japan") and combining forms without a partner ("Indo-Pacific") are not actors.
+What looks like an actor but cannot be resolved is kept in `doc._.mp_unresolved`, never guessed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from multipolar.coding.gazetteer import STATE_KINDS, ActorInfo, Gazetteer, NamePattern
+from multipolar.nlp.actors import agents as actors_agents
+from multipolar.nlp.actors import explained as actors_explained
+from multipolar.nlp.actors.kb_names import SHORT_TEXT, KbMatcher, Standing, person_span_longer, standing_on
+from multipolar.nlp.spacy_pipeline import text_of
+
+ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_PLURAL_REFERENCE = re.compile(
+    r"^(?:the two|both|these two|both the)\s+(?:countries|states|nations|sides|governments|powers|capitals|"
+    r"neighbou?rs|leaders|partners)$|^(?:the )?leaders of (?:both|the two) (?:countries|states|nations)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as resolved on the document's date, and where that resolution came from."""
+
+    code: str
+    name: str
+    kind: str
+    country: str | None
+    role: str | None
+    office: str | None = None
+    """The office held on the date ("prime_minister"; "former_prime_minister" for a former holder)."""
+    origin: str = "gazetteer"
+    """gazetteer (our curated tables), knowledge_base, document (learned from the text), user_file, rule."""
+    origin_id: str | None = None
+    """The id where it came from: a Wikidata QID, a Party Facts or UCDP id, a GeoNames id, a user file."""
+    title: str | None = None
+    """The office as titled on the date ("Minister of Foreign Affairs", "former President")."""
+    category: str | None = None
+    """Finer than `kind`: party, armed group, university, city, region, historical state, de facto state."""
+    start: dt.date | None = None
+    """When it came into being (historical states, parties), if known."""
+    end: dt.date | None = None
+    successors: tuple[str, ...] = ()
+
+    @property
+    def state_code(self) -> str:
+        """The state or organisation the actor acts for: "xi-jinping" -> "CHN"; a city -> its state."""
+        if self.kind in ("person", "organization", "other") and self.country:
+            return self.country
+        return self.code
+
+    def with_role(self, role: str | None, office: str | None = None, title: str | None = None) -> ActorRef:
+        return dataclasses.replace(self, role=role, office=office, title=title)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """Tokens [start, end) that refer to one or more actors."""
+
+    start: int
+    end: int
+    actors: tuple[ActorRef, ...]
+    how: str
+
+
+@cache
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("multipolar").joinpath(f"data/gazetteer/{name}").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def _geography() -> frozenset[str]:
+    return _word_list("geography.txt")
+
+
+_FIRST_PERSON = frozenset({"we", "us", "i", "my", "our"})
+_OWN_BODIES = frozenset({"country", "government", "delegation", "nation", "state", "people", "administration"})
+
+
+@lru_cache(maxsize=1)
+def _not_actors() -> frozenset[str]:
+    return frozenset(w.lower() for w in _word_list("not_actors.txt"))
+
+
+class ActorResolver:
+    """The `multipolar_actors` component."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.kb = KbMatcher(gazetteer.kb) if gazetteer.kb is not None else None
+        self._kb_holders: dict[tuple[str, str], list[int]] | None = None
+        self._spellings: list[tuple[str, str]] | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        day: dt.date | None = doc._.mp_date
+        words = [_word(t.text) for t in doc]
+        mentions = self._name_mentions(doc, words, day)
+        mentions += self._misspelt_states(doc, words, mentions, day)
+        mentions = self._with_kb_names(doc, words, mentions, day)
+        mentions = self._with_kb_names(doc, words, mentions, day)  # homonyms the first pass's places decide
+        mentions = actors_agents.with_agents(self, doc, words, mentions, day)
+        mentions = actors_explained.with_explained(self, doc, words, mentions, day)
+        mentions = self._with_plural_references(doc, mentions)
+        voice = self.gazetteer.code_of(doc._.mp_voice, day) if doc._.mp_voice else None
+        if voice is not None:
+            mentions += self._first_person(doc, mentions, self.ref(voice, day))
+        places = [m for m in mentions if _where_something_happened(doc, m)]
+        doc._.mp_mentions = sorted((m for m in mentions if m not in places), key=lambda m: m.start)
+        doc._.mp_places = places
+        doc._.mp_unresolved = self._unresolved(doc, [*doc._.mp_mentions, *places])
+        return doc
+
+    # ---- gazetteer names ------------------------------------------------------------------------
+
+    def _name_mentions(self, doc: Doc, words: list[str], day: dt.date | None) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        i = 0
+        while i < len(words):
+            pattern = self._best_pattern(doc, words, i, day)
+            if pattern is None:
+                i += 1
+                continue
+            end = i + len(pattern.tokens)
+            ref = self.ref(pattern.code, day)
+            if pattern.how in ("capital", "metonym") and ref.kind == "state":
+                ref = ref.with_role("GOV")
+            found.append(ActorMention(i, end, (ref,), pattern.how))
+            i = end
+        return found
+
+    def _best_pattern(self, doc: Doc, words: list[str], i: int, day: dt.date | None) -> NamePattern | None:
+        capitalised = words[i][:1].isupper() or words[i][:1].isdigit()
+        for pattern in self.gazetteer.patterns_at(words, i):
+            if pattern.code not in self.gazetteer.actors or not pattern.valid_on(day):
+                continue
+            if not capitalised and not pattern.tokens[0][:1].islower():
+                continue
+            end = i + len(pattern.tokens)
+            if self._is_place(doc, words, i, end) or self._inside_other_name(doc, i, end, pattern) or \
+                    self._tail_of_longer_name(doc, words, i, pattern) or self._head_of_other_name(doc, words, i, end,
+                                                                                                 pattern):
+                continue
+            if pattern.how == "adjective" and (not self._combines(words, i, end) or
+                                               (i > 0 and words[i - 1].lower() == "ethnic")):
+                continue  # "ethnic Armenian authorities" are not Armenia's
+            if pattern.how == "person" and len(pattern.tokens) == 1 and self._followed_by_other_name(doc, words, end):
+                continue  # "Boris Yeltsin" is not Boris Johnson: a short name followed by another name
+            return pattern
+        return None
+
+    def _followed_by_other_name(self, doc: Doc, words: list[str], end: int) -> bool:
+        return end < len(words) and words[end][:1].isupper() and doc[end].pos_ == "PROPN" and \
+            not self.gazetteer.patterns_at(words, end)
+
+    def _combines(self, words: list[str], start: int, end: int) -> bool:
+        """A combining form ("Sino", "Indo") stands for a state only joined to another one ("Sino-Russian")."""
+        hyphen = end < len(words) and words[end] == "-"
+        if not hyphen:
+            return not words[end - 1].endswith("o")
+        return (end + 1 < len(words) and bool(self.gazetteer.patterns_at(words, end + 1))) or \
+            not words[end - 1].endswith("o")
+
+    def _is_place(self, doc: Doc, words: list[str], start: int, end: int) -> bool:
+        geography = _geography()
+        if end < len(words) and words[end].lower() in geography:
+            return True
+        if start >= 2 and words[start - 1].lower() == "of" and words[start - 2].lower() in geography:
+            return True
+        name = " ".join(words[start:end]).lower()
+        if start >= 2 and words[start - 1] == "," and words[start - 2][:1].isupper() and \
+                doc[start - 2].ent_type_ != "PERSON" and \
+                " ".join(words[start:end]) in _word_list("homonyms.txt") and \
+                not self.gazetteer.patterns_at(words, start - 2):
+            return True
+        with_next = f"{name} {words[end].lower()}" if end < len(words) else name
+        with_previous = f"{words[start - 1].lower()} {name}" if start > 0 else name
+        hyphenated = f"{name}-{words[end + 1].lower()}" if end + 1 < len(words) and words[end] == "-" else name
+        return bool({name, with_next, with_previous, hyphenated} & _not_actors())
+
+    def _tail_of_longer_name(self, doc: Doc, words: list[str], start: int, pattern: NamePattern) -> bool:
+        """"Security Council" inside "National Security Council" is not the UN's."""
+        info = self.gazetteer.actors[pattern.code]
+        if info.kind in STATE_KINDS or info.kind == "person" or start == 0:
+            return False
+        previous = doc[start - 1]
+        return previous.text[:1].isupper() and not previous.is_sent_start and previous.ent_iob_ in ("B", "I") \
+            and doc[start].ent_iob_ == "I" and not self.gazetteer.patterns_at(words, start - 1) \
+            and self.gazetteer.agent_at(words, start - 1) is None
+
+    def _head_of_other_name(self, doc: Doc, words: list[str], start: int, end: int, pattern: NamePattern) -> bool:
+        """"the Panama Papers", "the OSCE Minsk Group": a state's name that begins a longer named thing (the
+        entity goes on with a capitalised word that is no name or sector word of ours) is not the state."""
+        return pattern.how in ("name", "capital", "metonym") and self._heads_longer_name(doc, words, start, end)
+
+    def _heads_longer_name(self, doc: Doc, words: list[str], start: int, end: int) -> bool:
+        if end >= len(doc) or doc[end].ent_iob_ != "I":
+            return False
+        if doc[start].ent_type_ not in ("ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"):
+            return False
+        following = words[end]
+        if following.lower() in _SAME_THING:
+            return False
+        return following[:1].isupper() and following.isalpha() and not self.gazetteer.patterns_at(words, end) and \
+            self.gazetteer.agent_at(words, end, qualified=True) is None
+
+    @staticmethod
+    def _inside_other_name(doc: Doc, start: int, end: int, pattern: NamePattern) -> bool:
+        """A country name inside a longer person's name ("Michael Jordan") is not the country."""
+        if pattern.how in ("person", "petrarch") or doc[start].ent_type_ != "PERSON":
+            return False
+        return person_span_longer(doc, start, end)
+
+    def _misspelt_states(self, doc: Doc, words: list[str], mentions: list[ActorMention],
+                         day: dt.date | None) -> list[ActorMention]:
+        """A state's name or demonym misspelt by one letter ("Kazahks"), where the tagger sees a place or a
+        people and nothing else matched: the one state within one edit (a swap, a letter more or less)."""
+        covered = {k for m in mentions for k in range(m.start, m.end)}
+        found = []
+        labels = ("GPE", "NORP", "PERSON") if len(doc) <= SHORT_TEXT else ("GPE", "NORP")  # a bare word: any tag
+        for ent in doc.ents:
+            if ent.label_ not in labels or len(ent) != 1 or ent.start in covered or len(ent.text) < 6 or \
+                    self.gazetteer.patterns_at(words, ent.start):
+                continue  # a name we know, set aside on purpose ("Atlanta, Georgia", "ethnic Armenian")
+            codes = {code for word, code in self._state_words() if _one_edit(ent.text.lower(), word)}
+            if len(codes) == 1:
+                found.append(ActorMention(ent.start, ent.end, (self.ref(codes.pop(), day),), "misspelt"))
+        return found
+
+    def _state_words(self) -> list[tuple[str, str]]:
+        if self._spellings is None:
+            self._spellings = sorted({(p.tokens[0].lower(), p.code) for bucket in self.gazetteer._patterns.values()
+                                      for p in bucket if len(p.tokens) == 1 and p.how in ("name", "adjective")
+                                      and len(p.tokens[0]) >= 5 and p.code in self.gazetteer.actors
+                                      and self.gazetteer.actors[p.code].kind in STATE_KINDS})
+        return self._spellings
+
+    # ---- knowledge-base names --------------------------------------------------------------------
+
+    def _with_kb_names(self, doc: Doc, words: list[str], mentions: list[ActorMention],
+                       day: dt.date | None) -> list[ActorMention]:
+        """Knowledge-base names where the gazetteer has none as long; a homonym is decided by the countries
+        the gazetteer found in the document."""
+        if self.kb is None:
+            return mentions
+        countries = {ref.state_code for m in mentions for ref in m.actors}
+        lower = [w.lower() for w in words]
+        by_start = {m.start: m for m in mentions}
+        covered = {k: m for m in mentions for k in range(m.start, m.end)}
+        result = list(mentions)
+        i = 0
+        while i < len(words):
+            known = covered.get(i)
+            if known is not None and known.start != i:
+                i = known.end
+                continue
+            hit = self.kb.hit_at(doc, words, lower, i, day, countries)
+            if hit is not None and (self._is_place(doc, words, i, i + hit[0]) or
+                                    self._heads_longer_name(doc, words, i, i + hit[0]) or
+                                    (hit[0] == 1 and self.gazetteer.agent_at(words, i) is not None)):
+                hit = None  # "the Tsugaru Strait" is geography, not the town; "Police" the police, not the town
+            if hit is None or (known is not None and hit[0] <= known.end - known.start):
+                i = known.end if known is not None else i + 1
+                continue
+            size, number = hit
+            inside = [m for m in result if i <= m.start < i + size]
+            if any(m.end > i + size for m in inside):
+                i += 1
+                continue
+            result = [m for m in result if m not in inside]
+            result.append(ActorMention(i, i + size, (self.kb_ref(number, day),), "knowledge_base"))
+            by_start.pop(i, None)
+            i += size
+        return result
+
+    def kb_ref(self, number: int, day: dt.date | None) -> ActorRef:
+        assert self.kb is not None
+        entry = self.kb.kb.entry(number)
+        common = {"origin": "knowledge_base", "origin_id": entry.id, "category": entry.category,
+                  "start": entry.start, "end": entry.end, "successors": entry.successors}
+        if entry.kind == "person":
+            standing = self.kb.standing(number, day)
+            return ActorRef(entry.code, entry.name, "person", entry.country, standing.sector, standing.role,
+                            title=standing.title, **common)  # type: ignore[arg-type]
+        if entry.kind == "place":
+            return ActorRef(entry.code, entry.name, "other", entry.country, "CVL", **common)  # type: ignore[arg-type]
+        return ActorRef(entry.code, entry.name, entry.kind, entry.country, entry.sector,
+                        **common)  # type: ignore[arg-type]
+
+    def kb_holder(self, country: str, roles: tuple[str, ...], day: dt.date | None) -> str | None:
+        """The knowledge base's holder of an office the curated tables do not cover for that country."""
+        if self.kb is None or any((country, role) in self.gazetteer._holders for role in roles):
+            return None
+        if self._kb_holders is None:
+            self._kb_holders = self.kb.kb.holders()
+        found = {n for role in roles for n in self._kb_holders.get((country, role), ())
+                 if any(t.role == role and t.covers(day) for t in self.kb.kb.terms(n))}
+        if len(found) != 1:
+            return None
+        return self.kb.kb.entry(found.pop()).code
+
+    def holders_named(self, roles: tuple[str, ...], name: str, day: dt.date | None) -> list[ActorRef]:
+        """Holders of an office on `day` whose name has the word `name` ("President Aliyev" in 2001 is
+        Heydar Aliyev; "King Abdullah" in Amman in 2019 is Abdullah II, in Riyadh in 2010 the Saudi king)."""
+        found: dict[str, ActorRef] = {}
+        for (_, role), terms in self.gazetteer._holders.items():
+            for term in terms if role in roles else ():
+                info = self.gazetteer.actors.get(term.code)
+                if info is not None and term.covers(day) and name in info.name.split():
+                    found.setdefault(term.code, self.ref(term.code, day))
+        if self.kb is not None:
+            if self._kb_holders is None:
+                self._kb_holders = self.kb.kb.holders()
+            for (_, role), numbers in self._kb_holders.items():
+                for number in numbers if role in roles else ():
+                    entry = self.kb.kb.entry(number)
+                    if name in entry.name.split() and any(t.role == role and t.covers(day)
+                                                          for t in self.kb.kb.terms(number)):
+                        found.setdefault(entry.code, self.kb_ref(number, day))
+        return list(found.values())
+
+    # ---- "the two countries" ----------------------------------------------------------------------
+
+    def _with_plural_references(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        result = list(mentions)
+        taken = {k for m in mentions for k in range(m.start, m.end)}
+        for chunk in _plural_candidates(doc):
+            if any(k in taken for k in range(chunk.start, chunk.end)):
+                continue
+            pair = _last_pair(result, chunk.start, doc)
+            if pair is not None:
+                states = tuple(self.ref(ref.state_code, doc._.mp_date) if ref.state_code in self.gazetteer.actors
+                               else ref for ref in pair)
+                result.append(ActorMention(chunk.start, chunk.end, states, "coreference"))
+        return result
+
+    # ---- the document's own voice ------------------------------------------------------------------
+
+    def _first_person(self, doc: Doc, mentions: list[ActorMention], voice: ActorRef) -> list[ActorMention]:
+        """"We call on ...", "my country", "our Government": the actor a document speaks for (a UN speech
+        is its state's), outside quotations, where the first person is someone else's."""
+        from multipolar.nlp.quotes.find import quoted_char_ranges
+
+        taken = {k for m in mentions for k in range(m.start, m.end)}
+        quoted = quoted_char_ranges(text_of(doc))
+        found = []
+        for token in doc:
+            lower = token.lower_
+            if token.i in taken or lower not in _FIRST_PERSON or token.pos_ not in ("PRON", "DET"):
+                continue
+            if any(start <= token.idx < end for start, end in quoted):
+                continue
+            end = token.i + 1
+            if lower in ("my", "our") and token.head.i == token.i + 1 and token.head.lemma_.lower() in _OWN_BODIES:
+                end = token.i + 2  # "my country", "our Government": the whole phrase
+            elif lower in ("my", "our"):
+                continue  # "our concern", "my pleasure": not an actor
+            found.append(ActorMention(token.i, end, (voice,), "voice"))
+        return found
+
+    # ---- what stays unresolved --------------------------------------------------------------------
+
+    def _unresolved(self, doc: Doc, mentions: list[ActorMention]) -> list[Span]:
+        covered = {k for m in mentions for k in range(m.start, m.end)}
+        skip = _not_actors()
+        spans = [
+            ent for ent in doc.ents
+            if ent.label_ in ACTOR_LABELS and not any(k in covered for k in range(ent.start, ent.end))
+            and ent.text.lower().removeprefix("the ") not in skip
+        ]
+        for chunk in _plural_candidates(doc):
+            if not any(k in covered for k in range(chunk.start, chunk.end)):
+                spans.append(chunk)
+        return sorted(spans, key=lambda s: s.start)
+
+    # ---- helpers ----------------------------------------------------------------------------------
+
+    def ref(self, code: str, day: dt.date | None) -> ActorRef:
+        """A gazetteer actor (or a knowledge-base one by its code) as it stands on `day`."""
+        info: ActorInfo | None = self.gazetteer.actors.get(code)
+        if info is None and self.kb is not None:
+            number = self.kb.kb.codes.get(code)
+            if number is not None:
+                return self.kb_ref(number, day)
+        assert info is not None, code
+        kind = "state" if info.kind in STATE_KINDS else info.kind
+        standing = Standing(info.sector, None, None)
+        if kind == "person":
+            terms = self.gazetteer.terms.get(code, ())
+            standing = standing_on(terms, day) if terms else standing
+            if standing.sector is None:  # no dated office, or only later ones: the curated standing sector
+                standing = Standing(info.sector, terms[0].role if terms and not terms[0].start else None, None)
+        return ActorRef(code, info.name, kind, info.country, standing.sector, standing.role, info.origin,
+                        info.origin_id, standing.title, info.category, info.start, info.end, info.successors)
+
+    def name_of(self, code: str) -> str:
+        info = self.gazetteer.actors.get(code)
+        return info.name if info else code
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one letter added, dropped, changed, or two neighbours swapped (not equal)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+_SAME_THING = frozenset({"state", "province", "region", "city", "county", "district", "governorate", "oblast",
+                         "society", "movement", "organization", "organisation"})
+"""Words that go on a name without making it another thing ("Kano State", "Red Crescent Society")."""
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "through", "throughout",
+                       "within", "into", "from", "to", "between", "towards", "toward", "via", "off", "along"})
+
+
+def _where_something_happened(doc: Doc, mention: ActorMention) -> bool:
+    """A city or region named after a locative preposition ("exercises near Alexandria") says where, not who:
+    it is no actor (its country still serves "protesters in Lagos", resolved before)."""
+    ref = mention.actors[0]
+    return mention.how == "knowledge_base" and ref.kind == "other" and mention.start > 0 and \
+        doc[mention.start - 1].lower_ in _LOCATIVE and len(doc) > SHORT_TEXT
+
+
+def _word(text: str) -> str:
+    """A token as the tables write it: straight apostrophes, and a possessive the tokenizer left on its word
+    ("Faso’s" after a curly apostrophe) taken off, so the name before it still matches."""
+    text = text.replace("’", "'")
+    if len(text) > 3 and text.endswith("'s") and text[0].isupper():
+        return text[:-2]
+    return text
+
+
+def _plural_candidates(doc: Doc) -> list[Span]:
+    found = []
+    for chunk in doc.noun_chunks:
+        text = chunk.text
+        if _PLURAL_REFERENCE.match(text):
+            found.append(chunk)
+            continue
+        extended = doc[chunk.start : min(len(doc), chunk.end + 3)]
+        if _PLURAL_REFERENCE.match(extended.text):
+            found.append(extended)
+    return found
+
+
+def _last_pair(mentions: list[ActorMention], before: int, doc: Doc) -> tuple[ActorRef, ...] | None:
+    """The most recent two states named together ("Russia and China", "Sino-Russian"), within 3 sentences."""
+    sentence_starts = [s.start for s in doc.sents]
+    current = max((k for k, s in enumerate(sentence_starts) if s <= before), default=0)
+    window_start = sentence_starts[max(0, current - 3)]
+    named_things = [e for e in doc.ents if e.label_ in ("FAC", "EVENT", "WORK_OF_ART", "LAW")]
+    states = [
+        m for m in mentions
+        if window_start <= m.start and m.end <= before and m.actors[0].state_code.isupper()
+        and len(m.actors) == 1 and not any(e.start <= m.start < e.end for e in named_things)
+    ]
+    for right in range(len(states) - 1, 0, -1):
+        a, b = states[right - 1], states[right]
+        gap = doc[a.end : b.start].text.strip().lower()
+        codes = {a.actors[0].state_code, b.actors[0].state_code}
+        if len(codes) == 2 and gap in ("and", "-", "–", "&", ",", "or", "and the", "nor"):
+            return (a.actors[0], b.actors[0])
+    return _dominant_pair(states)
+
+
+def _dominant_pair(states: list[ActorMention]) -> tuple[ActorRef, ...] | None:
+    """Failing a coordinated pair: the two states named most in the window, if no third comes close."""
+    counts: dict[str, int] = {}
+    first: dict[str, ActorRef] = {}
+    for mention in states:
+        code = mention.actors[0].state_code
+        counts[code] = counts.get(code, 0) + 1
+        first.setdefault(code, mention.actors[0])
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
+        return None
+    return (first[ranked[0][0]], first[ranked[1][0]])

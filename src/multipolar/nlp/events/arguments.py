@@ -1,0 +1,358 @@
+"""Who acts and who is acted upon, read from the dependency parse for the event coder.
+
+Sources are a verb's subjects (the `by` agent of a passive; the noun a relative clause hangs on; the
+subject of the governing verb for "committed to collaborating"; the object of "enabled Russia to ...");
+targets are found where a pattern says (object, dative, a preposition), or, for material acts, in the
+place the act lands on.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from multipolar.nlp.actors.resolve import ActorMention
+
+ActorHit = tuple[ActorMention, Token]
+"""An actor mention and the token of the phrase that led to it."""
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+SAY_VERBS = frozenset({"say", "state", "claim", "tell", "report", "assert", "allege", "insist", "argue",
+                       "believe", "think", "add", "note", "write", "suggest"})
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
+"""Verbs whose subject, not their object, does what their complement says ("X promised Y to ...")."""
+_ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod"})
+_ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as"})
+_OWN_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "ccomp", "relcl", "conj", "parataxis",
+                          "acl", "xcomp"})
+_BORDERS = frozenset({"border", "frontier", "coast", "waters", "airspace", "territory", "side", "positions"})
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+_REPORTING_VERBS = SAY_VERBS | {"announce", "declare", "confirm", "warn", "insist"}
+
+
+class ArgumentReader:
+    """Which tokens belong to which actor mention, and the actors a phrase stands for."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.mentions: dict[int, ActorMention] = {}
+        for mention in doc._.mp_mentions or []:
+            for k in range(mention.start, mention.end):
+                self.mentions[k] = mention
+
+    def actors_of(self, token: Token, depth: int = 0, pronouns: bool = False) -> list[ActorHit]:
+        """The actors a noun phrase stands for: itself, its conjuncts, or what qualifies it; with `pronouns`,
+        "its"/"their" stand for the sentence's subject (recipients only: "strikes on its territory")."""
+        result: list[ActorHit] = []
+        for head in conjuncts(token):
+            if pronouns and head.tag_ == "PRP$" and head.lower_ in ("its", "their") and depth <= 1:
+                result.extend(self._antecedent(head))
+                continue
+            if head.lower_ in _PERSONAL and head.i not in self.mentions:
+                result.extend(self._person_before(head))
+                continue
+            mention = self.mentions.get(head.i)
+            if mention is not None:
+                result.append((mention, head))
+                # "Chinese and Indian troops": the other qualifiers of the same noun
+                for child in head.children:
+                    if child.dep_ in ("amod", "compound"):
+                        result.extend((m, c) for c in conjuncts(child)
+                                      if (m := self.mentions.get(c.i)) is not None and m is not mention)
+                    elif child.dep_ == "appos" and _all_states(mention):
+                        # "the United States of America, the People's Republic of China, the Russian Federation
+                        # and France": a list of states the parse hangs on the first as an apposition
+                        result.extend((m, c) for c in conjuncts(child) if (m := self.mentions.get(c.i)) is not None
+                                      and m is not mention and _all_states(m) and m.actors != mention.actors)
+                continue
+            if depth >= 2 or head.pos_ in ("VERB", "AUX"):
+                continue
+            for child in head.children:
+                if child.dep_ in _ACTOR_LINKS:
+                    result.extend(self.actors_of(child, depth + 1, pronouns))
+                elif child.dep_ == "prep" and child.lower_ in _ACTOR_PREPS:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            result.extend(self.actors_of(obj, depth + 1, pronouns))
+        unique: dict[tuple[int, str], ActorHit] = {}
+        for mention, head in result:
+            for ref in mention.actors:
+                unique.setdefault((mention.start, ref.code), (mention, head))
+        return list(unique.values())
+
+    def _person_before(self, pronoun: Token) -> list[ActorHit]:
+        """"He raised the EU's concerns": the last person named before, in this sentence or the two before,
+        unless a person we could not resolve was named after them (then we do not guess)."""
+        doc = pronoun.doc
+        first = doc[max(pronoun.sent.start - 1, 0)].sent
+        first = doc[max(first.start - 1, 0)].sent
+        for i in range(pronoun.i - 1, first.start - 1, -1):
+            mention = self.mentions.get(i)
+            if mention is not None and mention.actors[0].kind == "person":
+                return [(mention, doc[mention.start])]
+            if doc[i].ent_type_ == "PERSON" and mention is None:
+                return []
+        return []
+
+    def _antecedent(self, pronoun: Token) -> list[ActorHit]:
+        """"its territory", "their embassy": the actor that is the subject of the sentence's main verb
+        ("the US and its allies": the actor it is coordinated with)."""
+        if pronoun.head.dep_ == "conj" and (found := self.actors_of(pronoun.head.head)):
+            return found[:1]
+        root = pronoun.sent.root
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+        found = self.actors_of_all(subjects)
+        return found[:1]
+
+    def actors_of_all(self, tokens: list[Token]) -> list[ActorHit]:
+        return [a for t in tokens for a in self.actors_of(t)]
+
+    def subjects(self, verb: Token) -> tuple[list[Token], list[Token]]:
+        """Acting tokens and (for a passive) the tokens acted upon."""
+        actors = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            actors.extend(c for c in agent.children if c.dep_ == "pobj")
+        actors = [verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t for t in actors]
+        actors = [s for t in actors for s in _speaker_for_pronoun(verb, t)]
+        passive = [verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t for t in passive]
+        if not actors and not passive:
+            if verb.dep_ == "relcl":
+                return [verb.head], []
+            if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                # "the work by the United States to deliver assistance", "Mongolia's agreement to export coal"
+                return _noun_doers(verb.head), []
+            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj":
+                # "signed an Executive Order imposing new sanctions": the signer imposes them
+                inherited, _ = self.subjects(verb.head.head)
+                return inherited, []
+            if object_controlled(verb) and verb.head.lemma_.lower() not in _SUBJECT_CONTROL:
+                # "enabling Russia to maintain its war", "urged China to press Russia": the object acts
+                return [c for c in verb.head.children if c.dep_ == "dobj"], []
+            governor = governing_verb(verb)
+            if governor is not None:
+                inherited, undergoing = self.subjects(governor)
+                if verb.dep_ == "conj" and undergoing:
+                    return undergoing, []  # "X was indicted by the court and will resign": X resigns
+                return inherited, []
+        return actors, passive
+
+    def source_actors(self, verb: Token) -> tuple[list[ActorHit], list[Token]]:
+        subject_tokens, passive_tokens = self.subjects(verb)
+        return self.actors_of_all(subject_tokens), passive_tokens
+
+    def targets(self, word: Token, specs: tuple[str, ...], objects: list[Token]) -> list[ActorHit]:
+        """The acted-upon actors, looked for where the pattern's specs say, in order."""
+        for spec in specs:
+            if spec == "dobj":
+                found = self._object_targets(word, objects)
+            elif spec == "iobj":
+                found = self._dative_targets(word)
+            elif spec.startswith("prep:"):
+                wanted = set(spec[5:].split("|"))
+                found = [a for holder in [word, *(c for o in objects for c in conjuncts(o))]
+                         for prep in holder.children if prep.dep_ in ("prep", "dative") and prep.lower_ in wanted
+                         for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj, pronouns=True)]
+            else:
+                found = []
+            if found:
+                return found
+        return []
+
+    def _object_targets(self, word: Token, objects: list[Token]) -> list[ActorHit]:
+        found = [a for t in objects or [c for c in word.children if c.dep_ in ("dobj", "attr")]
+                 for a in self.actors_of(t, pronouns=True)]
+        if not found:
+            # "condemned the drills that China launched": the doer of what was condemned
+            found = [a for obj in objects for clause in obj.children if clause.dep_ == "relcl"
+                     for subject in clause.children if subject.dep_ == "nsubj" for a in self.actors_of(subject)]
+        if not found:
+            found = self._maker_of(word, objects)
+        if not found:
+            # "demanded that the US cancel ...": the subject of the demanded clause
+            found = [a for clause in word.children if clause.dep_ == "ccomp"
+                     for subject in clause.children if subject.dep_ == "nsubj" for a in self.actors_of(subject)]
+        return found
+
+    def _maker_of(self, word: Token, objects: list[Token]) -> list[ActorHit]:
+        """Whose statement, allegation or measure the object is, when the object names no actor itself: "rejects
+        the allegations made by India" (the participle's agent); "rejects the statement by the Hungarian side",
+        where the parse hangs the `by` phrase on the active verb."""
+        agents = [p for obj in objects for clause in obj.children if clause.dep_ == "acl"
+                  for agent in clause.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj"]
+        if objects and any(c.dep_ in SUBJECT_DEPS for c in word.children):
+            agents += [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                       for p in prep.children if p.dep_ == "pobj"]
+        return self.actors_of_all(agents)
+
+    def condition_actors(self, verb: Token, sources: list[ActorHit]) -> list[ActorHit]:
+        """Who a threat is aimed at: the one whose act would set it off ("threaten a nuclear response if Kyiv
+        struck", "warned of strong measures if Russia invaded Ukraine"), the subject of its condition, else
+        the condition's object ("if anyone attacked Taiwan")."""
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        for clause in sorted(verb.subtree, key=lambda t: t.i):
+            if not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+                continue
+            for deps in (SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS, frozenset({"dobj"})):
+                found = [a for c in clause.children if c.dep_ in deps for a in self.actors_of(c)
+                         if not {ref.state_code for ref in a[0].actors} <= source_states]
+                if found:
+                    return found
+        return []
+
+    def _dative_targets(self, word: Token) -> list[ActorHit]:
+        found: list[ActorHit] = []
+        for obj in (c for c in word.children if c.dep_ == "dative"):
+            if obj.pos_ == "ADP":
+                found.extend(a for o in obj.children if o.dep_ == "pobj" for a in self.actors_of(o))
+            else:
+                found.extend(self.actors_of(obj))
+        return found
+
+    def place_target(self, verb: Token, sources: list[ActorHit]) -> list[ActorHit]:
+        """Material acts land on a place: "struck power stations across Ukraine", "massed troops near its
+        border with Ukraine", "hit a refinery in Russia's Krasnodar region". The first state named in the
+        verb's own phrase (not in its subject, nor in a clause of its own) is the target."""
+        own_clauses = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "advcl", "ccomp", "relcl",
+                                                                   "conj", "csubj") for t in c.subtree}
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        for token in sorted(verb.subtree, key=lambda t: t.i):
+            mention = self.mentions.get(token.i)
+            border = mention is not None and mention.how == "adjective" and token.head.lemma_.lower() in _BORDERS
+            if token.i in own_clauses or mention is None or token.i != mention.start or (not border and (
+                    mention.how not in ("name", "capital") or token.dep_ not in ("pobj", "poss", "compound"))):
+                continue  # a place is named ("in Russia's Krasnodar region", "near the Armenian border"), not an
+                # adjective of something else ("Russian propaganda")
+            if mention.actors[0].kind == "state" and mention.actors[0].state_code not in source_states:
+                return [(mention, token)]
+        return []
+
+
+    def purpose_actors(self, verb: Token, objects: list[Token], sources: list[ActorHit]) -> list[ActorHit]:
+        """Who help is for, named by its purpose: "is providing assistance to support the Haitian authorities",
+        "sent 2,000 soldiers to help Mozambique"."""
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        for holder in (verb, *objects):
+            for clause in holder.children:
+                if clause.dep_ not in ("advcl", "xcomp", "acl") or clause.lemma_.lower() not in _HELPING or \
+                        not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                    continue
+                found = [a for o in clause.children if o.dep_ == "dobj" for a in self.actors_of(o)
+                         if not {ref.state_code for ref in a[0].actors} <= source_states]
+                if found:
+                    return found
+        return []
+
+    def thanked_for(self, noun: Token) -> list[ActorHit]:
+        """Who is thanked for an act, and so did it: "We are grateful to the United States and France for the
+        material support provided to our army", "thanked Japan for the assistance"."""
+        word = _gratitude_word(noun)
+        if word is None:
+            return []
+        if word.pos_ in ("VERB", "AUX"):
+            return self.actors_of_all([c for c in word.children if c.dep_ == "dobj"])
+        return self.actors_of_all([o for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                                   for o in prep.children if o.dep_ == "pobj"])
+
+    def thanker(self, noun: Token) -> list[ActorHit]:
+        """Who received the act one is thanked for: the participle's `to` ("the support provided to the Central
+        African Armed Forces"), else the one who gives thanks."""
+        given = [o for clause in noun.children if clause.dep_ == "acl" and clause.lemma_.lower() in _GIVEN
+                 for prep in clause.children if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
+                 for o in prep.children if o.dep_ == "pobj"]
+        if given:
+            return self.actors_of_all(given)
+        word = _gratitude_word(noun)
+        if word is None:
+            return []
+        speaker = word if word.pos_ in ("VERB", "AUX") else word.head
+        return self.source_actors(speaker)[0]
+
+    def phrase_actors(self, verb: Token, sources: list[ActorHit]) -> list[ActorHit]:
+        """The first actor named in the verb's own phrase, not in its subject nor in a clause of its own:
+        "dropped its objections to Sweden's membership", "rallied outside the Russian embassy"."""
+        own_clauses = {t.i for c in verb.children if c.dep_ in _OWN_CLAUSES for t in c.subtree}
+        # "spreading Russian propaganda": what qualifies the object is its origin, not the recipient
+        own_clauses |= {q.i for o in verb.children if o.dep_ == "dobj" for q in o.children
+                        if q.dep_ in ("amod", "compound", "nmod")}
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        for token in sorted(verb.subtree, key=lambda t: t.i):
+            mention = self.mentions.get(token.i)
+            if token.i in own_clauses or mention is None or token.i != mention.start:
+                continue
+            if not {ref.state_code for ref in mention.actors} <= source_states:
+                return [(mention, token)]
+        return []
+
+
+_GRATITUDE = frozenset({"thank", "grateful", "gratitude", "thanks", "appreciation", "indebted", "praise", "commend"})
+_HELPING = frozenset({"help", "support", "assist", "aid", "protect", "strengthen", "bolster", "train", "equip",
+                      "rebuild", "defend", "feed", "stabilize", "stabilise"})
+_GIVEN = frozenset({"provide", "give", "extend", "deliver", "offer", "send", "supply", "grant", "lend", "render"})
+
+
+def _all_states(mention: ActorMention) -> bool:
+    return all(ref.kind == "state" for ref in mention.actors)
+
+
+def _gratitude_word(noun: Token) -> Token | None:
+    """The word of thanks an act is the reason for: "thanked Japan [for its support]", "grateful to X [for]"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lemma_.lower() not in _GRATITUDE:
+        return None
+    return noun.head.head
+
+
+def _speaker_for_pronoun(verb: Token, subject: Token) -> list[Token]:
+    """"NATO said it will send ...": a pronoun subject of a reported clause is the one who said it."""
+    if subject.lower_ not in ("it", "they", "he", "she", "we") or verb.dep_ != "ccomp":
+        return [subject]
+    if verb.head.lemma_.lower() not in _REPORTING_VERBS:
+        return [subject]
+    return [c for c in verb.head.children if c.dep_ == "nsubj"] or [subject]
+
+
+def _noun_doers(noun: Token) -> list[Token]:
+    """The tokens that say whose act an event noun is: its possessive, adjective or compound, its `by` phrase."""
+    doers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    doers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+    return doers
+
+
+def object_controlled(verb: Token) -> bool:
+    """A complement whose doer is the governing verb's object ("enabled Russia to ...")."""
+    return verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and \
+        any(c.dep_ == "dobj" for c in verb.head.children)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def governing_verb(verb: Token) -> Token | None:
+    """The word whose subject a subject-less verb shares ("X is about to restore", "X committed to collaborating")."""
+    node = verb
+    for _ in range(5):
+        if node.dep_ not in ("conj", "xcomp", "advcl", "acomp", "pcomp", "pobj", "prep") or node.head is node:
+            return None
+        node = node.head
+        if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in node.children):
+            return node
+    return None
+
+
+def objects_of(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+
+
+def object_lemmas(objects: list[Token], verb: Token) -> set[str]:
+    """Lemmas an object constraint can meet: the object, its conjuncts, and "billions in aid"."""
+    lemmas: set[str] = set()
+    for obj in objects:
+        for word in conjuncts(obj):
+            lemmas.add(word.lemma_.lower())
+            for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
+                lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
+            lemmas.update(c.lemma_.lower() for c in word.children if c.dep_ == "compound")
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "on", "to", "off")):
+        lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")  # "pulled out of the deal"
+    return lemmas

@@ -1,0 +1,83 @@
+"""What kind of clause a verb is in, for the event coder: a condition, a habit, a refusal announced
+("will not"), a verb the tagger misread; and whether its recipient slot is filled or its subject its own."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from multipolar.nlp.events.frames import frame_words, governing_frame
+
+_PLACES = frozenset({"in", "at", "near", "across", "around", "along", "over", "inside", "outside", "throughout",
+                     "within"})
+"""Prepositions of place: "imposed a curfew in two districts" names where, not whom."""
+_TIMES = frozenset({"DATE", "TIME"})
+
+
+_HABIT_ADVERBS = frozenset({"usually", "typically", "generally", "traditionally", "habitually", "normally"})
+
+
+_TRADE_VERBS = frozenset({"buy", "sell", "import", "export", "purchase", "trade", "supply"})
+
+
+def mistagged_verb(token: Token) -> bool:
+    """"will each lower tariffs": a word the tagger took for an adjective or noun that has a subject and a
+    direct object is a verb."""
+    return token.pos_ in ("ADJ", "NOUN") and token.dep_ in ("ROOT", "conj", "ccomp", "xcomp", "advcl") and \
+        any(c.dep_ == "dobj" for c in token.children) and any(c.dep_ in ("nsubj", "aux") for c in token.children)
+
+
+def is_condition(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+
+
+def condition_of_threat(verb: Token) -> bool:
+    """An "if"/"unless" clause of a threat or warning is its condition, not an event of its own."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "advcl" and is_condition(node):
+            governor = node.head
+            frame = governing_frame(governor)
+            kinds = {frame_words().get(governor.lemma_.lower()), frame.kind if frame else None}
+            return bool(kinds & {"threaten"})
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def habitual(verb: Token) -> bool:
+    """States of affairs and habits are not events: "Kazakhstan and Uzbekistan usually coordinate their
+    positions", "Tanzania buys more from China than from any other country" (trade in the simple present)."""
+    if any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in verb.children):
+        return True
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.lemma_.lower() in _TRADE_VERBS and verb.tag_ in ("VBZ", "VBP") and not auxiliaries
+
+
+def unresolved_recipient(verb: Token, specs: tuple[str, ...]) -> bool:
+    """A recipient slot of the pattern holds a noun phrase that is no actor ("fought an insurgency")."""
+    for spec in specs:
+        if spec == "dobj" and any(c.dep_ == "dobj" for c in verb.children):
+            return True
+        if spec.startswith("prep:") and any(c.dep_ == "prep" and c.lower_ in set(spec[5:].split("|")) - _PLACES and any(
+                o.dep_ == "pobj" and o.ent_type_ not in _TIMES for o in c.children) for c in verb.children):
+            return True  # "imposed a curfew ... on Wednesday": a day is no recipient
+    return False
+
+
+def own_subject(verb: Token) -> bool:
+    """The verb names its actor, or shares it with a verb it completes ("agreed to resign", "X and resigned")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj") for c in verb.children) or \
+        verb.dep_ in ("xcomp", "conj", "relcl", "ccomp", "acl")
+
+
+def conditional(word: Token) -> bool:
+    """"will withdraw ... unless", "would bear the consequences if": the act hangs on a condition."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "until") for m in c.children)
+               for c in word.children) or any(t.lower_ == "unless" for t in word.subtree)
+
+
+def will_not(word: Token) -> bool:
+    """"will not accept", "won't attend": a refusal announced, not an act that did not happen."""
+    auxiliaries = {c.lower_ for c in word.children if c.dep_ == "aux"}
+    return bool(auxiliaries & {"will", "wo", "shall"}) and not auxiliaries & {"could", "might", "would"}

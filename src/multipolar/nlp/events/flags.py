@@ -1,0 +1,123 @@
+"""What the text says about an event besides who did what: negated, modality, and its date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from multipolar.nlp.dates import FoundDate
+from multipolar.nlp.events.arguments import SAY_VERBS
+from multipolar.nlp.events.frames import complements, frame_words, governing_frame
+from multipolar.nlp.quotes.find import quoted_char_ranges
+from multipolar.nlp.spacy_pipeline import text_of
+
+_HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "can"})
+_FUTURE = frozenset({"will", "shall", "'ll"})
+_INTENT_VERBS = frozenset({"commit", "plan", "intend", "pledge", "vow", "promise", "agree", "aim", "seek",
+                           "want", "hope", "expect", "prepare", "decide", "threaten", "offer", "propose"})
+REQUEST_VERBS = frozenset({"urge", "call", "ask", "press", "demand", "request", "appeal", "implore",
+                           "encourage", "invite"})
+"""Verbs whose complement is an act asked of someone, not one that happened."""
+
+
+def _reported_future(word: Token) -> bool:
+    """"said it would": the future of a reported statement, not a condition ("would ... if")."""
+    if word.dep_ != "ccomp" or word.head.lemma_.lower() not in SAY_VERBS | _ANNOUNCING:
+        return False
+    return not any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+                   for c in word.children)
+
+
+_ANNOUNCING = frozenset({"announce", "declare", "confirm", "assure", "reassure", "promise", "pledge", "vow", "warn",
+                         "signal", "indicate", "inform", "decide"})
+
+
+class FlagReader:
+    """Negation, modality and dates of the events in one document."""
+
+    def __init__(self, doc: Doc, dates: list[FoundDate]) -> None:
+        self.doc = doc
+        self.dates = dates
+        self.quoted = quoted_char_ranges(text_of(doc))
+
+    def negated(self, word: Token) -> bool:
+        frame = governing_frame(word)
+        if frame is not None and frame.kind == "fail" and not self.negated(frame.word):
+            return True  # "Iran fails to cooperate", "stopped short of recognising"
+        chain = [word, *[c for c in word.children if c.dep_ in ("aux", "auxpass")]]
+        return any(c.dep_ == "neg" for w in chain for c in w.children) or any(
+            c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det") for c in word.children
+        )
+
+    def modality(self, word: Token) -> str:
+        start = word.idx
+        if any(a <= start < b for a, b in self.quoted):
+            return "reported"
+        auxiliaries = {c.lower_ for c in word.children if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in word.children):
+            return "hypothetical"
+        if word.sent.text.rstrip().endswith("?"):
+            return "hypothetical"  # "Has the US ever thought about ...?": asked, not stated
+        frame = governing_frame(word)
+        if frame is not None and frame.kind in ("commit", "consider"):
+            # a promise stays a promise when reported ("Syria says it is willing to withdraw")
+            outer = self.modality(frame.word)
+            return "hypothetical" if outer == "hypothetical" or frame.kind == "consider" else "intended"
+        if frame_words().get(word.lemma_.lower()) == "commit" and complements(word):
+            return "intended"  # "agreed to ...", "offered to ...": the commitment itself
+        if auxiliaries == {"would"} and _reported_future(word):
+            return "intended"  # "Iran said it would release ...": what it announced it will do
+        if auxiliaries & _HYPOTHETICAL:
+            return "hypothetical"
+        if auxiliaries & _FUTURE:
+            return "intended"
+        if word.dep_ in ("conj", "xcomp") and word.head.pos_ in ("VERB", "AUX") and not auxiliaries - {"to"}:
+            inherited = self.modality(word.head)  # "will continue to impose sanctions and provide support"
+            if inherited in ("intended", "hypothetical"):
+                return inherited
+        node = word
+        for _ in range(4):
+            if node.dep_ in ("ROOT",) or node.head is node:
+                break
+            parent = node.head if node.head.pos_ in ("VERB", "AUX") else node.head.head
+            lemma = parent.lemma_.lower()
+            if node.dep_ in ("xcomp", "pcomp", "pobj", "ccomp", "advcl") or node.head.dep_ == "prep":
+                if lemma in _INTENT_VERBS:
+                    return "intended"
+                if lemma in REQUEST_VERBS and node.dep_ in ("xcomp", "ccomp"):
+                    return "hypothetical"  # "urged China to press Russia": asked for, not done
+                if lemma in SAY_VERBS and node.dep_ == "ccomp":
+                    return "reported"
+            node = parent
+        return "asserted"
+
+    def date(self, word: Token, earlier_event_date: Callable[[Span, str], str | None]) -> str | None:
+        """The date named nearest the event in its sentence; else the date of an event or date it is
+        anchored to ("After the invasion, ..."); else the document's date."""
+        sentence = word.sent
+        inside = [d for d in self.dates if sentence.start <= d.start and d.end <= sentence.end]
+        if inside:
+            subtree = {t.i for t in word.subtree}
+            near = [d for d in inside if d.start in subtree] or inside
+            return near[0].date.value
+        anchored = self._anchor_date(sentence, earlier_event_date)
+        if anchored is not None:
+            return anchored
+        label: str | None = self.doc._.mp_date_label
+        return label
+
+    def _anchor_date(self, sentence: Span, earlier_event_date: Callable[[Span, str], str | None]) -> str | None:
+        """"After the invasion, ..." / "Since then, ...": the date of the event or date named before.
+
+        The event is dated from that point on: the anchor's date is the earliest it can have happened."""
+        text = sentence.text.lower()
+        found = re.search(r"\b(?:after|since|following) (?:the |their |its |his |her )?(\w+)", text)
+        if found is None:
+            return None
+        word = found.group(1)
+        if word == "then":
+            earlier = [d for d in self.dates if d.end <= sentence.start]
+            return earlier[-1].date.value if earlier else None
+        return earlier_event_date(sentence, word[:4])

@@ -1,0 +1,86 @@
+"""Who is paired with whom in an event: every source with every target, coordinated sources with each
+other when the act is mutual, each source alone when the text names no recipient, and both directions of
+a consultation."""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Token
+
+from multipolar.coding.tables import Pattern
+from multipolar.nlp.actors.resolve import ActorMention, ActorRef
+from multipolar.nlp.events.arguments import ActorHit
+
+HOSTED, VISITED, MEDIATED = "043", "042", "045"
+_RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
+
+Pair = tuple[tuple[ActorRef, ActorMention], tuple[ActorRef, ActorMention], float]
+
+
+def actor_pairs(pattern: Pattern, sources: list[ActorHit], targets: list[ActorHit], trigger: Token) -> list[Pair]:
+    """Every source with every target; coordinated sources with no target act on each other when the
+    event can be mutual; never an actor on itself."""
+    source_refs = [(ref, m) for m, _ in sources for ref in m.actors]
+    target_refs = [(ref, m) for m, _ in targets for ref in m.actors]
+    pairs: list[Pair] = []
+    if target_refs:
+        pairs = [(s, t, 0.8) for s in source_refs for t in target_refs]
+    elif len({r.state_code for r, _ in source_refs}) >= 2 and allows_symmetry(pattern, trigger):
+        pairs = [(s, t, 0.7) for s, t in itertools.permutations(source_refs, 2)]
+    return [(s, t, c) for s, t, c in pairs if distinct(s[0], t[0], people(s[1]), people(t[1]))]
+
+
+def reciprocal(plover: str, code: str, targets: list[ActorHit], trigger: Token) -> bool:
+    """PLOVER makes every participant an actor: "A met B", "A spoke with B", "A signed a deal with B",
+    "A established ties with B" give B->A too; a visit (one side travels) and mediation do not."""
+    if plover not in _RECIPROCAL or code in (HOSTED, VISITED, MEDIATED) or not targets:
+        return False
+    if plover == "CONSULT":
+        return True
+    if plover == "SUPPORT" and code != "057":
+        return False  # signing is mutual; one state restoring ties or praising another is not
+    own = {trigger.i, *(c.i for c in trigger.children if c.dep_ in ("dobj", "attr"))}
+    return any(prep.lower_ in ("with", "between") and prep.head.i in own
+               for _, t in targets for prep in (t.head, t.head.head) if prep.dep_ == "prep")
+
+
+def alone_pairs(sources: list[ActorHit], trigger: Token) -> list[Pair]:
+    """One event with no recipient for each acting state or organisation ("Serbia and Croatia mobilised")."""
+    seen: dict[str, Pair] = {}
+    for mention, _ in sources:
+        for ref in mention.actors:
+            seen.setdefault(ref.state_code, ((ref, mention), (ref, mention), 0.6))
+    return list(seen.values())
+
+
+def distinct(source: ActorRef, target: ActorRef, source_people: bool = False, target_people: bool = False) -> bool:
+    """Two sides of an event: different states, or within one state two different actors of different
+    sectors ("Sudan's army" and "the RSF", "Argentine truckers" and "the government"), as PLOVER codes
+    domestic events state to same state; never a government acting on itself ("Trump" and "the White House")."""
+    if source.state_code != target.state_code or "population" in (source.kind, target.kind):
+        return True
+    sectors = (_sector(source, source_people), _sector(target, target_people))
+    return (source.code != target.code or source_people != target_people) and sectors[0] != sectors[1]
+
+
+def people(mention: ActorMention) -> bool:
+    """"Argentine truckers", "Armenian students": a nationality on a group of people stands for them, not for
+    their government."""
+    return mention.how == "adjective" and mention.actors[0].kind == "state"
+
+
+def _sector(actor: ActorRef, is_people: bool = False) -> str | None:
+    """A state itself speaks for its government."""
+    if is_people:
+        return "PEOPLE"
+    return "GOV" if actor.kind == "state" else actor.role
+
+
+def allows_symmetry(pattern: Pattern, trigger: Token) -> bool:
+    """Coordinated actors with no target act on each other: "Russia and China held talks". A noun names a
+    mutual event only when the event is cooperative ("the Xi-Putin meeting", not "the Russia-Ukraine war")."""
+    cooperative = pattern.plover in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT")
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return cooperative
+    return cooperative or "none" in pattern.targets or "prep:with" in " ".join(pattern.targets)

@@ -1,0 +1,1 @@
+"""The figures component: money, percentages and counts, and what each measures."""

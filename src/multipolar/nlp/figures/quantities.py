@@ -1,0 +1,310 @@
+"""Figures: money, percentages and counts, with what they measure, between whom, and when.
+
+A spaCy component over MONEY/PERCENT/CARDINAL entities (and "billions in aid"); the value is parsed
+by our own normaliser, the measure, direction, items and period are read from the sentence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from multipolar.nlp.actors.resolve import ActorMention
+from multipolar.nlp.dates import TWO_DATES, DateValue, FoundDate, normalise
+from multipolar.nlp.figures.amounts import (
+    MAX_VALUE,
+    FigureSpan,
+    amount,
+    entities_in,
+    figure_spans,
+    parse_amount,
+    qualifier_of,
+)
+from multipolar.nlp.figures.reading import FLOWS, FigureReader, governing_verb, verb_chain
+
+_UP = re.compile(r"\b(?:up|increas\w*|ris\w*|rose|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|climb\w*|"
+                 r"higher)\b", re.IGNORECASE)
+_DOWN = re.compile(r"\b(?:down|decreas\w*|f[ae]ll\w*|declin\w*|drop\w*|shr[iau]nk\w*|lower\w*|slump\w*|reduc\w*|"
+                   r"cut\w*|halv\w*|contract\w*)\b", re.IGNORECASE)
+ITEMS = ("pipeline gas", "natural gas", "liquefied natural gas", "LNG", "crude oil", "oil", "coal", "gas",
+         "energy", "minerals", "food", "fertilizers", "fertilisers", "grain", "wheat", "weapons", "arms",
+         "ammunition", "machinery", "equipment", "technology", "technologies", "consumer goods", "goods",
+         "semiconductors", "chips", "electricity", "uranium", "timber", "metals", "vehicles", "cars")
+
+
+@dataclass(frozen=True)
+class FoundQuantity:
+    """A figure in the text (characters [start, end)) and what the sentence says about it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | None
+    unit: str | None
+    qualifier: str
+    measure: str | None
+    source: str | None
+    target: str | None
+    parties: tuple[str, ...]
+    items: tuple[str, ...]
+    period: DateValue | None
+    change_direction: str | None
+    change_relative_to: str | None
+    change_rate: float | None
+    sentence: int
+    described_as: str | None = None
+    per: str | None = None
+    open_start: bool = False
+    """The period only says when it ends ("by 2020")."""
+    projected: bool = False
+
+
+class QuantityFinder:
+    """The `multipolar_quantities` component."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[ActorMention] = doc._.mp_mentions or []
+        dates: list[FoundDate] = doc._.mp_dates or []
+        reader = FigureReader(doc, mentions, _voice_state(doc, mentions))
+        found: list[FoundQuantity] = []
+        self._last_measure: str | None = None
+        self._by_root: dict[int, FoundQuantity] = {}
+        dates_by_sentence: dict[int, list[FoundDate]] = {}
+        for date in dates:
+            dates_by_sentence.setdefault(doc[date.start].sent.start, []).append(date)
+        ents = doc.ents
+        starts = [e.start for e in ents]
+        for index, sent in enumerate(doc.sents):
+            figures = list(figure_spans(sent, entities_in(ents, starts, sent)))
+            claimed = self._claimed_dates(doc, [f.span for f in figures], dates_by_sentence.get(sent.start, []))
+            for figure in figures:
+                quantity = self._read(doc, sent, index, figure, reader, dates, claimed)
+                if quantity is not None:
+                    found.append(quantity)
+        doc._.mp_quantities = found
+        return doc
+
+    @staticmethod
+    def _claimed_dates(doc: Doc, spans: list[Span], dates: list[FoundDate]) -> dict[int, FoundDate]:
+        """A date right after a figure ("$52.1 billion in 2021") belongs to that figure."""
+        claimed: dict[int, FoundDate] = {}
+        for span in spans:
+            for date in dates:
+                if 0 <= date.start - span.end <= 3 and \
+                        doc[span.end : date.start].text.lower().strip() in _OWN_DATE_LINKS:
+                    claimed[span.start] = date
+        return claimed
+
+    def _read(
+        self, doc: Doc, sent: Span, index: int, figure: FigureSpan, reader: FigureReader,
+        dates: list[FoundDate], claimed: dict[int, FoundDate],
+    ) -> FoundQuantity | None:
+        stated = amount(doc, figure.span)
+        if stated is None:
+            return None
+        value, unit, kind, span = stated
+        reading = reader.read(span, kind)
+        measure = reading.measure if kind != "other" else "duration"
+        if measure is None and (_compared(span) or re.search(r"\b(?:the|that) (?:total|figure|sum|amount|value)\b",
+                                                             sent.text, re.I)):
+            # "29% more than the $147 billion recorded in 2021", "The total rose again in 2023": the measure
+            # of the figure it is compared with, or of the sentence before
+            measure = self._last_measure
+        if measure is None and kind == "percent" and not _change(doc, sent, span, kind, dates)[0]:
+            measure = "share"  # a percentage that is no change of something is a share of something
+        if kind in ("money", "percent"):
+            self._last_measure = measure or self._last_measure
+        if kind == "count":
+            unit = reading.counted or unit
+        including = self._including(span)
+        if including is not None:
+            # "$159 million ... to Ukraine since October 2020, including nearly $107 million in the past two weeks"
+            measure = measure if measure not in (None, "share") else including.measure
+            reading = dataclasses.replace(reading, source=reading.source or including.source,
+                                          target=reading.target or including.target)
+        source, target = reading.source, reading.target
+        if measure in FLOWS and (source is None or target is None):
+            source, target = _from_aid_event(doc, span, source, target)
+        before = doc[max(sent.start, span.start - 4) : span.start].text
+        period, open_start = self._period(doc, sent, span, dates, claimed)
+        direction, relative_to, rate = _change(doc, sent, span, kind, dates)
+        text = sent.text
+        items = tuple(item for item in ITEMS if re.search(rf"\b{re.escape(item)}\b", text, re.IGNORECASE))
+        items = tuple(i for i in items if not any(i != j and i in j for j in items))
+        parties = reading.parties if measure not in FLOWS else tuple(sorted({c for c in (source, target) if c}))
+        found = FoundQuantity(
+            start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=value, unit=unit,
+            qualifier=figure.bound or qualifier_of(before, span.text), measure=measure, source=source, target=target,
+            parties=parties, items=items if kind == "money" else (),
+            period=period, change_direction=direction, change_relative_to=relative_to, change_rate=rate,
+            sentence=index, described_as=_described_as(doc, span) if value is not None else span.text,
+            per=reading.per, open_start=open_start, projected=_projected(span),
+        )
+        self._by_root[span.root.i] = found
+        return found
+
+    def _including(self, span: Span) -> FoundQuantity | None:
+        """The figure this one is part of: "$159 million ..., including nearly $107 million"."""
+        head = span.root.head
+        if span.root.dep_ == "pobj" and head.lower_ in ("including", "includes", "of"):
+            return self._by_root.get(head.head.i)
+        return None
+
+    @staticmethod
+    def _period(doc: Doc, sent: Span, span: Span, dates: list[FoundDate],
+                claimed: dict[int, FoundDate]) -> tuple[DateValue | None, bool]:
+        """The date a figure is for (its own, "... in 2021", else the sentence's first free date), read with
+        the word before it; and whether the period is open at its start ("by 2020")."""
+        if span.start in claimed:
+            return _bounded(doc, claimed[span.start], dates)
+        taken = {d.start for d in claimed.values()}
+        for date in dates:
+            if not sent.start <= date.start < sent.end or date.start in taken or _is_comparison(doc, date):
+                continue
+            return _bounded(doc, date, dates)
+        return None, False
+
+
+_OWN_DATE_LINKS = frozenset({"in", "for", "during", "", "of", "recorded in", "registered in", "reported in",
+                             "reached in", "posted in", "seen in"})
+"""Words between a figure and the date that is its own: "$147 billion recorded in 2021"."""
+
+
+def _bounded(doc: Doc, found: FoundDate, dates: list[FoundDate]) -> tuple[DateValue, bool]:
+    """"since February 2022" runs to the document date, "through January 20" from it, "by 2020" ends then,
+    "between 2019 and 2021" and "from 2019 to 2021" span both."""
+    today: dt.date | None = doc._.mp_date
+    date = found.date
+    if date.start != date.end and TWO_DATES.match(found.text.lower()):
+        return date, False  # "from January to May of 2023" already spans both
+    word = found.text.split()[0].lower() if found.text.split() else ""
+    if found.start > 0 and doc[found.start].lower_ not in _BOUND_WORDS:
+        word = doc[found.start - 1].lower_
+    later = next((d for d in dates if d.start > found.start and d.start - found.end <= 2 and
+                  doc[found.end : d.start].text.strip().lower() in ("and", "to", "through", "-", "–", "until")), None)
+    if word in ("between", "from") and later is not None and later.date.end >= date.start:
+        return DateValue(date.value, date.start, later.date.end), False
+    if word in ("since", "from"):
+        return DateValue(date.value, date.start, today if today and today >= date.start else date.end), False
+    if word in ("through", "until", "till", "thru"):
+        return DateValue(date.value, today if today and today <= date.end else date.start, date.end), False
+    if word == "by":
+        return DateValue(date.value, date.start, date.end), True
+    return date, False
+
+
+_BOUND_WORDS = frozenset({"since", "from", "through", "until", "till", "thru", "by", "between"})
+
+
+def _is_comparison(doc: Doc, date: FoundDate) -> bool:
+    """A date a figure is compared against ("up 75.6% from 2022", "compared to the same time in 2022")."""
+    sent = doc[date.start].sent
+    before = [e for e in doc.ents if sent.start <= e.start < date.start and e.label_ in ("MONEY", "PERCENT")]
+    if not before:
+        return False
+    between = doc[before[-1].end : date.start].text.lower()
+    return bool(re.search(r"\b(?:from|compared (?:to|with)|than|over|on)\b", between))
+
+
+def _described_as(doc: Doc, span: Span) -> str | None:
+    """The noun a figure qualifies when it says what kind of amount it is: "a $93.8 billion gain"."""
+    following = doc[span.end : span.end + 2]
+    for token in following:
+        if token.lemma_.lower() in ("gain", "increase", "rise", "growth", "jump", "surge", "drop", "fall",
+                                    "decline", "decrease", "loss", "deficit", "surplus", "total"):
+            return token.lemma_.lower()
+    return None
+
+
+def _compared(span: Span) -> bool:
+    """A figure set beside another: after "than", "compared to", "against", "versus"."""
+    return any(t.lower_ in ("than", "compared", "against", "versus", "vs") for t in span.root.ancestors) or \
+        (span.start > 1 and span.doc[span.start - 1].lower_ in ("the", "than") and
+         span.doc[span.start - 2].lower_ == "than")
+
+
+_PROJECTING = frozenset({"project", "forecast", "expect", "predict", "target", "aim", "plan", "intend", "seek",
+                         "commit", "pledge", "promise", "hope", "want", "aspire"})
+
+
+def _projected(span: Span) -> bool:
+    """A figure the text gives for the future ("is projected to reach 20 per cent in 2015", "will invest $200
+    billion", "committed to reducing emissions by 26 per cent by 2030"): a target, not a measurement."""
+    verb = governing_verb(span.root)
+    for node in verb_chain(verb) if verb is not None else ():
+        if node.lemma_.lower() in _PROJECTING or any(
+                c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in node.children):
+            return True
+    return False
+
+
+def _voice_state(doc: Doc, mentions: list[ActorMention]) -> str | None:
+    """The state the document speaks for, which gives what it announces ("will provide $125M")."""
+    for mention in mentions:
+        if mention.how == "voice":
+            return mention.actors[0].state_code
+    voice = doc._.mp_voice
+    return voice.upper() if isinstance(voice, str) and re.fullmatch(r"[A-Za-z]{3}", voice) else None
+
+
+def _from_aid_event(doc: Doc, span: Span, source: str | None, target: str | None) -> tuple[str | None, str | None]:
+    """A figure inside an aid event ("the US has given Kyiv billions in aid") flows from its source to its
+    target."""
+    for event in doc._.mp_events or []:
+        if event.plover == "AID" and span.root.i in {t.i for t in doc[event.trigger].subtree}:
+            return source or event.source.state_code, target or event.target.state_code
+    return source, target
+
+
+def _rate(text: str) -> float | None:
+    """A stated rate of change in percent; None for one no figure has ("up 1e309%" is infinity)."""
+    parsed = parse_amount(text)
+    return parsed[0] if parsed and math.isfinite(parsed[0]) and abs(parsed[0]) <= MAX_VALUE else None
+
+
+def _change(
+    doc: Doc, sent: Span, span: Span, kind: str, dates: list[FoundDate]
+) -> tuple[str | None, str | None, float | None]:
+    """Direction, reference period and rate of a stated change ("up 75.6% from 2022")."""
+    window = doc[max(sent.start, span.start - 6) : min(sent.end, span.end + 6)]
+    rate = None
+    before = [t for t in doc[max(sent.start, span.start - 3) : span.start] if not t.is_space]
+    if kind == "percent" and before and before[-1].lower_ in ("from", "to", "at", "reach", "reached", "reaching"):
+        return None, None, None  # "enrolment rose from 65 per cent to 83 per cent": levels, not rates
+    if kind == "percent":
+        rate = _rate(span.text)
+        window = doc[max(sent.start, span.start - 8) : min(sent.end, span.end + 8)]
+    else:
+        nxt = doc[span.end : min(sent.end, span.end + 6)]
+        following = [e for e in doc.ents if e.label_ == "PERCENT" and nxt.start <= e.start < nxt.end]
+        if following and re.search(r"\bup\b|\bdown\b", nxt.text, re.IGNORECASE):
+            rate = _rate(following[0].text)
+            window = nxt
+        else:
+            return None, None, None
+    after = doc[span.end : min(sent.end, span.end + 3)].text.lower()
+    if kind == "percent" and re.match(r"(?:more|higher|greater|larger) than", after):
+        direction: str | None = "up"
+    elif kind == "percent" and re.match(r"(?:less|lower|smaller) than", after):
+        direction = "down"
+    else:
+        direction = "up" if _UP.search(window.text) else "down" if _DOWN.search(window.text) else None
+    if direction is None:
+        return None, None, None
+    relative_to = None
+    tail = doc[span.end : sent.end].text
+    found = re.search(r"\b(?:from|compared (?:to|with)|than|on|over)\s+(?:the same (?:period|time) (?:in|of) )?"
+                      r"((?:\w+ )?\d{4}|a year (?:before|earlier|ago)|the same period a year (?:before|earlier))",
+                      tail, re.IGNORECASE)
+    if found:
+        value = normalise(found.group(1), sent.doc._.mp_date)
+        relative_to = value.value if value else found.group(1)
+    if kind == "percent" and rate is not None and direction == "down":
+        rate = -rate
+    return direction, relative_to, rate

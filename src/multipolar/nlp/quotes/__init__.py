@@ -1,0 +1,1 @@
+"""The quotation component: quotations and who said them."""

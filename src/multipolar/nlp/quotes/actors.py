@@ -1,0 +1,427 @@
+"""A speaker's phrase as a speaker: the text to show, its actor, country and sector.
+
+The actor comes from actor resolution (`doc._.mp_mentions`): the person a phrase names, else the body or
+state ("a report by the International Crisis Group" speaks for the Group). A phrase that names no actor
+("a port worker", "Rania Haddad, a pharmacist from Zarqa") keeps no actor but still gets a sector from its
+words (the gazetteer's agent words, then `data/quotes/speaker_nouns.tsv`) and a country from a state it
+names, else the one state its sentence, then its paragraph, names, else the state the document names
+most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from multipolar.nlp.actors.resolve import ActorMention, ActorRef
+from multipolar.nlp.quotes.find import speaker_country, word_list
+from multipolar.nlp.spacy_pipeline import text_of
+
+if TYPE_CHECKING:
+    from multipolar.nlp.quotes.speakers import Attribution
+
+_BACKER = re.compile(r"-(?:backed|funded|supported|sponsored|armed|trained|allied|aligned)\b")
+_PRIORITY = {"person": 0, "organization": 1, "other": 1, "igo": 2, "bloc": 2, "state": 3}
+
+
+@dataclass(frozen=True)
+class Described:
+    """A speaker as the text describes them."""
+
+    text: str | None
+    actor: ActorRef | None = None
+    country: str | None = None
+    sector: str | None = None
+    start: int | None = None
+    end: int | None = None
+    kind: str = "unknown"
+    """person, body, group, or unknown."""
+    named: bool = False
+    """True when the phrase names someone (a person or an actor), False for a bare description."""
+
+
+@cache
+def speaker_noun_sectors() -> dict[str, str]:
+    rows = [line.split("\t") for line in word_list("speaker_nouns.tsv")[1:]]
+    return {row[0]: row[1] for row in rows if len(row) >= 2}
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    return frozenset(word_list("person_nouns.txt")) | frozenset(speaker_noun_sectors())
+
+
+@cache
+def people_words() -> frozenset[str]:
+    """Words for a person, not a body: "negotiator", "pharmacist" (not "commission", "regulator", "shop")."""
+    bodies = organisation_words() | {"authority", "regulator", "operator", "consultancy", "newspaper", "charity",
+                                     "watchdog", "nonprofit", "non-profit", "exporter", "importer", "producer",
+                                     "fish", "farm"}
+    return frozenset(w for w in person_nouns() if w not in bodies and w not in word_list("document_nouns.txt"))
+
+
+@cache
+def organisation_words() -> frozenset[str]:
+    return frozenset(word_list("organisation_words.txt"))
+
+
+@cache
+def generic_titles() -> frozenset[str]:
+    return frozenset(word_list("generic_titles.txt"))
+
+
+@cache
+def document_nouns() -> frozenset[str]:
+    return frozenset(word_list("document_nouns.txt"))
+
+
+def describe_phrase(attribution: Attribution, start: int, end: int, mention: ActorMention | None = None,
+                    person: Span | None = None, label: bool = False) -> Described:
+    """The speaker that the tokens [start, end) name or describe."""
+    doc = attribution.doc
+    if label:
+        return _label(attribution, start, end)
+    inside = [m for m in attribution.mentions if start <= m.start and m.end <= end and m.how != "voice"]
+    lo, hi = _description(attribution, start, end)
+    around = [m for m in attribution.mentions if lo <= m.start and m.end <= hi and m.how != "voice"]
+    root = doc[start:end].root
+    if root.lemma_.lower() in document_nouns():  # "a paper published by China's Ministry of Foreign Affairs"
+        clauses = {t.i for c in root.children if c.dep_ == "relcl" for t in c.subtree}
+        inside = [m for m in around if m.start not in clauses]
+    best = mention or min(inside, key=lambda m: (_PRIORITY.get(m.actors[0].kind, 4), m.start), default=None)
+    if mention is None and person is None and len(inside) > 1 and _coordinated(doc, start, end, inside):
+        return _group(doc, start, end, inside)
+    states = {k for m in attribution.mentions if m.actors[0].kind == "state" for k in range(m.start, m.end)}
+    names = person or next((e for e in attribution.people if start <= e.start and e.end <= end
+                            and e.start not in states), None) or _appositive_name(doc, start, end)
+    if mention is not None and mention.actors[0].kind == "person":
+        titled = _titled_name(attribution, mention, start, end)
+        if titled is not None:
+            return titled
+        return _completed(attribution, _of_mention(doc, mention, "person"), lo, hi, around)
+    if best is not None and best.actors[0].kind == "person" and (
+            names is None or (best.start < names.end and names.start < best.end) or best.actors[0].office is None):
+        return _completed(attribution, _of_mention(doc, best, "person"), lo, hi, around)
+    if names is not None:
+        title = best if best is not None and best.actors[0].kind == "person" else None
+        country = speaker_country(title.actors[0]) if title else _person_country(attribution, lo, hi, around)
+        sector = title.actors[0].role if title else _sector(attribution, lo, hi)
+        return Described(names.text, None, country, sector or _private(doc, lo, hi), names.start, names.end,
+                         "person", True)
+    phrase = doc[start:end]
+    head = phrase.root
+    is_document = head.lemma_.lower() in document_nouns()
+    if best is not None and (best.start <= head.i < best.end or is_document):
+        described = _of_mention(doc, best, "group" if len(best.actors) > 1 else "body")
+        if is_document:
+            sector = described.sector or ("GOV" if best.actors[0].kind == "state" else None)
+            return Described(phrase.text, described.actor, described.country, sector or
+                             _sector(attribution, lo, hi), start, end, "body", True)
+        return described
+    if is_document and head.dep_ in ("dobj", "pobj") and attribution.author_of(head) is not None:
+        return attribution.author_of(head)  # type: ignore[return-value]
+    country = _country(attribution, lo, hi, around)
+    sector = _sector(attribution, lo, hi) or (best.actors[0].role if best is not None else None)
+    name = _name_of(head)
+    if name is not None:
+        kind = _name_kind(head)
+        return Described(name.text, None, country, sector or (_private(doc, lo, hi) if kind == "person" else None),
+                         name.start, name.end, kind, True)
+    kind = "person" if head.lemma_.lower() in person_nouns() else \
+        "group" if head.tag_ in ("NNS", "NNPS") else "body"
+    return Described(phrase.text, None, country, sector or (_private(doc, lo, hi) if kind == "person" else None),
+                     start, end, kind, False)
+
+
+def _titled_name(attribution: Attribution, mention: ActorMention, start: int, end: int) -> Described | None:
+    """"Paraguay's president, Santiago Peña": an office named with its holder's name beside it speaks by
+    that name, with the office's country and sector."""
+    if mention.how not in ("agent", "generic"):
+        return None
+    name = _appositive_name(attribution.doc, start, end)
+    if name is None or (name.start < mention.end - 1 and mention.start < name.end):
+        return None
+    ref = mention.actors[0]
+    return Described(name.text, ref, speaker_country(ref), ref.role, name.start, name.end, "person", True)
+
+
+def _appositive_name(doc: Doc, start: int, end: int) -> Span | None:
+    """"Paraguay's president, Santiago Peña": a proper name set beside a title, which the parser did not
+    label a person."""
+    for token in doc[start:end]:
+        if token.dep_ == "appos" and start <= token.head.i < end and token.head.lemma_.lower() in person_nouns():
+            name = _name_of(token)
+            if name is not None and len(name) >= 2 and name.start >= start:
+                return name
+    return None
+
+
+def _private(doc: Doc, lo: int, hi: int) -> str | None:
+    """A person described by nothing but a name or a kinship ("Samira Abu Khalil", "one of them") is a
+    civilian; one with a title we cannot place ("the head of ...") stays open."""
+    words = {t.lemma_.lower() for t in doc[lo:hi]}
+    return None if words & (generic_titles() | person_nouns() - speaker_noun_sectors().keys()) else "CVL"
+
+
+def _name_of(head: Token) -> Span | None:
+    """A proper name the parser did not label a person ("Svetlana", "Nikol Pashinyan")."""
+    if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME"):
+        return None
+    parts = [c.i for c in head.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < head.i]
+    start = min(parts, default=head.i)
+    if any(not t.text[:1].isupper() for t in head.doc[start : head.i + 1]):
+        return None
+    return head.doc[start : head.i + 1]
+
+
+def _name_kind(head: Token) -> str:
+    """A name is a person's when the parser says so or an apposition calls it a person ("Svetlana, a
+    teacher"), or when it has no word of an organisation."""
+    if head.ent_type_ == "PERSON":
+        return "person"
+    if any(c.dep_ == "appos" and c.lemma_.lower() in person_nouns() for c in head.children):
+        return "person"
+    words = {t.lower_ for t in head.subtree}
+    return "body" if words & organisation_words() or (head.ent_type_ == "ORG" and head.tag_ != "NNP") else "person"
+
+
+def _coordinated(doc: Doc, start: int, end: int, inside: list[ActorMention]) -> bool:
+    """"Putin and Xi": two actors joined by "and", with nothing else at the head of the phrase."""
+    root = doc[start:end].root
+    joined = {t.i for t in root.conjuncts} | {root.i}
+    return len(joined) > 1 and all(any(m.start <= i < m.end for m in inside) for i in joined)
+
+
+def _group(doc: Doc, start: int, end: int, inside: list[ActorMention]) -> Described:
+    countries = {speaker_country(m.actors[0]) for m in inside}
+    sectors = {m.actors[0].role for m in inside}
+    return Described(doc[start:end].text, None, countries.pop() if len(countries) == 1 else None,
+                     sectors.pop() if len(sectors) == 1 else None, start, end, "group", True)
+
+
+def _description(attribution: Attribution, start: int, end: int) -> tuple[int, int]:
+    """The phrase with what describes it, relative clauses included ("Kwame Asare, who heads a farmers'
+    association"), when that stays short."""
+    doc = attribution.doc
+    tokens = [t.i for t in doc[start:end].root.subtree if t.i not in attribution.quoted]
+    lo, hi = min([*tokens, start]), max([*tokens, end - 1]) + 1
+    return (lo, hi) if hi - lo <= 30 else (start, end)
+
+
+def _completed(attribution: Attribution, described: Described, lo: int, hi: int,
+               around: list[ActorMention]) -> Described:
+    """A person the document introduces keeps the country and sector its description gives, where actor
+    resolution left them open ("Ayşe Demir, a coordinator with the Turkish disaster agency")."""
+    ref = described.actor
+    if ref is not None and described.sector == "ELI":
+        # no office on the date, but the text says what they do now ("X, a researcher at ...")
+        words = {t.lower_ for t in attribution.doc[lo:hi]}
+        current = None if words & {"former", "ex", "ex-", "retired", "then", "late"} else _sector(attribution, lo, hi)
+        return replace(described, sector=current) if current else described
+    if ref is not None and ref.origin == "document" and _former(attribution.doc, lo, hi):
+        return replace(described, sector="ELI")
+    if ref is None or ref.origin != "document" or (described.country and described.sector):
+        return described
+    others = [m for m in around if m.actors[0] is not ref]
+    return replace(described, country=described.country or _person_country(attribution, lo, hi, others),
+                   sector=described.sector or _sector(attribution, lo, hi) or _private(attribution.doc, lo, hi))
+
+
+_CIVIL_GENERALS = {"secretary": "GOV", "director": "GOV", "governor": "GOV", "inspector": "GOV", "auditor": "GOV",
+                   "attorney": "JUD", "solicitor": "JUD"}
+"""Offices written "X-General", which the parser splits so that "General António Guterres" looks military."""
+
+
+def _former(doc: Doc, lo: int, hi: int) -> bool:
+    """"Mark Hollis, a former Canadian ambassador": the first title that describes the person is one they
+    no longer hold (a former holder is `ELI`)."""
+    title = next((t for t in doc[lo:hi] if t.pos_ == "NOUN" and t.lemma_.lower() in people_words()), None)
+    return title is not None and any(c.lower_ in ("former", "retired", "ex") for c in title.children)
+
+
+def _of_mention(doc: Doc, mention: ActorMention, kind: str) -> Described:
+    ref = mention.actors[0]
+    start = mention.start
+    civil = None
+    if start >= 2 and doc[start].lower_ == "general" and doc[start - 1].text in ("-", "‐") and \
+            doc[start - 2].lower_ in _CIVIL_GENERALS:
+        start, civil = start - 2, _CIVIL_GENERALS[doc[start - 2].lower_]
+    text = doc[start : mention.end].text.strip(",;:.–—-()[] ")
+    if len(mention.actors) > 1:
+        countries = {speaker_country(r) for r in mention.actors}
+        return Described(text, None, countries.pop() if len(countries) == 1 else None, None,
+                         mention.start, mention.end, "group", True)
+    role = civil if civil and ref.role == "MIL" else ref.role
+    return Described(text, ref, speaker_country(ref), role, start, mention.end, kind, True)
+
+
+def _label(attribution: Attribution, start: int, end: int) -> Described:
+    """"Alabama Governor Kay Ivey", "Janessa Goldbeck, CEO, Vet Voice Foundation": the name before the
+    first comma or bracket speaks; the rest describes. A name with an organisation's word is a body."""
+    doc = attribution.doc
+    inside = [m for m in attribution.mentions if start <= m.start and m.end <= end and m.how != "voice"]
+    parts = _label_parts(doc, start, end)
+    people = [m for lo, hi in parts for m in inside if m.actors[0].kind == "person" and lo <= m.start < hi]
+    if people:
+        return _completed(attribution, _of_mention(doc, people[0], "person"), start, end, inside)
+    named = [(lo, hi) for lo, hi in parts if any(t.ent_type_ == "PERSON" for t in doc[lo:hi])]
+    name_start, name_end = (named or parts)[0]
+    name = doc[name_start:name_end]
+    states = [m for m in inside if m.actors[0].kind == "state"]
+    country = _country(attribution, start, end, states) if states else \
+        document_country(attribution) or _country(attribution, start, end, inside)
+    sector = _sector(attribution, start, end) or next((m.actors[0].role for m in inside if m.actors[0].role), None)
+    covering = next((m for m in inside if m.start <= name_end - 1 < m.end and m.actors[0].kind != "state"), None)
+    if covering is not None or {t.lower_ for t in name} & organisation_words():
+        actor = covering.actors[0] if covering is not None else None
+        return Described(name.text.strip("* "), actor, speaker_country(actor) if actor else country,
+                         (actor.role if actor else None) or sector, name_start, name_end, "body", True)
+    return Described(name.text.strip("* "), None, country, sector, name_start, name_end, "person", True)
+
+
+def _label_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A label's parts between commas and brackets: "Speaker of the House", "California Congresswoman X"."""
+    parts, lo = [], start
+    for token in doc[start:end]:
+        if token.text in (",", "(", ")", "–", "—", "|"):
+            if token.i > lo:
+                parts.append((lo, token.i))
+            lo = token.i + 1
+    if end > lo:
+        parts.append((lo, end))
+    return parts or [(start, end)]
+
+
+def _sector(attribution: Attribution, start: int, end: int) -> str | None:
+    """The sector the phrase's words give: a word for the person ("lawmaker", "pharmacist") over a body
+    they speak for ("police", "the foreign ministry", the Pentagon), over a generic title ("spokesman")."""
+    doc = attribution.doc
+    words = attribution.words[:end]
+    nouns = speaker_noun_sectors()
+    person: list[str] = []
+    body: list[str] = []
+    generic: list[str] = []
+    names = {k for e in attribution.people if e.start < end and start < e.end
+             for k in range(e.start + 1 if e.start + 1 < e.end else e.start, e.end)}
+    i = start
+    while i < end:
+        if i in names:
+            i += 1
+            continue
+        hit = attribution.gazetteer.agent_at(words, i) if attribution.gazetteer is not None else None
+        lemma = doc[i].lemma_.lower()
+        size = hit[1] if hit else 1
+        sector = hit[0].sector if hit else nouns.get(lemma) or nouns.get(doc[i].lower_)
+        if sector:
+            last = doc[i + size - 1].lemma_.lower()
+            table = generic if last in generic_titles() else person if last in person_nouns() else body
+            table.append(sector)
+        i += size
+    body += [m.actors[0].role for m in attribution.mentions if start <= m.start and m.end <= end
+             and m.actors[0].kind in ("organization", "other") and m.actors[0].role]
+    for table in (person, body, generic):
+        if table:
+            return table[-1] if table is person else table[0]
+    return None
+
+
+def _person_country(attribution: Attribution, start: int, end: int, inside: list[ActorMention]) -> str | None:
+    """A person's country; in a speech (a document with a voice) people quoted are placed only by what
+    their own phrase says ("the French poet Louis Aragon"), never by the speech around them."""
+    if attribution.doc._.mp_voice:
+        return _country(attribution, start, end, inside, phrase_only=True)
+    return _country(attribution, start, end, inside)
+
+
+def _country(attribution: Attribution, start: int, end: int, inside: list[ActorMention],
+             phrase_only: bool = False) -> str | None:
+    """A state the phrase names; else where its sentence is set ("In La Paz, a spokesman ..."); else the
+    state the subject of its sentence or of the nearest sentence before names ("Hanoi has protested."); else
+    the one state its paragraph names; else the state the document names most."""
+    places: list[ActorMention] = attribution.doc._.mp_places or []
+    for mention in [*inside, *(p for p in places if start <= p.start and p.end <= end)]:
+        last = attribution.doc[mention.end - 1]
+        if _BACKER.match(text_of(attribution.doc), last.idx + len(last)):
+            continue  # "Rwanda-backed M23 rebels" are not Rwanda's
+        country = speaker_country(mention.actors[0])
+        if country and len(mention.actors) == 1:
+            return country
+    if phrase_only:
+        return None
+    doc = attribution.doc
+    outside = [m for m in attribution.mentions if m.start not in attribution.quoted and m.how != "voice"
+               and not start <= m.start < end]
+    here = attribution.sentence_of.get(start, 0)
+    setting = _setting(attribution, attribution.sentences[here], start, [*outside, *places])
+    if setting is not None:
+        return setting
+    for k in range(here, max(-1, here - 5), -1):
+        subjects = {t.i for t in attribution.sentences[k] if t.dep_ in ("nsubj", "nsubjpass")
+                    and t.head.dep_ == "ROOT" for t in t.subtree}
+        states = [c for m in outside if m.start in subjects and (k < here or m.start < start)
+                  for c in [_state_of(m)] if c]
+        if states:
+            return states[0]
+    text = text_of(doc)
+    lo, hi = text.rfind("\n\n", 0, doc[start].idx) + 1, _find(text, "\n\n", doc[start].idx)
+    named = {c for m in outside if lo <= doc[m.start].idx < hi for c in [_state_of(m)] if c}
+    if len(named) == 1:
+        return named.pop()
+    counts = Counter(c for m in outside for c in [_state_of(m)] if c)
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _setting(attribution: Attribution, sentence: Span, start: int, outside: list[ActorMention]) -> str | None:
+    """A place or state in a phrase that opens the sentence before the speaker: "In La Paz, ...", "At a
+    shelter run by UNRWA in Khan Younis, ..."."""
+    for mention in outside:
+        if not sentence.start <= mention.start < start:
+            continue
+        node = attribution.doc[mention.end - 1]
+        while node.head.i != node.i and node.dep_ != "prep" and node.head.i < start:
+            node = node.head
+        if node.dep_ == "prep" and node.head.dep_ == "ROOT" and node.i < start:
+            country = _state_of(mention)
+            if country:
+                return country
+    return None
+
+
+def document_country(attribution: Attribution) -> str | None:
+    """The state a document speaks for (its voice) or names most, ahead of any other."""
+    voice = next((m.actors[0] for m in attribution.mentions if m.how == "voice"), None)
+    if voice is not None and voice.kind == "state":
+        return voice.code
+    counts = Counter(m.actors[0].code for m in attribution.mentions
+                     if len(m.actors) == 1 and m.actors[0].kind == "state" and m.start not in attribution.quoted)
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _state_of(mention: ActorMention) -> str | None:
+    """The state a mention names or belongs to (not a bloc: "West African" is no country)."""
+    if len(mention.actors) != 1:
+        return None
+    ref = mention.actors[0]
+    if ref.kind == "state":
+        return ref.code if len(ref.code) == 3 and ref.code.isupper() and ref.code not in ("WST", "IGO") else None
+    return ref.country if ref.kind in ("person", "organization", "other") else None
+
+
+def _find(text: str, needle: str, start: int) -> int:
+    at = text.find(needle, start)
+    return len(text) if at < 0 else at
+
+
+def plain_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())

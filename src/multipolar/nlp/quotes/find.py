@@ -1,0 +1,309 @@
+"""Quotations and their speakers: a spaCy component.
+
+Direct quotations in straight or curly marks (a quote left open closes at the end of its paragraph, or
+runs on into the next one when that paragraph closes it; one running over paragraphs, each opened by a
+mark, is one piece per paragraph); unquoted speech after "said:" up to the end of its sentence. Titles,
+names and event slogans in marks ("a report titled “Beyond the Coups”"), nicknames inside a name, and
+markup left in the text (`style="..."`) are not quotations. Each quotation is `full` (a sentence or more),
+`partial` (a fragment of the writer's sentence that a speech verb governs) or `scare` (a term in marks
+that a non-speech verb ascribes: "dismissed the vote as a “pantomime election”"). Speakers come from
+`quote_speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from multipolar.nlp.actors.resolve import ActorRef
+from multipolar.nlp.spacy_pipeline import text_of
+
+if TYPE_CHECKING:
+    from multipolar.nlp.actors.resolve import ActorResolver
+
+OPENERS = "“„«"
+CLOSERS = "”»"
+_MAX_QUOTE_CHARS = 2500
+_NESTED = re.compile(r"(?<![\w’'])‘([^‘’“”]+?)’(?![\w])")
+_NAMING_VERBS = frozenset({"call", "describe", "dub", "brand", "label", "term"})
+"""A term these set in marks stays a scare quote ("called the vote a “pantomime election”"); after other
+speech verbs it is a partial quotation ("said its troops answered “large-scale provocations”")."""
+_MARKUP = re.compile(r"[<>{}]|^\s*(?:https?:|www\.|#[0-9a-f]{3,6}\b)|\b[\w-]+\s*:\s*[\w#.-]+\s*;"
+                     r"|^[\w-]+\.(?:png|jpe?g|gif|css|js|html?)$", re.IGNORECASE)
+_UNQUOTED = re.compile(r"\b(?:said|says|stated|states|added|wrote|writes|declared|asked|told [\w ]{1,30}?|"
+                       r"announced|warned|explained):\s+(?=[^“\"‘\s])")
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    """A quotation: its characters [start, end) (without marks) and who said it."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_actor: ActorRef | None
+    direct: bool
+    sentence: int
+    kind: str = "full"
+    speaker_country: str | None = None
+    speaker_sector: str | None = None
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A stretch of text that reads as a quotation, before its speaker is known."""
+
+    start: int
+    end: int
+    direct: bool
+    kind: str
+    closed: bool = True
+    """False for a quote whose closing mark never comes before its paragraph ends."""
+    nested: bool = False
+    """In single marks inside another quotation: "“She said, ‘Tell them we are alive,’ and left,” he said"."""
+
+
+def speaker_country(actor: ActorRef | None) -> str | None:
+    """The country a speaker speaks for: a state itself, a person's or body's state; none for a UN official."""
+    if actor is None:
+        return None
+    if actor.kind == "state":
+        return actor.code
+    return actor.country if actor.kind in ("person", "organization", "other") else None
+
+
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """A word list of `data/quotes/` (one entry a line; `#` starts a comment)."""
+    text = resources.files("multipolar").joinpath(f"data/quotes/{name}").read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def quoted_char_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks, tolerating marks left open or closed alone."""
+    ranges: list[tuple[int, int]] = []
+    opened: int | None = None
+    straight_open: int | None = None
+    for match in re.finditer(r"[“”„«»\"]|\n\s*\n", text):
+        mark, at = match.group(), match.start()
+        if mark.strip() == "":
+            if opened is not None and not _closes_later(text, at):
+                ranges.append((opened, at))
+                opened = None
+            straight_open = None
+            continue
+        if mark == '"':
+            if straight_open is None:
+                straight_open = at + 1
+            else:
+                ranges.append((straight_open, at))
+                straight_open = None
+        elif mark in OPENERS:
+            if opened is not None and _opens_line(text, at):
+                ranges.append((opened, text.rfind("\n", opened, at)))  # a piece of a quote over paragraphs
+                opened = None
+            if opened is None:
+                opened = at + 1
+        elif opened is not None:
+            ranges.append((opened, at))
+            opened = None
+        else:
+            paragraph_start = text.rfind("\n", 0, at) + 1
+            if at - paragraph_start > 20 and not any(a <= at <= b for a, b in ranges):
+                ranges.append((paragraph_start, at))
+    if opened is not None:
+        ranges.append((opened, len(text)))
+    return [(a, b) for a, b in ranges if b > a and b - a <= _MAX_QUOTE_CHARS]
+
+
+def _opens_line(text: str, at: int) -> bool:
+    line_start = text.rfind("\n", 0, at) + 1
+    return line_start > 0 and not text[line_start:at].strip(" \t*")
+
+
+def _closes_later(text: str, at: int) -> bool:
+    """An open curly quote runs on past a paragraph break when the next paragraph closes it first."""
+    following = text[at : at + _MAX_QUOTE_CHARS]
+    close, reopen = following.find("”"), following.find("“")
+    next_break = following.find("\n\n", 2)
+    if close < 0:
+        return False
+    return (reopen < 0 or close < reopen) and (next_break < 0 or close < next_break)
+
+
+# ---- which marked spans are quotations ------------------------------------------------------------
+
+
+def quote_spans(doc: Doc) -> list[QuoteSpan]:
+    """Every quotation of the document, in order: marked ones that are speech, then unquoted speech."""
+    text = text_of(doc)
+    found: list[QuoteSpan] = []
+    for start, end in quoted_char_ranges(text):
+        raw = text[start:end]
+        body = raw.strip().strip("*").strip()
+        if not body or not re.search(r"\w", body):
+            continue
+        offset = start + raw.index(body)
+        stop = offset + len(body)
+        if _is_markup(text, start, body) or _is_title(text, start, body) or _is_nickname(doc, start, stop) or \
+                _is_role_label(doc, offset, stop) or _is_named_title(doc, offset, body):
+            continue
+        closed = stop < len(text) and text[end : end + 1] in CLOSERS + '"'
+        found.append(QuoteSpan(offset, stop, True, _kind(doc, offset, stop, body), closed))
+        found.extend(_nested(doc, offset, stop))
+    found.extend(_unquoted(text, found))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _nested(doc: Doc, start: int, end: int) -> list[QuoteSpan]:
+    """Quotations in single curly marks inside a quotation (an apostrophe is not an opening mark)."""
+    found = []
+    for match in _NESTED.finditer(text_of(doc), start, end):
+        body = match.group(1).strip()
+        if len(body.split()) >= 2:
+            at = match.start(1) + match.group(1).index(body)
+            found.append(QuoteSpan(at, at + len(body), True, _kind(doc, at, at + len(body), body), True, True))
+    return found
+
+
+def _is_markup(text: str, start: int, body: str) -> bool:
+    """`<span style="color: red">`, `href="..."`: what is left of HTML is never a quotation."""
+    before = text[max(0, start - 3) : start - 1].rstrip()
+    return before.endswith("=") or bool(_MARKUP.search(body))
+
+
+def _is_title(text: str, start: int, body: str) -> bool:
+    """A title, a name or an event slogan in marks: after "titled", "the slogan", or capitalised like one."""
+    before = re.sub(r"[\s,:*]+$", "", text[max(0, start - 40) : start - 1]).lower()
+    if any(re.search(rf"(?:^|\W){re.escape(cue)}$", before) for cue in word_list("title_cues.txt")):
+        return True
+    words = re.findall(r"[A-Za-z][\w'’-]*", body)
+    if len(words) < 2 or re.search(r"[.,;]\W*$", body) or (re.search(r"[!?]\W*$", body) and len(words) > 3):
+        return False
+    small = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "is", "at", "by", "with", "or", "its",
+             "their", "our", "his", "her", "from", "as", "but", "nor", "vs"}
+    significant = [w for w in words if w.lower() not in small or w == words[0]]
+    capitalised = sum(1 for w in significant if w[0].isupper() or w[0].isdigit())
+    return capitalised / max(len(significant), 1) >= 0.8 and words[0][0].isupper()
+
+
+def _is_named_title(doc: Doc, start: int, body: str) -> bool:
+    """"a report by the Arctic Institute, “Polar Silk Road or Polar Mirage?”": a capitalised phrase set off
+    by a comma after a report, a paper, a theme or a campaign names it (`title_nouns.txt`)."""
+    text = text_of(doc)
+    if not body[:1].isupper() or re.search(r"[,.;:]\W*$", body) or len(body.split()) > 16:
+        return False
+    before = text[max(0, start - 3) : start]
+    if not re.search(r",\s*[“\"‘]$", before):
+        return False
+    comma = doc.char_span(start - len(before), start - len(before) + 1, alignment_mode="expand")
+    if comma is None or comma.start == 0:
+        return False
+    node = doc[comma.start - 1]
+    for _ in range(4):
+        if node.lemma_.lower() in word_list("title_nouns.txt") and node.pos_ == "NOUN":
+            return True
+        if node.dep_ not in ("pobj", "prep", "compound", "poss") or node.head.i == node.i or node.head.i > node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _is_role_label(doc: Doc, start: int, end: int) -> bool:
+    """"attributable to “senior administration officials”": how a source is to be named, not words said."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) > 7 or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    last = next((t for t in reversed(span) if t.is_alpha), None)
+    return last is not None and last.lemma_.lower() in word_list("role_labels.txt")
+
+
+def _is_nickname(doc: Doc, start: int, end: int) -> bool:
+    """Rafael “Shorty” Gómez: a word in marks between two parts of a name."""
+    text = text_of(doc)
+    if len(text[start:end].split()) > 2:
+        return False
+    before = re.search(r"([A-Z][\w’'.-]+)\s*[“\"‘]$", text[max(0, start - 30) : start])
+    after = re.match(r"[”\"’]\s*([A-Z][\w’'-]+)", text[end : end + 30])
+    return before is not None and after is not None and before.group(1).lower() not in ("the", "a", "an")
+
+
+def _kind(doc: Doc, start: int, end: int, body: str) -> str:
+    """full: a sentence of its own or speech set off by a comma or colon; partial or scare: a fragment
+    of the writer's own sentence."""
+    text = text_of(doc)
+    before = text[max(0, start - 40) : start].rstrip(" *“\"‘„«")
+    opens_sentence = not before or before[-1] in ".!?:,\n—–-" or before.endswith(("said", "says"))
+    starts_high = body[:1].isupper() or body.startswith(("[", "…", "..."))
+    if opens_sentence and (starts_high or re.search(r"[.!?]\W*$", body)):
+        return "full"
+    if len(body.split()) > 8 and starts_high:
+        return "full"
+    words = body.split()
+    if len(words) <= 3 and not _has_verb(doc, start, end):
+        return "scare"
+    return "partial"
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _unquoted(text: str, quoted: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Reported speech without marks: "X said: ..." up to the end of its sentence."""
+    found = []
+    for match in _UNQUOTED.finditer(text):
+        start = match.end()
+        if any(q.start - 1 <= start < q.end + 1 for q in quoted):
+            continue
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        stop = re.search(r"[.!?](?=\s|$)", text[start:line_end])
+        end = start + stop.end() if stop else line_end
+        body = text[start:end].rstrip()
+        if len(body.split()) >= 3 and not any(m in body for m in "“”\""):
+            found.append(QuoteSpan(start, start + len(body), False, "unquoted"))
+    return found
+
+
+class QuoteFinder:
+    """The `multipolar_quotes` component."""
+
+    def __init__(self, resolver: ActorResolver | None = None) -> None:
+        self.resolver = resolver
+        """Actor resolution, for the holder of an office a role noun names ("the Secretary-General")."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from multipolar.nlp.quotes.speakers import Attribution
+
+        spans = quote_spans(doc)
+        if not spans:  # nothing to attribute: the speaker search reads every mention and subject of the document
+            doc._.mp_quotes = []
+            return doc
+        sentences = list(doc.sents)
+        attribution = Attribution(doc, spans, self.resolver)
+        speakers = attribution.speakers()
+        found = []
+        for span, speaker, verb in zip(spans, speakers, attribution.verbs, strict=True):
+            actor = speaker.actor if speaker else None
+            kind = "partial" if span.kind == "scare" and verb is not None and verb not in _NAMING_VERBS else span.kind
+            found.append(FoundQuote(
+                span.start, span.end, text_of(doc)[span.start : span.end], speaker.text if speaker else None, actor,
+                span.direct, _sentence_index(sentences, span.start), kind,
+                speaker.country if speaker else None, speaker.sector if speaker else None))
+        doc._.mp_quotes = found
+        return doc
+
+
+def _sentence_index(sentences: list[Span], char: int) -> int:
+    for index, sent in enumerate(sentences):
+        if sent.start_char <= char < sent.end_char:
+            return index
+    return max(0, len(sentences) - 1)

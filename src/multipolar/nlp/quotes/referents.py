@@ -1,0 +1,337 @@
+"""What pronouns and role nouns can point back to: the people, bodies and groups a document names.
+
+Actor mentions, names the parser found, and subjects that name no actor ("Ghana's cocoa regulator", "a
+port worker"), each with the words that describe it (its apposition, its office), for role nouns
+("the minister" goes to a person described as a minister); and the holder of a title on the document's
+date, for a role noun with no one named before ("the Secretary-General").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from multipolar.nlp.actors import agents as actors_agents
+from multipolar.nlp.actors.resolve import ActorMention
+from multipolar.nlp.quotes.actors import (
+    Described,
+    describe_phrase,
+    document_country,
+    generic_titles,
+    people_words,
+    person_nouns,
+)
+from multipolar.nlp.quotes.find import speaker_country
+
+if TYPE_CHECKING:
+    from multipolar.nlp.quotes.speakers import Attribution
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_TITLE_WORDS = frozenset({"vice", "deputy", "prime", "foreign", "senior", "secretary"})
+
+
+@dataclass
+class Referent:
+    """Someone or something a later pronoun or role noun can point back to."""
+
+    start: int
+    end: int
+    kind: str
+    """person, body (an organisation, a state, a document) or group (a plural)."""
+    described: Described
+    subject: bool
+    words: frozenset[str]
+    gender: str | None = None
+    target: Referent | None = None
+    """For a resolved pronoun: the referent it stands for."""
+
+    @property
+    def resolved(self) -> Referent:
+        return self.target or self
+
+
+def office_holder(attribution: Attribution, token: Token) -> Referent | None:
+    """"the Secretary-General", "the Vice President" with no one named before: who held that office on the
+    document's date (an international title alone, else the office in the state the document is about)."""
+    resolver = attribution.resolver
+    if resolver is None:
+        return None
+    day = attribution.doc._.mp_date
+    words = [t for t in token.subtree if t.dep_ != "det" and not t.is_punct and not t.is_space]
+    title = re.sub(r"[^a-z]", "", "".join(t.text for t in words).lower())
+    holders = {t.code for terms in resolver.gazetteer.terms.values() for t in terms
+               if t.country is None and re.sub(r"[^a-z]", "", t.title.lower()) == title and t.covers(day)}
+    code = holders.pop() if len(holders) == 1 else None
+    if code is None:
+        hit = resolver.gazetteer.agent_at([t.text for t in words], 0)
+        country = document_country(attribution)
+        if hit is None or hit[1] != len(words) or not hit[0].role or country is None:
+            return None
+        code = actors_agents.office_holder(resolver, country, hit[0].role, day)
+    if code is None:
+        return None
+    ref = resolver.ref(code, day)
+    start, end = min(t.i for t in words), max(t.i for t in words) + 1
+    described = Described(token.doc[start:end].text, ref, speaker_country(ref), ref.role, start, end, "person", True)
+    return Referent(start, end, "person", described, True, frozenset())
+
+
+def phrase(token: Token, quoted: set[int]) -> tuple[int, int]:
+    """The subject's phrase: its subtree, without relative clauses, quotations and what follows a dash."""
+    keep = [t.i for t in token.subtree if t.i not in quoted]
+    cut = [t for t in token.subtree if t.dep_ in ("relcl", "acl") and t.i > token.i]
+    end = max(keep) + 1 if keep else token.i + 1
+    if cut:
+        end = min(end, *[min(x.i for x in c.subtree) for c in cut])
+    start = min(keep) if keep else token.i
+    while start < token.i and token.doc[start].is_punct:
+        start += 1
+    while end > start + 1 and (token.doc[end - 1].is_punct or token.doc[end - 1].dep_ == "case"):
+        end -= 1
+    return start, max(end, token.i + 1)
+
+
+def words_of(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z]+", text.lower()) if w not in ("the", "a", "an", "of", "s"))
+
+
+def gender_of(doc: Doc, described: Described) -> str | None:
+    if described.start is None or described.end is None:
+        return None
+    words = {t.lower_.rstrip(".") for t in doc[described.start : described.end]}
+    if words & {"spokeswoman", "chairwoman", "congresswoman", "ms", "mrs", "madam", "queen", "woman", "mother"}:
+        return "f"
+    if words & {"spokesman", "chairman", "congressman", "mr", "king", "emir", "sultan", "man", "father"}:
+        return "m"
+    return None
+
+
+def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
+    """People, bodies and groups named outside quotations, in order, for pronouns and role nouns."""
+    found: list[Referent] = []
+    covered: set[int] = set()
+    for mention in attribution.mentions:
+        if mention.start in attribution.quoted or mention.how == "voice":
+            continue
+        ref = mention.actors[0]
+        start, end = _described_span(doc, mention.start, mention.end)
+        described = describe_phrase(attribution, start, end, mention=mention)
+        kind = "person" if ref.kind == "person" or _one_person(doc, mention) else \
+            "group" if len(mention.actors) > 1 else "body"
+        words = words_of(doc[start:end].text) | words_of(f"{ref.office or ''} {ref.name}".replace("_", " "))
+        found.append(Referent(mention.start, mention.end, kind, described, _is_subject(doc[mention.end - 1]),
+                              words, gender_of(doc, described)))
+        covered.update(range(mention.start, mention.end))
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start in attribution.quoted or _is_place(ent.root) or \
+                any(k in covered for k in range(ent.start, ent.end)):
+            continue
+        start, end = _described_span(doc, ent.start, ent.end)
+        described = describe_phrase(attribution, start, end, person=ent)
+        found.append(Referent(ent.start, ent.end, "person", described, _is_subject(ent.root),
+                              words_of(doc[start:end].text), gender_of(doc, described)))
+        covered.update(range(ent.start, ent.end))
+    found.extend(_subject_phrases(attribution, doc, covered))
+    found.sort(key=lambda r: r.start)
+    _link_appositions(doc, found, {m.start: m.how for m in attribution.mentions})
+    _link_roles(doc, found)
+    _link_surnames(doc, found)
+    _link_descriptions(attribution, found)
+    _sectors_of_owners(doc, found)
+    return found
+
+
+_OWNER_SECTORS = frozenset({"PTY", "REB", "UAF", "OPP", "CRM", "NGO", "BUS", "MED", "LAB"})
+"""Sectors a body lends its spokesman or secretary (a ministry's portfolio, "agriculture", lends none)."""
+_OWNERS = frozenset({"its", "their", "group", "party", "movement", "organisation", "organization", "alliance",
+                     "coalition", "force", "forces", "militia", "agency", "company", "bloc"})
+
+
+def _sectors_of_owners(doc: Doc, found: list[Referent]) -> None:
+    """"Its executive secretary, Mamuka Tsiklauri", "The group's spokesman, X": a generic title held in a
+    body named before (the ruling party, the rebel group) gives that body's sector."""
+    for index, referent in enumerate(found):
+        if referent.kind != "person" or referent.target is not None:
+            continue
+        name = doc[referent.end - 1]
+        title = name.head if name.dep_ == "appos" else next((c for c in name.children if c.dep_ == "appos"), None)
+        if title is None or title.lemma_.lower() not in generic_titles():
+            continue
+        owner = next((c for c in title.children if c.dep_ == "poss" and c.lower_ in _OWNERS), None)
+        if owner is None:
+            continue
+        named_by = {owner.lemma_.lower()} if owner.lower_ not in ("its", "their") else set()
+        body = next((r.resolved for r in reversed(found[:index]) if r.kind == "body" and r.end <= title.i
+                     and named_by <= r.resolved.words
+                     and r.resolved.described.sector in _OWNER_SECTORS and r.resolved.described.actor is not None
+                     and r.resolved.described.actor.kind != "state"), None)
+        if body is not None:
+            referent.described = replace(referent.described, sector=body.described.sector,
+                                         country=referent.described.country or body.described.country)
+
+
+def _link_descriptions(attribution: Attribution, found: list[Referent]) -> None:
+    """"When Rebecca Mwangi walked in, she carried one page. Kenya's chief negotiator had written three words
+    on it": a description with no name, the subject of the sentence after the one that names a single
+    person, in the same paragraph, is that person, and tells their sector when nothing else did."""
+    doc = attribution.doc
+    for referent in found:
+        head = doc[referent.start : referent.end].root
+        if referent.kind != "person" or referent.described.named or not referent.subject or \
+                referent.target is not None or doc[referent.start].lower_ in ("a", "an") or \
+                head.lemma_.lower() not in people_words():
+            continue
+        here = attribution.sentence_of.get(referent.start, 0)
+        if here == 0 or "\n\n" in doc[attribution.sentences[here - 1].start : referent.start].text:
+            continue
+        before = attribution.sentences[here - 1]
+        named = {id(r.resolved): r.resolved for r in found if before.start <= r.start < before.end
+                 and r.kind == "person" and r.resolved.described.named}
+        others = [r for r in found if attribution.sentences[here].start <= r.start < referent.start
+                  and r.kind == "person"]
+        if len(named) != 1 or others:
+            continue
+        person = next(iter(named.values()))
+        referent.target = person
+        if person.described.sector in (None, "CVL") and referent.described.sector:
+            person.described = replace(person.described, sector=referent.described.sector,
+                                       country=person.described.country or referent.described.country)
+
+
+def _link_appositions(doc: Doc, found: list[Referent], mentions: dict[int, str]) -> None:
+    """"Maria Petrova, Bulgaria's deputy energy minister": a title set beside a person's name is that person
+    (the name, when one of the two is a bare office)."""
+    people = [r for r in found if r.kind == "person"]
+    for referent in people:
+        head = doc[referent.end - 1]
+        partners = {head.head.i} if head.dep_ == "appos" else set()
+        partners |= {c.i for c in head.children if c.dep_ == "appos"}
+        other = next((p for p in people if p is not referent and p.target is None and
+                      any(p.start <= k < p.end for k in partners)), None)
+        if other is None:
+            continue
+        titles = [r for r in (referent, other) if _is_title_mention(r, mentions)]
+        if len(titles) == 1:
+            titles[0].target = other if titles[0] is referent else referent
+        elif other.start < referent.start:
+            referent.target = other
+        else:
+            other.target = referent
+
+
+def _is_title_mention(referent: Referent, mentions: dict[int, str]) -> bool:
+    return mentions.get(referent.start) in ("agent", "generic")
+
+
+def _one_person(doc: Doc, mention: ActorMention) -> bool:
+    """"the United Nations envoy", "a law student": a singular word for a person heads a mention of the
+    body they belong to, and "he" or "she" can point back to it."""
+    last = doc[mention.end - 1]
+    return mention.how in ("agent", "generic") and last.tag_ in ("NN", "NNP") and \
+        last.lemma_.lower() in people_words()
+
+
+def bare_role(doc: Doc, start: int, end: int) -> bool:
+    """"the minister", "the Vice President": a definite title with no name, which points back to someone."""
+    span = doc[start:end]
+    words = [t for t in span if t.dep_ != "det" and not t.is_punct]
+    definite = span[0].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
+    return definite and bool(words) and span.root.ent_type_ != "PERSON" and \
+        all(t.lemma_.lower() in person_nouns() or t.lower_ in _TITLE_WORDS for t in words)
+
+
+def _link_surnames(doc: Doc, found: list[Referent]) -> None:
+    """"Mwangi, 51, has spent two decades ...": a bare surname is the person named in full before."""
+    for index, referent in enumerate(found):
+        actor = referent.described.actor
+        if referent.target is not None or referent.end - referent.start != 1 or not (
+                referent.kind == "person" or (actor is not None and actor.kind == "other")):
+            continue  # a surname the knowledge base took for a place ("Marin") is still the person
+        surname = doc[referent.start].lower_
+        earlier = (r for r in reversed(found[:index]) if r.kind == "person" and r.target is None and
+                   (r.described.text or "").lower().split()[-1:] == [surname] and len(r.described.text or "") > 1
+                   and r.end - r.start > 1)
+        referent.target = next(earlier, None)
+        if referent.target is not None:
+            referent.kind = "person"
+
+
+def _link_roles(doc: Doc, found: list[Referent]) -> None:
+    """A bare title ("the ambassador said") stands for the last one named before whose description holds
+    it ("Ukraine's ambassador, Sergiy Kyslytsya"), so a pronoun after it reaches that person too."""
+    for index, referent in enumerate(found):
+        if referent.target is not None or not bare_role(doc, referent.start, referent.end):
+            continue
+        head = words_of(doc[referent.start : referent.end].text)
+        earlier = (r for r in reversed(found[:index]) if r.target is None and r.kind == referent.kind
+                   and head <= r.words and r.described.named and r.end <= referent.start)
+        referent.target = next(earlier, None)
+
+
+def _subject_phrases(attribution: Attribution, doc: Doc, covered: set[int]) -> list[Referent]:
+    """Subjects that name no actor ("Ghana's cocoa regulator", "a port worker"), and objects that name a
+    person ("remembered an old woman"), can still be pointed back to."""
+    found = []
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in covered or token.i in attribution.quoted:
+            continue
+        if token.dep_ not in SUBJECT_DEPS and not (token.dep_ in ("dobj", "pobj") and token.pos_ == "NOUN"
+                                                   and token.lemma_.lower() in person_nouns()):
+            continue
+        start, end = phrase(token, attribution.quoted)
+        if any(k in covered for k in range(start, end)) and not (
+                token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN" and token.lemma_.lower() in people_words()):
+            continue  # "Kenya's chief negotiator ... had written": a person, whatever the words around name
+        described = describe_phrase(attribution, start, end)
+        kind = described.kind if described.kind != "unknown" else ("group" if token.tag_ in ("NNS", "NNPS") else "body")
+        found.append(Referent(start, end, kind, described, token.dep_ in SUBJECT_DEPS,
+                              words_of(doc[start:end].text), gender_of(doc, described)))
+    return found
+
+
+def _described_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A name with the apposition that describes it: "Ivan Kolev, the head of the gas grid operator"."""
+    root = doc[start:end].root
+    head = root.head if root.dep_ == "appos" else root
+    if root.dep_ == "appos":
+        head = _owner_of_phrase(head)
+    tokens = [t.i for t in head.subtree]
+    lo, hi = min([*tokens, start]), max([*tokens, end - 1]) + 1
+    if hi - lo > 25:
+        return start, end
+    return lo, hi
+
+
+def _owner_of_phrase(noun: Token) -> Token:
+    """"A spokesman for the Rapid Support Forces, Youssef Ezzat": the parser hangs the name on the nearest
+    noun; it describes the person noun that heads the phrase."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.dep_ != "prep" or node.head.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        node = node.head.head
+    return node if node.lemma_.lower() in person_nouns() else noun
+
+
+def _is_place(token: Token) -> bool:
+    """"a shelter in Khan Younis": a name after "in" or "near" is a place, whatever the parser calls it."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "outside", "from", "across", "to")
+
+
+def _is_subject(token: Token) -> bool:
+    node = token
+    for _ in range(5):
+        if node.dep_ in SUBJECT_DEPS:
+            return True
+        if node.dep_ == "appos" and node.head.dep_ == "pobj":
+            node = _owner_of_phrase(node.head)  # "A spokesman for the group, X, said"
+            if node.dep_ == "pobj":
+                return False
+            continue
+        if node.dep_ not in ("appos", "compound", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False

@@ -1,0 +1,571 @@
+"""Who said each quotation, read from the parse and the quotations around it.
+
+In order: the quotation's own sentence (the subject of the speech verb that governs it or stands next to
+it, "according to X", the agent of "the X promised by Y", the subject of the verb that governs a scare
+quote); a label before a colon that opens the paragraph ("Senator X (D-NV): “...”"); the speaker of the
+quotation just before, when this one goes on from it (the next sentence, the next paragraph of a quote
+running over paragraphs); a sentence before that introduces it ("In a statement, it said:"); a sentence
+after it that names who said it ("With those words, X opened the meeting").
+
+A subject that is a pronoun goes to the last compatible person (or body, for "it"; group, for "they"),
+preferring subjects and the nearest sentence; "he" and "she" stay apart once a person has been one of
+them. A subject that is a role noun ("the minister", "the general", "the Vice President") goes to the last
+person or body whose description holds that noun, else to the holder of that office on the document's
+date (`office_holder`); a bare surname to the person named in full before.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from multipolar.nlp.actors.resolve import ActorMention, ActorResolver
+from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns, organisation_words
+from multipolar.nlp.quotes.find import QuoteSpan, word_list
+from multipolar.nlp.quotes.referents import (
+    SUBJECT_DEPS,
+    Referent,
+    bare_role,
+    gender_of,
+    office_holder,
+    phrase,
+    referents,
+    words_of,
+)
+from multipolar.nlp.spacy_pipeline import text_of
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_CLAUSE_BOUNDARIES = frozenset({"relcl", "acl", "advcl"})
+_BACK_REFERENCES = re.compile(r"^\W*(?:with|in) (?:those|these) words\b|^\W*(?:those|these) (?:were|are) the words\b|"
+                              r"^\W*(?:this|that) is how\b|^\W*so (?:said|says)\b", re.IGNORECASE)
+_MAX_SENTENCES_BACK = 4
+_CAPS = "A-ZÀ-ÖØ-Þ"
+_DATELINE = re.compile(rf"\A\s*[{_CAPS}][{_CAPS}'’.-]+(?:[ -][{_CAPS}][{_CAPS}'’.-]+){{0,3}}"
+                       r"(?:,\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})?\s*(?:\([A-Za-z]+\)\s*)?[-–—]{1,2}\s+")
+_VIEW_NOUNS = frozenset({"view", "opinion", "judgment", "judgement", "estimation", "telling", "account"})
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    return frozenset(word_list("speech_verbs.txt"))
+
+
+_PLACE_WORDS = frozenset({"city", "state", "island", "islands", "river", "valley", "district", "province", "region",
+                          "square", "street", "port", "bay", "county"})
+
+
+def _name_fragment(doc: Doc, mention: ActorMention) -> bool:
+    """"Gaza City", "the Getulio Vargas Foundation": a knowledge-base match on the last common word of a
+    longer name is not that name."""
+    if mention.how != "knowledge_base" or mention.end - mention.start != 1:
+        return False
+    token = doc[mention.start]
+    return (token.lower_ in organisation_words() or token.lower_ in _PLACE_WORDS) and \
+        any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+
+
+class Attribution:
+    """Speakers for the quotations of one document, in order."""
+
+    def __init__(self, doc: Doc, quotes: list[QuoteSpan], resolver: ActorResolver | None) -> None:
+        self.doc = doc
+        self.quotes = quotes
+        self.resolver = resolver
+        self.gazetteer = resolver.gazetteer if resolver is not None else None
+        self.mentions: list[ActorMention] = [m for m in doc._.mp_mentions or [] if not _name_fragment(doc, m)]
+        self.sentences = list(doc.sents)
+        self.people = [e for e in doc.ents if e.label_ == "PERSON"]
+        """The document's PERSON entities, read once (spaCy builds every entity anew on each read)."""
+        self.words = [t.text.replace("’", "'") for t in doc]
+        """Token texts with straight apostrophes, as the gazetteer matches them."""
+        self.sentence_of = {t.i: k for k, s in enumerate(self.sentences) for t in s}
+        direct = [(q.start, q.end) for q in quotes if q.direct]
+        self.quoted = {t.i for t in doc if any(a <= t.idx < b for a, b in direct)}
+        opening = _DATELINE.match(text_of(doc)[:120])
+        self.dateline_end = opening.end() if opening else 0
+        """"GOMA — Rebels said ...": the parser may take the dateline's place for the subject."""
+        self.referents = referents(self, doc)
+        self._resolve_personal_pronouns()
+
+    def speakers(self) -> list[Described | None]:
+        found: list[Described | None] = []
+        self.verbs: list[str | None] = []
+        """The lemma of the speech verb each quotation's speaker was found by, if any."""
+        for index, quote in enumerate(self.quotes):
+            self._verb: str | None = None
+            if quote.nested:
+                found.append(self._nested_speaker(index, found))
+                self.verbs.append(self._verb)
+                continue
+            speaker = self._colon_label(quote) or self._in_sentence(quote)
+            self.verbs.append(self._verb)
+            if speaker is None:
+                speaker = self._named_after(quote, back_reference=True) or self._continued(index, found) or \
+                    self._introduced(quote) or self._reported_before(quote) or self._named_after(quote)
+            if speaker is not None and speaker.text is None:
+                speaker = None
+            found.append(speaker)
+            if speaker is not None:
+                self._remember(speaker)
+        return found
+
+    # ---- the quotation's own sentence ------------------------------------------------------------
+
+    def frame(self, quote: QuoteSpan) -> list[Token]:
+        """The tokens of the sentences a quotation lies in that are outside every quotation."""
+        first = self._sentence_at(quote.start)
+        last = self._sentence_at(max(quote.start, quote.end - 1))
+        tokens = [t for s in self.sentences[first : last + 1] for t in s]
+        return [t for t in tokens if t.i not in self.quoted and not (quote.start <= t.idx < quote.end)]
+
+    def _in_sentence(self, quote: QuoteSpan) -> Described | None:
+        inside = [t for t in self.doc if quote.start <= t.idx < quote.end]
+        frame = self.frame(quote)
+        if not inside or not frame:
+            return None
+        named = self._according_to(frame)
+        if named is not None:
+            return named
+        promised = self._promised_by(inside)
+        if promised is not None:
+            return promised
+        verb = self._governing_speech_verb(inside) or self._nearest_speech_verb(quote, frame)
+        if verb is not None:
+            self._verb = verb.lemma_.lower()
+            quoted_one = self._quoted_as_saying(verb)
+            if quoted_one is not None:
+                return self.speaker_of(quoted_one)
+            subject = self.subject_of(verb) or self._inverted_object(verb, quote)
+            return self.speaker_of(subject) if subject is not None else Described(None)
+        return self._possessor(inside) or self._message_of(frame) or self._governing_subject(inside)
+
+    def _inverted_object(self, verb: Token, quote: QuoteSpan) -> Token | None:
+        """"“Is this peace?” asked one protester": right after the quotation, the parser takes the speaker
+        for the verb's object."""
+        between = text_of(self.doc)[quote.end : verb.idx]
+        if len(between) > 4 or re.search(r"\w", between):
+            return None
+        return next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.i > verb.i), None)
+
+    def _message_of(self, frame: list[Token]) -> Described | None:
+        """"The minister's message was blunt: “Go home.”": whose message, statement or words."""
+        for token in frame:
+            if token.lemma_.lower() in document_nouns() and token.pos_ == "NOUN":
+                owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")),
+                             None)
+                if owner is not None:
+                    speaker = self.speaker_of(owner)
+                    if speaker.text is not None:
+                        return speaker
+        return None
+
+    def _according_to(self, frame: list[Token]) -> Described | None:
+        """"according to X", "in the words of X", "in X's words"."""
+        for token in frame:
+            following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else token
+            if (token.lower_, following.lower_) in (("according", "to"), ("words", "of")):
+                objects = [c for c in following.children if c.dep_ == "pobj"]
+                if objects:
+                    return self.speaker_of(objects[0])
+            if token.lower_ in _VIEW_NOUNS and token.head.lower_ == "in" and token.head.i < token.i:
+                owner = next((c for c in token.children if c.dep_ == "poss"), None)
+                if owner is not None and owner.lower_ not in ("its", "their", "our", "my"):
+                    return self.speaker_of(owner)  # "In her view, the governments had been “too polite”"
+            if token.lower_ == "words" and token.head.lower_ == "in":
+                owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in _PRONOUN_GENDER
+                              and c.lower_ not in ("its", "their", "our", "my")), None)
+                if owner is not None:
+                    return self.speaker_of(owner)
+        return None
+
+    def _quoted_as_saying(self, verb: Token) -> Token | None:
+        """"Reuters quoted the minister as saying ...": the one quoted speaks, not the agency."""
+        if verb.lemma_.lower() == "say" and verb.dep_ in ("pcomp", "advcl") and verb.head.lower_ == "as":
+            verb = verb.head.head
+        if verb.lemma_.lower() != "quote":
+            return None
+        return next((c for c in verb.children if c.dep_ == "dobj" and c.i not in self.quoted), None)
+
+    def _governing_speech_verb(self, inside: list[Token]) -> Token | None:
+        """The highest speech verb the quotation hangs from within its clause: "Baku said its troops had
+        only answered “large-scale provocations”" is Baku's, "which Beijing called “a farce”" Beijing's."""
+        found = None
+        for token in self._ancestors(inside):
+            if self.is_speech_verb(token):
+                found = token
+            if found is not None and (token.dep_ in _CLAUSE_BOUNDARIES or
+                                      (token.dep_ == "conj" and self._own_subject(token))):
+                break
+            if found is None and token.pos_ in ("VERB", "AUX") and token.dep_ in _CLAUSE_BOUNDARIES and \
+                    self._own_subject(token):
+                break
+        return found
+
+    def _own_subject(self, verb: Token) -> bool:
+        return any(c.dep_ in SUBJECT_DEPS and c.lower_ not in _RELATIVE for c in verb.children)
+
+    def _ancestors(self, inside: list[Token], within: tuple[int, int] | None = None) -> list[Token]:
+        """The tokens outside the quotation that it hangs from, nearest first (`within`: only those inside
+        that stretch of characters, for a quotation inside a quotation)."""
+        ids = {t.i for t in inside}
+        found: list[Token] = []
+        for token in inside:
+            if token.head.i in ids or token.head.i == token.i:
+                continue
+            node, steps = token, 0
+            while node.head.i != node.i and steps < 8:
+                node, steps = node.head, steps + 1
+                usable = node.i not in self.quoted if within is None else within[0] <= node.idx < within[1]
+                if node.i not in ids and usable and node not in found:
+                    found.append(node)
+        return found
+
+    def _nearest_speech_verb(self, quote: QuoteSpan, frame: list[Token]) -> Token | None:
+        verbs = [t for t in frame if self.is_speech_verb(t)]
+        if not verbs:
+            return None
+        return min(verbs, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
+
+    def is_speech_verb(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        if lemma not in speech_verbs() or token.pos_ not in ("VERB", "AUX") or token.i in self.quoted:
+            return False
+        if lemma == "put":
+            return any(c.lower_ == "it" for c in token.children)
+        return not (token.dep_ == "acl" and token.tag_ == "VBN" and lemma in ("call", "describe"))
+
+    def _promised_by(self, inside: list[Token]) -> Described | None:
+        """"the “humanitarian corridor” promised by Damascus": the agent of a participle on the quote."""
+        for token in inside:
+            for child in token.children:
+                if child.dep_ == "acl" and child.i not in self.quoted:
+                    for agent in (c for c in child.children if c.dep_ == "agent"):
+                        objects = [c for c in agent.children if c.dep_ == "pobj"]
+                        if objects:
+                            return self.speaker_of(objects[0])
+        return None
+
+    def _possessor(self, inside: list[Token]) -> Described | None:
+        """"Beijing's “no limits” partnership": the term belongs to the noun phrase's possessor."""
+        ids = {t.i for t in inside}
+        nouns = [t for t in inside if t.head.i not in ids] + [t.head for t in inside if t.head.i not in ids]
+        for noun in nouns:
+            owner = next((c for c in noun.children if c.dep_ == "poss" and c.i not in ids and c.i not in self.quoted),
+                         None)
+            if owner is not None and owner.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
+                speaker = self.speaker_of(owner)
+                if speaker.text is not None and speaker.named:
+                    return speaker
+        return None
+
+    def _governing_subject(self, inside: list[Token]) -> Described | None:
+        """A scare quote: the subject of the nearest verb it hangs from ("Washington dismissed ... as a “X”")."""
+        for token in self._ancestors(inside):
+            if token.pos_ in ("VERB", "AUX"):
+                subject = self.subject_of(token)
+                if subject is None or subject.lower_ in ("it", "this", "that", "there"):
+                    continue
+                speaker = self.speaker_of(subject)
+                if speaker.text is not None and (speaker.named or speaker.kind == "person" or
+                                                 subject.lemma_.lower() in document_nouns()):
+                    return speaker  # a person, a named actor, or a sign that reads "..."
+        return None
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The subject of a verb, through relative pronouns, conjuncts, participles and infinitives."""
+        node = verb
+        for _ in range(4):
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i not in self.quoted
+                        and c.idx >= self.dateline_end]
+            agents = [p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if subjects and subjects[0].lower_ == "it" and subjects[0].dep_ == "nsubjpass":
+                subjects = []  # "in which it was agreed that": no one in particular
+            if subjects and subjects[0].lower_ in _RELATIVE and node.dep_ == "relcl":
+                return node.head
+            if subjects and not (agents and subjects[0].dep_ == "nsubjpass"):
+                return subjects[0]
+            if agents:
+                return agents[0]
+            if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
+                return node.head
+            if node.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "parataxis") or node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    # ---- around the quotation --------------------------------------------------------------------
+
+    def _colon_label(self, quote: QuoteSpan) -> Described | None:
+        """A round-up's "Name, Title: “...”": a label with no verb before a colon that opens the paragraph,
+        or follows the previous entry's citation ("... [Statement, 8/8/23] Name, Title: “...”")."""
+        text = text_of(self.doc)
+        head = text[max(0, quote.start - 200) : quote.start]
+        stripped = head.rstrip(" *“\"‘„«")
+        if not stripped.endswith(":"):
+            return None
+        cut = max(stripped.rfind(mark) for mark in ("\n", "]", "*", "”", "\"", ">"))
+        sentence_end = [m.end() for m in re.finditer(r"[a-z]{2}[.!?]\s", stripped)]
+        begin = max(cut + 1, *sentence_end) if sentence_end else cut + 1
+        if cut < 0 and not sentence_end and quote.start > 200:
+            return None
+        label_start = quote.start - len(head) + begin
+        span = self.doc.char_span(label_start, quote.start - len(head) + len(stripped) - 1, alignment_mode="contract")
+        if span is None or not any(t.is_alpha for t in span) or len(span) > 25 or \
+                any(self.is_speech_verb(t) or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span):
+            return None
+        return describe_phrase(self, span.start, span.end, label=True)
+
+    def _nested_speaker(self, index: int, found: list[Described | None]) -> Described | None:
+        """A quotation inside a quotation: the subject of the speech verb that governs it inside the outer
+        one; a pronoun there is someone other than the outer speaker, named before the outer quotation."""
+        quote = self.quotes[index]
+        outer_index = max(k for k in range(index) if self.quotes[k].start <= quote.start < self.quotes[k].end)
+        outer, outer_speaker = self.quotes[outer_index], found[outer_index]
+        inside = [t for t in self.doc if quote.start <= t.idx < quote.end]
+        for token in self._ancestors(inside, within=(outer.start, outer.end)):
+            if token.lemma_.lower() in speech_verbs() and token.pos_ in ("VERB", "AUX"):
+                self._verb = token.lemma_.lower()
+                verb = token.head if token.dep_ == "conj" and not any(
+                    c.dep_ in SUBJECT_DEPS for c in token.children) else token
+                subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+                if subject is None or subject.lower_ in ("i", "we"):
+                    return None
+                gender = _PRONOUN_GENDER.get(subject.lower_)
+                if gender is None:
+                    return describe_phrase(self, *phrase(subject, set()))
+                before = self._token_at(outer.start)
+                floor = self.sentences[max(0, self.sentence_of.get(before, 0) - 2)].start
+                skip = outer_speaker.start if outer_speaker is not None else None
+                people = [r.resolved for r in self.referents if floor <= r.start < before and r.kind == "person"
+                          and r.resolved.gender in (None, gender) and r.resolved.described.start != skip]
+                return people[-1].described if people else None
+        return None
+
+    def _token_at(self, char: int) -> int:
+        return next((t.i for t in self.doc if t.idx >= char), len(self.doc) - 1)
+
+    def _continued(self, index: int, found: list[Described | None]) -> Described | None:
+        """A quotation with no attribution of its own right after another goes on in its speaker's voice."""
+        while index > 0 and self.quotes[index - 1].nested:
+            index -= 1
+        if index == 0 or found[index - 1] is None:
+            return None
+        previous, quote = self.quotes[index - 1], self.quotes[index]
+        between = text_of(self.doc)[previous.end : quote.start]
+        if not previous.closed and re.fullmatch(r"\W*", between):
+            return found[index - 1]
+        previous_sentence = self._sentence_at(max(previous.start, previous.end - 1))
+        sentence = self._sentence_at(quote.start)
+        if sentence - previous_sentence > 1 or ("\n\n" in between.strip("“”\" ") and previous.closed):
+            return None
+        return found[index - 1] if self._opens_sentence(quote) else None
+
+    def _opens_sentence(self, quote: QuoteSpan) -> bool:
+        sent = self.sentences[self._sentence_at(quote.start)]
+        return not text_of(self.doc)[sent.start_char : quote.start].strip("“”\"‘ *\n")
+
+    def _introduced(self, quote: QuoteSpan) -> Described | None:
+        """"In a statement, it said:" and the quotation opens the next sentence or paragraph."""
+        sentence = self._sentence_at(quote.start)
+        if sentence == 0 or not self._opens_sentence(quote):
+            return None
+        previous = next((self.sentences[k] for k in range(sentence - 1, -1, -1)
+                         if any(t.is_alpha for t in self.sentences[k])), None)
+        if previous is None or not previous.text.rstrip().endswith((":", ",")):
+            return None
+        verbs = [t for t in previous if self.is_speech_verb(t)]
+        if not verbs:
+            return None
+        subject = self.subject_of(verbs[-1])
+        return self.speaker_of(subject) if subject is not None else None
+
+    def _reported_before(self, quote: QuoteSpan) -> Described | None:
+        """"He added that monitors would be drawn from both sides. “If either side breaks the truce, ...”": a
+        quotation that opens a sentence of its own goes on in the voice of the one who spoke in the sentence
+        just before it, in the same paragraph, when that sentence reports speech and quotes nothing."""
+        sentence = self._sentence_at(quote.start)
+        if sentence == 0 or not self._opens_sentence(quote):
+            return None
+        previous = self.sentences[sentence - 1]
+        if "\n\n" in text_of(self.doc)[previous.end_char : quote.start] or any(t.i in self.quoted for t in previous):
+            return None
+        verbs = [t for t in previous if self.is_speech_verb(t) and t.pos_ in ("VERB", "AUX")]
+        subject = self.subject_of(verbs[0]) if verbs else None
+        if subject is None:
+            return None
+        speaker = self.speaker_of(subject)
+        return speaker if speaker.text is not None and (speaker.named or speaker.kind == "person") else None
+
+    def _named_after(self, quote: QuoteSpan, back_reference: bool = False) -> Described | None:
+        """"“...” With those words, X opened the meeting", "This is how X described ...": the next
+        sentence names who said it (first only when it points back; later, any speech verb there)."""
+        sentence = self._sentence_at(max(quote.start, quote.end - 1))
+        if sentence + 1 >= len(self.sentences) or not self._opens_sentence(quote):
+            return None
+        following = self.sentences[sentence + 1]
+        if "\n\n" in text_of(self.doc)[quote.end : following.start_char]:
+            return None
+        back = _BACK_REFERENCES.search(following.text)
+        if back_reference and not back:
+            return None
+        verbs = [t for t in following if self.is_speech_verb(t) and (back or not any(
+            c.dep_ in ("ccomp", "dobj") for c in t.children))]
+        head = verbs[0] if verbs else following.root if back else None
+        subject = self.subject_of(head) if head is not None else None
+        return self.speaker_of(subject) if subject is not None else None
+
+    # ---- from a subject to a speaker ---------------------------------------------------------------
+
+    def speaker_of(self, token: Token) -> Described:
+        """The speaker a subject token names."""
+        lower = token.lower_
+        if lower in _PRONOUN_GENDER:
+            referent = self.pronoun_referents.get(token.i)
+            return referent.resolved.described if referent else Described(None)
+        if lower in ("it", "they", "its", "their"):
+            kinds = ("body",) if lower in ("it", "its") else ("group", "body")
+            referent = self._antecedent(token, kinds, None)
+            return referent.resolved.described if referent else Described(None)
+        if lower in ("i", "we", "me", "us"):
+            return self._voice(person=lower in ("i", "me"))
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and token.lemma_.lower() in document_nouns():
+            written = self.speaker_of(owner)  # "Her latest paper argues ...": hers
+            if written.text is not None and written.kind == "person":
+                return written
+        start, end = phrase(token, self.quoted)
+        linked = next((r for r in self.referents if r.kind == "person" and (
+            (r.start <= token.i < r.end and r.target is not None) or
+            ((r.start, r.end) == (start, end) and r.described.actor is None and r.described.named))), None)
+        if linked is not None:
+            return linked.resolved.described  # a title, surname or description that stands for someone named
+        described = describe_phrase(self, start, end)
+        if described.actor is None and token.lemma_.lower() in document_nouns() and \
+                any(c.lower_ == "the" for c in token.children):
+            issued = self._issued_before(token)
+            if issued is not None:
+                return issued
+        if not described.named or self._bare_role(token, start, end):
+            referent = self._by_role(token, start)
+            if referent is not None:
+                return referent.described
+        if described.named and sum(1 for t in self.doc[start:end] if not t.is_punct) <= 3:
+            referent = self._by_surname(token, start)
+            if referent is not None:
+                return referent.described
+        return described
+
+    def _bare_role(self, token: Token, start: int, end: int) -> bool:
+        """"the minister", "the Vice President": a title with no name, which points back to someone."""
+        return any(t.lower_ == "the" for t in token.children) and bare_role(self.doc, start, end)
+
+    def _issued_before(self, token: Token) -> Described | None:
+        """"The ministry issued a statement. “...,” the statement said": whoever issued it."""
+        lemma = token.lemma_.lower()
+        for earlier in reversed(self.doc[max(0, token.i - 150) : token.i]):
+            if earlier.lemma_.lower() == lemma and earlier.dep_ in ("dobj", "pobj") and earlier.i not in self.quoted:
+                author = self.author_of(earlier)
+                if author is not None and author.text is not None:
+                    return author
+        return None
+
+    def author_of(self, document: Token) -> Described | None:
+        """"A student held up a sign that read “...”": who holds, issues or posts the document."""
+        verb = document.head if document.dep_ == "dobj" else document.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = self.subject_of(verb)
+        if subject is None or subject.i == document.i:
+            return None
+        return self.speaker_of(subject)
+
+    def _voice(self, person: bool = False) -> Described:
+        """The document's voice; its "I" is the one who speaks for a state, an official (`GOV`)."""
+        voice = next((m.actors[0] for m in self.mentions if m.how == "voice"), None)
+        if voice is None:
+            return Described(None)
+        sector = "GOV" if person and voice.kind == "state" else voice.role
+        return Described(voice.name, voice, voice.code if voice.kind == "state" else voice.country, sector)
+
+    def _by_role(self, token: Token, start: int) -> Referent | None:
+        """"the minister", "the official": the last person or body whose description holds that noun; else
+        the holder of the office on the date; else, in a lede, the person the next sentences name with it."""
+        if token.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "the" for c in token.children):
+            return None
+        head = words_of(token.text)
+        for referent in reversed(self.referents):
+            if referent.start < start and referent.target is None and head <= referent.words:
+                return referent
+        holder = office_holder(self, token)
+        if holder is not None:
+            return holder
+        title = words_of(" ".join(t.text for t in token.subtree if t.i >= start and t.i <= token.i))
+        limit = self.sentences[min(len(self.sentences) - 1, self.sentence_of.get(token.i, 0) + 5)].end
+        return next((r for r in self.referents if start < r.start < limit and r.target is None and
+                     r.kind == "person" and title <= r.words and r.described.actor is not None and
+                     r.described.actor.origin != "document"), None)
+
+    def _by_surname(self, token: Token, start: int) -> Referent | None:
+        """"Sandoval said", "Vice President Harris remarked": the person named in full before."""
+        surname = token.text.lower()
+        found = []
+        for referent in reversed(self.referents):
+            name = (referent.described.text or "").lower().split()
+            if referent.start < start and referent.kind == "person" and referent.target is None and \
+                    len(name) > 1 and name[-1] == surname:
+                found.append(referent)
+        known = [r for r in found if r.described.actor is not None and r.described.actor.origin != "document"]
+        return next(iter(known or found), None)
+
+    def _remember(self, speaker: Described) -> None:
+        """A speaker found through a phrase ("a port worker") can be pointed back to later."""
+        if speaker.start is None or any(r.start == speaker.start for r in self.referents):
+            return
+        assert speaker.end is not None
+        referent = Referent(speaker.start, speaker.end, speaker.kind, speaker, True,
+                            words_of(self.doc[speaker.start : speaker.end].text), gender_of(self.doc, speaker))
+        self.referents.append(referent)
+        self.referents.sort(key=lambda r: r.start)
+
+    # ---- pronouns ----------------------------------------------------------------------------------
+
+    def _resolve_personal_pronouns(self) -> None:
+        self.pronoun_referents: dict[int, Referent] = {}
+        for token in self.doc:
+            gender = _PRONOUN_GENDER.get(token.lower_)
+            if gender is None or token.i in self.quoted or token.pos_ != "PRON":
+                continue
+            antecedent = self._antecedent(token, ("person",), gender)
+            if antecedent is None:
+                continue
+            target = antecedent.resolved
+            target.gender = target.gender or gender
+            link = Referent(token.i, token.i + 1, "person", target.described, token.dep_ in SUBJECT_DEPS,
+                            target.words, gender, target)
+            self.pronoun_referents[token.i] = link
+            self.referents.append(link)
+            self.referents.sort(key=lambda r: r.start)
+
+    def _antecedent(self, token: Token, kinds: tuple[str, ...], gender: str | None) -> Referent | None:
+        """The nearest compatible referent before `token`: its own sentence first, then earlier ones,
+        a subject over others within a sentence."""
+        here = self.sentence_of.get(token.i, 0)
+        for k in range(here, max(-1, here - _MAX_SENTENCES_BACK - 1), -1):
+            sent = self.sentences[k]
+            pool = [r for r in self.referents if sent.start <= r.start < sent.end and r.end <= token.i
+                    and r.kind in kinds and (gender is None or r.resolved.gender in (None, gender))
+                    and not (token.lower_ in ("his", "her", "its", "their") and r.start == token.i)]
+            if pool:
+                subjects = [r for r in pool if r.subject]
+                return (subjects or pool)[-1 if k == here else 0]
+        return None
+
+    def _sentence_at(self, char: int) -> int:
+        for index, sent in enumerate(self.sentences):
+            if sent.start_char <= char < sent.end_char:
+                return index
+        return max(0, len(self.sentences) - 1)

@@ -1,0 +1,230 @@
+"""The spaCy pipeline: the statistical model, loaded once, plus multipolar's own components.
+
+Our components are spaCy factories (`multipolar_actors`, `multipolar_events`, `multipolar_learned_events`,
+`multipolar_quantities`, `multipolar_quotes`, `multipolar_dates`, `multipolar_claims`), so they can be added
+to any English pipeline that parses.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from multipolar.coding import gazetteer as gazetteer_module
+from multipolar.errors import MultipolarError
+from multipolar.nlp.cached_tagging import use_cached_tagging
+from multipolar.settings import Settings
+
+DOC_EXTENSIONS: dict[str, Any] = {
+    "mp_date": None,         # the document date (datetime.date) that dates and offices resolve against
+    "mp_voice": None,        # the actor the document speaks for (its "we"), as given with the input
+    "mp_date_label": None,   # the document date as precise as it is known: "2022-09-20", or "2022"
+    "mp_mentions": None,     # list[ActorMention]
+    "mp_unresolved": None,   # list[Span]
+    "mp_places": None,       # list[ActorMention]: cities and regions named as where something happened
+    "mp_events": None,       # list[CodedEvent]
+    "mp_quantities": None,   # list[FoundQuantity]
+    "mp_quotes": None,       # list[FoundQuote]
+    "mp_dates": None,        # list[FoundDate]
+    "mp_claims": None,       # list[FoundClaim]
+}
+
+for _name, _default in DOC_EXTENSIONS.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@lru_cache(maxsize=8)
+def shared_gazetteer(actors_files: tuple[str, ...] = (), knowledge_base: bool = True) -> gazetteer_module.Gazetteer:
+    """The gazetteer for a set of user files, built once with spaCy's English tokenizer rules."""
+    tokenizer = spacy.blank("en").tokenizer
+    return gazetteer_module.build(lambda text: [t.text for t in tokenizer(text)],
+                                  [Path(p) for p in actors_files], knowledge_base)
+
+
+_TEXT_KEY = "multipolar.text"
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, joined once: spaCy joins every token anew on each read, which made components that
+    read it per quotation or per mention quadratic in the document's length."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if isinstance(cached, str) and len(doc) and len(cached) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return cached
+    text = doc.text
+    doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+MAX_UNPUNCTUATED_TOKENS = 400
+"""A run this long with no full stop, question or exclamation mark is not a sentence anyone wrote."""
+
+
+@Language.component("multipolar_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headings and captions without a full stop stay on their own.
+
+    A run of `MAX_UNPUNCTUATED_TOKENS` without sentence punctuation is cut there too, which keeps parsing
+    and coding linear in the length of pathological input (a 1 MB "sentence")."""
+    run = 0
+    for token in doc[:-1]:
+        run += 1
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+            run = 0
+        elif token.text in (".", "!", "?"):
+            run = 0
+        elif run >= MAX_UNPUNCTUATED_TOKENS:
+            doc[token.i + 1].is_sent_start = True
+            run = 0
+    return doc
+
+
+@Language.factory(
+    "multipolar_actors",
+    default_config={"actors_files": [], "knowledge_base": True},
+    requires=["doc.ents", "token.dep"],
+    assigns=["doc._.mp_mentions", "doc._.mp_unresolved", "doc._.mp_places"],
+)
+def make_actors(nlp: Language, name: str, actors_files: list[str], knowledge_base: bool) -> Any:
+    from multipolar.nlp.actors.resolve import ActorResolver
+
+    return ActorResolver(shared_gazetteer(tuple(actors_files), knowledge_base))
+
+
+@Language.factory(
+    "multipolar_dates",
+    requires=["doc.ents"],
+    assigns=["doc._.mp_dates"],
+)
+def make_dates(nlp: Language, name: str) -> Any:
+    from multipolar.nlp.dates import DateFinder
+
+    return DateFinder()
+
+
+@Language.factory(
+    "multipolar_events",
+    requires=["doc._.mp_mentions", "doc._.mp_dates", "token.dep"],
+    assigns=["doc._.mp_events"],
+)
+def make_events(nlp: Language, name: str) -> Any:
+    from multipolar.nlp.events.coder import EventCoder
+
+    return EventCoder()
+
+
+@Language.factory(
+    "multipolar_learned_events",
+    default_config={"threshold": 0.8, "models_dir": None},
+    requires=["doc._.mp_mentions", "doc._.mp_events", "doc._.mp_dates", "token.dep"],
+    assigns=["doc._.mp_events"],
+)
+def make_learned_events(nlp: Language, name: str, threshold: float, models_dir: str | None) -> Any:
+    from multipolar.nlp.events.learned import LearnedEventCoder, load_models
+
+    return LearnedEventCoder(load_models(models_dir), threshold)
+
+
+@Language.factory(
+    "multipolar_quantities",
+    requires=["doc.ents", "doc._.mp_mentions", "doc._.mp_dates", "doc._.mp_events"],
+    assigns=["doc._.mp_quantities"],
+)
+def make_quantities(nlp: Language, name: str) -> Any:
+    from multipolar.nlp.figures.quantities import QuantityFinder
+
+    return QuantityFinder()
+
+
+@Language.factory(
+    "multipolar_quotes",
+    default_config={"actors_files": []},
+    requires=["doc._.mp_mentions", "token.dep"],
+    assigns=["doc._.mp_quotes"],
+)
+def make_quotes(nlp: Language, name: str, actors_files: list[str]) -> Any:
+    from multipolar.nlp.actors.resolve import ActorResolver
+    from multipolar.nlp.quotes.find import QuoteFinder
+
+    resolver = nlp.get_pipe("multipolar_actors") if "multipolar_actors" in nlp.pipe_names else None
+    if not isinstance(resolver, ActorResolver):
+        resolver = ActorResolver(shared_gazetteer(tuple(actors_files)))
+    return QuoteFinder(resolver)
+
+
+@Language.factory(
+    "multipolar_claims",
+    requires=["doc._.mp_mentions", "doc._.mp_quotes", "doc._.mp_events", "token.dep"],
+    assigns=["doc._.mp_claims"],
+)
+def make_claims(nlp: Language, name: str) -> Any:
+    from multipolar.nlp.claims import ClaimFinder
+
+    return ClaimFinder()
+
+
+OUR_COMPONENTS = ("multipolar_actors", "multipolar_dates", "multipolar_events",
+                  "multipolar_quantities", "multipolar_quotes", "multipolar_claims")
+FAST_COMPONENTS = ("multipolar_actors", "multipolar_dates", "multipolar_events", "multipolar_quantities")
+"""Fast mode's: entities, actors, figures and rule events (dates, which events and figures read)."""
+
+
+def add_components(nlp: Language, actors_files: tuple[str, ...] = (), knowledge_base: bool = True,
+                   learned_threshold: float | None = None, fast: bool = False) -> Language:
+    """Add multipolar's components to a parsed English pipeline (the user's own, if they like); with a
+    `learned_threshold`, the learned event coder too, right after the rule coder; `fast`: only those of
+    fast mode (`FAST_COMPONENTS`)."""
+    if "multipolar_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("multipolar_paragraphs", before="parser")
+    for component in FAST_COMPONENTS if fast else OUR_COMPONENTS:
+        if component in nlp.pipe_names:
+            continue
+        config: dict[str, Any] = {}
+        if component == "multipolar_actors":
+            config = {"actors_files": list(actors_files), "knowledge_base": knowledge_base}
+        elif component == "multipolar_quotes":
+            config = {"actors_files": list(actors_files)}
+        nlp.add_pipe(component, config=config)
+    if learned_threshold is not None and not fast and "multipolar_learned_events" not in nlp.pipe_names:
+        nlp.add_pipe("multipolar_learned_events", after="multipolar_events",
+                     config={"threshold": learned_threshold})
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _load(model: str, actors_files: tuple[str, ...], components: tuple[str, ...] = (),
+          knowledge_base: bool = True, learned_threshold: float | None = None, fast: bool = False) -> Language:
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise MultipolarError(f"cannot load the spaCy model {model!r}: is it installed?") from exc
+    use_cached_tagging(nlp)
+    add_components(nlp, actors_files, knowledge_base, learned_threshold, fast)
+    for spec in components:
+        _add_user_component(nlp, spec)
+    return nlp
+
+
+def _add_user_component(nlp: Language, spec: str) -> None:
+    """`module:factory`: import the module (which registers the factory), then add its component."""
+    import importlib
+
+    module, _, factory = spec.partition(":")
+    try:
+        importlib.import_module(module)
+        nlp.add_pipe(factory or module)
+    except (ImportError, ValueError) as exc:
+        raise MultipolarError(f"cannot add the component {spec!r}: {' '.join(str(exc).split())[:200]}") from exc
+
+
+def load_pipeline(settings: Settings) -> Language:
+    """The shared pipeline for these settings (loaded on first use, then reused)."""
+    threshold = settings.learned_threshold if settings.learned_events and not settings.fast else None
+    return _load(settings.spacy_model, tuple(str(p) for p in settings.actors_files), tuple(settings.components),
+                 settings.knowledge_base, threshold, settings.fast)

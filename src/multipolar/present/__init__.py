@@ -1,0 +1,1 @@
+"""What people read: terminal tables, the printable report and briefing, charts, mail."""

@@ -1,0 +1,1 @@
+"""`multipolar serve`: the FastAPI app over a store, its pages and JSON API (extra `multipolar[web]`)."""
