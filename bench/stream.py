@@ -67,29 +67,46 @@ def main() -> None:
         start = time.perf_counter()
         job = subprocess.Popen([sys.executable, "-m", "multipolar", "analyze", str(source), "--format", "jsonl",
                                 "-o", str(output)])
-        samples: list[tuple[float, int, float]] = []
-        marks = iter((0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0))
-        mark = next(marks)
-        while job.poll() is None:
-            time.sleep(args.every)
-            try:
-                memory = rss_mb(job.pid)
-            except OSError:
-                break
-            done = lines_in(output) if output.exists() else 0
-            samples.append((time.perf_counter() - start, done, memory))
-            while done >= mark * total:
-                print(f"{time.perf_counter() - start:7.0f} s {done:>9,} lines written ({100 * mark:3.0f}%) "
-                      f"RSS {memory:6,.0f} MB; peak so far {max(s[2] for s in samples):6,.0f} MB", flush=True)
-                mark = next(marks, 2.0)
-        seconds = time.perf_counter() - start
-        first = next((s for s in samples if s[1] > 0), None)
-        print(f"exit {job.returncode}: {lines_in(output):,} lines in {seconds:.0f} s ({words / seconds:,.0f} words/s); "
-              f"first line after {first[0] if first else float('nan'):.0f} s; peak RSS "
-              f"{max((s[2] for s in samples), default=0):,.0f} MB")
-        tenth = [s[2] for s in samples if s[1] >= 0.1 * total]
-        if tenth:
-            print(f"RSS from 10% of the records to the end: {min(tenth):,.0f} to {max(tenth):,.0f} MB")
+        try:
+            samples = watch(job, output, total, args.every, start)
+        finally:
+            if job.poll() is None:  # interrupted: never leave the analysis running
+                job.kill()
+                job.wait()
+        report(job, output, total, words, samples, start)
+
+
+def watch(job: subprocess.Popen[bytes], output: Path, total: int, every: float,
+          start: float) -> list[tuple[float, int, float]]:
+    """(seconds, lines written, RSS MB) every `every` seconds until the job ends; a line at each mark."""
+    samples: list[tuple[float, int, float]] = []
+    marks = iter((0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0))
+    mark = next(marks)
+    while job.poll() is None:
+        time.sleep(every)
+        try:
+            memory = rss_mb(job.pid)
+        except OSError:
+            break
+        done = lines_in(output) if output.exists() else 0
+        samples.append((time.perf_counter() - start, done, memory))
+        while done >= mark * total:
+            print(f"{time.perf_counter() - start:7.0f} s {done:>9,} lines written ({100 * mark:3.0f}%) "
+                  f"RSS {memory:6,.0f} MB; peak so far {max(s[2] for s in samples):6,.0f} MB", flush=True)
+            mark = next(marks, 2.0)
+    return samples
+
+
+def report(job: subprocess.Popen[bytes], output: Path, total: int, words: int,
+           samples: list[tuple[float, int, float]], start: float) -> None:
+    seconds = time.perf_counter() - start
+    first = next((s for s in samples if s[1] > 0), None)
+    print(f"exit {job.returncode}: {lines_in(output):,} lines in {seconds:.0f} s ({words / seconds:,.0f} words/s); "
+          f"first line after {first[0] if first else float('nan'):.0f} s; peak RSS "
+          f"{max((s[2] for s in samples), default=0):,.0f} MB")
+    tenth = [s[2] for s in samples if s[1] >= 0.1 * total]
+    if tenth:
+        print(f"RSS from 10% of the records to the end: {min(tenth):,.0f} to {max(tenth):,.0f} MB")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The memoised attribute ruler and lemmatizer assign exactly what spaCy's own components assign."""
+"""The memoised attribute ruler and lemmatizer assign exactly what spaCy's own components assign; fast mode
+runs only the components it names."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import spacy
 from spacy.tokens import Doc
 
 from multipolar.nlp.cached_tagging import CachedAttributeRuler, use_cached_tagging
+from multipolar.records import Analysis
 
 WORDS = ["There", "is", "a", "gon", "na", "y'", "all", "ai", "n't", "ok", "Tools", "run", ".", "\n", "There",
          "are", "ai", "nt", "y", "all"]
@@ -75,3 +77,23 @@ def test_the_model_annotates_alike_with_and_without_the_memo(seed_text: str) -> 
     texts = [seed_text, "Ain't nobody gonna stop y'all. There are 3 ships; let's go.", seed_text[:2000]]
     for text in texts:
         assert _annotations(cached(text)) == _annotations(bare(text))
+
+
+def test_fast_mode_leaves_out_quotations_claims_and_the_learned_coder() -> None:
+    from multipolar.nlp.spacy_pipeline import FAST_COMPONENTS, OUR_COMPONENTS, add_components
+
+    fast = add_components(spacy.blank("en"), knowledge_base=False, learned_threshold=0.7, fast=True)
+    assert [n for n in fast.pipe_names if n in OUR_COMPONENTS] == list(FAST_COMPONENTS)
+    assert "multipolar_learned_events" not in fast.pipe_names
+
+
+@pytest.mark.model
+def test_fast_mode_finds_the_same_events_actors_and_figures(seed_text: str, seed_analysis: Analysis) -> None:
+    import multipolar
+    from multipolar.settings import DEFAULT_SETTINGS
+
+    fast = multipolar.analyze(seed_text, date="2023-10-20", settings=DEFAULT_SETTINGS.replace(fast=True))
+    for part in ("events", "actors", "quantities"):
+        assert getattr(fast, part) == getattr(seed_analysis, part)
+    assert fast.events and fast.quantities and not fast.quotes and not fast.claims
+    assert seed_analysis.quotes  # what fast mode gives up
