@@ -173,3 +173,48 @@ def test_places_homonyms_and_historical_states() -> None:
     assert actor.existed is not None and actor.existed.end == "1991-12-26" and "RUS" in actor.successors
     assert _actor_of(_analyse("In Amman, King Abdullah received the envoys.", "2019-09-20"), "King Abdullah")[0] \
         == "JOR"
+
+
+def _codes(analysis: Analysis) -> dict[str, str]:
+    """Mention text -> the code of the actor it resolved to."""
+    return {m.text: a.code for a in analysis.actors for m in a.mentions}
+
+
+def test_ordinary_words_and_headings_are_not_knowledge_base_names() -> None:
+    text = ("PROTECTING THE NATIONAL INTEREST\n\nThe Summit on Climate Change and Energy Security closed with a "
+            "pledge. The Office of Federal Programs (FAR) rewrote its rules, and FAR staff said the Development "
+            "Agency would help.")
+    found = _codes(_analyse(text, "2023-05-01"))
+    for word in ("INTEREST", "Summit", "Change", "Energy", "FAR", "Development"):
+        assert word not in found, (word, found)
+
+
+def test_a_common_word_party_needs_a_word_that_says_so() -> None:
+    with_party = _codes(_analyse("In Riga, the Development party joined the governing coalition.", "2022-11-01"))
+    assert with_party.get("Development", "").startswith("lva-"), with_party
+
+
+def test_places_of_a_state_are_not_its_government() -> None:
+    analysis = _analyse("Workers in New York and North Carolina joined the strike on Monday, organisers said.",
+                        "2023-05-01")
+    assert not any(a.role == "GOV" for a in analysis.actors), [(a.code, a.role) for a in analysis.actors]
+
+
+def test_the_people_of_the_world_are_nobody_s_in_particular() -> None:
+    analysis = _analyse("Afghanistan thanks its partners. The people of the world watched in horror, and foreign "
+                        "governments sent help to the region.", "2005-09-20")
+    found = _codes(analysis)
+    assert "people" not in found and "governments" not in found, found
+    local = _codes(_analyse("Police in Kabul said people had gathered near the ministry.", "2005-09-20"))
+    assert local.get("people") == "afg-people", local
+
+
+def test_a_mixed_case_acronym_matches_only_as_written() -> None:
+    assert "Let" not in _codes(_analyse("Let us build a better future for Pakistan together.", "2010-09-20"))
+    assert _codes(_analyse("The LeT claimed the attack in Pakistan.", "2010-09-20")).get("LeT") == "pak-let"
+
+
+def test_the_voice_s_own_administration() -> None:
+    analysis = multipolar.analyze("The Administration will work with Congress to cut costs for families.",
+                                  date="2023-05-01", settings=DEFAULT_SETTINGS.replace(voice="USA"))
+    assert _codes(analysis).get("The Administration") == "USA"

@@ -431,3 +431,20 @@ def test_a_participle_s_agent_does_the_event_noun() -> None:
                      "sanctions/sanction/NOUN/pobj/2 imposed/impose/VERB/acl/3 by/by/ADP/agent/4 "
                      "France/France/PROPN/pobj/5 ././PUNCT/punct/1")
     assert [(s, t, p) for s, t, p, *_ in events] == [("FRA", "CUB", "SANCTION")]
+
+
+def test_each_other_is_the_coordinated_subjects() -> None:
+    # "Kenya and Peru blamed each other."
+    events = _events("Kenya/Kenya/PROPN/nsubj/3 and/and/CCONJ/cc/0 Peru/Peru/PROPN/conj/0 blamed/blame/VERB/ROOT/- "
+                     "each/each/DET/det/5 other/other/ADJ/dobj/3 ././PUNCT/punct/3")
+    assert sorted((s, t, p) for s, t, p, *_ in events) == [("KEN", "PER", "ACCUSE"), ("PER", "KEN", "ACCUSE")]
+
+
+def test_troops_sent_to_help_are_aid() -> None:
+    # "Kenya sent troops to help Peru."  /  "Kenya sent troops to Peru."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 sent/send/VERB/ROOT/- troops/troop/NOUN/dobj/1 to/to/PART/aux/4 "
+                     "help/help/VERB/advcl/1 Peru/Peru/PROPN/dobj/4 ././PUNCT/punct/1")
+    assert [(s, t, p, m) for s, t, p, m, *_ in events] == [("KEN", "PER", "AID", "military")]
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 sent/send/VERB/ROOT/- troops/troop/NOUN/dobj/1 to/to/ADP/prep/1 "
+                     "Peru/Peru/PROPN/pobj/3 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, *_ in events] == [("KEN", "PER", "MOBILIZE")]

@@ -104,6 +104,44 @@ def _legal_forms(path: Path, tokenize: Tokenize) -> list[list[str]]:
     return [rows[k] for k in sorted(rows)]
 
 
+CORPORA = ("corpora/whitehouse-statements-2021-2026/documents.jsonl.gz", "corpora/ungdc-2005-2024/speeches.jsonl.gz")
+_LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z-]+\b")
+
+
+def _dictionary_words(shared: Path) -> frozenset[str]:
+    """English words: the verbs, adjectives and adverbs of the English lemmatizer's index in the pinned spaCy
+    model (WordNet), and its nouns that the shared corpora write in lower case ("development", not "paris",
+    which WordNet lists too): a knowledge-base name that is one of them is an ordinary word unless the text
+    shows it is a name."""
+    import gzip
+    import json
+
+    import spacy
+
+    from multipolar.settings import DEFAULT_SETTINGS
+
+    nlp = spacy.load(DEFAULT_SETTINGS.spacy_model, exclude=["parser", "ner", "tok2vec", "tagger"])
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    nouns = frozenset(index.get("noun", ()))
+    others = frozenset(word for part in ("verb", "adj", "adv") for word in index.get(part, ()))
+    seen: set[str] = set()
+    for relative in CORPORA:
+        with gzip.open(shared / relative, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                seen.update(_LOWER_WORD.findall(json.loads(line).get("text", "")))
+    return others | (nouns & seen)
+
+
+def _common_words(rows: list[list[str]], names_at: int, dictionary: frozenset[str]) -> set[str]:
+    """The one-word names of these rows (not acronyms) that are English words."""
+    found = set()
+    for row in rows:
+        for name in row[names_at].split("|"):
+            if name and " " not in name and not (len(name) > 1 and name.isupper()) and name.lower() in dictionary:
+                found.add(name.lower())
+    return found
+
+
 def build(sources: Path, out: Path) -> dict[str, int]:
     tokenize = _tokenizer()
     territories = Territories(sources / "rigour" / "territories")
@@ -113,7 +151,8 @@ def build(sources: Path, out: Path) -> dict[str, int]:
     de_facto = kb_places.de_facto_parts(REPO_ROOT / "tools" / "kb" / "states.tsv")
     wikidata = kb_people.read_officeholders(sources / "officeholders", de_facto)
     kb_people.read_world_leaders(sources / "world-leaders-2021" / "wikidata.csv", territories, wikidata)
-    phoenix = kb_people.read_phoenix_people(sources / "phoenix" / "Phoenix.Countries.actors.txt", codes)
+    bodies: dict[str, kb_people.Person] = {}
+    phoenix = kb_people.read_phoenix_people(sources / "phoenix" / "Phoenix.Countries.actors.txt", codes, bodies)
     people, curated_ids = kb_people.merged(wikidata, phoenix, kb_people.curated_people(GAZETTEER))
     counts["people.tsv"] = write_tsv(
         out / "people.tsv",
@@ -137,6 +176,8 @@ def build(sources: Path, out: Path) -> dict[str, int]:
     orgs += kb_orgs.universities(sources / "universities" / "world_universities_and_domains.json", territories,
                                  tokenize)
     orgs += kb_orgs.phoenix_organizations(sources / "phoenix", codes, tokenize)
+    orgs += kb_people.body_rows(bodies, country_names, tokenize)
+    orgs = sorted({r[0]: r for r in reversed(orgs)}.values(), key=lambda r: r[0])
     counts["organizations.tsv"] = write_tsv(
         out / "organizations.tsv",
         ["Organisations. Sources: legislatures named by their speakers' Wikidata offices (CC0); Party Facts "
@@ -145,8 +186,7 @@ def build(sources: Path, out: Path) -> dict[str, int]:
          "given second-hand as CC BY 4.0); Hipo university-domains-list (MIT); Phoenix international and "
          "non-state actor dictionaries (MIT).", *_COMMON,
          "start/end: years of existence where known; weight: a party's best vote share (ties between namesakes)."],
-        ["id", "code", "name", "kind", "country", "sector", "start", "end", "weight", "names", "source"],
-        sorted({r[0]: r for r in reversed(orgs)}.values(), key=lambda r: r[0]))
+        ["id", "code", "name", "kind", "country", "sector", "start", "end", "weight", "names", "source"], orgs)
 
     places = kb_places.cities(territories, tokenize) + kb_places.regions(territories, tokenize)
     places += kb_places.phoenix_places(sources / "phoenix" / "Phoenix.Countries.actors.txt", codes, tokenize)
@@ -160,6 +200,14 @@ def build(sources: Path, out: Path) -> dict[str, int]:
          "countries, else by a population ten times the next one's."],
         ["id", "name", "country", "kind", "population", "names", "source"], sorted(places, key=lambda r: r[0]))
 
+    dictionary = _dictionary_words(sources.parent)
+    common = _common_words(orgs, 9, dictionary) | _common_words(places, 5, dictionary)
+    counts["common_words.tsv"] = write_tsv(
+        out / "common_words.tsv",
+        ["One-word names of organisations and places above that are also English words (the verbs, adjectives and "
+         "adverbs of the pinned spaCy model's lemmatizer index, from WordNet, and its nouns that the shared corpora "
+         "write in lower case): such a name counts only where the text shows it is one.",
+         *_COMMON[:2]], ["word"], [[word] for word in sorted(common)])
     counts["states.tsv"] = write_tsv(
         out / "states.tsv",
         ["Historical states and organisations, and de facto states: tools/kb/states.tsv (dates, successors) with "

@@ -25,6 +25,7 @@ _CHAMBERS = (r"senate|national assembly|parliament|house|chamber|riigikogu|kness
              r"council|bundestag|majlis|people's majlis|legislative|national council|sejm|storting|riksdag|"
              r"folketing|althing|eduskunta|saeima|seimas|congress|assembly|grand national|verkhovna")
 _OFFICES: tuple[tuple[str, str, str], ...] = (
+    (r"^vice[- ]president( of (the )?(united states|republic|[a-z]+))?$", "GOV", "vice_president"),
     (r"^(deputy|vice|first deputy|assistant|associate|under|parliamentary)\b.*\bminister of (foreign|external)",
      "GOV", ""),
     (_MINISTER + r"(foreign|external) (affairs|relations)|^foreign (minister|secretary)$|^secretary of state$"
@@ -162,8 +163,25 @@ def _phoenix_name(raw: str) -> str:
     return " ".join(w if "." in w and len(w) <= 3 else w.capitalize() if w.isupper() else w for w in words.split())
 
 
-def read_phoenix_people(path: Path, countries: set[str]) -> dict[str, Person]:
-    """People of Phoenix.Countries.actors.txt with their dated CAMEO codes ("DEUGOV 051122-")."""
+_BODY_WORDS = frozenset({
+    "department", "agency", "administration", "ministry", "office", "court", "corporation", "council", "commission",
+    "committee", "bureau", "service", "army", "forces", "force", "government", "party", "union", "university",
+    "congress", "senate", "house", "navy", "police", "bank", "institute", "association", "organization",
+    "organisation", "embassy", "military", "command", "republic", "kingdom", "headquarters", "secretary",
+    "president", "states", "state", "d.c.", "politburo", "corps"})
+"""Words of an entry of Phoenix's country dictionary that is a body, an office or a state, not a person
+("Department Of State", "President Of The United States", "Washington D.c.", "Soviet Union")."""
+
+
+def is_body(name: str) -> bool:
+    return bool(set(name.lower().split()) & _BODY_WORDS)
+
+
+def read_phoenix_people(path: Path, countries: set[str], bodies: dict[str, Person] | None = None
+                        ) -> dict[str, Person]:
+    """People of Phoenix.Countries.actors.txt with their dated CAMEO codes ("DEUGOV 051122-"); entries that
+    are bodies, offices or states (`is_body`: "Department Of State", "Washington D.c.") are not people: they
+    go to `bodies`, for `body_rows`."""
     people: dict[str, Person] = {}
     names: list[str] = []
     codes: list[tuple[str, str, str]] = []
@@ -172,7 +190,8 @@ def read_phoenix_people(path: Path, countries: set[str]) -> dict[str, Person]:
         if not codes:
             return  # names with no codes yet: the dictionary's next entry carries them ("EX-SOVIET_PRESIDENT_...")
         if names and not any(c[0] == "" for c in codes):
-            _add_phoenix_person(people, names, codes, countries)
+            _add_phoenix_person(bodies if bodies is not None and is_body(_phoenix_name(names[0])) else people,
+                                names, codes, countries)
         names.clear()
         codes.clear()
 
@@ -235,6 +254,24 @@ def _add_phoenix_person(people: dict[str, Person], names: list[str], codes: list
             person.terms.add(("", "", sector, "", "default"))
         elif start or end:
             person.terms.add((start, end, sector, "", f"Phoenix {code}"))
+
+
+def body_rows(bodies: dict[str, Person], country_names: dict[str, str], tokenize: Tokenize) -> list[list[str]]:
+    """Organisation rows for the bodies and offices of Phoenix's country dictionary, with the sector most of
+    their codes give; an entry that lists a state's own names ("Washington D.c." is every name of the United
+    States and of its states) or is a state is left out."""
+    from kb_orgs import _row
+
+    rows = []
+    for body in sorted(bodies.values(), key=lambda b: b.id):
+        if any(name.lower() in country_names for name in [body.name, *body.names]):
+            continue
+        sectors = sorted(t[2] for t in body.terms)
+        sector = max(sorted(set(sectors)), key=sectors.count) if sectors else "GOV"
+        built = _row(body.id, body.name, "organization", body.country, sector, body.names, tokenize, "phoenix")
+        if built:
+            rows.append(built)
+    return rows
 
 
 # ---- merging and writing ---------------------------------------------------------------------------

@@ -231,8 +231,13 @@ _HOW_RANK = {"person": 0, "body": 0, "name": 1}
 
 
 def _is_acronym(token: str) -> bool:
+    """"NATO", and a short name with a capital inside ("LeT", "MoD"): matched only as written ("Let us" is
+    no armed group)."""
     letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(letters) <= 6
+    if not 2 <= len(letters) <= 6:
+        return False
+    return all(c.isupper() for c in letters) or (letters[0].isupper() and any(c.isupper() for c in letters[2:])
+                                                and any(c.islower() for c in letters))
 
 
 def _bucket_key(first: str, stem: bool) -> str:

@@ -82,6 +82,8 @@ class KnowledgeBase:
         """First word -> bit mask of the lengths (in words) of the names it starts."""
         self._codes: dict[str, int] | None = None
         self.curated_ids: dict[str, str] = {}
+        self.common_words: frozenset[str] = frozenset()
+        """One-word names that are English words ("development"): names only where the text shows it."""
 
     # ---- loading ----------------------------------------------------------------------------------
 
@@ -103,6 +105,9 @@ class KnowledgeBase:
             entry = folder.joinpath(filename)
             if entry.is_file():
                 self._load_rows(entry.read_text(encoding="utf-8"), kind, names_at)
+        common = folder.joinpath("common_words.tsv")
+        if common.is_file():
+            self.common_words = frozenset(_lines(common.read_text(encoding="utf-8")))
         ids = folder.joinpath("curated_ids.tsv")
         if ids.is_file():
             for line in _lines(ids.read_text(encoding="utf-8")):
@@ -153,6 +158,10 @@ class KnowledgeBase:
             kept = tuple(n for n in numbers if self._cased.get((key, n), written) == written)
             if kept:
                 yield NameHit(size, kept)
+
+    def is_acronym(self, words: list[str], at: int, size: int, number: int) -> bool:
+        """The name at `at` is one the entry writes in capitals ("PRI", "ANC")."""
+        return (" ".join(words[at : at + size]).lower(), number) in self._cased
 
     def lookup(self, words: list[str]) -> tuple[int, ...]:
         """Entries that exactly these words name."""

@@ -1,10 +1,13 @@
-"""Where `ingest` analyses its batches: inline, a local process pool, or a Dask cluster.
+"""Where `ingest` analyses its batches: a local process pool (of one worker too), a Dask cluster, or
+inline (`workers=0`: in the ingest process itself, for debugging and for tests of the library).
 
 Both pools are `concurrent.futures.Executor`s, so one code path serves them. What a pool cannot do by
 itself is kept here: a pool worker ends with the ingest that started it (even one killed by SIGKILL),
 and a worker that dies mid-batch (killed, out of memory, a crash in compiled code) costs only the
 document it died on: the pool is replaced, and the documents of the batches it lost are analysed again
 one at a time in a separate process, so the one that kills its worker again is found and recorded.
+With one worker too the documents (and the extraction of web pages) are analysed outside the process that
+writes the store, so a page that hangs lxml or a crash in compiled code cannot take the ingest with it.
 """
 
 from __future__ import annotations
@@ -75,7 +78,7 @@ class Engine:
                 raise InputError("--scheduler needs Dask: pip install 'multipolar[dask]'") from exc
             client = Client(scheduler)
             self.executor, self._close = client.get_executor(), client.close
-        elif self.workers > 1:
+        elif self.workers >= 1:
             self._new_pool()
 
     @property

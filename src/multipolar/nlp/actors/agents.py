@@ -57,6 +57,9 @@ def with_agents(resolver: ActorResolver, doc: Doc, words: list[str], mentions: l
             continue
         agent, size = hit
         end = i + size
+        if agent.role and size == 1 and doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod":
+            i = end  # "India's premier airlift": an adjective, not the office
+            continue
         qualifier = qualifier_before(words, i, by_end)
         if qualifier is None:
             qualifier = _qualifier_after(words, end, by_start, agent)
@@ -146,8 +149,8 @@ def _agent_actor(resolver: ActorResolver, words: list[str], at: int, agent: Agen
     from multipolar.nlp.actors.resolve import ActorRef
 
     state = country.state_code
-    if agent.slug == "counterpart":
-        return _counterpart(resolver, at, state, day, earlier)
+    if agent.slug == "counterpart":  # "Indian counterparts": several bodies, no one office holder
+        return None if words[at].lower().endswith("s") else _counterpart(resolver, at, state, day, earlier)
     if agent.role and not someone_else:
         holder = office_holder(resolver, state, agent.role, day)
         if holder is not None:

@@ -30,7 +30,9 @@ _APPOSITION_STARTS = frozenset({"a", "an", "the", "who", "its", "his", "her", "t
 _GROUP_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "OPP", "PTY", "NGO", "LAB", "MED", "BUS", "EDU", "REL", "COP"})
 _MAX_APPOSITION = 12
 _NOT_ALONE = frozenset({"counterpart", "jet", "warplane", "warship", "fighter jet", "airline"})
-"""Words that name a sector only with a country ("Turkish jets"): alone they are things, not actors."""
+_NOT_ALONE_TERMS = frozenset({"business", "regime", "presidency"})
+"""Words that name a sector only with a country ("Turkish jets", "the Syrian regime"): alone they are mostly
+things ("unfinished business", "a sanctions regime", "the presidency of the session"), not actors."""
 _PERSON_NOUNS = frozenset({"officer", "official", "agent", "spokesman", "spokeswoman", "spokesperson", "member",
                            "chief", "head", "leader", "commander", "staff", "source", "representative"})
 """A sector word before one of these still names the sector ("an intelligence agency officer")."""
@@ -344,10 +346,29 @@ def _surnames(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 _PLACE_HOWS = frozenset({"capital", "knowledge_base", "place+agent"})
 
 
-def _one_country(doc: Doc, mentions: list[ActorMention], at: int) -> str | None:
+_CROWDS = frozenset({"people", "civilian", "men", "women", "children", "refugee", "migrant", "asylum seeker",
+                     "displaced", "displaced people"})
+"""People, civilians, women, refugees: only their own sentence says whose, never the rest of the document (a UN
+speech's "people suffering from hunger" are not the speaker's state's)."""
+_ANYONES = frozenset({"foreign", "other", "member", "all", "many", "several", "some", "world", "global",
+                      "international", "various", "artificial", "every", "most", "different", "such", "young"})
+_ANYWHERE = ("of the world", "around the world", "across the world", "of all", "of different", "everywhere")
+
+
+def _nobody_in_particular(doc: Doc, words: list[str], start: int, end: int) -> bool:
+    """"foreign governments", "all parties", "the leaders of the world", "self-government", "artificial
+    intelligence": a sector word that names no one state's actors."""
+    if start > 0 and (words[start - 1].lower() in _ANYONES or words[start - 1] in ("-", "–")):
+        return True
+    following = " ".join(w.lower() for w in words[end : end + 3])
+    return following.startswith(_ANYWHERE)
+
+
+def _one_country(doc: Doc, mentions: list[ActorMention], at: int, sentence_only: bool = False) -> str | None:
     """The country where it happens: the one the sentence's places (cities, capitals) name, else the one its
     actors name, else the same two looks at the document; None when several or none ("Tbilisi police fired
-    at demonstrators after a Russian lawmaker spoke": Georgian demonstrators)."""
+    at demonstrators after a Russian lawmaker spoke": Georgian demonstrators). `sentence_only`: never the
+    document's."""
     sentence = doc[at].sent
     for low, high in ((sentence.start, sentence.end), (0, len(doc))):
         inside = [m for m in mentions if low <= m.start < high and m.actors[0].kind != "igo" and
@@ -359,7 +380,7 @@ def _one_country(doc: Doc, mentions: list[ActorMention], at: int) -> str | None:
         found = {m.actors[0].state_code for m in inside}
         if len(found) == 1:
             return found.pop()
-        if found:
+        if found or sentence_only:
             return None
     return None
 
@@ -399,14 +420,20 @@ def _generic(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list
         agent, size = hit
         last = doc[i + size - 1]
         compound = last.dep_ == "compound" and last.head.lemma_.lower() not in _PERSON_NOUNS
-        if agent.slug in _NOT_ALONE or agent.term in _NOT_ALONE or last.pos_ not in ("NOUN", "PROPN") or compound or \
+        alone_not = agent.slug in _NOT_ALONE or agent.term in _NOT_ALONE or agent.term in _NOT_ALONE_TERMS
+        if alone_not or last.pos_ not in ("NOUN", "PROPN") or compound or \
                 (words[i][:1].isupper() and not doc[i].is_sent_start and agent.sector != "COP"):
             i += size
             continue
         if _names_a_person_after(doc, result, i + size):
             i += size  # "the spokeswoman for the ministry, Hua Chunying, said": the person is the actor
             continue
-        country = _owner_country(words, result, i + size) or _one_country(doc, result, i)
+        if _nobody_in_particular(doc, words, i, i + size):
+            i += size
+            continue
+        country = _owner_country(words, result, i + size)
+        if country is None:
+            country = _one_country(doc, result, i, sentence_only=agent.term in _CROWDS)
         if country is None and len(doc) > SHORT_TEXT:
             i += size  # "a senior diplomat said": nothing says whose; only a bare phrase stands for a sector
             continue

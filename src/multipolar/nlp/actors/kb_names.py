@@ -10,9 +10,9 @@ date, then by clear prominence (a party's votes, a city's population); otherwise
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from spacy.tokens import Doc
 
@@ -116,11 +116,19 @@ def person_span_longer(doc: Doc, start: int, end: int) -> bool:
     return stop - span.start > end - start or span.start < start
 
 
+AgentAt = Callable[[list[str], int], Any]
+"""The gazetteer's `agent_at`: a sector word ("party", "rebels") starting at a position, or None."""
+_JOINING = frozenset({"of", "for", "and", "&", "-", "–", "on", "de"})
+_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Governor", "Senator", "President",
+                         "Minister", "Judge", "Mayor", "Sir", "Lady", "Lord", "General"})
+
+
 class KbMatcher:
     """Finds knowledge-base names in a document and picks the entry meant."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, agent_at: AgentAt | None = None) -> None:
         self.kb = kb
+        self.agent_at = agent_at
 
     def hit_at(self, doc: Doc, words: list[str], lower: list[str], at: int, day: dt.date | None,
                countries: set[str]) -> tuple[int, int] | None:
@@ -134,8 +142,48 @@ class KbMatcher:
             if not looks_like_name(doc, at, at + hit.size, kind):
                 continue
             chosen = self.choose(hit.entries, day, countries)
-            return None if chosen is None else (hit.size, chosen)
+            if chosen is None or self.ordinary_words(doc, words, at, hit.size, chosen, countries):
+                return None
+            return hit.size, chosen
         return None
+
+    def ordinary_words(self, doc: Doc, words: list[str], at: int, size: int, number: int,
+                       countries: set[str]) -> bool:
+        """Capitalisation alone does not make a name of: a heading in capitals ("CLEAN ENERGY"); an English
+        word ("Development", "Justice", "Summit") without a sector word beside it ("the Justice party"), or,
+        for a place, without the tagger seeing a place in that word alone; a people's name ("Arab") taken for
+        an organisation's; an acronym of a state's party or
+        group ("CDC", "FAR") in a document that names other states but not that one, without a sector word
+        beside it, or that spells the acronym out as something else ("the Millennium Challenge Corporation (MCC)")."""
+        if len(doc) <= SHORT_TEXT:
+            return False  # a bare name or phrase: its capitalised words are names
+        written = [w for w in words[at : at + size] if w.isalpha() and len(w) > 1]
+        acronym = self.kb.is_acronym(words, at, size, number)
+        if written and not acronym and all(w.isupper() for w in written):
+            return True
+        entry = self.kb.entry(number)
+        if acronym and entry.country and entry.kind != "igo":
+            if _spelt_out_otherwise(doc, words, at, self.kb, number):
+                return True
+            return bool(countries) and entry.country not in countries and not self._beside_agent(words, at, size)
+        if size != 1 or self._beside_agent(words, at, size):
+            return False
+        if entry.kind == "place" and (doc[at].ent_type_ == "PERSON" or (at > 0 and words[at - 1] in _HONORIFICS)):
+            return True  # "Mr. Parker", "Governor Murphy": a person, not the town
+        if entry.kind != "place" and doc[at].ent_type_ == "NORP":
+            return True  # "the Arab-Israeli conflict", "the Rohingya Muslim community": a people, not a party
+        if words[at].lower() not in self.kb.common_words:
+            return False
+        return entry.kind != "place" or not _alone_entity(doc, at, ("GPE", "LOC"))
+
+    def _beside_agent(self, words: list[str], at: int, size: int) -> bool:
+        """A sector word just after the name ("Justice party", "FDLR rebels") or just before it ("rebel FDLR")."""
+        if self.agent_at is None:
+            return False
+        after = at + size < len(words) and words[at + size].islower() and self.agent_at(words, at + size) is not None
+        before = at > 0 and words[at - 1].islower() and (hit := self.agent_at(words, at - 1)) is not None and \
+            hit[1] == 1
+        return after or before  # lower case: "Police Force", "Open Government" are longer names
 
     def choose(self, numbers: Iterable[int], day: dt.date | None, countries: set[str]) -> int | None:
         entries = [(n, self.kb.entry(n)) for n in numbers]
@@ -165,7 +213,61 @@ class KbMatcher:
 
 def _one_country(entries: list[tuple[int, KbEntry]]) -> int | None:
     """When every candidate is of one country: the most prominent, preferring people and organisations
-    (their sector) to places of the same name."""
+    (their sector) to places of the same name, but places to a university named after one ("Ohio")."""
     if len({e.country for _, e in entries}) != 1:
         return None
-    return max(entries, key=lambda item: (item[1].kind != "place", item[1].weight, -item[0]))[0]
+    return max(entries, key=lambda item: (item[1].kind != "place" and item[1].category != "university",
+                                          item[1].weight, -item[0]))[0]
+
+
+def _alone_entity(doc: Doc, at: int, labels: tuple[str, ...]) -> bool:
+    """The tagger sees an entity of one of `labels` in this word alone ("Troy", not "Royal Police Force")."""
+    token = doc[at]
+    if token.ent_type_ not in labels:
+        return False
+    span = next((e for e in doc.ents if e.start <= at < e.end), None)
+    if span is None:
+        return False
+    inside = [t for t in span if t.lower_ != "the" and t.text not in ("'s", "’s")]
+    return len(inside) == 1 and not _joined(doc, at)
+
+
+def _joined(doc: Doc, at: int) -> bool:
+    """Part of a longer capitalised name: a capitalised word (or one joined by "of", "-") on either side."""
+    def capitalised(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].is_alpha and doc[k].text[:1].isupper() and not doc[k].is_sent_start
+
+    before = capitalised(at - 1) or (at >= 2 and doc[at - 1].lower_ in _JOINING and capitalised(at - 2))
+    after = capitalised(at + 1) or (doc[at + 1].lower_ in _JOINING and capitalised(at + 2)
+                                    if at + 1 < len(doc) else False)
+    return before or after
+
+
+def _spelt_out_otherwise(doc: Doc, words: list[str], at: int, kb: KnowledgeBase, number: int) -> bool:
+    """The document writes this acronym in brackets after a name that is not this entry's."""
+    if "mp_acronyms" not in doc.user_data:
+        doc.user_data["mp_acronyms"] = _acronym_definitions(doc)
+    definitions: dict[str, list[int]] = doc.user_data["mp_acronyms"]
+    opening = definitions.get(words[at])
+    if not opening:
+        return False
+    for bracket in opening:
+        start = bracket
+        while start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in _JOINING) and \
+                bracket - start < 12:
+            start -= 1
+        lower = [w.lower() for w in words]
+        for k in range(start, bracket):
+            if any(h.size == bracket - k and number in h.entries for h in kb.names_at(words, k, lower)):
+                return False
+    return True
+
+
+def _acronym_definitions(doc: Doc) -> dict[str, list[int]]:
+    """Acronym -> where each "( ACRONYM )" after a capitalised word opens its bracket."""
+    found: dict[str, list[int]] = {}
+    for token in doc[2:-1]:
+        if token.text.isupper() and len(token.text) > 1 and doc[token.i - 1].text == "(" and \
+                doc[token.i + 1].text == ")" and doc[token.i - 2].text[:1].isupper():
+            found.setdefault(token.text, []).append(token.i - 1)
+    return found

@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span
 from multipolar.coding.gazetteer import STATE_KINDS, ActorInfo, Gazetteer, NamePattern
 from multipolar.nlp.actors import agents as actors_agents
 from multipolar.nlp.actors import explained as actors_explained
+from multipolar.nlp.actors import voice as actors_voice
 from multipolar.nlp.actors.kb_names import SHORT_TEXT, KbMatcher, Standing, person_span_longer, standing_on
-from multipolar.nlp.spacy_pipeline import text_of
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _PLURAL_REFERENCE = re.compile(
@@ -92,8 +92,6 @@ def _geography() -> frozenset[str]:
     return _word_list("geography.txt")
 
 
-_FIRST_PERSON = frozenset({"we", "us", "i", "my", "our"})
-_OWN_BODIES = frozenset({"country", "government", "delegation", "nation", "state", "people", "administration"})
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +104,7 @@ class ActorResolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.kb = KbMatcher(gazetteer.kb) if gazetteer.kb is not None else None
+        self.kb = KbMatcher(gazetteer.kb, gazetteer.agent_at) if gazetteer.kb is not None else None
         self._kb_holders: dict[tuple[str, str], list[int]] | None = None
         self._spellings: list[tuple[str, str]] | None = None
 
@@ -122,7 +120,7 @@ class ActorResolver:
         mentions = self._with_plural_references(doc, mentions)
         voice = self.gazetteer.code_of(doc._.mp_voice, day) if doc._.mp_voice else None
         if voice is not None:
-            mentions += self._first_person(doc, mentions, self.ref(voice, day))
+            mentions += actors_voice.first_person(doc, mentions, self.ref(voice, day))
         places = [m for m in mentions if _where_something_happened(doc, m)]
         doc._.mp_mentions = sorted((m for m in mentions if m not in places), key=lambda m: m.start)
         doc._.mp_places = places
@@ -175,9 +173,9 @@ class ActorResolver:
         """A combining form ("Sino", "Indo") stands for a state only joined to another one ("Sino-Russian")."""
         hyphen = end < len(words) and words[end] == "-"
         if not hyphen:
-            return not words[end - 1].endswith("o")
+            return not words[end - 1].lower().endswith("o")
         return (end + 1 < len(words) and bool(self.gazetteer.patterns_at(words, end + 1))) or \
-            not words[end - 1].endswith("o")
+            not words[end - 1].lower().endswith("o")
 
     def _is_place(self, doc: Doc, words: list[str], start: int, end: int) -> bool:
         geography = _geography()
@@ -351,30 +349,6 @@ class ActorResolver:
                                else ref for ref in pair)
                 result.append(ActorMention(chunk.start, chunk.end, states, "coreference"))
         return result
-
-    # ---- the document's own voice ------------------------------------------------------------------
-
-    def _first_person(self, doc: Doc, mentions: list[ActorMention], voice: ActorRef) -> list[ActorMention]:
-        """"We call on ...", "my country", "our Government": the actor a document speaks for (a UN speech
-        is its state's), outside quotations, where the first person is someone else's."""
-        from multipolar.nlp.quotes.find import quoted_char_ranges
-
-        taken = {k for m in mentions for k in range(m.start, m.end)}
-        quoted = quoted_char_ranges(text_of(doc))
-        found = []
-        for token in doc:
-            lower = token.lower_
-            if token.i in taken or lower not in _FIRST_PERSON or token.pos_ not in ("PRON", "DET"):
-                continue
-            if any(start <= token.idx < end for start, end in quoted):
-                continue
-            end = token.i + 1
-            if lower in ("my", "our") and token.head.i == token.i + 1 and token.head.lemma_.lower() in _OWN_BODIES:
-                end = token.i + 2  # "my country", "our Government": the whole phrase
-            elif lower in ("my", "our"):
-                continue  # "our concern", "my pleasure": not an actor
-            found.append(ActorMention(token.i, end, (voice,), "voice"))
-        return found
 
     # ---- what stays unresolved --------------------------------------------------------------------
 

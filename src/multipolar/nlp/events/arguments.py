@@ -232,15 +232,11 @@ class ArgumentReader:
         """Who help is for, named by its purpose: "is providing assistance to support the Haitian authorities",
         "sent 2,000 soldiers to help Mozambique"."""
         source_states = {ref.state_code for m, _ in sources for ref in m.actors}
-        for holder in (verb, *objects):
-            for clause in holder.children:
-                if clause.dep_ not in ("advcl", "xcomp", "acl") or clause.lemma_.lower() not in _HELPING or \
-                        not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-                    continue
-                found = [a for o in clause.children if o.dep_ == "dobj" for a in self.actors_of(o)
-                         if not {ref.state_code for ref in a[0].actors} <= source_states]
-                if found:
-                    return found
+        for clause in helping_clauses(verb, objects):
+            found = [a for o in clause.children if o.dep_ == "dobj" for a in self.actors_of(o)
+                     if not {ref.state_code for ref in a[0].actors} <= source_states]
+            if found:
+                return found
         return []
 
     def thanked_for(self, noun: Token) -> list[ActorHit]:
@@ -289,6 +285,14 @@ _GRATITUDE = frozenset({"thank", "grateful", "gratitude", "thanks", "appreciatio
 _HELPING = frozenset({"help", "support", "assist", "aid", "protect", "strengthen", "bolster", "train", "equip",
                       "rebuild", "defend", "feed", "stabilize", "stabilise"})
 _GIVEN = frozenset({"provide", "give", "extend", "deliver", "offer", "send", "supply", "grant", "lend", "render"})
+
+
+def helping_clauses(verb: Token, objects: list[Token]) -> list[Token]:
+    """Purpose infinitives of helping ("to support the Haitian authorities", "to help fight an insurgency")
+    on the verb or its objects."""
+    return [clause for holder in (verb, *objects) for clause in holder.children
+            if clause.dep_ in ("advcl", "xcomp", "acl") and clause.lemma_.lower() in _HELPING
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)]
 
 
 def _all_states(mention: ActorMention) -> bool:

@@ -81,3 +81,29 @@ def will_not(word: Token) -> bool:
     """"will not accept", "won't attend": a refusal announced, not an act that did not happen."""
     auxiliaries = {c.lower_ for c in word.children if c.dep_ == "aux"}
     return bool(auxiliaries & {"will", "wo", "shall"}) and not auxiliaries & {"could", "might", "would"}
+
+
+def clause_verb(word: Token) -> Token:
+    """The verb a preposition's phrase belongs to, through the phrases it hangs on ("lived for decades under")."""
+    node = word.head
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    return node
+
+
+RECIPROCAL_PRONOUNS = frozenset({"other", "another", "one"})
+
+
+def each_other(verb: Token) -> bool:
+    """The verb's object is "each other" or "one another"."""
+    return any(c.dep_ in ("dobj", "pobj") and " ".join(t.lower_ for t in c.subtree) in ("each other", "one another")
+               for c in (*verb.children, *(o for p in verb.children if p.dep_ == "prep" for o in p.children)))
+
+
+def mistagged_noun(token: Token) -> bool:
+    """"took part in joint air combat drills": the tagger's verb is the object of a preposition with a
+    modifier of its own, a noun."""
+    return token.pos_ == "VERB" and token.dep_ == "pobj" and token.tag_ != "VBG" and any(
+        c.dep_ in ("det", "compound", "amod") for c in token.children)

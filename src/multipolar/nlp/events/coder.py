@@ -18,36 +18,38 @@ import itertools
 
 from spacy.tokens import Doc, Span, Token
 
-from multipolar.coding.tables import CameoCode, CodingTables, Pattern, load_tables
+from multipolar.coding.tables import CodingTables, Pattern, load_tables
 from multipolar.nlp.actors.resolve import ActorMention, ActorRef
 from multipolar.nlp.events.arguments import (
     SAY_VERBS,
     ActorHit,
     ArgumentReader,
     conjuncts,
+    helping_clauses,
     object_controlled,
     object_lemmas,
     objects_of,
 )
 from multipolar.nlp.events.clauses import (
+    RECIPROCAL_PRONOUNS,
+    clause_verb,
     condition_of_threat,
-    conditional,
+    each_other,
     habitual,
     is_condition,
+    mistagged_noun,
     mistagged_verb,
     own_subject,
     unresolved_recipient,
-    will_not,
 )
 from multipolar.nlp.events.coded import CodedEvent
 from multipolar.nlp.events.flags import FlagReader
 from multipolar.nlp.events.frames import complement_code, complements, frame_words, governing_frame, noun_pattern
+from multipolar.nlp.events.future import future_reading
 from multipolar.nlp.events.pairs import HOSTED, MEDIATED, VISITED, actor_pairs, alone_pairs, distinct, reciprocal
 from multipolar.nlp.events.selection import GENERIC, MATERIAL, deduplicated, later, without_repeated_headline
 
 _RECEIVER_VERBS = frozenset({"face", "receive", "suffer", "endure", "get", "accept", "welcome"})
-_THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "REJECT"})
-"""Conflictual types that, announced for the future, are THREATEN."""
 _ABSORBED = frozenset({"request", "refuse", "threaten"})
 """Frames whose complement is not coded on its own: it is what the request, refusal or threat is about."""
 _STATIVE_NOUNS = frozenset({"alliance", "partnership", "cooperation", "collaboration", "friendship",
@@ -58,8 +60,6 @@ _ACTS_WITH_A_RECIPIENT = frozenset({"support"})
 """Stative nouns that do name an act when a recipient follows: "China's support for Russia's defence
 industry" is China supporting Russia; "public support" is not an event."""
 _OBLIGATION_AUX = frozenset({"must", "should"})
-_PROMISED_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
-_PROMISED_CONCESSION = frozenset({"CONCEDE", "RETREAT"})
 _THIRD_PARTY = "044"
 _DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT"})
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
@@ -103,7 +103,7 @@ class _DocReader:
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and frame_words().get(token.lemma_.lower()) == "commit":
                 found.extend(self._readiness_events(token))
         for token in self.doc:
-            if (token.pos_ in ("NOUN", "PROPN") or _mistagged_noun(token)) and token.i not in self.used_nouns:
+            if (token.pos_ in ("NOUN", "PROPN") or mistagged_noun(token)) and token.i not in self.used_nouns:
                 found.extend(self._noun_events(token))
         return self._dated(deduplicated(found, self.doc))
 
@@ -132,6 +132,10 @@ class _DocReader:
             return []
         objects = objects_of(verb)
         lemmas = object_lemmas(objects or passive_tokens, verb)  # "was received by": what is received
+        if each_other(verb):
+            # "Armenia and Azerbaijan ... accusing each other of shelling": the subjects act on one another
+            patterns = tuple(dataclasses.replace(p, targets=("none",)) for p in patterns)
+            objects = [o for o in objects if o.lower_ not in RECIPROCAL_PRONOUNS]
         for pattern in patterns:
             if pattern.required and not lemmas & pattern.required:
                 continue
@@ -237,6 +241,9 @@ class _DocReader:
             targets = self.args.place_target(verb, sources)
         if not targets and object_controlled(verb):
             return None  # "invited Argentina, Egypt and Iran to join": they would not join each other
+        if self._plover_of(code_from) == "MOBILIZE" and helping_clauses(verb, objects):
+            # "Rwanda sent 2,000 soldiers to Mozambique to help fight an insurgency": troops sent to help are aid
+            code_from = dataclasses.replace(code_from, cameo="074", plover="AID", mode="military", id="purpose:help")
         if not targets and single and self._plover_of(code_from) in _NEEDS_RECIPIENT:
             targets = self.args.phrase_actors(verb, sources) or self.args.purpose_actors(verb, objects, sources)
             # "extradited a businessman ... to China"; "providing assistance to support the Haitian authorities"
@@ -406,10 +413,10 @@ class _DocReader:
         if not targets and sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVER_VERBS:
             # "Russia is facing sanctions from the West": the one who faces them is the target
             targets, _ = self.args.source_actors(noun.head)
-        if not targets and sources and noun.dep_ == "pobj" and noun.head.lower_ == "under" and \
-                noun.head.head.pos_ in ("VERB", "AUX"):
-            # "Zimbabwe has lived under sanctions imposed by the United States": the one living under them
-            targets, _ = self.args.source_actors(noun.head.head)
+        if not targets and sources and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            # "Zimbabwe has lived (for decades) under sanctions imposed by the United States": the one living
+            # under them
+            targets, _ = self.args.source_actors(clause_verb(noun.head))
         governor = noun.head.head
         if governor.lemma_.lower() == "part" and governor.dep_ == "dobj":
             governor = governor.head  # "took part in joint drills"
@@ -447,7 +454,8 @@ class _DocReader:
         mode = self.tables.mode_of(plover, pattern.mode, entry.mode)
         if not plover:
             return None  # a bare statement (CAMEO 01x) has no PLOVER category: not an interaction
-        plover, mode, entry, negated, modality = self._future_reading(word, plover, mode, entry, negated, modality)
+        plover, mode, entry, negated, modality = future_reading(self.tables, word, plover, mode, entry, negated,
+                                                                modality)
         if entry.code == HOSTED:
             # the v2 manual: "the visitor will always be coded as the actor and the host will be the recipient"
             sources, targets, entry = targets, sources, self.tables.code(VISITED)
@@ -479,27 +487,6 @@ class _DocReader:
                           [(ref, m) for m, _ in targets for ref in m.actors], 2) if distinct(t, u)]
         return coded
 
-    def _future_reading(self, word: Token, plover: str, mode: str, entry: CameoCode, negated: bool,
-                        modality: str) -> tuple[str, str, CameoCode, bool, str]:
-        """What PLOVER v2 makes of an act announced for the future: refused ("will not accept": REJECT),
-        promised cooperation (AGREE), a promised concession or retreat (CONCEDE, 035x), a conflictual act
-        under a condition ("will withdraw its force unless ...": THREATEN); other planned acts keep their
-        type, with modality intended."""
-        as_code = dataclasses.replace(entry, plover=plover, mode=mode)
-        if negated and plover not in ("REJECT", "THREATEN") and will_not(word):
-            entry = self.tables.frame_code("refuse", as_code)
-            return "REJECT", entry.mode, entry, False, "asserted"
-        if modality != "intended" or negated:
-            return plover, mode, entry, negated, modality
-        if plover in _PROMISED_COOPERATION:
-            return "AGREE", "", entry, negated, modality
-        if plover in _PROMISED_CONCESSION:
-            return "CONCEDE", "", self.tables.frame_code("promise", as_code), negated, modality
-        if plover in _THREATENED and conditional(word):
-            entry = self.tables.frame_code("threaten", as_code)
-            return "THREATEN", entry.mode, entry, negated, "asserted"
-        return plover, mode, entry, negated, modality
-
     def _dated(self, events: list[CodedEvent]) -> list[CodedEvent]:
         """Dates are read last, in document order, so that "After the invasion, ..." can take the date of
         an invasion coded earlier whichever way the tokens were visited."""
@@ -520,13 +507,6 @@ class _DocReader:
                 date = label  # "pledged to cut coal use by 2035": the pledge is made now, not in 2035
             dated.append(dataclasses.replace(event, date=date))
         return without_repeated_headline(dated, self.doc)
-
-
-def _mistagged_noun(token: Token) -> bool:
-    """"took part in joint air combat drills": the tagger's verb is the object of a preposition with a
-    modifier of its own, a noun."""
-    return token.pos_ == "VERB" and token.dep_ == "pobj" and token.tag_ != "VBG" and any(
-        c.dep_ in ("det", "compound", "amod") for c in token.children)
 
 
 def coded_pairs(doc: Doc) -> set[tuple[int, str, str]]:

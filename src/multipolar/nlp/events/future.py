@@ -1,0 +1,37 @@
+"""What PLOVER v2 makes of an act announced for the future (a refusal, a promise, a threat), for the event coder."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Token
+
+from multipolar.coding.tables import CameoCode, CodingTables
+from multipolar.nlp.events.clauses import conditional, will_not
+
+_THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "REJECT"})
+"""Conflictual types that, announced for the future, are THREATEN."""
+_PROMISED_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+_PROMISED_CONCESSION = frozenset({"CONCEDE", "RETREAT"})
+
+
+def future_reading(tables: CodingTables, word: Token, plover: str, mode: str, entry: CameoCode, negated: bool,
+                   modality: str) -> tuple[str, str, CameoCode, bool, str]:
+    """What PLOVER v2 makes of an act announced for the future: refused ("will not accept": REJECT),
+    promised cooperation (AGREE), a promised concession or retreat (CONCEDE, 035x), a conflictual act
+    under a condition ("will withdraw its force unless ...": THREATEN); other planned acts keep their
+    type, with modality intended."""
+    as_code = dataclasses.replace(entry, plover=plover, mode=mode)
+    if negated and plover not in ("REJECT", "THREATEN") and will_not(word):
+        entry = tables.frame_code("refuse", as_code)
+        return "REJECT", entry.mode, entry, False, "asserted"
+    if modality != "intended" or negated:
+        return plover, mode, entry, negated, modality
+    if plover in _PROMISED_COOPERATION:
+        return "AGREE", "", entry, negated, modality
+    if plover in _PROMISED_CONCESSION:
+        return "CONCEDE", "", tables.frame_code("promise", as_code), negated, modality
+    if plover in _THREATENED and conditional(word):
+        entry = tables.frame_code("threaten", as_code)
+        return "THREATEN", entry.mode, entry, negated, "asserted"
+    return plover, mode, entry, negated, modality
