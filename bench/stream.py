@@ -88,6 +88,8 @@ def watch(job: subprocess.Popen[bytes], output: Path, total: int, every: float,
             memory = rss_mb(job.pid)
         except OSError:
             break
+        if not memory:  # it has ended (a zombie has no memory to report)
+            break
         done = lines_in(output) if output.exists() else 0
         samples.append((time.perf_counter() - start, done, memory))
         while done >= mark * total:
