@@ -43,7 +43,7 @@ from multipolar.nlp.quotes.referents import (
     referents,
     words_of,
 )
-from multipolar.nlp.spacy_pipeline import text_of
+from multipolar.nlp.spans import text_of
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CLAUSE_BOUNDARIES = frozenset({"relcl", "acl", "advcl"})
