@@ -7,7 +7,7 @@ names and event slogans in marks ("a report titled “Beyond the Coups”"), nic
 markup left in the text (`style="..."`) are not quotations. Each quotation is `full` (a sentence or more),
 `partial` (a fragment of the writer's sentence that a speech verb governs) or `scare` (a term in marks
 that a non-speech verb ascribes: "dismissed the vote as a “pantomime election”"). Speakers come from
-`quote_speakers`.
+`nlp.quotes.speakers` (with `around` and `referents`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from multipolar.nlp.actors.resolve import ActorRef
-from multipolar.nlp.spacy_pipeline import text_of
+from multipolar.nlp.spans import text_of
 
 if TYPE_CHECKING:
     from multipolar.nlp.actors.resolve import ActorResolver
