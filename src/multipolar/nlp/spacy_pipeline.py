@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from multipolar.coding import gazetteer as gazetteer_module
 from multipolar.errors import MultipolarError
+from multipolar.nlp.cached_tagging import use_cached_tagging
 from multipolar.nlp.spans import DOC_EXTENSIONS, text_of  # noqa: F401  (registers `doc._.mp_*`; older imports)
 from multipolar.settings import Settings
 
@@ -172,6 +173,7 @@ def _load(model: str, actors_files: tuple[str, ...], components: tuple[str, ...]
         nlp = spacy.load(model)
     except OSError as exc:
         raise MultipolarError(f"cannot load the spaCy model {model!r}: is it installed?") from exc
+    use_cached_tagging(nlp)
     add_components(nlp, actors_files, knowledge_base, learned_threshold, fast)
     for spec in components:
         _add_user_component(nlp, spec)

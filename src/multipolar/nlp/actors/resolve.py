@@ -40,6 +40,8 @@ _PLURAL_REFERENCE = re.compile(
     r"neighbou?rs|leaders|partners)$|^(?:the )?leaders of (?:both|the two) (?:countries|states|nations)$",
     re.IGNORECASE,
 )
+_PLURAL_OPENERS = frozenset({"the", "both", "these", "leaders"})
+"""The words `_PLURAL_REFERENCE` can begin with."""
 
 
 @dataclass(frozen=True)
@@ -450,6 +452,8 @@ def _word(text: str) -> str:
 def _plural_candidates(doc: Doc) -> list[Span]:
     found = []
     for chunk in doc.noun_chunks:
+        if doc[chunk.start].lower_ not in _PLURAL_OPENERS:
+            continue  # the pattern's first word: most chunks are not worth reading
         text = chunk.text
         if _PLURAL_REFERENCE.match(text):
             found.append(chunk)

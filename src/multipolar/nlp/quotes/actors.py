@@ -351,7 +351,7 @@ def _country(attribution: Attribution, start: int, end: int, inside: list[ActorM
     places: list[ActorMention] = attribution.doc._.mp_places or []
     for mention in [*inside, *(p for p in places if start <= p.start and p.end <= end)]:
         last = attribution.doc[mention.end - 1]
-        if _BACKER.match(attribution.doc.text, last.idx + len(last)):
+        if _BACKER.match(text_of(attribution.doc), last.idx + len(last)):
             continue  # "Rwanda-backed M23 rebels" are not Rwanda's
         country = speaker_country(mention.actors[0])
         if country and len(mention.actors) == 1:
