@@ -235,5 +235,8 @@ def test_a_body_named_after_the_un_and_an_acronym_spelt_out_otherwise() -> None:
                             "League (AKK) said the Montenegro Assembly should act.", "2003-04-01"))
     assert found.get("United Nations") == "UN", found
     assert "AKK" not in found, found
+    spelt = _codes(_analyse("Strikes hit the Islamic State of Iraq and Syria (ISIS) in Raqqa. ISIS fighters fled.",
+                            "2016-05-01"))
+    assert spelt.get("ISIS") == "isis", spelt
     assert _actor_of(_analyse("The Montenegro Assembly voted.", "2003-04-01"), "Montenegro Assembly")[:2] == \
         ("MNE", "LEG")

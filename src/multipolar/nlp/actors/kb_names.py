@@ -255,7 +255,7 @@ def _spelt_out_otherwise(doc: Doc, words: list[str], at: int, kb: KnowledgeBase,
             start -= 1
         lower = [w.lower() for w in words]
         for k in range(start, bracket):
-            if any(h.size == bracket - k and number in h.entries for h in kb.names_at(words, k, lower)):
+            if any(k + h.size <= bracket and number in h.entries for h in kb.names_at(words, k, lower)):
                 return False
     return True
 

@@ -40,6 +40,8 @@ _PLURAL_REFERENCE = re.compile(
     r"neighbou?rs|leaders|partners)$|^(?:the )?leaders of (?:both|the two) (?:countries|states|nations)$",
     re.IGNORECASE,
 )
+_PLURAL_OPENERS = frozenset({"the", "both", "these", "leaders"})
+"""The words `_PLURAL_REFERENCE` can begin with."""
 
 
 @dataclass(frozen=True)
@@ -173,14 +175,15 @@ class ActorResolver:
         return None
 
     def _spelt_out_as_another(self, doc: Doc, words: list[str], i: int, pattern: NamePattern) -> bool:
-        """An acronym the document writes in brackets after a name that is not this actor's."""
+        """An acronym the document writes in brackets after a name that is not this actor's (one of its names
+        within the words before the bracket: "the Islamic State of Iraq and Syria (ISIS)" is ISIS)."""
         if len(pattern.tokens) != 1 or not pattern.case_sensitive[0]:
             return False
         brackets = acronyms_in_brackets(doc).get(words[i])
         if not brackets:
             return False
         return not any(p.code == pattern.code for b in brackets for k in range(max(0, b - 12), b)
-                       for p in self.gazetteer.patterns_at(words, k) if k + len(p.tokens) == b)
+                       for p in self.gazetteer.patterns_at(words, k) if k + len(p.tokens) <= b)
 
     def _followed_by_other_name(self, doc: Doc, words: list[str], end: int) -> bool:
         return end < len(words) and words[end][:1].isupper() and doc[end].pos_ == "PROPN" and \
@@ -450,6 +453,8 @@ def _word(text: str) -> str:
 def _plural_candidates(doc: Doc) -> list[Span]:
     found = []
     for chunk in doc.noun_chunks:
+        if doc[chunk.start].lower_ not in _PLURAL_OPENERS:
+            continue  # the pattern's first word: most chunks are not worth reading
         text = chunk.text
         if _PLURAL_REFERENCE.match(text):
             found.append(chunk)

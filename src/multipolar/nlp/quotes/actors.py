@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.actors.resolve import ActorMention, ActorRef
 from multipolar.nlp.quotes.find import speaker_country, word_list
-from multipolar.nlp.spacy_pipeline import text_of
+from multipolar.nlp.spans import text_of
 
 if TYPE_CHECKING:
     from multipolar.nlp.quotes.speakers import Attribution
@@ -351,7 +351,7 @@ def _country(attribution: Attribution, start: int, end: int, inside: list[ActorM
     places: list[ActorMention] = attribution.doc._.mp_places or []
     for mention in [*inside, *(p for p in places if start <= p.start and p.end <= end)]:
         last = attribution.doc[mention.end - 1]
-        if _BACKER.match(attribution.doc.text, last.idx + len(last)):
+        if _BACKER.match(text_of(attribution.doc), last.idx + len(last)):
             continue  # "Rwanda-backed M23 rebels" are not Rwanda's
         country = speaker_country(mention.actors[0])
         if country and len(mention.actors) == 1:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from multipolar.nlp.quotes.actors import Described, describe_phrase
 from multipolar.nlp.quotes.find import QuoteSpan, word_list
 from multipolar.nlp.quotes.referents import SUBJECT_DEPS, phrase
-from multipolar.nlp.spacy_pipeline import text_of
+from multipolar.nlp.spans import text_of
 
 if TYPE_CHECKING:
     from multipolar.nlp.quotes.speakers import Attribution

@@ -43,7 +43,7 @@ from multipolar.nlp.quotes.referents import (
     referents,
     words_of,
 )
-from multipolar.nlp.spacy_pipeline import text_of
+from multipolar.nlp.spans import text_of
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CLAUSE_BOUNDARIES = frozenset({"relcl", "acl", "advcl"})
@@ -85,7 +85,7 @@ class Attribution:
         self.sentence_of = {t.i: k for k, s in enumerate(self.sentences) for t in s}
         direct = [(q.start, q.end) for q in quotes if q.direct]
         self.quoted = {t.i for t in doc if any(a <= t.idx < b for a, b in direct)}
-        opening = _DATELINE.match(doc.text[:120])
+        opening = _DATELINE.match(text_of(doc)[:120])
         self.dateline_end = opening.end() if opening else 0
         """"GOMA — Rebels said ...": the parser may take the dateline's place for the subject."""
         self.referents = referents(self, doc)
