@@ -1,4 +1,4 @@
-"""`multipolar eval` output for quotation gold (see `evaluate_quotes`): the CLI prints, the library scores."""
+"""`multipolar eval` output for quotation gold (see `evaluate.quotes`): the CLI prints, the library scores."""
 
 from __future__ import annotations
 

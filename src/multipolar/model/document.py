@@ -1,5 +1,5 @@
 """The system model of one document: relations between actors, blocs, the timeline (figure checks are in
-`figure_checks`)."""
+`model.checks`)."""
 
 from __future__ import annotations
 

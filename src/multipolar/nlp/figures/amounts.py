@@ -1,6 +1,6 @@
 """Which stretches of a text are figures, and what number and unit each states.
 
-Why apart from the reading of figures (`quantities`, `figure_reading`): spaCy's entities are where figures
+Why apart from the reading of figures (`quantities`, `reading`): spaCy's entities are where figures
 start, but not where they end ("$26" of "$26M", "5 billion" of "5 billion euros", "6 to 8 per cent" as one),
 and some figures are no entity at all ("billions in aid", "two-thirds of", "one in five"). This module turns
 a parsed sentence into `FigureSpan`s and each into its value, unit and kind.
