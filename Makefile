@@ -44,10 +44,12 @@ eval: $(VENV)/.installed
 kb: $(VENV)/.installed-dev
 	nice -n 10 $(BIN)/python tools/build_kb.py
 
-# Benchmarks (by hand, not in CI): pipeline against bare spaCy; ingest with 1 and 2 workers as the corpus grows.
+# Benchmarks (by hand, not in CI): pipeline (and fast mode) against bare spaCy, three rounds side by side; ingest
+# with 1 and 2 workers as the corpus grows; `analyze --format jsonl` streaming 200,000 short records.
 bench: $(VENV)/.installed-dev
-	$(BIN)/python bench/throughput.py --docs 300
+	$(BIN)/python bench/throughput.py --docs 300 --rounds 3 --fast
 	$(BIN)/python bench/ingest.py --sizes 1000 4000 7272 --compare-at 1000
+	$(BIN)/python bench/stream.py --records 200000
 
 # The learned event coder's weights (src/multipolar/data/models/event_pairs.tsv.gz) from train/ and
 # ../shared/train: CPU only, deterministic (`--check` verifies the shipped file is what the data gives).

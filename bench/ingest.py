@@ -1,7 +1,7 @@
 """Throughput and memory of `multipolar ingest` on the White House corpus: 1 against 2 workers, and peak
 memory as the corpus grows (it must stay flat). A benchmark, not a test: run it by hand.
 
-    python bench/ingest.py [--sizes 1000 4000 7272] [--compare-at 1000] [--keep DIR] [--corpus PATH]
+    python bench/ingest.py [--sizes 1000 4000 7272] [--compare-at 1000] [--keep DIR] [--corpus PATH] [--fast]
 
 Each run is a fresh `multipolar ingest` into a new database, wrapped in its own small process so that
 its peak memory (the largest of the ingest process and its workers) is its own, not the session's.
@@ -24,12 +24,12 @@ _PEAK_OF_CHILD = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:]
                   "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 
 
-def run(corpus: Path, workers: int, db: Path) -> tuple[float, float]:
+def run(corpus: Path, workers: int, db: Path, fast: bool = False) -> tuple[float, float]:
     """Seconds and peak memory (MB, the largest process) of one ingest into a new database."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _PEAK_OF_CHILD, sys.executable, "-m", "multipolar", "ingest",
-                           str(corpus), "--db", str(db), "--workers", str(workers), "-q"],
-                          check=True, capture_output=True, text=True)
+    command = [sys.executable, "-m", "multipolar", "ingest", str(corpus), "--db", str(db), "--workers", str(workers),
+               "-q", *(["--fast"] if fast else [])]
+    done = subprocess.run([sys.executable, "-c", _PEAK_OF_CHILD, *command], check=True, capture_output=True, text=True)
     return time.perf_counter() - start, int(done.stdout.split()[-1]) / 1024
 
 
@@ -47,6 +47,7 @@ def main() -> None:
     parser.add_argument("--compare-at", type=int, default=None,
                         help="The size at which 1 and 2 workers are compared (default: the first).")
     parser.add_argument("--keep", type=Path, default=None, help="Keep the databases in this folder.")
+    parser.add_argument("--fast", action="store_true", help="Ingest in fast mode (`--fast`).")
     args = parser.parse_args()
     compare_at = args.compare_at or args.sizes[0]
     with tempfile.TemporaryDirectory() as tmp:
@@ -62,7 +63,7 @@ def main() -> None:
             words = words_in(subset)
             seconds: dict[int, float] = {}
             for workers in ((1, 2) if size == compare_at else (2,)):
-                seconds[workers], peak = run(subset, workers, keep / f"wh-{count}-{workers}w.duckdb")
+                seconds[workers], peak = run(subset, workers, keep / f"wh-{count}-{workers}w.duckdb", args.fast)
                 print(f"{count:>6} {words:>10,} {workers:>7} {count / seconds[workers]:>7.1f} "
                       f"{words / seconds[workers]:>8,.0f} {peak:>8,.0f}", flush=True)
             if len(seconds) == 2:

@@ -218,3 +218,25 @@ def test_the_voice_s_own_administration() -> None:
     analysis = multipolar.analyze("The Administration will work with Congress to cut costs for families.",
                                   date="2023-05-01", settings=DEFAULT_SETTINGS.replace(voice="USA"))
     assert _codes(analysis).get("The Administration") == "USA"
+
+
+def test_an_office_holder_by_title_where_the_tagger_sees_no_name() -> None:
+    found = _codes(_analyse("President Ruto and the visiting delegation agreed on a new trade office.", "2023-12-05"))
+    assert found.get("President Ruto") == "william-ruto", found
+
+
+def test_the_region_of_a_state_is_that_state_s() -> None:
+    found = _codes(_analyse("Caracas said it would annex the Essequibo region of Guyana.", "2023-12-04"))
+    assert found.get("Guyana") == "GUY", found
+
+
+def test_a_body_named_after_the_un_and_an_acronym_spelt_out_otherwise() -> None:
+    found = _codes(_analyse("The United Nations Emergency Relief Coordinator urged restraint. The Rural Workers "
+                            "League (AKK) said the Montenegro Assembly should act.", "2003-04-01"))
+    assert found.get("United Nations") == "UN", found
+    assert "AKK" not in found, found
+    spelt = _codes(_analyse("Strikes hit the Islamic State of Iraq and Syria (ISIS) in Raqqa. ISIS fighters fled.",
+                            "2016-05-01"))
+    assert spelt.get("ISIS") == "isis", spelt
+    assert _actor_of(_analyse("The Montenegro Assembly voted.", "2003-04-01"), "Montenegro Assembly")[:2] == \
+        ("MNE", "LEG")

@@ -448,3 +448,20 @@ def test_troops_sent_to_help_are_aid() -> None:
     events = _events("Kenya/Kenya/PROPN/nsubj/1 sent/send/VERB/ROOT/- troops/troop/NOUN/dobj/1 to/to/ADP/prep/1 "
                      "Peru/Peru/PROPN/pobj/3 ././PUNCT/punct/1")
     assert [(s, t, p) for s, t, p, *_ in events] == [("KEN", "PER", "MOBILIZE")]
+
+
+def test_a_request_responded_to_was_made_to_the_responder() -> None:
+    # "In response to a request from Peru, Kenya sent doctors."
+    events = _events("In/in/ADP/prep/9 response/response/NOUN/pobj/0 to/to/ADP/prep/1 a/a/DET/det/4 "
+                     "request/request/NOUN/pobj/2 from/from/ADP/prep/4 Peru/Peru/PROPN/pobj/5 ,/,/PUNCT/punct/9 "
+                     "Kenya/Kenya/PROPN/nsubj/9 sent/send/VERB/ROOT/- doctors/doctor/NOUN/dobj/9 ././PUNCT/punct/9")
+    assert ("PER", "KEN", "REQUEST", "", "asserted", False) in events
+
+
+def test_a_protest_noun_with_its_doer_needs_no_recipient() -> None:
+    # "A hunger strike by Kenyan workers began."  /  "The French withdrawal began."  (a retreat noun needs one)
+    events = _events("A/a/DET/det/2 hunger/hunger/NOUN/compound/2 strike/strike/NOUN/nsubj/6 by/by/ADP/prep/2 "
+                     "Kenyan/kenyan/ADJ/amod/5 workers/worker/NOUN/pobj/3 began/begin/VERB/ROOT/- ././PUNCT/punct/6")
+    assert events == [("KEN", "-", "PROTEST", "hunger", "asserted", False)]
+    assert _events("The/the/DET/det/2 French/french/ADJ/amod/2 withdrawal/withdrawal/NOUN/nsubj/3 "
+                   "began/begin/VERB/ROOT/- ././PUNCT/punct/3") == []

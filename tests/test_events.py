@@ -15,13 +15,13 @@ pytestmark = pytest.mark.model
 # F1 floors for (source, target, PLOVER), pinned a little under today's scores: raise them as the coder
 # improves; a drop below fails the build. Today's figures are in the README.
 FLOORS = {
-    "own": 0.87,
-    "own-rules": 0.94,  # rule-014 codes a host as source (CAMEO 043); the v2 manual makes the visitor the actor
-    "plover-gsr": 0.44,
-    "plover-dev": 0.57,       # tests/gold/events_plover-dev.jsonl (PLOVER v2, every type and mode)
-    "plover-test": 0.49,      # its frozen test half: scored, never studied
-    "documents-dev-core": 0.32,   # core recall of the real-document gold, dev half
-    "documents-test-core": 0.12,  # and of its frozen test half
+    "own": 0.88,
+    "own-rules": 0.95,  # rule-014 codes a host as source (CAMEO 043); the v2 manual makes the visitor the actor
+    "plover-gsr": 0.45,
+    "plover-dev": 0.65,       # tests/gold/events_plover-dev.jsonl (PLOVER v2, every type and mode)
+    "plover-test": 0.53,      # its frozen test half: scored, never studied
+    "documents-dev-core": 0.37,   # core recall of the real-document gold, dev half
+    "documents-test-core": 0.20,  # and of its frozen test half
     "petrarch-unit-dyad": 0.27,
 }
 

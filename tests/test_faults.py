@@ -134,8 +134,9 @@ def test_a_component_that_raises_costs_only_its_document_on_every_executor(execu
     db = tmp_path / "faulty.duckdb"
     if executor == "dask":
         distributed = pytest.importorskip("dask.distributed")
+        # the scheduler's HTTP server on a free port: dashboard_address=None still takes 8787
         with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                      dashboard_address=None) as cluster:
+                                      dashboard_address="127.0.0.1:0") as cluster:
             report = ingest([corpus], db, settings=FAULTY, scheduler=cluster.scheduler_address, batch_size=4)
     else:
         report = ingest([corpus], db, settings=FAULTY, workers=0 if executor == "inline" else 2, batch_size=4)

@@ -237,6 +237,16 @@ def test_labelled_rows_are_read_with_both_directions_and_unsure_pairs(tmp_path) 
     assert (second.voice, second.events[1]) == ("URY", ("RUS", "UKR", None))
 
 
+@pytest.mark.model
+def test_the_learned_coder_runs_only_when_asked_and_never_in_fast_mode() -> None:
+    from multipolar.nlp.spacy_pipeline import load_pipeline
+
+    on = DEFAULT_SETTINGS.replace(learned_events=True)
+    assert "multipolar_learned_events" in load_pipeline(on).pipe_names
+    assert "multipolar_learned_events" not in load_pipeline(on.replace(fast=True)).pipe_names
+    assert "multipolar_learned_events" not in load_pipeline(on.replace(learned_events=False)).pipe_names
+
+
 def test_a_story_is_read_to_its_second_paragraph() -> None:
     tool = _train_tool()
     assert tool.story_opening("One. Two.\n\nThree.\n\nFour.") == "One. Two.\n\nThree."
@@ -262,7 +272,7 @@ def test_the_shipped_weights_propose_an_event_the_rules_miss() -> None:
     assert model.name.startswith("event-pairs-")
     assert (model.detector.labels, model.typer.labels) == (("NONE", "EVENT"), PLOVER_TYPES)
     text = "Estonia has provided Ukraine with howitzers worth 40 million euros."
-    rules = multipolar.analyze(text, date="2024-05-01")
+    rules = multipolar.analyze(text, date="2024-05-01", settings=DEFAULT_SETTINGS.replace(learned_events=False))
     learned = multipolar.analyze(text, date="2024-05-01", settings=DEFAULT_SETTINGS.replace(learned_events=True))
     assert not [e for e in rules.events if (e.source, e.target) == ("EST", "UKR")]
     proposed = {(e.source, e.target, e.plover) for e in learned.events if e.coder == model.name}

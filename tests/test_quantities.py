@@ -50,7 +50,7 @@ def test_reference_article_implied_growth_check(seed_analysis: Analysis) -> None
 
 
 def test_sample_briefing_figures_are_consistent() -> None:
-    from multipolar.cli.app import _sample_records
+    from multipolar.cli.common import _sample_records
 
     article = next(_sample_records(None)).article
     assert article is not None

@@ -351,3 +351,38 @@ def test_a_slogan_with_no_one_named_has_no_speaker() -> None:
         "slogan/slogan/NOUN/nsubj/11 has/have/AUX/aux/11 become/become/VERB/ROOT/- familiar/familiar/ADJ/acomp/11 "
         "././PUNCT/punct/11")
     assert speakers == [("Sanctions are not a strategy.", None, None, None, "full")]
+
+
+def test_a_bare_title_and_the_pronoun_after_it_reach_the_person_named_with_it() -> None:
+    # Ukraine's ambassador, Sergiy Kyslytsya, spoke. The ambassador said Moscow stood alone. “The world is
+    # with us,” he said.
+    quotes = _quotes(
+        "Ukraine/Ukraine/PROPN/poss/2 's/'s/PART/case/0 ambassador/ambassador/NOUN/nsubj/7 ,/,/PUNCT/punct/2 "
+        "Sergiy/Sergiy/PROPN/compound/5/PERSON Kyslytsya/Kyslytsya/PROPN/appos/2/PERSON ,/,/PUNCT/punct/2 "
+        "spoke/speak/VERB/ROOT/- ././PUNCT/punct/7 The/the/DET/det/10 ambassador/ambassador/NOUN/nsubj/11 "
+        "said/say/VERB/ROOT/- Moscow/Moscow/PROPN/nsubj/13 stood/stand/VERB/ccomp/11 alone/alone/ADV/advmod/13 "
+        "././PUNCT/punct/11 “/“/PUNCT/punct/25 The/the/DET/det/18 world/world/NOUN/nsubj/19 is/be/AUX/ccomp/25 "
+        "with/with/ADP/prep/19 us/we/PRON/pobj/20 ,/,/PUNCT/punct/25 ”/”/PUNCT/punct/25 he/he/PRON/nsubj/25 "
+        "said/say/VERB/ROOT/- ././PUNCT/punct/25")
+    assert [(q.speaker, q.speaker_sector) for q in quotes] == [("Sergiy Kyslytsya", "GOV")]
+
+
+def test_a_quote_after_reported_speech_goes_on_in_that_speakers_voice() -> None:
+    # Putin said the talks had ended. “We will say so publicly.”
+    quotes = _quotes(
+        "Putin/Putin/PROPN/nsubj/1/PERSON said/say/VERB/ROOT/- the/the/DET/det/3 talks/talk/NOUN/nsubj/5 "
+        "had/have/AUX/aux/5 ended/end/VERB/ccomp/1 ././PUNCT/punct/1 “/“/PUNCT/punct/10 We/we/PRON/nsubj/10 "
+        "will/will/AUX/aux/10 say/say/VERB/ROOT/- so/so/ADV/advmod/10 publicly/publicly/ADV/advmod/10 "
+        "././PUNCT/punct/10 ”/”/PUNCT/punct/10")
+    assert [(q.speaker, q.speaker_actor.code if q.speaker_actor else None) for q in quotes] == [
+        ("Putin", "vladimir-putin")]
+
+
+def test_a_capitalised_name_set_beside_a_report_is_a_title() -> None:
+    # He cited a report by the institute, “Polar Silk Road or Polar Mirage?”, which found little.
+    doc = _doc("He/he/PRON/nsubj/1 cited/cite/VERB/ROOT/- a/a/DET/det/3 report/report/NOUN/dobj/1 "
+               "by/by/ADP/prep/3 the/the/DET/det/6 institute/institute/NOUN/pobj/4 ,/,/PUNCT/punct/3 "
+               "“/“/PUNCT/punct/10 Polar/Polar/PROPN/compound/10 Silk/Silk/PROPN/compound/10 Road/Road/PROPN/appos/3 "
+               "or/or/CCONJ/cc/10 Polar/Polar/PROPN/compound/13 Mirage/Mirage/PROPN/conj/10 ?/?/PUNCT/punct/10 "
+               "”/”/PUNCT/punct/10 ././PUNCT/punct/1")
+    assert quote_spans(doc) == []

@@ -91,8 +91,9 @@ def test_process_pool_gives_the_same_store(corpus: Path, inline_db: Path, tmp_pa
 
 def test_dask_cluster_gives_the_same_store(corpus: Path, inline_db: Path, tmp_path: Path) -> None:
     distributed = pytest.importorskip("dask.distributed")
+    # the scheduler's HTTP server on a free port: dashboard_address=None still takes 8787
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address="127.0.0.1:0") as cluster:
         db = tmp_path / "dask.duckdb"
         ingest([corpus], db, scheduler=cluster.scheduler_address, batch_size=4)
     assert snapshot(db) == snapshot(inline_db)

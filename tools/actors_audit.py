@@ -6,8 +6,9 @@ mention resolved in them, and the false resolutions a hand-judged list names.
     python tools/actors_audit.py count /tmp/audit.jsonl [--list]
 
 `run` reads the two shared corpora (the White House statements with voice USA, the UN General Debate with
-the voice in `iso3`), leaves out every record a gold file of `tests/gold/` names, picks `--white-house` and
-`--un` records with `random.Random(--seed)`, and writes every resolved mention with its origin, its
+the voice in `iso3`), takes the records `tests/gold/actors-realtext-sample.txt` lists (or, with `--sample ''`,
+leaves out every record a gold file of `tests/gold/` names and picks `--white-house` and `--un` records with
+`random.Random(--seed)`), and writes every resolved mention with its origin, its
 sentence and its resolution. `count` gives the resolved mentions per origin and how many of them
 `tests/gold/actors-realtext-false.tsv` (judged by hand on what the text means) calls false; `--list` shows
 the mentions of the knowledge base, the document and the rules that the list does not name, to judge
@@ -31,6 +32,7 @@ SHARED = ROOT.parent / "shared"
 CORPORA = {"whitehouse-statements-2021-2026": ("whitehouse-statements-2021-2026/documents.jsonl.gz", "USA", None),
            "ungdc-2005-2024": ("ungdc-2005-2024/speeches.jsonl.gz", None, "iso3")}
 FALSE = ROOT / "tests" / "gold" / "actors-realtext-false.tsv"
+SAMPLE = ROOT / "tests" / "gold" / "actors-realtext-sample.txt"
 _OUR_STAGES = ("multipolar_paragraphs", "multipolar_actors")
 
 
@@ -65,6 +67,13 @@ def gold_record_ids() -> set[str]:
     return found
 
 
+def listed_documents(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    """The records a sample file lists, in corpus order."""
+    wanted = {ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"}
+    return [(corpus, r) for corpus, (relative, _, _) in CORPORA.items()
+            for r in _records(SHARED / "corpora" / relative) if r["id"] in wanted]
+
+
 def sample_documents(seed: int, white_house: int, un: int) -> list[tuple[str, dict[str, Any]]]:
     excluded = gold_record_ids()
     chosen = []
@@ -86,7 +95,9 @@ def run(args: argparse.Namespace) -> int:
     keep = [n for n in nlp.pipe_names if not n.startswith("multipolar_") or n in _OUR_STAGES]
     written = skipped = 0
     with open(args.out, "w", encoding="utf-8") as out, nlp.select_pipes(enable=keep):
-        for corpus, record in sample_documents(args.seed, args.white_house, args.un):
+        chosen = listed_documents(Path(args.sample)) if args.sample else \
+            sample_documents(args.seed, args.white_house, args.un)
+        for corpus, record in chosen:
             _, voice, voice_field = CORPORA[corpus]
             settings = DEFAULT_SETTINGS.replace(voice=voice, voice_field=voice_field or "voice")
             try:
@@ -116,13 +127,13 @@ def _mention_row(corpus: str, record_id: str, article: Any, doc: Any, mention: A
             "sentence": sentence.text, "sentence_start": sentence.start_char}
 
 
-def load_false(path: Path = FALSE) -> dict[tuple[str, str], str]:
-    """(mention, code) -> why it is a false resolution."""
+def load_false(path: Path = FALSE) -> dict[tuple[str, str], tuple[str, str]]:
+    """(mention, code) -> (the origin it is false from, empty for any; why it is a false resolution)."""
     found = {}
     for line in path.read_text(encoding="utf-8").splitlines()[1:]:
         if line.strip() and not line.startswith("#") and not line.startswith("mention\t"):
-            mention, code, note = line.split("\t")
-            found[(mention, code)] = note
+            mention, code, note, *origin = line.split("\t")
+            found[(mention, code)] = (origin[0] if origin else "", note)
     return found
 
 
@@ -136,7 +147,7 @@ def count(args: argparse.Namespace) -> int:
     for row in rows:
         key = (row["mention"], row["actors"][0]["code"])
         resolved[row["origin"]] += 1
-        if key in false:
+        if key in false and false[key][0] in ("", row["origin"]):
             wrong[row["origin"]] += 1
         elif row["origin"] not in ("gazetteer", "voice"):
             groups[(row["origin"], *key)].append(row)
@@ -163,6 +174,8 @@ def main(argv: list[str]) -> int:
     runner.add_argument("--white-house", type=int, default=25)
     runner.add_argument("--un", type=int, default=15)
     runner.add_argument("--seed", type=int, default=14)
+    runner.add_argument("--sample", default=str(SAMPLE),
+                        help="a file of record ids to resolve (the audit's fixed sample); '' draws a new one")
     counter = commands.add_parser("count", help="resolved and false resolutions per origin")
     counter.add_argument("mentions")
     counter.add_argument("--false", default=str(FALSE), help="the hand-judged false resolutions (TSV)")

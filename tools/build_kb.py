@@ -152,7 +152,9 @@ def build(sources: Path, out: Path) -> dict[str, int]:
     wikidata = kb_people.read_officeholders(sources / "officeholders", de_facto)
     kb_people.read_world_leaders(sources / "world-leaders-2021" / "wikidata.csv", territories, wikidata)
     bodies: dict[str, kb_people.Person] = {}
-    phoenix = kb_people.read_phoenix_people(sources / "phoenix" / "Phoenix.Countries.actors.txt", codes, bodies)
+    phoenix = kb_people.without_state_names(
+        kb_people.read_phoenix_people(sources / "phoenix" / "Phoenix.Countries.actors.txt", codes, bodies),
+        country_names)
     people, curated_ids = kb_people.merged(wikidata, phoenix, kb_people.curated_people(GAZETTEER))
     counts["people.tsv"] = write_tsv(
         out / "people.tsv",

@@ -256,6 +256,18 @@ def _add_phoenix_person(people: dict[str, Person], names: list[str], codes: list
             person.terms.add((start, end, sector, "", f"Phoenix {code}"))
 
 
+def without_state_names(people: dict[str, Person], country_names: dict[str, str]) -> dict[str, Person]:
+    """Phoenix people named by a state's name ("Central African", whose aliases are the Central African
+    Republic's names and Bokassa's) are left out; a state's name among a person's aliases is dropped."""
+    kept = {}
+    for key, person in people.items():
+        if person.name.lower() in country_names:
+            continue
+        person.names = [n for n in person.names if n.lower() not in country_names]
+        kept[key] = person
+    return kept
+
+
 def body_rows(bodies: dict[str, Person], country_names: dict[str, str], tokenize: Tokenize) -> list[list[str]]:
     """Organisation rows for the bodies and offices of Phoenix's country dictionary, with the sector most of
     their codes give; an entry that lists a state's own names ("Washington D.c." is every name of the United

@@ -25,7 +25,8 @@ from multipolar.nlp.events.coder import CodedEvent
 from multipolar.nlp.figures.quantities import FoundQuantity
 from multipolar.nlp.limits import run_pipeline, time_limit
 from multipolar.nlp.quotes.find import FoundQuote
-from multipolar.nlp.spacy_pipeline import load_pipeline, text_of
+from multipolar.nlp.spacy_pipeline import load_pipeline
+from multipolar.nlp.spans import text_of
 from multipolar.records import (
     Actor,
     Analysis,

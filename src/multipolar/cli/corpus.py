@@ -16,8 +16,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from multipolar.cli.app import (
+from multipolar.cli.common import (
     ActorsOption,
+    DbOption,
     FastOption,
     LearnedOption,
     SettingsOption,
@@ -27,13 +28,14 @@ from multipolar.cli.app import (
     VoiceOption,
     _date_option,
     _emit,
-    _fail,
+    _known_codes,
     _log_to_file,
     _settings,
     _single_analysis,
     _with_voice,
     app,
     err,
+    fail,
 )
 from multipolar.errors import MultipolarError
 
@@ -53,6 +55,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     learned: LearnedOption = None,
     fast: FastOption = False,
+    settings_file: SettingsOption = None,
     verbose: VerboseOption = False,
     date: Annotated[str | None, typer.Option(
         help="Date (YYYY-MM-DD) of documents whose record, dateline or page gives none.")] = None,
@@ -64,7 +67,7 @@ def ingest(
     from multipolar.corpus.ingest import estimate_total
     from multipolar.corpus.ingest import ingest as run_ingest
 
-    settings = _with_voice(_settings(actors, learned=learned, fast=fast), voice, voice_field)
+    settings = _with_voice(_settings(actors, settings_file, learned=learned, fast=fast), voice, voice_field)
     columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]:.1f} docs/s"), TimeRemainingColumn())
     try:
@@ -79,13 +82,9 @@ def ingest(
                                 date=_date_option(date),
                                 batch_size=batch_size, progress=advance)
     except MultipolarError as exc:
-        _fail(str(exc))
-        return
+        fail(str(exc))
     err.print(f"read {report.read}, stored {report.stored}, already stored {report.already_stored}, "
               f"rejected {report.rejected} (see the rejects table) -> {db}", highlight=False)
-
-
-DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB file.", exists=True, dir_okay=False)]
 
 
 class ShowFormat(StrEnum):
@@ -115,14 +114,12 @@ def show(
         finally:
             connection.close()
     except MultipolarError as exc:
-        _fail(str(exc))
-        return
+        fail(str(exc))
     if len(ids) > 1:
-        _fail(f"{document!r} names {len(ids)} documents ({', '.join(i[:12] for i in ids[:3])}, ...): "
-              "give a document id")
+        fail(f"{document!r} names {len(ids)} documents ({', '.join(i[:12] for i in ids[:3])}, ...): "
+             "give a document id")
     if analysis is None:
-        _fail(f"no document {document!r} in {db}")
-        return
+        fail(f"no document {document!r} in {db}")
     if version is not None and version < store.SCHEMA_VERSION:
         err.print(f"note: stored by store schema {version}, which kept less than the analysis found "
                   "(no sentences, mentions, timeline, relations or checks); re-ingest it into a new file for them",
@@ -151,8 +148,7 @@ def upgrade(db: DbOption) -> None:
         done = migrations.upgrade(db)
         store.connect(db).close()
     except MultipolarError as exc:
-        _fail(str(exc))
-        return
+        fail(str(exc))
     if done is None:
         err.print(f"{db} is up to date (store schema {store.SCHEMA_VERSION})", highlight=False)
     else:
@@ -195,8 +191,7 @@ def export(
         else:
             count = exports.to_graphml(db, out, year)
     except (MultipolarError, OSError) as exc:
-        _fail(str(exc))
-        return
+        fail(str(exc))
     err.print(f"wrote {count} {'tables' if output_format is ExportFormat.parquet else 'rows'} to {out}")
 
 
@@ -216,6 +211,7 @@ def causal(
         GraphFormat.text),
     out: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
     date: Annotated[str | None, typer.Option(help="Document date (YYYY-MM-DD).")] = None,
+    settings_file: SettingsOption = None,
 ) -> None:
     """The causal graph: stated claims merged into causes, effects and actors, with their sources."""
     from multipolar.corpus.queries import causal as causal_of
@@ -223,17 +219,15 @@ def causal(
 
     try:
         if source is not None:
-            analysis = _single_analysis(source, date, None)
+            analysis = _single_analysis(source, date, None, settings_file)
             graph = causal_graph((analysis.document.id, c) for c in analysis.claims)
         elif db is not None:
             graph = causal_of(db, actor=actor)
         else:
-            _fail("give a document or --db FILE")
-            return
+            fail("give a document or --db FILE")
         if output_format is GraphFormat.graphml:
             if out is None:
-                _fail("--format graphml needs -o FILE")
-                return
+                fail("--format graphml needs -o FILE")
             err.print(f"wrote {write_graphml(graph, out)} stated effects to {out}")
             return
         if output_format is GraphFormat.json:
@@ -244,8 +238,7 @@ def causal(
                 out.write_text(text, encoding="utf-8")
             return
     except (MultipolarError, OSError) as exc:
-        _fail(str(exc))
-        return
+        fail(str(exc))
     _print_causal(graph)
 
 
@@ -287,10 +280,10 @@ def serve(
     try:
         settings = _settings(None, settings_file)
     except MultipolarError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     for name in allowed_host or ():
         if not name or any(c.isspace() or c in "/@?#" for c in name):
-            _fail(f"--allowed-host: not a host name: {name!r}")
+            fail(f"--allowed-host: not a host name: {name!r}")
     settings = settings.replace(allowed_hosts=(*settings.allowed_hosts, *(allowed_host or ())))
     token = os.environ.get("MULTIPOLAR_API_TOKEN") or None
     if token is None and not is_loopback(host):
@@ -327,9 +320,9 @@ def report(
                                                   "needs --starttls.")] = None,
     insecure_auth: Annotated[bool, typer.Option("--insecure-auth", help="Allow --user without --starttls: "
                                                 "the password crosses the network in clear text.")] = False,
+    settings_file: SettingsOption = None,
 ) -> None:
     """A print-friendly HTML report of a document, a dyad or a whole store; --pdf prints it, --email sends it."""
-    from multipolar.cli.queries import _known_codes
     from multipolar.present import report as reports
 
     try:
@@ -337,8 +330,7 @@ def report(
         if dyad_codes is not None:
             a, b = _dyad_option(dyad_codes)
             if db is None:
-                _fail("--dyad needs --db")
-                return
+                fail("--dyad needs --db")
             _known_codes(db, a, b)
             page = reports.dyad_report(db, a, b)
             subject = f"multipolar: {a}–{b}"
@@ -346,7 +338,7 @@ def report(
             page = reports.corpus_report(db)
             subject = f"multipolar: briefing on {db.stem}"
         else:
-            analysis = _single_analysis(source, date, None)
+            analysis = _single_analysis(source, date, None, settings_file)
             page = reports.document_report(analysis)
             subject = f"multipolar: {analysis.document.title or analysis.document.source or 'report'}"
         if output is not None:
@@ -358,7 +350,7 @@ def report(
         if mailing is not None:
             _mail(page, pdf, subject, *mailing)
     except (MultipolarError, OSError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 def _dyad_option(codes: tuple[str, str]) -> tuple[str, str]:
@@ -447,8 +439,7 @@ def test_claim_command(
     try:
         result = check_claim(db, cause, effect, by=by, lags=_parse_lags(lags))
     except (MultipolarError, ValueError) as exc:
-        _fail(str(exc))
-        return
+        fail(str(exc))
     if output_format is TableFormat.json:
         sys.stdout.write(json.dumps(result.as_dict(), indent=1) + "\n")
     else:
@@ -462,15 +453,15 @@ def test_claims_command(
     by: Annotated[str, typer.Option(help="month, quarter or year")] = "month",
     lags: Annotated[str, typer.Option(help="Lags to test, e.g. 1..6")] = "1..6",
     date: Annotated[str | None, typer.Option(help="Document date (YYYY-MM-DD).")] = None,
+    settings_file: SettingsOption = None,
 ) -> None:
     """Every causal claim of a document, and what the stored events say about it."""
     from multipolar.corpus.dynamics import check_claim, claim_specs
 
     try:
-        analysis = _single_analysis(source, date, None)
+        analysis = _single_analysis(source, date, None, settings_file)
     except MultipolarError as exc:
-        _fail(str(exc))
-        return
+        fail(str(exc))
     from multipolar.present.terminal import console as sized
 
     console = sized()

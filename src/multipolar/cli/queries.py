@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from multipolar.cli.app import TableFormat, _fail, app, err
-from multipolar.cli.corpus import DbOption
+from multipolar.cli.common import (
+    DbOption,
+    TableFormat,
+    _known_codes,
+    app,
+    err,
+    fail,
+)
 from multipolar.errors import MultipolarError
 
 
@@ -34,16 +39,6 @@ def _print_frame(frame: object, output_format: TableFormat, table: Any = None) -
             for row in frame.itertuples(index=False):
                 table.add_row(*["" if v is None else str(v) for v in row])
         console().print(table)
-
-
-def _known_codes(db: Path, *codes: str | None) -> None:
-    """An unknown actor code is an error that says so, with the stored actors it may have meant."""
-    from multipolar.corpus.queries import actors_named, unknown_codes
-
-    for code in unknown_codes(db, [c for c in codes if c]):
-        close = actors_named(db, code)
-        hint = f"; did you mean {', '.join(f'{c} ({n})' for c, n in close)}?" if close else ""
-        raise MultipolarError(f"no actor {code} in {db}{hint}")
 
 
 def _note(message: str) -> None:
@@ -73,8 +68,7 @@ def dyad(
             _note(_why_no_series(a, b, dyad_counts(db, a, b), since, by, frame.attrs.get("coarser", 0)))
             return
     except (MultipolarError, ValueError) as exc:
-        _fail(str(exc))
-        return
+        fail(str(exc))
     _print_frame(frame, output_format, dyad_table(frame, a, b, width()))
     if output_format is TableFormat.text:
         err.print(f"Goldstein {sparkline([float(v) for v in frame['goldstein_sum']])}  "
@@ -108,8 +102,7 @@ def top(
     try:
         frame = top_dyads(db, limit=limit)
     except MultipolarError as exc:
-        _fail(str(exc))
-        return
+        fail(str(exc))
     if frame.empty:
         _note(f"no counted events between two actors in {db}")
         return
@@ -133,8 +126,7 @@ def blocs_command(
         partitions = bloc_partitions(db, min_events=min_events) if over_time else [
             bloc_partition(db, year=year, min_events=min_events)]
     except MultipolarError as exc:
-        _fail(str(exc))
-        return
+        fail(str(exc))
     if output_format is TableFormat.json:
         sys.stdout.write(json.dumps([p.as_dict() for p in partitions], indent=1) + "\n")
         return
@@ -177,8 +169,7 @@ def flows(
         _known_codes(db, a, b)
         frame = stored_flows(db, a, b, measure=measure)
     except MultipolarError as exc:
-        _fail(str(exc))
-        return
+        fail(str(exc))
     if frame.empty:
         between = f" between {a} and {b}" if b else f" naming {a}" if a else ""
         _note(f"no money figures{between}{f' with measure {measure}' if measure else ''} in {db}")

@@ -128,6 +128,8 @@ class Gazetteer:
     """The knowledge base (`multipolar.coding.kb.KnowledgeBase`), or None when built without it."""
     kb_agents: dict[tuple[str, ...], Agent] = field(default_factory=dict)
     """Phoenix's agent nouns ("farmer", "buddhist"): they name a sector only beside a country or place."""
+    _first_words: dict[int, tuple[int, frozenset[str]]] = field(default_factory=dict, repr=False, compare=False)
+    """The first words of each agent table's terms, by the table's id (with its size when they were read)."""
 
     # ---- building -------------------------------------------------------------------------------
 
@@ -169,6 +171,10 @@ class Gazetteer:
         """The longest agent term starting at `at` (a plural `s` on its last word is allowed); `qualified`:
         also the knowledge base's agent nouns, for a word beside a country or place."""
         tables = (self.agents, self.kb_agents) if qualified else (self.agents,)
+        first = words[at].lower() if at < len(words) else ""
+        if not any(first in starts or (first.endswith("s") and _singular(first) in starts)
+                   for starts in map(self._starts, tables)):
+            return None  # no term begins with this word: most words, and the reason this is quick
         for size in range(min(5, len(words) - at), 0, -1):
             key = tuple(w.lower() for w in words[at : at + size])
             for table in tables:
@@ -178,6 +184,12 @@ class Gazetteer:
                 if agent is not None:
                     return agent, size
         return None
+
+    def _starts(self, table: dict[tuple[str, ...], Agent]) -> frozenset[str]:
+        kept = self._first_words.get(id(table))
+        if kept is None or kept[0] != len(table):
+            kept = self._first_words[id(table)] = (len(table), frozenset(key[0] for key in table if key))
+        return kept[1]
 
     def role_of(self, code: str, day: dt.date | None) -> Term | None:
         """The office `code` holds on `day` (the latest one if several), None if none."""

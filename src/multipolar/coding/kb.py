@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -73,6 +74,8 @@ class KnowledgeBase:
         self._rows: list[str] = []
         self._spans: list[tuple[int, str]] = []
         """(first row number, kind) of each file's rows, in order."""
+        self._firsts: list[int] = []
+        """The first row numbers of `_spans`, for bisection."""
         self._index: dict[str, int | tuple[int, ...]] = {}
         self._cased: dict[tuple[str, int], str] = {}
         self._lengths: dict[str, int] = {}
@@ -166,7 +169,12 @@ class KnowledgeBase:
         return hit.entries if hit else ()
 
     def kind(self, number: int) -> str:
-        return next(kind for first, kind in reversed(self._spans) if first <= number)
+        if len(self._firsts) != len(self._spans):
+            self._firsts = [first for first, _ in self._spans]
+        at = bisect_right(self._firsts, number) - 1
+        if at < 0:
+            raise ValueError(f"no row {number} in the knowledge base")
+        return self._spans[at][1]
 
     def entry(self, number: int) -> KbEntry:
         return _entry(self.kind(number), tuple(self._rows[number].split("\t")))

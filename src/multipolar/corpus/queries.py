@@ -7,8 +7,10 @@ Negated and hypothetical events do not count, as in the per-document model.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,9 +22,7 @@ from multipolar.records import Record, Relation
 Period = Literal["month", "quarter", "year"]
 
 _COUNTED = "NOT negated AND modality IN ('asserted', 'reported', 'intended') AND day IS NOT NULL"
-
-
-_STEP = {"month": "1 month", "quarter": "3 months", "year": "1 year"}
+_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 _DATE_LENGTH = {"month": 7, "quarter": 7, "year": 4}
 QUAD_CLASSES = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
 
@@ -36,60 +36,144 @@ def period_label(start: str, by: Period) -> str:
     return start[:7]
 
 
-def dyad_series(db: Path, a: str, b: str, *, by: Period = "year", since: str | None = None,
-                until: str | None = None) -> Any:
+@dataclass(frozen=True)
+class DyadPeriods:
+    """A dyad's periods as plain rows (the columns of `SERIES_COLUMNS`), and how many of its events are
+    dated more coarsely than a period (left out of them)."""
+
+    rows: tuple[dict[str, Any], ...]
+    coarser: int
+
+
+SERIES_COLUMNS = ("period", "events", "from_a", "from_b", "goldstein_sum", "goldstein_mean", "goldstein_a_to_b",
+                  "goldstein_b_to_a", "cooperation_share", *QUAD_CLASSES.values(), "documents", "store_documents",
+                  "types", "label")
+_FLOAT_COLUMNS = ("goldstein_sum", "goldstein_mean", "goldstein_a_to_b", "goldstein_b_to_a", "cooperation_share")
+_TEXT_COLUMNS = ("period", "types", "label")
+
+
+def dyad_periods(db: Path, a: str, b: str, *, by: Period = "year", since: str | dt.date | None = None,
+                 until: str | dt.date | None = None) -> DyadPeriods:
     """How a relationship changed: events between a and b per period, every period from the first to the
     last (or from `since` to `until`) even when nothing happened, by quad class, in each direction, with
     the Goldstein sum and mean, and how many stored documents the period has (the scale of coverage).
 
-    An event dated more coarsely than the period (only "2022" in monthly periods) is left out rather than
-    put in January; `frame.attrs["coarser"]` says how many were."""
-    if by not in _STEP:
+    The dyad's events are summed by period here and the empty periods between them filled. An event dated
+    more coarsely than the period (only "2022" in monthly periods) is left out rather than put in
+    January, and counted in `coarser`."""
+    if by not in _MONTHS:
         raise ValueError(f"--by must be month, quarter or year, not {by!r}")
-    quads = ",\n".join(f"count(d.day) FILTER (WHERE d.quad_class = {k}) AS {name}" for k, name in QUAD_CLASSES.items())
-    dyad = f"""SELECT day, source, goldstein, quad_class, plover, doc_id, length(date) AS precision FROM events
-               WHERE {_COUNTED} AND ((source = ? AND target = ?) OR (source = ? AND target = ?))
-                 AND (? IS NULL OR day >= CAST(? AS DATE)) AND (? IS NULL OR day <= CAST(? AS DATE))"""
+    first, last = _as_date(since, "since"), _as_date(until, "until")
+    found, volume, coarser = _dyad_aggregates(db, a, b, by, first, last)
+    lo = _period_start(first, by) if first else min(found, default=None)
+    hi = _period_start(last, by) if last else max(found, default=None)
+    rows = []
+    for start in _period_starts(lo, hi, by):
+        values = {**(found.get(start) or _empty_period()), "period": start.isoformat(),
+                  "store_documents": volume.get(start, 0), "label": period_label(start.isoformat(), by)}
+        rows.append({column: values[column] for column in SERIES_COLUMNS})
+    return DyadPeriods(tuple(rows), coarser)
+
+
+def dyad_series(db: Path, a: str, b: str, *, by: Period = "year", since: str | dt.date | None = None,
+                until: str | dt.date | None = None) -> Any:
+    """`dyad_periods` as a pandas DataFrame (for the CLI and reports); `frame.attrs["coarser"]` says how many
+    events were dated more coarsely than a period."""
+    import pandas as pd
+
+    periods = dyad_periods(db, a, b, by=by, since=since, until=until)
+    frame = pd.DataFrame(list(periods.rows), columns=list(SERIES_COLUMNS))
+    kinds = {column: "float64" if column in _FLOAT_COLUMNS else "str" if column in _TEXT_COLUMNS else "int64"
+             for column in SERIES_COLUMNS}
+    frame = frame.astype(kinds)
+    frame.attrs["coarser"] = periods.coarser
+    return frame
+
+
+def _dyad_aggregates(db: Path, a: str, b: str, by: Period, since: dt.date | None,
+                     until: dt.date | None) -> tuple[dict[dt.date, dict[str, Any]], dict[dt.date, int], int]:
+    """The dyad's counted events summed per period (at that period's precision or finer), the store's
+    documents per period, and how many of the dyad's events are dated more coarsely than a period.
+
+    Two plain queries and sums here: DuckDB's grouped, distinct and ordered aggregates cost a read more
+    CPU than the rows of one dyad do."""
     connection = store.connect(db, read_only=True)
     try:
-        params = [a, b, b, a, since, since, until, until]
-        frame = connection.execute(
-            f"""
-            WITH dyad AS ({dyad}),
-            binned AS (SELECT * FROM dyad WHERE precision >= {_DATE_LENGTH[by]}),
-            bounds AS (SELECT CAST(date_trunc('{by}', coalesce(CAST(? AS DATE), min(day))) AS DATE) AS lo,
-                              CAST(date_trunc('{by}', coalesce(CAST(? AS DATE), max(day))) AS DATE) AS hi FROM binned),
-            periods AS (SELECT CAST(unnest(generate_series(lo, hi, INTERVAL '{_STEP[by]}')) AS DATE) AS p
-                        FROM bounds WHERE lo IS NOT NULL AND hi IS NOT NULL AND lo <= hi),
-            volume AS (SELECT CAST(date_trunc('{by}', date) AS DATE) AS p, count(*) AS n FROM documents
-                       WHERE date IS NOT NULL GROUP BY 1)
-            SELECT strftime(periods.p, '%Y-%m-%d') AS period,
-                   count(d.day) AS events,
-                   count(d.day) FILTER (WHERE d.source = ?) AS from_a,
-                   count(d.day) FILTER (WHERE d.source = ?) AS from_b,
-                   round(coalesce(sum(d.goldstein), 0), 2) AS goldstein_sum,
-                   round(avg(d.goldstein), 2) AS goldstein_mean,
-                   round(coalesce(sum(d.goldstein) FILTER (WHERE d.source = ?), 0), 2) AS goldstein_a_to_b,
-                   round(coalesce(sum(d.goldstein) FILTER (WHERE d.source = ?), 0), 2) AS goldstein_b_to_a,
-                   round(avg(CASE WHEN d.quad_class <= 2 THEN 1.0 ELSE 0.0 END), 3) AS cooperation_share,
-                   {quads},
-                   count(DISTINCT d.doc_id) AS documents,
-                   coalesce(any_value(volume.n), 0) AS store_documents,
-                   coalesce(string_agg(DISTINCT d.plover, ',' ORDER BY d.plover), '') AS types
-            FROM periods
-            LEFT JOIN binned d ON CAST(date_trunc('{by}', d.day) AS DATE) = periods.p
-            LEFT JOIN volume ON volume.p = periods.p
-            GROUP BY periods.p ORDER BY periods.p
-            """,
-            [*params, since, until, a, b, a, b],
-        ).df()
-        coarser = connection.execute(f"SELECT count(*) FROM ({dyad}) WHERE precision < {_DATE_LENGTH[by]}",
-                                     params).fetchone()
+        events = connection.execute(
+            f"""SELECT CASE WHEN length(date) >= {_DATE_LENGTH[by]} THEN CAST(date_trunc('{by}', day) AS DATE) END,
+                       source, goldstein, quad_class, plover, doc_id FROM events
+                WHERE {_COUNTED} AND ((source = ? AND target = ?) OR (source = ? AND target = ?))
+                  AND (? IS NULL OR day >= ?) AND (? IS NULL OR day <= ?)""",
+            [a, b, b, a, since, since, until, until]).fetchall()
+        volume = {p: int(n) for p, n in connection.execute(
+            f"SELECT CAST(date_trunc('{by}', date) AS DATE), count(*) FROM documents WHERE date IS NOT NULL"
+            " GROUP BY 1").fetchall()}
     finally:
         connection.close()
-    frame["label"] = [period_label(p, by) for p in frame["period"]]
-    frame.attrs["coarser"] = int(coarser[0]) if coarser else 0
-    return frame
+    periods: dict[dt.date, list[tuple[Any, ...]]] = {}
+    for event in events:
+        if event[0] is not None:
+            periods.setdefault(event[0], []).append(event)
+    coarser = len(events) - sum(len(rows) for rows in periods.values())
+    return {p: _period_figures(rows, a, b) for p, rows in periods.items()}, volume, coarser
+
+
+def _period_figures(events: list[tuple[Any, ...]], a: str, b: str) -> dict[str, Any]:
+    """One period's figures from its events (period, source, goldstein, quad_class, plover, doc_id). The
+    mean's sum is exact (decimal), so a tie (164.8 / 64 = 2.575) rounds up whatever the row order."""
+    scores = [(source, score) for _, source, score, *_ in events if score is not None]
+    quads = [quad for *_, quad, _, _ in events]
+    figures = {"events": len(events), "from_a": sum(1 for e in events if e[1] == a),
+               "from_b": sum(1 for e in events if e[1] == b),
+               "goldstein_sum": _rounded(sum(score for _, score in scores), 2),
+               "goldstein_mean": _rounded(float(sum(Decimal(repr(score)) for _, score in scores)) / len(scores), 2)
+               if scores else None,
+               "goldstein_a_to_b": _rounded(sum(score for source, score in scores if source == a), 2),
+               "goldstein_b_to_a": _rounded(sum(score for source, score in scores if source == b), 2),
+               "cooperation_share": _rounded(sum(1 for q in quads if q is not None and q <= 2) / len(events), 3)}
+    figures |= {name: quads.count(k) for k, name in QUAD_CLASSES.items()}
+    return figures | {"documents": len({e[5] for e in events}),
+                      "types": ",".join(sorted({e[4] for e in events if e[4] is not None}))}
+
+
+def _rounded(value: float, digits: int) -> float:
+    """Half away from zero, as SQL's round() (Python's round() goes to even)."""
+    scaled = float(value) * 10.0**digits
+    whole = math.floor(abs(scaled))
+    if abs(scaled) - whole >= 0.5:
+        whole += 1
+    return math.copysign(whole, scaled) / 10.0**digits
+
+
+def _empty_period() -> dict[str, Any]:
+    """The figures of a period without any of the dyad's events (as the aggregate query gives them)."""
+    return {"events": 0, "from_a": 0, "from_b": 0, "goldstein_sum": 0.0, "goldstein_mean": None,
+            "goldstein_a_to_b": 0.0, "goldstein_b_to_a": 0.0, "cooperation_share": 0.0,
+            **dict.fromkeys(QUAD_CLASSES.values(), 0), "documents": 0, "types": ""}
+
+
+def _as_date(value: str | dt.date | None, name: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"--{name} must be a date (YYYY-MM-DD), not {value!r}") from None
+
+
+def _period_start(day: dt.date, by: Period) -> dt.date:
+    months = _MONTHS[by]
+    return dt.date(day.year, (day.month - 1) // months * months + 1, 1)
+
+
+def _period_starts(lo: dt.date | None, hi: dt.date | None, by: Period) -> Iterator[dt.date]:
+    """Every period's first day from lo to hi, both included (none when either is missing)."""
+    if lo is None or hi is None:
+        return
+    month = lo.year * 12 + lo.month - 1
+    while (start := dt.date(month // 12, month % 12 + 1, 1)) <= hi:
+        yield start
+        month += _MONTHS[by]
 
 
 def top_dyads(db: Path, *, limit: int = 20) -> Any:
@@ -142,8 +226,15 @@ def bloc_partition(db: Path, *, year: int | None = None, min_events: int = MIN_E
                    since: str | dt.date | None = None, until: str | dt.date | None = None) -> BlocPartition:
     """The blocs of the corpus (or one year, or between two dates) by signed community detection
     (`multipolar.model.blocs`), with the method and its modularity."""
+    return partition_of(relations_in(db, year, since=since, until=until), year=year, min_events=min_events,
+                        since=since, until=until)
+
+
+def partition_of(relations: tuple[Relation, ...], *, year: int | None = None, min_events: int = MIN_EVENTS,
+                 since: str | dt.date | None = None, until: str | dt.date | None = None) -> BlocPartition:
+    """`bloc_partition` of relations already read (`relations_in` with the same period)."""
     period = str(year) if year is not None else (f"{since or '…'} – {until or '…'}" if since or until else None)
-    return signed_blocs(relations_in(db, year, since=since, until=until), period, min_events=min_events)
+    return signed_blocs(relations, period, min_events=min_events)
 
 
 def blocs(db: Path, *, year: int | None = None, min_events: int = MIN_EVENTS) -> tuple[tuple[str, ...], ...]:

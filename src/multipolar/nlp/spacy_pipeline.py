@@ -17,25 +17,9 @@ from spacy.tokens import Doc
 
 from multipolar.coding import gazetteer as gazetteer_module
 from multipolar.errors import MultipolarError
+from multipolar.nlp.cached_tagging import use_cached_tagging
+from multipolar.nlp.spans import DOC_EXTENSIONS, text_of  # noqa: F401  (registers `doc._.mp_*`; older imports)
 from multipolar.settings import Settings
-
-DOC_EXTENSIONS: dict[str, Any] = {
-    "mp_date": None,         # the document date (datetime.date) that dates and offices resolve against
-    "mp_voice": None,        # the actor the document speaks for (its "we"), as given with the input
-    "mp_date_label": None,   # the document date as precise as it is known: "2022-09-20", or "2022"
-    "mp_mentions": None,     # list[ActorMention]
-    "mp_unresolved": None,   # list[Span]
-    "mp_places": None,       # list[ActorMention]: cities and regions named as where something happened
-    "mp_events": None,       # list[CodedEvent]
-    "mp_quantities": None,   # list[FoundQuantity]
-    "mp_quotes": None,       # list[FoundQuote]
-    "mp_dates": None,        # list[FoundDate]
-    "mp_claims": None,       # list[FoundClaim]
-}
-
-for _name, _default in DOC_EXTENSIONS.items():
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
 
 
 @lru_cache(maxsize=8)
@@ -44,20 +28,6 @@ def shared_gazetteer(actors_files: tuple[str, ...] = (), knowledge_base: bool = 
     tokenizer = spacy.blank("en").tokenizer
     return gazetteer_module.build(lambda text: [t.text for t in tokenizer(text)],
                                   [Path(p) for p in actors_files], knowledge_base)
-
-
-_TEXT_KEY = "multipolar.text"
-
-
-def text_of(doc: Doc) -> str:
-    """`doc.text`, joined once: spaCy joins every token anew on each read, which made components that
-    read it per quotation or per mention quadratic in the document's length."""
-    cached = doc.user_data.get(_TEXT_KEY)
-    if isinstance(cached, str) and len(doc) and len(cached) == doc[-1].idx + len(doc[-1].text_with_ws):
-        return cached
-    text = doc.text
-    doc.user_data[_TEXT_KEY] = text
-    return text
 
 
 MAX_UNPUNCTUATED_TOKENS = 400
@@ -203,6 +173,7 @@ def _load(model: str, actors_files: tuple[str, ...], components: tuple[str, ...]
         nlp = spacy.load(model)
     except OSError as exc:
         raise MultipolarError(f"cannot load the spaCy model {model!r}: is it installed?") from exc
+    use_cached_tagging(nlp)
     add_components(nlp, actors_files, knowledge_base, learned_threshold, fast)
     for spec in components:
         _add_user_component(nlp, spec)

@@ -55,16 +55,22 @@ EVENT_COLUMNS = ("doc_id", "idx", "date", "source", "target", "plover", "mode", 
 
 
 def dyad_data(db: Path, a: str, b: str, by: str = "year", since: Any = None, until: Any = None) -> dict[str, Any]:
-    """A dyad's periods (zero-filled, labelled at their precision, by quad class and direction, with the
-    store's document volume), its events, figures and quotes with their sources; unknown codes named."""
-    unknown = queries.unknown_codes(db, [a, b])
-    frame = queries.dyad_series(db, a, b, by=by, since=since and since.isoformat(),  # type: ignore[arg-type]
-                                until=until and until.isoformat())
-    return {"a": a, "b": b, "by": by, "since": since, "until": until, "unknown": unknown,
-            "coarser": frame.attrs.get("coarser", 0), "series": json.loads(frame.to_json(orient="records")),
-            "events": views.one_row_per_pair(views.events(db, EventFilter(actor=a, other=b, since=since, until=until),
-                                                          200, 0)),
+    """A dyad's periods (`dyad_periods_data`) and its events, figures and quotes with their sources."""
+    events = views.one_row_per_pair(views.events(db, EventFilter(actor=a, other=b, since=since, until=until), 200, 0))
+    return {**dyad_periods_data(db, a, b, by, since, until, known=bool(events)), "events": events,
             "figures": views.dyad_figures(db, a, b), "quotes": views.dyad_quotes(db, a, b)}
+
+
+def dyad_periods_data(db: Path, a: str, b: str, by: str = "year", since: Any = None, until: Any = None, *,
+                      known: bool = False) -> dict[str, Any]:
+    """A dyad's periods (zero-filled, labelled at their precision, by quad class and direction, with the
+    store's document volume) and the codes no stored actor or event carries (none when the dyad has
+    events, which `known` says)."""
+    periods = queries.dyad_periods(db, a, b, by=by, since=since, until=until)  # type: ignore[arg-type]
+    known = known or bool(periods.coarser) or any(row["events"] for row in periods.rows)
+    unknown = [] if known else queries.unknown_codes(db, [a, b])
+    return {"a": a, "b": b, "by": by, "since": since, "until": until, "unknown": unknown,
+            "coarser": periods.coarser, "series": list(periods.rows)}
 
 
 def graph_data(db: Path, year: int | None, top: int, min_events: int = 2, since: Any = None, until: Any = None,
@@ -74,7 +80,7 @@ def graph_data(db: Path, year: int | None, top: int, min_events: int = 2, since:
     relations = queries.relations_in(db, year, since=since, until=until)
     shown = sorted((r for r in relations if actor is None or actor in (r.a, r.b)),
                    key=lambda r: (-r.events, r.a, r.b))[:top]
-    partition = queries.bloc_partition(db, year=year, min_events=min_events, since=since, until=until)
+    partition = queries.partition_of(relations, year=year, min_events=min_events, since=since, until=until)
     bloc_of = {code: k for k, group in enumerate(partition.groups()) for code in group}
     nodes = sorted({r.a for r in shown} | {r.b for r in shown})
     return {"nodes": [{"id": n, "bloc": bloc_of.get(n)} for n in nodes], "edges": [r.as_dict() for r in shown],
@@ -187,7 +193,7 @@ def _dyad_routes(app: FastAPI, db: Path) -> None:
     @app.get("/api/dyads/{a}/{b}.csv", response_class=Response, summary="A dyad's periods as CSV")
     def api_dyad_csv(a: CodePart, b: CodePart, by: Period = "year", since: Day = None,
                      until: Day = None) -> Response:
-        data = dyad_data(db, a.upper(), b.upper(), by, since, until)
+        data = dyad_periods_data(db, a.upper(), b.upper(), by, since, until)
         return csv_response(data["series"], f"{data['a']}-{data['b']}-by-{by}", ("period", "label", "events"))
 
     @app.get("/api/dyads/{a}/{b}")
@@ -200,7 +206,7 @@ def _dyad_routes(app: FastAPI, db: Path) -> None:
     @app.get("/api/dyads")
     def api_dyads(pair: Pairs, by: Period = "year", since: Day = None, until: Day = None) -> list[dict[str, Any]]:
         """Several dyads side by side (`pair=USA-CHN&pair=USA-RUS`): each one's periods."""
-        return [{k: v for k, v in dyad_data(db, a, b, by, since, until).items()
+        return [{k: v for k, v in dyad_periods_data(db, a, b, by, since, until).items()
                  if k in ("a", "b", "by", "unknown", "series")} for a, b in parse_pairs(pair)]
 
     @app.get("/api/blocs.csv", response_class=Response, summary="Bloc membership as CSV")

@@ -22,7 +22,16 @@ from multipolar.model.causal import svg as causal_svg
 from multipolar.settings import Settings
 from multipolar.web import views
 from multipolar.web.analyses import AnalysisPool
-from multipolar.web.api import EVENT_COLUMNS, MinEvents, Quad, Search, dyad_data, graph_data, parse_pairs
+from multipolar.web.api import (
+    EVENT_COLUMNS,
+    MinEvents,
+    Quad,
+    Search,
+    dyad_data,
+    dyad_periods_data,
+    graph_data,
+    parse_pairs,
+)
 from multipolar.web.app import (
     Code,
     CodePart,
@@ -111,8 +120,12 @@ def _render(name: str, **context: Any) -> str:
 
 def _unknown_note(db: Path, codes: list[str]) -> str | None:
     """"No actor XYZ in this store; did you mean ...?" for codes no stored actor has."""
+    return _note_on(db, queries.unknown_codes(db, codes))
+
+
+def _note_on(db: Path, unknown: list[str]) -> str | None:
     notes = []
-    for code in queries.unknown_codes(db, codes):
+    for code in unknown:
         close = queries.actors_named(db, code, 3)
         hint = f"; did you mean {', '.join(f'{c} ({n})' for c, n in close)}?" if close else ""
         notes.append(f"No actor {code} in this store{hint}")
@@ -189,7 +202,8 @@ def _dyad_pages(app: FastAPI, db: Path, choices: Choices) -> None:
         return _render("dyad.html", title=f"{names.get(a, a)} – {names.get(b, b)}", charts=bool(data["series"]),
                        data=data, names=names, by=by, since=since, until=until, choices=choices.get(),
                        figure=json.dumps(dyad_figure(data["series"], a, b, by)),
-                       note=_unknown_note(db, [a, b]), events_query=EventFilter(a, b, since=since, until=until).query(),
+                       note=_note_on(db, data["unknown"]),
+                       events_query=EventFilter(a, b, since=since, until=until).query(),
                        twin=f"/api/dyads/{quote(a)}/{quote(b)}" + (f"?{query}" if query else ""),
                        csv=f"/api/dyads/{quote(a)}/{quote(b)}.csv" + (f"?{query}" if query else ""))
 
@@ -197,14 +211,14 @@ def _dyad_pages(app: FastAPI, db: Path, choices: Choices) -> None:
     def page_dyads(pair: Annotated[list[str] | None, Query(max_length=12)] = None, by: Period = "year",
                    since: Day = None, until: Day = None) -> str:
         pairs = parse_pairs(pair or []) or [(r.a, r.b) for r in queries.relations_in(db)[:3]]
-        found = [dyad_data(db, a, b, by, since, until) for a, b in pairs]
+        found = [dyad_periods_data(db, a, b, by, since, until) for a, b in pairs]
         series = [(d["a"], d["b"], d["series"]) for d in found]
         query = views.query_string({"by": by if by != "year" else None, "since": since, "until": until})
         pairs_query = "&".join(f"pair={quote(f'{a}-{b}')}" for a, b in pairs)
         return _render("dyads.html", title="Dyads side by side", charts=any(d["series"] for d in found), dyads=found,
                        by=by, since=since, until=until, choices=choices.get(), pairs=pairs,
                        figure=json.dumps(compare_figure(series, by)),
-                       note=_unknown_note(db, [c for a, b in pairs for c in (a, b)]),
+                       note=_note_on(db, list(dict.fromkeys(c for d in found for c in d["unknown"]))),
                        twin=f"/api/dyads?{pairs_query}" + (f"&{query}" if query else ""))
 
 

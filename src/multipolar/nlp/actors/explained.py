@@ -30,7 +30,7 @@ _APPOSITION_STARTS = frozenset({"a", "an", "the", "who", "its", "his", "her", "t
 _GROUP_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "OPP", "PTY", "NGO", "LAB", "MED", "BUS", "EDU", "REL", "COP"})
 _MAX_APPOSITION = 12
 _NOT_ALONE = frozenset({"counterpart", "jet", "warplane", "warship", "fighter jet", "airline"})
-_NOT_ALONE_TERMS = frozenset({"business", "regime", "presidency"})
+_NOT_ALONE_TERMS = frozenset({"business", "regime", "presidency", "assembly"})
 """Words that name a sector only with a country ("Turkish jets", "the Syrian regime"): alone they are mostly
 things ("unfinished business", "a sanctions regime", "the presidency of the session"), not actors."""
 _PERSON_NOUNS = frozenset({"officer", "official", "agent", "spokesman", "spokeswoman", "spokesperson", "member",
@@ -53,6 +53,7 @@ def with_explained(resolver: ActorResolver, doc: Doc, words: list[str], mentions
                    day: dt.date | None) -> list[ActorMention]:
     learned: dict[str, ActorRef] = {}
     result = _titled(resolver, doc, words, mentions, learned)
+    result = _titled_untagged(resolver, doc, words, result)
     result = _appositions(resolver, doc, words, result, learned)
     result = _possessed(doc, result, learned)
     result = _described_groups(resolver, doc, words, result, learned)
@@ -140,6 +141,28 @@ def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[
         drop = {id(m) for m in result if start <= m.start < end}
         result = [m for m in result if id(m) not in drop] + [ActorMention(start, end, (ref,), "title+person")]
         covered = _covered(result)
+    return result
+
+
+def _titled_untagged(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention]
+                     ) -> list[ActorMention]:
+    """"President Ruto" where the tagger sees no person: the one holder of that office on the date with that
+    name, and nothing learned from a word the tagger does not call a name."""
+    from multipolar.nlp.actors.resolve import ActorMention
+
+    result = list(mentions)
+    covered = _covered(result)
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.i in covered or not token.text[:1].isupper() or \
+                (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
+            continue
+        found = _title_before(words, token.i)
+        if found is None or found[0] in covered:
+            continue
+        holder = _holder_by_title(resolver, doc, words, found[0], doc[token.i : token.i + 1], result, None)
+        if holder is not None:
+            result.append(ActorMention(found[0], token.i + 1, (holder,), "title+person"))
+            covered = _covered(result)
     return result
 
 

@@ -245,10 +245,7 @@ def _joined(doc: Doc, at: int) -> bool:
 
 def _spelt_out_otherwise(doc: Doc, words: list[str], at: int, kb: KnowledgeBase, number: int) -> bool:
     """The document writes this acronym in brackets after a name that is not this entry's."""
-    if "mp_acronyms" not in doc.user_data:
-        doc.user_data["mp_acronyms"] = _acronym_definitions(doc)
-    definitions: dict[str, list[int]] = doc.user_data["mp_acronyms"]
-    opening = definitions.get(words[at])
+    opening = acronyms_in_brackets(doc).get(words[at])
     if not opening:
         return False
     for bracket in opening:
@@ -258,13 +255,20 @@ def _spelt_out_otherwise(doc: Doc, words: list[str], at: int, kb: KnowledgeBase,
             start -= 1
         lower = [w.lower() for w in words]
         for k in range(start, bracket):
-            if any(h.size == bracket - k and number in h.entries for h in kb.names_at(words, k, lower)):
+            if any(k + h.size <= bracket and number in h.entries for h in kb.names_at(words, k, lower)):
                 return False
     return True
 
 
+def acronyms_in_brackets(doc: Doc) -> dict[str, list[int]]:
+    """Acronym -> where each "( ACRONYM )" after a capitalised word opens its bracket (once per document)."""
+    if "mp_acronyms" not in doc.user_data:
+        doc.user_data["mp_acronyms"] = _acronym_definitions(doc)
+    found: dict[str, list[int]] = doc.user_data["mp_acronyms"]
+    return found
+
+
 def _acronym_definitions(doc: Doc) -> dict[str, list[int]]:
-    """Acronym -> where each "( ACRONYM )" after a capitalised word opens its bracket."""
     found: dict[str, list[int]] = {}
     for token in doc[2:-1]:
         if token.text.isupper() and len(token.text) > 1 and doc[token.i - 1].text == "(" and \

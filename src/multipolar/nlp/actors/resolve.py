@@ -25,7 +25,14 @@ from multipolar.coding.gazetteer import STATE_KINDS, ActorInfo, Gazetteer, NameP
 from multipolar.nlp.actors import agents as actors_agents
 from multipolar.nlp.actors import explained as actors_explained
 from multipolar.nlp.actors import voice as actors_voice
-from multipolar.nlp.actors.kb_names import SHORT_TEXT, KbMatcher, Standing, person_span_longer, standing_on
+from multipolar.nlp.actors.kb_names import (
+    SHORT_TEXT,
+    KbMatcher,
+    Standing,
+    acronyms_in_brackets,
+    person_span_longer,
+    standing_on,
+)
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _PLURAL_REFERENCE = re.compile(
@@ -33,6 +40,8 @@ _PLURAL_REFERENCE = re.compile(
     r"neighbou?rs|leaders|partners)$|^(?:the )?leaders of (?:both|the two) (?:countries|states|nations)$",
     re.IGNORECASE,
 )
+_PLURAL_OPENERS = frozenset({"the", "both", "these", "leaders"})
+"""The words `_PLURAL_REFERENCE` can begin with."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +164,8 @@ class ActorResolver:
                     self._tail_of_longer_name(doc, words, i, pattern) or self._head_of_other_name(doc, words, i, end,
                                                                                                  pattern):
                 continue
+            if self._spelt_out_as_another(doc, words, i, pattern):
+                continue  # "the Municipality Association (AKK)": not Annegret Kramp-Karrenbauer
             if pattern.how == "adjective" and (not self._combines(words, i, end) or
                                                (i > 0 and words[i - 1].lower() == "ethnic")):
                 continue  # "ethnic Armenian authorities" are not Armenia's
@@ -162,6 +173,17 @@ class ActorResolver:
                 continue  # "Boris Yeltsin" is not Boris Johnson: a short name followed by another name
             return pattern
         return None
+
+    def _spelt_out_as_another(self, doc: Doc, words: list[str], i: int, pattern: NamePattern) -> bool:
+        """An acronym the document writes in brackets after a name that is not this actor's (one of its names
+        within the words before the bracket: "the Islamic State of Iraq and Syria (ISIS)" is ISIS)."""
+        if len(pattern.tokens) != 1 or not pattern.case_sensitive[0]:
+            return False
+        brackets = acronyms_in_brackets(doc).get(words[i])
+        if not brackets:
+            return False
+        return not any(p.code == pattern.code for b in brackets for k in range(max(0, b - 12), b)
+                       for p in self.gazetteer.patterns_at(words, k) if k + len(p.tokens) <= b)
 
     def _followed_by_other_name(self, doc: Doc, words: list[str], end: int) -> bool:
         return end < len(words) and words[end][:1].isupper() and doc[end].pos_ == "PROPN" and \
@@ -179,8 +201,9 @@ class ActorResolver:
         geography = _geography()
         if end < len(words) and words[end].lower() in geography:
             return True
-        if start >= 2 and words[start - 1].lower() == "of" and words[start - 2].lower() in geography:
-            return True
+        if start >= 2 and words[start - 1].lower() == "of" and words[start - 2].lower() in geography and \
+                words[start - 2].lower() != "region":
+            return True  # "the Sea of Japan"; but "the Essequibo region of Guyana" is Guyana's
         name = " ".join(words[start:end]).lower()
         if start >= 2 and words[start - 1] == "," and words[start - 2][:1].isupper() and \
                 doc[start - 2].ent_type_ != "PERSON" and \
@@ -205,6 +228,8 @@ class ActorResolver:
     def _head_of_other_name(self, doc: Doc, words: list[str], start: int, end: int, pattern: NamePattern) -> bool:
         """"the Panama Papers", "the OSCE Minsk Group": a state's name that begins a longer named thing (the
         entity goes on with a capitalised word that is no name or sector word of ours) is not the state."""
+        if self.gazetteer.actors[pattern.code].kind in ("igo", "bloc") and doc[start].ent_type_ == "ORG":
+            return False  # "the United Nations Emergency Relief Coordinator": a body or office of the UN
         return pattern.how in ("name", "capital", "metonym") and self._heads_longer_name(doc, words, start, end)
 
     def _heads_longer_name(self, doc: Doc, words: list[str], start: int, end: int) -> bool:
@@ -428,6 +453,8 @@ def _word(text: str) -> str:
 def _plural_candidates(doc: Doc) -> list[Span]:
     found = []
     for chunk in doc.noun_chunks:
+        if doc[chunk.start].lower_ not in _PLURAL_OPENERS:
+            continue  # the pattern's first word: most chunks are not worth reading
         text = chunk.text
         if _PLURAL_REFERENCE.match(text):
             found.append(chunk)

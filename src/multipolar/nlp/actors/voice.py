@@ -23,7 +23,7 @@ def first_person(doc: Doc, mentions: list[ActorMention], voice: ActorRef) -> lis
     """Mentions of the voice: "We call on ...", "my country", "our Government", "the Administration"."""
     from multipolar.nlp.actors.resolve import ActorMention
     from multipolar.nlp.quotes.find import quoted_char_ranges
-    from multipolar.nlp.spacy_pipeline import text_of
+    from multipolar.nlp.spans import text_of
 
     taken = {k for m in mentions for k in range(m.start, m.end)}
     quoted = quoted_char_ranges(text_of(doc))

@@ -61,6 +61,7 @@ _ACTS_WITH_A_RECIPIENT = frozenset({"support"})
 industry" is China supporting Russia; "public support" is not an event."""
 _OBLIGATION_AUX = frozenset({"must", "should"})
 _THIRD_PARTY = "044"
+_ALONE_NOUNS = frozenset({"PROTEST"})
 _DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT"})
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 """The v2 categories that require a recipient: with none where the pattern looks, any actor the verb's own
@@ -392,6 +393,7 @@ class _DocReader:
             # one acted upon, it names the doer
             sources = self.args.actors_of_all([obj for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                                for obj in c.children if obj.dep_ == "pobj"])
+        named_doer = bool(sources)
         if thanked and not self.args.actors_of_all([c for c in noun.children if c.dep_ == "poss"]):
             sources = thanked  # "grateful to France for the support provided to our army": France gave it
         if not sources and self._plover_of(pattern) in MATERIAL | {"RETREAT"}:
@@ -432,7 +434,10 @@ class _DocReader:
                    if not {ref.state_code for ref in m.actors} <= target_codes or not targets or domestic]
         if not sources:
             return []
-        return self._pairs(noun, pattern, sources, targets, trigger=noun, alone_ok=False) or []
+        # "a hunger strike by opposition politicians", "the students' march": a protest whose doer the noun names
+        # is an event even with no recipient; other nouns need one ("India's pullback" is often a comparison)
+        alone = named_doer and self._plover_of(pattern) in _ALONE_NOUNS
+        return self._pairs(noun, pattern, sources, targets, trigger=noun, alone_ok=alone) or []
 
     def _asked(self, noun: Token) -> list[ActorHit]:
         """Who a request noun with no recipient of its own was made to: whoever deals with it ("Brazil turned
@@ -440,8 +445,11 @@ class _DocReader:
         White House"), or acts on it ("housed them at the request of the United States")."""
         if noun.dep_ in ("dobj", "nsubjpass"):
             return self.args.source_actors(noun.head)[0]
-        if noun.dep_ == "pobj" and noun.head.lower_ == "at" and noun.head.head.pos_ in ("VERB", "AUX"):
-            return self.args.source_actors(noun.head.head)[0]
+        if noun.dep_ == "pobj" and (noun.head.lower_ == "at" or (
+                noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in ("response", "answer", "reply"))):
+            # "housed them at the request of the United States", "In response to a request from Haiti, DHS is
+            # sending experts"
+            return self.args.source_actors(clause_verb(noun.head))[0]
         return []
 
     # ---- assembling events ------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from multipolar.nlp.events.coded import CodedEvent
 from multipolar.nlp.events.frames import governing_frame
-from multipolar.nlp.spacy_pipeline import text_of
+from multipolar.nlp.spans import text_of
 
 GENERIC = frozenset({"020", "100", "120", "130", "030"})
 """Codes of a frame verb's catch-all row, made specific by its complement ("urged X to release" 0253)."""

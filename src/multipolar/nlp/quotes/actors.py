@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.actors.resolve import ActorMention, ActorRef
 from multipolar.nlp.quotes.find import speaker_country, word_list
-from multipolar.nlp.spacy_pipeline import text_of
+from multipolar.nlp.spans import text_of
 
 if TYPE_CHECKING:
     from multipolar.nlp.quotes.speakers import Attribution
@@ -106,7 +106,12 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
         return _completed(attribution, _of_mention(doc, mention, "person"), lo, hi, around)
     if best is not None and best.actors[0].kind == "person" and (
             names is None or (best.start < names.end and names.start < best.end) or best.actors[0].office is None):
-        return _completed(attribution, _of_mention(doc, best, "person"), lo, hi, around)
+        described = _completed(attribution, _of_mention(doc, best, "person"), lo, hi, around)
+        if best.how in ("agent", "generic") and doc[best.end - 1].lemma_.lower() in generic_titles():
+            # "a Pentagon spokesman": a generic title speaks with the sector of the body it speaks for
+            sector = _sector(attribution, lo, hi)
+            described = replace(described, sector=sector or described.sector)
+        return described
     if names is not None:
         title = best if best is not None and best.actors[0].kind == "person" else None
         country = speaker_country(title.actors[0]) if title else _person_country(attribution, lo, hi, around)
@@ -346,7 +351,7 @@ def _country(attribution: Attribution, start: int, end: int, inside: list[ActorM
     places: list[ActorMention] = attribution.doc._.mp_places or []
     for mention in [*inside, *(p for p in places if start <= p.start and p.end <= end)]:
         last = attribution.doc[mention.end - 1]
-        if _BACKER.match(attribution.doc.text, last.idx + len(last)):
+        if _BACKER.match(text_of(attribution.doc), last.idx + len(last)):
             continue  # "Rwanda-backed M23 rebels" are not Rwanda's
         country = speaker_country(mention.actors[0])
         if country and len(mention.actors) == 1:

@@ -7,7 +7,7 @@ names and event slogans in marks ("a report titled “Beyond the Coups”"), nic
 markup left in the text (`style="..."`) are not quotations. Each quotation is `full` (a sentence or more),
 `partial` (a fragment of the writer's sentence that a speech verb governs) or `scare` (a term in marks
 that a non-speech verb ascribes: "dismissed the vote as a “pantomime election”"). Speakers come from
-`quote_speakers`.
+`nlp.quotes.speakers` (with `around` and `referents`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from multipolar.nlp.actors.resolve import ActorRef
-from multipolar.nlp.spacy_pipeline import text_of
+from multipolar.nlp.spans import text_of
 
 if TYPE_CHECKING:
     from multipolar.nlp.actors.resolve import ActorResolver
@@ -196,7 +196,7 @@ def _is_title(text: str, start: int, body: str) -> bool:
 def _is_named_title(doc: Doc, start: int, body: str) -> bool:
     """"a report by the Arctic Institute, “Polar Silk Road or Polar Mirage?”": a capitalised phrase set off
     by a comma after a report, a paper, a theme or a campaign names it (`title_nouns.txt`)."""
-    text = doc.text
+    text = text_of(doc)
     if not body[:1].isupper() or re.search(r"[,.;:]\W*$", body) or len(body.split()) > 16:
         return False
     before = text[max(0, start - 3) : start]

@@ -47,6 +47,11 @@ class Referent:
     gender: str | None = None
     target: Referent | None = None
     """For a resolved pronoun: the referent it stands for."""
+    sector_found: str | None = None
+    """The sector its own phrase gave, before what the document says elsewhere corrected it."""
+
+    def __post_init__(self) -> None:
+        self.sector_found = self.described.sector
 
     @property
     def resolved(self) -> Referent:
@@ -136,7 +141,7 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
         covered.update(range(ent.start, ent.end))
     found.extend(_subject_phrases(attribution, doc, covered))
     found.sort(key=lambda r: r.start)
-    _link_appositions(doc, found, {m.start: m.how for m in attribution.mentions})
+    _link_appositions(doc, found, {m.start: m for m in attribution.mentions})
     _link_roles(doc, found)
     _link_surnames(doc, found)
     _link_descriptions(attribution, found)
@@ -201,9 +206,14 @@ def _link_descriptions(attribution: Attribution, found: list[Referent]) -> None:
                                        country=person.described.country or referent.described.country)
 
 
-def _link_appositions(doc: Doc, found: list[Referent], mentions: dict[int, str]) -> None:
+def _link_appositions(doc: Doc, found: list[Referent], mentions: dict[int, ActorMention]) -> None:
     """"Maria Petrova, Bulgaria's deputy energy minister": a title set beside a person's name is that person
     (the name, when one of the two is a bare office)."""
+    for referent in found:  # "Ágnes Vadai, a lawmaker": a name the tables took for a body, with a person beside it
+        actor = referent.described.actor
+        if referent.kind == "body" and actor is not None and actor.origin == "document" and any(
+                c.dep_ == "appos" and c.lemma_.lower() in people_words() for c in doc[referent.end - 1].children):
+            referent.kind = "person"
     people = [r for r in found if r.kind == "person"]
     for referent in people:
         head = doc[referent.end - 1]
@@ -215,15 +225,30 @@ def _link_appositions(doc: Doc, found: list[Referent], mentions: dict[int, str])
             continue
         titles = [r for r in (referent, other) if _is_title_mention(r, mentions)]
         if len(titles) == 1:
-            titles[0].target = other if titles[0] is referent else referent
+            person = other if titles[0] is referent else referent
+            titles[0].target = person
+            _title_sector(doc, mentions[titles[0].start], titles[0], person)
         elif other.start < referent.start:
             referent.target = other
         else:
             other.target = referent
 
 
-def _is_title_mention(referent: Referent, mentions: dict[int, str]) -> bool:
-    return mentions.get(referent.start) in ("agent", "generic")
+def _title_sector(doc: Doc, mention: ActorMention, title: Referent, person: Referent) -> None:
+    """A person only the document knows takes the sector of the word for a person set beside their name
+    ("a lawmaker for the Democratic Coalition" is `LEG`, not the coalition's `PTY`)."""
+    actor = person.described.actor
+    head = doc[title.end - 1]
+    sector = mention.actors[0].role
+    if actor is None or actor.origin != "document" or not sector or head.lemma_.lower() in generic_titles() or \
+            head.lemma_.lower() not in people_words():
+        return
+    person.described = replace(person.described, sector=sector)
+
+
+def _is_title_mention(referent: Referent, mentions: dict[int, ActorMention]) -> bool:
+    mention = mentions.get(referent.start)
+    return mention is not None and mention.how in ("agent", "generic")
 
 
 def _one_person(doc: Doc, mention: ActorMention) -> bool:

@@ -17,13 +17,22 @@ date (`office_holder`); a bare surname to the person named in full before.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from multipolar.nlp.actors.resolve import ActorMention, ActorResolver
 from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns, organisation_words
-from multipolar.nlp.quotes.find import QuoteSpan, word_list
+from multipolar.nlp.quotes.around import (
+    PRONOUN_GENDER,
+    colon_label,
+    continued,
+    introduced,
+    named_after,
+    nested_speaker,
+    reported_before,
+    speech_verbs,
+)
+from multipolar.nlp.quotes.find import QuoteSpan
 from multipolar.nlp.quotes.referents import (
     SUBJECT_DEPS,
     Referent,
@@ -34,24 +43,15 @@ from multipolar.nlp.quotes.referents import (
     referents,
     words_of,
 )
-from multipolar.nlp.spacy_pipeline import text_of
+from multipolar.nlp.spans import text_of
 
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
-                   "herself": "f"}
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CLAUSE_BOUNDARIES = frozenset({"relcl", "acl", "advcl"})
-_BACK_REFERENCES = re.compile(r"^\W*(?:with|in) (?:those|these) words\b|^\W*(?:those|these) (?:were|are) the words\b|"
-                              r"^\W*(?:this|that) is how\b|^\W*so (?:said|says)\b", re.IGNORECASE)
 _MAX_SENTENCES_BACK = 4
 _CAPS = "A-ZÀ-ÖØ-Þ"
 _DATELINE = re.compile(rf"\A\s*[{_CAPS}][{_CAPS}'’.-]+(?:[ -][{_CAPS}][{_CAPS}'’.-]+){{0,3}}"
                        r"(?:,\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})?\s*(?:\([A-Za-z]+\)\s*)?[-–—]{1,2}\s+")
 _VIEW_NOUNS = frozenset({"view", "opinion", "judgment", "judgement", "estimation", "telling", "account"})
-
-
-@cache
-def speech_verbs() -> frozenset[str]:
-    return frozenset(word_list("speech_verbs.txt"))
 
 
 _PLACE_WORDS = frozenset({"city", "state", "island", "islands", "river", "valley", "district", "province", "region",
@@ -85,7 +85,7 @@ class Attribution:
         self.sentence_of = {t.i: k for k, s in enumerate(self.sentences) for t in s}
         direct = [(q.start, q.end) for q in quotes if q.direct]
         self.quoted = {t.i for t in doc if any(a <= t.idx < b for a, b in direct)}
-        opening = _DATELINE.match(doc.text[:120])
+        opening = _DATELINE.match(text_of(doc)[:120])
         self.dateline_end = opening.end() if opening else 0
         """"GOMA — Rebels said ...": the parser may take the dateline's place for the subject."""
         self.referents = referents(self, doc)
@@ -98,14 +98,14 @@ class Attribution:
         for index, quote in enumerate(self.quotes):
             self._verb: str | None = None
             if quote.nested:
-                found.append(self._nested_speaker(index, found))
+                found.append(nested_speaker(self, index, found))
                 self.verbs.append(self._verb)
                 continue
-            speaker = self._colon_label(quote) or self._in_sentence(quote)
+            speaker = colon_label(self, quote) or self._in_sentence(quote)
             self.verbs.append(self._verb)
             if speaker is None:
-                speaker = self._named_after(quote, back_reference=True) or self._continued(index, found) or \
-                    self._introduced(quote) or self._reported_before(quote) or self._named_after(quote)
+                speaker = named_after(self, quote, back_reference=True) or continued(self, index, found) or \
+                    introduced(self, quote) or reported_before(self, quote) or named_after(self, quote)
             if speaker is not None and speaker.text is None:
                 speaker = None
             found.append(speaker)
@@ -180,7 +180,7 @@ class Attribution:
                 if owner is not None and owner.lower_ not in ("its", "their", "our", "my"):
                     return self.speaker_of(owner)  # "In her view, the governments had been “too polite”"
             if token.lower_ == "words" and token.head.lower_ == "in":
-                owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in _PRONOUN_GENDER
+                owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in PRONOUN_GENDER
                               and c.lower_ not in ("its", "their", "our", "my")), None)
                 if owner is not None:
                     return self.speaker_of(owner)
@@ -320,131 +320,19 @@ class Attribution:
 
     # ---- around the quotation --------------------------------------------------------------------
 
-    def _colon_label(self, quote: QuoteSpan) -> Described | None:
-        """A round-up's "Name, Title: “...”": a label with no verb before a colon that opens the paragraph,
-        or follows the previous entry's citation ("... [Statement, 8/8/23] Name, Title: “...”")."""
-        text = text_of(self.doc)
-        head = text[max(0, quote.start - 200) : quote.start]
-        stripped = head.rstrip(" *“\"‘„«")
-        if not stripped.endswith(":"):
-            return None
-        cut = max(stripped.rfind(mark) for mark in ("\n", "]", "*", "”", "\"", ">"))
-        sentence_end = [m.end() for m in re.finditer(r"[a-z]{2}[.!?]\s", stripped)]
-        begin = max(cut + 1, *sentence_end) if sentence_end else cut + 1
-        if cut < 0 and not sentence_end and quote.start > 200:
-            return None
-        label_start = quote.start - len(head) + begin
-        span = self.doc.char_span(label_start, quote.start - len(head) + len(stripped) - 1, alignment_mode="contract")
-        if span is None or not any(t.is_alpha for t in span) or len(span) > 25 or \
-                any(self.is_speech_verb(t) or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span):
-            return None
-        return describe_phrase(self, span.start, span.end, label=True)
-
-    def _nested_speaker(self, index: int, found: list[Described | None]) -> Described | None:
-        """A quotation inside a quotation: the subject of the speech verb that governs it inside the outer
-        one; a pronoun there is someone other than the outer speaker, named before the outer quotation."""
-        quote = self.quotes[index]
-        outer_index = max(k for k in range(index) if self.quotes[k].start <= quote.start < self.quotes[k].end)
-        outer, outer_speaker = self.quotes[outer_index], found[outer_index]
-        inside = [t for t in self.doc if quote.start <= t.idx < quote.end]
-        for token in self._ancestors(inside, within=(outer.start, outer.end)):
-            if token.lemma_.lower() in speech_verbs() and token.pos_ in ("VERB", "AUX"):
-                self._verb = token.lemma_.lower()
-                verb = token.head if token.dep_ == "conj" and not any(
-                    c.dep_ in SUBJECT_DEPS for c in token.children) else token
-                subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-                if subject is None or subject.lower_ in ("i", "we"):
-                    return None
-                gender = _PRONOUN_GENDER.get(subject.lower_)
-                if gender is None:
-                    return describe_phrase(self, *phrase(subject, set()))
-                before = self._token_at(outer.start)
-                floor = self.sentences[max(0, self.sentence_of.get(before, 0) - 2)].start
-                skip = outer_speaker.start if outer_speaker is not None else None
-                people = [r.resolved for r in self.referents if floor <= r.start < before and r.kind == "person"
-                          and r.resolved.gender in (None, gender) and r.resolved.described.start != skip]
-                return people[-1].described if people else None
-        return None
-
     def _token_at(self, char: int) -> int:
         return next((t.i for t in self.doc if t.idx >= char), len(self.doc) - 1)
-
-    def _continued(self, index: int, found: list[Described | None]) -> Described | None:
-        """A quotation with no attribution of its own right after another goes on in its speaker's voice."""
-        while index > 0 and self.quotes[index - 1].nested:
-            index -= 1
-        if index == 0 or found[index - 1] is None:
-            return None
-        previous, quote = self.quotes[index - 1], self.quotes[index]
-        between = text_of(self.doc)[previous.end : quote.start]
-        if not previous.closed and re.fullmatch(r"\W*", between):
-            return found[index - 1]
-        previous_sentence = self._sentence_at(max(previous.start, previous.end - 1))
-        sentence = self._sentence_at(quote.start)
-        if sentence - previous_sentence > 1 or ("\n\n" in between.strip("“”\" ") and previous.closed):
-            return None
-        return found[index - 1] if self._opens_sentence(quote) else None
 
     def _opens_sentence(self, quote: QuoteSpan) -> bool:
         sent = self.sentences[self._sentence_at(quote.start)]
         return not text_of(self.doc)[sent.start_char : quote.start].strip("“”\"‘ *\n")
-
-    def _introduced(self, quote: QuoteSpan) -> Described | None:
-        """"In a statement, it said:" and the quotation opens the next sentence or paragraph."""
-        sentence = self._sentence_at(quote.start)
-        if sentence == 0 or not self._opens_sentence(quote):
-            return None
-        previous = next((self.sentences[k] for k in range(sentence - 1, -1, -1)
-                         if any(t.is_alpha for t in self.sentences[k])), None)
-        if previous is None or not previous.text.rstrip().endswith((":", ",")):
-            return None
-        verbs = [t for t in previous if self.is_speech_verb(t)]
-        if not verbs:
-            return None
-        subject = self.subject_of(verbs[-1])
-        return self.speaker_of(subject) if subject is not None else None
-
-    def _reported_before(self, quote: QuoteSpan) -> Described | None:
-        """"He added that monitors would be drawn from both sides. “If either side breaks the truce, ...”": a
-        quotation that opens a sentence of its own goes on in the voice of the one who spoke in the sentence
-        just before it, in the same paragraph, when that sentence reports speech and quotes nothing."""
-        sentence = self._sentence_at(quote.start)
-        if sentence == 0 or not self._opens_sentence(quote):
-            return None
-        previous = self.sentences[sentence - 1]
-        if "\n\n" in text_of(self.doc)[previous.end_char : quote.start] or any(t.i in self.quoted for t in previous):
-            return None
-        verbs = [t for t in previous if self.is_speech_verb(t) and t.pos_ in ("VERB", "AUX")]
-        subject = self.subject_of(verbs[0]) if verbs else None
-        if subject is None:
-            return None
-        speaker = self.speaker_of(subject)
-        return speaker if speaker.text is not None and (speaker.named or speaker.kind == "person") else None
-
-    def _named_after(self, quote: QuoteSpan, back_reference: bool = False) -> Described | None:
-        """"“...” With those words, X opened the meeting", "This is how X described ...": the next
-        sentence names who said it (first only when it points back; later, any speech verb there)."""
-        sentence = self._sentence_at(max(quote.start, quote.end - 1))
-        if sentence + 1 >= len(self.sentences) or not self._opens_sentence(quote):
-            return None
-        following = self.sentences[sentence + 1]
-        if "\n\n" in text_of(self.doc)[quote.end : following.start_char]:
-            return None
-        back = _BACK_REFERENCES.search(following.text)
-        if back_reference and not back:
-            return None
-        verbs = [t for t in following if self.is_speech_verb(t) and (back or not any(
-            c.dep_ in ("ccomp", "dobj") for c in t.children))]
-        head = verbs[0] if verbs else following.root if back else None
-        subject = self.subject_of(head) if head is not None else None
-        return self.speaker_of(subject) if subject is not None else None
 
     # ---- from a subject to a speaker ---------------------------------------------------------------
 
     def speaker_of(self, token: Token) -> Described:
         """The speaker a subject token names."""
         lower = token.lower_
-        if lower in _PRONOUN_GENDER:
+        if lower in PRONOUN_GENDER:
             referent = self.pronoun_referents.get(token.i)
             return referent.resolved.described if referent else Described(None)
         if lower in ("it", "they", "its", "their"):
@@ -460,7 +348,7 @@ class Attribution:
                 return written
         start, end = phrase(token, self.quoted)
         linked = next((r for r in self.referents if r.kind == "person" and (
-            (r.start <= token.i < r.end and r.target is not None) or
+            (r.start <= token.i < r.end and (r.target is not None or r.described.sector != r.sector_found)) or
             ((r.start, r.end) == (start, end) and r.described.actor is None and r.described.named))), None)
         if linked is not None:
             return linked.resolved.described  # a title, surname or description that stands for someone named
@@ -557,7 +445,7 @@ class Attribution:
     def _resolve_personal_pronouns(self) -> None:
         self.pronoun_referents: dict[int, Referent] = {}
         for token in self.doc:
-            gender = _PRONOUN_GENDER.get(token.lower_)
+            gender = PRONOUN_GENDER.get(token.lower_)
             if gender is None or token.i in self.quoted or token.pos_ != "PRON":
                 continue
             antecedent = self._antecedent(token, ("person",), gender)

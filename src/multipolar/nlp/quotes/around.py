@@ -1,0 +1,146 @@
+"""Who said a quotation, from around it: a round-up's label before a colon, the quotation just before
+(one that goes on from it), a sentence before that introduces it or reports the speaker's words, a
+sentence after it that names who said it. Each takes the `Attribution` of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from multipolar.nlp.quotes.actors import Described, describe_phrase
+from multipolar.nlp.quotes.find import QuoteSpan, word_list
+from multipolar.nlp.quotes.referents import SUBJECT_DEPS, phrase
+from multipolar.nlp.spans import text_of
+
+if TYPE_CHECKING:
+    from multipolar.nlp.quotes.speakers import Attribution
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                  "herself": "f"}
+_BACK_REFERENCES = re.compile(r"^\W*(?:with|in) (?:those|these) words\b|^\W*(?:those|these) (?:were|are) the words\b|"
+                              r"^\W*(?:this|that) is how\b|^\W*so (?:said|says)\b", re.IGNORECASE)
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    return frozenset(word_list("speech_verbs.txt"))
+
+
+def colon_label(att: Attribution, quote: QuoteSpan) -> Described | None:
+    """A round-up's "Name, Title: “...”": a label with no verb before a colon that opens the paragraph,
+    or follows the previous entry's citation ("... [Statement, 8/8/23] Name, Title: “...”")."""
+    text = text_of(att.doc)
+    head = text[max(0, quote.start - 200) : quote.start]
+    stripped = head.rstrip(" *“\"‘„«")
+    if not stripped.endswith(":"):
+        return None
+    cut = max(stripped.rfind(mark) for mark in ("\n", "]", "*", "”", "\"", ">"))
+    sentence_end = [m.end() for m in re.finditer(r"[a-z]{2}[.!?]\s", stripped)]
+    begin = max(cut + 1, *sentence_end) if sentence_end else cut + 1
+    if cut < 0 and not sentence_end and quote.start > 200:
+        return None
+    label_start = quote.start - len(head) + begin
+    span = att.doc.char_span(label_start, quote.start - len(head) + len(stripped) - 1, alignment_mode="contract")
+    if span is None or not any(t.is_alpha for t in span) or len(span) > 25 or \
+            any(att.is_speech_verb(t) or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span):
+        return None
+    return describe_phrase(att, span.start, span.end, label=True)
+
+
+def nested_speaker(att: Attribution, index: int, found: list[Described | None]) -> Described | None:
+    """A quotation inside a quotation: the subject of the speech verb that governs it inside the outer
+    one; a pronoun there is someone other than the outer speaker, named before the outer quotation."""
+    quote = att.quotes[index]
+    outer_index = max(k for k in range(index) if att.quotes[k].start <= quote.start < att.quotes[k].end)
+    outer, outer_speaker = att.quotes[outer_index], found[outer_index]
+    inside = [t for t in att.doc if quote.start <= t.idx < quote.end]
+    for token in att._ancestors(inside, within=(outer.start, outer.end)):
+        if token.lemma_.lower() in speech_verbs() and token.pos_ in ("VERB", "AUX"):
+            att._verb = token.lemma_.lower()
+            verb = token.head if token.dep_ == "conj" and not any(
+                c.dep_ in SUBJECT_DEPS for c in token.children) else token
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None or subject.lower_ in ("i", "we"):
+                return None
+            gender = PRONOUN_GENDER.get(subject.lower_)
+            if gender is None:
+                return describe_phrase(att, *phrase(subject, set()))
+            before = att._token_at(outer.start)
+            floor = att.sentences[max(0, att.sentence_of.get(before, 0) - 2)].start
+            skip = outer_speaker.start if outer_speaker is not None else None
+            people = [r.resolved for r in att.referents if floor <= r.start < before and r.kind == "person"
+                      and r.resolved.gender in (None, gender) and r.resolved.described.start != skip]
+            return people[-1].described if people else None
+    return None
+
+
+def continued(att: Attribution, index: int, found: list[Described | None]) -> Described | None:
+    """A quotation with no attribution of its own right after another goes on in its speaker's voice."""
+    while index > 0 and att.quotes[index - 1].nested:
+        index -= 1
+    if index == 0 or found[index - 1] is None:
+        return None
+    previous, quote = att.quotes[index - 1], att.quotes[index]
+    between = text_of(att.doc)[previous.end : quote.start]
+    if not previous.closed and re.fullmatch(r"\W*", between):
+        return found[index - 1]
+    previous_sentence = att._sentence_at(max(previous.start, previous.end - 1))
+    sentence = att._sentence_at(quote.start)
+    if sentence - previous_sentence > 1 or ("\n\n" in between.strip("“”\" ") and previous.closed):
+        return None
+    return found[index - 1] if att._opens_sentence(quote) else None
+
+
+def introduced(att: Attribution, quote: QuoteSpan) -> Described | None:
+    """"In a statement, it said:" and the quotation opens the next sentence or paragraph."""
+    sentence = att._sentence_at(quote.start)
+    if sentence == 0 or not att._opens_sentence(quote):
+        return None
+    previous = next((att.sentences[k] for k in range(sentence - 1, -1, -1)
+                     if any(t.is_alpha for t in att.sentences[k])), None)
+    if previous is None or not previous.text.rstrip().endswith((":", ",")):
+        return None
+    verbs = [t for t in previous if att.is_speech_verb(t)]
+    if not verbs:
+        return None
+    subject = att.subject_of(verbs[-1])
+    return att.speaker_of(subject) if subject is not None else None
+
+
+def reported_before(att: Attribution, quote: QuoteSpan) -> Described | None:
+    """"He added that monitors would be drawn from both sides. “If either side breaks the truce, ...”": a
+    quotation that opens a sentence of its own goes on in the voice of the one who spoke in the sentence
+    just before it, in the same paragraph, when that sentence reports speech and quotes nothing."""
+    sentence = att._sentence_at(quote.start)
+    if sentence == 0 or not att._opens_sentence(quote):
+        return None
+    previous = att.sentences[sentence - 1]
+    if "\n\n" in text_of(att.doc)[previous.end_char : quote.start] or any(t.i in att.quoted for t in previous):
+        return None
+    verbs = [t for t in previous if att.is_speech_verb(t) and t.pos_ in ("VERB", "AUX")]
+    subject = att.subject_of(verbs[0]) if verbs else None
+    if subject is None:
+        return None
+    speaker = att.speaker_of(subject)
+    return speaker if speaker.text is not None and (speaker.named or speaker.kind == "person") else None
+
+
+def named_after(att: Attribution, quote: QuoteSpan, back_reference: bool = False) -> Described | None:
+    """"“...” With those words, X opened the meeting", "This is how X described ...": the next
+    sentence names who said it (first only when it points back; later, any speech verb there)."""
+    sentence = att._sentence_at(max(quote.start, quote.end - 1))
+    if sentence + 1 >= len(att.sentences) or not att._opens_sentence(quote):
+        return None
+    following = att.sentences[sentence + 1]
+    if "\n\n" in text_of(att.doc)[quote.end : following.start_char]:
+        return None
+    back = _BACK_REFERENCES.search(following.text)
+    if back_reference and not back:
+        return None
+    verbs = [t for t in following if att.is_speech_verb(t) and (back or not any(
+        c.dep_ in ("ccomp", "dobj") for c in t.children))]
+    head = verbs[0] if verbs else following.root if back else None
+    subject = att.subject_of(head) if head is not None else None
+    return att.speaker_of(subject) if subject is not None else None

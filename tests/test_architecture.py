@@ -1,0 +1,179 @@
+"""The layout's promises (docs/architecture.md): no import cycles between modules, settings reach every
+command that analyses, and the printable report needs no web stack."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import typer
+from typer.testing import CliRunner
+
+from multipolar.cli.app import app
+
+from .conftest import GOLD, ROOT
+
+PACKAGE = ROOT / "src" / "multipolar"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _module_level_imports(path: Path, modules: set[str]) -> set[str]:
+    """The multipolar modules a module imports when it is imported: its top-level statements only (imports
+    inside functions run later; `if TYPE_CHECKING:` blocks never run)."""
+    found = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            for alias in node.names:
+                submodule = f"{node.module}.{alias.name}"
+                found.add(submodule if submodule in modules else node.module)
+        elif isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+    return found & modules
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan's algorithm, iteratively)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(sorted(component))
+    return found
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_module_level_import_cycle() -> None:
+    paths = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    modules = set(paths)
+    graph = {name: _module_level_imports(path, modules) - {name} for name, path in paths.items()}
+    assert _cycles(graph) == []
+
+
+def _commands(group: typer.Typer) -> list[typer.models.CommandInfo]:
+    found = list(group.registered_commands)
+    for sub in group.registered_groups:
+        assert sub.typer_instance is not None
+        found += _commands(sub.typer_instance)
+    return found
+
+
+def test_every_command_that_reads_actors_takes_settings() -> None:
+    import inspect
+
+    missing = []
+    for command in _commands(app):
+        assert command.callback is not None
+        parameters = inspect.signature(command.callback).parameters
+        if "actors" in parameters and "settings_file" not in parameters:
+            missing.append(command.callback.__name__)
+    assert missing == []
+
+
+def test_actors_list_reads_its_actors_files_from_the_settings(tmp_path: Path) -> None:
+    settings = tmp_path / "mine.yaml"
+    settings.write_text(f"actors_files: ['{GOLD / 'fictional_actors.yaml'}']\n", encoding="utf-8")
+    runner = CliRunner()
+    plain = runner.invoke(app, ["actors", "list", "--kind", "state"])
+    mine = runner.invoke(app, ["actors", "list", "--kind", "state", "--settings", str(settings)])
+    assert plain.exit_code == 0 and mine.exit_code == 0
+    assert "\nVLD\tValdoria\t" not in plain.stdout
+    assert "\nVLD\tValdoria\t" in mine.stdout
+
+
+NO_WEB = """
+import importlib.abc, sys
+class NoWeb(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {"fastapi", "starlette", "uvicorn", "plotly"}:
+            raise ImportError(f"{name} is not installed here")
+sys.meta_path.insert(0, NoWeb())
+from pathlib import Path
+from multipolar.corpus import store
+from multipolar.present.report import corpus_report, document_report, dyad_report
+from tests.handmade_store import Row, write_store
+db = Path(sys.argv[1])
+write_store(db, [Row("CHN", "RUS", "2023-03-01", 5.0, 1), Row("RUS", "CHN", "2023-04-01", 4.0, 1)])
+connection = store.connect(db, read_only=True)
+analysis = store.read_analysis(connection, connection.execute("SELECT min(id) FROM documents").fetchone()[0])
+connection.close()
+pages = [corpus_report(db), dyad_report(db, "CHN", "RUS"), document_report(analysis)]
+assert all("<html" in page for page in pages)
+assert not any(name.startswith("multipolar.web") for name in sys.modules), sorted(sys.modules)
+print("rendered", len(pages))
+"""
+
+
+def test_the_report_renders_without_the_web_stack(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", NO_WEB, str(tmp_path / "small.duckdb")], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "rendered 3"
+
+
+STAGES = ["errors|settings|records|contract", "ingest", "coding", "nlp", "model", "pipeline", "corpus|evaluate",
+          "present", "web", "cli", "__init__|__main__"]
+"""The stages in the order a document meets them: a module imports only from its own stage or earlier ones."""
+KNOWN_BACKWARD = {
+    ("multipolar.ingest.read", "multipolar.nlp.dates"),  # date normalising, inside a function; it needs no spaCy
+    ("multipolar.ingest.read", "multipolar.nlp.limits"),  # the per-document time limit, inside a function
+}
+"""Debts, each imported inside a function (so no cycle at import time); the list may only shrink."""
+
+
+def _stage(module: str) -> int:
+    name = module.split(".")[1] if "." in module else "__init__"
+    return next(i for i, stage in enumerate(STAGES) if name in stage.split("|"))
+
+
+def test_imports_point_down_the_flow() -> None:
+    backward = set()
+    for path in PACKAGE.rglob("*.py"):
+        me = _module_name(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("multipolar."):
+                assert node.module is not None
+                if _stage(node.module) > _stage(me):
+                    backward.add((me, node.module))
+    assert backward == KNOWN_BACKWARD
