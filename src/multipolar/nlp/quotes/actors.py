@@ -426,7 +426,3 @@ def _state_of(mention: ActorMention) -> str | None:
 def _find(text: str, needle: str, start: int) -> int:
     at = text.find(needle, start)
     return len(text) if at < 0 else at
-
-
-def plain_words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
