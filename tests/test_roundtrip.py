@@ -91,4 +91,5 @@ def test_200_corpus_documents_come_back_from_the_store_as_they_were_analysed(tmp
         rows += sum(len(getattr(back, t)) for t in store.ROW_TABLES)
     assert store.consistency_problems(connection) == []
     connection.close()
+    print(f"round trip: {analysed} analysed, {compared} compared, {rows} rows")  # docs/robustness.md's figures (-s)
     assert len(records) == 200 and analysed >= 195 and compared >= 190 and rows > 10_000
