@@ -6,14 +6,17 @@ from __future__ import annotations
 import contextlib
 import json
 import multiprocessing
+import re
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -484,3 +487,13 @@ def test_long_texts_leave_one_worker_to_short_ones() -> None:
 
     assert asyncio.run(scenario()) == ["short ran", "second long ran"]
     assert slots.long_held == 1 and slots.free == 1
+
+
+@pytest.mark.parametrize("code", ['CH"N', "A\r\nX-Evil: 1", "中"])
+def test_a_download_name_from_the_url_cannot_break_its_header(empty_db: Path, code: str) -> None:
+    response = TestClient(create_app(empty_db), base_url="http://127.0.0.1").get(
+        f"/api/dyads/{quote(code, safe='')}/RUS.csv")
+    assert response.status_code == 200
+    assert "x-evil" not in response.headers
+    disposition = response.headers["content-disposition"]
+    assert re.fullmatch(r'attachment; filename="[A-Za-z0-9._-]+\.csv"', disposition), disposition

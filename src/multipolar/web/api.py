@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -37,7 +38,13 @@ def csv_response(rows: list[dict[str, Any]], name: str, columns: tuple[str, ...]
     for row in rows:
         writer.writerow([_cell(row.get(k)) for k in header])
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+                    headers={"Content-Disposition": f'attachment; filename="{_safe_filename(name)}.csv"'})
+
+
+def _safe_filename(name: str) -> str:
+    """A download's name as it reaches a header: only letters, digits, dot, dash and underscore, so a code
+    taken from the URL ('CH"N', CR/LF, non-ASCII) can neither end the quoted name nor add a header."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", name)[:120] or "download"
 
 
 def _cell(value: Any) -> Any:
