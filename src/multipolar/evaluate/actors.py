@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from multipolar.errors import GoldFileError, InputError
+from multipolar.evaluate.gold_file import gold_lines
 from multipolar.pipeline import process
 from multipolar.records import Actor, Analysis
 from multipolar.settings import DEFAULT_SETTINGS, Settings
@@ -68,14 +69,8 @@ class ActorReport:
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldFileError(f"cannot read gold file {path}: {exc}") from exc
     records = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for number, line in gold_lines(path):
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:

@@ -26,6 +26,7 @@ from typing import Any
 
 from multipolar.coding.tables import OLD_PLOVER_NAMES, load_tables
 from multipolar.errors import GoldFileError
+from multipolar.evaluate.gold_file import gold_lines
 from multipolar.pipeline import process
 from multipolar.records import Event
 from multipolar.settings import DEFAULT_SETTINGS, Settings
@@ -156,14 +157,8 @@ def _table(scores: dict[str, Score]) -> dict[str, dict[str, float | int]]:
 
 
 def read_gold(path: Path) -> list[GoldRecord]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldFileError(f"cannot read gold file {path}: {exc}") from exc
     records = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for number, line in gold_lines(path):
         try:
             raw = json.loads(line)
             records.append(GoldRecord(

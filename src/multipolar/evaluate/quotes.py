@@ -26,6 +26,7 @@ from typing import Any
 
 from multipolar.errors import GoldFileError
 from multipolar.evaluate.events import Score
+from multipolar.evaluate.gold_file import gold_lines
 from multipolar.pipeline import process
 from multipolar.records import Quote
 from multipolar.settings import DEFAULT_SETTINGS, Settings
@@ -107,14 +108,8 @@ def is_quote_gold(path: Path) -> bool:
 
 
 def read_quote_gold(path: Path) -> list[QuoteGold]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldFileError(f"cannot read gold file {path}: {exc}") from exc
     records = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for number, line in gold_lines(path):
         try:
             raw = json.loads(line)
             records.append(QuoteGold(
