@@ -53,7 +53,15 @@ def speaker_noun_sectors() -> dict[str, str]:
 
 @cache
 def person_nouns() -> frozenset[str]:
-    return frozenset(word_list("person_nouns.txt")) | frozenset(speaker_noun_sectors())
+    return frozenset(word_list("person_nouns.txt")) | frozenset(speaker_noun_sectors()) | \
+        frozenset(private_nouns())
+
+
+@cache
+def private_nouns() -> frozenset[str]:
+    """Words for a private person ("a widow", "a lady in her fifties"): a civilian, unless more is said."""
+    rows = [line.split("\t") for line in word_list("gender_words.tsv")[1:]]
+    return frozenset(row[0] for row in rows if len(row) >= 3 and row[2] == "private")
 
 
 @cache
@@ -123,6 +131,9 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
     is_document = head.lemma_.lower() in document_nouns()
     if best is not None and (best.start <= head.i < best.end or is_document):
         described = _of_mention(doc, best, "group" if len(best.actors) > 1 else "body")
+        if described.sector is None and best.actors[0].origin == "document":
+            # "Meron Gebre, a researcher at ...": a name the document explains speaks with its description's sector
+            described = replace(described, sector=_sector(attribution, lo, hi))
         if is_document:
             sector = described.sector or ("GOV" if best.actors[0].kind == "state" else None)
             return Described(phrase.text, described.actor, described.country, sector or
@@ -170,7 +181,8 @@ def _private(doc: Doc, lo: int, hi: int) -> str | None:
     """A person described by nothing but a name or a kinship ("Samira Abu Khalil", "one of them") is a
     civilian; one with a title we cannot place ("the head of ...") stays open."""
     words = {t.lemma_.lower() for t in doc[lo:hi]}
-    return None if words & (generic_titles() | person_nouns() - speaker_noun_sectors().keys()) else "CVL"
+    return None if words & (generic_titles() | person_nouns() - speaker_noun_sectors().keys() - private_nouns()) \
+        else "CVL"
 
 
 def _name_of(head: Token) -> Span | None:
@@ -230,6 +242,8 @@ def _completed(attribution: Attribution, described: Described, lo: int, hi: int,
         return replace(described, sector=current) if current else described
     if ref is not None and ref.origin == "document" and _former(attribution.doc, lo, hi):
         return replace(described, sector="ELI")
+    if ref is not None and ref.origin != "document" and described.sector is None:
+        return replace(described, sector=_sector(attribution, lo, hi))  # the tables know the person, not the job
     if ref is None or ref.origin != "document" or (described.country and described.sector):
         return described
     others = [m for m in around if m.actors[0] is not ref]
@@ -324,7 +338,7 @@ def _sector(attribution: Attribution, start: int, end: int) -> str | None:
         sector = hit[0].sector if hit else nouns.get(lemma) or nouns.get(doc[i].lower_)
         if sector:
             last = doc[i + size - 1].lemma_.lower()
-            table = generic if last in generic_titles() else person if last in person_nouns() else body
+            table = generic if last in generic_titles() else person if last in people_words() else body
             table.append(sector)
         i += size
     body += [m.actors[0].role for m in attribution.mentions if start <= m.start and m.end <= end

@@ -64,8 +64,11 @@ def _name_fragment(doc: Doc, mention: ActorMention) -> bool:
     if mention.how != "knowledge_base" or mention.end - mention.start != 1:
         return False
     token = doc[mention.start]
-    return (token.lower_ in organisation_words() or token.lower_ in _PLACE_WORDS) and \
-        any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+    before = doc[token.i - 1] if token.i > 0 else None
+    capitalised_before = before is not None and before.is_alpha and before.text[:1].isupper() and \
+        not before.is_sent_start and (before.head.i == token.i or before.head.i == token.head.i)
+    return (token.lower_ in organisation_words() or token.lower_ in _PLACE_WORDS) and (capitalised_before or
+        any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children))
 
 
 class Attribution:
@@ -448,7 +451,7 @@ class Attribution:
             gender = PRONOUN_GENDER.get(token.lower_)
             if gender is None or token.i in self.quoted or token.pos_ != "PRON":
                 continue
-            antecedent = self._antecedent(token, ("person",), gender)
+            antecedent = self._describing(token) or self._antecedent(token, ("person",), gender)
             if antecedent is None:
                 continue
             target = antecedent.resolved
@@ -458,6 +461,12 @@ class Attribution:
             self.pronoun_referents[token.i] = link
             self.referents.append(link)
             self.referents.sort(key=lambda r: r.start)
+
+    def _describing(self, token: Token) -> Referent | None:
+        """"a student who gave only her first name, Nusrat": a pronoun inside a person's own description is
+        that person."""
+        return next((r for r in self.referents if r.start < token.i < r.end - 1 and r.kind == "person"
+                     and r.target is None and r.end - r.start > 3), None)
 
     def _antecedent(self, token: Token, kinds: tuple[str, ...], gender: str | None) -> Referent | None:
         """The nearest compatible referent before `token`: its own sentence first, then earlier ones,
