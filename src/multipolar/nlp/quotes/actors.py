@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.actors.resolve import ActorMention, ActorRef
-from multipolar.nlp.quotes.find import speaker_country, word_list
+from multipolar.nlp.quotes.find import speaker_country, word_list, word_set, word_table
 from multipolar.nlp.spans import text_of
 
 if TYPE_CHECKING:
@@ -45,10 +45,8 @@ class Described:
     """True when the phrase names someone (a person or an actor), False for a bare description."""
 
 
-@cache
 def speaker_noun_sectors() -> dict[str, str]:
-    rows = [line.split("\t") for line in word_list("speaker_nouns.tsv")[1:]]
-    return {row[0]: row[1] for row in rows if len(row) >= 2}
+    return word_table("speaker_nouns.tsv")
 
 
 @cache
@@ -67,9 +65,7 @@ def private_nouns() -> frozenset[str]:
 @cache
 def people_words() -> frozenset[str]:
     """Words for a person, not a body: "negotiator", "pharmacist" (not "commission", "regulator", "shop")."""
-    bodies = organisation_words() | {"authority", "regulator", "operator", "consultancy", "newspaper", "charity",
-                                     "watchdog", "nonprofit", "non-profit", "exporter", "importer", "producer",
-                                     "fish", "farm"}
+    bodies = organisation_words() | word_set("body_nouns.txt")
     return frozenset(w for w in person_nouns() if w not in bodies and w not in word_list("document_nouns.txt"))
 
 
@@ -126,6 +122,15 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
         sector = title.actors[0].role if title else _sector(attribution, lo, hi)
         return Described(names.text, None, country, sector or _private(doc, lo, hi), names.start, names.end,
                          "person", True)
+    return _described_otherwise(attribution, start, end, (lo, hi), around, best)
+
+
+def _described_otherwise(attribution: Attribution, start: int, end: int, description: tuple[int, int],
+                         around: list[ActorMention], best: ActorMention | None) -> Described:
+    """A phrase that names no person: the body or group it names, the author of a document it names, a
+    proper name the tables do not hold, or a bare description ("a port worker")."""
+    doc = attribution.doc
+    lo, hi = description
     phrase = doc[start:end]
     head = phrase.root
     is_document = head.lemma_.lower() in document_nouns()
@@ -251,11 +256,6 @@ def _completed(attribution: Attribution, described: Described, lo: int, hi: int,
                    sector=described.sector or _sector(attribution, lo, hi) or _private(attribution.doc, lo, hi))
 
 
-_CIVIL_GENERALS = {"secretary": "GOV", "director": "GOV", "governor": "GOV", "inspector": "GOV", "auditor": "GOV",
-                   "attorney": "JUD", "solicitor": "JUD"}
-"""Offices written "X-General", which the parser splits so that "General António Guterres" looks military."""
-
-
 def _former(doc: Doc, lo: int, hi: int) -> bool:
     """"Mark Hollis, a former Canadian ambassador": the first title that describes the person is one they
     no longer hold (a former holder is `ELI`)."""
@@ -268,8 +268,9 @@ def _of_mention(doc: Doc, mention: ActorMention, kind: str) -> Described:
     start = mention.start
     civil = None
     if start >= 2 and doc[start].lower_ == "general" and doc[start - 1].text in ("-", "‐") and \
-            doc[start - 2].lower_ in _CIVIL_GENERALS:
-        start, civil = start - 2, _CIVIL_GENERALS[doc[start - 2].lower_]
+            doc[start - 2].lower_ in word_table("civil_generals.tsv"):
+        # "Secretary-General António Guterres": the parser splits the office, so that he looks military
+        start, civil = start - 2, word_table("civil_generals.tsv")[doc[start - 2].lower_]
     text = doc[start : mention.end].text.strip(",;:.–—-()[] ")
     if len(mention.actors) > 1:
         countries = {speaker_country(r) for r in mention.actors}

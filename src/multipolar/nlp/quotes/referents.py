@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -25,13 +24,12 @@ from multipolar.nlp.quotes.actors import (
     people_words,
     person_nouns,
 )
-from multipolar.nlp.quotes.find import speaker_country, word_list
+from multipolar.nlp.quotes.find import speaker_country, word_set, word_table
 
 if TYPE_CHECKING:
     from multipolar.nlp.quotes.speakers import Attribution
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_TITLE_WORDS = frozenset({"vice", "deputy", "prime", "foreign", "senior", "secretary"})
 
 
 @dataclass
@@ -104,17 +102,12 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z]+", text.lower()) if w not in ("the", "a", "an", "of", "s"))
 
 
-@cache
-def gender_words() -> dict[str, str]:
-    rows = [line.split("\t") for line in word_list("gender_words.tsv")[1:]]
-    return {row[0]: row[1] for row in rows if len(row) >= 2}
-
-
 def gender_of(doc: Doc, described: Described) -> str | None:
     """"he" or "she" by the words of the description ("a widow", "the king"); a mixed one tells nothing."""
     if described.start is None or described.end is None:
         return None
-    genders = {gender_words().get(t.lower_.rstrip(".")) for t in doc[described.start : described.end]} - {None}
+    table = word_table("gender_words.tsv")
+    genders = {table.get(t.lower_.rstrip(".")) for t in doc[described.start : described.end]} - {None}
     return genders.pop() if len(genders) == 1 else None
 
 
@@ -155,8 +148,6 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
 
 _OWNER_SECTORS = frozenset({"PTY", "REB", "UAF", "OPP", "CRM", "NGO", "BUS", "MED", "LAB"})
 """Sectors a body lends its spokesman or secretary (a ministry's portfolio, "agriculture", lends none)."""
-_OWNERS = frozenset({"its", "their", "group", "party", "movement", "organisation", "organization", "alliance",
-                     "coalition", "force", "forces", "militia", "agency", "company", "bloc"})
 
 
 def _sectors_of_owners(doc: Doc, found: list[Referent]) -> None:
@@ -174,7 +165,8 @@ def _sectors_of_owners(doc: Doc, found: list[Referent]) -> None:
             named_title = title.lemma_.lower() if title is not None else ""
         if title is None or named_title not in generic_titles():
             continue
-        owner = next((c for t in (title, title.head) for c in t.children if c.dep_ == "poss" and c.lower_ in _OWNERS),
+        owners = word_set("owner_words.txt")
+        owner = next((c for t in (title, title.head) for c in t.children if c.dep_ == "poss" and c.lower_ in owners),
                      None)
         if owner is None:
             continue
@@ -278,7 +270,7 @@ def bare_role(doc: Doc, start: int, end: int) -> bool:
     words = [t for t in span if t.dep_ != "det" and not t.is_punct]
     definite = span[0].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
     return definite and bool(words) and span.root.ent_type_ != "PERSON" and \
-        all(t.lemma_.lower() in person_nouns() or t.lower_ in _TITLE_WORDS for t in words)
+        all(t.lemma_.lower() in person_nouns() or t.lower_ in word_set("title_words.txt") for t in words)
 
 
 def _link_surnames(doc: Doc, found: list[Referent]) -> None:

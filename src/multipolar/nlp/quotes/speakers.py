@@ -32,7 +32,7 @@ from multipolar.nlp.quotes.around import (
     reported_before,
     speech_verbs,
 )
-from multipolar.nlp.quotes.find import QuoteSpan
+from multipolar.nlp.quotes.find import QuoteSpan, word_set
 from multipolar.nlp.quotes.referents import (
     SUBJECT_DEPS,
     Referent,
@@ -51,11 +51,8 @@ _MAX_SENTENCES_BACK = 4
 _CAPS = "A-ZÀ-ÖØ-Þ"
 _DATELINE = re.compile(rf"\A\s*[{_CAPS}][{_CAPS}'’.-]+(?:[ -][{_CAPS}][{_CAPS}'’.-]+){{0,3}}"
                        r"(?:,\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})?\s*(?:\([A-Za-z]+\)\s*)?[-–—]{1,2}\s+")
-_VIEW_NOUNS = frozenset({"view", "opinion", "judgment", "judgement", "estimation", "telling", "account"})
 
 
-_PLACE_WORDS = frozenset({"city", "state", "island", "islands", "river", "valley", "district", "province", "region",
-                          "square", "street", "port", "bay", "county"})
 
 
 def _name_fragment(doc: Doc, mention: ActorMention) -> bool:
@@ -67,8 +64,8 @@ def _name_fragment(doc: Doc, mention: ActorMention) -> bool:
     before = doc[token.i - 1] if token.i > 0 else None
     capitalised_before = before is not None and before.is_alpha and before.text[:1].isupper() and \
         not before.is_sent_start and (before.head.i == token.i or before.head.i == token.head.i)
-    return (token.lower_ in organisation_words() or token.lower_ in _PLACE_WORDS) and (capitalised_before or
-        any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children))
+    last_word = token.lower_ in organisation_words() or token.lower_ in word_set("place_words.txt")
+    return last_word and (capitalised_before or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children))
 
 
 class Attribution:
@@ -178,7 +175,7 @@ class Attribution:
                 if objects:
                     self._source_is_document = objects[0].lemma_.lower() in document_nouns()
                     return self.speaker_of(objects[0])
-            if token.lower_ in _VIEW_NOUNS and token.head.lower_ == "in" and token.head.i < token.i:
+            if token.lower_ in word_set("view_nouns.txt") and token.head.lower_ == "in" and token.head.i < token.i:
                 owner = next((c for c in token.children if c.dep_ == "poss"), None)
                 if owner is not None and owner.lower_ not in ("its", "their", "our", "my"):
                     return self.speaker_of(owner)  # "In her view, the governments had been “too polite”"
