@@ -169,6 +169,20 @@ def _words(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _word_lists() -> dict[str, frozenset[str]]:
+    return {row["list"].strip(): frozenset(w.strip().lower() for w in row["words"].split("|") if w.strip())
+            for row in _read("word_lists.tsv")}
+
+
+def word_list(name: str) -> frozenset[str]:
+    """A word list of the event coder's rules (`word_lists.tsv`): the lemmas one rule looks for."""
+    lists = _word_lists()
+    if name not in lists:
+        raise DataFileError(f"word_lists.tsv: no list {name!r}")
+    return lists[name]
+
+
+@lru_cache(maxsize=1)
 def load_tables() -> CodingTables:
     cameo = {}
     for row in _read("cameo.tsv"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from multipolar.coding.tables import word_list
 from multipolar.nlp.actors.resolve import ActorMention
 
 ActorHit = tuple[ActorMention, Token]
@@ -17,15 +18,14 @@ ActorHit = tuple[ActorMention, Token]
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-SAY_VERBS = frozenset({"say", "state", "claim", "tell", "report", "assert", "allege", "insist", "argue",
-                       "believe", "think", "add", "note", "write", "suggest"})
-_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
+SAY_VERBS = word_list("say_verbs")
+_SUBJECT_CONTROL = word_list("subject_control")
 """Verbs whose subject, not their object, does what their complement says ("X promised Y to ...")."""
 _ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod"})
 _ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as", "across"})
 _OWN_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "ccomp", "relcl", "conj", "parataxis",
                           "acl", "xcomp"})
-_BORDERS = frozenset({"border", "frontier", "coast", "waters", "airspace", "territory", "side", "positions"})
+_BORDERS = word_list("borders")
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _REPORTING_VERBS = SAY_VERBS | {"announce", "declare", "confirm", "warn", "insist"}
 
@@ -330,16 +330,13 @@ class ArgumentReader:
         return None
 
 
-_ANSWERING_MARKS = frozenset({"after", "as", "when", "following", "once"})
-_ANSWERING_PREPS = frozenset({"after", "following", "amid"})
-_ANSWERING_PURPOSES = frozenset({"deter", "counter", "monitor", "confront", "repel", "shadow", "track", "watch",
-                                 "intercept", "warn", "intimidate", "pressure", "threaten", "face", "contain", "block"})
-_GATHERINGS = frozenset({"summit", "sideline", "sidelines", "margin", "margins", "conference", "forum", "assembly",
-                         "session", "ministerial", "congress", "games", "olympics"})
-_GRATITUDE = frozenset({"thank", "grateful", "gratitude", "thanks", "appreciation", "indebted", "praise", "commend"})
-_HELPING = frozenset({"help", "support", "assist", "aid", "protect", "strengthen", "bolster", "train", "equip",
-                      "rebuild", "defend", "feed", "stabilize", "stabilise"})
-_GIVEN = frozenset({"provide", "give", "extend", "deliver", "offer", "send", "supply", "grant", "lend", "render"})
+_ANSWERING_MARKS = word_list("answering_marks")
+_ANSWERING_PREPS = word_list("answering_preps")
+_ANSWERING_PURPOSES = word_list("answering_purposes")
+_GATHERINGS = word_list("gatherings")
+_GRATITUDE = word_list("gratitude")
+_HELPING = word_list("helping")
+_GIVEN = word_list("given")
 
 
 def helping_clauses(verb: Token, objects: list[Token]) -> list[Token]:

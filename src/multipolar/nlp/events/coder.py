@@ -17,7 +17,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
-from multipolar.coding.tables import CodingTables, Pattern, load_tables
+from multipolar.coding.tables import CodingTables, Pattern, load_tables, word_list
 from multipolar.nlp.actors.resolve import ActorMention, ActorRef
 from multipolar.nlp.events.arguments import (
     SAY_VERBS,
@@ -48,7 +48,7 @@ from multipolar.nlp.events.selection import GENERIC, MATERIAL, deduplicated, wit
 __all__ = ["CodedEvent", "EventCoder", "coded_pairs", "noun_pattern"]
 
 _OBLIGATION_AUX = frozenset({"must", "should"})
-_PARTICLES = frozenset({"down", "back", "out", "off", "up", "away", "over"})
+_PARTICLES = word_list("particles")
 _DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT"})
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 """The v2 categories that require a recipient: with none where the pattern looks, any actor the verb's own
