@@ -53,6 +53,10 @@ class ArgumentReader:
             mention = self.mentions.get(head.i)
             if mention is not None:
                 result.append((mention, head))
+                # "the leaders of Japan, the Republic of Korea and the United States": a list hung on the mention
+                result.extend((m, c) for t in head.doc[mention.start : mention.end] for a in t.children
+                              if a.dep_ == "appos" and a.i >= mention.end for c in conjuncts(a)
+                              if (m := self.mentions.get(c.i)) is not None and _all_states(m))
                 # "Chinese and Indian troops": the other qualifiers of the same noun
                 for child in head.children:
                     if child.dep_ in ("amod", "compound"):
@@ -146,7 +150,12 @@ class ArgumentReader:
 
     def source_actors(self, verb: Token) -> tuple[list[ActorHit], list[Token]]:
         subject_tokens, passive_tokens = self.subjects(verb)
-        return self.actors_of_all(subject_tokens), passive_tokens
+        # "U.S. military forces, together with the United Kingdom, conducted strikes": partners act too
+        partners = [o for holder in (verb, *subject_tokens) for prep in holder.children
+                    if prep.dep_ == "prep" and prep.lower_ == "with" and any(
+                        a.dep_ == "advmod" and a.lower_ in ("together", "along") for a in prep.children)
+                    for o in prep.children if o.dep_ == "pobj"]
+        return self.actors_of_all(subject_tokens + partners), passive_tokens
 
     def targets(self, word: Token, specs: tuple[str, ...], objects: list[Token]) -> list[ActorHit]:
         """The acted-upon actors, looked for where the pattern's specs say, in order."""
@@ -234,7 +243,9 @@ class ArgumentReader:
                 continue  # a place is named ("in Russia's Krasnodar region", "near the Armenian border"), not an
                 # adjective of something else ("Russian propaganda")
             if mention.actors[0].kind == "state" and mention.actors[0].state_code not in source_states:
-                return [(mention, token)]
+                # "struck targets in Iraq and Syria": every place of the list
+                return [(mention, token)] + [(m, c) for c in token.conjuncts if c.i > token.i
+                                             and (m := self.mentions.get(c.i)) is not None and _all_states(m)]
         return []
 
 

@@ -24,6 +24,7 @@ _ACTS_WITH_A_RECIPIENT = word_list("acts_with_a_recipient")
 industry" is China supporting Russia; "public support" is not an event."""
 _ALONE_NOUNS = frozenset({"PROTEST"})
 _WITNESS_VERBS = word_list("witness_verbs")
+_LANDING_VERBS = word_list("landing_verbs")
 """Participles whose agent saw or judged the act, not did it: "the buildup of Rwandan troops, documented by UN
 experts"."""
 
@@ -106,6 +107,10 @@ class NounEvents(EventAssembler):
             targets = self.args.thanker(noun)
         if not targets and sources and self._plover_of(pattern) in MATERIAL:
             targets = self.args.place_target(noun, sources)  # "drone strikes on towns in north-east Syria"
+            if not targets and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _LANDING_VERBS:
+                # "A drone attack by Ukraine hit an airbase deep inside Russia": where the act landed
+                targets = self.args.place_target(noun.head, sources) or self.args.actors_of_all(
+                    [o for o in noun.head.children if o.dep_ == "dobj"])
         if not targets and sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVER_VERBS:
             # "Russia is facing sanctions from the West": the one who faces them is the target
             targets, _ = self.args.source_actors(noun.head)
