@@ -5,12 +5,9 @@ where the first person is someone else's.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Doc, Token
 
-if TYPE_CHECKING:
-    from multipolar.nlp.actors.resolve import ActorMention, ActorRef
+from multipolar.nlp.spans import ActorMention, ActorRef, quoted_char_ranges, text_of
 
 _FIRST_PERSON = frozenset({"we", "us", "i", "my", "our"})
 _OWN_BODIES = frozenset({"country", "government", "delegation", "nation", "state", "people", "administration"})
@@ -21,10 +18,6 @@ has"), unless a country or place is named with them ("the Government of Nepal", 
 
 def first_person(doc: Doc, mentions: list[ActorMention], voice: ActorRef) -> list[ActorMention]:
     """Mentions of the voice: "We call on ...", "my country", "our Government", "the Administration"."""
-    from multipolar.nlp.actors.resolve import ActorMention
-    from multipolar.nlp.quotes.find import quoted_char_ranges
-    from multipolar.nlp.spans import text_of
-
     taken = {k for m in mentions for k in range(m.start, m.end)}
     quoted = quoted_char_ranges(text_of(doc))
     found = []

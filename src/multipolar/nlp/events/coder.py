@@ -19,7 +19,6 @@ import itertools
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.coding.tables import CodingTables, Pattern, load_tables
-from multipolar.nlp.actors.resolve import ActorMention, ActorRef
 from multipolar.nlp.events.arguments import (
     SAY_VERBS,
     ActorHit,
@@ -48,6 +47,7 @@ from multipolar.nlp.events.frames import complement_code, complements, frame_wor
 from multipolar.nlp.events.future import future_reading
 from multipolar.nlp.events.pairs import HOSTED, MEDIATED, VISITED, actor_pairs, alone_pairs, distinct, reciprocal
 from multipolar.nlp.events.selection import GENERIC, MATERIAL, deduplicated, later, without_repeated_headline
+from multipolar.nlp.spans import ActorMention, ActorRef
 
 _RECEIVER_VERBS = frozenset({"face", "receive", "suffer", "endure", "get", "accept", "welcome"})
 _ABSORBED = frozenset({"request", "refuse", "threaten"})

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from multipolar.nlp.actors.resolve import ActorMention
 from multipolar.nlp.dates import TWO_DATES, DateValue, FoundDate, normalise
 from multipolar.nlp.figures.amounts import (
     MAX_VALUE,
@@ -26,6 +25,7 @@ from multipolar.nlp.figures.amounts import (
     qualifier_of,
 )
 from multipolar.nlp.figures.reading import FLOWS, FigureReader, governing_verb, verb_chain
+from multipolar.nlp.spans import ActorMention
 
 _UP = re.compile(r"\b(?:up|increas\w*|ris\w*|rose|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|climb\w*|"
                  r"higher)\b", re.IGNORECASE)
