@@ -1,10 +1,10 @@
 """`multipolar serve`: a JSON API and pages over a store (FastAPI, extra `multipolar[web]`).
 
-Every page has a JSON twin under /api (`web_api`, with CSV twins of the tables; the pages are `web_pages`).
+Every page has a JSON twin under /api (`api`, with CSV twins of the tables; the pages are `pages`).
 Pages work offline: plotly.js is served from the plotly package, the API description from our own page.
 Article text is always escaped (Jinja autoescape); every query is parameterised, and every query
-parameter is checked (422 with the reason). Requests pass `web_guard` first (Host, token, body size);
-posted texts are analysed in `web_analyses`' worker processes. Error bodies never carry paths, process
+parameter is checked (422 with the reason). Requests pass `guard` first (Host, token, body size);
+posted texts are analysed in `analyses`' worker processes. Error bodies never carry paths, process
 ids or tracebacks: those go to the log (`multipolar.web.app`).
 """
 
@@ -78,7 +78,7 @@ def read(db: Path, sql: str, params: list[Any]) -> list[dict[str, Any]]:
 def create_app(db: Path, settings: Settings = DEFAULT_SETTINGS, *, token: str | None = None,
                host: str = "127.0.0.1") -> FastAPI:
     """The app for one store, served on `host`. The store is opened read-only per request (and kept open
-    between close requests, `web_store`), so several servers can read one file and an ingest can take it
+    between close requests, `store_handle`), so several servers can read one file and an ingest can take it
     once reads pause for a second; while an ingest writes (DuckDB allows one writing process and no
     readers beside it), requests get 503.
 

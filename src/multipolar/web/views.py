@@ -1,7 +1,7 @@
 """What the web pages and their JSON and CSV twins show: filtered events, documents, actors to pick from,
 a dyad's periods, with every row carrying its document's title, date, original URL and sentence anchor.
 
-All queries are parameterised; the filters arrive already validated (`web_pages` declares them)."""
+All queries are parameterised; the filters arrive already validated (`pages` declares them)."""
 
 from __future__ import annotations
 

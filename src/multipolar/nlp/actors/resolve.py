@@ -1,11 +1,11 @@
 """Actor resolution: a spaCy component that finds and resolves every actor mention, as of the doc's date.
 
 Rules, in order: gazetteer names (longest match first), then knowledge-base names where the gazetteer has
-none as long (`actors_kb`); a country or place word plus an agent word ("the Russian army", "Russia's
-foreign minister", "Delhi police") as a body or, for an office, its holder on the date (`actors_agents`);
+none as long (`kb_names`); a country or place word plus an agent word ("the Russian army", "Russia's
+foreign minister", "Delhi police") as a body or, for an office, its holder on the date (`agents`);
 names the document explains ("Armenian Prime Minister X", "X, a spokesman for the Kenyan police"),
 generic actors ("protesters", "the police") and surnames of people named in full before
-(`actors_explained`); plural references to the last pair of states ("the two countries").
+(`explained`); plural references to the last pair of states ("the two countries").
 Place names ("Sea of Japan") and combining forms without a partner ("Indo-Pacific") are not actors.
 What looks like an actor but cannot be resolved is kept in `doc._.mp_unresolved`, never guessed.
 """

@@ -1,6 +1,6 @@
 """The event coder: a spaCy component that reads who did what to whom from the dependency parse.
 
-For each verb with a pattern (see `coding_tables`), it finds the acting actors (subjects; the `by`
+For each verb with a pattern (see `coding.tables`), it finds the acting actors (subjects; the `by`
 agent of a passive; the noun a relative clause hangs on), the target (object, dative or a preposition,
 as the pattern says), then negation, modality and date. Light verbs ("conduct", "impose") take their
 code from their object noun; event nouns ("the Russian invasion of Ukraine") code on their own.
