@@ -24,7 +24,8 @@ from multipolar.nlp.figures.amounts import (
     parse_amount,
     qualifier_of,
 )
-from multipolar.nlp.figures.reading import FLOWS, FigureReader, governing_verb, verb_chain
+from multipolar.nlp.figures.reading import FLOWS, FigureReader
+from multipolar.nlp.figures.syntax import governing_verb, verb_chain
 from multipolar.nlp.spans import ActorMention
 
 _UP = re.compile(r"\b(?:up|increas\w*|ris\w*|rose|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|climb\w*|"

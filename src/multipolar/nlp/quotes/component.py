@@ -7,17 +7,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from multipolar.nlp.quotes.find import FoundQuote, quote_spans
+from multipolar.nlp.quotes.find import FoundQuote, quote_spans, word_set
 from multipolar.nlp.quotes.speakers import Attribution
 from multipolar.nlp.spans import text_of
 
 if TYPE_CHECKING:
     from multipolar.nlp.actors.resolve import ActorResolver
-
-_NAMING_VERBS = frozenset({"call", "describe", "dub", "brand", "label", "term"})
-"""A term these set in marks stays a scare quote ("called the vote a “pantomime election”"); after other
-speech verbs it is a partial quotation ("said its troops answered “large-scale provocations”")."""
-
 
 class QuoteFinder:
     """The `multipolar_quotes` component."""
@@ -37,7 +32,8 @@ class QuoteFinder:
         found = []
         for span, speaker, verb in zip(spans, speakers, attribution.verbs, strict=True):
             actor = speaker.actor if speaker else None
-            kind = "partial" if span.kind == "scare" and verb is not None and verb not in _NAMING_VERBS else span.kind
+            naming = verb is None or verb in word_set("naming_verbs.txt")
+            kind = "partial" if span.kind == "scare" and not naming else span.kind
             found.append(FoundQuote(
                 span.start, span.end, text_of(doc)[span.start : span.end], speaker.text if speaker else None, actor,
                 span.direct, _sentence_index(sentences, span.start), kind,

@@ -76,6 +76,19 @@ def word_list(name: str) -> tuple[str, ...]:
     return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """A one-column word list of `data/quotes/`, as a set."""
+    return frozenset(word_list(name))
+
+
+@cache
+def word_table(name: str) -> dict[str, str]:
+    """A two-column TSV of `data/quotes/` (a header row, then word and value)."""
+    rows = [line.split("\t") for line in word_list(name)[1:]]
+    return {row[0]: row[1] for row in rows if len(row) >= 2}
+
+
 # ---- which marked spans are quotations ------------------------------------------------------------
 
 

@@ -23,14 +23,13 @@ from multipolar.nlp.quotes.actors import (
     people_words,
     person_nouns,
 )
-from multipolar.nlp.quotes.find import speaker_country
+from multipolar.nlp.quotes.find import speaker_country, word_set, word_table
 from multipolar.nlp.spans import ActorMention
 
 if TYPE_CHECKING:
     from multipolar.nlp.quotes.speakers import Attribution
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_TITLE_WORDS = frozenset({"vice", "deputy", "prime", "foreign", "senior", "secretary"})
 
 
 @dataclass
@@ -104,14 +103,12 @@ def words_of(text: str) -> frozenset[str]:
 
 
 def gender_of(doc: Doc, described: Described) -> str | None:
+    """"he" or "she" by the words of the description ("a widow", "the king"); a mixed one tells nothing."""
     if described.start is None or described.end is None:
         return None
-    words = {t.lower_.rstrip(".") for t in doc[described.start : described.end]}
-    if words & {"spokeswoman", "chairwoman", "congresswoman", "ms", "mrs", "madam", "queen", "woman", "mother"}:
-        return "f"
-    if words & {"spokesman", "chairman", "congressman", "mr", "king", "emir", "sultan", "man", "father"}:
-        return "m"
-    return None
+    table = word_table("gender_words.tsv")
+    genders = {table.get(t.lower_.rstrip(".")) for t in doc[described.start : described.end]} - {None}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
@@ -151,8 +148,6 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
 
 _OWNER_SECTORS = frozenset({"PTY", "REB", "UAF", "OPP", "CRM", "NGO", "BUS", "MED", "LAB"})
 """Sectors a body lends its spokesman or secretary (a ministry's portfolio, "agriculture", lends none)."""
-_OWNERS = frozenset({"its", "their", "group", "party", "movement", "organisation", "organization", "alliance",
-                     "coalition", "force", "forces", "militia", "agency", "company", "bloc"})
 
 
 def _sectors_of_owners(doc: Doc, found: list[Referent]) -> None:
@@ -163,19 +158,29 @@ def _sectors_of_owners(doc: Doc, found: list[Referent]) -> None:
             continue
         name = doc[referent.end - 1]
         title = name.head if name.dep_ == "appos" else next((c for c in name.children if c.dep_ == "appos"), None)
-        if title is None or title.lemma_.lower() not in generic_titles():
+        if title is not None and title.lower_ == "general" and title.i > 0 and doc[title.i - 1].lower_ == "secretary":
+            title = doc[title.i - 1] if not any(c.dep_ == "poss" for c in title.children) else title
+            named_title = "secretary"
+        else:
+            named_title = title.lemma_.lower() if title is not None else ""
+        if title is None or named_title not in generic_titles():
             continue
-        owner = next((c for c in title.children if c.dep_ == "poss" and c.lower_ in _OWNERS), None)
+        owners = word_set("owner_words.txt")
+        owner = next((c for t in (title, title.head) for c in t.children if c.dep_ == "poss" and c.lower_ in owners),
+                     None)
         if owner is None:
             continue
         named_by = {owner.lemma_.lower()} if owner.lower_ not in ("its", "their") else set()
         body = next((r.resolved for r in reversed(found[:index]) if r.kind == "body" and r.end <= title.i
-                     and named_by <= r.resolved.words
-                     and r.resolved.described.sector in _OWNER_SECTORS and r.resolved.described.actor is not None
-                     and r.resolved.described.actor.kind != "state"), None)
+                     and named_by <= r.resolved.words and _owns_sector(r.resolved.described)), None)
         if body is not None:
             referent.described = replace(referent.described, sector=body.described.sector,
                                          country=referent.described.country or body.described.country)
+
+
+def _owns_sector(body: Described) -> bool:
+    """A party, group or company (named or only described: "The main opposition party"), not a state."""
+    return body.sector in _OWNER_SECTORS and (body.actor is None or body.actor.kind != "state")
 
 
 def _link_descriptions(attribution: Attribution, found: list[Referent]) -> None:
@@ -265,7 +270,7 @@ def bare_role(doc: Doc, start: int, end: int) -> bool:
     words = [t for t in span if t.dep_ != "det" and not t.is_punct]
     definite = span[0].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
     return definite and bool(words) and span.root.ent_type_ != "PERSON" and \
-        all(t.lemma_.lower() in person_nouns() or t.lower_ in _TITLE_WORDS for t in words)
+        all(t.lemma_.lower() in person_nouns() or t.lower_ in word_set("title_words.txt") for t in words)
 
 
 def _link_surnames(doc: Doc, found: list[Referent]) -> None:
@@ -301,9 +306,10 @@ def _subject_phrases(attribution: Attribution, doc: Doc, covered: set[int]) -> l
     person ("remembered an old woman"), can still be pointed back to."""
     found = []
     for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN") or token.i in covered or token.i in attribution.quoted:
-            continue
-        if token.dep_ not in SUBJECT_DEPS and not (token.dep_ in ("dobj", "pobj") and token.pos_ == "NOUN"
+        one = token.lower_ == "one" and token.dep_ in SUBJECT_DEPS and any(c.lower_ == "of" for c in token.children)
+        if (token.pos_ not in ("NOUN", "PROPN") and not one) or token.i in covered or token.i in attribution.quoted:
+            continue  # "One of them, a 21-year-old student, said ...": someone a later "she" can mean
+        if token.dep_ not in SUBJECT_DEPS and not (token.dep_ in ("dobj", "pobj", "attr") and token.pos_ == "NOUN"
                                                    and token.lemma_.lower() in person_nouns()):
             continue
         start, end = phrase(token, attribution.quoted)
