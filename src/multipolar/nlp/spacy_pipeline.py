@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -40,17 +41,23 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
     A run of `MAX_UNPUNCTUATED_TOKENS` without sentence punctuation is cut there too, which keeps parsing
     and coding linear in the length of pathological input (a 1 MB "sentence")."""
+    strings = doc.vocab.strings
+    stops = {strings.add(mark) for mark in (".", "!", "?")}
+    rows = doc.to_array([ORTH, IS_SPACE]).tolist() if len(doc) > 1 else []
+    starts: list[int] = []
     run = 0
-    for token in doc[:-1]:
+    for i, (orth, space) in enumerate(rows[:-1]):  # whole numbers, not Token objects: a tenth of the time
         run += 1
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+        if space and "\n" in strings[orth]:
+            starts.append(i + 1)
             run = 0
-        elif token.text in (".", "!", "?"):
+        elif orth in stops:
             run = 0
         elif run >= MAX_UNPUNCTUATED_TOKENS:
-            doc[token.i + 1].is_sent_start = True
+            starts.append(i + 1)
             run = 0
+    for i in starts:
+        doc[i].is_sent_start = True
     return doc
 
 
