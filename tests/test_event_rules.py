@@ -6,6 +6,7 @@ root); actor mentions are given by token index. A rule change that breaks a fami
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import spacy
@@ -465,3 +466,19 @@ def test_a_protest_noun_with_its_doer_needs_no_recipient() -> None:
     assert events == [("KEN", "-", "PROTEST", "hunger", "asserted", False)]
     assert _events("The/the/DET/det/2 French/french/ADJ/amod/2 withdrawal/withdrawal/NOUN/nsubj/3 "
                    "began/begin/VERB/ROOT/- ././PUNCT/punct/3") == []
+
+
+def test_dates_do_not_depend_on_the_order_the_events_come_in() -> None:
+    # "China invaded Japan in 2022. After the invasion, France sanctioned China."
+    from multipolar.coding.tables import load_tables
+    from multipolar.nlp.events.coder import _DocReader
+
+    doc = _doc("China/China/PROPN/nsubj/1 invaded/invade/VERB/ROOT/- Japan/Japan/PROPN/dobj/1 in/in/ADP/prep/1 "
+               "2022/2022/NUM/pobj/3 ././PUNCT/punct/1 After/after/ADP/prep/11 the/the/DET/det/8 "
+               "invasion/invasion/NOUN/pobj/6 ,/,/PUNCT/punct/11 France/France/PROPN/nsubj/11 "
+               "sanctioned/sanction/VERB/ROOT/- China/China/PROPN/dobj/11 ././PUNCT/punct/11")
+    coded = [(e.plover, e.date) for e in doc._.mp_events]
+    assert coded == [("ASSAULT", "2022"), ("SANCTION", "2022")]
+    reader = _DocReader(doc, load_tables())
+    undated = [dataclasses.replace(e, date=None) for e in doc._.mp_events]
+    assert reader._dated(undated[::-1]) == reader._dated(undated) == doc._.mp_events

@@ -161,6 +161,7 @@ def _prepared_doc(nlp: Any, article: Article) -> Doc:
     doc._.mp_date = article.date
     doc._.mp_date_label = article.date_label
     doc._.mp_voice = article.voice
+    doc._.mp_title = article.title
     return doc
 
 

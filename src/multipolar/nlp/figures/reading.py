@@ -9,7 +9,7 @@ figure in the parse decide: its own phrase, then the noun it modifies, then its 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -17,29 +17,55 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.actors.resolve import ActorMention
+from multipolar.nlp.figures.syntax import (
+    clause_tokens,
+    context,
+    controller,
+    counted_noun,
+    cue_keys,
+    first_person_subject,
+    flow_nouns,
+    governing_verb,
+    holders,
+    in_purpose_phrase,
+    in_setting,
+    in_source_phrase,
+    is_acting,
+    is_aggressor,
+    is_need,
+    is_share_of,
+    named_flow,
+    names_receiver,
+    noun_phrase,
+    own_phrase,
+    per_unit,
+    receiving,
+    subject_token,
+    verb_chain,
+)
 
 FLOWS = frozenset({"aid", "loan", "loan_guarantee", "investment", "exports", "imports"})
 """Measures of something that moves from one actor to another; only these have a direction."""
 _RECEIVER_IS_SUBJECT = frozenset({"imports"})
+"""For these the clause's subject receives the flow ("China imported $81 billion of gas from Russia")."""
 _GOODS_UNITS = frozenset({"barrel", "ton", "tonne", "bushel", "cubic", "metre", "meter", "dose", "vaccine"})
-_LEMMA_FIXES = {"dos": "dose", "basis": "base"}
-"""spaCy's lemmatizer quirks for counted nouns ("doses" -> "dos")."""
 """Counted nouns that measure goods, whose counts can flow like money ("700,000 barrels of oil from Russia")."""
 _ANNOUNCED = frozenset({"aid", "loan", "loan_guarantee"})
 """Flows a document's own voice gives when the clause names no giver ("USAID will provide $125M"); an
 investment or a trade figure names its own ends or has none."""
-"""For these the clause's subject receives the flow ("China imported $81 billion of gas from Russia")."""
 
 _PERIOD_UNITS = frozenset({"year", "month", "week", "day", "annum", "quarter"})
 """A figure per one of these is a rate ("$2 billion a year"); per anything else it is a price."""
-_MODIFIER_DEPS = frozenset({"nummod", "compound", "nmod", "amod", "appos", "quantmod", "npadvmod", "poss"})
-_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"})
+_GIVERS = frozenset({"donor", "investor", "lender", "creditor", "exporter", "importer", "partner"})
+"""Nouns for who gives, not for what is given ("donors pledged $10 billion")."""
+_PER_PERSON = frozenset({"family", "household", "person", "capita", "citizen", "worker", "resident",
+                         "inhabitant", "taxpayer", "student", "child", "patient", "employee"})
+"""An amount per one of these is a sum per person ("$2,100 per family of four"), not a price."""
+_OF_PEOPLE = frozenset({"casualties", "displaced"})
+_NOT_PEOPLE = frozenset({"animal", "livestock", "cattle", "sheep", "goat", "head", "tree", "home", "house",
+                         "building", "school", "hospital", "vehicle", "hectare", "acre", "crop"})
+"""Counted nouns that cannot be casualties or displaced persons."""
 _RECIPIENT_PREPS = frozenset({"to", "for", "towards", "toward", "in", "into"})
-_NOT_PARTIES = frozenset({"according"})
-_NAME_ENTITIES = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
-_COMPARING = frozenset({"compare", "compared"})
-"""Verbs that set a figure beside another ("$81 billion, compared to $52.1 billion in 2021"): the figure
-belongs to the clause they hang on."""
 _CHANGES = frozenset({"growth"})
 """Measures that say a figure is a change: the measure of what changed, when the clause names it, wins
 ("a growth of more than 40% in bilateral trade")."""
@@ -55,6 +81,13 @@ class FigureReading:
     parties: tuple[str, ...]
     per: str | None
     counted: str | None
+
+
+@lru_cache(maxsize=1)
+def giving_verbs() -> frozenset[str]:
+    """Verbs by which a speaker gives (`data/figures/giving.txt`): "we will contribute", "we have allocated"."""
+    text = resources.files("multipolar").joinpath("data/figures/giving.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -78,8 +111,8 @@ class FigureReader:
         """The last flow read in the document: (giver, receiver)."""
 
     def read(self, span: Span, kind: str) -> FigureReading:
-        per = _per_unit(span)
-        counted = _counted_noun(span) if kind == "count" else None
+        per = per_unit(span)
+        counted = counted_noun(span) if kind == "count" else None
         measure = self.measure(span, kind, per)
         source = target = None
         if measure in FLOWS:
@@ -91,19 +124,28 @@ class FigureReader:
     # ---- measure --------------------------------------------------------------------------------------
 
     def measure(self, span: Span, kind: str, per: str | None) -> str | None:
-        if kind == "money" and per is not None and per not in _PERIOD_UNITS:
-            return "price"  # "$60 a barrel", "$799 per pair"
-        if kind == "percent" and _share_of(span):
+        if kind == "money" and per is not None and per not in _PERIOD_UNITS and per not in _PER_PERSON:
+            return "price"  # "$60 a barrel", "$799 per pair"; not "$2,100 per family of four"
+        if kind == "percent" and is_share_of(span):
             return "share"
+        if is_need(span):
+            return None  # "Africa needs at least $252 billion", "a disaster requiring $500 million": no flow yet
         cues = measure_cues()
-        if kind == "count" and _counted_noun(span) in _GOODS_UNITS:
+        counted = counted_noun(span) if kind == "count" else None
+        if counted in _GOODS_UNITS:
             kind = "money"  # "700,000 barrels per day of crude oil ... from Russia": goods that move
         first: str | None = None
         for token in context(span, near_only=kind == "count"):
-            for cue in _cue_keys(token):
+            for cue in cue_keys(token):
                 found = cues.get(cue)
                 if found is None or not (kind in found[1] or "*" in found[1]):
                     continue
+                if found[0] == "-":
+                    return first  # "purchasing power": the phrase is no measure of ours
+                if found[0] in _OF_PEOPLE and counted in _NOT_PEOPLE:
+                    continue  # "tens of thousands of livestock animals have died": no casualties
+                if kind == "money" and found[0] not in FLOWS and in_purpose_phrase(token, span):
+                    continue  # "$20 billion pledged ... for enhanced food production": what it is for
                 if first is None and found[0] not in _CHANGES:
                     return found[0]
                 if first is None:
@@ -124,18 +166,49 @@ class FigureReader:
         if measure in _RECEIVER_IS_SUBJECT:
             receiver = destination if subject is None and owner is None else (owner or subject)
             return origin, receiver or (self.voice if origin != self.voice else None)
-        giver = origin or owner or subject or (self.voice if measure in _ANNOUNCED else None)
+        if verb is not None and receiving(verb):
+            # "Serbia attracted €2.32 billion in foreign direct investment", "we have received $300 million
+            # from Japan": the subject receives, "from" names the giver
+            receiver = subject or (self.voice if first_person_subject(verb) else None)
+            giver = origin or (owner if owner != receiver else None)
+            return giver, receiver
+        if verb is not None and subject is not None and first_person_subject(verb) and \
+                not self._voice_may_give(span, verb):
+            subject = None  # "we are still waiting for the $10 billion": the speaker is no giver of it
+        voice_gives = measure in _ANNOUNCED and (verb is None or self._voice_may_give(span, verb))
+        giver = origin or owner or subject or (self.voice if voice_gives else None)
         if destination == giver:
             destination = None
         if span.root.dep_ == "appos" and span.root.head.i in self.by_token:
             return giver, destination  # "donors, including Japan ($1.08 billion)": a giver named with its share
-        if destination is None and giver is not None and not _names_receiver(span, verb):
+        if destination is None and giver is not None and not names_receiver(span, verb):
             destination = self.recipient_in_sentence(span, {giver})
         if destination is None and giver is not None and self.last_flow is not None and \
                 self.last_flow[0] == giver and self.last_flow[1] is not None:
             destination = self.last_flow[1]  # a fact sheet's bullets: the same donor, the same recipient
         self.last_flow = (giver, destination)
         return giver, destination
+
+    def _voice_may_give(self, span: Span, verb: Token) -> bool:
+        """The document's own state gives what its clause announces ("USAID will provide $125M", "we will
+        contribute $5 million"), unless the clause says someone else acts: a subject that is a common noun
+        ("developed countries committed to mobilizing $100 billion", "international cooperation, which has
+        raised €16 billion"), or "we" doing something other than giving ("we are tired of waiting for the $10
+        billion")."""
+        subject = subject_token(verb)
+        outer = governing_verb(verb.head) if subject is None and verb.dep_ == "acl" else None
+        if outer is not None and outer.i != verb.i and outer.dep_ != "acl":
+            # "announce new contributions totaling $316 million": the verb of the noun "totaling" is on
+            return self._voice_may_give(span, outer)
+        if subject is None or subject.i in range(span.start, span.end):
+            return _giving(verb)  # "$125M will be provided to ...", not "$381.6 billion has been forgone"
+        if first_person_subject(verb):
+            return _giving(verb) or _names_flow(subject)  # "we will contribute", "our commitment includes"
+        if subject.lower_ in ("which", "that", "who") and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # the relative pronoun stands for the noun the clause is on
+        if subject.pos_ != "NOUN" or subject.i in self.by_token or _names_flow(subject):
+            return True  # "USAID will provide", "this includes", "the first new grant, for $2.21 million"
+        return any(c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN" for c in subject.children)
 
     def _bought_from_voice(self, span: Span, seller: str | None, buyer: str | None) -> bool:
         """A foreign buyer's purchase in a text that speaks for a state is that state's sale: its exports."""
@@ -145,6 +218,11 @@ class FigureReader:
 
     def _subject_state(self, verb: Token) -> str | None:
         for node in verb_chain(verb):
+            asked = controller(node)
+            if asked is not None:
+                # "we appeal to Japan to provide": Japan gives; "to our partners": none we can name
+                mention = self.by_token.get(asked.i)
+                return mention.actors[0].state_code if mention is not None and mention.how != "voice" else None
             for child in node.children:
                 if child.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "agent":
                     heads = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "agent" else [child]
@@ -161,8 +239,8 @@ class FigureReader:
         the one whose flow it is."""
         if span.root.dep_ == "appos" and span.root.head.i in self.by_token:
             return self.by_token[span.root.head.i].actors[0].state_code
-        named = _named_flow(span)
-        for noun in [span.root, *_flow_nouns(span), *named]:
+        named = named_flow(span)
+        for noun in [span.root, *flow_nouns(span), *named]:
             # "$300 million in Ukrainian security assistance": an adjective there names what it is for
             deps = ("poss",) if noun.i == span.root.i else ("poss", "compound") if noun in named else \
                 ("poss", "amod", "compound", "nmod")
@@ -176,7 +254,7 @@ class FigureReader:
         return None
 
     def _state_after(self, span: Span, verb: Token | None, preps: tuple[str, ...]) -> str | None:
-        for holder in _holders(span, verb):
+        for holder in holders(span, verb):
             for prep in holder.children:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
                     for obj in prep.children:
@@ -188,7 +266,7 @@ class FigureReader:
     def _recipient(self, span: Span, verb: Token | None, exclude: set[str]) -> str | None:
         """"to Ukraine", "for the people of Guatemala", "gave Kyiv $X", "in Ukraine"; then the purpose clause
         ("to support the people of Ukraine")."""
-        for holder in _holders(span, verb):
+        for holder in holders(span, verb):
             for child in holder.children:
                 candidates: list[Token] = []
                 if child.dep_ in ("prep", "dative") and child.lower_ in _RECIPIENT_PREPS:
@@ -224,8 +302,8 @@ class FigureReader:
                 continue
             root = next((t for t in self.doc[mention.start:mention.end] if not mention.start <= t.head.i < mention.end
                          or t.head.i == t.i), token)
-            if _aggressor(self.doc[mention.end - 1]) or _in_source_phrase(token) or _in_setting(token) or \
-                    _acting(token) or self._named_with_figure(root):
+            if is_aggressor(self.doc[mention.end - 1]) or in_source_phrase(token) or in_setting(token) or \
+                    is_acting(token) or self._named_with_figure(root):
                 continue
             inner = self._named_inside(token) if mention.how == "generic" else None
             return inner or mention.actors[0].state_code
@@ -236,7 +314,7 @@ class FigureReader:
         for node in token.subtree:
             found = self.by_token.get(node.i)
             if found is not None and found.how != "generic" and node.i != token.i and \
-                    not _aggressor(self.doc[found.end - 1]):
+                    not is_aggressor(self.doc[found.end - 1]):
                 return found.actors[0].state_code
         return None
 
@@ -246,10 +324,10 @@ class FigureReader:
 
     def _state_in(self, token: Token, shallow: bool = False) -> str | None:
         """The state a noun phrase names: itself, or what qualifies it ("the people of Ukraine")."""
-        nodes = [token] if shallow else sorted(_phrase(token), key=lambda t: t.i)
+        nodes = [token] if shallow else sorted(noun_phrase(token), key=lambda t: t.i)
         for node in nodes:
             mention = self.by_token.get(node.i)
-            if mention is not None and not (not shallow and _aggressor(self.doc[mention.end - 1])):
+            if mention is not None and not (not shallow and is_aggressor(self.doc[mention.end - 1])):
                 return mention.actors[0].state_code
         if shallow:
             for child in sorted(token.children, key=lambda c: c.i):
@@ -268,69 +346,23 @@ class FigureReader:
         (never one named only as a source of the figure, "according to X")."""
         if measure in FLOWS and (source or target):
             return tuple(sorted({c for c in (source, target) if c}))
-        for scope in (_own_phrase(span), _clause(span)):
+        for scope in (own_phrase(span), clause_tokens(span)):
             found = {self.by_token[t.i].actors[0].state_code for t in scope if t.i in self.by_token}
             if found:
                 return tuple(sorted(found))
         return ()
 
 
-# ---- the parse around a figure ------------------------------------------------------------------------
+def _giving(verb: Token) -> bool:
+    """"We will contribute", "we have allocated": a verb of giving; not "we are tired of waiting for the $10
+    billion", "we decided to establish a $20-billion fund", "we support the call for a $500 billion stimulus"."""
+    return any(node.lemma_.lower() in giving_verbs() for node in verb_chain(verb))
 
 
-def context(span: Span, near_only: bool = False) -> Iterator[Token]:
-    """Tokens that can say what a figure measures, nearest first: its own phrase ("$5 billion in aid"), the
-    noun it modifies ("a 25% tariff"), its verb ("imported"), then the rest of its clause. A count takes its
-    measure only from the first three ("sanctioning 400 individuals", not "30 countries ... have announced
-    sanctions")."""
-    seen: set[int] = set(range(span.start, span.end))
-
-    def fresh(tokens: Iterable[Token]) -> Iterator[Token]:
-        for token in tokens:
-            if token.i not in seen:
-                seen.add(token.i)
-                yield token
-
-    yield from fresh(_own_phrase(span))
-    yield from fresh(_flow_nouns(span))
-    verb = governing_verb(span.root)
-    if verb is not None:
-        yield from fresh([verb])
-        if near_only:
-            # "two million people have been forced to flee": the verb it completes says what happened to them
-            yield from fresh(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
-            return
-        yield from fresh(c for c in verb.children if c.dep_ in ("dobj", "attr"))
-        yield from fresh(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
-        yield from fresh(sorted(_clause(span), key=lambda t: abs(t.i - span.root.i)))
-        if verb.dep_ == "relcl":
-            # "bilateral trade ..., which is a growth of more than 40%": what the relative pronoun stands for
-            yield from fresh([verb.head, *[c for c in verb.head.children if c.dep_ in ("amod", "compound")]])
-        for node in list(verb_chain(verb))[1:]:
-            # "Defence spending has risen ..., reaching $90 billion": the subject of the clause it completes
-            yield from fresh(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass"))
-
-
-def _own_phrase(span: Span) -> list[Token]:
-    """The figure's own modifiers: "in humanitarian assistance", "of gas", "for energy assistance"."""
-    found: list[Token] = []
-    for child in span.root.children:
-        if child.i in range(span.start, span.end):
-            continue
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "for", "on", "worth"):
-            for obj in (c for c in child.children if c.dep_ == "pobj"):
-                found.extend(_phrase(obj))
-        elif child.dep_ in ("compound", "amod", "nmod"):
-            found.extend(_phrase(child))
-    return found
-
-
-def _names_receiver(span: Span, verb: Token | None) -> bool:
-    """"contribute €2 million to the Adaptation Fund": the clause names its receiver, even one that is no
-    actor we know, so no other state of the sentence is."""
-    return any(child.dep_ in ("prep", "dative") and child.lower_ == "to" and
-               any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children)
-               for holder in _holders(span, verb) for child in holder.children)
+def _names_flow(noun: Token) -> bool:
+    """"These new funds", "the first new grant", "our commitment": the subject is the flow, not a giver."""
+    found = measure_cues().get(noun.lemma_.lower())
+    return found is not None and found[0] in FLOWS and noun.lemma_.lower() not in _GIVERS
 
 
 def _placed(mention: ActorMention) -> bool:
@@ -339,216 +371,7 @@ def _placed(mention: ActorMention) -> bool:
     actor = mention.actors[0]
     return actor.kind not in ("person", "organization", "other") or actor.country is not None
 
-
 def _names_a_giver(mention: ActorMention) -> bool:
     """A state's name or its government ("U.S. assistance", "U.S. government support"), not a body the flow
     is for ("Moldovan border security assistance")."""
     return mention.how == "name" or (mention.how == "agent" and mention.actors[0].role == "GOV")
-
-
-def _named_flow(span: Span) -> list[Token]:
-    """The flow a figure is an amount of: "$310 million in U.S. assistance", "$2 billion of Chinese loans"."""
-    return [obj for child in span.root.children if child.dep_ == "prep" and child.lower_ in ("in", "of")
-            for obj in child.children if obj.dep_ == "pobj" and obj.pos_ == "NOUN"]
-
-
-def _flow_nouns(span: Span) -> list[Token]:
-    """The noun(s) a figure modifies: "a $500 million aid package", "a contribution of $100 million",
-    "new contributions totaling $316 million", "the deficit was $1 trillion"."""
-    found: list[Token] = []
-    node = span.root
-    for _ in range(3):
-        head = node.head
-        if head.i == node.i:
-            break
-        if node.dep_ in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN"):
-            found.extend([head, *[c for c in head.children if c.dep_ in ("compound", "amod")]])
-            node = head
-        elif node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
-            noun = head.head
-            found.extend([noun, *[c for c in noun.children if c.dep_ in ("compound", "amod")]])
-            node = noun
-        elif node.dep_ in ("dobj", "pobj", "attr") and head.dep_ == "acl" and head.head.pos_ == "NOUN":
-            found.append(head.head)  # "contributions totaling $316 million"
-            node = head.head
-        elif (node.dep_ in ("attr", "acomp", "pobj") and head.lemma_ == "be") or \
-                (node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ == "be"):
-            copula = head if head.lemma_ == "be" else head.head
-            found.extend(c for s in copula.children if s.dep_ == "nsubj" for c in [s, *s.children]
-                         if c.dep_ in ("nsubj", "compound", "amod"))
-            break
-        else:
-            break
-    return found
-
-
-def governing_verb(token: Token) -> Token | None:
-    """The verb whose clause a figure belongs to; for "the $500 million the United States has provided",
-    the relative clause on the figure's own noun."""
-    for noun in (token, token.head if token.dep_ in ("nummod", "compound", "quantmod") else token):
-        own = next((c for c in noun.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
-                    and c.i > token.i), None)
-        if own is not None:
-            return own
-    node = token
-    for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") and node.i != token.i and node.lemma_.lower() not in _COMPARING and \
-                node.dep_ != "prep":  # "donors, including Japan ($1.08 billion), increased": not "including"
-            return node
-        if node.head.i == node.i:
-            return node if node.pos_ in ("VERB", "AUX") else None
-        node = node.head
-    return None
-
-
-def verb_chain(verb: Token) -> Iterator[Token]:
-    """The verb and the verbs it depends on as a complement ("plans to provide", "announced that X will
-    provide"), whose subjects may be its own."""
-    node = verb
-    for _ in range(4):
-        yield node
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
-            node = node.head  # "committed to investing": through the preposition to the verb it completes
-        if node.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "prep") or node.head.i == node.i:
-            return
-        node = node.head
-
-
-def _holders(span: Span, verb: Token | None) -> list[Token]:
-    """Tokens whose prepositions can name a flow's ends: the figure, the noun it modifies, its verb, the
-    verb's object."""
-    holders = [span.root, *[t for t in _flow_nouns(span) if t.pos_ in ("NOUN", "PROPN")]]
-    holders += [t for t in _own_phrase(span) if t.pos_ == "NOUN"]
-    if verb is not None:
-        holders.append(verb)
-        holders.extend(c for c in verb.children if c.dep_ == "dobj" and c.i not in range(span.start, span.end))
-    return holders
-
-
-def _phrase(token: Token) -> list[Token]:
-    """A noun phrase without the clauses inside it."""
-    found = [token]
-    for child in token.children:
-        if child.dep_ not in _CLAUSE_DEPS and child.dep_ != "punct":
-            found.extend(_phrase(child))
-    return found
-
-
-def _clause(span: Span) -> list[Token]:
-    """The tokens of the figure's clause: its verb's subtree without nested clauses that do not hold the
-    figure, and without "according to" sources."""
-    verb = governing_verb(span.root)
-    if verb is None:
-        return list(span.sent)
-    inside = set(range(span.start, span.end))
-    result: list[Token] = []
-
-    def walk(node: Token) -> None:
-        result.append(node)
-        for child in node.children:
-            nested = child.dep_ in _CLAUSE_DEPS and not inside & {t.i for t in child.subtree}
-            if nested or child.lower_ in _NOT_PARTIES:
-                continue
-            walk(child)
-
-    walk(verb)
-    return result
-
-
-def _cue_keys(token: Token) -> Iterator[str]:
-    """The token's two-word phrases first ("trade deficit", "bilateral trade"), then its lemma."""
-    if _in_acting_name(token):
-        return  # "the Export-Import Bank is issuing ...": the doer's name, not what its figure measures
-    lemma = token.lemma_.lower()
-    for child in token.children:
-        if child.dep_ in ("compound", "amod") and child.i < token.i:
-            yield f"{child.lemma_.lower()} {lemma}"
-        elif child.dep_ == "prt":
-            yield f"{lemma} {child.lower_}"
-    if token.i > 0 and token.nbor(-1).is_alpha:
-        yield f"{token.nbor(-1).lemma_.lower()} {lemma}"
-    yield lemma
-
-
-_CONFLICT_NOUNS = frozenset({"war", "invasion", "aggression", "attack", "strike", "bombardment", "occupation",
-                             "offensive", "assault", "blockade", "campaign", "missile", "drone", "conflict"})
-
-
-def _aggressor(token: Token) -> bool:
-    """"Russia's brutal war", "the Kremlin's attacks", "attacks by Russia": the side doing the harm."""
-    if token.dep_ == "case" and token.i > 0:
-        token = token.doc[token.i - 1]  # the mention "Russia's" ends on its "'s"
-    for _ in range(3):  # "the Israel-Hamas conflict": up the names that make the conflict's
-        if token.dep_ in ("compound", "amod") and token.head.pos_ == "PROPN":
-            token = token.head
-    if token.dep_ in ("poss", "compound", "amod") and token.head.lemma_.lower() in _CONFLICT_NOUNS:
-        return True
-    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in _CONFLICT_NOUNS
-
-
-def _acting(token: Token) -> bool:
-    """The subject of a verb, or coordinated with one: a doer, not a receiver."""
-    node = token
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
-    return node.dep_ in ("nsubj", "nsubjpass")
-
-
-def _in_setting(token: Token) -> bool:
-    """"During her trip to Warsaw, Poland, ...": where or when something was announced, not who receives."""
-    return any(t.dep_ == "prep" and t.lower_ in ("during", "at", "while", "ahead", "on") and t.head.pos_ in
-               ("VERB", "AUX") for t in token.ancestors)
-
-
-def _in_source_phrase(token: Token) -> bool:
-    """Inside "according to X": a source of the figure, never a party of it."""
-    return any(t.lower_ == "according" for t in token.ancestors)
-
-
-def _in_acting_name(token: Token) -> bool:
-    """Inside the name of the clause's doer: "The Export-Import Bank", "Australia's superannuation funds"."""
-    if token.ent_type_ not in _NAME_ENTITIES:
-        return False
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    if entity is None:
-        return False
-    root = entity.root
-    return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
-
-
-def _share_of(span: Span) -> bool:
-    """"67% of Canada's GDP", "40% of U.S. imports": a share of a whole, unless the figure is the rate of
-    a measure noun ("a 25% tariff", "tariffs of 25% on")."""
-    doc = span.doc
-    following = next((t for t in doc[span.end : span.end + 3] if not t.is_space), None)
-    follows_of = following is not None and following.lower_ == "of"
-    rate_of_noun = span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.pos_ == "NOUN"
-    return follows_of and not rate_of_noun
-
-
-def _per_unit(span: Span) -> str | None:
-    """"$60 a barrel", "$35 per barrel", "$2 billion a year": the unit a figure is counted per."""
-    doc = span.doc
-    at = span.end
-    if at + 1 < len(doc) and doc[at].lower_ in ("a", "an", "per", "each") and doc[at + 1].pos_ == "NOUN":
-        return doc[at + 1].lemma_.lower()
-    if span[-1].lower_ in ("annually", "yearly"):
-        return "year"
-    return None
-
-
-def _counted_noun(span: Span) -> str | None:
-    """"11,000 people" counts persons; "120,000 registered cases" counts cases."""
-    doc = span.doc
-    if span.end < len(doc) and span.root.head.pos_ == "NOUN" and span.root.dep_ in ("nummod", "quantmod"):
-        noun = span.root.head
-    elif span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].pos_ == "NOUN":
-        noun = doc[span.end + 1]
-    elif span.end < len(doc) and doc[span.end].pos_ == "NOUN":
-        noun = doc[span.end]
-    else:
-        return None
-    lemma = _LEMMA_FIXES.get(noun.lemma_.lower(), noun.lemma_.lower())
-    return "person" if lemma in ("people", "person", "civilian", "individual") else lemma
-
-

@@ -1,0 +1,164 @@
+"""Events in nouns: "the Russian invasion of Ukraine", "Western sanctions on Russia", "a hunger strike by
+opposition politicians", "at the request of the United States"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from multipolar.coding.tables import Pattern
+from multipolar.nlp.events.arguments import ActorHit
+from multipolar.nlp.events.assembly import EventAssembler
+from multipolar.nlp.events.clauses import clause_verb
+from multipolar.nlp.events.coded import CodedEvent
+from multipolar.nlp.events.frames import governing_frame, noun_pattern
+from multipolar.nlp.events.selection import MATERIAL
+
+ABSORBED = frozenset({"request", "refuse", "threaten"})
+"""Frames whose complement is not coded on its own: it is what the request, refusal or threat is about."""
+_RECEIVER_VERBS = frozenset({"face", "receive", "suffer", "endure", "get", "accept", "welcome"})
+_STATIVE_NOUNS = frozenset({"alliance", "partnership", "cooperation", "collaboration", "friendship",
+                            "relationship", "relation", "tie", "rivalry", "dependence", "support"})
+"""Nouns that name a standing relation, not an act: they code only as a light verb's object ("formed an
+alliance", "provided support"), never on their own ("the Russia-China alliance is driven by ...")."""
+_ACTS_WITH_A_RECIPIENT = frozenset({"support"})
+"""Stative nouns that do name an act when a recipient follows: "China's support for Russia's defence
+industry" is China supporting Russia; "public support" is not an event."""
+_ALONE_NOUNS = frozenset({"PROTEST"})
+_WITNESS_VERBS = frozenset({"document", "report", "confirm", "observe", "verify", "record", "detect", "monitor",
+                            "see", "note", "describe", "condemn", "criticise", "criticize", "denounce", "welcome",
+                            "photograph", "film", "track", "spot", "reveal", "expose", "investigate", "cite"})
+"""Participles whose agent saw or judged the act, not did it: "the buildup of Rwandan troops, documented by UN
+experts"."""
+
+
+class NounEvents(EventAssembler):
+    """The noun half of the coder (the verb half, `coder._DocReader`, builds on it)."""
+
+    def _noun_events(self, noun: Token) -> list[CodedEvent]:
+        lemma = noun.lemma_.lower()
+        thanked = self.args.thanked_for(noun)
+        if lemma in _STATIVE_NOUNS and not thanked and not (lemma in _ACTS_WITH_A_RECIPIENT and any(
+                c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)):
+            return []
+        pattern = noun_pattern(self.tables, noun)
+        frame = governing_frame(noun)
+        refused_request = frame is not None and frame.kind == "refuse" and pattern is not None and \
+            self._plover_of(pattern) == "REQUEST"
+        if pattern is None or (frame is not None and frame.kind in ABSORBED | {"undo"} and not refused_request):
+            return []  # "called for the release of", "lifted its sanctions": asked for, or undone
+        sources = self._noun_doers(noun, pattern)
+        named_doer = bool(sources)
+        if thanked and not self.args.actors_of_all([c for c in noun.children if c.dep_ == "poss"]):
+            sources = thanked  # "grateful to France for the support provided to our army": France gave it
+        if not sources and self._plover_of(pattern) in MATERIAL | {"RETREAT"}:
+            sources = self._pronoun_doer(noun)  # "their assault", "its withdrawal": acts, not treaties
+        targets = self._noun_recipients(noun, pattern, sources, thanked)
+        if not sources:
+            sources = self._governing_doer(noun, pattern)
+        if not sources and not targets:
+            sources, targets = self._between(noun)  # "the talks between Beijing and Washington"
+        target_codes = {ref.state_code for m, _ in targets for ref in m.actors}
+        domestic = all(ref.kind != "state" for m, _ in [*sources, *targets] for ref in m.actors)
+        sources = [(m, t) for m, t in sources  # a state's own bodies and people can act on each other
+                   if not {ref.state_code for ref in m.actors} <= target_codes or not targets or domestic]
+        if not sources:
+            return []
+        # "a hunger strike by opposition politicians", "the students' march": a protest whose doer the noun names
+        # is an event even with no recipient; other nouns need one ("India's pullback" is often a comparison)
+        # "Ukraine's withdrawal from Avdiivka": a withdrawal from a named place is one, whoever held it
+        withdrawal = self._plover_of(pattern) == "RETREAT" and any(c.dep_ == "prep" and c.lower_ == "from"
+                                                                 for c in noun.children)
+        alone = named_doer and (self._plover_of(pattern) in _ALONE_NOUNS or withdrawal)
+        return self._pairs(noun, pattern, sources, targets, trigger=noun, alone_ok=alone) or []
+
+    def _noun_doers(self, noun: Token, pattern: Pattern) -> list[ActorHit]:
+        """Who the event noun names as doing it: "the Russian invasion", "Russia's", "by the United States"."""
+        sources = self.args.actors_of_all(
+            [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
+            + [obj for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+               for obj in c.children if obj.dep_ == "pobj"]
+            # "the arrest of Imran Khan by Pakistani rangers": the parse often hangs "by" on the "of" object
+            + [obj for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+               for by in o.children if by.dep_ == "prep" and by.lower_ == "by"
+               for obj in by.children if obj.dep_ == "pobj"]
+            # "the sanctions imposed by the United States", "the commitment made by the European Union"
+            + [obj for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() not in _WITNESS_VERBS
+               for agent in c.children if agent.dep_ == "agent" for obj in agent.children if obj.dep_ == "pobj"])
+        if not sources and not any(spec.startswith("prep:") and "of" in spec[5:].split("|")
+                                   for spec in pattern.targets):
+            # "the intrusion of China Coast Guard vessels into Japan's waters": where "of" does not name the
+            # one acted upon, it names the doer
+            sources = self.args.actors_of_all([obj for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                               for obj in c.children if obj.dep_ == "pobj"])
+        return sources
+
+    def _noun_recipients(self, noun: Token, pattern: Pattern, sources: list[ActorHit],
+                         thanked: list[ActorHit]) -> list[ActorHit]:
+        """Who the event noun acts on: its own phrase, else who receives, faces or lives under it."""
+        targets = self.args.targets(noun, pattern.targets, []) or [
+            a for clause in noun.children if clause.dep_ == "acl" and any(c.dep_ == "agent" for c in clause.children)
+            for a in self.args.targets(clause, pattern.targets, [])]  # "the pledge made by Japan to Egypt"
+        if not targets and any("against" in spec for spec in pattern.targets):
+            # "the weekly marches by Serbian students against the government": the parse hangs "against" on
+            # the doers
+            targets = self.args.actors_of_all([o for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "against"
+                                               and t.head.i != noun.i for o in t.children if o.dep_ == "pobj"])
+        if not targets and self._plover_of(pattern) == "REQUEST":
+            targets = self._asked(noun)
+        if not targets and thanked:
+            targets = self.args.thanker(noun)
+        if not targets and sources and self._plover_of(pattern) in MATERIAL:
+            targets = self.args.place_target(noun, sources)  # "drone strikes on towns in north-east Syria"
+        if not targets and sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVER_VERBS:
+            # "Russia is facing sanctions from the West": the one who faces them is the target
+            targets, _ = self.args.source_actors(noun.head)
+        if not targets and sources and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            # "Zimbabwe has lived (for decades) under sanctions imposed by the United States": the one living
+            # under them
+            targets, _ = self.args.source_actors(clause_verb(noun.head))
+        return targets
+
+    def _governing_doer(self, noun: Token, pattern: Pattern) -> list[ActorHit]:
+        """"X described ... during a state visit to Moscow", "we have stood together in firm opposition to
+        Russia's war", "Modi flew to Washington for talks with Biden": the one doing it is the subject of the
+        verb."""
+        governor = noun.head.head
+        if governor.lemma_.lower() == "part" and governor.dep_ == "dobj":
+            governor = governor.head  # "took part in joint drills"
+        meeting = self._plover_of(pattern) == "CONSULT" and noun.head.lower_ in ("for", "during")
+        if noun.dep_ == "pobj" and governor.pos_ in ("VERB", "AUX") and (
+                (noun.head.lower_ in ("during", "on", "in") and noun.lemma_.lower() in ("visit", "trip", "tour"))
+                or (noun.head.lower_ in ("in", "into") and noun.head.dep_ == "prep") or meeting):
+            return self.args.source_actors(governor)[0]
+        return []
+
+    def _between(self, noun: Token) -> tuple[list[ActorHit], list[ActorHit]]:
+        """"the talks between Beijing and Washington", "the conversation between Xi and Biden": the first party
+        acts, the others are acted on (a meeting gives the reverse too)."""
+        parties = self.args.actors_of_all([o for prep in noun.children if prep.dep_ == "prep"
+                                           and prep.lower_ == "between" for o in prep.children if o.dep_ == "pobj"])
+        first = {ref.state_code for ref in parties[0][0].actors} if parties else set()
+        others = [(m, t) for m, t in parties[1:] if not {ref.state_code for ref in m.actors} <= first]
+        return (parties[:1], others) if others else ([], [])
+
+    def _asked(self, noun: Token) -> list[ActorHit]:
+        """Who a request noun with no recipient of its own was made to: whoever deals with it ("Brazil turned
+        down a German request", "Pakistan would study Afghanistan's request", "Kyiv's request was approved by the
+        White House"), or acts on it ("housed them at the request of the United States")."""
+        if noun.dep_ in ("dobj", "nsubjpass"):
+            return self.args.source_actors(noun.head)[0]
+        if noun.dep_ == "pobj" and (noun.head.lower_ == "at" or (
+                noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in ("response", "answer", "reply"))):
+            # "housed them at the request of the United States", "In response to a request from Haiti, DHS is
+            # sending experts"
+            return self.args.source_actors(clause_verb(noun.head))[0]
+        return []
+
+    def _pronoun_doer(self, noun: Token) -> list[ActorHit]:
+        """"Hamas fighters committed rape during their assault": "their" is the subject of the verb the
+        event noun hangs on."""
+        pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if pronoun is None or governor.pos_ not in ("VERB", "AUX"):
+            return []
+        return self.args.source_actors(governor)[0]

@@ -1,0 +1,372 @@
+"""The parse around a figure: its own phrase, the noun it modifies, its verb and clause, and the roles the
+words near it play (an aggressor, a doer, a setting, a source).
+
+Why apart from the reader: these read only the parse, not the actors, so they can be tested and changed
+without a document's mentions; `reading.py` decides from them what a figure measures and who its ends are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+_MODIFIER_DEPS = frozenset({"nummod", "compound", "nmod", "amod", "appos", "quantmod", "npadvmod", "poss"})
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"})
+_NOT_PARTIES = frozenset({"according"})
+_NAME_ENTITIES = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+_COMPARING = frozenset({"compare", "compared"})
+"""Verbs that set a figure beside another ("$81 billion, compared to $52.1 billion in 2021"): the figure
+belongs to the clause they hang on."""
+_LEMMA_FIXES = {"dos": "dose", "basis": "base"}
+"""spaCy's lemmatizer quirks for counted nouns ("doses" -> "dos")."""
+
+
+def context(span: Span, near_only: bool = False) -> Iterator[Token]:
+    """Tokens that can say what a figure measures, nearest first: its own phrase ("$5 billion in aid"), the
+    noun it modifies ("a 25% tariff"), its verb ("imported"), then the rest of its clause. A count takes its
+    measure only from the first three ("sanctioning 400 individuals", not "30 countries ... have announced
+    sanctions")."""
+    seen: set[int] = set(range(span.start, span.end))
+
+    def fresh(tokens: Iterable[Token]) -> Iterator[Token]:
+        for token in tokens:
+            if token.i not in seen:
+                seen.add(token.i)
+                yield token
+
+    yield from fresh(own_phrase(span))
+    yield from fresh(flow_nouns(span))
+    verb = governing_verb(span.root)
+    if verb is not None:
+        yield from fresh([verb])
+        if near_only:
+            # "two million people have been forced to flee": the verb it completes says what happened to them
+            yield from fresh(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
+            return
+        yield from fresh(c for c in verb.children if c.dep_ in ("dobj", "attr"))
+        yield from fresh(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+        yield from fresh(sorted(clause_tokens(span), key=lambda t: abs(t.i - span.root.i)))
+        if verb.dep_ == "relcl":
+            # "bilateral trade ..., which is a growth of more than 40%": what the relative pronoun stands for
+            yield from fresh([verb.head, *[c for c in verb.head.children if c.dep_ in ("amod", "compound")]])
+        for node in list(verb_chain(verb))[1:]:
+            # "Defence spending has risen ..., reaching $90 billion": the subject of the clause it completes
+            yield from fresh(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def own_phrase(span: Span) -> list[Token]:
+    """The figure's own modifiers: "in humanitarian assistance", "of gas", "for energy assistance"."""
+    found: list[Token] = []
+    for child in span.root.children:
+        if child.i in range(span.start, span.end):
+            continue
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "for", "on", "worth"):
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                found.extend(noun_phrase(obj))
+        elif child.dep_ in ("compound", "amod", "nmod"):
+            found.extend(noun_phrase(child))
+    return found
+
+
+def names_receiver(span: Span, verb: Token | None) -> bool:
+    """"contribute €2 million to the Adaptation Fund": the clause names its receiver, even one that is no
+    actor we know, so no other state of the sentence is."""
+    return any(child.dep_ in ("prep", "dative") and child.lower_ == "to" and
+               any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children)
+               for holder in holders(span, verb) for child in holder.children)
+
+
+
+
+
+
+def named_flow(span: Span) -> list[Token]:
+    """The flow a figure is an amount of: "$310 million in U.S. assistance", "$2 billion of Chinese loans"."""
+    return [obj for child in span.root.children if child.dep_ == "prep" and child.lower_ in ("in", "of")
+            for obj in child.children if obj.dep_ == "pobj" and obj.pos_ == "NOUN"]
+
+
+def flow_nouns(span: Span) -> list[Token]:
+    """The noun(s) a figure modifies: "a $500 million aid package", "a contribution of $100 million",
+    "new contributions totaling $316 million", "the deficit was $1 trillion"."""
+    found: list[Token] = []
+    node = span.root
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN"):
+            found.extend([head, *[c for c in head.children if c.dep_ in ("compound", "amod")]])
+            node = head
+        elif node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
+            noun = head.head
+            found.extend([noun, *[c for c in noun.children if c.dep_ in ("compound", "amod")]])
+            node = noun
+        elif node.dep_ in ("dobj", "pobj", "attr") and head.dep_ == "acl" and head.head.pos_ == "NOUN":
+            found.append(head.head)  # "contributions totaling $316 million"
+            node = head.head
+        elif (node.dep_ in ("attr", "acomp", "pobj") and head.lemma_ == "be") or \
+                (node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ == "be"):
+            copula = head if head.lemma_ == "be" else head.head
+            found.extend(c for s in copula.children if s.dep_ == "nsubj" for c in [s, *s.children]
+                         if c.dep_ in ("nsubj", "compound", "amod"))
+            break
+        else:
+            break
+    return found
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb whose clause a figure belongs to; for "the $500 million the United States has provided" and
+    "the $20 billion pledged by the G-8", the clause on the figure's own noun."""
+    for noun in (token, token.head if token.dep_ in ("nummod", "compound", "quantmod") else token):
+        own = next((c for c in noun.children if c.i > token.i and c.pos_ in ("VERB", "AUX") and
+                    (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN" and noun.i == token.i))), None)
+        if own is not None:
+            return own
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and node.i != token.i and node.lemma_.lower() not in _COMPARING and \
+                node.dep_ != "prep":  # "donors, including Japan ($1.08 billion), increased": not "including"
+            return node
+        if node.head.i == node.i:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+    return None
+
+
+_RECEIVING = frozenset({"receive", "attract", "collect", "obtain", "get", "secure", "accept", "garner", "draw"})
+"""Verbs whose subject is the receiver of the flow ("Serbia attracted €2.32 billion in investment")."""
+_FIRST_PERSON = frozenset({"we", "i", "us"})
+_OWN = frozenset({"our", "my"})
+_OTHERS = frozenset({"partner", "donor", "friend", "ally", "neighbour", "neighbor", "creditor", "lender",
+                     "investor"})
+
+
+def receiving(verb: Token) -> bool:
+    """The figure's verb is one of receiving: "attracted", "has received", "were able to receive"."""
+    return any(node.lemma_.lower() in _RECEIVING for node in verb_chain(verb))
+
+
+def subject_token(verb: Token) -> Token | None:
+    """The nearest subject of the verb or the verbs it completes; an agent ("pledged by the G-8") counts; a
+    passive verb without one has none."""
+    for node in verb_chain(verb):
+        asked = controller(node)
+        if asked is not None:
+            return asked
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                agent = next((g for c in node.children if c.dep_ == "agent" for g in c.children
+                              if g.dep_ == "pobj"), None)
+                return agent if child.dep_ == "nsubjpass" and agent is not None else child
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), child)
+    return None
+
+
+_NEEDING = frozenset({"need", "require"})
+
+
+def is_need(span: Span) -> bool:
+    """A sum something needs or calls for ("Africa needs $600 billion a year", "a disaster requiring $500
+    million", "the plan calls for an additional $240 million", "the trillions needed"): a need, no flow."""
+    root = span.root
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _NEEDING for c in root.children):
+        return True
+    verb = governing_verb(root)
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in _NEEDING:
+        return True
+    return verb.lemma_.lower() == "call" and any(
+        a.dep_ == "prep" and a.lower_ == "for" and a.head.i == verb.i for a in root.ancestors)
+
+
+def in_purpose_phrase(token: Token, span: Span) -> bool:
+    """Inside a "for ..." phrase: what a sum is for ("pledged for enhanced food production"), not what it is."""
+    for node in token.ancestors:
+        if node.i == span.root.i or node.pos_ in ("VERB", "AUX"):
+            return False
+        if node.dep_ == "prep" and node.lower_ == "for":
+            return True
+    return False
+
+
+def controller(node: Token) -> Token | None:
+    """"We appeal to our partners to furnish $250 million", "we call on donors to provide": the one asked
+    does what the infinitive says."""
+    if node.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return None
+    head = node.head
+    for child in head.children:
+        if child.dep_ == "dobj" and child.i < node.i:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("to", "on", "upon") and child.i < node.i:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def first_person_subject(verb: Token) -> bool:
+    """"We will contribute", "my Government has allocated", "our country has received": the speaker acts."""
+    subject = subject_token(verb)
+    if subject is None:
+        return False
+    if subject.lemma_.lower() in _OTHERS:
+        return False  # "our development partners", "our friends": others, not the speaker
+    return subject.lower_ in _FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in _OWN for c in subject.children)
+
+
+def verb_chain(verb: Token) -> Iterator[Token]:
+    """The verb and the verbs it depends on as a complement ("plans to provide", "announced that X will
+    provide"), whose subjects may be its own."""
+    node = verb
+    for _ in range(4):
+        yield node
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head  # "committed to investing": through the preposition to the verb it completes
+        if node.dep_ == "acomp" and node.head.lemma_ == "be":
+            node = node.head  # "we are tired of waiting for ...": through the adjective to the copula's subject
+            continue
+        if node.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "prep") or node.head.i == node.i:
+            return
+        node = node.head
+
+
+def holders(span: Span, verb: Token | None) -> list[Token]:
+    """Tokens whose prepositions can name a flow's ends: the figure, the noun it modifies, its verb, the
+    verb's object."""
+    holders = [span.root, *[t for t in flow_nouns(span) if t.pos_ in ("NOUN", "PROPN")]]
+    holders += [t for t in own_phrase(span) if t.pos_ == "NOUN"]
+    if verb is not None:
+        holders.append(verb)
+        holders.extend(c for c in verb.children if c.dep_ == "dobj" and c.i not in range(span.start, span.end))
+    return holders
+
+
+def noun_phrase(token: Token) -> list[Token]:
+    """A noun phrase without the clauses inside it."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ not in _CLAUSE_DEPS and child.dep_ != "punct":
+            found.extend(noun_phrase(child))
+    return found
+
+
+def clause_tokens(span: Span) -> list[Token]:
+    """The tokens of the figure's clause: its verb's subtree without nested clauses that do not hold the
+    figure, and without "according to" sources."""
+    verb = governing_verb(span.root)
+    if verb is None:
+        return list(span.sent)
+    inside = set(range(span.start, span.end))
+    result: list[Token] = []
+
+    def walk(node: Token) -> None:
+        result.append(node)
+        for child in node.children:
+            nested = child.dep_ in _CLAUSE_DEPS and not inside & {t.i for t in child.subtree}
+            if nested or child.lower_ in _NOT_PARTIES:
+                continue
+            walk(child)
+
+    walk(verb)
+    return result
+
+
+def cue_keys(token: Token) -> Iterator[str]:
+    """The token's two-word phrases first ("trade deficit", "bilateral trade"), then its lemma."""
+    if in_acting_name(token):
+        return  # "the Export-Import Bank is issuing ...": the doer's name, not what its figure measures
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and child.i < token.i:
+            yield f"{child.lemma_.lower()} {lemma}"
+        elif child.dep_ == "prt":
+            yield f"{lemma} {child.lower_}"
+    if token.i > 0 and token.nbor(-1).is_alpha:
+        yield f"{token.nbor(-1).lemma_.lower()} {lemma}"
+    yield lemma
+
+
+_CONFLICT_NOUNS = frozenset({"war", "invasion", "aggression", "attack", "strike", "bombardment", "occupation",
+                             "offensive", "assault", "blockade", "campaign", "missile", "drone", "conflict"})
+
+
+def is_aggressor(token: Token) -> bool:
+    """"Russia's brutal war", "the Kremlin's attacks", "attacks by Russia": the side doing the harm."""
+    if token.dep_ == "case" and token.i > 0:
+        token = token.doc[token.i - 1]  # the mention "Russia's" ends on its "'s"
+    for _ in range(3):  # "the Israel-Hamas conflict": up the names that make the conflict's
+        if token.dep_ in ("compound", "amod") and token.head.pos_ == "PROPN":
+            token = token.head
+    if token.dep_ in ("poss", "compound", "amod") and token.head.lemma_.lower() in _CONFLICT_NOUNS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in _CONFLICT_NOUNS
+
+
+def is_acting(token: Token) -> bool:
+    """The subject of a verb, or coordinated with one: a doer, not a receiver."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in ("nsubj", "nsubjpass")
+
+
+def in_setting(token: Token) -> bool:
+    """"During her trip to Warsaw, Poland, ...": where or when something was announced, not who receives."""
+    return any(t.dep_ == "prep" and t.lower_ in ("during", "at", "while", "ahead", "on") and t.head.pos_ in
+               ("VERB", "AUX") for t in token.ancestors)
+
+
+def in_source_phrase(token: Token) -> bool:
+    """Inside "according to X": a source of the figure, never a party of it."""
+    return any(t.lower_ == "according" for t in token.ancestors)
+
+
+def in_acting_name(token: Token) -> bool:
+    """Inside the name of the clause's doer: "The Export-Import Bank", "Australia's superannuation funds"."""
+    if token.ent_type_ not in _NAME_ENTITIES:
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None:
+        return False
+    root = entity.root
+    return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+
+
+def is_share_of(span: Span) -> bool:
+    """"67% of Canada's GDP", "40% of U.S. imports": a share of a whole, unless the figure is the rate of
+    a measure noun ("a 25% tariff", "tariffs of 25% on")."""
+    doc = span.doc
+    following = next((t for t in doc[span.end : span.end + 3] if not t.is_space), None)
+    follows_of = following is not None and following.lower_ == "of"
+    rate_of_noun = span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.pos_ == "NOUN"
+    return follows_of and not rate_of_noun
+
+
+def per_unit(span: Span) -> str | None:
+    """"$60 a barrel", "$35 per barrel", "$2 billion a year": the unit a figure is counted per."""
+    doc = span.doc
+    at = span.end
+    if at + 1 < len(doc) and doc[at].lower_ in ("a", "an", "per", "each") and doc[at + 1].pos_ == "NOUN":
+        return doc[at + 1].lemma_.lower()
+    if span[-1].lower_ in ("annually", "yearly"):
+        return "year"
+    return None
+
+
+def counted_noun(span: Span) -> str | None:
+    """"11,000 people" counts persons; "120,000 registered cases" counts cases."""
+    doc = span.doc
+    if span.end < len(doc) and span.root.head.pos_ == "NOUN" and span.root.dep_ in ("nummod", "quantmod"):
+        noun = span.root.head
+    elif span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].pos_ == "NOUN":
+        noun = doc[span.end + 1]
+    elif span.end < len(doc) and doc[span.end].pos_ == "NOUN":
+        noun = doc[span.end]
+    else:
+        return None
+    lemma = _LEMMA_FIXES.get(noun.lemma_.lower(), noun.lemma_.lower())
+    return "person" if lemma in ("people", "person", "civilian", "individual") else lemma
