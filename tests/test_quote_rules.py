@@ -418,3 +418,17 @@ def test_the_word_for_the_person_gives_the_sector_not_the_body_they_work_at() ->
         "“/“/PUNCT/punct/13 Exports/export/NOUN/nsubj/13 rose/rise/VERB/ccomp/10 ././PUNCT/punct/13 "
         "”/”/PUNCT/punct/10")
     assert [(s[1], s[3]) for s in speakers] == [("Lukas Brandt", "HLH")]
+
+
+def test_a_counterpart_holds_the_same_title() -> None:
+    # Maria Petrova, the minister, spoke. Her counterpart, Ivan Kolev, left. “We wait,” the minister said.
+    speakers = _speakers(
+        "Maria/Maria/PROPN/compound/1/PERSON Petrova/Petrova/PROPN/nsubj/6/PERSON ,/,/PUNCT/punct/1 "
+        "the/the/DET/det/4 minister/minister/NOUN/appos/1 ,/,/PUNCT/punct/1 spoke/speak/VERB/ROOT/- "
+        "././PUNCT/punct/6 Her/her/PRON/poss/9 counterpart/counterpart/NOUN/nsubj/14 ,/,/PUNCT/punct/9 "
+        "Ivan/Ivan/PROPN/compound/12/PERSON Kolev/Kolev/PROPN/appos/9/PERSON ,/,/PUNCT/punct/9 "
+        "left/leave/VERB/ROOT/- ././PUNCT/punct/14 “/“/PUNCT/punct/23 We/we/PRON/nsubj/18 "
+        "wait/wait/VERB/ccomp/23 ,/,/PUNCT/punct/23 ”/”/PUNCT/punct/23 the/the/DET/det/22 "
+        "minister/minister/NOUN/nsubj/23 said/say/VERB/ROOT/- ././PUNCT/punct/23")
+    assert [s[:2] for s in speakers] == [("We wait,", "Ivan Kolev")]
+

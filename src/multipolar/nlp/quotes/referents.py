@@ -107,7 +107,7 @@ def gender_of(doc: Doc, described: Described) -> str | None:
     if described.start is None or described.end is None:
         return None
     table = word_table("gender_words.tsv")
-    genders = {table.get(t.lower_.rstrip(".")) for t in doc[described.start : described.end]} - {None}
+    genders = {table.get(t.lower_.rstrip(".")) for t in doc[described.start : described.end]} - {None, ""}
     return genders.pop() if len(genders) == 1 else None
 
 
@@ -139,6 +139,7 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
     found.extend(_subject_phrases(attribution, doc, covered))
     found.sort(key=lambda r: r.start)
     _link_appositions(doc, found, {m.start: m for m in attribution.mentions})
+    _counterparts(doc, found)
     _link_roles(doc, found)
     _link_surnames(doc, found)
     _link_descriptions(attribution, found)
@@ -259,7 +260,7 @@ def _is_title_mention(referent: Referent, mentions: dict[int, ActorMention]) -> 
 def _one_person(doc: Doc, mention: ActorMention) -> bool:
     """"the United Nations envoy", "a law student": a singular word for a person heads a mention of the
     body they belong to, and "he" or "she" can point back to it."""
-    last = doc[mention.end - 1]
+    last = doc[mention.start : mention.end].root  # "Commander of Iran": the commander
     return mention.how in ("agent", "generic") and last.tag_ in ("NN", "NNP") and \
         last.lemma_.lower() in people_words()
 
@@ -297,8 +298,28 @@ def _link_roles(doc: Doc, found: list[Referent]) -> None:
             continue
         head = words_of(doc[referent.start : referent.end].text)
         earlier = (r for r in reversed(found[:index]) if r.target is None and r.kind == referent.kind
-                   and head <= r.words and r.described.named and r.end <= referent.start)
+                   and head <= r.words and (r.described.named or _introduced(doc, r, head))
+                   and r.end <= referent.start)
         referent.target = next(earlier, None)
+
+
+def _introduced(doc: Doc, referent: Referent, head: frozenset[str]) -> bool:
+    """"She went to a judge ... The judge did nothing": "the X" after "a X" is that one."""
+    return doc[referent.start].lower_ in ("a", "an") and words_of(doc[referent.start + 1 : referent.end].text) == head
+
+
+def _counterparts(doc: Doc, found: list[Referent]) -> None:
+    """"Ethiopia's foreign minister, Tadesse Wolde ... His Somali counterpart, Hodan Abdi Farah": a counterpart
+    holds the same title, so "the minister" can mean them too."""
+    for index, referent in enumerate(found):
+        if referent.kind != "person" or "counterpart" not in referent.words:
+            continue
+        other = next((r.resolved for r in reversed(found[:index]) if r.kind == "person" and r.end <= referent.start
+                      and r.resolved is not referent and r.resolved.described.named
+                      and doc[r.end - 1].tag_ not in ("NNS", "NNPS") and "counterpart" not in r.resolved.words), None)
+        if other is not None:
+            titles = frozenset(w for w in other.words if w in person_nouns() or w in word_set("title_words.txt"))
+            referent.words = referent.words | titles
 
 
 def _subject_phrases(attribution: Attribution, doc: Doc, covered: set[int]) -> list[Referent]:
@@ -309,8 +330,7 @@ def _subject_phrases(attribution: Attribution, doc: Doc, covered: set[int]) -> l
         one = token.lower_ == "one" and token.dep_ in SUBJECT_DEPS and any(c.lower_ == "of" for c in token.children)
         if (token.pos_ not in ("NOUN", "PROPN") and not one) or token.i in covered or token.i in attribution.quoted:
             continue  # "One of them, a 21-year-old student, said ...": someone a later "she" can mean
-        if token.dep_ not in SUBJECT_DEPS and not (token.dep_ in ("dobj", "pobj", "attr") and token.pos_ == "NOUN"
-                                                   and token.lemma_.lower() in person_nouns()):
+        if token.dep_ not in SUBJECT_DEPS and not (token.dep_ in ("dobj", "pobj", "attr") and _person_object(token)):
             continue
         start, end = phrase(token, attribution.quoted)
         if any(k in covered for k in range(start, end)) and not (
@@ -321,6 +341,13 @@ def _subject_phrases(attribution: Attribution, doc: Doc, covered: set[int]) -> l
         found.append(Referent(start, end, kind, described, token.dep_ in SUBJECT_DEPS,
                               words_of(doc[start:end].text), gender_of(doc, described)))
     return found
+
+
+def _person_object(token: Token) -> bool:
+    """"remembered an old woman", "listen to the Deputy Commander of ...": a person named as an object."""
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower() in person_nouns()
+    return token.lower_ in people_words() and any(c.dep_ == "det" for c in token.children)
 
 
 def _described_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
