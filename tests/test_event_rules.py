@@ -482,3 +482,41 @@ def test_dates_do_not_depend_on_the_order_the_events_come_in() -> None:
     reader = _DocReader(doc, load_tables())
     undated = [dataclasses.replace(e, date=None) for e in doc._.mp_events]
     assert reader._dated(undated[::-1]) == reader._dated(undated) == doc._.mp_events
+
+
+def test_word_classes_give_every_deploying_verb_the_same_ships() -> None:
+    # "Japan deployed corvettes near Korea." ("corvette" is only in the @weapons class)
+    events = _events("Japan/Japan/PROPN/nsubj/1 deployed/deploy/VERB/ROOT/- corvettes/corvette/NOUN/dobj/1 "
+                     "near/near/ADP/prep/1 Korea/Korea/PROPN/pobj/3 ././PUNCT/punct/1")
+    assert events == [("JPN", "KOR", "MOBILIZE", "weapons", "asserted", False)]
+
+
+def test_forces_moved_by_no_one_named_move_for_their_state() -> None:
+    # "Kenyan police were deployed."
+    events = _events("Kenyan/Kenyan/ADJ/amod/1 police/police/NOUN/nsubjpass/3 were/be/AUX/auxpass/3 "
+                     "deployed/deploy/VERB/ROOT/- ././PUNCT/punct/3")
+    assert events == [("KEN", "-", "MOBILIZE", "police", "asserted", False)]
+
+
+def test_a_protests_demand_is_not_coded_apart_from_it() -> None:
+    # "Kenyan students marched against the government, demanding reforms."
+    events = _events("Kenyan/Kenyan/ADJ/amod/1 students/student/NOUN/nsubj/2 marched/march/VERB/ROOT/- "
+                     "against/against/ADP/prep/2 the/the/DET/det/5 government/government/NOUN/pobj/3 ,/,/PUNCT/punct/2 "
+                     "demanding/demand/VERB/advcl/2 reforms/reform/NOUN/dobj/7 ././PUNCT/punct/2")
+    assert [e[2] for e in events] == ["PROTEST"]
+
+
+def test_a_states_ban_on_its_own_people_is_coerce() -> None:
+    # "Kenya barred Kenyan women from the vote."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 barred/bar/VERB/ROOT/- Kenyan/Kenyan/ADJ/amod/3 "
+                     "women/woman/NOUN/dobj/1 "
+                     "from/from/ADP/prep/1 the/the/DET/det/6 vote/vote/NOUN/pobj/4 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("KEN", "KEN", "COERCE")]
+
+
+def test_an_event_nouns_of_object_can_name_its_kind() -> None:
+    # "Japan's sale of weapons to Indonesia continued."
+    events = _events("Japan/Japan/PROPN/poss/2 's/'s/PART/case/0 sale/sale/NOUN/nsubj/7 of/of/ADP/prep/2 "
+                     "weapons/weapon/NOUN/pobj/3 to/to/ADP/prep/2 Indonesia/Indonesia/PROPN/pobj/5 "
+                     "continued/continue/VERB/ROOT/- ././PUNCT/punct/7")
+    assert [(e[0], e[1], e[2]) for e in events] == [("JPN", "IDN", "AID")]
