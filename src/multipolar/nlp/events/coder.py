@@ -49,6 +49,8 @@ __all__ = ["CodedEvent", "EventCoder", "coded_pairs", "noun_pattern"]
 
 _OBLIGATION_AUX = frozenset({"must", "should"})
 _PARTICLES = word_list("particles")
+_TOPIC_RECIPIENTS = frozenset({"PROTEST", "CONCEDE"})
+"""Types whose unnamed recipient is no reason to drop the event: the state's own people, or the topic."""
 _DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT"})
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 """The v2 categories that require a recipient: with none where the pattern looks, any actor the verb's own
@@ -291,10 +293,11 @@ class _DocReader(NounEvents):
                 code_from = dataclasses.replace(code_from, cameo="172", plover="COERCE", mode="restrict")
         if not targets and "none" in code_from.targets and self._alone_category(code_from):
             targets = self.args.phrase_actors(verb, sources)
-            if not targets and single and plover != "PROTEST" and code_from.mode != "investigate" and (
+            if not targets and single and plover not in _TOPIC_RECIPIENTS and code_from.mode != "investigate" and (
                     unresolved_recipient(verb, code_from.targets) or not own_subject(verb)):
                 return None  # "fought an insurgency": a recipient we cannot name is not no recipient (a protest's
-                # "against the bill", an inquiry's "into the deaths" is what it is about)
+                # "against the bill", an inquiry's "into the deaths" is what it is about; a pardon "to the former
+                # prime minister" goes to one of the state's own)
         return targets, code_from
 
     def _retyped(self, verb: Token, pattern: Pattern, sources: list[ActorHit],
