@@ -171,7 +171,8 @@ class QuantityFinder:
             return _bounded(doc, claimed[span.start], dates)
         taken = {d.start for d in claimed.values()}
         for date in dates:
-            if not sent.start <= date.start < sent.end or date.start in taken or _is_comparison(doc, date):
+            if not sent.start <= date.start < sent.end or date.start in taken or _is_comparison(doc, date) or \
+                    _in_other_clause(doc[date.start], span):
                 continue
             return _bounded(doc, date, dates)
         return None, False
@@ -186,6 +187,18 @@ def _in_own_clause(token: Token, span: Span) -> bool:
             return True
         if node.i == span.root.i:
             return False
+    return False
+
+
+_NESTED = frozenset({"csubj", "advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp"})
+
+
+def _in_other_clause(token: Token, span: Span) -> bool:
+    """A date inside a clause the figure is not in ("investing $1.8 trillion between 2020 and 2030 could
+    yield $7.1 trillion"): the other clause's figure's, not this one's."""
+    for node in token.ancestors:
+        if node.dep_ in _NESTED and node.pos_ in ("VERB", "AUX"):
+            return not node.left_edge.i <= span.root.i <= node.right_edge.i
     return False
 
 
@@ -251,13 +264,17 @@ _PROJECTING = frozenset({"project", "forecast", "expect", "predict", "target", "
                          "commit", "pledge", "promise", "hope", "want", "aspire"})
 
 
+_MODALS = frozenset({"will", "shall", "'ll", "would", "could", "may", "might", "can", "should"})
+"""A figure under one of these is a projection or a possibility ("could yield $7.1 trillion"), not a record."""
+
+
 def _projected(span: Span) -> bool:
     """A figure the text gives for the future ("is projected to reach 20 per cent in 2015", "will invest $200
     billion", "committed to reducing emissions by 26 per cent by 2030"): a target, not a measurement."""
     verb = governing_verb(span.root)
     for node in verb_chain(verb) if verb is not None else ():
         if node.lemma_.lower() in _PROJECTING or any(
-                c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in node.children):
+                c.dep_ == "aux" and c.lower_ in _MODALS for c in node.children):
             return True
     return False
 
