@@ -81,13 +81,23 @@ class QuantityFinder:
             dates_by_sentence.setdefault(doc[date.start].sent.start, []).append(date)
         ents = doc.ents
         starts = [e.start for e in ents]
+        lead: FoundQuantity | None = None
         for index, sent in enumerate(doc.sents):
             figures = list(figure_spans(sent, entities_in(ents, starts, sent)))
             claimed = self._claimed_dates(doc, [f.span for f in figures], dates_by_sentence.get(sent.start, []))
+            bullet = sent.text.lstrip()[:1] in _BULLETS
+            lead = lead if bullet else None
             for figure in figures:
                 quantity = self._read(doc, sent, index, figure, reader, dates, claimed)
+                if quantity is not None and lead is not None and quantity.kind == "count" and quantity.measure is None:
+                    # "The new $800 million assistance package includes: - 800 Stinger anti-aircraft systems;":
+                    # what a list under a flow counts is part of that flow
+                    quantity = dataclasses.replace(quantity, measure=lead.measure, source=lead.source,
+                                                   target=lead.target, parties=lead.parties)
                 if quantity is not None:
                     found.append(quantity)
+            if not bullet and sent.text.rstrip().endswith(":"):
+                lead = next((q for q in reversed(found) if q.sentence == index and q.measure in FLOWS), None)
         doc._.mp_quantities = found
         return doc
 
@@ -172,7 +182,7 @@ class QuantityFinder:
         taken = {d.start for d in claimed.values()}
         for date in dates:
             if not sent.start <= date.start < sent.end or date.start in taken or _is_comparison(doc, date) or \
-                    _in_other_clause(doc[date.start], span):
+                    _in_other_clause(doc[date.start], span) or _when_said(doc, date):
                 continue
             return _bounded(doc, date, dates)
         return None, False
@@ -190,6 +200,18 @@ def _in_own_clause(token: Token, span: Span) -> bool:
     return False
 
 
+_ANNOUNCING = frozenset({"announce", "unveil", "say", "declare", "tell", "state", "note", "stress", "add"})
+
+
+def _when_said(doc: Doc, date: FoundDate) -> bool:
+    """"President Biden today announced an additional $800 million": when it was said, not the figure's period."""
+    root = max(doc[date.start : date.end], key=lambda t: -len(list(t.ancestors)))
+    head = root.head.head if root.head.dep_ == "prep" else root.head
+    return root.dep_ in ("npadvmod", "advmod", "pobj") and head.lemma_.lower() in _ANNOUNCING
+
+
+_BULLETS = frozenset("-•*–")
+"""Marks that start the items of a list."""
 _NESTED = frozenset({"csubj", "advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp"})
 
 
