@@ -1,7 +1,8 @@
 """A bounded load test of `multipolar serve` on loopback: requests/s, p50 and p95 latency and failures for
 the read API and for analysing posted text, first on a quiet server, then while hostile clients attack it
 (connections holding half-sent headers, long texts to analyse, bad parameters, foreign Host headers,
-oversized chunked bodies). A benchmark, not a test: run it by hand, niced, on a quiet machine if you can.
+oversized chunked bodies), and ends with issue #17's verdict for each read: p95 within 500 ms and every
+request 200. A benchmark, not a test: run it by hand, niced, on a quiet machine if you can.
 
     python bench/load.py --db wh.duckdb [--reads 400] [--analyses 40] [--idle 70] [--long 6] [--bad 2]
     python bench/load.py --url http://127.0.0.1:8000 ...   # a server already running (another version)
@@ -204,17 +205,35 @@ def target(args: argparse.Namespace) -> Iterator[str]:
         yield base
 
 
-def measure(base: str, args: argparse.Namespace, label: str) -> None:
+def measure(base: str, args: argparse.Namespace, label: str) -> dict[str, Tally]:
+    """Each kind of legitimate request in turn; their tallies by name."""
     print(f"-- {label}")
+    tallies = {}
     for name, send, count, workers in (
         ("read  /api/events?limit=50", lambda c: c.get(base + "/api/events?limit=50"), args.reads, 8),
         ("read  /api/dyads/USA/CHN", lambda c: c.get(base + "/api/dyads/USA/CHN"), args.reads // 2, 8),
         ("write /api/analyze (short)", lambda c: c.post(base + "/api/analyze", json={"text": TEXT}, timeout=300),
          args.analyses, 4),
     ):
-        tally = Tally()
+        tally = tallies[name] = Tally()
         seconds = hammer(send, count, workers, tally)
         print(tally.line(name, seconds, workers), flush=True)
+    return tallies
+
+
+def verdict(phases: dict[str, dict[str, Tally]], target_ms: float = 500.0) -> list[str]:
+    """Issue #17's target for each read in each phase: p95 within `target_ms` and every request 200."""
+    lines = []
+    for phase, tallies in phases.items():
+        for name, tally in tallies.items():
+            if not name.startswith("read") or not tally.timings:
+                continue
+            p95 = (statistics.quantiles(tally.timings, n=20)[18] if len(tally.timings) > 1 else tally.timings[0]) * 1000
+            failed = sum(n for code, n in tally.statuses.items() if code != 200)
+            held = "met" if p95 <= target_ms and not failed else "NOT met"
+            lines.append(f"target (p95 <= {target_ms:.0f} ms, 0 failed) {held}: {name.split()[-1]} {phase}, "
+                         f"p95 {p95:.0f} ms, {failed} failed")
+    return lines
 
 
 def main() -> None:
@@ -233,19 +252,20 @@ def main() -> None:
     long_text = ((SEED.read_text(encoding="utf-8") if SEED.exists() else TEXT) * 40)[:150_000]
     with target(args) as base, PeakMemory() as memory:
         httpx.post(base + "/api/analyze", json={"text": TEXT}, timeout=300)  # the model loads once
-        measure(base, args, "quiet")
+        phases = {"quiet": measure(base, args, "quiet")}
         attack = Attack(base, args.idle, args.long, args.bad, long_text)
         attack.start()
         started = time.perf_counter()
         time.sleep(3)  # let the idle connections and long texts take their places
         try:
-            measure(base, args, f"under attack: {args.idle} idle connections, {args.long} long-text clients, "
-                                f"{args.bad} bad-request clients")
+            phases["under attack"] = measure(base, args, f"under attack: {args.idle} idle connections, {args.long} "
+                                                         f"long-text clients, {args.bad} bad-request clients")
         finally:
             attack.stop()
         seconds = time.perf_counter() - started
         for kind, clients in (("idle", args.idle), ("long", args.long), ("bad", args.bad)):
             print(attack.tallies[kind].line(f"hostile {kind}", seconds, clients))
+        print("\n".join(verdict(phases)))
         if not args.url:
             print(f"peak memory, server and its analysis workers: {memory.peak_mb:,.0f} MB")
 

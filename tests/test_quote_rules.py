@@ -386,3 +386,49 @@ def test_a_capitalised_name_set_beside_a_report_is_a_title() -> None:
                "or/or/CCONJ/cc/10 Polar/Polar/PROPN/compound/13 Mirage/Mirage/PROPN/conj/10 ?/?/PUNCT/punct/10 "
                "”/”/PUNCT/punct/10 ././PUNCT/punct/1")
     assert quote_spans(doc) == []
+
+
+def test_she_skips_a_man_the_description_names() -> None:
+    # The prince met a widow. “Give me justice,” she said.
+    speakers = _speakers(
+        "The/the/DET/det/1 prince/prince/NOUN/nsubj/2 met/meet/VERB/ROOT/- a/a/DET/det/4 widow/widow/NOUN/dobj/2 "
+        "././PUNCT/punct/2 “/“/PUNCT/punct/13 Give/give/VERB/ccomp/13 me/I/PRON/dative/7 "
+        "justice/justice/NOUN/dobj/7 ,/,/PUNCT/punct/13 ”/”/PUNCT/punct/13 she/she/PRON/nsubj/13 "
+        "said/say/VERB/ROOT/- ././PUNCT/punct/13")
+    assert [(s[0], s[1], s[3]) for s in speakers] == [("Give me justice,", "a widow", "CVL")]
+
+
+def test_one_of_them_described_can_be_pointed_back_to() -> None:
+    # One of them, a student, said it rained. “We left,” she said.
+    speakers = _speakers(
+        "One/one/NUM/nsubj/7 of/of/ADP/prep/0 them/they/PRON/pobj/1 ,/,/PUNCT/punct/0 a/a/DET/det/5 "
+        "student/student/NOUN/appos/0 ,/,/PUNCT/punct/0 said/say/VERB/ROOT/- it/it/PRON/nsubj/9 "
+        "rained/rain/VERB/ccomp/7 ././PUNCT/punct/7 “/“/PUNCT/punct/17 We/we/PRON/nsubj/13 "
+        "left/leave/VERB/ccomp/17 ,/,/PUNCT/punct/17 ”/”/PUNCT/punct/17 she/she/PRON/nsubj/17 "
+        "said/say/VERB/ROOT/- ././PUNCT/punct/17")
+    assert [(s[0], s[1], s[3]) for s in speakers] == [("We left,", "One of them, a student", "EDU")]
+
+
+def test_the_word_for_the_person_gives_the_sector_not_the_body_they_work_at() -> None:
+    # Lukas Brandt, a nurse at the Kiel Institute, said: “Exports rose.”
+    speakers = _speakers(
+        "Lukas/Lukas/PROPN/compound/1/PERSON Brandt/Brandt/PROPN/nsubj/10/PERSON ,/,/PUNCT/punct/1 "
+        "a/a/DET/det/4 nurse/nurse/NOUN/appos/1 at/at/ADP/prep/4 the/the/DET/det/8 "
+        "Kiel/Kiel/PROPN/compound/8 Institute/Institute/PROPN/pobj/5 ,/,/PUNCT/punct/1 said/say/VERB/ROOT/- "
+        "“/“/PUNCT/punct/13 Exports/export/NOUN/nsubj/13 rose/rise/VERB/ccomp/10 ././PUNCT/punct/13 "
+        "”/”/PUNCT/punct/10")
+    assert [(s[1], s[3]) for s in speakers] == [("Lukas Brandt", "HLH")]
+
+
+def test_a_counterpart_holds_the_same_title() -> None:
+    # Maria Petrova, the minister, spoke. Her counterpart, Ivan Kolev, left. “We wait,” the minister said.
+    speakers = _speakers(
+        "Maria/Maria/PROPN/compound/1/PERSON Petrova/Petrova/PROPN/nsubj/6/PERSON ,/,/PUNCT/punct/1 "
+        "the/the/DET/det/4 minister/minister/NOUN/appos/1 ,/,/PUNCT/punct/1 spoke/speak/VERB/ROOT/- "
+        "././PUNCT/punct/6 Her/her/PRON/poss/9 counterpart/counterpart/NOUN/nsubj/14 ,/,/PUNCT/punct/9 "
+        "Ivan/Ivan/PROPN/compound/12/PERSON Kolev/Kolev/PROPN/appos/9/PERSON ,/,/PUNCT/punct/9 "
+        "left/leave/VERB/ROOT/- ././PUNCT/punct/14 “/“/PUNCT/punct/23 We/we/PRON/nsubj/18 "
+        "wait/wait/VERB/ccomp/23 ,/,/PUNCT/punct/23 ”/”/PUNCT/punct/23 the/the/DET/det/22 "
+        "minister/minister/NOUN/nsubj/23 said/say/VERB/ROOT/- ././PUNCT/punct/23")
+    assert [s[:2] for s in speakers] == [("We wait,", "Ivan Kolev")]
+

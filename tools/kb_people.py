@@ -195,6 +195,7 @@ def read_phoenix_people(path: Path, countries: set[str], bodies: dict[str, Perso
         names.clear()
         codes.clear()
 
+    coded_entry = False  # the "+" synonyms after a state's own entry ("HAITI_ [HTI]", "+HAITIAN_") are its own
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
@@ -205,10 +206,12 @@ def read_phoenix_people(path: Path, countries: set[str], bodies: dict[str, Perso
                 codes.append(_phoenix_code(inner))
             continue
         if line.startswith("+"):
-            names.append(line[1:])
+            if not coded_entry:
+                names.append(line[1:])
             continue
         flush()
-        if "[" in line:  # a state's own entry ("NIGERIA_ [NGA]") or a coded synonym: not a person
+        coded_entry = "[" in line
+        if coded_entry:  # a state's own entry ("NIGERIA_ [NGA]") or a coded synonym: not a person
             names.clear()
             codes.clear()
             continue

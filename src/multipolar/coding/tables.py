@@ -115,11 +115,27 @@ def _read(name: str) -> list[dict[str, str]]:
     return rows
 
 
-def _patterns(rows: list[dict[str, str]], key: str, required_key: str) -> dict[str, tuple[Pattern, ...]]:
+def _word_classes() -> dict[str, str]:
+    """`@troops` -> "troop|soldier|..." (`word_classes.tsv`)."""
+    return {row["class"].strip(): row["words"].strip() for row in _read("word_classes.tsv")}
+
+
+def _expanded(words: str, classes: dict[str, str], name: str) -> str:
+    """A '|' list with its `@class` names replaced by their words (in place, first word first)."""
+    parts: list[str] = []
+    for word in (w.strip() for w in words.split("|")):
+        if word.startswith("@") and word not in classes:
+            raise DataFileError(f"{name}: no word class {word!r} in word_classes.tsv")
+        parts.extend(classes[word].split("|") if word.startswith("@") else [word])
+    return "|".join(dict.fromkeys(parts))
+
+
+def _patterns(rows: list[dict[str, str]], key: str, required_key: str,
+              classes: dict[str, str] | None = None) -> dict[str, tuple[Pattern, ...]]:
     grouped: dict[str, list[Pattern]] = defaultdict(list)
     ids: set[str] = set()
     for row in rows:
-        required = row[required_key].strip()
+        required = _expanded(row[required_key].strip(), classes or {}, key)
         words = frozenset() if required in ("", "-") else frozenset(w.strip().lower() for w in required.split("|"))
         word = row[key].strip().lower()
         grouped[word].append(Pattern(
@@ -169,14 +185,16 @@ def load_tables() -> CodingTables:
     alone = frozenset(r["plover"].strip() for r in _read("categories.tsv") if r["alone"].strip() == "yes")
     frame_codes = {(r["kind"].strip(), r["complement"].strip()): (r["cameo"].strip(), r["mode"].strip())
                    for r in _read("frame_codes.tsv")}
+    classes = _word_classes()
     senses: dict[str, list[Sense]] = defaultdict(list)
     for row in _read("senses.tsv"):
         becomes = row["becomes"].strip()
         code, plover, mode = [*becomes.split(":"), "", ""][:3]
+        words = _expanded(row["objects"], classes, "senses.tsv")
         senses[row["verb"].strip()].append(Sense(
-            frozenset(w.strip() for w in row["objects"].split("|")), (code, plover, mode) if becomes != "-" else None,
+            frozenset(w.strip() for w in words.split("|")), (code, plover, mode) if becomes != "-" else None,
             row["where"].strip() == "context", row["where"].strip() == "subject"))
-    return CodingTables(cameo, _patterns(_read("verbs.tsv"), "verb", "object"),
-                        _patterns(_read("nouns.tsv"), "noun", "modifier"),
+    return CodingTables(cameo, _patterns(_read("verbs.tsv"), "verb", "object", classes),
+                        _patterns(_read("nouns.tsv"), "noun", "modifier", classes),
                         {plover: frozenset(found) for plover, found in modes.items()}, alone, frame_codes,
                         {verb: tuple(found) for verb, found in senses.items()}, _words("domestic_recipients.txt"))

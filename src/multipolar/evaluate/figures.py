@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from multipolar.errors import GoldFileError
+from multipolar.evaluate.gold_file import gold_lines
 from multipolar.pipeline import process
 from multipolar.records import Analysis, Quantity
 from multipolar.settings import DEFAULT_SETTINGS, Settings
@@ -98,13 +99,12 @@ def is_figures_gold(path: Path) -> bool:
 
 def read_figures_gold(path: Path) -> list[FiguresGold]:
     records = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
+    for number, line in gold_lines(path):
         try:
             raw = json.loads(line)
             corpus, record = str(raw.get("corpus") or ""), str(raw.get("record") or "")
-            voice = "USA" if corpus.startswith("whitehouse") else record[:3] if corpus.startswith("ungdc") else None
+            voice = "USA" if corpus.startswith("whitehouse") else \
+                record.split("_")[0] if corpus.startswith("ungdc") else None  # "EU_75_2020" speaks for the EU
             records.append(FiguresGold(str(raw["id"]), raw["text"], raw.get("date"), raw.get("year"),
                                        voice, tuple(raw["expected"])))
         except (json.JSONDecodeError, KeyError, TypeError) as exc:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 DOC_EXTENSIONS: dict[str, Any] = {
     "mp_date": None,         # the document date (datetime.date) that dates and offices resolve against
     "mp_voice": None,        # the actor the document speaks for (its "we"), as given with the input
+    "mp_title": None,        # the document's title, as given with the input ("Joint Statement of ...")
     "mp_date_label": None,   # the document date as precise as it is known: "2022-09-20", or "2022"
     "mp_mentions": None,     # list[ActorMention]
     "mp_unresolved": None,   # list[Span]

@@ -1,6 +1,7 @@
 """The read side of the JSON API, each table route with a CSV twin (`/api/events.csv` takes the filters of
-`/api/events`, with a larger limit). Parameters are validated by the types `web` declares (422 with the
-reason); CSV cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with '."""
+`/api/events`, with a larger limit), and a stored document's contract JSON. Parameters are validated by
+the types of `web.params` (422 with the reason); the rows come from `corpus.listings` and
+`corpus.queries`; CSV cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with '."""
 
 from __future__ import annotations
 
@@ -8,24 +9,36 @@ import csv
 import io
 import json
 import re
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Query
-from fastapi.responses import Response
+from fastapi import FastAPI, HTTPException, Query
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse, Response
 
-from multipolar.corpus import queries
+from multipolar.corpus import listings, queries, store
+from multipolar.corpus.listings import DocumentFilter, EventFilter, Modality
 from multipolar.web import views
-from multipolar.web.app import Code, CodePart, Day, Offset, Period, Top, Word, Year, read
-from multipolar.web.views import DocumentFilter, EventFilter, Modality
+from multipolar.web.params import (
+    Code,
+    CodePart,
+    CsvLimit,
+    Day,
+    IdPart,
+    Limit,
+    MinEvents,
+    Offset,
+    Pairs,
+    Period,
+    Quad,
+    Search,
+    Top,
+    Word,
+    Year,
+)
+from multipolar.web.read_cache import ReadCache
 
-Limit = Annotated[int, Query(ge=1, le=500)]
-CsvLimit = Annotated[int, Query(ge=1, le=100_000, description="Rows in the file (default 10,000)")]
-Quad = Annotated[int | None, Query(ge=1, le=4, description="1 verbal cooperation, 2 material cooperation, "
-                                                             "3 verbal conflict, 4 material conflict")]
-Search = Annotated[str | None, Query(max_length=200)]
-Pairs = Annotated[list[str], Query(max_length=12, description="Dyads as A-B, e.g. USA-CHN")]
-MinEvents = Annotated[int, Query(ge=1, le=1000, description="Counted events a dyad needs to be a bloc tie")]
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -68,6 +81,37 @@ def dyad_data(db: Path, a: str, b: str, by: str = "year", since: Any = None, unt
             "figures": views.dyad_figures(db, a, b), "quotes": views.dyad_quotes(db, a, b)}
 
 
+def dyad_json(cache: ReadCache, db: Path, a: str, b: str, by: str = "year", since: Any = None,
+              until: Any = None) -> bytes:
+    """`dyad_data` as the JSON the API sends, kept in `cache` while the store stays as it is."""
+    return cache.get(("dyad", a, b, by, since, until),
+                     lambda: json_bytes(dyad_data(db, a, b, by, since, until)), len)
+
+
+def kept_periods(cache: ReadCache, db: Path, a: str, b: str, by: str = "year", since: Any = None,
+                 until: Any = None) -> dict[str, Any]:
+    """`dyad_periods_data`, kept in `cache` while the store stays as it is (the answer is shared: read it,
+    never change it)."""
+    return cache.get(("periods", a, b, by, since, until), lambda: dyad_periods_data(db, a, b, by, since, until),
+                     _json_size)
+
+
+def kept_graph(cache: ReadCache, db: Path, year: int | None, top: int, min_events: int = 2, since: Any = None,
+               until: Any = None, actor: str | None = None) -> dict[str, Any]:
+    """`graph_data`, kept in `cache` while the store stays as it is (shared: read it, never change it)."""
+    return cache.get(("graph", year, top, min_events, since, until, actor),
+                     lambda: graph_data(db, year, top, min_events, since, until, actor), _json_size)
+
+
+def _json_size(value: Any) -> int:
+    return len(json_bytes(value))
+
+
+def json_bytes(value: Any) -> bytes:
+    """`value` as the bytes FastAPI's own JSON response would send."""
+    return json.dumps(jsonable_encoder(value), ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
 def dyad_periods_data(db: Path, a: str, b: str, by: str = "year", since: Any = None, until: Any = None, *,
                       known: bool = False) -> dict[str, Any]:
     """A dyad's periods (zero-filled, labelled at their precision, by quad class and direction, with the
@@ -103,11 +147,25 @@ def parse_pairs(pairs: list[str]) -> list[tuple[str, str]]:
     return found
 
 
-def add_api(app: FastAPI, db: Path) -> None:
-    """The read routes of the API, each table with its CSV twin."""
+def document_data(db: Path, doc_id: str) -> dict[str, Any]:
+    """The document's contract JSON, exactly as `multipolar analyze --format json` gave it (404 if none)."""
+    analysis = store.load_analysis(db, doc_id)
+    if analysis is None:
+        raise HTTPException(404, "no such document")
+    return analysis.as_dict()
+
+
+def add_api(app: FastAPI, db: Path, cache: ReadCache) -> None:
+    """The read routes of the API, each table with its CSV twin; the dyad's answers kept in `cache`."""
+
+    @app.get("/api/documents/{doc_id}")
+    def api_document(doc_id: IdPart) -> JSONResponse:
+        """The document's contract JSON, exactly as `multipolar analyze --format json` gave it."""
+        return JSONResponse(document_data(db, doc_id))
+
     _event_routes(app, db)
     _table_routes(app, db)
-    _dyad_routes(app, db)
+    _dyad_routes(app, db, cache)
 
 
 def _event_routes(app: FastAPI, db: Path) -> None:
@@ -145,13 +203,8 @@ def _event_routes(app: FastAPI, db: Path) -> None:
         return views.documents(db, DocumentFilter(q, since, until, actor and actor.upper()), limit, offset)
 
 
-
 def _table_routes(app: FastAPI, db: Path) -> None:
-    def actors(kind: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
-        return read(db, "SELECT code, any_value(name) AS name, any_value(kind) AS kind, any_value(country) AS country,"
-                        " count(DISTINCT doc_id) AS documents, sum(mentions) AS mentions FROM actors"
-                        " WHERE (? IS NULL OR kind = ?) GROUP BY code ORDER BY mentions DESC, code LIMIT ? OFFSET ?",
-                    [kind, kind, limit, offset])
+    actors = partial(listings.actors, db)
 
     @app.get("/api/actors.csv", response_class=Response, summary="Actors as CSV")
     def api_actors_csv(kind: Word = None, limit: CsvLimit = 10_000, offset: Offset = 0) -> Response:
@@ -163,12 +216,7 @@ def _table_routes(app: FastAPI, db: Path) -> None:
         return actors(kind, limit, offset)
 
     def quantities(actor: str | None, measure: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
-        return [views.cited(r) for r in read(
-            db, "SELECT q.*, d.title AS doc_title, d.date AS doc_date, d.source AS doc_source FROM quantities q"
-                " JOIN documents d ON d.id = q.doc_id WHERE (? IS NULL OR contains(q.parties, ?))"
-                " AND (? IS NULL OR q.measure = ?)"
-                " ORDER BY q.period_start NULLS LAST, q.doc_id, q.idx LIMIT ? OFFSET ?",
-            [actor, f'"{actor}"', measure, measure, limit, offset])]
+        return [views.cited(r) for r in listings.quantities(db, actor, measure, limit, offset)]
 
     @app.get("/api/quantities.csv", response_class=Response, summary="Figures as CSV")
     def api_quantities_csv(actor: Code = None, measure: Word = None, limit: CsvLimit = 10_000,
@@ -181,10 +229,7 @@ def _table_routes(app: FastAPI, db: Path) -> None:
         return quantities(actor, measure, limit, offset)
 
     def quotes(actor: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
-        return [views.cited(r) for r in read(
-            db, "SELECT q.*, d.title AS doc_title, d.date AS doc_date, d.source AS doc_source FROM quotes q"
-                " JOIN documents d ON d.id = q.doc_id WHERE (? IS NULL OR q.speaker_actor = ?)"
-                " ORDER BY q.doc_id, q.idx LIMIT ? OFFSET ?", [actor, actor, limit, offset])]
+        return [views.cited(r) for r in listings.quotes(db, actor, limit, offset)]
 
     @app.get("/api/quotes.csv", response_class=Response, summary="Quotes as CSV")
     def api_quotes_csv(actor: Code = None, limit: CsvLimit = 10_000, offset: Offset = 0) -> Response:
@@ -195,25 +240,25 @@ def _table_routes(app: FastAPI, db: Path) -> None:
         return quotes(actor, limit, offset)
 
 
-
-def _dyad_routes(app: FastAPI, db: Path) -> None:
+def _dyad_routes(app: FastAPI, db: Path, cache: ReadCache) -> None:
     @app.get("/api/dyads/{a}/{b}.csv", response_class=Response, summary="A dyad's periods as CSV")
     def api_dyad_csv(a: CodePart, b: CodePart, by: Period = "year", since: Day = None,
                      until: Day = None) -> Response:
-        data = dyad_periods_data(db, a.upper(), b.upper(), by, since, until)
+        data = kept_periods(cache, db, a.upper(), b.upper(), by, since, until)
         return csv_response(data["series"], f"{data['a']}-{data['b']}-by-{by}", ("period", "label", "events"))
 
-    @app.get("/api/dyads/{a}/{b}")
+    @app.get("/api/dyads/{a}/{b}", response_model=dict[str, Any])
     def api_dyad(a: CodePart, b: CodePart, by: Period = "year", since: Day = None,
-                 until: Day = None) -> dict[str, Any]:
+                 until: Day = None) -> Response:
         """How a relationship changed: periods by quad class, direction, Goldstein and document volume;
-        events, figures and quotes with their sources. `unknown` lists codes no stored actor has."""
-        return dyad_data(db, a.upper(), b.upper(), by, since, until)
+        events (the 200 newest), figures and quotes with their sources. `unknown` lists codes no stored
+        actor has."""
+        return Response(dyad_json(cache, db, a.upper(), b.upper(), by, since, until), media_type="application/json")
 
     @app.get("/api/dyads")
     def api_dyads(pair: Pairs, by: Period = "year", since: Day = None, until: Day = None) -> list[dict[str, Any]]:
         """Several dyads side by side (`pair=USA-CHN&pair=USA-RUS`): each one's periods."""
-        return [{k: v for k, v in dyad_periods_data(db, a, b, by, since, until).items()
+        return [{k: v for k, v in kept_periods(cache, db, a, b, by, since, until).items()
                  if k in ("a", "b", "by", "unknown", "series")} for a, b in parse_pairs(pair)]
 
     @app.get("/api/blocs.csv", response_class=Response, summary="Bloc membership as CSV")
@@ -231,7 +276,7 @@ def _dyad_routes(app: FastAPI, db: Path) -> None:
     @app.get("/api/graph.csv", response_class=Response, summary="The relation graph's dyads as CSV")
     def api_graph_csv(year: Year = None, top: Top = 60, min_events: MinEvents = 2, since: Day = None,
                       until: Day = None, actor: Code = None) -> Response:
-        found = graph_data(db, year, top, min_events, since, until, actor and actor.upper())
+        found = kept_graph(cache, db, year, top, min_events, since, until, actor and actor.upper())
         return csv_response(found["edges"], "dyads", ("a", "b", "events"))
 
     @app.get("/api/graph")
@@ -239,7 +284,7 @@ def _dyad_routes(app: FastAPI, db: Path) -> None:
                   until: Day = None, actor: Code = None) -> dict[str, Any]:
         """The `top` dyads by event count (naming `actor`, if given), the actors they join, and the blocs
         with their method (computed over every dyad of the year or dates)."""
-        return graph_data(db, year, top, min_events, since, until, actor and actor.upper())
+        return kept_graph(cache, db, year, top, min_events, since, until, actor and actor.upper())
 
     @app.get("/api/causal")
     def api_causal(actor: Code = None) -> dict[str, Any]:

@@ -4,7 +4,7 @@ uvicorn's h11 protocol starts no timer until a first response is complete, so a 
 half its headers and waits held a place for ever; with enough of them the server answered 503 to
 everyone. Here each request's headers must arrive within `header_timeout` of the connection opening (or
 of its first byte after a keep-alive pause); a slower connection gets 408 and is closed. Idle keep-alive
-connections close after `keep_alive_timeout`; bodies have their own limit (`web_guard`).
+connections close after `keep_alive_timeout`; bodies have their own limit (`web.guard`).
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ the file anew reads its catalogue every time; while one connection stays open, D
 same database instance, which makes a read about five times cheaper. The keeper holds that connection
 while requests come and closes it once none has run for `IDLE_SECONDS`, so an `ingest` (which needs the
 file to itself) can still take it between bursts of reads, as it could before.
+
+While the keeper's connection is open no other process can write the file (DuckDB locks it), so the
+file's identity, size and modification time taken then (`version`) name what every read of the request
+sees: `web.read_cache` keys its answers by it.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ class StoreKeeper:
         self._active = 0
         self._last = 0.0
         self._lock = threading.Lock()
+        self._version: tuple[int, ...] | None = None
 
     def during_request(self) -> Iterator[None]:
         """A FastAPI dependency (run in the request's thread): the store stays open for the request."""
@@ -39,6 +44,7 @@ class StoreKeeper:
             if self._connection is None:
                 with contextlib.suppress(store.StoreError):  # the request's own read says why, as a 503
                     self._connection = store.connect(self.db, read_only=True)
+                    self._version = file_version(self.db)
                     threading.Thread(target=self._close_when_idle, daemon=True, name="multipolar-store").start()
         try:
             yield
@@ -51,6 +57,13 @@ class StoreKeeper:
     def is_open(self) -> bool:
         return self._connection is not None
 
+    @property
+    def version(self) -> tuple[int, ...] | None:
+        """What the open store holds, as its file's identity, size and modification time (and its
+        write-ahead log's); None while the keeper holds no connection (nothing then stops a writer)."""
+        with self._lock:
+            return self._version if self._connection is not None else None
+
     def _close_when_idle(self) -> None:
         """The keeper's watch, one thread while the connection is open."""
         while True:
@@ -60,11 +73,26 @@ class StoreKeeper:
                     return
                 if self._active == 0 and time.monotonic() - self._last >= self.idle:
                     self._connection.close()
-                    self._connection = None
+                    self._connection = self._version = None
                     return
 
     def close(self) -> None:
         with self._lock:
             if self._connection is not None:
                 self._connection.close()
-                self._connection = None
+                self._connection = self._version = None
+
+
+def file_version(db: Path) -> tuple[int, ...] | None:
+    """The store file's device, inode, size and modification time, and its write-ahead log's size and
+    modification time (zeros when it has none): any write changes one of them. None if it cannot be read."""
+    try:
+        found = db.stat()
+    except OSError:
+        return None
+    try:
+        wal = Path(f"{db}.wal").stat()
+        log = (wal.st_size, wal.st_mtime_ns)
+    except OSError:
+        log = (0, 0)
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, *log)

@@ -179,7 +179,8 @@ def _holder_by_title(resolver: ActorResolver, doc: Doc, words: list[str], title_
     if hit is None or not hit[0].role or title_start + hit[1] != ent.start:
         return None
     roles = ("monarch",) if hit[0].role == "monarch" else (hit[0].role,)
-    found = resolver.holders_named(roles, ent.text, doc._.mp_date)
+    found = resolver.holders_named(roles, ent.text, doc._.mp_date) or \
+        resolver.holders_named(roles, ent.text, doc._.mp_date, former=True)
     if country is not None:
         found = [r for r in found if r.country == country]
     if len(found) > 1:
@@ -387,6 +388,16 @@ def _nobody_in_particular(doc: Doc, words: list[str], start: int, end: int) -> b
     return following.startswith(_ANYWHERE)
 
 
+def _plural_reference(words: list[str], start: int, end: int) -> bool:
+    """"the two leaders", "the leaders of both countries": two states' actors, resolved as a pair."""
+    from multipolar.nlp.actors.plural import PLURAL_WORDS
+
+    if start > 0 and words[start - 1].lower() in PLURAL_WORDS:
+        return True
+    return end + 1 < len(words) and words[end].lower() == "of" and words[end + 1].lower() in ("both", "the") and \
+        " ".join(w.lower() for w in words[end + 1 : end + 3]) in ("both countries", "both nations", "the two")
+
+
 def _one_country(doc: Doc, mentions: list[ActorMention], at: int, sentence_only: bool = False) -> str | None:
     """The country where it happens: the one the sentence's places (cities, capitals) name, else the one its
     actors name, else the same two looks at the document; None when several or none ("Tbilisi police fired
@@ -451,7 +462,7 @@ def _generic(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list
         if _names_a_person_after(doc, result, i + size):
             i += size  # "the spokeswoman for the ministry, Hua Chunying, said": the person is the actor
             continue
-        if _nobody_in_particular(doc, words, i, i + size):
+        if _nobody_in_particular(doc, words, i, i + size) or _plural_reference(words, i, i + size):
             i += size
             continue
         country = _owner_country(words, result, i + size)

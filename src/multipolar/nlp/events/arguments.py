@@ -22,7 +22,7 @@ SAY_VERBS = frozenset({"say", "state", "claim", "tell", "report", "assert", "all
 _SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
 """Verbs whose subject, not their object, does what their complement says ("X promised Y to ...")."""
 _ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod"})
-_ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as"})
+_ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as", "across"})
 _OWN_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "ccomp", "relcl", "conj", "parataxis",
                           "acl", "xcomp"})
 _BORDERS = frozenset({"border", "frontier", "coast", "waters", "airspace", "territory", "side", "positions"})
@@ -66,6 +66,9 @@ class ArgumentReader:
                 continue
             if depth >= 2 or head.pos_ in ("VERB", "AUX"):
                 continue
+            if head.lemma_.lower() in _BORDERS and (across := self._other_side(head, depth, pronouns)):
+                result.extend(across)  # "its border with South Korea": the other side, not the border's owner
+                continue
             for child in head.children:
                 if child.dep_ in _ACTOR_LINKS:
                     result.extend(self.actors_of(child, depth + 1, pronouns))
@@ -78,6 +81,10 @@ class ArgumentReader:
             for ref in mention.actors:
                 unique.setdefault((mention.start, ref.code), (mention, head))
         return list(unique.values())
+
+    def _other_side(self, border: Token, depth: int, pronouns: bool) -> list[ActorHit]:
+        return [a for prep in border.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj, depth + 1, pronouns)]
 
     def _person_before(self, pronoun: Token) -> list[ActorHit]:
         """"He raised the EU's concerns": the last person named before, in this sentence or the two before,
@@ -215,6 +222,9 @@ class ArgumentReader:
         verb's own phrase (not in its subject, nor in a clause of its own) is the target."""
         own_clauses = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "advcl", "ccomp", "relcl",
                                                                    "conj", "csubj") for t in c.subtree}
+        # "withdrawn its troops ..., in line with the commitments made in Luanda": a clause on a noun is its own
+        own_clauses |= {t.i for c in verb.subtree if c.i != verb.i and c.dep_ in ("acl", "relcl") for t in c.subtree
+                        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at")}
         source_states = {ref.state_code for m, _ in sources for ref in m.actors}
         for token in sorted(verb.subtree, key=lambda t: t.i):
             mention = self.mentions.get(token.i)
@@ -266,8 +276,11 @@ class ArgumentReader:
 
     def phrase_actors(self, verb: Token, sources: list[ActorHit]) -> list[ActorHit]:
         """The first actor named in the verb's own phrase, not in its subject nor in a clause of its own:
-        "dropped its objections to Sweden's membership", "rallied outside the Russian embassy"."""
+        "dropped its objections to Sweden's membership", "rallied outside the Russian embassy" (not "observed
+        the truce signed in Pretoria": a clause on the object is one of its own too)."""
         own_clauses = {t.i for c in verb.children if c.dep_ in _OWN_CLAUSES for t in c.subtree}
+        own_clauses |= {t.i for c in verb.subtree if c.i != verb.i and c.dep_ in ("acl", "relcl") for t in c.subtree
+                        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at")}  # where a clause on a noun happened
         # "spreading Russian propaganda": what qualifies the object is its origin, not the recipient
         own_clauses |= {q.i for o in verb.children if o.dep_ == "dobj" for q in o.children
                         if q.dep_ in ("amod", "compound", "nmod")}
@@ -281,6 +294,48 @@ class ArgumentReader:
         return []
 
 
+    def answered_actors(self, verb: Token, sources: list[ActorHit]) -> list[ActorHit]:
+        """Whom a show of force answers or is aimed at, where the verb names no one: the doer of the act it
+        follows ("scrambled jets after two Russian bombers flew close to its airspace", "as a Philippine resupply
+        mission approached"), or the one its purpose names ("dispatched ships to monitor the Chinese exercises")."""
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp", "prep")):
+            marks = {m.lower_ for m in clause.children if m.dep_ in ("mark", "aux")}
+            if clause.dep_ == "prep" and clause.lower_ in _ANSWERING_PREPS:
+                slots = [o for o in clause.children if o.dep_ == "pobj"]
+            elif marks & _ANSWERING_MARKS:
+                slots = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+            elif "to" in marks and clause.lemma_.lower() in _ANSWERING_PURPOSES:
+                slots = [c for c in clause.children if c.dep_ == "dobj"]
+            else:
+                continue
+            found = [a for slot in slots for a in self.actors_of(slot)
+                     if not {ref.state_code for ref in a[0].actors} <= source_states]
+            if found:
+                return found
+        return []
+
+    def meeting_place(self, verb: Token, states: set[str]) -> str | None:
+        """The state whose city a meeting is held in ("held talks with Penny Wong in Canberra"), when that is one
+        of the parties; None at a summit or conference (its host is no party to a meeting on its margins)."""
+        if any(t.lemma_.lower() in _GATHERINGS for t in verb.sent):
+            return None
+        holders = [verb, *(o for o in verb.children if o.dep_ in ("dobj", "nsubj", "nsubjpass"))]
+        for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+            for place in (o for o in prep.children if o.dep_ == "pobj"):
+                mention = self.mentions.get(place.i)
+                if mention is not None and mention.how in ("capital", "name") and mention.actors[0].kind != "person" \
+                        and mention.actors[0].state_code in states and place.ent_type_ in ("GPE", "LOC", "FAC"):
+                    return mention.actors[0].state_code
+        return None
+
+
+_ANSWERING_MARKS = frozenset({"after", "as", "when", "following", "once"})
+_ANSWERING_PREPS = frozenset({"after", "following", "amid"})
+_ANSWERING_PURPOSES = frozenset({"deter", "counter", "monitor", "confront", "repel", "shadow", "track", "watch",
+                                 "intercept", "warn", "intimidate", "pressure", "threaten", "face", "contain", "block"})
+_GATHERINGS = frozenset({"summit", "sideline", "sidelines", "margin", "margins", "conference", "forum", "assembly",
+                         "session", "ministerial", "congress", "games", "olympics"})
 _GRATITUDE = frozenset({"thank", "grateful", "gratitude", "thanks", "appreciation", "indebted", "praise", "commend"})
 _HELPING = frozenset({"help", "support", "assist", "aid", "protect", "strengthen", "bolster", "train", "equip",
                       "rebuild", "defend", "feed", "stabilize", "stabilise"})
@@ -348,8 +403,9 @@ def objects_of(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
 
 
-def object_lemmas(objects: list[Token], verb: Token) -> set[str]:
-    """Lemmas an object constraint can meet: the object, its conjuncts, and "billions in aid"."""
+def object_lemmas(objects: list[Token], verb: Token, adjuncts: bool = True) -> set[str]:
+    """Lemmas an object constraint can meet: the object, its conjuncts, and "billions in aid"; with `adjuncts`,
+    also the objects of the verb's own prepositions ("pulled out of the deal")."""
     lemmas: set[str] = set()
     for obj in objects:
         for word in conjuncts(obj):
@@ -357,6 +413,9 @@ def object_lemmas(objects: list[Token], verb: Token) -> set[str]:
             for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
                 lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
             lemmas.update(c.lemma_.lower() for c in word.children if c.dep_ == "compound")
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "on", "to", "off")):
+    # "stopped firing across the border": a gerund complement is what the verb acts on
+    lemmas.update(c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG")
+    for prep in (c for c in verb.children if adjuncts and c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "on",
+                                                                                          "to", "off")):
         lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")  # "pulled out of the deal"
     return lemmas

@@ -42,11 +42,13 @@ from multipolar.nlp.events.clauses import (
 from multipolar.nlp.events.coded import CodedEvent
 from multipolar.nlp.events.frames import complement_code, complements, frame_words, governing_frame, noun_pattern
 from multipolar.nlp.events.nouns import ABSORBED, NounEvents
-from multipolar.nlp.events.selection import GENERIC, MATERIAL, deduplicated
+from multipolar.nlp.events.pairs import HOSTED, MEDIATED, VISITED
+from multipolar.nlp.events.selection import GENERIC, MATERIAL, deduplicated, without_protest_topics
 
 __all__ = ["CodedEvent", "EventCoder", "coded_pairs", "noun_pattern"]
 
 _OBLIGATION_AUX = frozenset({"must", "should"})
+_PARTICLES = frozenset({"down", "back", "out", "off", "up", "away", "over"})
 _DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT"})
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 """The v2 categories that require a recipient: with none where the pattern looks, any actor the verb's own
@@ -78,7 +80,7 @@ class _DocReader(NounEvents):
         for token in self.doc:
             if (token.pos_ in ("NOUN", "PROPN") or mistagged_noun(token)) and token.i not in self.used_nouns:
                 found.extend(self._noun_events(token))
-        return self._dated(deduplicated(found, self.doc))
+        return self._dated(without_protest_topics(deduplicated(found, self.doc), self.doc))
 
     # ---- verbs ----------------------------------------------------------------------------------
 
@@ -101,14 +103,22 @@ class _DocReader(NounEvents):
         if not patterns:
             return []
         sources, passive_tokens = self.args.source_actors(verb)
-        if not sources:
-            return []
         objects = objects_of(verb)
         lemmas = object_lemmas(objects or passive_tokens, verb)  # "was received by": what is received
+        if not sources and passive_tokens and any(self._moves_own_forces(p) for p in patterns
+                                                  if not p.required or p.required & lemmas):
+            # "Kenyan police were deployed across Nairobi": forces moved by no one named move for their state
+            sources, passive_tokens = self.args.actors_of_all(passive_tokens), []
+        if not sources:
+            return []
         if each_other(verb):
             # "Armenia and Azerbaijan ... accusing each other of shelling": the subjects act on one another
             patterns = tuple(dataclasses.replace(p, targets=("none",)) for p in patterns)
             objects = [o for o in objects if o.lower_ not in RECIPROCAL_PRONOUNS]
+        # a row asking for the object's own words first: "handed over four hostages ... in Gaza City" is a release,
+        # though "city" (a row for handing over territory) is named in the verb's phrase
+        own = object_lemmas(objects or passive_tokens, verb, adjuncts=False)
+        patterns = tuple(sorted(patterns, key=lambda p: not (p.required & own)))
         for pattern in patterns:
             if pattern.required and not lemmas & pattern.required:
                 continue
@@ -116,6 +126,10 @@ class _DocReader(NounEvents):
             if coded is not None:
                 return coded
         return []
+
+    def _moves_own_forces(self, pattern: Pattern) -> bool:
+        """Rows whose object is the actor's own forces (MOBILIZE, a withdrawal of troops)."""
+        return not pattern.is_light and (self._plover_of(pattern) == "MOBILIZE" or pattern.mode == "withdraw")
 
     def _readiness_events(self, adjective: Token) -> list[CodedEvent]:
         """"Turkey is ready to mediate", "Russia is open to talks with Kyiv": AGREE, towards the actors the
@@ -136,7 +150,11 @@ class _DocReader(NounEvents):
             return None
         objects = {w.lemma_.lower() for o in objects_of(verb) for w in (o, *o.conjuncts, *o.children)}
         context = {t.lemma_.lower() for t in verb.sent}
-        subjects = {t.lemma_.lower() for t in self.args.subjects(verb)[0]}
+        subject_tokens = self.args.subjects(verb)[0]
+        subjects = {t.lemma_.lower() for t in subject_tokens}
+        if any(t.pos_ in ("NOUN", "PROPN") and (m := self.args.mentions.get(t.i)) is not None and m.how == "adjective"
+               for t in subject_tokens):
+            subjects.add("people")  # "Angry Malians burned tyres": a people named by its demonym
         for sense in senses:
             if sense.words & (context if sense.context else subjects if sense.subject else objects):
                 if sense.becomes is None:
@@ -177,7 +195,9 @@ class _DocReader(NounEvents):
 
     def _verb_patterns(self, verb: Token) -> tuple[Pattern, ...]:
         lemma = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else verb.lower_
-        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        # "stepped down", "pulled back from": the parse often makes the particle an adverb
+        particles = [c.lower_ for c in verb.children
+                     if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES)]
         for particle in particles:
             found = self.tables.verbs.get(f"{lemma} {particle}")
             if found:
@@ -185,9 +205,10 @@ class _DocReader(NounEvents):
         for prep in (c for c in verb.children if c.dep_ == "prep"):
             found = self.tables.verbs.get(f"{lemma} {prep.lower_}")
             objects = [obj for obj in prep.children if obj.dep_ == "pobj"]
-            if found and any(self.args.actors_of(obj) or any(obj.lemma_.lower() in row.required for row in found)
-                             for obj in objects):
-                return found  # "pulled out of Syria", "walked off the job"
+            if found and objects and (lemma not in self.tables.verbs or any(
+                    self.args.actors_of(obj) or any(obj.lemma_.lower() in row.required for row in found)
+                    for obj in objects)):
+                return found  # "pulled out of Syria", "walked off the job", "cordoned off the area"
         return self.tables.verbs.get(lemma, ())
 
     def _code_verb(self, verb: Token, pattern: Pattern, objects: list[Token], sources: list[ActorHit],
@@ -203,6 +224,23 @@ class _DocReader(NounEvents):
         targets = self.args.actors_of_all(passive_tokens)
         if not targets and noun is not None:
             targets = self.args.targets(noun, code_from.targets, [])
+        found = self._verb_targets(verb, pattern, code_from, objects, sources, passive_tokens, targets)
+        if found is None:
+            return None
+        targets, code_from = found
+        coder = f"{pattern.id}+{code_from.id}" if code_from is not pattern else pattern.id
+        kind = frame_words().get(verb.lemma_.lower())
+        if kind is not None and not pattern.is_light:
+            code_from, targets, coder = self._framed(verb, kind, code_from, sources, targets, coder)
+        if self._plover_of(code_from) == "THREATEN":
+            targets = self._threatened(verb, sources, targets)
+        code_from, sources, targets = self._retyped(verb, code_from, sources, targets)
+        return self._pairs(verb, code_from, sources, targets, trigger=verb, coder=coder)
+
+    def _verb_targets(self, verb: Token, pattern: Pattern, code_from: Pattern, objects: list[Token],
+                      sources: list[ActorHit], passive_tokens: list[Token],
+                      targets: list[ActorHit]) -> tuple[list[ActorHit], Pattern] | None:
+        """Who a verb's event is aimed at where the pattern's own slots name no one (None: no event)."""
         single = len({ref.state_code for m, _ in sources for ref in m.actors}) == 1
         joint = pattern.is_light and self._plover_of(code_from) == "COOPERATE"
         if not targets:
@@ -210,8 +248,11 @@ class _DocReader(NounEvents):
             # cooperate with each other (or "with" someone), never with the ones the operation is against
             specs = ("prep:with|alongside",) if joint else pattern.targets if pattern.is_light else code_from.targets
             targets = self.args.targets(verb, specs, objects)
-        if not targets and not joint and (code_from.plover or self.tables.code(code_from.cameo).plover) in MATERIAL:
-            targets = self.args.place_target(verb, sources)
+        plover = self._plover_of(code_from)
+        if not targets and not joint and (plover in MATERIAL or (code_from.mode == "withdraw" and plover == "RETREAT")):
+            targets = self.args.place_target(verb, sources)  # "pulled back from their positions around Kyiv"
+        if not targets and plover == "MOBILIZE":
+            targets = self.args.answered_actors(verb, sources)  # "scrambled jets after Russian bombers flew ..."
         if not targets and object_controlled(verb):
             return None  # "invited Argentina, Egypt and Iran to join": they would not join each other
         if self._plover_of(code_from) == "MOBILIZE" and helping_clauses(verb, objects):
@@ -227,15 +268,28 @@ class _DocReader(NounEvents):
                 code_from = dataclasses.replace(code_from, cameo="172", plover="COERCE", mode="restrict")
         if not targets and "none" in code_from.targets and self._alone_category(code_from):
             targets = self.args.phrase_actors(verb, sources)
-            if not targets and single and (unresolved_recipient(verb, code_from.targets) or not own_subject(verb)):
-                return None  # "fought an insurgency": a recipient we cannot name is not no recipient
-        coder = f"{pattern.id}+{code_from.id}" if code_from is not pattern else pattern.id
-        kind = frame_words().get(verb.lemma_.lower())
-        if kind is not None and not pattern.is_light:
-            code_from, targets, coder = self._framed(verb, kind, code_from, sources, targets, coder)
-        if self._plover_of(code_from) == "THREATEN":
-            targets = self._threatened(verb, sources, targets)
-        return self._pairs(verb, code_from, sources, targets, trigger=verb, coder=coder)
+            if not targets and single and plover != "PROTEST" and (
+                    unresolved_recipient(verb, code_from.targets) or not own_subject(verb)):
+                return None  # "fought an insurgency": a recipient we cannot name is not no recipient (a protest's
+                # "against the bill" is what it is about)
+        return targets, code_from
+
+    def _retyped(self, verb: Token, pattern: Pattern, sources: list[ActorHit],
+                 targets: list[ActorHit]) -> tuple[Pattern, list[ActorHit], list[ActorHit]]:
+        """What the pair makes of the event: a state's ban on its own people is COERCE, not SANCTION ("the Taliban
+        barred Afghan women from working"); talks held in one side's city are the other side's visit."""
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors if ref.kind != "igo"}
+        target_states = {ref.state_code for m, _ in targets for ref in m.actors}
+        plover = self._plover_of(pattern)
+        if plover == "SANCTION" and targets and len(source_states) == 1 and target_states <= source_states:
+            return dataclasses.replace(pattern, cameo="172", plover="COERCE", mode="restrict"), sources, targets
+        if plover == "CONSULT" and targets and pattern.cameo not in (HOSTED, VISITED, MEDIATED, "041"):
+            host = self.args.meeting_place(verb, source_states | target_states)
+            if host is not None and host in target_states - source_states:
+                return dataclasses.replace(pattern, cameo=VISITED, mode="visit"), sources, targets
+            if host is not None and host in source_states - target_states:
+                return dataclasses.replace(pattern, cameo=VISITED, mode="visit"), targets, sources
+        return pattern, sources, targets
 
     def _threatened(self, verb: Token, sources: list[ActorHit], targets: list[ActorHit]) -> list[ActorHit]:
         """A threat is aimed at another, never at the threatener's own forces: "China warned that its military
@@ -255,8 +309,15 @@ class _DocReader(NounEvents):
         states = {ref.state_code for m, _ in sources for ref in m.actors if ref.kind != "igo"}
         if len(states) != 1 or self.args.phrase_actors(verb, sources):
             return []
+        # what a state's forces seize or restrict is its own people's ("confiscated their property", "searched the
+        # offices of two opposition groups"), unless the phrase names another state
+        plover = self._plover_of(pattern)
+        # (not arrests: "managed to arrest the decline"; not cutting power or water: aimed at whoever uses it)
+        anyone = plover == "COERCE" and pattern.mode in ("seize", "restrict", "censor") and \
+            not pattern.cameo.startswith("19")
         for slot in slots:
-            if slot.lemma_.lower() in self.tables.domestic or slot.ent_type_ == "PERSON":
+            if slot.lemma_.lower() in self.tables.domestic or slot.ent_type_ == "PERSON" or (
+                    anyone and slot.dep_ in ("dobj", "nsubjpass") and slot.pos_ in ("NOUN", "PROPN")):
                 state = next(iter(states))
                 span = self.doc[slot.left_edge.i : slot.i + 1]
                 people = ActorRef(state, span.text, "population", state, None)

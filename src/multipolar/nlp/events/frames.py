@@ -123,6 +123,10 @@ def noun_pattern(tables: CodingTables, noun: Token) -> Pattern | None:
     """The first row for this event noun whose required modifier is there ("trade war" before "war")."""
     # "joint air combat drills": any word before the noun in its phrase ("joint" may hang on "combat")
     before = [t for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree]
+    # "the deployment of missiles", "a state of emergency", "the release of prisoners": the "of" object too
+    before += [t for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for obj in prep.children if obj.dep_ == "pobj"
+               for t in (obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ in ("compound", "amod")))]
     modifiers = {t.lemma_.lower() for t in before} | {t.lower_ for t in before}
     for pattern in tables.nouns.get(noun.lemma_.lower(), ()):
         if not pattern.required or pattern.required & modifiers:

@@ -24,6 +24,11 @@ _ACTS_WITH_A_RECIPIENT = frozenset({"support"})
 """Stative nouns that do name an act when a recipient follows: "China's support for Russia's defence
 industry" is China supporting Russia; "public support" is not an event."""
 _ALONE_NOUNS = frozenset({"PROTEST"})
+_WITNESS_VERBS = frozenset({"document", "report", "confirm", "observe", "verify", "record", "detect", "monitor",
+                            "see", "note", "describe", "condemn", "criticise", "criticize", "denounce", "welcome",
+                            "photograph", "film", "track", "spot", "reveal", "expose", "investigate", "cite"})
+"""Participles whose agent saw or judged the act, not did it: "the buildup of Rwandan troops, documented by UN
+experts"."""
 
 
 class NounEvents(EventAssembler):
@@ -49,7 +54,9 @@ class NounEvents(EventAssembler):
             sources = self._pronoun_doer(noun)  # "their assault", "its withdrawal": acts, not treaties
         targets = self._noun_recipients(noun, pattern, sources, thanked)
         if not sources:
-            sources = self._governing_doer(noun)
+            sources = self._governing_doer(noun, pattern)
+        if not sources and not targets:
+            sources, targets = self._between(noun)  # "the talks between Beijing and Washington"
         target_codes = {ref.state_code for m, _ in targets for ref in m.actors}
         domestic = all(ref.kind != "state" for m, _ in [*sources, *targets] for ref in m.actors)
         sources = [(m, t) for m, t in sources  # a state's own bodies and people can act on each other
@@ -58,7 +65,10 @@ class NounEvents(EventAssembler):
             return []
         # "a hunger strike by opposition politicians", "the students' march": a protest whose doer the noun names
         # is an event even with no recipient; other nouns need one ("India's pullback" is often a comparison)
-        alone = named_doer and self._plover_of(pattern) in _ALONE_NOUNS
+        # "Ukraine's withdrawal from Avdiivka": a withdrawal from a named place is one, whoever held it
+        withdrawal = self._plover_of(pattern) == "RETREAT" and any(c.dep_ == "prep" and c.lower_ == "from"
+                                                                 for c in noun.children)
+        alone = named_doer and (self._plover_of(pattern) in _ALONE_NOUNS or withdrawal)
         return self._pairs(noun, pattern, sources, targets, trigger=noun, alone_ok=alone) or []
 
     def _noun_doers(self, noun: Token, pattern: Pattern) -> list[ActorHit]:
@@ -67,9 +77,13 @@ class NounEvents(EventAssembler):
             [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
             + [obj for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                for obj in c.children if obj.dep_ == "pobj"]
+            # "the arrest of Imran Khan by Pakistani rangers": the parse often hangs "by" on the "of" object
+            + [obj for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+               for by in o.children if by.dep_ == "prep" and by.lower_ == "by"
+               for obj in by.children if obj.dep_ == "pobj"]
             # "the sanctions imposed by the United States", "the commitment made by the European Union"
-            + [obj for c in noun.children if c.dep_ == "acl" for agent in c.children if agent.dep_ == "agent"
-               for obj in agent.children if obj.dep_ == "pobj"])
+            + [obj for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() not in _WITNESS_VERBS
+               for agent in c.children if agent.dep_ == "agent" for obj in agent.children if obj.dep_ == "pobj"])
         if not sources and not any(spec.startswith("prep:") and "of" in spec[5:].split("|")
                                    for spec in pattern.targets):
             # "the intrusion of China Coast Guard vessels into Japan's waters": where "of" does not name the
@@ -104,17 +118,28 @@ class NounEvents(EventAssembler):
             targets, _ = self.args.source_actors(clause_verb(noun.head))
         return targets
 
-    def _governing_doer(self, noun: Token) -> list[ActorHit]:
+    def _governing_doer(self, noun: Token, pattern: Pattern) -> list[ActorHit]:
         """"X described ... during a state visit to Moscow", "we have stood together in firm opposition to
-        Russia's war": the one doing it is the subject of the verb."""
+        Russia's war", "Modi flew to Washington for talks with Biden": the one doing it is the subject of the
+        verb."""
         governor = noun.head.head
         if governor.lemma_.lower() == "part" and governor.dep_ == "dobj":
             governor = governor.head  # "took part in joint drills"
+        meeting = self._plover_of(pattern) == "CONSULT" and noun.head.lower_ in ("for", "during")
         if noun.dep_ == "pobj" and governor.pos_ in ("VERB", "AUX") and (
                 (noun.head.lower_ in ("during", "on", "in") and noun.lemma_.lower() in ("visit", "trip", "tour"))
-                or (noun.head.lower_ in ("in", "into") and noun.head.dep_ == "prep")):
+                or (noun.head.lower_ in ("in", "into") and noun.head.dep_ == "prep") or meeting):
             return self.args.source_actors(governor)[0]
         return []
+
+    def _between(self, noun: Token) -> tuple[list[ActorHit], list[ActorHit]]:
+        """"the talks between Beijing and Washington", "the conversation between Xi and Biden": the first party
+        acts, the others are acted on (a meeting gives the reverse too)."""
+        parties = self.args.actors_of_all([o for prep in noun.children if prep.dep_ == "prep"
+                                           and prep.lower_ == "between" for o in prep.children if o.dep_ == "pobj"])
+        first = {ref.state_code for ref in parties[0][0].actors} if parties else set()
+        others = [(m, t) for m, t in parties[1:] if not {ref.state_code for ref in m.actors} <= first]
+        return (parties[:1], others) if others else ([], [])
 
     def _asked(self, noun: Token) -> list[ActorHit]:
         """Who a request noun with no recipient of its own was made to: whoever deals with it ("Brazil turned

@@ -71,3 +71,19 @@ def branch(doc: Doc, event: CodedEvent) -> int:
     """The coordinated verb an event belongs to (-1: the main one)."""
     token = doc[event.trigger]
     return token.i if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") else -1
+
+
+_PROTEST_TOPICS = frozenset({"REQUEST"})
+_TOPIC_CLAUSES = frozenset({"advcl", "xcomp", "acl", "relcl", "ccomp"})
+
+
+def without_protest_topics(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
+    """The v2 manual: the topic of a protest, "which will typically be a REQUEST", is not coded apart from it:
+    "marched through Dhaka, demanding an end to quotas". A demand in a clause of the protest, by the same
+    protesters, goes (an accusation stays: "rallied outside the embassy, accusing Moscow's peacekeepers ...")."""
+    topics: dict[int, set[str]] = {}
+    for event in (e for e in events if e.plover == "PROTEST"):
+        for clause in (c for c in doc[event.trigger].children if c.dep_ in _TOPIC_CLAUSES):
+            for token in clause.subtree:
+                topics.setdefault(token.i, set()).add(event.source.state_code)
+    return [e for e in events if not (e.plover in _PROTEST_TOPICS and e.source.state_code in topics.get(e.trigger, ()))]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.actors.resolve import ActorMention, ActorRef
-from multipolar.nlp.quotes.find import speaker_country, word_list
+from multipolar.nlp.quotes.find import speaker_country, word_list, word_set, word_table
 from multipolar.nlp.spans import text_of
 
 if TYPE_CHECKING:
@@ -45,23 +45,27 @@ class Described:
     """True when the phrase names someone (a person or an actor), False for a bare description."""
 
 
-@cache
 def speaker_noun_sectors() -> dict[str, str]:
-    rows = [line.split("\t") for line in word_list("speaker_nouns.tsv")[1:]]
-    return {row[0]: row[1] for row in rows if len(row) >= 2}
+    return word_table("speaker_nouns.tsv")
 
 
 @cache
 def person_nouns() -> frozenset[str]:
-    return frozenset(word_list("person_nouns.txt")) | frozenset(speaker_noun_sectors())
+    return frozenset(word_list("person_nouns.txt")) | frozenset(speaker_noun_sectors()) | \
+        frozenset(private_nouns())
+
+
+@cache
+def private_nouns() -> frozenset[str]:
+    """Words for a private person ("a widow", "a lady in her fifties"): a civilian, unless more is said."""
+    rows = [line.split("\t") for line in word_list("gender_words.tsv")[1:]]
+    return frozenset(row[0] for row in rows if len(row) >= 3 and row[2] == "private")
 
 
 @cache
 def people_words() -> frozenset[str]:
     """Words for a person, not a body: "negotiator", "pharmacist" (not "commission", "regulator", "shop")."""
-    bodies = organisation_words() | {"authority", "regulator", "operator", "consultancy", "newspaper", "charity",
-                                     "watchdog", "nonprofit", "non-profit", "exporter", "importer", "producer",
-                                     "fish", "farm"}
+    bodies = organisation_words() | word_set("body_nouns.txt")
     return frozenset(w for w in person_nouns() if w not in bodies and w not in word_list("document_nouns.txt"))
 
 
@@ -118,11 +122,23 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
         sector = title.actors[0].role if title else _sector(attribution, lo, hi)
         return Described(names.text, None, country, sector or _private(doc, lo, hi), names.start, names.end,
                          "person", True)
+    return _described_otherwise(attribution, start, end, (lo, hi), around, best)
+
+
+def _described_otherwise(attribution: Attribution, start: int, end: int, description: tuple[int, int],
+                         around: list[ActorMention], best: ActorMention | None) -> Described:
+    """A phrase that names no person: the body or group it names, the author of a document it names, a
+    proper name the tables do not hold, or a bare description ("a port worker")."""
+    doc = attribution.doc
+    lo, hi = description
     phrase = doc[start:end]
     head = phrase.root
     is_document = head.lemma_.lower() in document_nouns()
     if best is not None and (best.start <= head.i < best.end or is_document):
         described = _of_mention(doc, best, "group" if len(best.actors) > 1 else "body")
+        if described.sector is None and best.actors[0].origin == "document":
+            # "Meron Gebre, a researcher at ...": a name the document explains speaks with its description's sector
+            described = replace(described, sector=_sector(attribution, lo, hi))
         if is_document:
             sector = described.sector or ("GOV" if best.actors[0].kind == "state" else None)
             return Described(phrase.text, described.actor, described.country, sector or
@@ -170,7 +186,8 @@ def _private(doc: Doc, lo: int, hi: int) -> str | None:
     """A person described by nothing but a name or a kinship ("Samira Abu Khalil", "one of them") is a
     civilian; one with a title we cannot place ("the head of ...") stays open."""
     words = {t.lemma_.lower() for t in doc[lo:hi]}
-    return None if words & (generic_titles() | person_nouns() - speaker_noun_sectors().keys()) else "CVL"
+    return None if words & (generic_titles() | person_nouns() - speaker_noun_sectors().keys() - private_nouns()) \
+        else "CVL"
 
 
 def _name_of(head: Token) -> Span | None:
@@ -230,16 +247,13 @@ def _completed(attribution: Attribution, described: Described, lo: int, hi: int,
         return replace(described, sector=current) if current else described
     if ref is not None and ref.origin == "document" and _former(attribution.doc, lo, hi):
         return replace(described, sector="ELI")
+    if ref is not None and ref.origin != "document" and described.sector is None:
+        return replace(described, sector=_sector(attribution, lo, hi))  # the tables know the person, not the job
     if ref is None or ref.origin != "document" or (described.country and described.sector):
         return described
     others = [m for m in around if m.actors[0] is not ref]
     return replace(described, country=described.country or _person_country(attribution, lo, hi, others),
                    sector=described.sector or _sector(attribution, lo, hi) or _private(attribution.doc, lo, hi))
-
-
-_CIVIL_GENERALS = {"secretary": "GOV", "director": "GOV", "governor": "GOV", "inspector": "GOV", "auditor": "GOV",
-                   "attorney": "JUD", "solicitor": "JUD"}
-"""Offices written "X-General", which the parser splits so that "General António Guterres" looks military."""
 
 
 def _former(doc: Doc, lo: int, hi: int) -> bool:
@@ -254,8 +268,9 @@ def _of_mention(doc: Doc, mention: ActorMention, kind: str) -> Described:
     start = mention.start
     civil = None
     if start >= 2 and doc[start].lower_ == "general" and doc[start - 1].text in ("-", "‐") and \
-            doc[start - 2].lower_ in _CIVIL_GENERALS:
-        start, civil = start - 2, _CIVIL_GENERALS[doc[start - 2].lower_]
+            doc[start - 2].lower_ in word_table("civil_generals.tsv"):
+        # "Secretary-General António Guterres": the parser splits the office, so that he looks military
+        start, civil = start - 2, word_table("civil_generals.tsv")[doc[start - 2].lower_]
     text = doc[start : mention.end].text.strip(",;:.–—-()[] ")
     if len(mention.actors) > 1:
         countries = {speaker_country(r) for r in mention.actors}
@@ -324,7 +339,7 @@ def _sector(attribution: Attribution, start: int, end: int) -> str | None:
         sector = hit[0].sector if hit else nouns.get(lemma) or nouns.get(doc[i].lower_)
         if sector:
             last = doc[i + size - 1].lemma_.lower()
-            table = generic if last in generic_titles() else person if last in person_nouns() else body
+            table = generic if last in generic_titles() else person if last in people_words() else body
             table.append(sector)
         i += size
     body += [m.actors[0].role for m in attribution.mentions if start <= m.start and m.end <= end

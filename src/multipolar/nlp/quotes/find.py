@@ -30,7 +30,6 @@ OPENERS = "“„«"
 CLOSERS = "”»"
 _MAX_QUOTE_CHARS = 2500
 _NESTED = re.compile(r"(?<![\w’'])‘([^‘’“”]+?)’(?![\w])")
-_NAMING_VERBS = frozenset({"call", "describe", "dub", "brand", "label", "term"})
 """A term these set in marks stays a scare quote ("called the vote a “pantomime election”"); after other
 speech verbs it is a partial quotation ("said its troops answered “large-scale provocations”")."""
 _MARKUP = re.compile(r"[<>{}]|^\s*(?:https?:|www\.|#[0-9a-f]{3,6}\b)|\b[\w-]+\s*:\s*[\w#.-]+\s*;"
@@ -83,6 +82,19 @@ def word_list(name: str) -> tuple[str, ...]:
     """A word list of `data/quotes/` (one entry a line; `#` starts a comment)."""
     text = resources.files("multipolar").joinpath(f"data/quotes/{name}").read_text(encoding="utf-8")
     return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """A one-column word list of `data/quotes/`, as a set."""
+    return frozenset(word_list(name))
+
+
+@cache
+def word_table(name: str) -> dict[str, str]:
+    """A two-column TSV of `data/quotes/` (a header row, then word and value)."""
+    rows = [line.split("\t") for line in word_list(name)[1:]]
+    return {row[0]: row[1] for row in rows if len(row) >= 2}
 
 
 def quoted_char_ranges(text: str) -> list[tuple[int, int]]:
@@ -293,7 +305,8 @@ class QuoteFinder:
         found = []
         for span, speaker, verb in zip(spans, speakers, attribution.verbs, strict=True):
             actor = speaker.actor if speaker else None
-            kind = "partial" if span.kind == "scare" and verb is not None and verb not in _NAMING_VERBS else span.kind
+            naming = verb is None or verb in word_set("naming_verbs.txt")
+            kind = "partial" if span.kind == "scare" and not naming else span.kind
             found.append(FoundQuote(
                 span.start, span.end, text_of(doc)[span.start : span.end], speaker.text if speaker else None, actor,
                 span.direct, _sentence_index(sentences, span.start), kind,

@@ -24,13 +24,12 @@ from multipolar.nlp.quotes.actors import (
     people_words,
     person_nouns,
 )
-from multipolar.nlp.quotes.find import speaker_country
+from multipolar.nlp.quotes.find import speaker_country, word_set, word_table
 
 if TYPE_CHECKING:
     from multipolar.nlp.quotes.speakers import Attribution
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_TITLE_WORDS = frozenset({"vice", "deputy", "prime", "foreign", "senior", "secretary"})
 
 
 @dataclass
@@ -104,14 +103,12 @@ def words_of(text: str) -> frozenset[str]:
 
 
 def gender_of(doc: Doc, described: Described) -> str | None:
+    """"he" or "she" by the words of the description ("a widow", "the king"); a mixed one tells nothing."""
     if described.start is None or described.end is None:
         return None
-    words = {t.lower_.rstrip(".") for t in doc[described.start : described.end]}
-    if words & {"spokeswoman", "chairwoman", "congresswoman", "ms", "mrs", "madam", "queen", "woman", "mother"}:
-        return "f"
-    if words & {"spokesman", "chairman", "congressman", "mr", "king", "emir", "sultan", "man", "father"}:
-        return "m"
-    return None
+    table = word_table("gender_words.tsv")
+    genders = {table.get(t.lower_.rstrip(".")) for t in doc[described.start : described.end]} - {None, ""}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
@@ -142,6 +139,7 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
     found.extend(_subject_phrases(attribution, doc, covered))
     found.sort(key=lambda r: r.start)
     _link_appositions(doc, found, {m.start: m for m in attribution.mentions})
+    _counterparts(doc, found)
     _link_roles(doc, found)
     _link_surnames(doc, found)
     _link_descriptions(attribution, found)
@@ -151,8 +149,6 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
 
 _OWNER_SECTORS = frozenset({"PTY", "REB", "UAF", "OPP", "CRM", "NGO", "BUS", "MED", "LAB"})
 """Sectors a body lends its spokesman or secretary (a ministry's portfolio, "agriculture", lends none)."""
-_OWNERS = frozenset({"its", "their", "group", "party", "movement", "organisation", "organization", "alliance",
-                     "coalition", "force", "forces", "militia", "agency", "company", "bloc"})
 
 
 def _sectors_of_owners(doc: Doc, found: list[Referent]) -> None:
@@ -163,19 +159,29 @@ def _sectors_of_owners(doc: Doc, found: list[Referent]) -> None:
             continue
         name = doc[referent.end - 1]
         title = name.head if name.dep_ == "appos" else next((c for c in name.children if c.dep_ == "appos"), None)
-        if title is None or title.lemma_.lower() not in generic_titles():
+        if title is not None and title.lower_ == "general" and title.i > 0 and doc[title.i - 1].lower_ == "secretary":
+            title = doc[title.i - 1] if not any(c.dep_ == "poss" for c in title.children) else title
+            named_title = "secretary"
+        else:
+            named_title = title.lemma_.lower() if title is not None else ""
+        if title is None or named_title not in generic_titles():
             continue
-        owner = next((c for c in title.children if c.dep_ == "poss" and c.lower_ in _OWNERS), None)
+        owners = word_set("owner_words.txt")
+        owner = next((c for t in (title, title.head) for c in t.children if c.dep_ == "poss" and c.lower_ in owners),
+                     None)
         if owner is None:
             continue
         named_by = {owner.lemma_.lower()} if owner.lower_ not in ("its", "their") else set()
         body = next((r.resolved for r in reversed(found[:index]) if r.kind == "body" and r.end <= title.i
-                     and named_by <= r.resolved.words
-                     and r.resolved.described.sector in _OWNER_SECTORS and r.resolved.described.actor is not None
-                     and r.resolved.described.actor.kind != "state"), None)
+                     and named_by <= r.resolved.words and _owns_sector(r.resolved.described)), None)
         if body is not None:
             referent.described = replace(referent.described, sector=body.described.sector,
                                          country=referent.described.country or body.described.country)
+
+
+def _owns_sector(body: Described) -> bool:
+    """A party, group or company (named or only described: "The main opposition party"), not a state."""
+    return body.sector in _OWNER_SECTORS and (body.actor is None or body.actor.kind != "state")
 
 
 def _link_descriptions(attribution: Attribution, found: list[Referent]) -> None:
@@ -254,7 +260,7 @@ def _is_title_mention(referent: Referent, mentions: dict[int, ActorMention]) -> 
 def _one_person(doc: Doc, mention: ActorMention) -> bool:
     """"the United Nations envoy", "a law student": a singular word for a person heads a mention of the
     body they belong to, and "he" or "she" can point back to it."""
-    last = doc[mention.end - 1]
+    last = doc[mention.start : mention.end].root  # "Commander of Iran": the commander
     return mention.how in ("agent", "generic") and last.tag_ in ("NN", "NNP") and \
         last.lemma_.lower() in people_words()
 
@@ -265,7 +271,7 @@ def bare_role(doc: Doc, start: int, end: int) -> bool:
     words = [t for t in span if t.dep_ != "det" and not t.is_punct]
     definite = span[0].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
     return definite and bool(words) and span.root.ent_type_ != "PERSON" and \
-        all(t.lemma_.lower() in person_nouns() or t.lower_ in _TITLE_WORDS for t in words)
+        all(t.lemma_.lower() in person_nouns() or t.lower_ in word_set("title_words.txt") for t in words)
 
 
 def _link_surnames(doc: Doc, found: list[Referent]) -> None:
@@ -292,8 +298,28 @@ def _link_roles(doc: Doc, found: list[Referent]) -> None:
             continue
         head = words_of(doc[referent.start : referent.end].text)
         earlier = (r for r in reversed(found[:index]) if r.target is None and r.kind == referent.kind
-                   and head <= r.words and r.described.named and r.end <= referent.start)
+                   and head <= r.words and (r.described.named or _introduced(doc, r, head))
+                   and r.end <= referent.start)
         referent.target = next(earlier, None)
+
+
+def _introduced(doc: Doc, referent: Referent, head: frozenset[str]) -> bool:
+    """"She went to a judge ... The judge did nothing": "the X" after "a X" is that one."""
+    return doc[referent.start].lower_ in ("a", "an") and words_of(doc[referent.start + 1 : referent.end].text) == head
+
+
+def _counterparts(doc: Doc, found: list[Referent]) -> None:
+    """"Ethiopia's foreign minister, Tadesse Wolde ... His Somali counterpart, Hodan Abdi Farah": a counterpart
+    holds the same title, so "the minister" can mean them too."""
+    for index, referent in enumerate(found):
+        if referent.kind != "person" or "counterpart" not in referent.words:
+            continue
+        other = next((r.resolved for r in reversed(found[:index]) if r.kind == "person" and r.end <= referent.start
+                      and r.resolved is not referent and r.resolved.described.named
+                      and doc[r.end - 1].tag_ not in ("NNS", "NNPS") and "counterpart" not in r.resolved.words), None)
+        if other is not None:
+            titles = frozenset(w for w in other.words if w in person_nouns() or w in word_set("title_words.txt"))
+            referent.words = referent.words | titles
 
 
 def _subject_phrases(attribution: Attribution, doc: Doc, covered: set[int]) -> list[Referent]:
@@ -301,10 +327,10 @@ def _subject_phrases(attribution: Attribution, doc: Doc, covered: set[int]) -> l
     person ("remembered an old woman"), can still be pointed back to."""
     found = []
     for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN") or token.i in covered or token.i in attribution.quoted:
-            continue
-        if token.dep_ not in SUBJECT_DEPS and not (token.dep_ in ("dobj", "pobj") and token.pos_ == "NOUN"
-                                                   and token.lemma_.lower() in person_nouns()):
+        one = token.lower_ == "one" and token.dep_ in SUBJECT_DEPS and any(c.lower_ == "of" for c in token.children)
+        if (token.pos_ not in ("NOUN", "PROPN") and not one) or token.i in covered or token.i in attribution.quoted:
+            continue  # "One of them, a 21-year-old student, said ...": someone a later "she" can mean
+        if token.dep_ not in SUBJECT_DEPS and not (token.dep_ in ("dobj", "pobj", "attr") and _person_object(token)):
             continue
         start, end = phrase(token, attribution.quoted)
         if any(k in covered for k in range(start, end)) and not (
@@ -315,6 +341,13 @@ def _subject_phrases(attribution: Attribution, doc: Doc, covered: set[int]) -> l
         found.append(Referent(start, end, kind, described, token.dep_ in SUBJECT_DEPS,
                               words_of(doc[start:end].text), gender_of(doc, described)))
     return found
+
+
+def _person_object(token: Token) -> bool:
+    """"remembered an old woman", "listen to the Deputy Commander of ...": a person named as an object."""
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower() in person_nouns()
+    return token.lower_ in people_words() and any(c.dep_ == "det" for c in token.children)
 
 
 def _described_span(doc: Doc, start: int, end: int) -> tuple[int, int]:

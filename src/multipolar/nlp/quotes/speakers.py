@@ -32,7 +32,7 @@ from multipolar.nlp.quotes.around import (
     reported_before,
     speech_verbs,
 )
-from multipolar.nlp.quotes.find import QuoteSpan
+from multipolar.nlp.quotes.find import QuoteSpan, word_set
 from multipolar.nlp.quotes.referents import (
     SUBJECT_DEPS,
     Referent,
@@ -51,11 +51,8 @@ _MAX_SENTENCES_BACK = 4
 _CAPS = "A-ZÀ-ÖØ-Þ"
 _DATELINE = re.compile(rf"\A\s*[{_CAPS}][{_CAPS}'’.-]+(?:[ -][{_CAPS}][{_CAPS}'’.-]+){{0,3}}"
                        r"(?:,\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})?\s*(?:\([A-Za-z]+\)\s*)?[-–—]{1,2}\s+")
-_VIEW_NOUNS = frozenset({"view", "opinion", "judgment", "judgement", "estimation", "telling", "account"})
 
 
-_PLACE_WORDS = frozenset({"city", "state", "island", "islands", "river", "valley", "district", "province", "region",
-                          "square", "street", "port", "bay", "county"})
 
 
 def _name_fragment(doc: Doc, mention: ActorMention) -> bool:
@@ -64,8 +61,11 @@ def _name_fragment(doc: Doc, mention: ActorMention) -> bool:
     if mention.how != "knowledge_base" or mention.end - mention.start != 1:
         return False
     token = doc[mention.start]
-    return (token.lower_ in organisation_words() or token.lower_ in _PLACE_WORDS) and \
-        any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+    before = doc[token.i - 1] if token.i > 0 else None
+    capitalised_before = before is not None and before.is_alpha and before.text[:1].isupper() and \
+        not before.is_sent_start and (before.head.i == token.i or before.head.i == token.head.i)
+    last_word = token.lower_ in organisation_words() or token.lower_ in word_set("place_words.txt")
+    return last_word and (capitalised_before or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children))
 
 
 class Attribution:
@@ -175,7 +175,7 @@ class Attribution:
                 if objects:
                     self._source_is_document = objects[0].lemma_.lower() in document_nouns()
                     return self.speaker_of(objects[0])
-            if token.lower_ in _VIEW_NOUNS and token.head.lower_ == "in" and token.head.i < token.i:
+            if token.lower_ in word_set("view_nouns.txt") and token.head.lower_ == "in" and token.head.i < token.i:
                 owner = next((c for c in token.children if c.dep_ == "poss"), None)
                 if owner is not None and owner.lower_ not in ("its", "their", "our", "my"):
                     return self.speaker_of(owner)  # "In her view, the governments had been “too polite”"
@@ -448,7 +448,7 @@ class Attribution:
             gender = PRONOUN_GENDER.get(token.lower_)
             if gender is None or token.i in self.quoted or token.pos_ != "PRON":
                 continue
-            antecedent = self._antecedent(token, ("person",), gender)
+            antecedent = self._describing(token) or self._antecedent(token, ("person",), gender)
             if antecedent is None:
                 continue
             target = antecedent.resolved
@@ -458,6 +458,12 @@ class Attribution:
             self.pronoun_referents[token.i] = link
             self.referents.append(link)
             self.referents.sort(key=lambda r: r.start)
+
+    def _describing(self, token: Token) -> Referent | None:
+        """"a student who gave only her first name, Nusrat": a pronoun inside a person's own description is
+        that person."""
+        return next((r for r in self.referents if r.start < token.i < r.end - 1 and r.kind == "person"
+                     and r.target is None and r.end - r.start > 3), None)
 
     def _antecedent(self, token: Token, kinds: tuple[str, ...], gender: str | None) -> Referent | None:
         """The nearest compatible referent before `token`: its own sentence first, then earlier ones,
