@@ -14,9 +14,11 @@ import spacy
 from spacy.tokens import Doc
 
 import multipolar.nlp.spacy_pipeline  # noqa: F401  (registers the Doc extensions)
-from multipolar.nlp.actors.resolve import ActorMention, ActorRef, ActorResolver
-from multipolar.nlp.quotes.find import FoundQuote, QuoteFinder, quote_spans, quoted_char_ranges
+from multipolar.nlp.actors.resolve import ActorResolver
+from multipolar.nlp.quotes.component import QuoteFinder
+from multipolar.nlp.quotes.find import FoundQuote, quote_spans
 from multipolar.nlp.spacy_pipeline import shared_gazetteer
+from multipolar.nlp.spans import ActorMention, ActorRef, quoted_char_ranges
 
 VOCAB = spacy.blank("en").vocab
 BLANK = spacy.blank("en")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from multipolar.nlp.actors.resolve import ActorMention
+from multipolar.nlp.spans import ActorMention
 
 ActorHit = tuple[ActorMention, Token]
 """An actor mention and the token of the phrase that led to it."""

@@ -1,6 +1,6 @@
 """The event coder: a spaCy component that reads who did what to whom from the dependency parse.
 
-For each verb with a pattern (see `coding_tables`), it finds the acting actors (subjects; the `by`
+For each verb with a pattern (see `coding.tables`), it finds the acting actors (subjects; the `by`
 agent of a passive; the noun a relative clause hangs on), the target (object, dative or a preposition,
 as the pattern says), then negation, modality and date. Light verbs ("conduct", "impose") take their
 code from their object noun; event nouns ("the Russian invasion of Ukraine") code on their own.
@@ -18,7 +18,6 @@ import dataclasses
 from spacy.tokens import Doc, Token
 
 from multipolar.coding.tables import CodingTables, Pattern, load_tables
-from multipolar.nlp.actors.resolve import ActorMention, ActorRef
 from multipolar.nlp.events.arguments import (
     SAY_VERBS,
     ActorHit,
@@ -44,6 +43,7 @@ from multipolar.nlp.events.frames import complement_code, complements, frame_wor
 from multipolar.nlp.events.nouns import ABSORBED, NounEvents
 from multipolar.nlp.events.pairs import HOSTED, MEDIATED, VISITED
 from multipolar.nlp.events.selection import GENERIC, MATERIAL, deduplicated, without_protest_topics
+from multipolar.nlp.spans import ActorMention, ActorRef
 
 __all__ = ["CodedEvent", "EventCoder", "coded_pairs", "noun_pattern"]
 

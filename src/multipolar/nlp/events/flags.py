@@ -10,8 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from multipolar.nlp.dates import FoundDate
 from multipolar.nlp.events.arguments import SAY_VERBS
 from multipolar.nlp.events.frames import complements, frame_words, governing_frame
-from multipolar.nlp.quotes.find import quoted_char_ranges
-from multipolar.nlp.spans import text_of
+from multipolar.nlp.spans import quoted_char_ranges, text_of
 
 _HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "can"})
 _FUTURE = frozenset({"will", "shall", "'ll"})

@@ -12,9 +12,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from multipolar.nlp.actors.resolve import ActorMention
 from multipolar.nlp.dates import TWO_DATES, DateValue, FoundDate, normalise
 from multipolar.nlp.figures.amounts import (
     MAX_VALUE,
@@ -26,7 +25,8 @@ from multipolar.nlp.figures.amounts import (
     qualifier_of,
 )
 from multipolar.nlp.figures.reading import FLOWS, FigureReader
-from multipolar.nlp.figures.syntax import governing_verb, verb_chain
+from multipolar.nlp.figures.syntax import governing_verb, own_phrase, verb_chain
+from multipolar.nlp.spans import ActorMention
 
 _UP = re.compile(r"\b(?:up|increas\w*|ris\w*|rose|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|climb\w*|"
                  r"higher)\b", re.IGNORECASE)
@@ -100,6 +100,11 @@ class QuantityFinder:
                 if 0 <= date.start - span.end <= 3 and \
                         doc[span.end : date.start].text.lower().strip() in _OWN_DATE_LINKS:
                     claimed[span.start] = date
+        for span in spans:
+            if span.start not in claimed:
+                own = next((d for d in dates if _in_own_clause(doc[d.start], span)), None)
+                if own is not None and own not in claimed.values():
+                    claimed[span.start] = own
         return claimed
 
     def _read(
@@ -170,6 +175,18 @@ class QuantityFinder:
                 continue
             return _bounded(doc, date, dates)
         return None, False
+
+
+def _in_own_clause(token: Token, span: Span) -> bool:
+    """A date in the clause on the figure or its own phrase ("$1.1 trillion promised by the G-20 in April 2009",
+    "$10 billion in funding that was to materialize this year"): that figure's, no other's."""
+    holders = {span.root.i, *(t.i for t in own_phrase(span))}
+    for node in token.ancestors:
+        if node.dep_ in ("acl", "relcl") and node.head.i in holders:
+            return True
+        if node.i == span.root.i:
+            return False
+    return False
 
 
 _OWN_DATE_LINKS = frozenset({"in", "for", "during", "", "of", "recorded in", "registered in", "reported in",

@@ -16,27 +16,33 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from multipolar.nlp.actors.resolve import ActorMention
 from multipolar.nlp.figures.syntax import (
     clause_tokens,
     context,
+    controller,
     counted_noun,
     cue_keys,
+    first_person_subject,
     flow_nouns,
     governing_verb,
     holders,
+    in_purpose_phrase,
     in_setting,
     in_source_phrase,
     is_acting,
     is_aggressor,
+    is_need,
     is_share_of,
     named_flow,
     names_receiver,
     noun_phrase,
     own_phrase,
     per_unit,
+    receiving,
+    subject_token,
     verb_chain,
 )
+from multipolar.nlp.spans import ActorMention
 
 FLOWS = frozenset({"aid", "loan", "loan_guarantee", "investment", "exports", "imports"})
 """Measures of something that moves from one actor to another; only these have a direction."""
@@ -50,6 +56,15 @@ investment or a trade figure names its own ends or has none."""
 
 _PERIOD_UNITS = frozenset({"year", "month", "week", "day", "annum", "quarter"})
 """A figure per one of these is a rate ("$2 billion a year"); per anything else it is a price."""
+_GIVERS = frozenset({"donor", "investor", "lender", "creditor", "exporter", "importer", "partner"})
+"""Nouns for who gives, not for what is given ("donors pledged $10 billion")."""
+_PER_PERSON = frozenset({"family", "household", "person", "capita", "citizen", "worker", "resident",
+                         "inhabitant", "taxpayer", "student", "child", "patient", "employee"})
+"""An amount per one of these is a sum per person ("$2,100 per family of four"), not a price."""
+_OF_PEOPLE = frozenset({"casualties", "displaced"})
+_NOT_PEOPLE = frozenset({"animal", "livestock", "cattle", "sheep", "goat", "head", "tree", "home", "house",
+                         "building", "school", "hospital", "vehicle", "hectare", "acre", "crop"})
+"""Counted nouns that cannot be casualties or displaced persons."""
 _RECIPIENT_PREPS = frozenset({"to", "for", "towards", "toward", "in", "into"})
 _CHANGES = frozenset({"growth"})
 """Measures that say a figure is a change: the measure of what changed, when the clause names it, wins
@@ -66,6 +81,13 @@ class FigureReading:
     parties: tuple[str, ...]
     per: str | None
     counted: str | None
+
+
+@lru_cache(maxsize=1)
+def giving_verbs() -> frozenset[str]:
+    """Verbs by which a speaker gives (`data/figures/giving.txt`): "we will contribute", "we have allocated"."""
+    text = resources.files("multipolar").joinpath("data/figures/giving.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -102,12 +124,15 @@ class FigureReader:
     # ---- measure --------------------------------------------------------------------------------------
 
     def measure(self, span: Span, kind: str, per: str | None) -> str | None:
-        if kind == "money" and per is not None and per not in _PERIOD_UNITS:
-            return "price"  # "$60 a barrel", "$799 per pair"
+        if kind == "money" and per is not None and per not in _PERIOD_UNITS and per not in _PER_PERSON:
+            return "price"  # "$60 a barrel", "$799 per pair"; not "$2,100 per family of four"
         if kind == "percent" and is_share_of(span):
             return "share"
+        if is_need(span):
+            return None  # "Africa needs at least $252 billion", "a disaster requiring $500 million": no flow yet
         cues = measure_cues()
-        if kind == "count" and counted_noun(span) in _GOODS_UNITS:
+        counted = counted_noun(span) if kind == "count" else None
+        if counted in _GOODS_UNITS:
             kind = "money"  # "700,000 barrels per day of crude oil ... from Russia": goods that move
         first: str | None = None
         for token in context(span, near_only=kind == "count"):
@@ -115,6 +140,12 @@ class FigureReader:
                 found = cues.get(cue)
                 if found is None or not (kind in found[1] or "*" in found[1]):
                     continue
+                if found[0] == "-":
+                    return first  # "purchasing power": the phrase is no measure of ours
+                if found[0] in _OF_PEOPLE and counted in _NOT_PEOPLE:
+                    continue  # "tens of thousands of livestock animals have died": no casualties
+                if kind == "money" and found[0] not in FLOWS and in_purpose_phrase(token, span):
+                    continue  # "$20 billion pledged ... for enhanced food production": what it is for
                 if first is None and found[0] not in _CHANGES:
                     return found[0]
                 if first is None:
@@ -135,7 +166,17 @@ class FigureReader:
         if measure in _RECEIVER_IS_SUBJECT:
             receiver = destination if subject is None and owner is None else (owner or subject)
             return origin, receiver or (self.voice if origin != self.voice else None)
-        giver = origin or owner or subject or (self.voice if measure in _ANNOUNCED else None)
+        if verb is not None and receiving(verb):
+            # "Serbia attracted €2.32 billion in foreign direct investment", "we have received $300 million
+            # from Japan": the subject receives, "from" names the giver
+            receiver = subject or (self.voice if first_person_subject(verb) else None)
+            giver = origin or (owner if owner != receiver else None)
+            return giver, receiver
+        if verb is not None and subject is not None and first_person_subject(verb) and \
+                not self._voice_may_give(span, verb):
+            subject = None  # "we are still waiting for the $10 billion": the speaker is no giver of it
+        voice_gives = measure in _ANNOUNCED and (verb is None or self._voice_may_give(span, verb))
+        giver = origin or owner or subject or (self.voice if voice_gives else None)
         if destination == giver:
             destination = None
         if span.root.dep_ == "appos" and span.root.head.i in self.by_token:
@@ -148,6 +189,27 @@ class FigureReader:
         self.last_flow = (giver, destination)
         return giver, destination
 
+    def _voice_may_give(self, span: Span, verb: Token) -> bool:
+        """The document's own state gives what its clause announces ("USAID will provide $125M", "we will
+        contribute $5 million"), unless the clause says someone else acts: a subject that is a common noun
+        ("developed countries committed to mobilizing $100 billion", "international cooperation, which has
+        raised €16 billion"), or "we" doing something other than giving ("we are tired of waiting for the $10
+        billion")."""
+        subject = subject_token(verb)
+        outer = governing_verb(verb.head) if subject is None and verb.dep_ == "acl" else None
+        if outer is not None and outer.i != verb.i and outer.dep_ != "acl":
+            # "announce new contributions totaling $316 million": the verb of the noun "totaling" is on
+            return self._voice_may_give(span, outer)
+        if subject is None or subject.i in range(span.start, span.end):
+            return _giving(verb)  # "$125M will be provided to ...", not "$381.6 billion has been forgone"
+        if first_person_subject(verb):
+            return _giving(verb) or _names_flow(subject)  # "we will contribute", "our commitment includes"
+        if subject.lower_ in ("which", "that", "who") and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # the relative pronoun stands for the noun the clause is on
+        if subject.pos_ != "NOUN" or subject.i in self.by_token or _names_flow(subject):
+            return True  # "USAID will provide", "this includes", "the first new grant, for $2.21 million"
+        return any(c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN" for c in subject.children)
+
     def _bought_from_voice(self, span: Span, seller: str | None, buyer: str | None) -> bool:
         """A foreign buyer's purchase in a text that speaks for a state is that state's sale: its exports."""
         verb = governing_verb(span.root)
@@ -156,6 +218,11 @@ class FigureReader:
 
     def _subject_state(self, verb: Token) -> str | None:
         for node in verb_chain(verb):
+            asked = controller(node)
+            if asked is not None:
+                # "we appeal to Japan to provide": Japan gives; "to our partners": none we can name
+                mention = self.by_token.get(asked.i)
+                return mention.actors[0].state_code if mention is not None and mention.how != "voice" else None
             for child in node.children:
                 if child.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "agent":
                     heads = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "agent" else [child]
@@ -284,6 +351,18 @@ class FigureReader:
             if found:
                 return tuple(sorted(found))
         return ()
+
+
+def _giving(verb: Token) -> bool:
+    """"We will contribute", "we have allocated": a verb of giving; not "we are tired of waiting for the $10
+    billion", "we decided to establish a $20-billion fund", "we support the call for a $500 billion stimulus"."""
+    return any(node.lemma_.lower() in giving_verbs() for node in verb_chain(verb))
+
+
+def _names_flow(noun: Token) -> bool:
+    """"These new funds", "the first new grant", "our commitment": the subject is the flow, not a giver."""
+    found = measure_cues().get(noun.lemma_.lower())
+    return found is not None and found[0] in FLOWS and noun.lemma_.lower() not in _GIVERS
 
 
 def _placed(mention: ActorMention) -> bool:

@@ -118,11 +118,11 @@ def flow_nouns(span: Span) -> list[Token]:
 
 
 def governing_verb(token: Token) -> Token | None:
-    """The verb whose clause a figure belongs to; for "the $500 million the United States has provided",
-    the relative clause on the figure's own noun."""
+    """The verb whose clause a figure belongs to; for "the $500 million the United States has provided" and
+    "the $20 billion pledged by the G-8", the clause on the figure's own noun."""
     for noun in (token, token.head if token.dep_ in ("nummod", "compound", "quantmod") else token):
-        own = next((c for c in noun.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
-                    and c.i > token.i), None)
+        own = next((c for c in noun.children if c.i > token.i and c.pos_ in ("VERB", "AUX") and
+                    (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN" and noun.i == token.i))), None)
         if own is not None:
             return own
     node = token
@@ -136,6 +136,88 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+_RECEIVING = frozenset({"receive", "attract", "collect", "obtain", "get", "secure", "accept", "garner", "draw"})
+"""Verbs whose subject is the receiver of the flow ("Serbia attracted €2.32 billion in investment")."""
+_FIRST_PERSON = frozenset({"we", "i", "us"})
+_OWN = frozenset({"our", "my"})
+_OTHERS = frozenset({"partner", "donor", "friend", "ally", "neighbour", "neighbor", "creditor", "lender",
+                     "investor"})
+
+
+def receiving(verb: Token) -> bool:
+    """The figure's verb is one of receiving: "attracted", "has received", "were able to receive"."""
+    return any(node.lemma_.lower() in _RECEIVING for node in verb_chain(verb))
+
+
+def subject_token(verb: Token) -> Token | None:
+    """The nearest subject of the verb or the verbs it completes; an agent ("pledged by the G-8") counts; a
+    passive verb without one has none."""
+    for node in verb_chain(verb):
+        asked = controller(node)
+        if asked is not None:
+            return asked
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                agent = next((g for c in node.children if c.dep_ == "agent" for g in c.children
+                              if g.dep_ == "pobj"), None)
+                return agent if child.dep_ == "nsubjpass" and agent is not None else child
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), child)
+    return None
+
+
+_NEEDING = frozenset({"need", "require"})
+
+
+def is_need(span: Span) -> bool:
+    """A sum something needs or calls for ("Africa needs $600 billion a year", "a disaster requiring $500
+    million", "the plan calls for an additional $240 million", "the trillions needed"): a need, no flow."""
+    root = span.root
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _NEEDING for c in root.children):
+        return True
+    verb = governing_verb(root)
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in _NEEDING:
+        return True
+    return verb.lemma_.lower() == "call" and any(
+        a.dep_ == "prep" and a.lower_ == "for" and a.head.i == verb.i for a in root.ancestors)
+
+
+def in_purpose_phrase(token: Token, span: Span) -> bool:
+    """Inside a "for ..." phrase: what a sum is for ("pledged for enhanced food production"), not what it is."""
+    for node in token.ancestors:
+        if node.i == span.root.i or node.pos_ in ("VERB", "AUX"):
+            return False
+        if node.dep_ == "prep" and node.lower_ == "for":
+            return True
+    return False
+
+
+def controller(node: Token) -> Token | None:
+    """"We appeal to our partners to furnish $250 million", "we call on donors to provide": the one asked
+    does what the infinitive says."""
+    if node.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return None
+    head = node.head
+    for child in head.children:
+        if child.dep_ == "dobj" and child.i < node.i:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("to", "on", "upon") and child.i < node.i:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def first_person_subject(verb: Token) -> bool:
+    """"We will contribute", "my Government has allocated", "our country has received": the speaker acts."""
+    subject = subject_token(verb)
+    if subject is None:
+        return False
+    if subject.lemma_.lower() in _OTHERS:
+        return False  # "our development partners", "our friends": others, not the speaker
+    return subject.lower_ in _FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in _OWN for c in subject.children)
+
+
 def verb_chain(verb: Token) -> Iterator[Token]:
     """The verb and the verbs it depends on as a complement ("plans to provide", "announced that X will
     provide"), whose subjects may be its own."""
@@ -144,6 +226,9 @@ def verb_chain(verb: Token) -> Iterator[Token]:
         yield node
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             node = node.head  # "committed to investing": through the preposition to the verb it completes
+        if node.dep_ == "acomp" and node.head.lemma_ == "be":
+            node = node.head  # "we are tired of waiting for ...": through the adjective to the copula's subject
+            continue
         if node.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "prep") or node.head.i == node.i:
             return
         node = node.head

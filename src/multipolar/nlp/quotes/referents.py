@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from multipolar.nlp.actors import agents as actors_agents
-from multipolar.nlp.actors.resolve import ActorMention
 from multipolar.nlp.quotes.actors import (
     Described,
     describe_phrase,
@@ -25,6 +24,7 @@ from multipolar.nlp.quotes.actors import (
     person_nouns,
 )
 from multipolar.nlp.quotes.find import speaker_country, word_set, word_table
+from multipolar.nlp.spans import ActorMention
 
 if TYPE_CHECKING:
     from multipolar.nlp.quotes.speakers import Attribution

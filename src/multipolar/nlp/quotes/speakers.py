@@ -20,7 +20,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from multipolar.nlp.actors.resolve import ActorMention, ActorResolver
+from multipolar.nlp.actors.resolve import ActorResolver
 from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns, organisation_words, people_words
 from multipolar.nlp.quotes.around import (
     PRONOUN_GENDER,
@@ -43,7 +43,7 @@ from multipolar.nlp.quotes.referents import (
     referents,
     words_of,
 )
-from multipolar.nlp.spans import text_of
+from multipolar.nlp.spans import ActorMention, text_of
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CLAUSE_BOUNDARIES = frozenset({"relcl", "acl", "advcl"})
