@@ -13,7 +13,6 @@ from spacy.tokens import Doc
 
 import multipolar.nlp.spacy_pipeline  # noqa: F401  (registers the Doc extensions)
 from multipolar.coding.tables import PLOVER_TYPES, Pattern
-from multipolar.nlp.actors.resolve import ActorMention, ActorRef
 from multipolar.nlp.events.coder import CodedEvent
 from multipolar.nlp.events.learned import (
     LearnedEventCoder,
@@ -23,6 +22,7 @@ from multipolar.nlp.events.learned import (
     pair_features,
     parse_path,
 )
+from multipolar.nlp.spans import ActorMention, ActorRef
 from multipolar.settings import DEFAULT_SETTINGS
 
 from .conftest import ROOT

@@ -39,7 +39,6 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "src"))
 
 from multipolar.coding.tables import PLOVER_TYPES  # noqa: E402
-from multipolar.nlp.actors.resolve import ActorRef  # noqa: E402
 from multipolar.nlp.events.flags import FlagReader  # noqa: E402
 from multipolar.nlp.events.learned import (  # noqa: E402
     DETECTOR_FILE,
@@ -55,6 +54,7 @@ from multipolar.nlp.events.learned import (  # noqa: E402
     pair_features,
 )
 from multipolar.nlp.spacy_pipeline import load_pipeline  # noqa: E402
+from multipolar.nlp.spans import ActorRef  # noqa: E402
 from multipolar.settings import DEFAULT_SETTINGS  # noqa: E402
 
 MODEL_NAME = "event-pairs-v1"

@@ -25,10 +25,10 @@ from spacy.tokens import Doc, Span, Token
 
 from multipolar.coding.tables import Pattern, load_tables
 from multipolar.errors import DataFileError
-from multipolar.nlp.actors.resolve import ActorMention, ActorRef
 from multipolar.nlp.events.coder import CodedEvent, coded_pairs
 from multipolar.nlp.events.flags import FlagReader
 from multipolar.nlp.events.frames import governing_frame
+from multipolar.nlp.spans import ActorMention, ActorRef
 
 MODEL_DIR = "data/models"
 DETECTOR_FILE = "event_pairs_detect.tsv.gz"
