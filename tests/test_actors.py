@@ -1,5 +1,5 @@
 """Actor resolution against gold: our own sentences (tests/gold/actors.jsonl) and NGEC's cases (dev half),
-scored as `multipolar eval` scores them (multipolar.evaluate_actors), and rules on hand-picked sentences."""
+scored as `multipolar eval` scores them (multipolar.evaluate.actors), and rules on hand-picked sentences."""
 
 from __future__ import annotations
 
@@ -240,3 +240,57 @@ def test_a_body_named_after_the_un_and_an_acronym_spelt_out_otherwise() -> None:
     assert spelt.get("ISIS") == "isis", spelt
     assert _actor_of(_analyse("The Montenegro Assembly voted.", "2003-04-01"), "Montenegro Assembly")[:2] == \
         ("MNE", "LEG")
+
+
+def _all_codes(analysis: Analysis) -> dict[str, set[str]]:
+    """Mention text -> every actor code a mention of that text resolves to (a pair has two)."""
+    found: dict[str, set[str]] = {}
+    for actor in analysis.actors:
+        for mention in actor.mentions:
+            found.setdefault(mention.text, set()).add(actor.code)
+    return found
+
+
+def test_a_joint_statement_speaks_for_both_signatories() -> None:
+    text = ("We reaffirmed our commitment to the Alliance. The two leaders discussed trade, and our foreign and "
+            "defense ministers will meet in Tokyo.")
+    joint = multipolar.analyze({"text": text, "date": "2023-01-13", "voice": "USA",
+                                "title": "Joint Statement of the United States and Japan"})
+    found = _all_codes(joint)
+    assert found["We"] == {"USA", "JPN"}, found
+    assert found["The two leaders"] == {"USA", "JPN"}, found
+    assert {a.country for a in joint.actors if a.role == "GOV" and a.origin == "rule"} >= {"USA", "JPN"}
+    alone = _all_codes(multipolar.analyze({"text": text, "date": "2023-01-13", "voice": "USA",
+                                           "title": "Joint Statement on Ukraine"}))
+    assert alone["We"] == {"USA"}, alone  # a topic is no signatory
+
+
+def test_the_voice_s_own_army_and_both_nations() -> None:
+    speech = multipolar.analyze({"text": "We call for the lifting of the embargo weighing on our national army.",
+                                 "date": "2018-09-27", "voice": "CAF"})
+    army = [(a.country, a.role) for a in speech.actors if any(m.text == "our national army" for m in a.mentions)]
+    assert army == [("CAF", "MIL")], [(a.code, [m.text for m in a.mentions]) for a in speech.actors]
+    deal = _all_codes(_analyse("China and the United States met in Geneva. When the changes come into effect, "
+                               "both nations agreed to keep talking.", "2025-05-12"))
+    assert deal["both nations"] == {"CHN", "USA"}, deal
+
+
+def test_people_named_family_name_first_and_the_curated_others() -> None:
+    found = _codes(_analyse("Prime Minister Kishida Fumio of Japan met President Tinubu of Nigeria. "
+                            "Archbishop Desmond Tutu called for calm.", "2023-09-20"))
+    assert found.get("Prime Minister Kishida Fumio") == "fumio-kishida", found
+    assert found.get("President Tinubu") == "bola-tinubu", found
+    assert found.get("Desmond Tutu") == "desmond-tutu", found
+
+
+def test_common_words_and_surnames_are_not_knowledge_base_names() -> None:
+    found = _codes(_analyse("In July 1995 Bosnian Serb forces killed more than 8,000 Muslim men at Srebrenica. "
+                            "McMaster said the United States would respond.", "2009-06-01"))
+    assert "Muslim" not in found and "McMaster" not in found, found  # no party, no university
+    assert found.get("Bosnian Serb forces") == "bih-military", found
+
+
+def test_a_former_holder_by_title_and_surname_without_accents() -> None:
+    found = _codes(_analyse("After the assassination of President Moise, investigators flew to Port-au-Prince.",
+                            "2022-01-10"))
+    assert found.get("President Moise") == "jovenel-moise", found

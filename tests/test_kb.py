@@ -73,6 +73,19 @@ def test_a_holder_of_offices_that_ended_is_a_former_holder() -> None:
     assert standing_on(only_past, None).role == "prime_minister"  # no date: nobody is called former
 
 
+def test_a_state_s_phoenix_synonyms_are_not_the_next_person_s_names(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    import kb_people
+
+    source = tmp_path / "countries.txt"
+    source.write_text("ARDENIA_  [ARD]\n+ARDENIAN_\n+ARDEN_CITY_\nOSKAR_VELL_  # note\n\t[ARDGOV 880917-900310]\n"
+                      "MIRA_TOLL_\n\t[ARDELI]\n", encoding="utf-8")
+    people = kb_people.read_phoenix_people(source, {"ARD"})
+    assert {p.name: p.names for p in people.values()} == {"Oskar Vell": [], "Mira Toll": []}
+    assert shipped().lookup(["Central", "African"]) == [] or all(
+        shipped().entry(n).kind != "person" for n in shipped().lookup(["Central", "African"]))
+
+
 def test_the_product_never_reads_the_sources() -> None:
     for path in sorted((ROOT / "src" / "multipolar").glob("*.py")):
         assert "kb-sources" not in path.read_text(encoding="utf-8"), path.name

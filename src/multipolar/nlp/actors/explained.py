@@ -21,9 +21,10 @@ from spacy.tokens import Doc, Span
 
 from multipolar.nlp.actors.agents import POSSESSIVE, QUALIFIER_FILLERS
 from multipolar.nlp.actors.kb_names import SHORT_TEXT
+from multipolar.nlp.spans import ActorMention, ActorRef
 
 if TYPE_CHECKING:
-    from multipolar.nlp.actors.resolve import ActorMention, ActorRef, ActorResolver
+    from multipolar.nlp.actors.resolve import ActorResolver
 
 _CLAUSE_END = frozenset({",", ".", ";", ":", "—", "–", "(", ")", "\"", "“", "”", "!", "?"})
 _APPOSITION_STARTS = frozenset({"a", "an", "the", "who", "its", "his", "her", "their", "now", "then", "also"})
@@ -64,7 +65,6 @@ def with_explained(resolver: ActorResolver, doc: Doc, words: list[str], mentions
 
 def _learned(name: str, country: str | None, sector: str | None, kind: str = "person",
              office: str | None = None, title: str | None = None) -> ActorRef:
-    from multipolar.nlp.actors.resolve import ActorRef
 
     code = _slug(name) or "unnamed"
     return ActorRef(code, name, kind, country, sector, office, origin="document", title=title)
@@ -103,7 +103,6 @@ def _title_before(words: list[str], at: int) -> tuple[int, str] | None:
 
 def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention],
             learned: dict[str, ActorRef]) -> list[ActorMention]:
-    from multipolar.nlp.actors.resolve import ActorMention
 
     result = list(mentions)
     covered = _covered(result)
@@ -148,7 +147,6 @@ def _titled_untagged(resolver: ActorResolver, doc: Doc, words: list[str], mentio
                      ) -> list[ActorMention]:
     """"President Ruto" where the tagger sees no person: the one holder of that office on the date with that
     name, and nothing learned from a word the tagger does not call a name."""
-    from multipolar.nlp.actors.resolve import ActorMention
 
     result = list(mentions)
     covered = _covered(result)
@@ -179,7 +177,8 @@ def _holder_by_title(resolver: ActorResolver, doc: Doc, words: list[str], title_
     if hit is None or not hit[0].role or title_start + hit[1] != ent.start:
         return None
     roles = ("monarch",) if hit[0].role == "monarch" else (hit[0].role,)
-    found = resolver.holders_named(roles, ent.text, doc._.mp_date)
+    found = resolver.holders_named(roles, ent.text, doc._.mp_date) or \
+        resolver.holders_named(roles, ent.text, doc._.mp_date, former=True)
     if country is not None:
         found = [r for r in found if r.country == country]
     if len(found) > 1:
@@ -227,7 +226,6 @@ def _describing(mentions: list[ActorMention], start: int, end: int) -> ActorRef 
 
 def _appositions(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention],
                  learned: dict[str, ActorRef]) -> list[ActorMention]:
-    from multipolar.nlp.actors.resolve import ActorMention
 
     result = list(mentions)
     covered = _covered(result)
@@ -267,7 +265,6 @@ def _appositions(resolver: ActorResolver, doc: Doc, words: list[str], mentions: 
 
 def _sector_word_before(resolver: ActorResolver, words: list[str], comma: int) -> ActorRef | None:
     """A sector or office word ending just before `comma`, as an actor with no country."""
-    from multipolar.nlp.actors.resolve import ActorRef
 
     for start in range(max(0, comma - 3), comma):
         hit = resolver.gazetteer.agent_at(words, start)
@@ -279,7 +276,6 @@ def _sector_word_before(resolver: ActorResolver, words: list[str], comma: int) -
 
 def _possessed(doc: Doc, mentions: list[ActorMention], learned: dict[str, ActorRef]) -> list[ActorMention]:
     """"Germany's X": a person no table holds, named with a state's possessive, is of that state."""
-    from multipolar.nlp.actors.resolve import ActorMention
 
     result = list(mentions)
     covered = _covered(result)
@@ -301,7 +297,6 @@ def _possessed(doc: Doc, mentions: list[ActorMention], learned: dict[str, ActorR
 def _described_groups(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention],
                       learned: dict[str, ActorRef]) -> list[ActorMention]:
     """"the rebel FDLR force", "FDLR rebels": a group no table holds, with an agent word beside its name."""
-    from multipolar.nlp.actors.resolve import ActorMention
 
     result = list(mentions)
     covered = _covered(result)
@@ -328,7 +323,6 @@ def _described_groups(resolver: ActorResolver, doc: Doc, words: list[str], menti
 
 
 def _repeats(doc: Doc, mentions: list[ActorMention], learned: dict[str, ActorRef]) -> list[ActorMention]:
-    from multipolar.nlp.actors.resolve import ActorMention
 
     if not learned:
         return mentions
@@ -342,7 +336,6 @@ def _repeats(doc: Doc, mentions: list[ActorMention], learned: dict[str, ActorRef
 
 def _surnames(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """"Vashadze said": the surname of a person named in full earlier in the document (if only one)."""
-    from multipolar.nlp.actors.resolve import ActorMention
 
     people: dict[str, list[tuple[int, ActorRef]]] = {}
     for mention in mentions:
@@ -385,6 +378,16 @@ def _nobody_in_particular(doc: Doc, words: list[str], start: int, end: int) -> b
         return True
     following = " ".join(w.lower() for w in words[end : end + 3])
     return following.startswith(_ANYWHERE)
+
+
+def _plural_reference(words: list[str], start: int, end: int) -> bool:
+    """"the two leaders", "the leaders of both countries": two states' actors, resolved as a pair."""
+    from multipolar.nlp.actors.plural import PLURAL_WORDS
+
+    if start > 0 and words[start - 1].lower() in PLURAL_WORDS:
+        return True
+    return end + 1 < len(words) and words[end].lower() == "of" and words[end + 1].lower() in ("both", "the") and \
+        " ".join(w.lower() for w in words[end + 1 : end + 3]) in ("both countries", "both nations", "the two")
 
 
 def _one_country(doc: Doc, mentions: list[ActorMention], at: int, sentence_only: bool = False) -> str | None:
@@ -430,7 +433,6 @@ def _owner_country(words: list[str], mentions: list[ActorMention], end: int) -> 
 def _generic(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention]) -> list[ActorMention]:
     """Sector words standing alone ("protesters", "the police", "officials"): actors with that sector and the
     country the sentence or document gives."""
-    from multipolar.nlp.actors.resolve import ActorMention, ActorRef
 
     result = list(mentions)
     covered = _covered(result)
@@ -451,7 +453,7 @@ def _generic(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list
         if _names_a_person_after(doc, result, i + size):
             i += size  # "the spokeswoman for the ministry, Hua Chunying, said": the person is the actor
             continue
-        if _nobody_in_particular(doc, words, i, i + size):
+        if _nobody_in_particular(doc, words, i, i + size) or _plural_reference(words, i, i + size):
             i += size
             continue
         country = _owner_country(words, result, i + size)

@@ -165,25 +165,32 @@ class KbMatcher:
         if acronym and entry.country and entry.kind != "igo":
             if _spelt_out_otherwise(doc, words, at, self.kb, number):
                 return True
-            return bool(countries) and entry.country not in countries and not self._beside_agent(words, at, size)
-        if size != 1 or self._beside_agent(words, at, size):
+            return bool(countries) and entry.country not in countries and \
+                not self._beside_agent(words, at, size, entry.sector)
+        if size != 1 or self._beside_agent(words, at, size, entry.sector if entry.kind != "place" else None):
             return False
-        if entry.kind == "place" and (doc[at].ent_type_ == "PERSON" or (at > 0 and words[at - 1] in _HONORIFICS)):
-            return True  # "Mr. Parker", "Governor Murphy": a person, not the town
+        if entry.kind != "person" and (doc[at].ent_type_ == "PERSON" or (at > 0 and words[at - 1] in _HONORIFICS)):
+            return True  # "Mr. Parker", "Governor Murphy", "McMaster said": a person, not the town or university
         if entry.kind != "place" and doc[at].ent_type_ == "NORP":
             return True  # "the Arab-Israeli conflict", "the Rohingya Muslim community": a people, not a party
         if words[at].lower() not in self.kb.common_words:
             return False
-        return entry.kind != "place" or not _alone_entity(doc, at, ("GPE", "LOC"))
+        if entry.kind != "place":
+            return True
+        # "the Mission", "Young Leaders": a town named by an English word only where the text places something
+        return not _alone_entity(doc, at, ("GPE", "LOC")) or at == 0 or words[at - 1].lower() not in _LOCATIVE
 
-    def _beside_agent(self, words: list[str], at: int, size: int) -> bool:
-        """A sector word just after the name ("Justice party", "FDLR rebels") or just before it ("rebel FDLR")."""
+    def _beside_agent(self, words: list[str], at: int, size: int, sector: str | None = None) -> bool:
+        """A sector word just after the name ("Justice party", "FDLR rebels") or just before it ("rebel FDLR"),
+        of the entry's own sector where it has one ("Muslim men" do not make the Muslim party)."""
         if self.agent_at is None:
             return False
-        after = at + size < len(words) and words[at + size].islower() and self.agent_at(words, at + size) is not None
-        before = at > 0 and words[at - 1].islower() and (hit := self.agent_at(words, at - 1)) is not None and \
-            hit[1] == 1
-        return after or before  # lower case: "Police Force", "Open Government" are longer names
+        after = self.agent_at(words, at + size) if at + size < len(words) and words[at + size].islower() else None
+        before = self.agent_at(words, at - 1) if at > 0 and words[at - 1].islower() else None
+        hits = [after[0]] if after is not None else []
+        hits += [before[0]] if before is not None and before[1] == 1 else []
+        # lower case: "Police Force", "Open Government" are longer names
+        return any(sector is None or _same_sector(hit.sector, sector) for hit in hits)
 
     def choose(self, numbers: Iterable[int], day: dt.date | None, countries: set[str]) -> int | None:
         entries = [(n, self.kb.entry(n)) for n in numbers]
@@ -209,6 +216,15 @@ class KbMatcher:
 
     def standing(self, number: int, day: dt.date | None) -> Standing:
         return standing_on(self.kb.terms(number), day)
+
+
+_ARMED = frozenset({"REB", "UAF", "MIL", "INS", "SEP"})
+_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "around", "of"})
+
+
+def _same_sector(agent: str, entry: str) -> bool:
+    """A sector word that fits an entry's sector: the same, or both armed ("FDLR rebels" for a UCDP group)."""
+    return agent == entry or (agent in _ARMED and entry in _ARMED) or {agent, entry} <= {"PTY", "OPP"}
 
 
 def _one_country(entries: list[tuple[int, KbEntry]]) -> int | None:

@@ -1,29 +1,29 @@
 """Actor resolution: a spaCy component that finds and resolves every actor mention, as of the doc's date.
 
 Rules, in order: gazetteer names (longest match first), then knowledge-base names where the gazetteer has
-none as long (`actors_kb`); a country or place word plus an agent word ("the Russian army", "Russia's
-foreign minister", "Delhi police") as a body or, for an office, its holder on the date (`actors_agents`);
+none as long (`kb_names`); a country or place word plus an agent word ("the Russian army", "Russia's
+foreign minister", "Delhi police") as a body or, for an office, its holder on the date (`agents`);
 names the document explains ("Armenian Prime Minister X", "X, a spokesman for the Kenyan police"),
 generic actors ("protesters", "the police") and surnames of people named in full before
-(`actors_explained`); plural references to the last pair of states ("the two countries").
+(`explained`); plural references to the last pair of states ("the two countries").
 Place names ("Sea of Japan") and combining forms without a partner ("Indo-Pacific") are not actors.
 What looks like an actor but cannot be resolved is kept in `doc._.mp_unresolved`, never guessed.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import re
-from dataclasses import dataclass
+import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from multipolar.coding.gazetteer import STATE_KINDS, ActorInfo, Gazetteer, NamePattern
 from multipolar.nlp.actors import agents as actors_agents
 from multipolar.nlp.actors import explained as actors_explained
+from multipolar.nlp.actors import plural as actors_plural
 from multipolar.nlp.actors import voice as actors_voice
 from multipolar.nlp.actors.kb_names import (
     SHORT_TEXT,
@@ -33,60 +33,13 @@ from multipolar.nlp.actors.kb_names import (
     person_span_longer,
     standing_on,
 )
+from multipolar.nlp.spans import ActorMention, ActorRef
+
+__all__ = ["ACTOR_LABELS", "ActorMention", "ActorRef", "ActorResolver"]
+"""`ActorMention` and `ActorRef` live in `nlp/spans.py` (the components' contract); importing them from here
+still works."""
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
-_PLURAL_REFERENCE = re.compile(
-    r"^(?:the two|both|these two|both the)\s+(?:countries|states|nations|sides|governments|powers|capitals|"
-    r"neighbou?rs|leaders|partners)$|^(?:the )?leaders of (?:both|the two) (?:countries|states|nations)$",
-    re.IGNORECASE,
-)
-_PLURAL_OPENERS = frozenset({"the", "both", "these", "leaders"})
-"""The words `_PLURAL_REFERENCE` can begin with."""
-
-
-@dataclass(frozen=True)
-class ActorRef:
-    """An actor as resolved on the document's date, and where that resolution came from."""
-
-    code: str
-    name: str
-    kind: str
-    country: str | None
-    role: str | None
-    office: str | None = None
-    """The office held on the date ("prime_minister"; "former_prime_minister" for a former holder)."""
-    origin: str = "gazetteer"
-    """gazetteer (our curated tables), knowledge_base, document (learned from the text), user_file, rule."""
-    origin_id: str | None = None
-    """The id where it came from: a Wikidata QID, a Party Facts or UCDP id, a GeoNames id, a user file."""
-    title: str | None = None
-    """The office as titled on the date ("Minister of Foreign Affairs", "former President")."""
-    category: str | None = None
-    """Finer than `kind`: party, armed group, university, city, region, historical state, de facto state."""
-    start: dt.date | None = None
-    """When it came into being (historical states, parties), if known."""
-    end: dt.date | None = None
-    successors: tuple[str, ...] = ()
-
-    @property
-    def state_code(self) -> str:
-        """The state or organisation the actor acts for: "xi-jinping" -> "CHN"; a city -> its state."""
-        if self.kind in ("person", "organization", "other") and self.country:
-            return self.country
-        return self.code
-
-    def with_role(self, role: str | None, office: str | None = None, title: str | None = None) -> ActorRef:
-        return dataclasses.replace(self, role=role, office=office, title=title)
-
-
-@dataclass(frozen=True)
-class ActorMention:
-    """Tokens [start, end) that refer to one or more actors."""
-
-    start: int
-    end: int
-    actors: tuple[ActorRef, ...]
-    how: str
 
 
 @cache
@@ -124,10 +77,10 @@ class ActorResolver:
         mentions = self._with_kb_names(doc, words, mentions, day)  # homonyms the first pass's places decide
         mentions = actors_agents.with_agents(self, doc, words, mentions, day)
         mentions = actors_explained.with_explained(self, doc, words, mentions, day)
-        mentions = self._with_plural_references(doc, mentions)
-        voice = self.gazetteer.code_of(doc._.mp_voice, day) if doc._.mp_voice else None
-        if voice is not None:
-            mentions += actors_voice.first_person(doc, mentions, self.ref(voice, day))
+        voices = self._voices(doc, day)
+        mentions = actors_plural.with_plural_references(self, doc, mentions, voices)
+        if voices:
+            mentions = actors_voice.first_person(doc, mentions, voices, self.gazetteer.agent_at)
         places = [m for m in mentions if _where_something_happened(doc, m)]
         doc._.mp_mentions = sorted((m for m in mentions if m not in places), key=lambda m: m.start)
         doc._.mp_places = places
@@ -338,14 +291,23 @@ class ActorResolver:
             return None
         return self.kb.kb.entry(found.pop()).code
 
-    def holders_named(self, roles: tuple[str, ...], name: str, day: dt.date | None) -> list[ActorRef]:
+    def holders_named(self, roles: tuple[str, ...], name: str, day: dt.date | None,
+                      former: bool = False) -> list[ActorRef]:
         """Holders of an office on `day` whose name has the word `name` ("President Aliyev" in 2001 is
-        Heydar Aliyev; "King Abdullah" in Amman in 2019 is Abdullah II, in Riyadh in 2010 the Saudi king)."""
+        Heydar Aliyev; "King Abdullah" in Amman in 2019 is Abdullah II, in Riyadh in 2010 the Saudi king);
+        `former`: holders whose term had ended by `day` ("the assassination of President Moise")."""
         found: dict[str, ActorRef] = {}
+        name = _folded(name)
+
+        def held(term: Any) -> bool:
+            if former:
+                return day is not None and term.end is not None and term.end < day
+            return bool(term.covers(day))
+
         for (_, role), terms in self.gazetteer._holders.items():
             for term in terms if role in roles else ():
                 info = self.gazetteer.actors.get(term.code)
-                if info is not None and term.covers(day) and name in info.name.split():
+                if info is not None and held(term) and name in _folded(info.name).split():
                     found.setdefault(term.code, self.ref(term.code, day))
         if self.kb is not None:
             if self._kb_holders is None:
@@ -353,25 +315,10 @@ class ActorResolver:
             for (_, role), numbers in self._kb_holders.items():
                 for number in numbers if role in roles else ():
                     entry = self.kb.kb.entry(number)
-                    if name in entry.name.split() and any(t.role == role and t.covers(day)
-                                                          for t in self.kb.kb.terms(number)):
+                    if name in _folded(entry.name).split() and any(t.role == role and held(t)
+                                                                   for t in self.kb.kb.terms(number)):
                         found.setdefault(entry.code, self.kb_ref(number, day))
         return list(found.values())
-
-    # ---- "the two countries" ----------------------------------------------------------------------
-
-    def _with_plural_references(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-        result = list(mentions)
-        taken = {k for m in mentions for k in range(m.start, m.end)}
-        for chunk in _plural_candidates(doc):
-            if any(k in taken for k in range(chunk.start, chunk.end)):
-                continue
-            pair = _last_pair(result, chunk.start, doc)
-            if pair is not None:
-                states = tuple(self.ref(ref.state_code, doc._.mp_date) if ref.state_code in self.gazetteer.actors
-                               else ref for ref in pair)
-                result.append(ActorMention(chunk.start, chunk.end, states, "coreference"))
-        return result
 
     # ---- what stays unresolved --------------------------------------------------------------------
 
@@ -383,12 +330,31 @@ class ActorResolver:
             if ent.label_ in ACTOR_LABELS and not any(k in covered for k in range(ent.start, ent.end))
             and ent.text.lower().removeprefix("the ") not in skip
         ]
-        for chunk in _plural_candidates(doc):
+        for chunk in actors_plural.plural_candidates(doc):
             if not any(k in covered for k in range(chunk.start, chunk.end)):
                 spans.append(chunk)
         return sorted(spans, key=lambda s: s.start)
 
     # ---- helpers ----------------------------------------------------------------------------------
+
+    def _voices(self, doc: Doc, day: dt.date | None) -> tuple[ActorRef, ...]:
+        """Who the document's "we" is: the voice given with it and, in a joint statement of two states, both
+        ("Joint Statement of the United States and Japan")."""
+        voice = self.gazetteer.code_of(doc._.mp_voice, day) if doc._.mp_voice else None
+        codes = [voice] if voice is not None else []
+        signing = actors_voice.signatories_text(doc._.mp_title)
+        if signing is not None:
+            words = [_word(w) for w in self.gazetteer._tokenize(signing) if w.strip()]
+            for i in range(len(words)):
+                found = next((p.code for p in self.gazetteer.patterns_at(words, i) if p.how in ("name", "adjective")
+                              and p.code in self.gazetteer.actors and p.valid_on(day)
+                              and self.gazetteer.actors[p.code].kind in STATE_KINDS), None)
+                if found is not None and found not in codes:
+                    codes.append(found)
+            if len(codes) != 2:
+                codes = codes[:1]  # an unnamed partner, or a multilateral statement (whose "we" would have its
+                # signatories act on each other wherever a recipient is not resolved): the voice only
+        return tuple(self.ref(code, day) for code in codes)
 
     def ref(self, code: str, day: dt.date | None) -> ActorRef:
         """A gazetteer actor (or a knowledge-base one by its code) as it stands on `day`."""
@@ -411,6 +377,11 @@ class ActorResolver:
     def name_of(self, code: str) -> str:
         info = self.gazetteer.actors.get(code)
         return info.name if info else code
+
+
+def _folded(text: str) -> str:
+    """Without accents: "President Moise" names Jovenel Moïse."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -448,52 +419,3 @@ def _word(text: str) -> str:
     if len(text) > 3 and text.endswith("'s") and text[0].isupper():
         return text[:-2]
     return text
-
-
-def _plural_candidates(doc: Doc) -> list[Span]:
-    found = []
-    for chunk in doc.noun_chunks:
-        if doc[chunk.start].lower_ not in _PLURAL_OPENERS:
-            continue  # the pattern's first word: most chunks are not worth reading
-        text = chunk.text
-        if _PLURAL_REFERENCE.match(text):
-            found.append(chunk)
-            continue
-        extended = doc[chunk.start : min(len(doc), chunk.end + 3)]
-        if _PLURAL_REFERENCE.match(extended.text):
-            found.append(extended)
-    return found
-
-
-def _last_pair(mentions: list[ActorMention], before: int, doc: Doc) -> tuple[ActorRef, ...] | None:
-    """The most recent two states named together ("Russia and China", "Sino-Russian"), within 3 sentences."""
-    sentence_starts = [s.start for s in doc.sents]
-    current = max((k for k, s in enumerate(sentence_starts) if s <= before), default=0)
-    window_start = sentence_starts[max(0, current - 3)]
-    named_things = [e for e in doc.ents if e.label_ in ("FAC", "EVENT", "WORK_OF_ART", "LAW")]
-    states = [
-        m for m in mentions
-        if window_start <= m.start and m.end <= before and m.actors[0].state_code.isupper()
-        and len(m.actors) == 1 and not any(e.start <= m.start < e.end for e in named_things)
-    ]
-    for right in range(len(states) - 1, 0, -1):
-        a, b = states[right - 1], states[right]
-        gap = doc[a.end : b.start].text.strip().lower()
-        codes = {a.actors[0].state_code, b.actors[0].state_code}
-        if len(codes) == 2 and gap in ("and", "-", "–", "&", ",", "or", "and the", "nor"):
-            return (a.actors[0], b.actors[0])
-    return _dominant_pair(states)
-
-
-def _dominant_pair(states: list[ActorMention]) -> tuple[ActorRef, ...] | None:
-    """Failing a coordinated pair: the two states named most in the window, if no third comes close."""
-    counts: dict[str, int] = {}
-    first: dict[str, ActorRef] = {}
-    for mention in states:
-        code = mention.actors[0].state_code
-        counts[code] = counts.get(code, 0) + 1
-        first.setdefault(code, mention.actors[0])
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
-        return None
-    return (first[ranked[0][0]], first[ranked[1][0]])

@@ -1,47 +1,95 @@
-"""The actor a document speaks for (its voice: "USA" for White House statements, a UN speech's state): its
-"we", "our Government", "my country" and, in its own words, "the Administration", outside quotations,
-where the first person is someone else's.
+"""The actors a document speaks for (its voice: "USA" for White House statements, a UN speech's state; every
+signatory of a joint statement): its "we", "our Government", "my country", "our foreign ministers" and, in
+its own words, "the Administration", outside quotations, where the first person is someone else's.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Callable
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
-if TYPE_CHECKING:
-    from multipolar.nlp.actors.resolve import ActorMention, ActorRef
+from multipolar.nlp.spans import ActorMention, ActorRef, quoted_char_ranges, text_of
+
+AgentAt = Callable[[list[str], int], Any]
+"""The gazetteer's `agent_at`: a sector word ("army", "ministers") starting at a position, or None."""
 
 _FIRST_PERSON = frozenset({"we", "us", "i", "my", "our"})
 _OWN_BODIES = frozenset({"country", "government", "delegation", "nation", "state", "people", "administration"})
 _OWN_GOVERNMENT = frozenset({"administration", "government"})
 """Bodies that "the" makes the voice's own in its own words ("the Administration will", "the Government
 has"), unless a country or place is named with them ("the Government of Nepal", taken before)."""
+_BEFORE_AGENT = 2
+"""Words that may stand between "our" and a sector word ("our national army", "our foreign and defense
+ministers")."""
+_JOINT = re.compile(r"\bjoint\b", re.IGNORECASE)
+_TOPIC = re.compile(r"\s(?:on|regarding|concerning|about|following|after|for|to mark|in support of)\s", re.IGNORECASE)
+"""Where a joint statement's title turns from who signs it to what it is about ("... and Senegal on the
+Announcement of ...")."""
 
 
-def first_person(doc: Doc, mentions: list[ActorMention], voice: ActorRef) -> list[ActorMention]:
-    """Mentions of the voice: "We call on ...", "my country", "our Government", "the Administration"."""
-    from multipolar.nlp.actors.resolve import ActorMention
-    from multipolar.nlp.quotes.find import quoted_char_ranges
-    from multipolar.nlp.spans import text_of
+def signatories_text(title: str | None) -> str | None:
+    """The part of a joint statement's title that names who signs it ("Joint Statement of the United States
+    and Japan", "U.S.-India Joint Statement"); None for any other title."""
+    if not title or not _JOINT.search(title):
+        return None
+    topic = _TOPIC.search(title, _JOINT.search(title).end())  # type: ignore[union-attr]
+    return title[: topic.start()] if topic else title
 
-    taken = {k for m in mentions for k in range(m.start, m.end)}
+
+def first_person(doc: Doc, mentions: list[ActorMention], voices: tuple[ActorRef, ...],
+                 agent_at: AgentAt | None = None) -> list[ActorMention]:
+    """The mentions with the voice's own: "We call on ...", "my country", "our Government", "our national
+    army" (the voice's army, not a generic army of the sentence's country), "the Administration"."""
+
+    generic = {k: m for m in mentions if m.how == "generic" for k in range(m.start, m.end)}
+    taken = {k for m in mentions if m.how != "generic" for k in range(m.start, m.end)}
     quoted = quoted_char_ranges(text_of(doc))
+    words = [t.text for t in doc] if agent_at is not None else []
     found = []
     for token in doc:
         lower = token.lower_
-        if token.i in taken or any(start <= token.idx < end for start, end in quoted):
+        if token.i in taken or token.i in generic or any(start <= token.idx < end for start, end in quoted):
             continue
         end = _own_government(doc, token)
+        actors = voices
         if end is None and lower in _FIRST_PERSON and token.pos_ in ("PRON", "DET"):
             end = token.i + 1
             if lower in ("my", "our") and token.head.i == token.i + 1 and token.head.lemma_.lower() in _OWN_BODIES:
                 end = token.i + 2  # "my country", "our Government": the whole phrase
             elif lower in ("my", "our"):
-                continue  # "our concern", "my pleasure": not an actor
+                own = _own_agent(words, token.i + 1, voices, agent_at) if agent_at is not None else None
+                if own is None:
+                    continue  # "our concern", "my pleasure": not an actor
+                end, actors = own
         if end is not None and not any(k in taken for k in range(token.i, end)):
-            found.append(ActorMention(token.i, end, (voice,), "voice"))
-    return found
+            found.append(ActorMention(token.i, end, actors, "voice"))
+            taken.update(range(token.i, end))
+    replaced = {id(generic[k]) for m in found for k in range(m.start, m.end) if k in generic}
+    return [m for m in mentions if id(m) not in replaced] + found
+
+
+def _own_agent(words: list[str], at: int, voices: tuple[ActorRef, ...], agent_at: AgentAt
+               ) -> tuple[int, tuple[ActorRef, ...]] | None:
+    """"our national army", "our foreign and defense ministers": the voice's body or officials (the end of
+    the phrase and one actor per voice), else None."""
+
+    for k in range(at, min(len(words), at + _BEFORE_AGENT + 1)):
+        hit = agent_at(words, k)
+        if hit is None:
+            if not words[k].isalpha() or not words[k].islower():
+                return None  # "our Alliance", "our 2035 goal": no sector word of ours follows
+            continue
+        agent, size = hit
+        if agent.slug == "counterpart":
+            return None  # "our counterparts" are someone else's
+        kind = "person" if agent.role else "organization"
+        actors = tuple(ActorRef(f"{v.state_code.lower()}-{agent.slug}", f"{v.name} {agent.term}", kind, v.state_code,
+                                agent.sector, None, origin="rule") for v in voices)
+        return k + size, actors
+    return None
 
 
 def _own_government(doc: Doc, token: Token) -> int | None:

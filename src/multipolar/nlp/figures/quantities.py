@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from multipolar.nlp.actors.resolve import ActorMention
 from multipolar.nlp.dates import TWO_DATES, DateValue, FoundDate, normalise
 from multipolar.nlp.figures.amounts import (
     MAX_VALUE,
@@ -27,6 +26,7 @@ from multipolar.nlp.figures.amounts import (
 )
 from multipolar.nlp.figures.reading import FLOWS, FigureReader
 from multipolar.nlp.figures.syntax import governing_verb, own_phrase, verb_chain
+from multipolar.nlp.spans import ActorMention
 
 _UP = re.compile(r"\b(?:up|increas\w*|ris\w*|rose|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|climb\w*|"
                  r"higher)\b", re.IGNORECASE)

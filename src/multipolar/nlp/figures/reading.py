@@ -16,7 +16,6 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from multipolar.nlp.actors.resolve import ActorMention
 from multipolar.nlp.figures.syntax import (
     clause_tokens,
     context,
@@ -45,6 +44,7 @@ from multipolar.nlp.figures.syntax import (
     subject_token,
     verb_chain,
 )
+from multipolar.nlp.spans import ActorMention
 
 FLOWS = frozenset({"aid", "loan", "loan_guarantee", "investment", "exports", "imports"})
 """Measures of something that moves from one actor to another; only these have a direction."""
