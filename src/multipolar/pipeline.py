@@ -19,14 +19,13 @@ from multipolar.errors import InputError, failure
 from multipolar.ingest.read import article_from_record, article_from_text, parse_date
 from multipolar.model import checks as figure_checks
 from multipolar.model import document as model
-from multipolar.nlp.actors.resolve import ActorMention, ActorRef
 from multipolar.nlp.claims import FoundClaim
 from multipolar.nlp.events.coder import CodedEvent
 from multipolar.nlp.figures.quantities import FoundQuantity
 from multipolar.nlp.limits import run_pipeline, time_limit
 from multipolar.nlp.quotes.find import FoundQuote
 from multipolar.nlp.spacy_pipeline import load_pipeline, release_if_grown
-from multipolar.nlp.spans import text_of
+from multipolar.nlp.spans import ActorMention, ActorRef, text_of
 from multipolar.records import (
     Actor,
     Analysis,

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.coding.tables import CodingTables, load_tables
-from multipolar.nlp.actors.resolve import ActorMention
 from multipolar.nlp.events.coder import noun_pattern
 from multipolar.nlp.quotes.find import FoundQuote
+from multipolar.nlp.spans import ActorMention
 from multipolar.records import ClaimSide
 
 EFFECT_VERBS = {

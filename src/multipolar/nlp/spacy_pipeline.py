@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from multipolar.coding import gazetteer as gazetteer_module
+from multipolar.coding.gazetteer_build import build as build_gazetteer
 from multipolar.errors import MultipolarError
 from multipolar.nlp.cached_tagging import use_cached_tagging
 from multipolar.nlp.spans import DOC_EXTENSIONS, text_of  # noqa: F401  (registers `doc._.mp_*`; older imports)
@@ -28,8 +29,8 @@ from multipolar.settings import Settings
 def shared_gazetteer(actors_files: tuple[str, ...] = (), knowledge_base: bool = True) -> gazetteer_module.Gazetteer:
     """The gazetteer for a set of user files, built once with spaCy's English tokenizer rules."""
     tokenizer = spacy.blank("en").tokenizer
-    return gazetteer_module.build(lambda text: [t.text for t in tokenizer(text)],
-                                  [Path(p) for p in actors_files], knowledge_base)
+    return build_gazetteer(lambda text: [t.text for t in tokenizer(text)],
+                           [Path(p) for p in actors_files], knowledge_base)
 
 
 MAX_UNPUNCTUATED_TOKENS = 400
@@ -129,7 +130,7 @@ def make_quantities(nlp: Language, name: str) -> Any:
 )
 def make_quotes(nlp: Language, name: str, actors_files: list[str]) -> Any:
     from multipolar.nlp.actors.resolve import ActorResolver
-    from multipolar.nlp.quotes.find import QuoteFinder
+    from multipolar.nlp.quotes.component import QuoteFinder
 
     resolver = nlp.get_pipe("multipolar_actors") if "multipolar_actors" in nlp.pipe_names else None
     if not isinstance(resolver, ActorResolver):

@@ -16,7 +16,6 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from multipolar.nlp.actors.resolve import ActorMention
 from multipolar.nlp.figures.syntax import (
     clause_tokens,
     context,
@@ -30,9 +29,11 @@ from multipolar.nlp.figures.syntax import (
     in_purpose_phrase,
     in_setting,
     in_source_phrase,
+    in_title,
     is_acting,
     is_aggressor,
     is_need,
+    is_place_of_act,
     is_share_of,
     named_flow,
     names_receiver,
@@ -43,6 +44,7 @@ from multipolar.nlp.figures.syntax import (
     subject_token,
     verb_chain,
 )
+from multipolar.nlp.spans import ActorMention
 
 FLOWS = frozenset({"aid", "loan", "loan_guarantee", "investment", "exports", "imports"})
 """Measures of something that moves from one actor to another; only these have a direction."""
@@ -203,7 +205,9 @@ class FigureReader:
         if subject is None or subject.i in range(span.start, span.end):
             return _giving(verb)  # "$125M will be provided to ...", not "$381.6 billion has been forgone"
         if first_person_subject(verb):
-            return _giving(verb) or _names_flow(subject)  # "we will contribute", "our commitment includes"
+            # "we will contribute", "our commitment includes", "we tripled our contribution to €6 billion"
+            return _giving(verb) or _names_flow(subject) or any(
+                c.dep_ == "dobj" and _names_flow(c) for node in verb_chain(verb) for c in node.children)
         if subject.lower_ in ("which", "that", "who") and subject.head.dep_ == "relcl":
             subject = subject.head.head  # the relative pronoun stands for the noun the clause is on
         if subject.pos_ != "NOUN" or subject.i in self.by_token or _names_flow(subject):
@@ -303,8 +307,9 @@ class FigureReader:
             root = next((t for t in self.doc[mention.start:mention.end] if not mention.start <= t.head.i < mention.end
                          or t.head.i == t.i), token)
             if is_aggressor(self.doc[mention.end - 1]) or in_source_phrase(token) or in_setting(token) or \
-                    is_acting(token) or self._named_with_figure(root):
-                continue
+                    is_acting(token) or self._named_with_figure(root) or in_title(root) or \
+                    (mention.how == "capital" and is_place_of_act(root)) or mention.actors[0].kind == "person":
+                continue  # nor a person ("British Prime Minister Gordon Brown's proposal")
             inner = self._named_inside(token) if mention.how == "generic" else None
             return inner or mention.actors[0].state_code
         return None

@@ -35,7 +35,11 @@ def context(span: Span, near_only: bool = False) -> Iterator[Token]:
                 seen.add(token.i)
                 yield token
 
-    yield from fresh(own_phrase(span))
+    phrase = own_phrase(span)
+    yield from fresh(phrase)
+    # "80,000 metric tons of beef ... to be imported": the clause on the figure's own phrase says what it is
+    yield from fresh(c for t in (span.root, *phrase) for c in t.children
+                     if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i > span.root.i)
     yield from fresh(flow_nouns(span))
     verb = governing_verb(span.root)
     if verb is not None:
@@ -44,6 +48,9 @@ def context(span: Span, near_only: bool = False) -> Iterator[Token]:
             # "two million people have been forced to flee": the verb it completes says what happened to them
             yield from fresh(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
             return
+        # "permits 80,000 metric tons ... to be imported": what the verb's object is allowed or asked to do
+        yield from fresh(c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB" and
+                         c.i > span.root.i and any(a.lower_ == "to" for a in c.children))
         yield from fresh(c for c in verb.children if c.dep_ in ("dobj", "attr"))
         yield from fresh(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
         yield from fresh(sorted(clause_tokens(span), key=lambda t: abs(t.i - span.root.i)))
@@ -122,7 +129,8 @@ def governing_verb(token: Token) -> Token | None:
     "the $20 billion pledged by the G-8", the clause on the figure's own noun."""
     for noun in (token, token.head if token.dep_ in ("nummod", "compound", "quantmod") else token):
         own = next((c for c in noun.children if c.i > token.i and c.pos_ in ("VERB", "AUX") and
-                    (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN" and noun.i == token.i))), None)
+                    (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN" and noun.i == token.i and
+                                           any(g.dep_ == "agent" for g in c.children)))), None)
         if own is not None:
             return own
     node = token
@@ -318,6 +326,23 @@ def in_setting(token: Token) -> bool:
     """"During her trip to Warsaw, Poland, ...": where or when something was announced, not who receives."""
     return any(t.dep_ == "prep" and t.lower_ in ("during", "at", "while", "ahead", "on") and t.head.pos_ in
                ("VERB", "AUX") for t in token.ancestors)
+
+
+def in_title(token: Token) -> bool:
+    """"British Prime Minister Gordon Brown's proposal": a word of a person's title, not a receiver."""
+    node = token
+    for _ in range(4):
+        if node.dep_ not in ("compound", "amod", "nmod") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.ent_type_ == "PERSON":
+            return True
+    return False
+
+
+def is_place_of_act(token: Token) -> bool:
+    """"The goal set in Paris", "the summit held in Rome": where something was done, not who receives."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.head.pos_ in ("VERB", "AUX")
 
 
 def in_source_phrase(token: Token) -> bool:
