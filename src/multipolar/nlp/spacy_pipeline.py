@@ -61,7 +61,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     if starts:  # all at once: `Token.is_sent_start = True` reads the whole document each time it is set
         flags = doc.to_array(SENT_START)
         flags[starts] = 1
-        doc.from_array([SENT_START], flags.reshape(-1, 1))
+        doc.from_array([SENT_START], flags.reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
