@@ -26,6 +26,7 @@ from multipolar.nlp.figures.amounts import (
 )
 from multipolar.nlp.figures.reading import FLOWS, FigureReader
 from multipolar.nlp.figures.syntax import governing_verb, own_phrase, verb_chain
+from multipolar.nlp.figures.words import words
 from multipolar.nlp.spans import ActorMention
 
 _UP = re.compile(r"\b(?:up|increas\w*|ris\w*|rose|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|climb\w*|"
@@ -200,14 +201,13 @@ def _in_own_clause(token: Token, span: Span) -> bool:
     return False
 
 
-_ANNOUNCING = frozenset({"announce", "unveil", "say", "declare", "tell", "state", "note", "stress", "add"})
 
 
 def _when_said(doc: Doc, date: FoundDate) -> bool:
     """"President Biden today announced an additional $800 million": when it was said, not the figure's period."""
     root = max(doc[date.start : date.end], key=lambda t: -len(list(t.ancestors)))
     head = root.head.head if root.head.dep_ == "prep" else root.head
-    return root.dep_ in ("npadvmod", "advmod", "pobj") and head.lemma_.lower() in _ANNOUNCING
+    return root.dep_ in ("npadvmod", "advmod", "pobj") and head.lemma_.lower() in words("announcing")
 
 
 _BULLETS = frozenset("-•*–")
@@ -282,8 +282,6 @@ def _compared(span: Span) -> bool:
          span.doc[span.start - 2].lower_ == "than")
 
 
-_PROJECTING = frozenset({"project", "forecast", "expect", "predict", "target", "aim", "plan", "intend", "seek",
-                         "commit", "pledge", "promise", "hope", "want", "aspire"})
 
 
 _MODALS = frozenset({"will", "shall", "'ll", "would", "could", "may", "might", "can", "should"})
@@ -295,7 +293,7 @@ def _projected(span: Span) -> bool:
     billion", "committed to reducing emissions by 26 per cent by 2030"): a target, not a measurement."""
     verb = governing_verb(span.root)
     for node in verb_chain(verb) if verb is not None else ():
-        if node.lemma_.lower() in _PROJECTING or any(
+        if node.lemma_.lower() in words("projecting") or any(
                 c.dep_ == "aux" and c.lower_ in _MODALS for c in node.children):
             return True
     return False

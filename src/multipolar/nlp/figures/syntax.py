@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
+from multipolar.nlp.figures.words import words
+
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "nmod", "amod", "appos", "quantmod", "npadvmod", "poss"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"})
 _NOT_PARTIES = frozenset({"according"})
@@ -144,17 +146,13 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-_RECEIVING = frozenset({"receive", "attract", "collect", "obtain", "get", "secure", "accept", "garner", "draw"})
-"""Verbs whose subject is the receiver of the flow ("Serbia attracted €2.32 billion in investment")."""
 _FIRST_PERSON = frozenset({"we", "i", "us"})
 _OWN = frozenset({"our", "my"})
-_OTHERS = frozenset({"partner", "donor", "friend", "ally", "neighbour", "neighbor", "creditor", "lender",
-                     "investor"})
 
 
 def receiving(verb: Token) -> bool:
     """The figure's verb is one of receiving: "attracted", "has received", "were able to receive"."""
-    return any(node.lemma_.lower() in _RECEIVING for node in verb_chain(verb))
+    return any(node.lemma_.lower() in words("receiving") for node in verb_chain(verb))
 
 
 def subject_token(verb: Token) -> Token | None:
@@ -174,19 +172,18 @@ def subject_token(verb: Token) -> Token | None:
     return None
 
 
-_NEEDING = frozenset({"need", "require"})
 
 
 def is_need(span: Span) -> bool:
     """A sum something needs or calls for ("Africa needs $600 billion a year", "a disaster requiring $500
     million", "the plan calls for an additional $240 million", "the trillions needed"): a need, no flow."""
     root = span.root
-    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _NEEDING for c in root.children):
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in words("needing") for c in root.children):
         return True
     verb = governing_verb(root)
     if verb is None:
         return False
-    if verb.lemma_.lower() in _NEEDING:
+    if verb.lemma_.lower() in words("needing"):
         return True
     return verb.lemma_.lower() == "call" and any(
         a.dep_ == "prep" and a.lower_ == "for" and a.head.i == verb.i for a in root.ancestors)
@@ -221,7 +218,7 @@ def first_person_subject(verb: Token) -> bool:
     subject = subject_token(verb)
     if subject is None:
         return False
-    if subject.lemma_.lower() in _OTHERS:
+    if subject.lemma_.lower() in words("others"):
         return False  # "our development partners", "our friends": others, not the speaker
     return subject.lower_ in _FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in _OWN for c in subject.children)
 
@@ -298,8 +295,6 @@ def cue_keys(token: Token) -> Iterator[str]:
     yield lemma
 
 
-_CONFLICT_NOUNS = frozenset({"war", "invasion", "aggression", "attack", "strike", "bombardment", "occupation",
-                             "offensive", "assault", "blockade", "campaign", "missile", "drone", "conflict"})
 
 
 def is_aggressor(token: Token) -> bool:
@@ -309,9 +304,10 @@ def is_aggressor(token: Token) -> bool:
     for _ in range(3):  # "the Israel-Hamas conflict": up the names that make the conflict's
         if token.dep_ in ("compound", "amod") and token.head.pos_ == "PROPN":
             token = token.head
-    if token.dep_ in ("poss", "compound", "amod") and token.head.lemma_.lower() in _CONFLICT_NOUNS:
+    conflict = words("conflict_nouns")
+    if token.dep_ in ("poss", "compound", "amod") and token.head.lemma_.lower() in conflict:
         return True
-    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in _CONFLICT_NOUNS
+    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in conflict
 
 
 def is_acting(token: Token) -> bool:
