@@ -47,9 +47,9 @@ kb: $(VENV)/.installed-dev
 # Benchmarks (by hand, not in CI): pipeline (and fast mode) against bare spaCy, three rounds side by side; ingest
 # with 1 and 2 workers as the corpus grows; `analyze --format jsonl` streaming 200,000 short records.
 bench: $(VENV)/.installed-dev
-	$(BIN)/python bench/throughput.py --docs 300 --rounds 3 --fast
-	$(BIN)/python bench/ingest.py --sizes 1000 4000 7272 --compare-at 1000
-	$(BIN)/python bench/stream.py --records 200000
+	$(BIN)/python bench/throughput.py --docs 200 --rounds 3 --fast
+	$(BIN)/python bench/ingest.py --sizes 1000 7272 --compare-at 1000
+	$(BIN)/python bench/stream.py --records 200000 --max-minutes 30
 
 # The learned event coder's weights (src/multipolar/data/models/event_pairs.tsv.gz) from train/ and
 # ../shared/train: CPU only, deterministic (`--check` verifies the shipped file is what the data gives).

@@ -1,4 +1,4 @@
-"""Load time and memory of the actor knowledge base (`multipolar.kb`), each run in a fresh process.
+"""Load time and memory of the actor knowledge base (`multipolar.coding.kb`), each run in a fresh process.
 
     python bench/kb_load.py [--runs 3]
 

@@ -1,5 +1,5 @@
 """Actor resolution against gold: our own sentences (tests/gold/actors.jsonl) and NGEC's cases (dev half),
-scored as `multipolar eval` scores them (multipolar.evaluate_actors), and rules on hand-picked sentences."""
+scored as `multipolar eval` scores them (multipolar.evaluate.actors), and rules on hand-picked sentences."""
 
 from __future__ import annotations
 

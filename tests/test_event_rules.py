@@ -13,9 +13,9 @@ import spacy
 from spacy.tokens import Doc, Span
 
 import multipolar.nlp.spacy_pipeline  # noqa: F401  (registers the Doc extensions)
-from multipolar.nlp.actors.resolve import ActorMention, ActorRef
 from multipolar.nlp.dates import DateValue, FoundDate
 from multipolar.nlp.events.coder import CodedEvent, EventCoder
+from multipolar.nlp.spans import ActorMention, ActorRef
 
 VOCAB = spacy.blank("en").vocab
 STATES = {"Japan": "JPN", "Indonesia": "IDN", "Iran": "IRN", "France": "FRA", "French": "FRA", "China": "CHN",

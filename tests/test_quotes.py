@@ -17,7 +17,7 @@ from multipolar.evaluate.quotes import (
     score_record,
     speaker_right,
 )
-from multipolar.nlp.quotes.find import quoted_char_ranges
+from multipolar.nlp.spans import quoted_char_ranges
 from multipolar.records import Analysis, Quote, Span
 
 from .conftest import GOLD

@@ -112,8 +112,14 @@ def test_a_kept_dyad_answer_follows_an_ingest(tmp_path: Path) -> None:
         assert app.state.read_cache.hits == 1
         page = client.get("/dyad/FRA/RUS")
         assert page.status_code == 200 and app.state.read_cache.hits == 2, "the page reads the kept answer"
+        graph, pairs = client.get("/api/graph").json(), client.get("/api/dyads?pair=FRA-RUS").json()
+        assert client.get("/api/graph").json() == graph and app.state.read_cache.hits == 3
         app.state.store_keeper.close()
         ingest([second], db, workers=0)
         after = client.get("/api/dyads/FRA/RUS").json()
+        graph_after, pairs_after = client.get("/api/graph").json(), client.get("/api/dyads?pair=FRA-RUS").json()
     assert len(after["events"]) > len(before.json()["events"])
     assert [row["period"][:4] for row in after["series"]] == ["2021", "2022"]
+    assert [row["period"][:4] for row in pairs_after[0]["series"]] == ["2021", "2022"] != \
+        [row["period"][:4] for row in pairs[0]["series"]]
+    assert sum(e["events"] for e in graph_after["edges"]) > sum(e["events"] for e in graph["edges"])

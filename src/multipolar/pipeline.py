@@ -19,14 +19,13 @@ from multipolar.errors import InputError, failure
 from multipolar.ingest.read import article_from_record, article_from_text, parse_date
 from multipolar.model import checks as figure_checks
 from multipolar.model import document as model
-from multipolar.nlp.actors.resolve import ActorMention, ActorRef
 from multipolar.nlp.claims import FoundClaim
 from multipolar.nlp.events.coder import CodedEvent
 from multipolar.nlp.figures.quantities import FoundQuantity
 from multipolar.nlp.limits import run_pipeline, time_limit
 from multipolar.nlp.quotes.find import FoundQuote
-from multipolar.nlp.spacy_pipeline import load_pipeline
-from multipolar.nlp.spans import text_of
+from multipolar.nlp.spacy_pipeline import load_pipeline, release_if_grown
+from multipolar.nlp.spans import ActorMention, ActorRef, text_of
 from multipolar.records import (
     Actor,
     Analysis,
@@ -66,7 +65,10 @@ def analyze(
     """Analyse one document; raises `InputError` if it cannot be analysed."""
     article = _as_article(text, date=date, title=title, settings=settings)
     nlp = load_pipeline(settings)
-    return analysis_from_doc(run_pipeline(nlp, _prepared_doc(nlp, article), settings.doc_timeout), article)
+    analysis = analysis_from_doc(run_pipeline(nlp, _prepared_doc(nlp, article), settings.doc_timeout), article)
+    del nlp
+    release_if_grown(settings)
+    return analysis
 
 
 def process(
@@ -76,8 +78,9 @@ def process(
     """Analyse a stream lazily, in batches, in order; one bad article cannot sink the rest.
 
     With `on_error="record"`, whatever one document raises (bad input, a time-out, or a bug in a component)
-    becomes that document's `Result.error`, and the stream goes on; "skip" drops it; "raise" re-raises."""
-    nlp = load_pipeline(settings)
+    becomes that document's `Result.error`, and the stream goes on; "skip" drops it; "raise" re-raises.
+    Memory stays flat however long the stream: the pipeline is loaded afresh when its vocabulary has grown
+    (`release_if_grown`)."""
     batch: list[tuple[int, str | None, Article | None, Exception | None]] = []
     for index, item in enumerate(articles):
         source_id = str(item.get("id")) if isinstance(item, dict) and item.get("id") is not None else (
@@ -89,9 +92,11 @@ def process(
                 raise
             batch.append((index, source_id, None, exc))
         if len(batch) >= settings.batch_size:
-            yield from _run_batch(nlp, batch, on_error, settings.doc_timeout)
+            yield from _run_batch(load_pipeline(settings), batch, on_error, settings.doc_timeout)
             batch = []
-    yield from _run_batch(nlp, batch, on_error, settings.doc_timeout)
+            release_if_grown(settings)
+    if batch:
+        yield from _run_batch(load_pipeline(settings), batch, on_error, settings.doc_timeout)
 
 
 def _run_batch(nlp: Any, batch: list[tuple[int, str | None, Article | None, Exception | None]],

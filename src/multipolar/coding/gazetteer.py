@@ -2,21 +2,20 @@
 
 Built from the hand-curated TSV files shipped in `multipolar/data/gazetteer/` (each names its sources), the
 knowledge base's historical and de facto states (`multipolar.coding.kb`), then user files in our YAML format or
-PETRARCH's dictionary format (`gazetteer_user`). Later files override earlier ones. The rest of the knowledge
-base (people, organisations, places) is consulted by the resolver only where these tables know nothing.
+PETRARCH's dictionary format (`gazetteer_user`); `gazetteer_build` puts the three together. Later files
+override earlier ones. The rest of the knowledge base (people, organisations, places) is consulted by the
+resolver only where these tables know nothing.
 """
 
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from multipolar.errors import DataFileError
@@ -408,23 +407,3 @@ def load_shipped(gaz: Gazetteer) -> None:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.startswith("people") and entry.name.endswith(".tsv"):
             load_people(gaz, entry.read_text(encoding="utf-8"), entry.name)
-
-
-def build(tokenize: Tokenize, user_files: Iterable[Path] = (), knowledge_base: bool = True) -> Gazetteer:
-    """The shipped tables, the knowledge base's historical and de facto states, then the user's files."""
-    from multipolar.coding.gazetteer_user import load_user_file
-
-    gaz = Gazetteer(_tokenize=tokenize)
-    load_shipped(gaz)
-    if knowledge_base:
-        from multipolar.coding.kb import shipped
-
-        gaz.kb = shipped()
-        load_kb_states(gaz)
-        load_kb_agents(gaz)
-        for slug, qid in gaz.kb.curated_ids.items():
-            if slug in gaz.actors:
-                gaz.actors[slug] = dataclasses.replace(gaz.actors[slug], origin_id=qid)
-    for path in user_files:
-        load_user_file(gaz, path)
-    return gaz

@@ -7,15 +7,18 @@ to any English pipeline that parses.
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from multipolar.coding import gazetteer as gazetteer_module
+from multipolar.coding.gazetteer_build import build as build_gazetteer
 from multipolar.errors import MultipolarError
 from multipolar.nlp.cached_tagging import use_cached_tagging
 from multipolar.nlp.spans import DOC_EXTENSIONS, text_of  # noqa: F401  (registers `doc._.mp_*`; older imports)
@@ -26,8 +29,8 @@ from multipolar.settings import Settings
 def shared_gazetteer(actors_files: tuple[str, ...] = (), knowledge_base: bool = True) -> gazetteer_module.Gazetteer:
     """The gazetteer for a set of user files, built once with spaCy's English tokenizer rules."""
     tokenizer = spacy.blank("en").tokenizer
-    return gazetteer_module.build(lambda text: [t.text for t in tokenizer(text)],
-                                  [Path(p) for p in actors_files], knowledge_base)
+    return build_gazetteer(lambda text: [t.text for t in tokenizer(text)],
+                           [Path(p) for p in actors_files], knowledge_base)
 
 
 MAX_UNPUNCTUATED_TOKENS = 400
@@ -40,17 +43,25 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
     A run of `MAX_UNPUNCTUATED_TOKENS` without sentence punctuation is cut there too, which keeps parsing
     and coding linear in the length of pathological input (a 1 MB "sentence")."""
+    strings = doc.vocab.strings
+    stops = {strings.add(mark) for mark in (".", "!", "?")}
+    rows = doc.to_array([ORTH, IS_SPACE]).tolist() if len(doc) > 1 else []
+    starts: list[int] = []
     run = 0
-    for token in doc[:-1]:
+    for i, (orth, space) in enumerate(rows[:-1]):  # whole numbers, not Token objects
         run += 1
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+        if space and "\n" in strings[orth]:
+            starts.append(i + 1)
             run = 0
-        elif token.text in (".", "!", "?"):
+        elif orth in stops:
             run = 0
         elif run >= MAX_UNPUNCTUATED_TOKENS:
-            doc[token.i + 1].is_sent_start = True
+            starts.append(i + 1)
             run = 0
+    if starts:  # all at once: `Token.is_sent_start = True` reads the whole document each time it is set
+        flags = doc.to_array(SENT_START)
+        flags[starts] = 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
@@ -119,7 +130,7 @@ def make_quantities(nlp: Language, name: str) -> Any:
 )
 def make_quotes(nlp: Language, name: str, actors_files: list[str]) -> Any:
     from multipolar.nlp.actors.resolve import ActorResolver
-    from multipolar.nlp.quotes.find import QuoteFinder
+    from multipolar.nlp.quotes.component import QuoteFinder
 
     resolver = nlp.get_pipe("multipolar_actors") if "multipolar_actors" in nlp.pipe_names else None
     if not isinstance(resolver, ActorResolver):
@@ -166,9 +177,21 @@ def add_components(nlp: Language, actors_files: tuple[str, ...] = (), knowledge_
     return nlp
 
 
-@lru_cache(maxsize=4)
+VOCABULARY_LIMIT = 25_000
+"""Words (lexemes) a shared pipeline's vocabulary may hold before `release_if_grown` lets it go: spaCy keeps
+every new word it meets, so a long stream of text grows its memory for ever (some 3 MB a thousand short
+records) unless the pipeline is loaded afresh now and then (a few seconds, with the same output)."""
+
+_LOADED: dict[tuple[Any, ...], Language] = {}
+"""The shared pipelines, by what they were loaded with."""
+
+
 def _load(model: str, actors_files: tuple[str, ...], components: tuple[str, ...] = (),
           knowledge_base: bool = True, learned_threshold: float | None = None, fast: bool = False) -> Language:
+    key = (model, actors_files, components, knowledge_base, learned_threshold, fast)
+    loaded = _LOADED.get(key)
+    if loaded is not None:
+        return loaded
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -177,6 +200,9 @@ def _load(model: str, actors_files: tuple[str, ...], components: tuple[str, ...]
     add_components(nlp, actors_files, knowledge_base, learned_threshold, fast)
     for spec in components:
         _add_user_component(nlp, spec)
+    while len(_LOADED) >= 4:
+        del _LOADED[next(iter(_LOADED))]  # the oldest
+    _LOADED[key] = nlp
     return nlp
 
 
@@ -192,8 +218,26 @@ def _add_user_component(nlp: Language, spec: str) -> None:
         raise MultipolarError(f"cannot add the component {spec!r}: {' '.join(str(exc).split())[:200]}") from exc
 
 
+def _load_arguments(settings: Settings) -> tuple[Any, ...]:
+    threshold = settings.learned_threshold if settings.learned_events and not settings.fast else None
+    return (settings.spacy_model, tuple(str(p) for p in settings.actors_files), tuple(settings.components),
+            settings.knowledge_base, threshold, settings.fast)
+
+
 def load_pipeline(settings: Settings) -> Language:
     """The shared pipeline for these settings (loaded on first use, then reused)."""
-    threshold = settings.learned_threshold if settings.learned_events and not settings.fast else None
-    return _load(settings.spacy_model, tuple(str(p) for p in settings.actors_files), tuple(settings.components),
-                 settings.knowledge_base, threshold, settings.fast)
+    return _load(*_load_arguments(settings))
+
+
+def release_if_grown(settings: Settings, limit: int | None = None) -> bool:
+    """Let the shared pipeline of these settings go once its vocabulary holds more than `limit` words, so
+    that the next `load_pipeline` loads it afresh; whoever still holds the old one keeps it until done.
+    `limit`: `VOCABULARY_LIMIT` unless given. True if it was let go."""
+    key = _load_arguments(settings)
+    loaded = _LOADED.get(key)
+    if loaded is None or len(loaded.vocab) <= (VOCABULARY_LIMIT if limit is None else limit):
+        return False
+    del _LOADED[key]
+    del loaded
+    gc.collect()  # a pipeline is full of reference cycles: free it before the next one is loaded
+    return True

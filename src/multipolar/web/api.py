@@ -88,6 +88,25 @@ def dyad_json(cache: ReadCache, db: Path, a: str, b: str, by: str = "year", sinc
                      lambda: json_bytes(dyad_data(db, a, b, by, since, until)), len)
 
 
+def kept_periods(cache: ReadCache, db: Path, a: str, b: str, by: str = "year", since: Any = None,
+                 until: Any = None) -> dict[str, Any]:
+    """`dyad_periods_data`, kept in `cache` while the store stays as it is (the answer is shared: read it,
+    never change it)."""
+    return cache.get(("periods", a, b, by, since, until), lambda: dyad_periods_data(db, a, b, by, since, until),
+                     _json_size)
+
+
+def kept_graph(cache: ReadCache, db: Path, year: int | None, top: int, min_events: int = 2, since: Any = None,
+               until: Any = None, actor: str | None = None) -> dict[str, Any]:
+    """`graph_data`, kept in `cache` while the store stays as it is (shared: read it, never change it)."""
+    return cache.get(("graph", year, top, min_events, since, until, actor),
+                     lambda: graph_data(db, year, top, min_events, since, until, actor), _json_size)
+
+
+def _json_size(value: Any) -> int:
+    return len(json_bytes(value))
+
+
 def json_bytes(value: Any) -> bytes:
     """`value` as the bytes FastAPI's own JSON response would send."""
     return json.dumps(jsonable_encoder(value), ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
@@ -225,7 +244,7 @@ def _dyad_routes(app: FastAPI, db: Path, cache: ReadCache) -> None:
     @app.get("/api/dyads/{a}/{b}.csv", response_class=Response, summary="A dyad's periods as CSV")
     def api_dyad_csv(a: CodePart, b: CodePart, by: Period = "year", since: Day = None,
                      until: Day = None) -> Response:
-        data = dyad_periods_data(db, a.upper(), b.upper(), by, since, until)
+        data = kept_periods(cache, db, a.upper(), b.upper(), by, since, until)
         return csv_response(data["series"], f"{data['a']}-{data['b']}-by-{by}", ("period", "label", "events"))
 
     @app.get("/api/dyads/{a}/{b}", response_model=dict[str, Any])
@@ -239,7 +258,7 @@ def _dyad_routes(app: FastAPI, db: Path, cache: ReadCache) -> None:
     @app.get("/api/dyads")
     def api_dyads(pair: Pairs, by: Period = "year", since: Day = None, until: Day = None) -> list[dict[str, Any]]:
         """Several dyads side by side (`pair=USA-CHN&pair=USA-RUS`): each one's periods."""
-        return [{k: v for k, v in dyad_periods_data(db, a, b, by, since, until).items()
+        return [{k: v for k, v in kept_periods(cache, db, a, b, by, since, until).items()
                  if k in ("a", "b", "by", "unknown", "series")} for a, b in parse_pairs(pair)]
 
     @app.get("/api/blocs.csv", response_class=Response, summary="Bloc membership as CSV")
@@ -257,7 +276,7 @@ def _dyad_routes(app: FastAPI, db: Path, cache: ReadCache) -> None:
     @app.get("/api/graph.csv", response_class=Response, summary="The relation graph's dyads as CSV")
     def api_graph_csv(year: Year = None, top: Top = 60, min_events: MinEvents = 2, since: Day = None,
                       until: Day = None, actor: Code = None) -> Response:
-        found = graph_data(db, year, top, min_events, since, until, actor and actor.upper())
+        found = kept_graph(cache, db, year, top, min_events, since, until, actor and actor.upper())
         return csv_response(found["edges"], "dyads", ("a", "b", "events"))
 
     @app.get("/api/graph")
@@ -265,7 +284,7 @@ def _dyad_routes(app: FastAPI, db: Path, cache: ReadCache) -> None:
                   until: Day = None, actor: Code = None) -> dict[str, Any]:
         """The `top` dyads by event count (naming `actor`, if given), the actors they join, and the blocs
         with their method (computed over every dyad of the year or dates)."""
-        return graph_data(db, year, top, min_events, since, until, actor and actor.upper())
+        return kept_graph(cache, db, year, top, min_events, since, until, actor and actor.upper())
 
     @app.get("/api/causal")
     def api_causal(actor: Code = None) -> dict[str, Any]:

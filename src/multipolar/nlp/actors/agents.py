@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from multipolar.coding.gazetteer import STATE_KINDS, Agent
+from multipolar.nlp.spans import ActorMention, ActorRef
 
 if TYPE_CHECKING:
-    from multipolar.nlp.actors.resolve import ActorMention, ActorRef, ActorResolver
+    from multipolar.nlp.actors.resolve import ActorResolver
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 QUALIFIER_FILLERS = frozenset({"top", "new", "former", "then", "current", "chief", "senior", "acting", "deputy",
@@ -38,7 +39,6 @@ def _word_list(name: str) -> frozenset[str]:
 
 def with_agents(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention],
                 day: dt.date | None) -> list[ActorMention]:
-    from multipolar.nlp.actors.resolve import ActorMention
 
     by_end = {m.end: m for m in mentions}
     # "Chile's Defense Department": a body of another state after a state's name is that state's body
@@ -96,7 +96,6 @@ def _distributed(resolver: ActorResolver, words: list[str], qualifier: ActorMent
                  day: dt.date | None, result: list[ActorMention], by_end: dict[int, ActorMention]
                  ) -> list[ActorMention]:
     """"Armenian and Azerbaijani troops": the agent word serves both adjectives."""
-    from multipolar.nlp.actors.resolve import ActorMention
 
     k = qualifier.start
     if agent.role or k < 2 or words[k - 1].lower() not in ("and", "or", ","):
@@ -146,7 +145,6 @@ def _agent_actor(resolver: ActorResolver, words: list[str], at: int, agent: Agen
                  day: dt.date | None, earlier: list[ActorMention], someone_else: bool = False) -> ActorRef | None:
     """The body or office holder a country word plus agent word names. A title followed by a name we do not
     know ("Russian President Boris Yeltsin" in a text without a date) is not today's holder."""
-    from multipolar.nlp.actors.resolve import ActorRef
 
     state = country.state_code
     if agent.slug == "counterpart":  # "Indian counterparts": several bodies, no one office holder

@@ -21,9 +21,10 @@ from spacy.tokens import Doc, Span
 
 from multipolar.nlp.actors.agents import POSSESSIVE, QUALIFIER_FILLERS
 from multipolar.nlp.actors.kb_names import SHORT_TEXT
+from multipolar.nlp.spans import ActorMention, ActorRef
 
 if TYPE_CHECKING:
-    from multipolar.nlp.actors.resolve import ActorMention, ActorRef, ActorResolver
+    from multipolar.nlp.actors.resolve import ActorResolver
 
 _CLAUSE_END = frozenset({",", ".", ";", ":", "—", "–", "(", ")", "\"", "“", "”", "!", "?"})
 _APPOSITION_STARTS = frozenset({"a", "an", "the", "who", "its", "his", "her", "their", "now", "then", "also"})
@@ -64,7 +65,6 @@ def with_explained(resolver: ActorResolver, doc: Doc, words: list[str], mentions
 
 def _learned(name: str, country: str | None, sector: str | None, kind: str = "person",
              office: str | None = None, title: str | None = None) -> ActorRef:
-    from multipolar.nlp.actors.resolve import ActorRef
 
     code = _slug(name) or "unnamed"
     return ActorRef(code, name, kind, country, sector, office, origin="document", title=title)
@@ -103,7 +103,6 @@ def _title_before(words: list[str], at: int) -> tuple[int, str] | None:
 
 def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention],
             learned: dict[str, ActorRef]) -> list[ActorMention]:
-    from multipolar.nlp.actors.resolve import ActorMention
 
     result = list(mentions)
     covered = _covered(result)
@@ -148,7 +147,6 @@ def _titled_untagged(resolver: ActorResolver, doc: Doc, words: list[str], mentio
                      ) -> list[ActorMention]:
     """"President Ruto" where the tagger sees no person: the one holder of that office on the date with that
     name, and nothing learned from a word the tagger does not call a name."""
-    from multipolar.nlp.actors.resolve import ActorMention
 
     result = list(mentions)
     covered = _covered(result)
@@ -228,7 +226,6 @@ def _describing(mentions: list[ActorMention], start: int, end: int) -> ActorRef 
 
 def _appositions(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention],
                  learned: dict[str, ActorRef]) -> list[ActorMention]:
-    from multipolar.nlp.actors.resolve import ActorMention
 
     result = list(mentions)
     covered = _covered(result)
@@ -268,7 +265,6 @@ def _appositions(resolver: ActorResolver, doc: Doc, words: list[str], mentions: 
 
 def _sector_word_before(resolver: ActorResolver, words: list[str], comma: int) -> ActorRef | None:
     """A sector or office word ending just before `comma`, as an actor with no country."""
-    from multipolar.nlp.actors.resolve import ActorRef
 
     for start in range(max(0, comma - 3), comma):
         hit = resolver.gazetteer.agent_at(words, start)
@@ -280,7 +276,6 @@ def _sector_word_before(resolver: ActorResolver, words: list[str], comma: int) -
 
 def _possessed(doc: Doc, mentions: list[ActorMention], learned: dict[str, ActorRef]) -> list[ActorMention]:
     """"Germany's X": a person no table holds, named with a state's possessive, is of that state."""
-    from multipolar.nlp.actors.resolve import ActorMention
 
     result = list(mentions)
     covered = _covered(result)
@@ -302,7 +297,6 @@ def _possessed(doc: Doc, mentions: list[ActorMention], learned: dict[str, ActorR
 def _described_groups(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention],
                       learned: dict[str, ActorRef]) -> list[ActorMention]:
     """"the rebel FDLR force", "FDLR rebels": a group no table holds, with an agent word beside its name."""
-    from multipolar.nlp.actors.resolve import ActorMention
 
     result = list(mentions)
     covered = _covered(result)
@@ -329,7 +323,6 @@ def _described_groups(resolver: ActorResolver, doc: Doc, words: list[str], menti
 
 
 def _repeats(doc: Doc, mentions: list[ActorMention], learned: dict[str, ActorRef]) -> list[ActorMention]:
-    from multipolar.nlp.actors.resolve import ActorMention
 
     if not learned:
         return mentions
@@ -343,7 +336,6 @@ def _repeats(doc: Doc, mentions: list[ActorMention], learned: dict[str, ActorRef
 
 def _surnames(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """"Vashadze said": the surname of a person named in full earlier in the document (if only one)."""
-    from multipolar.nlp.actors.resolve import ActorMention
 
     people: dict[str, list[tuple[int, ActorRef]]] = {}
     for mention in mentions:
@@ -477,7 +469,6 @@ def _states_from(words: list[str], mentions: list[ActorMention], end: int) -> li
 def _generic(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention]) -> list[ActorMention]:
     """Sector words standing alone ("protesters", "the police", "officials"): actors with that sector and the
     country the sentence or document gives."""
-    from multipolar.nlp.actors.resolve import ActorMention, ActorRef
 
     result = list(mentions)
     covered = _covered(result)

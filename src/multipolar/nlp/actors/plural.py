@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from multipolar.nlp.spans import ActorMention, ActorRef
+
 if TYPE_CHECKING:
-    from multipolar.nlp.actors.resolve import ActorMention, ActorRef, ActorResolver
+    from multipolar.nlp.actors.resolve import ActorResolver
 
 PLURAL_REFERENCE = re.compile(
     r"^(?:the two|both|these two|both the)\s+(?:countries|states|nations|sides|governments|powers|capitals|"
@@ -31,7 +33,6 @@ _WINDOW = 3
 
 def with_plural_references(resolver: ActorResolver, doc: Doc, mentions: list[ActorMention],
                            voices: tuple[ActorRef, ...]) -> list[ActorMention]:
-    from multipolar.nlp.actors.resolve import ActorMention
 
     result = list(mentions)
     taken = {k for m in mentions for k in range(m.start, m.end)}

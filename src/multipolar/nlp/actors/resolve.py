@@ -1,21 +1,19 @@
 """Actor resolution: a spaCy component that finds and resolves every actor mention, as of the doc's date.
 
 Rules, in order: gazetteer names (longest match first), then knowledge-base names where the gazetteer has
-none as long (`actors_kb`); a country or place word plus an agent word ("the Russian army", "Russia's
-foreign minister", "Delhi police") as a body or, for an office, its holder on the date (`actors_agents`);
+none as long (`kb_names`); a country or place word plus an agent word ("the Russian army", "Russia's
+foreign minister", "Delhi police") as a body or, for an office, its holder on the date (`agents`);
 names the document explains ("Armenian Prime Minister X", "X, a spokesman for the Kenyan police"),
 generic actors ("protesters", "the police") and surnames of people named in full before
-(`actors_explained`); plural references to the last pair of states ("the two countries").
+(`explained`); plural references to the last pair of states ("the two countries").
 Place names ("Sea of Japan") and combining forms without a partner ("Indo-Pacific") are not actors.
 What looks like an actor but cannot be resolved is kept in `doc._.mp_unresolved`, never guessed.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -35,53 +33,13 @@ from multipolar.nlp.actors.kb_names import (
     person_span_longer,
     standing_on,
 )
+from multipolar.nlp.spans import ActorMention, ActorRef
+
+__all__ = ["ACTOR_LABELS", "ActorMention", "ActorRef", "ActorResolver"]
+"""`ActorMention` and `ActorRef` live in `nlp/spans.py` (the components' contract); importing them from here
+still works."""
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
-
-
-@dataclass(frozen=True)
-class ActorRef:
-    """An actor as resolved on the document's date, and where that resolution came from."""
-
-    code: str
-    name: str
-    kind: str
-    country: str | None
-    role: str | None
-    office: str | None = None
-    """The office held on the date ("prime_minister"; "former_prime_minister" for a former holder)."""
-    origin: str = "gazetteer"
-    """gazetteer (our curated tables), knowledge_base, document (learned from the text), user_file, rule."""
-    origin_id: str | None = None
-    """The id where it came from: a Wikidata QID, a Party Facts or UCDP id, a GeoNames id, a user file."""
-    title: str | None = None
-    """The office as titled on the date ("Minister of Foreign Affairs", "former President")."""
-    category: str | None = None
-    """Finer than `kind`: party, armed group, university, city, region, historical state, de facto state."""
-    start: dt.date | None = None
-    """When it came into being (historical states, parties), if known."""
-    end: dt.date | None = None
-    successors: tuple[str, ...] = ()
-
-    @property
-    def state_code(self) -> str:
-        """The state or organisation the actor acts for: "xi-jinping" -> "CHN"; a city -> its state."""
-        if self.kind in ("person", "organization", "other") and self.country:
-            return self.country
-        return self.code
-
-    def with_role(self, role: str | None, office: str | None = None, title: str | None = None) -> ActorRef:
-        return dataclasses.replace(self, role=role, office=office, title=title)
-
-
-@dataclass(frozen=True)
-class ActorMention:
-    """Tokens [start, end) that refer to one or more actors."""
-
-    start: int
-    end: int
-    actors: tuple[ActorRef, ...]
-    how: str
 
 
 @cache

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
-if TYPE_CHECKING:
-    from multipolar.nlp.actors.resolve import ActorMention, ActorRef
+from multipolar.nlp.spans import ActorMention, ActorRef, quoted_char_ranges, text_of
 
 AgentAt = Callable[[list[str], int], Any]
 """The gazetteer's `agent_at`: a sector word ("army", "ministers") starting at a position, or None."""
@@ -44,9 +43,6 @@ def first_person(doc: Doc, mentions: list[ActorMention], voices: tuple[ActorRef,
                  agent_at: AgentAt | None = None) -> list[ActorMention]:
     """The mentions with the voice's own: "We call on ...", "my country", "our Government", "our national
     army" (the voice's army, not a generic army of the sentence's country), "the Administration"."""
-    from multipolar.nlp.actors.resolve import ActorMention
-    from multipolar.nlp.quotes.find import quoted_char_ranges
-    from multipolar.nlp.spans import text_of
 
     generic = {k: m for m in mentions if m.how == "generic" for k in range(m.start, m.end)}
     taken = {k for m in mentions if m.how != "generic" for k in range(m.start, m.end)}
@@ -79,7 +75,6 @@ def _own_agent(words: list[str], at: int, voices: tuple[ActorRef, ...], agent_at
                ) -> tuple[int, tuple[ActorRef, ...]] | None:
     """"our national army", "our foreign and defense ministers": the voice's body or officials (the end of
     the phrase and one actor per voice), else None."""
-    from multipolar.nlp.actors.resolve import ActorRef
 
     for k in range(at, min(len(words), at + _BEFORE_AGENT + 1)):
         hit = agent_at(words, k)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from multipolar.coding.tables import Pattern
-from multipolar.nlp.actors.resolve import ActorRef
+from multipolar.nlp.spans import ActorRef
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ import itertools
 from spacy.tokens import Token
 
 from multipolar.coding.tables import Pattern
-from multipolar.nlp.actors.resolve import ActorMention, ActorRef
 from multipolar.nlp.events.arguments import ActorHit
+from multipolar.nlp.spans import ActorMention, ActorRef
 
 HOSTED, VISITED, MEDIATED = "043", "042", "045"
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})

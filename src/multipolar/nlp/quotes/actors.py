@@ -18,9 +18,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from multipolar.nlp.actors.resolve import ActorMention, ActorRef
 from multipolar.nlp.quotes.find import speaker_country, word_list, word_set, word_table
-from multipolar.nlp.spans import text_of
+from multipolar.nlp.spans import ActorMention, ActorRef, text_of
 
 if TYPE_CHECKING:
     from multipolar.nlp.quotes.speakers import Attribution

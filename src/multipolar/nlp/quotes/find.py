@@ -1,4 +1,4 @@
-"""Quotations and their speakers: a spaCy component.
+"""Quotations: which stretches of a document are quoted speech, before anyone is named as their speaker.
 
 Direct quotations in straight or curly marks (a quote left open closes at the end of its paragraph, or
 runs on into the next one when that paragraph closes it; one running over paragraphs, each opened by a
@@ -7,7 +7,8 @@ names and event slogans in marks ("a report titled “Beyond the Coups”"), nic
 markup left in the text (`style="..."`) are not quotations. Each quotation is `full` (a sentence or more),
 `partial` (a fragment of the writer's sentence that a speech verb governs) or `scare` (a term in marks
 that a non-speech verb ascribes: "dismissed the vote as a “pantomime election”"). Speakers come from
-`nlp.quotes.speakers` (with `around` and `referents`).
+`nlp.quotes.speakers` (with `around` and `referents`); `nlp.quotes.component` is the spaCy component
+that joins the two.
 """
 
 from __future__ import annotations
@@ -16,22 +17,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from multipolar.nlp.actors.resolve import ActorRef
-from multipolar.nlp.spans import text_of
+from multipolar.nlp.spans import ActorRef, quoted_char_ranges, text_of
 
-if TYPE_CHECKING:
-    from multipolar.nlp.actors.resolve import ActorResolver
-
-OPENERS = "“„«"
 CLOSERS = "”»"
-_MAX_QUOTE_CHARS = 2500
 _NESTED = re.compile(r"(?<![\w’'])‘([^‘’“”]+?)’(?![\w])")
-"""A term these set in marks stays a scare quote ("called the vote a “pantomime election”"); after other
-speech verbs it is a partial quotation ("said its troops answered “large-scale provocations”")."""
 _MARKUP = re.compile(r"[<>{}]|^\s*(?:https?:|www\.|#[0-9a-f]{3,6}\b)|\b[\w-]+\s*:\s*[\w#.-]+\s*;"
                      r"|^[\w-]+\.(?:png|jpe?g|gif|css|js|html?)$", re.IGNORECASE)
 _UNQUOTED = re.compile(r"\b(?:said|says|stated|states|added|wrote|writes|declared|asked|told [\w ]{1,30}?|"
@@ -97,58 +89,6 @@ def word_table(name: str) -> dict[str, str]:
     return {row[0]: row[1] for row in rows if len(row) >= 2}
 
 
-def quoted_char_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks, tolerating marks left open or closed alone."""
-    ranges: list[tuple[int, int]] = []
-    opened: int | None = None
-    straight_open: int | None = None
-    for match in re.finditer(r"[“”„«»\"]|\n\s*\n", text):
-        mark, at = match.group(), match.start()
-        if mark.strip() == "":
-            if opened is not None and not _closes_later(text, at):
-                ranges.append((opened, at))
-                opened = None
-            straight_open = None
-            continue
-        if mark == '"':
-            if straight_open is None:
-                straight_open = at + 1
-            else:
-                ranges.append((straight_open, at))
-                straight_open = None
-        elif mark in OPENERS:
-            if opened is not None and _opens_line(text, at):
-                ranges.append((opened, text.rfind("\n", opened, at)))  # a piece of a quote over paragraphs
-                opened = None
-            if opened is None:
-                opened = at + 1
-        elif opened is not None:
-            ranges.append((opened, at))
-            opened = None
-        else:
-            paragraph_start = text.rfind("\n", 0, at) + 1
-            if at - paragraph_start > 20 and not any(a <= at <= b for a, b in ranges):
-                ranges.append((paragraph_start, at))
-    if opened is not None:
-        ranges.append((opened, len(text)))
-    return [(a, b) for a, b in ranges if b > a and b - a <= _MAX_QUOTE_CHARS]
-
-
-def _opens_line(text: str, at: int) -> bool:
-    line_start = text.rfind("\n", 0, at) + 1
-    return line_start > 0 and not text[line_start:at].strip(" \t*")
-
-
-def _closes_later(text: str, at: int) -> bool:
-    """An open curly quote runs on past a paragraph break when the next paragraph closes it first."""
-    following = text[at : at + _MAX_QUOTE_CHARS]
-    close, reopen = following.find("”"), following.find("“")
-    next_break = following.find("\n\n", 2)
-    if close < 0:
-        return False
-    return (reopen < 0 or close < reopen) and (next_break < 0 or close < next_break)
-
-
 # ---- which marked spans are quotations ------------------------------------------------------------
 
 
@@ -195,6 +135,9 @@ def _is_title(text: str, start: int, body: str) -> bool:
     before = re.sub(r"[\s,:*]+$", "", text[max(0, start - 40) : start - 1]).lower()
     if any(re.search(rf"(?:^|\W){re.escape(cue)}$", before) for cue in word_list("title_cues.txt")):
         return True
+    cue = re.search(r"(\w+)$", before)
+    if cue is not None and cue.group(1) in word_set("written_cues.txt"):
+        return False  # "placards reading “We Will Not Forget”": words written, whatever their capitals
     words = re.findall(r"[A-Za-z][\w'’-]*", body)
     if len(words) < 2 or re.search(r"[.,;]\W*$", body) or (re.search(r"[!?]\W*$", body) and len(words) > 3):
         return False
@@ -283,40 +226,3 @@ def _unquoted(text: str, quoted: list[QuoteSpan]) -> list[QuoteSpan]:
         if len(body.split()) >= 3 and not any(m in body for m in "“”\""):
             found.append(QuoteSpan(start, start + len(body), False, "unquoted"))
     return found
-
-
-class QuoteFinder:
-    """The `multipolar_quotes` component."""
-
-    def __init__(self, resolver: ActorResolver | None = None) -> None:
-        self.resolver = resolver
-        """Actor resolution, for the holder of an office a role noun names ("the Secretary-General")."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        from multipolar.nlp.quotes.speakers import Attribution
-
-        spans = quote_spans(doc)
-        if not spans:  # nothing to attribute: the speaker search reads every mention and subject of the document
-            doc._.mp_quotes = []
-            return doc
-        sentences = list(doc.sents)
-        attribution = Attribution(doc, spans, self.resolver)
-        speakers = attribution.speakers()
-        found = []
-        for span, speaker, verb in zip(spans, speakers, attribution.verbs, strict=True):
-            actor = speaker.actor if speaker else None
-            naming = verb is None or verb in word_set("naming_verbs.txt")
-            kind = "partial" if span.kind == "scare" and not naming else span.kind
-            found.append(FoundQuote(
-                span.start, span.end, text_of(doc)[span.start : span.end], speaker.text if speaker else None, actor,
-                span.direct, _sentence_index(sentences, span.start), kind,
-                speaker.country if speaker else None, speaker.sector if speaker else None))
-        doc._.mp_quotes = found
-        return doc
-
-
-def _sentence_index(sentences: list[Span], char: int) -> int:
-    for index, sent in enumerate(sentences):
-        if sent.start_char <= char < sent.end_char:
-            return index
-    return max(0, len(sentences) - 1)

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 
 from multipolar.corpus import queries
 from multipolar.web import views
-from multipolar.web.api import dyad_periods_data, parse_pairs
+from multipolar.web.api import kept_periods, parse_pairs
 from multipolar.web.figures import compare_figure
 from multipolar.web.pages.common import PageContext, note_on
 from multipolar.web.params import Day, Period
@@ -25,7 +25,7 @@ def add(app: FastAPI, context: PageContext) -> None:
     def page_dyads(pair: Annotated[list[str] | None, Query(max_length=12)] = None, by: Period = "year",
                    since: Day = None, until: Day = None) -> str:
         pairs = parse_pairs(pair or []) or [(r.a, r.b) for r in queries.relations_in(db)[:3]]
-        found = [dyad_periods_data(db, a, b, by, since, until) for a, b in pairs]
+        found = [kept_periods(context.cache, db, a, b, by, since, until) for a, b in pairs]
         series = [(d["a"], d["b"], d["series"]) for d in found]
         query = views.query_string({"by": by if by != "year" else None, "since": since, "until": until})
         pairs_query = "&".join(f"pair={quote(f'{a}-{b}')}" for a, b in pairs)

@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 
 from multipolar.web import views
-from multipolar.web.api import graph_data
+from multipolar.web.api import kept_graph
 from multipolar.web.figures import bloc_colour, graph_figure
 from multipolar.web.pages.common import PageContext, unknown_note
 from multipolar.web.params import Code, Day, MinEvents, Top
@@ -22,7 +22,7 @@ def add(app: FastAPI, context: PageContext) -> None:
     def page_graph(since: Day = None, until: Day = None, top: Top = 60, min_events: MinEvents = 2,
                    actor: Code = None) -> str:
         actor = actor and actor.upper()
-        graph = graph_data(db, None, top, min_events, since, until, actor)
+        graph = kept_graph(context.cache, db, None, top, min_events, since, until, actor)
         names = choices.names()
         nodes = [{**n, "name": names.get(n["id"])} for n in graph["nodes"]]
         shown = {n["id"] for n in nodes}

@@ -1,0 +1,49 @@
+"""The `multipolar_quotes` component: the quotations `find` reads in the text, each with the speaker
+`speakers` gives it. It sits above both, so neither imports the other."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from multipolar.nlp.quotes.find import FoundQuote, quote_spans, word_set
+from multipolar.nlp.quotes.speakers import Attribution
+from multipolar.nlp.spans import text_of
+
+if TYPE_CHECKING:
+    from multipolar.nlp.actors.resolve import ActorResolver
+
+class QuoteFinder:
+    """The `multipolar_quotes` component."""
+
+    def __init__(self, resolver: ActorResolver | None = None) -> None:
+        self.resolver = resolver
+        """Actor resolution, for the holder of an office a role noun names ("the Secretary-General")."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = quote_spans(doc)
+        if not spans:  # nothing to attribute: the speaker search reads every mention and subject of the document
+            doc._.mp_quotes = []
+            return doc
+        sentences = list(doc.sents)
+        attribution = Attribution(doc, spans, self.resolver)
+        speakers = attribution.speakers()
+        found = []
+        for span, speaker, verb in zip(spans, speakers, attribution.verbs, strict=True):
+            actor = speaker.actor if speaker else None
+            naming = verb is None or verb in word_set("naming_verbs.txt")
+            kind = "partial" if span.kind == "scare" and not naming else span.kind
+            found.append(FoundQuote(
+                span.start, span.end, text_of(doc)[span.start : span.end], speaker.text if speaker else None, actor,
+                span.direct, _sentence_index(sentences, span.start), kind,
+                speaker.country if speaker else None, speaker.sector if speaker else None))
+        doc._.mp_quotes = found
+        return doc
+
+
+def _sentence_index(sentences: list[Span], char: int) -> int:
+    for index, sent in enumerate(sentences):
+        if sent.start_char <= char < sent.end_char:
+            return index
+    return max(0, len(sentences) - 1)
