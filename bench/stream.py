@@ -113,7 +113,9 @@ def report(job: subprocess.Popen[bytes], output: Path, total: int, words: int,
            samples: list[tuple[float, int, float]], start: float) -> None:
     seconds = time.perf_counter() - start
     first = next((s for s in samples if s[1] > 0), None)
-    print(f"exit {job.returncode}: {lines_in(output):,} lines in {seconds:.0f} s ({words / seconds:,.0f} words/s); "
+    written = lines_in(output)
+    speed = f"{words * written / total / seconds:,.0f} words/s" if total else "no records"
+    print(f"exit {job.returncode}: {written:,} lines in {seconds:.0f} s (about {speed}); "
           f"first line after {first[0] if first else float('nan'):.0f} s; peak RSS "
           f"{max((s[2] for s in samples), default=0):,.0f} MB")
     tenth = [s for s in samples if s[1] >= 0.1 * total]
