@@ -8,7 +8,7 @@ has written every `--every` seconds: output that grows from the first minutes is
 stays level from the first tenth of the records to the last is flat. Issue #22's figure is the last line:
 RSS at 10% of the records against the end (flat: within 10%). `--max-minutes` bounds the run: the analysis
 is stopped then and the figure is that of the records written so far. 200,000 records (some 4.9 M words)
-take about 15 minutes on a quiet 2-core machine. A benchmark, not a test.
+take 15 to 25 minutes on a quiet 2-core machine (835 s when issue #22 was filed). A benchmark, not a test.
 """
 
 from __future__ import annotations
