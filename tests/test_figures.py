@@ -3,6 +3,9 @@ amounts, periods; and checks that honour qualifiers."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 import multipolar
@@ -265,3 +268,23 @@ def test_a_projection_is_no_measurement_of_the_future() -> None:
     result = multipolar.analyze("Our economy is projected to reach growth of 20 per cent in 2026.", date=DATE)
     (figure,) = result.quantities
     assert figure.projected and not any(c.kind == "period_not_yet" for c in result.checks)
+
+
+def test_a_figures_gold_file_that_cannot_be_read_is_one_clear_error(tmp_path: Path) -> None:
+    from multipolar.errors import GoldFileError
+    from multipolar.evaluate.figures import read_figures_gold
+
+    broken = tmp_path / "figures-dev.jsonl"
+    broken.write_bytes(b"\xff\xfe\x00not utf-8")
+    with pytest.raises(GoldFileError, match="cannot read gold file"):
+        read_figures_gold(broken)
+
+
+def test_a_un_record_speaks_for_the_code_before_its_session(tmp_path: Path) -> None:
+    from multipolar.evaluate.figures import read_figures_gold
+
+    gold = tmp_path / "figures-dev.jsonl"
+    lines = [json.dumps({"id": f"g{k}", "corpus": "ungdc-2005-2024", "record": record, "text": "x", "year": 2020,
+                         "expected": []}) for k, record in enumerate(("EU_75_2020", "KEN_64_2009"))]
+    gold.write_text("\n\n".join(lines), encoding="utf-8")
+    assert [r.voice for r in read_figures_gold(gold)] == ["EU", "KEN"]
