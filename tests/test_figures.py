@@ -3,6 +3,9 @@ amounts, periods; and checks that honour qualifiers."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 import multipolar
@@ -207,8 +210,9 @@ def test_unstated_amounts_are_never_compared() -> None:
 @pytest.mark.parametrize("start, end, label", [
     ("2022-01-01", "2022-12-31", "2022"), ("2022-01-01", "2022-03-31", "2022-Q1"),
     ("2022-03-01", "2022-03-31", "2022-03"), ("2023-01-01", "2023-06-30", "2023-H1"),
-    ("2023-01-01", "2023-05-31", "2023-01-01…2023-05-31"), ("2024-02-24", "2024-02-24", "2024-02-24"),
-    (None, "2020-12-31", "by 2020-12-31"),
+    ("2023-01-01", "2023-05-31", "2023-01…2023-05"), ("2024-02-24", "2024-02-24", "2024-02-24"),
+    (None, "2020-12-31", "by 2020"),
+    ("2021-01-01", "2022-12-31", "2021…2022"),
 ])
 def test_periods_are_printed_at_their_precision(start: str | None, end: str, label: str) -> None:
     assert period_label(start, end) == label
@@ -264,3 +268,23 @@ def test_a_projection_is_no_measurement_of_the_future() -> None:
     result = multipolar.analyze("Our economy is projected to reach growth of 20 per cent in 2026.", date=DATE)
     (figure,) = result.quantities
     assert figure.projected and not any(c.kind == "period_not_yet" for c in result.checks)
+
+
+def test_a_figures_gold_file_that_cannot_be_read_is_one_clear_error(tmp_path: Path) -> None:
+    from multipolar.errors import GoldFileError
+    from multipolar.evaluate.figures import read_figures_gold
+
+    broken = tmp_path / "figures-dev.jsonl"
+    broken.write_bytes(b"\xff\xfe\x00not utf-8")
+    with pytest.raises(GoldFileError, match="cannot read gold file"):
+        read_figures_gold(broken)
+
+
+def test_a_un_record_speaks_for_the_code_before_its_session(tmp_path: Path) -> None:
+    from multipolar.evaluate.figures import read_figures_gold
+
+    gold = tmp_path / "figures-dev.jsonl"
+    lines = [json.dumps({"id": f"g{k}", "corpus": "ungdc-2005-2024", "record": record, "text": "x", "year": 2020,
+                         "expected": []}) for k, record in enumerate(("EU_75_2020", "KEN_64_2009"))]
+    gold.write_text("\n\n".join(lines), encoding="utf-8")
+    assert [r.voice for r in read_figures_gold(gold)] == ["EU", "KEN"]

@@ -69,3 +69,39 @@ def test_a_date_in_a_figures_own_clause_is_that_figures() -> None:
     first, second = multipolar.analyze(text, date=DATE).quantities
     assert first.period is not None and (first.period.start, first.period.end) == ("2010-01-01", "2010-12-31")
     assert second.period is not None and (second.period.start, second.period.end) == ("2009-04-01", "2009-04-30")
+
+
+@pytest.mark.model
+def test_a_speaker_that_raises_its_own_contribution_gives_it() -> None:
+    figure = only("Last year we tripled our contribution to €6 billion.", "DEU")
+    assert (figure.measure, figure.from_) == ("aid", "DEU")
+
+
+@pytest.mark.model
+def test_a_persons_title_and_the_place_of_an_act_receive_nothing() -> None:
+    text = ("We support British Prime Minister Gordon Brown's idea and urge that the $20 billion pledged by the "
+            "Group of Eight at the summit held in Rome be disbursed.")
+    figure = only(text, "KEN")
+    assert (figure.from_, figure.to) == ("G8", None)
+
+
+@pytest.mark.model
+def test_what_a_list_under_a_flow_counts_is_part_of_that_flow() -> None:
+    text = ("The United States today announced $800 million in security assistance to Ukraine.\n\n"
+            "The new $800 million assistance package includes:\n\n-   800 anti-aircraft systems;\n"
+            "-   2,000 anti-armor weapons.\n\nIn addition, 30 countries have helped.")
+    quantities = multipolar.analyze(text, date=DATE, settings=multipolar.Settings(voice="USA")).quantities
+    by_text = {q.text: q for q in quantities}
+    assert (by_text["800"].measure, by_text["800"].from_, by_text["800"].to) == ("aid", "USA", "UKR")
+    assert by_text["2,000"].measure == "aid"
+    assert by_text["30"].measure is None, "the list ended before"
+    assert quantities[0].period is None, "'today announced' dates the announcement, not the assistance"
+
+
+@pytest.mark.model
+def test_a_figure_a_clause_says_could_come_is_no_false_alarm() -> None:
+    text = ("Investing $1.8 trillion globally between 2020 and 2030 could yield $7.1 trillion in net benefits.")
+    analysis = multipolar.analyze(text, date="2019-09-27")
+    benefits = analysis.quantities[1]
+    assert benefits.period is None, "the years are the investing clause's"
+    assert not [c for c in analysis.checks if c.status == "inconsistent"]

@@ -159,6 +159,57 @@ def test_an_act_that_is_only_demanded_is_not_offered() -> None:
     assert pairs(_free_doc("must")) == set()
 
 
+def test_a_pair_joined_by_no_word_of_the_codebook_is_not_offered() -> None:
+    """"France saw troops to Mali" hangs on a word no rule table knows; "the United States and Japan" on a
+    word of a name: the model is never asked about either (it still learns from them)."""
+    asked: list[object] = []
+
+    class Spy(LearnedEventCoder):
+        def predict(self, doc, candidate):  # type: ignore[no-untyped-def]
+            asked.append((candidate.source_ref.code, candidate.target_ref.code))
+            return super().predict(doc, candidate)
+
+    def offered(doc: Doc) -> list[object]:
+        asked.clear()
+        Spy(_tiny_model(), threshold=0.5)(doc)
+        return list(asked)
+
+    sent = _send_doc()
+    assert offered(sent) == [("FRA", "MLI")]
+    saw = _doc([t.text for t in sent], [t.head.i for t in sent], [t.dep_ for t in sent], [t.pos_ for t in sent],
+               ["France", "see", "troop", "to", "Mali", "."], sent._.mp_mentions)
+    assert offered(saw) == []
+    usa = ActorRef("USA", "United States", "state", "USA", None)
+    jpn = ActorRef("JPN", "Japan", "state", "JPN", None)
+    joint = _doc(["The", "United", "States", "and", "Japan", "send", "troops", "."], [2, 2, 5, 2, 2, 5, 5, 5],
+                 ["det", "compound", "nsubj", "cc", "conj", "ROOT", "dobj", "punct"],
+                 ["DET", "PROPN", "PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "PUNCT"],
+                 ["the", "United", "States", "and", "Japan", "send", "troop", "."],
+                 [ActorMention(0, 3, (usa,), "name"), ActorMention(4, 5, (jpn,), "name")])
+    assert offered(joint) == []
+
+
+def test_two_recipients_of_the_rules_events_are_no_pair() -> None:
+    """"France sent troops to Mali and Niger": the rules code France's act to each; Mali does nothing to Niger."""
+    from multipolar.nlp.events.learned import Candidate, RuleGaps
+
+    niger = ActorRef("NER", "Niger", "state", "NER", None)
+    doc = _doc(["France", "sent", "troops", "to", "Mali", "and", "Niger", "."], [1, 1, 1, 1, 3, 4, 4, 1],
+               ["nsubj", "ROOT", "dobj", "prep", "pobj", "cc", "conj", "punct"],
+               ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+               ["France", "send", "troop", "to", "Mali", "and", "Niger", "."], [])
+    mali, niger_at, france = ActorMention(4, 5, (MLI,), "name"), ActorMention(6, 7, (niger,), "name"), \
+        ActorMention(0, 1, (FRA,), "name")
+    pattern = Pattern("troop", frozenset(), ("dobj",), "070", "AID", "")
+    doc._.mp_events = [CodedEvent(FRA, target, (0, 1), span, 2, pattern, "070", "AID", "", False, "asserted", None,
+                                  0, 0.8) for target, span in ((MLI, (4, 5)), (niger, (6, 7)))]
+    gaps = RuleGaps(doc)
+    assert not gaps.open(Candidate(mali, niger_at, MLI, niger, 0, (doc[4], doc[3], doc[1], doc[3], doc[6])))
+    assert not gaps.open(Candidate(france, niger_at, FRA, niger, 0, (doc[0], doc[1], doc[3], doc[6])))  # linked
+    doc._.mp_events = doc._.mp_events[:1]
+    assert RuleGaps(doc).open(Candidate(mali, niger_at, MLI, niger, 0, (doc[4], doc[3], doc[1], doc[3], doc[6])))
+
+
 def test_features_say_what_the_rules_coded_around_the_pair() -> None:
     """A second target of an event the rules coded once: the model sees that the source already acts there."""
     from multipolar.nlp.events.learned import candidates
@@ -224,6 +275,27 @@ def test_training_is_deterministic() -> None:
     coder = PairCoder(*first)
     assert coder.predict(["bias", "w=attack", "s_dep=nsubj"])[0] == "ASSAULT"
     assert coder.predict(["bias", "w=the", "s_dep=nsubj"])[1] < 0.5
+
+
+def test_a_promised_act_teaches_the_detector_not_the_type_model() -> None:
+    """"France will send troops to Mali" labelled AGREE: the type model should learn "send" as the act (the
+    component makes it AGREE from the modality), so the example is marked and left out of the type model."""
+    from multipolar.nlp.events.learned import candidates
+
+    tool = _train_tool()
+
+    def pair(doc: Doc):  # type: ignore[no-untyped-def]
+        return next(iter(candidates(doc, next(iter(doc.sents)), 0, doc._.mp_mentions)))
+
+    promised, done = _send_doc("will"), _send_doc()
+    assert tool.promised_act(promised, pair(promised), "AGREE")
+    assert not tool.promised_act(promised, pair(promised), "AID")
+    assert not tool.promised_act(done, pair(done), "AGREE")
+    examples = [tool.Example(("bias", "top=send"), "AGREE", 1.0, "written", promise=True),
+                tool.Example(("bias", "top=send"), "AID", 1.0, "written"),
+                tool.Example(("bias", "top=see"), "NONE", 1.0, "written")] * 4
+    detector, typer = tool.fit_coder(examples)
+    assert PairCoder(detector, typer).predict(["bias", "top=send"])[0] == "AID"
 
 
 def test_labelled_rows_are_read_with_both_directions_and_unsure_pairs(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -434,3 +434,40 @@ def test_a_counterpart_holds_the_same_title() -> None:
         "minister/minister/NOUN/nsubj/23 said/say/VERB/ROOT/- ././PUNCT/punct/23")
     assert [s[:2] for s in speakers] == [("We wait,", "Ivan Kolev")]
 
+
+
+def test_words_on_placards_are_quotes_whatever_their_capitals() -> None:
+    assert [s for s, _ in _spans("Students held placards reading “We Will Not Forget” outside.")] == [
+        "We Will Not Forget"]
+
+
+def test_he_in_a_clause_on_a_poem_is_its_author() -> None:
+    # Jorge Debravo read the poem by Ray Bradbury in which he wrote, “We are tall.”
+    speakers = _speakers(
+        "Jorge/Jorge/PROPN/compound/1/PERSON Debravo/Debravo/PROPN/nsubj/2/PERSON read/read/VERB/ROOT/- "
+        "the/the/DET/det/4 poem/poem/NOUN/dobj/2 by/by/ADP/prep/4 Ray/Ray/PROPN/compound/7/PERSON "
+        "Bradbury/Bradbury/PROPN/pobj/5/PERSON in/in/ADP/prep/11 which/which/PRON/pobj/8 he/he/PRON/nsubj/11 "
+        "wrote/write/VERB/relcl/4 ,/,/PUNCT/punct/11 “/“/PUNCT/punct/15 We/we/PRON/nsubj/15 are/be/AUX/ccomp/11 "
+        "tall/tall/ADJ/acomp/15 ././PUNCT/punct/15 ”/”/PUNCT/punct/15")
+    assert [s[:2] for s in speakers] == [("We are tall.", "Ray Bradbury")]
+
+
+def test_one_of_a_group_named_before_is_of_its_sector() -> None:
+    # Western diplomats were sceptical. One of them said: “Wait.”
+    speakers = _speakers(
+        "Western/western/ADJ/amod/1 diplomats/diplomat/NOUN/nsubj/2 were/be/AUX/ROOT/- "
+        "sceptical/sceptical/ADJ/acomp/2 ././PUNCT/punct/2 One/one/NUM/nsubj/8 of/of/ADP/prep/5 "
+        "them/they/PRON/pobj/6 said/say/VERB/ROOT/- :/:/PUNCT/punct/8 “/“/PUNCT/punct/11 Wait/wait/VERB/ccomp/8 "
+        "././PUNCT/punct/11 ”/”/PUNCT/punct/11")
+    assert [(s[1], s[3]) for s in speakers] == [("One of them", "GOV")]
+
+
+def test_who_is_the_person_though_the_clause_hangs_on_their_country() -> None:
+    # Senator Jaime Ortega of Kenya, who called it “a farce”, left.
+    speakers = _speakers(
+        "Senator/Senator/PROPN/compound/2/PERSON Jaime/Jaime/PROPN/compound/2/PERSON "
+        "Ortega/Ortega/PROPN/nsubj/14/PERSON of/of/ADP/prep/2 Kenya/Kenya/PROPN/pobj/3 "
+        ",/,/PUNCT/punct/4 who/who/PRON/nsubj/7 called/call/VERB/relcl/4 it/it/PRON/dobj/7 "
+        "“/“/PUNCT/punct/11 a/a/DET/det/11 farce/farce/NOUN/oprd/7 ”/”/PUNCT/punct/11 ,/,/PUNCT/punct/2 "
+        "left/leave/VERB/ROOT/- ././PUNCT/punct/14")
+    assert [s[:2] for s in speakers] == [("a farce", "Senator Jaime Ortega")]

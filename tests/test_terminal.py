@@ -8,7 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from multipolar.cli.app import app
-from multipolar.present.terminal import clip, money, number, period_text
+from multipolar.model.checks import period_label
+from multipolar.present.terminal import clip, money, number
 
 from .handmade_store import Row, write_store
 
@@ -45,10 +46,11 @@ def test_helpers_write_numbers_periods_and_cuts_for_people() -> None:
     assert clip("short", 20) == "short" and len(clip("x" * 50, 10)) == 10
     assert number(float("nan")) == "" and number(None) == "" and number(3) == "3" and number(-2.456) == "-2.5"
     assert number(1.0, signed=True) == "+1.0" and money(52.1e9) == "52.1bn" and money(float("nan")) == ""
-    assert period_text("2021-01-01", "2021-12-31") == "2021"
-    assert period_text("2023-01-01", "2023-06-30") == "2023-01…2023-06"
-    assert period_text("2023-04-01", "2023-06-30") == "2023 Q2" and period_text("2024-02-01", "2024-02-29") == "2024-02"
-    assert period_text("2023-01-05", "2023-01-20") == "2023-01-05…2023-01-20" and period_text(None, None) == ""
+    assert period_label("2021-01-01", "2021-12-31") == "2021"
+    assert period_label("2023-01-01", "2023-05-31") == "2023-01…2023-05"
+    assert period_label("2023-04-01", "2023-06-30") == "2023-Q2"
+    assert period_label("2024-02-01", "2024-02-29") == "2024-02"
+    assert period_label("2023-01-05", "2023-01-20") == "2023-01-05…2023-01-20" and period_label(None, None) == ""
 
 
 @pytest.mark.parametrize("columns", [80, 200])
@@ -64,7 +66,7 @@ def test_dyad_fits_the_terminal_and_reads(db: Path, columns: int) -> None:
 def test_flows_are_formatted_not_a_raw_frame(db: Path) -> None:
     code, out, _ = run("flows", "CHN", "RUS", "--db", str(db), columns=160)
     assert code == 0 and widest(out) <= 160
-    assert "52.1bn" in out and "RUS→CHN" in out and "CHN/RUS" in out and "2023-01…2023-06" in out
+    assert "52.1bn" in out and "RUS→CHN" in out and "CHN/RUS" in out and "2023-H1" in out
     assert "nan" not in out and "00:00:00" not in out and "…" in out, "the long sentence is cut with an ellipsis"
     code, out, _ = run("flows", "CHN", "RUS", "--db", str(db), columns=80)
     assert code == 0 and widest(out) <= 80 and "52.1bn" in out

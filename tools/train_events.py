@@ -39,6 +39,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "src"))
 
 from multipolar.coding.tables import PLOVER_TYPES  # noqa: E402
+from multipolar.nlp.events.flags import FlagReader  # noqa: E402
 from multipolar.nlp.events.learned import (  # noqa: E402
     DETECTOR_FILE,
     EVENT,
@@ -49,6 +50,7 @@ from multipolar.nlp.events.learned import (  # noqa: E402
     PairModel,
     RuleGaps,
     candidates,
+    lexicon_types,
     pair_features,
 )
 from multipolar.nlp.spacy_pipeline import load_pipeline  # noqa: E402
@@ -100,6 +102,9 @@ class Example:
     origin: str
     rule_coded: bool = False
     """The rule coder already links this pair in this sentence: the component never asks the model about it."""
+    promise: bool = False
+    """An AGREE that is an act promised ("will provide"): the component turns the act's type into AGREE by
+    the modality the rules read, so the type model learns the act ("provide": AID), not the promise."""
 
 
 # ---- reading the labelled sentences -----------------------------------------------------------------
@@ -243,7 +248,7 @@ def labelled_examples(records: list[Labelled], docs: list, report: bool = False)
                 print(f"{record.id}\t{source}>{target}\t{label}")
             if label is not None:
                 yield Example(tuple(pair_features(doc, candidate)), label, WEIGHTS[record.source], record.source,
-                              not left.open(candidate))
+                              not left.open(candidate), promised_act(doc, candidate, label))
         if report:
             for k, event in enumerate(record.events):
                 if k not in used and event[2] is not None:
@@ -271,7 +276,16 @@ def ngec_examples(rows: list[dict[str, str]], docs: list) -> Iterator[Example]: 
     for row, doc in zip(rows, docs, strict=True):
         chosen = _story_pair(doc)
         if chosen is not None:
-            yield Example(tuple(pair_features(doc, chosen)), row["label"], WEIGHTS["ngec"], "ngec")
+            yield Example(tuple(pair_features(doc, chosen)), row["label"], WEIGHTS["ngec"], "ngec",
+                          promise=promised_act(doc, chosen, row["label"]))
+
+
+def promised_act(doc, candidate: Candidate, label: str) -> bool:  # type: ignore[no-untyped-def]
+    """An AGREE example whose word is an act (no agreement word of the codebook) read as intended."""
+    trigger = candidate.trigger
+    if label != "AGREE" or "AGREE" in lexicon_types(trigger.lemma_.lower()):
+        return False
+    return FlagReader(doc, doc._.mp_dates or []).modality(trigger) == "intended"
 
 
 def _story_pair(doc) -> Candidate | None:  # type: ignore[no-untyped-def]
@@ -300,7 +314,7 @@ def fit_coder(examples: list[Example]) -> tuple[PairModel, PairModel]:
     stories' included."""
     detect = [Example(e.features, NO_EVENT if e.label == NO_EVENT else EVENT, 1.0, e.origin)
               for e in examples if e.origin != "ngec" and not e.rule_coded]
-    types = [e for e in examples if e.label != NO_EVENT]
+    types = [e for e in examples if e.label != NO_EVENT and not e.promise]
     return fit(detect, (NO_EVENT, EVENT)), fit(types, PLOVER_TYPES)
 
 
@@ -370,9 +384,11 @@ def all_examples(args: argparse.Namespace) -> list[Example]:
 
 
 def describe(examples: Iterable[Example]) -> str:
+    examples = list(examples)
     by_origin = Counter((e.origin, e.label != NO_EVENT) for e in examples)
+    promises = sum(e.promise for e in examples)
     return ", ".join(f"{origin} {'events' if event else 'none'} {n}"
-                     for (origin, event), n in sorted(by_origin.items()))
+                     for (origin, event), n in sorted(by_origin.items())) + f"; promised acts {promises}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -75,6 +75,8 @@ class CodingTables:
     senses: dict[str, tuple[Sense, ...]] = field(default_factory=dict)
     domestic: frozenset[str] = frozenset()
     """Nouns for a state's own people and groups (`domestic_recipients.txt`)."""
+    crowd: frozenset[str] = frozenset()
+    """Nouns for a crowd (`@crowd` of `word_classes.tsv`): who protests where no state is named."""
     """Verb lemma -> the senses in which it is not the event its rows code (`senses.tsv`)."""
     """(frame kind, complement type or type/mode or *) -> (CAMEO code, mode) (`frame_codes.tsv`)."""
 
@@ -169,6 +171,20 @@ def _words(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _word_lists() -> dict[str, frozenset[str]]:
+    return {row["list"].strip(): frozenset(w.strip().lower() for w in row["words"].split("|") if w.strip())
+            for row in _read("word_lists.tsv")}
+
+
+def word_list(name: str) -> frozenset[str]:
+    """A word list of the event coder's rules (`word_lists.tsv`): the lemmas one rule looks for."""
+    lists = _word_lists()
+    if name not in lists:
+        raise DataFileError(f"word_lists.tsv: no list {name!r}")
+    return lists[name]
+
+
+@lru_cache(maxsize=1)
 def load_tables() -> CodingTables:
     cameo = {}
     for row in _read("cameo.tsv"):
@@ -197,4 +213,5 @@ def load_tables() -> CodingTables:
     return CodingTables(cameo, _patterns(_read("verbs.tsv"), "verb", "object", classes),
                         _patterns(_read("nouns.tsv"), "noun", "modifier", classes),
                         {plover: frozenset(found) for plover, found in modes.items()}, alone, frame_codes,
-                        {verb: tuple(found) for verb, found in senses.items()}, _words("domestic_recipients.txt"))
+                        {verb: tuple(found) for verb, found in senses.items()}, _words("domestic_recipients.txt"),
+                        frozenset(classes["@crowd"].split("|")))

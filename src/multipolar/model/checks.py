@@ -9,6 +9,7 @@ Every comparison states the tolerance it allowed.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from itertools import combinations
 
 from multipolar.records import Change, Check, Quantity
@@ -27,25 +28,45 @@ def checks(quantities: tuple[Quantity, ...], today: dt.date | None = None) -> tu
     return tuple(found)
 
 
-def period_label(start: str | None, end: str) -> str:
-    """A period at the precision it has: "2022", "2022-Q1", "2022-03", "2022-03-05", else "start…end"."""
-    if start is None:
-        return f"by {end}"
-    if start.endswith("-01-01") and end.endswith("-12-31") and start[:4] == end[:4]:
-        return start[:4]
-    first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
-    following = last + dt.timedelta(days=1)
-    if first.day == 1 and following.day == 1:
-        months = (following.year - first.year) * 12 + following.month - first.month
+def period_label(start: object, end: object) -> str:
+    """A period at the precision it has: "2022", "2021…2022", "2022-Q1", "2022-H1", "2022-03",
+    "2023-01…2023-05", "2022-03-05", "by 2020", else "start…end". Takes ISO strings or dates (a store row's
+    missing date is None, NaN or NaT) and is the one label the checks, the terminal and reports print."""
+    first, last = _iso(start), _iso(end)
+    if not first:
+        return f"by {_alone(last)}" if last else ""
+    if not last or last == first:
+        return first
+    if first[5:] == "01-01" and last[5:] == "12-31":
+        return first[:4] if first[:4] == last[:4] else f"{first[:4]}…{last[:4]}"
+    day_one, day_last = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    following = day_last + dt.timedelta(days=1)
+    if day_one.day == 1 and following.day == 1:
+        months = (following.year - day_one.year) * 12 + following.month - day_one.month
         if months == 1:
-            return start[:7]
-        if months == 3 and first.month % 3 == 1:
-            return f"{first.year}-Q{first.month // 3 + 1}"
-        if months == 6 and first.month in (1, 7):
-            return f"{first.year}-H{1 if first.month == 1 else 2}"
-    if start == end:
-        return start
-    return f"{start}…{end}"
+            return first[:7]
+        if months == 3 and day_one.month % 3 == 1:
+            return f"{day_one.year}-Q{day_one.month // 3 + 1}"
+        if months == 6 and day_one.month in (1, 7):
+            return f"{day_one.year}-H{1 if day_one.month == 1 else 2}"
+        return f"{first[:7]}…{last[:7]}"
+    return f"{first}…{last}"
+
+
+def _alone(day: str) -> str:
+    """The end of an open period at its precision: "by 2020" for 2020-12-31."""
+    if day[5:] == "12-31":
+        return day[:4]
+    following = dt.date.fromisoformat(day) + dt.timedelta(days=1)
+    return day[:7] if following.day == 1 else day
+
+
+def _iso(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    isoformat = getattr(value, "isoformat", None)
+    text = isoformat() if callable(isoformat) else str(value)
+    return "" if text in ("NaT", "nan", "None") else str(text)[:10]
 
 
 def bounds(q: Quantity) -> tuple[float, float] | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -48,7 +48,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     rows = doc.to_array([ORTH, IS_SPACE]).tolist() if len(doc) > 1 else []
     starts: list[int] = []
     run = 0
-    for i, (orth, space) in enumerate(rows[:-1]):  # whole numbers, not Token objects: a tenth of the time
+    for i, (orth, space) in enumerate(rows[:-1]):  # whole numbers, not Token objects
         run += 1
         if space and "\n" in strings[orth]:
             starts.append(i + 1)
@@ -58,8 +58,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         elif run >= MAX_UNPUNCTUATED_TOKENS:
             starts.append(i + 1)
             run = 0
-    for i in starts:
-        doc[i].is_sent_start = True
+    if starts:  # all at once: `Token.is_sent_start = True` reads the whole document each time it is set
+        flags = doc.to_array(SENT_START)
+        flags[starts] = 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 

@@ -8,8 +8,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from multipolar.model.checks import period_label
 from multipolar.model.document import one_row_per_pair
-from multipolar.present.terminal import clip, is_compact, period_text
+from multipolar.present.terminal import clip, is_compact
 from multipolar.records import Analysis, Event
 
 _MAX_ROWS = 40
@@ -115,7 +116,7 @@ def _figures(analysis: Analysis, compact: bool = False) -> Table:
         if q.change:
             rate = f" {q.change.rate:+g}%" if q.change.rate is not None else ""
             change = f"{q.change.direction}{rate} vs {q.change.relative_to or '?'}"
-        period = period_text(q.period.start, q.period.end) if q.period else ""
+        period = period_label(q.period.start, q.period.end) if q.period else ""
         amount = _amount(q.value, q.unit, q.described_as) + (f" per {q.per}" if q.per else "")
         if compact:
             table.add_row(str(index), _clip(q.text, 20), q.measure or "", flow, period, f"[{q.sentence}]")

@@ -13,6 +13,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from multipolar.model.checks import period_label
+
 PIPED_WIDTH = 160
 COMPACT_BELOW = 120
 
@@ -62,39 +64,11 @@ def money(value: Any) -> str:
     return f"{value:,.0f}"
 
 
-def period_text(start: Any, end: Any) -> str:
-    """A stated period at its precision: "2022", "2022 Q1", "2022-06", "2023-01…2023-06", or its dates."""
-    first, last = _iso(start), _iso(end)
-    if not first:
-        return ""
-    if not last or last == first:
-        return first
-    if first[5:] == "01-01" and last[5:] == "12-31":
-        return first[:4] if first[:4] == last[:4] else f"{first[:4]}…{last[:4]}"
-    month_start = first.endswith("-01")
-    month_end = _is_month_end(last)
-    if month_start and month_end:
-        months = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
-        if months == 1:
-            return first[:7]
-        if months == 3 and int(first[5:7]) % 3 == 1:
-            return f"{first[:4]} Q{(int(first[5:7]) - 1) // 3 + 1}"
-        return f"{first[:7]}…{last[:7]}"
-    return f"{first}…{last}"
-
-
 def _iso(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
     return "" if text in ("NaT", "nan", "None") else text[:10]
-
-
-def _is_month_end(day: str) -> bool:
-    import calendar
-
-    year, month, date = int(day[:4]), int(day[5:7]), int(day[8:10])
-    return date == calendar.monthrange(year, month)[1]
 
 
 def table(title: str | None, *columns: str, right: tuple[str, ...] = ()) -> Table:
@@ -139,7 +113,7 @@ def flows_table(frame: Any, columns: int) -> Any:
     for k, row in enumerate(frame.itertuples(index=False), start=1):
         flow = f"{row.from_actor}→{row.to_actor}" if _present(row.from_actor) and _present(row.to_actor) \
             else "/".join(_parties(row.parties))
-        cells = [str(k), period_text(row.period_start, row.period_end), row.measure or "", flow, clip(row.text, 24),
+        cells = [str(k), period_label(row.period_start, row.period_end), row.measure or "", flow, clip(row.text, 24),
                  money(row.usd)]
         if compact:
             sources.append(Text(f"[{k}] " + clip(row.evidence, columns - len(str(k)) - 4)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from multipolar.coding.tables import word_list
 from multipolar.nlp.spans import ActorMention
 
 ActorHit = tuple[ActorMention, Token]
@@ -17,15 +18,14 @@ ActorHit = tuple[ActorMention, Token]
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-SAY_VERBS = frozenset({"say", "state", "claim", "tell", "report", "assert", "allege", "insist", "argue",
-                       "believe", "think", "add", "note", "write", "suggest"})
-_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
+SAY_VERBS = word_list("say_verbs")
+_SUBJECT_CONTROL = word_list("subject_control")
 """Verbs whose subject, not their object, does what their complement says ("X promised Y to ...")."""
 _ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod"})
 _ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as", "across"})
 _OWN_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "ccomp", "relcl", "conj", "parataxis",
                           "acl", "xcomp"})
-_BORDERS = frozenset({"border", "frontier", "coast", "waters", "airspace", "territory", "side", "positions"})
+_BORDERS = word_list("borders")
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _REPORTING_VERBS = SAY_VERBS | {"announce", "declare", "confirm", "warn", "insist"}
 
@@ -53,6 +53,10 @@ class ArgumentReader:
             mention = self.mentions.get(head.i)
             if mention is not None:
                 result.append((mention, head))
+                # "the leaders of Japan, the Republic of Korea and the United States": a list hung on the mention
+                result.extend((m, c) for t in head.doc[mention.start : mention.end] for a in t.children
+                              if a.dep_ == "appos" and a.i >= mention.end for c in conjuncts(a)
+                              if (m := self.mentions.get(c.i)) is not None and _all_states(m))
                 # "Chinese and Indian troops": the other qualifiers of the same noun
                 for child in head.children:
                     if child.dep_ in ("amod", "compound"):
@@ -146,7 +150,12 @@ class ArgumentReader:
 
     def source_actors(self, verb: Token) -> tuple[list[ActorHit], list[Token]]:
         subject_tokens, passive_tokens = self.subjects(verb)
-        return self.actors_of_all(subject_tokens), passive_tokens
+        # "U.S. military forces, together with the United Kingdom, conducted strikes": partners act too
+        partners = [o for holder in (verb, *subject_tokens) for prep in holder.children
+                    if prep.dep_ == "prep" and prep.lower_ == "with" and any(
+                        a.dep_ == "advmod" and a.lower_ in ("together", "along") for a in prep.children)
+                    for o in prep.children if o.dep_ == "pobj"]
+        return self.actors_of_all(subject_tokens + partners), passive_tokens
 
     def targets(self, word: Token, specs: tuple[str, ...], objects: list[Token]) -> list[ActorHit]:
         """The acted-upon actors, looked for where the pattern's specs say, in order."""
@@ -234,7 +243,9 @@ class ArgumentReader:
                 continue  # a place is named ("in Russia's Krasnodar region", "near the Armenian border"), not an
                 # adjective of something else ("Russian propaganda")
             if mention.actors[0].kind == "state" and mention.actors[0].state_code not in source_states:
-                return [(mention, token)]
+                # "struck targets in Iraq and Syria": every place of the list
+                return [(mention, token)] + [(m, c) for c in token.conjuncts if c.i > token.i
+                                             and (m := self.mentions.get(c.i)) is not None and _all_states(m)]
         return []
 
 
@@ -330,16 +341,13 @@ class ArgumentReader:
         return None
 
 
-_ANSWERING_MARKS = frozenset({"after", "as", "when", "following", "once"})
-_ANSWERING_PREPS = frozenset({"after", "following", "amid"})
-_ANSWERING_PURPOSES = frozenset({"deter", "counter", "monitor", "confront", "repel", "shadow", "track", "watch",
-                                 "intercept", "warn", "intimidate", "pressure", "threaten", "face", "contain", "block"})
-_GATHERINGS = frozenset({"summit", "sideline", "sidelines", "margin", "margins", "conference", "forum", "assembly",
-                         "session", "ministerial", "congress", "games", "olympics"})
-_GRATITUDE = frozenset({"thank", "grateful", "gratitude", "thanks", "appreciation", "indebted", "praise", "commend"})
-_HELPING = frozenset({"help", "support", "assist", "aid", "protect", "strengthen", "bolster", "train", "equip",
-                      "rebuild", "defend", "feed", "stabilize", "stabilise"})
-_GIVEN = frozenset({"provide", "give", "extend", "deliver", "offer", "send", "supply", "grant", "lend", "render"})
+_ANSWERING_MARKS = word_list("answering_marks")
+_ANSWERING_PREPS = word_list("answering_preps")
+_ANSWERING_PURPOSES = word_list("answering_purposes")
+_GATHERINGS = word_list("gatherings")
+_GRATITUDE = word_list("gratitude")
+_HELPING = word_list("helping")
+_GIVEN = word_list("given")
 
 
 def helping_clauses(verb: Token, objects: list[Token]) -> list[Token]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from multipolar.coding.tables import word_list
 from multipolar.nlp.events.frames import frame_words, governing_frame
 
 _PLACES = frozenset({"in", "at", "near", "across", "around", "along", "over", "inside", "outside", "throughout",
@@ -13,10 +14,10 @@ _PLACES = frozenset({"in", "at", "near", "across", "around", "along", "over", "i
 _TIMES = frozenset({"DATE", "TIME"})
 
 
-_HABIT_ADVERBS = frozenset({"usually", "typically", "generally", "traditionally", "habitually", "normally"})
+_HABIT_ADVERBS = word_list("habit_adverbs")
 
 
-_TRADE_VERBS = frozenset({"buy", "sell", "import", "export", "purchase", "trade", "supply"})
+_TRADE_VERBS = word_list("trade_verbs")
 
 
 def mistagged_verb(token: Token) -> bool:

@@ -17,7 +17,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
-from multipolar.coding.tables import CodingTables, Pattern, load_tables
+from multipolar.coding.tables import CodingTables, Pattern, load_tables, word_list
 from multipolar.nlp.events.arguments import (
     SAY_VERBS,
     ActorHit,
@@ -48,7 +48,7 @@ from multipolar.nlp.spans import ActorMention, ActorRef
 __all__ = ["CodedEvent", "EventCoder", "coded_pairs", "noun_pattern"]
 
 _OBLIGATION_AUX = frozenset({"must", "should"})
-_PARTICLES = frozenset({"down", "back", "out", "off", "up", "away", "over"})
+_PARTICLES = word_list("particles")
 _DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT"})
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 """The v2 categories that require a recipient: with none where the pattern looks, any actor the verb's own
@@ -89,6 +89,8 @@ class _DocReader(NounEvents):
         if frame is not None and frame.kind in ABSORBED | {"allege"} and (
                 frame.word.pos_ in ("NOUN", "PROPN") or self.args.source_actors(frame.word)[0]):
             return []  # "urged China to release ...", "a request to send": what is asked for is the request's content
+        if frame is not None and _asked_for(frame.word):
+            return []  # "urged the United States to stop arming Taiwan": inside what is asked for, at any depth
         if condition_of_threat(verb):
             return []  # "warned that its army would enter Kosovo if Serbs there were attacked": the condition
         return self._coded_verb(verb)
@@ -110,6 +112,8 @@ class _DocReader(NounEvents):
             # "Kenyan police were deployed across Nairobi": forces moved by no one named move for their state
             sources, passive_tokens = self.args.actors_of_all(passive_tokens), []
         if not sources:
+            sources = self._crowd_at_place(verb, patterns)
+        if not sources:
             return []
         if each_other(verb):
             # "Armenia and Azerbaijan ... accusing each other of shelling": the subjects act on one another
@@ -126,6 +130,22 @@ class _DocReader(NounEvents):
             if coded is not None:
                 return coded
         return []
+
+    def _crowd_at_place(self, verb: Token, patterns: tuple[Pattern, ...]) -> list[ActorHit]:
+        """"Rioters set cars ablaze in several French cities", "Thousands marched in Nairobi": a crowd no state
+        is named for is the people of the place it protests in."""
+        if not any(not p.is_light and self._plover_of(p) == "PROTEST" for p in patterns):
+            return []
+        crowd = [t for t in self.args.subjects(verb)[0] if t.lemma_.lower() in self.tables.crowd]
+        if not crowd:
+            return []
+        place = self.args.place_target(verb, [])
+        if not place:
+            return []
+        state = place[0][0].actors[0].state_code
+        span = self.doc[crowd[0].left_edge.i : crowd[0].i + 1]
+        people = ActorRef(state, span.text, "population", state, None)
+        return [(ActorMention(span.start, span.end, (people,), "domestic"), crowd[0])]
 
     def _moves_own_forces(self, pattern: Pattern) -> bool:
         """Rows whose object is the actor's own forces (MOBILIZE, a withdrawal of troops)."""
@@ -253,6 +273,9 @@ class _DocReader(NounEvents):
             targets = self.args.place_target(verb, sources)  # "pulled back from their positions around Kyiv"
         if not targets and plover == "MOBILIZE":
             targets = self.args.answered_actors(verb, sources)  # "scrambled jets after Russian bombers flew ..."
+        if not targets and plover == "ACCUSE":
+            # "condemned the coup in Gabon": what is condemned happened there
+            targets = [a for o in objects for a in self.args.place_target(o, sources)][:1]
         if not targets and object_controlled(verb):
             return None  # "invited Argentina, Egypt and Iran to join": they would not join each other
         if self._plover_of(code_from) == "MOBILIZE" and helping_clauses(verb, objects):
@@ -268,10 +291,10 @@ class _DocReader(NounEvents):
                 code_from = dataclasses.replace(code_from, cameo="172", plover="COERCE", mode="restrict")
         if not targets and "none" in code_from.targets and self._alone_category(code_from):
             targets = self.args.phrase_actors(verb, sources)
-            if not targets and single and plover != "PROTEST" and (
+            if not targets and single and plover != "PROTEST" and code_from.mode != "investigate" and (
                     unresolved_recipient(verb, code_from.targets) or not own_subject(verb)):
                 return None  # "fought an insurgency": a recipient we cannot name is not no recipient (a protest's
-                # "against the bill" is what it is about)
+                # "against the bill", an inquiry's "into the deaths" is what it is about)
         return targets, code_from
 
     def _retyped(self, verb: Token, pattern: Pattern, sources: list[ActorHit],
@@ -383,6 +406,18 @@ class _DocReader(NounEvents):
             if pattern is not None:
                 return candidate, pattern
         return None
+
+def _asked_for(word: Token) -> bool:
+    """A frame word that is itself inside a request, refusal or threat ("urged X to [stop] arming")."""
+    for _ in range(3):
+        frame = governing_frame(word)
+        if frame is None:
+            return False
+        if frame.kind in ABSORBED and word.pos_ in ("VERB", "AUX"):
+            return True
+        word = frame.word
+    return False
+
 
 def coded_pairs(doc: Doc) -> set[tuple[int, str, str]]:
     """(sentence, source state code, target state code) of every event already on the doc, either way round:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from multipolar.coding.tables import word_list
 from multipolar.nlp.dates import FoundDate
 from multipolar.nlp.events.arguments import SAY_VERBS
 from multipolar.nlp.events.frames import complements, frame_words, governing_frame
@@ -14,10 +15,8 @@ from multipolar.nlp.spans import quoted_char_ranges, text_of
 
 _HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "can"})
 _FUTURE = frozenset({"will", "shall", "'ll"})
-_INTENT_VERBS = frozenset({"commit", "plan", "intend", "pledge", "vow", "promise", "agree", "aim", "seek",
-                           "want", "hope", "expect", "prepare", "decide", "threaten", "offer", "propose"})
-REQUEST_VERBS = frozenset({"urge", "call", "ask", "press", "demand", "request", "appeal", "implore",
-                           "encourage", "invite"})
+_INTENT_VERBS = word_list("intent_verbs")
+REQUEST_VERBS = word_list("request_verbs")
 """Verbs whose complement is an act asked of someone, not one that happened."""
 
 
@@ -29,8 +28,7 @@ def _reported_future(word: Token) -> bool:
                    for c in word.children)
 
 
-_ANNOUNCING = frozenset({"announce", "declare", "confirm", "assure", "reassure", "promise", "pledge", "vow", "warn",
-                         "signal", "indicate", "inform", "decide"})
+_ANNOUNCING = word_list("announcing")
 
 
 class FlagReader:

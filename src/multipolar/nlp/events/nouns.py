@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from multipolar.coding.tables import Pattern
+from multipolar.coding.tables import Pattern, word_list
 from multipolar.nlp.events.arguments import ActorHit
 from multipolar.nlp.events.assembly import EventAssembler
 from multipolar.nlp.events.clauses import clause_verb
@@ -15,18 +15,16 @@ from multipolar.nlp.events.selection import MATERIAL
 
 ABSORBED = frozenset({"request", "refuse", "threaten"})
 """Frames whose complement is not coded on its own: it is what the request, refusal or threat is about."""
-_RECEIVER_VERBS = frozenset({"face", "receive", "suffer", "endure", "get", "accept", "welcome"})
-_STATIVE_NOUNS = frozenset({"alliance", "partnership", "cooperation", "collaboration", "friendship",
-                            "relationship", "relation", "tie", "rivalry", "dependence", "support"})
+_RECEIVER_VERBS = word_list("receiver_verbs")
+_STATIVE_NOUNS = word_list("stative_nouns")
 """Nouns that name a standing relation, not an act: they code only as a light verb's object ("formed an
 alliance", "provided support"), never on their own ("the Russia-China alliance is driven by ...")."""
-_ACTS_WITH_A_RECIPIENT = frozenset({"support"})
+_ACTS_WITH_A_RECIPIENT = word_list("acts_with_a_recipient")
 """Stative nouns that do name an act when a recipient follows: "China's support for Russia's defence
 industry" is China supporting Russia; "public support" is not an event."""
 _ALONE_NOUNS = frozenset({"PROTEST"})
-_WITNESS_VERBS = frozenset({"document", "report", "confirm", "observe", "verify", "record", "detect", "monitor",
-                            "see", "note", "describe", "condemn", "criticise", "criticize", "denounce", "welcome",
-                            "photograph", "film", "track", "spot", "reveal", "expose", "investigate", "cite"})
+_WITNESS_VERBS = word_list("witness_verbs")
+_LANDING_VERBS = word_list("landing_verbs")
 """Participles whose agent saw or judged the act, not did it: "the buildup of Rwandan troops, documented by UN
 experts"."""
 
@@ -109,6 +107,10 @@ class NounEvents(EventAssembler):
             targets = self.args.thanker(noun)
         if not targets and sources and self._plover_of(pattern) in MATERIAL:
             targets = self.args.place_target(noun, sources)  # "drone strikes on towns in north-east Syria"
+            if not targets and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _LANDING_VERBS:
+                # "A drone attack by Ukraine hit an airbase deep inside Russia": where the act landed
+                targets = self.args.place_target(noun.head, sources) or self.args.actors_of_all(
+                    [o for o in noun.head.children if o.dep_ == "dobj"])
         if not targets and sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVER_VERBS:
             # "Russia is facing sanctions from the West": the one who faces them is the target
             targets, _ = self.args.source_actors(noun.head)

@@ -26,6 +26,7 @@ from multipolar.nlp.figures.amounts import (
 )
 from multipolar.nlp.figures.reading import FLOWS, FigureReader
 from multipolar.nlp.figures.syntax import governing_verb, own_phrase, verb_chain
+from multipolar.nlp.figures.words import words
 from multipolar.nlp.spans import ActorMention
 
 _UP = re.compile(r"\b(?:up|increas\w*|ris\w*|rose|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|climb\w*|"
@@ -81,13 +82,23 @@ class QuantityFinder:
             dates_by_sentence.setdefault(doc[date.start].sent.start, []).append(date)
         ents = doc.ents
         starts = [e.start for e in ents]
+        lead: FoundQuantity | None = None
         for index, sent in enumerate(doc.sents):
             figures = list(figure_spans(sent, entities_in(ents, starts, sent)))
             claimed = self._claimed_dates(doc, [f.span for f in figures], dates_by_sentence.get(sent.start, []))
+            bullet = sent.text.lstrip()[:1] in _BULLETS
+            lead = lead if bullet else None
             for figure in figures:
                 quantity = self._read(doc, sent, index, figure, reader, dates, claimed)
+                if quantity is not None and lead is not None and quantity.kind == "count" and quantity.measure is None:
+                    # "The new $800 million assistance package includes: - 800 Stinger anti-aircraft systems;":
+                    # what a list under a flow counts is part of that flow
+                    quantity = dataclasses.replace(quantity, measure=lead.measure, source=lead.source,
+                                                   target=lead.target, parties=lead.parties)
                 if quantity is not None:
                     found.append(quantity)
+            if not bullet and sent.text.rstrip().endswith(":"):
+                lead = next((q for q in reversed(found) if q.sentence == index and q.measure in FLOWS), None)
         doc._.mp_quantities = found
         return doc
 
@@ -171,7 +182,8 @@ class QuantityFinder:
             return _bounded(doc, claimed[span.start], dates)
         taken = {d.start for d in claimed.values()}
         for date in dates:
-            if not sent.start <= date.start < sent.end or date.start in taken or _is_comparison(doc, date):
+            if not sent.start <= date.start < sent.end or date.start in taken or _is_comparison(doc, date) or \
+                    _in_other_clause(doc[date.start], span) or _when_said(doc, date):
                 continue
             return _bounded(doc, date, dates)
         return None, False
@@ -186,6 +198,29 @@ def _in_own_clause(token: Token, span: Span) -> bool:
             return True
         if node.i == span.root.i:
             return False
+    return False
+
+
+
+
+def _when_said(doc: Doc, date: FoundDate) -> bool:
+    """"President Biden today announced an additional $800 million": when it was said, not the figure's period."""
+    root = max(doc[date.start : date.end], key=lambda t: -len(list(t.ancestors)))
+    head = root.head.head if root.head.dep_ == "prep" else root.head
+    return root.dep_ in ("npadvmod", "advmod", "pobj") and head.lemma_.lower() in words("announcing")
+
+
+_BULLETS = frozenset("-•*–")
+"""Marks that start the items of a list."""
+_NESTED = frozenset({"csubj", "advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp"})
+
+
+def _in_other_clause(token: Token, span: Span) -> bool:
+    """A date inside a clause the figure is not in ("investing $1.8 trillion between 2020 and 2030 could
+    yield $7.1 trillion"): the other clause's figure's, not this one's."""
+    for node in token.ancestors:
+        if node.dep_ in _NESTED and node.pos_ in ("VERB", "AUX"):
+            return not node.left_edge.i <= span.root.i <= node.right_edge.i
     return False
 
 
@@ -247,8 +282,10 @@ def _compared(span: Span) -> bool:
          span.doc[span.start - 2].lower_ == "than")
 
 
-_PROJECTING = frozenset({"project", "forecast", "expect", "predict", "target", "aim", "plan", "intend", "seek",
-                         "commit", "pledge", "promise", "hope", "want", "aspire"})
+
+
+_MODALS = frozenset({"will", "shall", "'ll", "would", "could", "may", "might", "can", "should"})
+"""A figure under one of these is a projection or a possibility ("could yield $7.1 trillion"), not a record."""
 
 
 def _projected(span: Span) -> bool:
@@ -256,8 +293,8 @@ def _projected(span: Span) -> bool:
     billion", "committed to reducing emissions by 26 per cent by 2030"): a target, not a measurement."""
     verb = governing_verb(span.root)
     for node in verb_chain(verb) if verb is not None else ():
-        if node.lemma_.lower() in _PROJECTING or any(
-                c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in node.children):
+        if node.lemma_.lower() in words("projecting") or any(
+                c.dep_ == "aux" and c.lower_ in _MODALS for c in node.children):
             return True
     return False
 

@@ -29,9 +29,11 @@ from multipolar.nlp.figures.syntax import (
     in_purpose_phrase,
     in_setting,
     in_source_phrase,
+    in_title,
     is_acting,
     is_aggressor,
     is_need,
+    is_place_of_act,
     is_share_of,
     named_flow,
     names_receiver,
@@ -42,29 +44,18 @@ from multipolar.nlp.figures.syntax import (
     subject_token,
     verb_chain,
 )
+from multipolar.nlp.figures.words import words
 from multipolar.nlp.spans import ActorMention
 
 FLOWS = frozenset({"aid", "loan", "loan_guarantee", "investment", "exports", "imports"})
 """Measures of something that moves from one actor to another; only these have a direction."""
 _RECEIVER_IS_SUBJECT = frozenset({"imports"})
 """For these the clause's subject receives the flow ("China imported $81 billion of gas from Russia")."""
-_GOODS_UNITS = frozenset({"barrel", "ton", "tonne", "bushel", "cubic", "metre", "meter", "dose", "vaccine"})
-"""Counted nouns that measure goods, whose counts can flow like money ("700,000 barrels of oil from Russia")."""
 _ANNOUNCED = frozenset({"aid", "loan", "loan_guarantee"})
 """Flows a document's own voice gives when the clause names no giver ("USAID will provide $125M"); an
 investment or a trade figure names its own ends or has none."""
 
-_PERIOD_UNITS = frozenset({"year", "month", "week", "day", "annum", "quarter"})
-"""A figure per one of these is a rate ("$2 billion a year"); per anything else it is a price."""
-_GIVERS = frozenset({"donor", "investor", "lender", "creditor", "exporter", "importer", "partner"})
-"""Nouns for who gives, not for what is given ("donors pledged $10 billion")."""
-_PER_PERSON = frozenset({"family", "household", "person", "capita", "citizen", "worker", "resident",
-                         "inhabitant", "taxpayer", "student", "child", "patient", "employee"})
-"""An amount per one of these is a sum per person ("$2,100 per family of four"), not a price."""
 _OF_PEOPLE = frozenset({"casualties", "displaced"})
-_NOT_PEOPLE = frozenset({"animal", "livestock", "cattle", "sheep", "goat", "head", "tree", "home", "house",
-                         "building", "school", "hospital", "vehicle", "hectare", "acre", "crop"})
-"""Counted nouns that cannot be casualties or displaced persons."""
 _RECIPIENT_PREPS = frozenset({"to", "for", "towards", "toward", "in", "into"})
 _CHANGES = frozenset({"growth"})
 """Measures that say a figure is a change: the measure of what changed, when the clause names it, wins
@@ -81,13 +72,6 @@ class FigureReading:
     parties: tuple[str, ...]
     per: str | None
     counted: str | None
-
-
-@lru_cache(maxsize=1)
-def giving_verbs() -> frozenset[str]:
-    """Verbs by which a speaker gives (`data/figures/giving.txt`): "we will contribute", "we have allocated"."""
-    text = resources.files("multipolar").joinpath("data/figures/giving.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +108,7 @@ class FigureReader:
     # ---- measure --------------------------------------------------------------------------------------
 
     def measure(self, span: Span, kind: str, per: str | None) -> str | None:
-        if kind == "money" and per is not None and per not in _PERIOD_UNITS and per not in _PER_PERSON:
+        if kind == "money" and per is not None and per not in words("period_units") and per not in words("per_person"):
             return "price"  # "$60 a barrel", "$799 per pair"; not "$2,100 per family of four"
         if kind == "percent" and is_share_of(span):
             return "share"
@@ -132,7 +116,7 @@ class FigureReader:
             return None  # "Africa needs at least $252 billion", "a disaster requiring $500 million": no flow yet
         cues = measure_cues()
         counted = counted_noun(span) if kind == "count" else None
-        if counted in _GOODS_UNITS:
+        if counted in words("goods_units"):
             kind = "money"  # "700,000 barrels per day of crude oil ... from Russia": goods that move
         first: str | None = None
         for token in context(span, near_only=kind == "count"):
@@ -142,7 +126,7 @@ class FigureReader:
                     continue
                 if found[0] == "-":
                     return first  # "purchasing power": the phrase is no measure of ours
-                if found[0] in _OF_PEOPLE and counted in _NOT_PEOPLE:
+                if found[0] in _OF_PEOPLE and counted in words("not_people"):
                     continue  # "tens of thousands of livestock animals have died": no casualties
                 if kind == "money" and found[0] not in FLOWS and in_purpose_phrase(token, span):
                     continue  # "$20 billion pledged ... for enhanced food production": what it is for
@@ -203,7 +187,9 @@ class FigureReader:
         if subject is None or subject.i in range(span.start, span.end):
             return _giving(verb)  # "$125M will be provided to ...", not "$381.6 billion has been forgone"
         if first_person_subject(verb):
-            return _giving(verb) or _names_flow(subject)  # "we will contribute", "our commitment includes"
+            # "we will contribute", "our commitment includes", "we tripled our contribution to €6 billion"
+            return _giving(verb) or _names_flow(subject) or any(
+                c.dep_ == "dobj" and _names_flow(c) for node in verb_chain(verb) for c in node.children)
         if subject.lower_ in ("which", "that", "who") and subject.head.dep_ == "relcl":
             subject = subject.head.head  # the relative pronoun stands for the noun the clause is on
         if subject.pos_ != "NOUN" or subject.i in self.by_token or _names_flow(subject):
@@ -303,8 +289,9 @@ class FigureReader:
             root = next((t for t in self.doc[mention.start:mention.end] if not mention.start <= t.head.i < mention.end
                          or t.head.i == t.i), token)
             if is_aggressor(self.doc[mention.end - 1]) or in_source_phrase(token) or in_setting(token) or \
-                    is_acting(token) or self._named_with_figure(root):
-                continue
+                    is_acting(token) or self._named_with_figure(root) or in_title(root) or \
+                    (mention.how == "capital" and is_place_of_act(root)) or mention.actors[0].kind == "person":
+                continue  # nor a person ("British Prime Minister Gordon Brown's proposal")
             inner = self._named_inside(token) if mention.how == "generic" else None
             return inner or mention.actors[0].state_code
         return None
@@ -356,13 +343,13 @@ class FigureReader:
 def _giving(verb: Token) -> bool:
     """"We will contribute", "we have allocated": a verb of giving; not "we are tired of waiting for the $10
     billion", "we decided to establish a $20-billion fund", "we support the call for a $500 billion stimulus"."""
-    return any(node.lemma_.lower() in giving_verbs() for node in verb_chain(verb))
+    return any(node.lemma_.lower() in words("giving") for node in verb_chain(verb))
 
 
 def _names_flow(noun: Token) -> bool:
     """"These new funds", "the first new grant", "our commitment": the subject is the flow, not a giver."""
     found = measure_cues().get(noun.lemma_.lower())
-    return found is not None and found[0] in FLOWS and noun.lemma_.lower() not in _GIVERS
+    return found is not None and found[0] in FLOWS and noun.lemma_.lower() not in words("givers")
 
 
 def _placed(mention: ActorMention) -> bool:

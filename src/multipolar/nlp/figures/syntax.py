@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
+from multipolar.nlp.figures.words import words
+
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "nmod", "amod", "appos", "quantmod", "npadvmod", "poss"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"})
 _NOT_PARTIES = frozenset({"according"})
@@ -35,7 +37,11 @@ def context(span: Span, near_only: bool = False) -> Iterator[Token]:
                 seen.add(token.i)
                 yield token
 
-    yield from fresh(own_phrase(span))
+    phrase = own_phrase(span)
+    yield from fresh(phrase)
+    # "80,000 metric tons of beef ... to be imported": the clause on the figure's own phrase says what it is
+    yield from fresh(c for t in (span.root, *phrase) for c in t.children
+                     if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i > span.root.i)
     yield from fresh(flow_nouns(span))
     verb = governing_verb(span.root)
     if verb is not None:
@@ -44,6 +50,9 @@ def context(span: Span, near_only: bool = False) -> Iterator[Token]:
             # "two million people have been forced to flee": the verb it completes says what happened to them
             yield from fresh(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
             return
+        # "permits 80,000 metric tons ... to be imported": what the verb's object is allowed or asked to do
+        yield from fresh(c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB" and
+                         c.i > span.root.i and any(a.lower_ == "to" for a in c.children))
         yield from fresh(c for c in verb.children if c.dep_ in ("dobj", "attr"))
         yield from fresh(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
         yield from fresh(sorted(clause_tokens(span), key=lambda t: abs(t.i - span.root.i)))
@@ -122,7 +131,8 @@ def governing_verb(token: Token) -> Token | None:
     "the $20 billion pledged by the G-8", the clause on the figure's own noun."""
     for noun in (token, token.head if token.dep_ in ("nummod", "compound", "quantmod") else token):
         own = next((c for c in noun.children if c.i > token.i and c.pos_ in ("VERB", "AUX") and
-                    (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN" and noun.i == token.i))), None)
+                    (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN" and noun.i == token.i and
+                                           any(g.dep_ == "agent" for g in c.children)))), None)
         if own is not None:
             return own
     node = token
@@ -136,17 +146,13 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-_RECEIVING = frozenset({"receive", "attract", "collect", "obtain", "get", "secure", "accept", "garner", "draw"})
-"""Verbs whose subject is the receiver of the flow ("Serbia attracted €2.32 billion in investment")."""
 _FIRST_PERSON = frozenset({"we", "i", "us"})
 _OWN = frozenset({"our", "my"})
-_OTHERS = frozenset({"partner", "donor", "friend", "ally", "neighbour", "neighbor", "creditor", "lender",
-                     "investor"})
 
 
 def receiving(verb: Token) -> bool:
     """The figure's verb is one of receiving: "attracted", "has received", "were able to receive"."""
-    return any(node.lemma_.lower() in _RECEIVING for node in verb_chain(verb))
+    return any(node.lemma_.lower() in words("receiving") for node in verb_chain(verb))
 
 
 def subject_token(verb: Token) -> Token | None:
@@ -166,19 +172,18 @@ def subject_token(verb: Token) -> Token | None:
     return None
 
 
-_NEEDING = frozenset({"need", "require"})
 
 
 def is_need(span: Span) -> bool:
     """A sum something needs or calls for ("Africa needs $600 billion a year", "a disaster requiring $500
     million", "the plan calls for an additional $240 million", "the trillions needed"): a need, no flow."""
     root = span.root
-    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _NEEDING for c in root.children):
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in words("needing") for c in root.children):
         return True
     verb = governing_verb(root)
     if verb is None:
         return False
-    if verb.lemma_.lower() in _NEEDING:
+    if verb.lemma_.lower() in words("needing"):
         return True
     return verb.lemma_.lower() == "call" and any(
         a.dep_ == "prep" and a.lower_ == "for" and a.head.i == verb.i for a in root.ancestors)
@@ -213,7 +218,7 @@ def first_person_subject(verb: Token) -> bool:
     subject = subject_token(verb)
     if subject is None:
         return False
-    if subject.lemma_.lower() in _OTHERS:
+    if subject.lemma_.lower() in words("others"):
         return False  # "our development partners", "our friends": others, not the speaker
     return subject.lower_ in _FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in _OWN for c in subject.children)
 
@@ -290,8 +295,6 @@ def cue_keys(token: Token) -> Iterator[str]:
     yield lemma
 
 
-_CONFLICT_NOUNS = frozenset({"war", "invasion", "aggression", "attack", "strike", "bombardment", "occupation",
-                             "offensive", "assault", "blockade", "campaign", "missile", "drone", "conflict"})
 
 
 def is_aggressor(token: Token) -> bool:
@@ -301,9 +304,10 @@ def is_aggressor(token: Token) -> bool:
     for _ in range(3):  # "the Israel-Hamas conflict": up the names that make the conflict's
         if token.dep_ in ("compound", "amod") and token.head.pos_ == "PROPN":
             token = token.head
-    if token.dep_ in ("poss", "compound", "amod") and token.head.lemma_.lower() in _CONFLICT_NOUNS:
+    conflict = words("conflict_nouns")
+    if token.dep_ in ("poss", "compound", "amod") and token.head.lemma_.lower() in conflict:
         return True
-    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in _CONFLICT_NOUNS
+    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in conflict
 
 
 def is_acting(token: Token) -> bool:
@@ -318,6 +322,23 @@ def in_setting(token: Token) -> bool:
     """"During her trip to Warsaw, Poland, ...": where or when something was announced, not who receives."""
     return any(t.dep_ == "prep" and t.lower_ in ("during", "at", "while", "ahead", "on") and t.head.pos_ in
                ("VERB", "AUX") for t in token.ancestors)
+
+
+def in_title(token: Token) -> bool:
+    """"British Prime Minister Gordon Brown's proposal": a word of a person's title, not a receiver."""
+    node = token
+    for _ in range(4):
+        if node.dep_ not in ("compound", "amod", "nmod") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.ent_type_ == "PERSON":
+            return True
+    return False
+
+
+def is_place_of_act(token: Token) -> bool:
+    """"The goal set in Paris", "the summit held in Rome": where something was done, not who receives."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.head.pos_ in ("VERB", "AUX")
 
 
 def in_source_phrase(token: Token) -> bool:

@@ -135,6 +135,9 @@ def _is_title(text: str, start: int, body: str) -> bool:
     before = re.sub(r"[\s,:*]+$", "", text[max(0, start - 40) : start - 1]).lower()
     if any(re.search(rf"(?:^|\W){re.escape(cue)}$", before) for cue in word_list("title_cues.txt")):
         return True
+    cue = re.search(r"(\w+)$", before)
+    if cue is not None and cue.group(1) in word_set("written_cues.txt"):
+        return False  # "placards reading “We Will Not Forget”": words written, whatever their capitals
     words = re.findall(r"[A-Za-z][\w'’-]*", body)
     if len(words) < 2 or re.search(r"[.,;]\W*$", body) or (re.search(r"[!?]\W*$", body) and len(words) > 3):
         return False

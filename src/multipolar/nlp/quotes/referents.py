@@ -144,6 +144,7 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
     _link_surnames(doc, found)
     _link_descriptions(attribution, found)
     _sectors_of_owners(doc, found)
+    _one_of_them(doc, found)
     return found
 
 
@@ -177,6 +178,26 @@ def _sectors_of_owners(doc: Doc, found: list[Referent]) -> None:
         if body is not None:
             referent.described = replace(referent.described, sector=body.described.sector,
                                          country=referent.described.country or body.described.country)
+
+
+def _one_of_them(doc: Doc, found: list[Referent]) -> None:
+    """"Western diplomats were sceptical. One of them said ...": one of a group named just before is of that
+    group's sector and country, not a private person."""
+    for index, referent in enumerate(found):
+        words = [t.lower_ for t in doc[referent.start : min(referent.end, referent.start + 3)]]
+        if words[:3] != ["one", "of", "them"] or referent.described.sector not in (None, "CVL"):
+            continue
+        group = next((r.resolved for r in reversed(found[:index]) if r.end <= referent.start
+                      and (r.kind == "group" or _plural(doc[r.end - 1]))
+                      and referent.start - r.end < 40), None)
+        if group is not None and group.described.sector:
+            referent.described = replace(referent.described, sector=group.described.sector,
+                                         country=referent.described.country or group.described.country)
+
+
+def _plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or (token.pos_ == "NOUN" and token.lower_ != token.lemma_.lower()
+                                             and token.lower_.endswith("s"))
 
 
 def _owns_sector(body: Described) -> bool:

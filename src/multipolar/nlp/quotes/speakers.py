@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.actors.resolve import ActorResolver
-from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns, organisation_words
+from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns, organisation_words, people_words
 from multipolar.nlp.quotes.around import (
     PRONOUN_GENDER,
     colon_label,
@@ -55,12 +55,18 @@ _DATELINE = re.compile(rf"\A\s*[{_CAPS}][{_CAPS}'’.-]+(?:[ -][{_CAPS}][{_CAPS}
 
 
 
-def _name_fragment(doc: Doc, mention: ActorMention) -> bool:
+def _name_fragment(doc: Doc, mention: ActorMention, people: list[Span]) -> bool:
     """"Gaza City", "the Getulio Vargas Foundation": a knowledge-base match on the last common word of a
-    longer name is not that name."""
+    longer name is not that name; nor is a match on the surname of a longer person's name that is no
+    person's ("Restrepo" in "Ana María Restrepo")."""
     if mention.how != "knowledge_base" or mention.end - mention.start != 1:
         return False
     token = doc[mention.start]
+    if mention.actors[0].kind != "person" and (
+            any(p.start <= mention.start and mention.end <= p.end and p.end - p.start > 1 for p in people) or
+            (mention.actors[0].kind == "other" and
+             any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < token.i for c in token.children))):
+        return True
     before = doc[token.i - 1] if token.i > 0 else None
     capitalised_before = before is not None and before.is_alpha and before.text[:1].isupper() and \
         not before.is_sent_start and (before.head.i == token.i or before.head.i == token.head.i)
@@ -76,9 +82,10 @@ class Attribution:
         self.quotes = quotes
         self.resolver = resolver
         self.gazetteer = resolver.gazetteer if resolver is not None else None
-        self.mentions: list[ActorMention] = [m for m in doc._.mp_mentions or [] if not _name_fragment(doc, m)]
-        self.sentences = list(doc.sents)
         self.people = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.mentions: list[ActorMention] = [m for m in doc._.mp_mentions or []
+                                             if not _name_fragment(doc, m, self.people)]
+        self.sentences = list(doc.sents)
         """The document's PERSON entities, read once (spaCy builds every entity anew on each read)."""
         self.words = [t.text.replace("’", "'") for t in doc]
         """Token texts with straight apostrophes, as the gazetteer matches them."""
@@ -289,7 +296,7 @@ class Attribution:
             if subjects and subjects[0].lower_ == "it" and subjects[0].dep_ == "nsubjpass":
                 subjects = []  # "in which it was agreed that": no one in particular
             if subjects and subjects[0].lower_ in _RELATIVE and node.dep_ == "relcl":
-                return node.head
+                return self._relative_head(subjects[0], node.head)
             if subjects and not (agents and subjects[0].dep_ == "nsubjpass"):
                 return subjects[0]
             if agents:
@@ -303,6 +310,20 @@ class Attribution:
                 return None
             node = node.head
         return None
+
+    def _relative_head(self, pronoun: Token, head: Token) -> Token:
+        """"Senator X of the opposition party, who called ...": "who" is a person, though the parser hangs
+        the clause on the nearest noun; it goes to the person that noun's phrase belongs to."""
+        if pronoun.lower_ not in ("who", "whom") or head.ent_type_ == "PERSON" or head.lemma_.lower() in people_words():
+            return head
+        node = head
+        for _ in range(3):
+            if node.dep_ != "pobj" or node.head.dep_ != "prep":
+                break
+            node = node.head.head
+            if node.ent_type_ == "PERSON" or node.lemma_.lower() in people_words():
+                return node
+        return head
 
     def _as_someone(self, verb: Token, node: Token) -> Token | None:
         """"As a great statesman of my country, Bernardino Caballero, once said: ...": the parser hangs the
@@ -448,7 +469,8 @@ class Attribution:
             gender = PRONOUN_GENDER.get(token.lower_)
             if gender is None or token.i in self.quoted or token.pos_ != "PRON":
                 continue
-            antecedent = self._describing(token) or self._antecedent(token, ("person",), gender)
+            antecedent = self._describing(token) or self._author_of_clause(token, gender) or \
+                self._antecedent(token, ("person",), gender)
             if antecedent is None:
                 continue
             target = antecedent.resolved
@@ -464,6 +486,21 @@ class Attribution:
         that person."""
         return next((r for r in self.referents if r.start < token.i < r.end - 1 and r.kind == "person"
                      and r.target is None and r.end - r.start > 3), None)
+
+    def _author_of_clause(self, token: Token, gender: str) -> Referent | None:
+        """"the poem by the American writer Ray Bradbury in which he wrote": a pronoun in a relative clause on
+        a thing (a poem, a letter) is the person that thing is by, named before the clause."""
+        node = token
+        for _ in range(4):
+            if node.dep_ == "relcl" or node.head.i == node.i:
+                break
+            node = node.head
+        if node.dep_ != "relcl" or node.head.lemma_.lower() in people_words():
+            return None
+        lo, hi = node.head.left_edge.i, node.left_edge.i
+        people = [r for r in self.referents if lo <= r.start and r.end <= hi and r.kind == "person"
+                  and r.target is None and r.resolved.gender in (None, gender)]
+        return people[-1] if people else None
 
     def _antecedent(self, token: Token, kinds: tuple[str, ...], gender: str | None) -> Referent | None:
         """The nearest compatible referent before `token`: its own sentence first, then earlier ones,
