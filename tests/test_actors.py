@@ -294,3 +294,16 @@ def test_a_former_holder_by_title_and_surname_without_accents() -> None:
     found = _codes(_analyse("After the assassination of President Moise, investigators flew to Port-au-Prince.",
                             "2022-01-10"))
     assert found.get("President Moise") == "jovenel-moise", found
+
+
+def test_generic_actors_of_a_stance_an_origin_and_a_place() -> None:
+    march = _all_codes(_analyse("British pro-Palestinian demonstrators marched in London.", "2023-11-11"))
+    assert "PSE" not in {c for codes in march.values() for c in codes}, march  # a stance, not Palestine's people
+    envoys = _all_codes(_analyse("Envoys from Saudi Arabia and Iran met in Beijing.", "2023-03-10"))
+    assert envoys["Envoys"] == {"sau-envoy", "irn-envoy"}, envoys
+    roads = _all_codes(_analyse("Residents blocked roads across Panama to protest against a mining contract with a "
+                                "Canadian company.", "2023-11-01"))
+    assert roads["Residents"] == {"pan-residents"}, roads
+    seized = _all_codes(_analyse("Belarusian security services seized the homes of exiled opposition figures.",
+                                 "2023-05-01"))
+    assert seized["opposition figures"] == {"blr-opposition"}, seized

@@ -40,6 +40,8 @@ def test_every_shipped_file_names_its_sources_and_version() -> None:
     ("Riigikogu", "est-riigikogu", "EST"),
     ("Soviet Union", "SUN", "SUN"),
     ("Abkhazia", "GE-AB", "GEO"),
+    ("Denis Sassou Nguesso", "denis-sassou-nguesso", "COG"),  # Phoenix's spelling joins Wikidata's "Sassou-Nguesso"
+    ("Prosper Avril", "prosper-avril", "HTI"),  # the first person after a state's own Phoenix entry
 ])
 def test_names_and_aliases_find_their_entry(name: str, code: str, country: str) -> None:
     assert (code, country) in _codes(name)

@@ -16,6 +16,7 @@ import pytest
 
 from multipolar.corpus import export, store
 from multipolar.corpus import queries as analysis
+from multipolar.corpus.export import gdelt, parquet
 from multipolar.corpus.ingest import ingest
 
 from .conftest import FIXTURES, ROOT
@@ -170,19 +171,19 @@ def test_queries(inline_db: Path) -> None:
 
 
 def test_exports(inline_db: Path, tmp_path: Path) -> None:
-    tables = export.to_parquet(inline_db, tmp_path / "parquet")
+    tables = parquet.tables(inline_db, tmp_path / "parquet")
     connection = duckdb.connect()
     assert connection.execute(f"SELECT count(*) FROM '{(tmp_path / 'parquet' / 'documents.parquet').as_posix()}'"
                               ).fetchone() == (25,)
     assert sorted(t.stem for t in tables) == sorted(["documents", *store.ROW_TABLES, "rejects"])
-    rows = export.to_gdelt(inline_db, tmp_path / "events.tsv")
+    rows = export.export(inline_db, "gdelt", tmp_path / "events.tsv")
     lines = (tmp_path / "events.tsv").read_text(encoding="utf-8").splitlines()
-    assert lines[0].split("\t") == list(export.GDELT_COLUMNS) and len(lines) == rows + 1
-    assert all(len(line.split("\t")) == len(export.GDELT_COLUMNS) for line in lines)
-    export.to_plover_json(inline_db, tmp_path / "events.jsonl")
+    assert lines[0].split("\t") == list(gdelt.COLUMNS) and len(lines) == rows + 1
+    assert all(len(line.split("\t")) == len(gdelt.COLUMNS) for line in lines)
+    export.export(inline_db, "plover", tmp_path / "events.jsonl")
     first = json.loads((tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert {"event", "actor", "recipient", "text"} <= set(first)
-    edges = export.to_graphml(inline_db, tmp_path / "graph.graphml")
+    edges = export.export(inline_db, "graphml", tmp_path / "graph.graphml")
     root = ET.parse(tmp_path / "graph.graphml").getroot()
     assert len(root.findall(".//{http://graphml.graphdrawing.org/xmlns}edge")) == edges > 0
 
@@ -273,8 +274,8 @@ def test_gdelt_export_takes_sectors_from_the_events_and_the_url_from_the_record(
         "Minister Wang Yi in Beijing.")}) + "\n", encoding="utf-8")
     db = tmp_path / "sectors.duckdb"
     ingest([records], db, workers=1)
-    export.to_gdelt(db, tmp_path / "events.tsv")
-    rows = [dict(zip(export.GDELT_COLUMNS, line.split("\t"), strict=True))
+    export.export(db, "gdelt", tmp_path / "events.tsv")
+    rows = [dict(zip(gdelt.COLUMNS, line.split("\t"), strict=True))
             for line in (tmp_path / "events.tsv").read_text(encoding="utf-8").splitlines()[1:]]
     assert {(r["Actor1Code"], r["PLOVER"], r["Actor2Code"]) for r in rows} >= {
         ("RUSMIL", "ASSAULT", "UKR"), ("RUSGOV", "CONSULT", "CHNGOV")}

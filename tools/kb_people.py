@@ -316,19 +316,24 @@ def merged(wikidata: dict[str, Person], phoenix: dict[str, Person],
         if key in curated:
             curated_ids.setdefault(curated[key], person.id)
             continue
-        by_name.setdefault(key, person)
+        by_name.setdefault((_same_name(person.name), person.country), person)
         kept.append(person)
     for person in sorted(phoenix.values(), key=lambda p: p.id):
         key = (folded(person.name).lower(), person.country)
         if key in curated:
             continue
-        twin = by_name.get(key)
+        twin = by_name.get((_same_name(person.name), person.country))
         if twin is None:
             kept.append(person)
             continue
         twin.terms.update(t for t in person.terms if t[0] and t[1] and t[1] != _PHOENIX_HORIZON)
-        twin.names.extend(n for n in person.names if n not in twin.names)
+        twin.names.extend(n for n in [person.name, *person.names] if n not in twin.names and n != twin.name)
     return kept, curated_ids
+
+
+def _same_name(name: str) -> str:
+    """A name as Phoenix and Wikidata both write it: no accents, hyphens as spaces ("Sassou-Nguesso")."""
+    return " ".join(folded(name).lower().replace("-", " ").split())
 
 
 def person_rows(people: list[Person], tokenize: Tokenize, taken: set[str]) -> list[list[str]]:

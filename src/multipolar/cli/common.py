@@ -74,6 +74,15 @@ def _settings(actors: list[Path] | None, settings_file: Path | None = None, lear
     return base.replace(actors_files=tuple(base.actors_files) + tuple(actors or ()))
 
 
+def settings_from(settings_file: Path | None) -> Settings:
+    """The settings of a command that takes no actors files of its own: the defaults, then `--settings FILE`
+    (a file that cannot be read, or names an unknown setting, is the command's one-line error)."""
+    try:
+        return _settings(None, settings_file)
+    except MultipolarError as exc:
+        fail(str(exc))
+
+
 VoiceOption = Annotated[str | None, typer.Option(
     help="The actor the text speaks for (a code or name): its we/our/my country resolve to it.")]
 VoiceFieldOption = Annotated[str | None, typer.Option(
@@ -177,8 +186,8 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _single_analysis(source: str | None, date: str | None, actors: list[Path] | None,
-                     settings_file: Path | None = None) -> Analysis:
-    settings = _settings(actors, settings_file)
+                     settings_file: Path | None = None, settings: Settings | None = None) -> Analysis:
+    settings = settings or _settings(actors, settings_file)
     records = _records(source, _date_option(date), settings)
     if len(records) != 1:
         fail(f"{source}: holds {len(records)} records; give one document")

@@ -36,6 +36,7 @@ from multipolar.cli.common import (
     app,
     err,
     fail,
+    settings_from,
 )
 from multipolar.errors import MultipolarError
 
@@ -100,11 +101,13 @@ def show(
     output_format: Annotated[ShowFormat, typer.Option("--format", "-f", help="json (the contract) or text")] = (
         ShowFormat.json),
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
+    settings_file: SettingsOption = None,
 ) -> None:
     """A stored document's analysis: exactly the JSON `analyze --format json` printed for it."""
     from multipolar.contract import to_json
     from multipolar.corpus import store
 
+    settings_from(settings_file)
     try:
         connection = store.connect(db, read_only=True)
         try:
@@ -140,10 +143,11 @@ def show(
 
 
 @app.command()
-def upgrade(db: DbOption) -> None:
+def upgrade(db: DbOption, settings_file: SettingsOption = None) -> None:
     """Upgrade a store written by an older version, in place, after a backup copy (ingest does it too)."""
     from multipolar.corpus import migrations, store
 
+    settings_from(settings_file)
     try:
         done = migrations.upgrade(db)
         store.connect(db).close()
@@ -156,43 +160,39 @@ def upgrade(db: DbOption) -> None:
                   f"({done.statements} changes); the file as it was is at {done.backup}", highlight=False)
 
 
-class ExportFormat(StrEnum):
-    parquet = "parquet"
-    gdelt = "gdelt"
-    plover = "plover"
-    graphml = "graphml"
-    causal = "causal"
+def _export_format(name: str) -> str:
+    from multipolar.corpus.export import FORMATS
+
+    if name not in FORMATS:
+        raise typer.BadParameter(f"{name!r} is not one of {', '.join(FORMATS)}")
+    return name
+
+
+def _export_help() -> str:
+    from multipolar.corpus.export import FORMATS
+
+    return "; ".join(f"{name}: {spec.help}" for name, spec in FORMATS.items())
 
 
 @app.command()
 def export(
     db: DbOption,
-    output_format: Annotated[ExportFormat, typer.Option(
-        "--format", "-f", help="parquet, gdelt, plover, graphml (relations), causal (the causal graph, GraphML)")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help=_export_help(), callback=_export_format)],
     out: Annotated[Path, typer.Option("-o", "--output", help="A folder for parquet; a file otherwise.")],
     year: Annotated[int | None, typer.Option(help="GraphML: only this year.")] = None,
+    settings_file: SettingsOption = None,
 ) -> None:
     """Export the store: Parquet per table, GDELT-style events (TSV), PLOVER-style JSON lines, GraphML of the
-    relation graph or of the causal graph."""
-    from multipolar.corpus import export as exports
+    relation graph or of the causal graph (the formats of `multipolar.corpus.export.FORMATS`)."""
+    from multipolar.corpus.export import FORMATS, ExportOptions
 
+    settings_from(settings_file)
+    spec = FORMATS[output_format]
     try:
-        if output_format is ExportFormat.parquet:
-            count = len(exports.to_parquet(db, out))
-        elif output_format is ExportFormat.gdelt:
-            count = exports.to_gdelt(db, out)
-        elif output_format is ExportFormat.plover:
-            count = exports.to_plover_json(db, out)
-        elif output_format is ExportFormat.causal:
-            from multipolar.corpus.queries import causal as causal_of
-            from multipolar.model.causal import write_graphml
-
-            count = write_graphml(causal_of(db), out)
-        else:
-            count = exports.to_graphml(db, out, year)
+        count = spec.write(db, out, ExportOptions(year=year))
     except (MultipolarError, OSError) as exc:
         fail(str(exc))
-    err.print(f"wrote {count} {'tables' if output_format is ExportFormat.parquet else 'rows'} to {out}")
+    err.print(f"wrote {count} {spec.counts} to {out}")
 
 
 class GraphFormat(StrEnum):
@@ -214,12 +214,14 @@ def causal(
     settings_file: SettingsOption = None,
 ) -> None:
     """The causal graph: stated claims merged into causes, effects and actors, with their sources."""
+    from multipolar.corpus.export.graphml import write_causal_graph
     from multipolar.corpus.queries import causal as causal_of
-    from multipolar.model.causal import causal_graph, write_graphml
+    from multipolar.model.causal import causal_graph
 
+    settings = settings_from(settings_file)
     try:
         if source is not None:
-            analysis = _single_analysis(source, date, None, settings_file)
+            analysis = _single_analysis(source, date, None, settings=settings)
             graph = causal_graph((analysis.document.id, c) for c in analysis.claims)
         elif db is not None:
             graph = causal_of(db, actor=actor)
@@ -228,7 +230,7 @@ def causal(
         if output_format is GraphFormat.graphml:
             if out is None:
                 fail("--format graphml needs -o FILE")
-            err.print(f"wrote {write_graphml(graph, out)} stated effects to {out}")
+            err.print(f"wrote {write_causal_graph(graph, out)} stated effects to {out}")
             return
         if output_format is GraphFormat.json:
             text = json.dumps(graph.as_dict(), ensure_ascii=False, indent=1) + "\n"
@@ -325,6 +327,7 @@ def report(
     """A print-friendly HTML report of a document, a dyad or a whole store; --pdf prints it, --email sends it."""
     from multipolar.present import report as reports
 
+    settings = settings_from(settings_file)
     try:
         mailing = _mailing(email, smtp, sender, starttls, user, insecure_auth)
         if dyad_codes is not None:
@@ -338,7 +341,7 @@ def report(
             page = reports.corpus_report(db)
             subject = f"multipolar: briefing on {db.stem}"
         else:
-            analysis = _single_analysis(source, date, None, settings_file)
+            analysis = _single_analysis(source, date, None, settings=settings)
             page = reports.document_report(analysis)
             subject = f"multipolar: {analysis.document.title or analysis.document.source or 'report'}"
         if output is not None:
@@ -432,10 +435,12 @@ def test_claim_command(
     by: Annotated[str, typer.Option(help="month, quarter or year")] = "month",
     lags: Annotated[str, typer.Option(help="Lags to test, e.g. 1..6")] = "1..6",
     output_format: Annotated[TableFormat, typer.Option("--format", "-f", help="text or json")] = TableFormat.text,
+    settings_file: SettingsOption = None,
 ) -> None:
     """Test a claim on stored events: lagged correlation and Granger causality (statsmodels), with caveats."""
     from multipolar.corpus.dynamics import check_claim
 
+    settings_from(settings_file)
     try:
         result = check_claim(db, cause, effect, by=by, lags=_parse_lags(lags))
     except (MultipolarError, ValueError) as exc:
@@ -458,8 +463,9 @@ def test_claims_command(
     """Every causal claim of a document, and what the stored events say about it."""
     from multipolar.corpus.dynamics import check_claim, claim_specs
 
+    settings = settings_from(settings_file)
     try:
-        analysis = _single_analysis(source, date, None, settings_file)
+        analysis = _single_analysis(source, date, None, settings=settings)
     except MultipolarError as exc:
         fail(str(exc))
     from multipolar.present.terminal import console as sized
@@ -468,7 +474,7 @@ def test_claims_command(
     for claim in analysis.claims:
         console.print(f"\n[bold]Claim[/bold] (sentence {claim.sentence}): {claim.evidence.text.strip()}",
                       highlight=False)
-        specs = claim_specs(claim, analysis.document.date)
+        specs = claim_specs(claim, analysis.document.date, settings)
         if specs is None:
             console.print("  not testable on event data: its cause is not an event class between actors",
                           highlight=False)

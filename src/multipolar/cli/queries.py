@@ -13,11 +13,13 @@ from rich.table import Table
 
 from multipolar.cli.common import (
     DbOption,
+    SettingsOption,
     TableFormat,
     _known_codes,
     app,
     err,
     fail,
+    settings_from,
 )
 from multipolar.errors import MultipolarError
 
@@ -54,8 +56,10 @@ def dyad(
     by: Annotated[str, typer.Option(help="month, quarter or year")] = "year",
     since: Annotated[str | None, typer.Option(help="Only events from this date (YYYY-MM-DD).")] = None,
     output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.text,
+    settings_file: SettingsOption = None,
 ) -> None:
     """The time series of one dyad: events each way, Goldstein sum and mean, share of cooperation, types."""
+    settings_from(settings_file)
     from multipolar.corpus.queries import dyad_counts, dyad_series
     from multipolar.present.report import sparkline
     from multipolar.present.terminal import dyad_table, width
@@ -94,8 +98,10 @@ def top(
     db: DbOption,
     limit: Annotated[int, typer.Option(help="How many dyads.")] = 20,
     output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.text,
+    settings_file: SettingsOption = None,
 ) -> None:
     """The dyads with most events, their Goldstein total and their change over the last year."""
+    settings_from(settings_file)
     from multipolar.corpus.queries import top_dyads
     from multipolar.present.terminal import top_table, width
 
@@ -116,9 +122,11 @@ def blocs_command(
     over_time: Annotated[bool, typer.Option("--over-time", help="Membership year by year.")] = False,
     min_events: Annotated[int, typer.Option(help="Counted events a dyad needs to count as a tie.", min=1)] = 2,
     output_format: Annotated[TableFormat, typer.Option("--format", "-f", help="text or json")] = TableFormat.text,
+    settings_file: SettingsOption = None,
 ) -> None:
     """Groups of actors that side together across the corpus (or one year, or year by year): a signed
     community detection over net cooperation and conflict. One bloc a line; the method on stderr."""
+    settings_from(settings_file)
     from multipolar.corpus.queries import bloc_partition, bloc_partitions, event_years
 
     try:
@@ -159,8 +167,10 @@ def flows(
     b: Annotated[str | None, typer.Argument(help="Another actor code, e.g. RUS")] = None,
     measure: Annotated[str | None, typer.Option(help="imports, exports, bilateral_trade, aid, ...")] = None,
     output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.text,
+    settings_file: SettingsOption = None,
 ) -> None:
     """Money figures over time between actors, each with the document and sentence it came from."""
+    settings_from(settings_file)
     from multipolar.corpus.queries import flows as stored_flows
     from multipolar.present.terminal import flows_table, width
 

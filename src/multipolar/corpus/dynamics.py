@@ -15,6 +15,7 @@ from typing import Any
 
 from multipolar.coding.tables import PLOVER_TYPES
 from multipolar.corpus import store
+from multipolar.settings import DEFAULT_SETTINGS, Settings
 
 SPEC = re.compile(r"^\s*(?P<kind>[A-Z]+)\s+(?P<a>[A-Za-z0-9*|-]+)\s*(?P<arrow><->|->)\s*(?P<b>[A-Za-z0-9*|-]+)\s*$")
 WEST = ("WST", "NATO", "EU", "G7")
@@ -128,7 +129,8 @@ def check_claim(db: Path, cause: str, effect: str, *, by: str = "month", lags: r
     return result
 
 
-def claim_specs(claim: Any, day: dt.date | None = None) -> tuple[str, str] | None:
+def claim_specs(claim: Any, day: dt.date | None = None,
+                settings: Settings = DEFAULT_SETTINGS) -> tuple[str, str] | None:
     """The two series a document's claim names, or None if it names no event class and dyad to test.
 
     A cause by the West counts events by the bodies and states of `WEST` as of `day`."""
@@ -139,13 +141,14 @@ def claim_specs(claim: Any, day: dt.date | None = None) -> tuple[str, str] | Non
         return None
     a, b = effect.actors[:2]
     target = cause.target or "*"
-    source = "|".join(west_codes(day)) if cause.source == "WST" else cause.source
+    source = "|".join(west_codes(day, settings)) if cause.source == "WST" else cause.source
     return f"{cause.plover} {source}->{target}", f"GOLDSTEIN {a}<->{b}"
 
 
-def west_codes(day: dt.date | None) -> list[str]:
+def west_codes(day: dt.date | None, settings: Settings = DEFAULT_SETTINGS) -> list[str]:
+    """"The West" on a date: NATO's, the EU's and the G7's members in the gazetteer the settings make."""
     from multipolar.nlp.spacy_pipeline import shared_gazetteer
 
-    gazetteer = shared_gazetteer()
+    gazetteer = shared_gazetteer(tuple(str(p) for p in settings.actors_files), settings.knowledge_base)
     members = [m for body in WEST[1:] for m in gazetteer.members(body, day)]
     return list(dict.fromkeys([*WEST, *sorted(members)]))

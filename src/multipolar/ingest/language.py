@@ -5,7 +5,7 @@ Why a check of its own: function-word ratios need twenty words or so to mean any
 no function words at all. A short text is refused only on positive evidence of another language: its
 articles used as such (before a common noun, not inside a name: "de la réunion", not "Charles de Gaulle" or
 "El Salvador"), its function words, and its common words written with accents ("rencontré"). The words are
-data: `data/language_markers.tsv`.
+data: `data/language_markers.tsv`, `data/language_opening_articles.txt`.
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from multipolar.data_files import word_list
+
 _ACCENTED = re.compile(r"[àâäáãåæçéèêëíìîïñóòôöõøœúùûüÿß]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_OPENING_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
+_OPENING_ARTICLES = word_list("language_opening_articles.txt")
 """German articles, which open a sentence before a capitalised noun ("Der Präsident ...")."""
 
 

@@ -10,11 +10,8 @@ from any number of documents fold into one edge that keeps every source sentence
 from __future__ import annotations
 
 import dataclasses
-import html
-import xml.sax.saxutils as xml
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 from multipolar.records import Claim, ClaimSide, Record
@@ -125,73 +122,3 @@ def causal_graph(claims: Iterable[tuple[str, Claim]]) -> CausalGraph:
     ordered = sorted(nodes.values(), key=lambda n: (n.kind == "actor", -named.get(n.id, 0), n.id))
     return CausalGraph(tuple(dataclasses.replace(n, claims=named.get(n.id, 0), trend=tuple(trends.get(n.id, ())))
                              for n in ordered), tuple(edges))
-
-
-def write_graphml(graph: CausalGraph, target: Path) -> int:
-    """GraphML of the whole graph (both edge kinds); returns the number of `states` edges."""
-    keys = [("kind", "node", "string"), ("label", "node", "string"), ("claims", "node", "int"),
-            ("series", "node", "string"), ("ekind", "edge", "string"), ("polarity", "edge", "int"),
-            ("count", "edge", "int"), ("evidence", "edge", "string")]
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">']
-    lines += [f'<key id="{k}" for="{f}" attr.name="{"kind" if k == "ekind" else k}" attr.type="{t}"/>'
-              for k, f, t in keys]
-    lines.append('<graph id="causal" edgedefault="directed">')
-    for node in graph.nodes:
-        lines.append(f'<node id={xml.quoteattr(node.id)}><data key="kind">{node.kind}</data>'
-                     f'<data key="label">{xml.escape(node.label)}</data><data key="claims">{node.claims}</data>'
-                     f'<data key="series">{xml.escape(node.series or "")}</data></node>')
-    for edge in graph.edges:
-        evidence = " | ".join(s.text for s in edge.sources[:5])
-        lines.append(f'<edge source={xml.quoteattr(edge.cause)} target={xml.quoteattr(edge.effect)}>'
-                     f'<data key="ekind">{edge.kind}</data><data key="polarity">{edge.polarity}</data>'
-                     f'<data key="count">{edge.count}</data><data key="evidence">{xml.escape(evidence)}</data></edge>')
-    lines += ["</graph>", "</graphml>"]
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(graph.stated())
-
-
-def svg(graph: CausalGraph, *, width: int = 720, limit: int = 14) -> str:
-    """Causes on the left, effects on the right, one arrow per stated edge: green strengthens, red weakens,
-    thicker when more sentences say so. Plain SVG, so it prints and needs no script."""
-    edges = graph.stated()[:limit]
-    if not edges:
-        return ""
-    labels = graph.labels()
-    causes = list(dict.fromkeys(e.cause for e in edges))
-    effects = list(dict.fromkeys(e.effect for e in edges))
-    row, top = 34, 24
-    height = top + row * max(len(causes), len(effects)) + 10
-    left_x, right_x = 200, width - 200
-
-    def y(k: int) -> float:
-        return top + row * k + row / 2
-
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-             f'class="causal-graph" font-family="sans-serif" font-size="11">',
-             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" '
-             'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>',
-             f'<text x="{left_x}" y="14" text-anchor="end" font-weight="bold">cause</text>',
-             f'<text x="{right_x}" y="14" font-weight="bold">effect</text>']
-    for edge in edges:
-        y0, y1 = y(causes.index(edge.cause)), y(effects.index(edge.effect))
-        colour = "#2e7d32" if edge.polarity > 0 else "#c62828"
-        stroke = 1 + min(edge.count, 8) * 0.6
-        sign = "+" if edge.polarity > 0 else "−"
-        parts.append(f'<line x1="{left_x + 6}" y1="{y0:.0f}" x2="{right_x - 8}" y2="{y1:.0f}" stroke="{colour}" '
-                     f'stroke-width="{stroke:.1f}" marker-end="url(#arrow)"><title>{html.escape(sign)} '
-                     f'stated {edge.count}×</title></line>')
-        mid_x, mid_y = (left_x + right_x) / 2, (y0 + y1) / 2 - 3
-        parts.append(f'<text x="{mid_x:.0f}" y="{mid_y:.0f}" text-anchor="middle" fill="{colour}">{sign}'
-                     f'{edge.count if edge.count > 1 else ""}</text>')
-    for k, node in enumerate(causes):
-        parts.append(f'<text x="{left_x}" y="{y(k) + 4:.0f}" text-anchor="end">'
-                     f'{html.escape(_short(labels[node]))}</text>')
-    for k, node in enumerate(effects):
-        parts.append(f'<text x="{right_x}" y="{y(k) + 4:.0f}">{html.escape(_short(labels[node]))}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _short(label: str, limit: int = 32) -> str:
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
-

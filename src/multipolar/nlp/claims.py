@@ -6,6 +6,7 @@ the cause is its subject (or the `by` agent of a passive) and the effect its obj
 The effect is a relation between two actors (named in the phrase, or the pair the text is about); the
 cause is an event class with its dyad when its head noun is an event noun ("sanctions" -> SANCTION from
 "Western" -> WST), otherwise a state of affairs with the actors it names ("opposition to the US").
+The words each rule looks for are data: `data/claims/`.
 """
 
 from __future__ import annotations
@@ -17,21 +18,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.coding.tables import CodingTables, load_tables
+from multipolar.data_files import word_list, word_table
 from multipolar.nlp.events.coder import noun_pattern
 from multipolar.nlp.quotes.find import FoundQuote
 from multipolar.nlp.spans import ActorMention
 from multipolar.records import ClaimSide
 
-EFFECT_VERBS = {
-    "strengthen": 1, "deepen": 1, "reinforce": 1, "boost": 1, "bolster": 1, "cement": 1, "solidify": 1,
-    "consolidate": 1, "tighten": 1, "drive": 1, "fuel": 1, "accelerate": 1, "intensify": 1, "enhance": 1,
-    "weaken": -1, "undermine": -1, "erode": -1, "damage": -1, "strain": -1, "sour": -1, "hurt": -1,
-    "fracture": -1, "loosen": -1, "slow": -1,
-}
-RELATION_NOUNS = frozenset({"alliance", "relationship", "relation", "tie", "partnership", "cooperation",
-                            "friendship", "bond", "axis", "rapprochement", "entente", "collaboration"})
-HEDGES = frozenset({"could", "may", "might", "would", "appear", "seem", "likely", "probably", "perhaps",
-                    "possibly", "arguably"})
+EFFECT_VERBS = {verb: int(direction) for verb, direction in word_table("claims/effect_verbs.tsv").items()}
+"""Verbs of effect: 1 makes the relation they govern stronger, -1 weaker (`data/claims/effect_verbs.tsv`)."""
+RELATION_NOUNS = word_list("claims/relation_nouns.txt")
+HEDGES = word_list("claims/hedges.txt")
 
 
 @dataclass(frozen=True)
@@ -157,11 +153,8 @@ class ClaimFinder:
             -1 if less else 1
 
 
-_INTENT = frozenset({"commit", "plan", "intend", "pledge", "vow", "promise", "agree", "aim", "seek", "want",
-                     "hope", "decide", "resolve", "work", "continue", "look", "strive", "endeavour", "endeavor",
-                     "call", "urge", "appeal", "ask", "need", "wish", "encourage", "invite", "help", "try"})
-_GENERIC = frozenset({"international", "global", "regional", "multilateral", "world", "worldwide", "subregional",
-                      "interregional", "south-south", "triangular", "economic", "development", "technical"})
+_INTENT = word_list("claims/intent_verbs.txt")
+_GENERIC = word_list("claims/generic_qualifiers.txt")
 
 
 def _refers_back(phrase: Span) -> bool:

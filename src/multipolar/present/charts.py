@@ -1,11 +1,16 @@
 """Charts as inline SVG, for reports that print and mail without scripts: axes with titles and ticks,
-values on the bars, labels whole (horizontal bars for long names). Every label is escaped."""
+values on the bars, labels whole (horizontal bars for long names), and the causal graph. Every label is
+escaped; every `<svg>` element is written by `_svg`."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from multipolar.model.causal import CausalGraph
 
 COOPERATION = "#2e7d32"
 CONFLICT = "#c62828"
@@ -166,6 +171,52 @@ def _legend(names: list[str], colours: dict[str, str], left: int) -> str:
     return "".join(parts)
 
 
-def _svg(width: int, height: int, label: str, body: str) -> str:
-    return (f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}">{body}</svg>')
+def _svg(width: int, height: int, label: str, body: str, css_class: str = "chart", attributes: str = "") -> str:
+    """The one place an `<svg>` element is written."""
+    extra = f" {attributes}" if attributes else ""
+    return (f'<svg class="{css_class}" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}"{extra}>{body}</svg>')
+
+
+def causal_chart(graph: CausalGraph, *, width: int = 720, limit: int = 14) -> str:
+    """Causes on the left, effects on the right, one arrow per stated edge: green strengthens, red weakens,
+    thicker when more sentences say so. Plain SVG, so it prints and needs no script."""
+    edges = graph.stated()[:limit]
+    if not edges:
+        return ""
+    labels = graph.labels()
+    causes = list(dict.fromkeys(e.cause for e in edges))
+    effects = list(dict.fromkeys(e.effect for e in edges))
+    row, top = 34, 24
+    height = top + row * max(len(causes), len(effects)) + 10
+    left_x, right_x = 200, width - 200
+
+    def y(k: int) -> float:
+        return top + row * k + row / 2
+
+    parts = ['<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" '
+             'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>',
+             f'<text x="{left_x}" y="14" text-anchor="end" font-weight="bold">cause</text>',
+             f'<text x="{right_x}" y="14" font-weight="bold">effect</text>']
+    for edge in edges:
+        y0, y1 = y(causes.index(edge.cause)), y(effects.index(edge.effect))
+        colour = "#2e7d32" if edge.polarity > 0 else "#c62828"
+        stroke = 1 + min(edge.count, 8) * 0.6
+        sign = "+" if edge.polarity > 0 else "−"
+        parts.append(f'<line x1="{left_x + 6}" y1="{y0:.0f}" x2="{right_x - 8}" y2="{y1:.0f}" stroke="{colour}" '
+                     f'stroke-width="{stroke:.1f}" marker-end="url(#arrow)"><title>{escape(sign)} '
+                     f'stated {edge.count}×</title></line>')
+        mid_x, mid_y = (left_x + right_x) / 2, (y0 + y1) / 2 - 3
+        parts.append(f'<text x="{mid_x:.0f}" y="{mid_y:.0f}" text-anchor="middle" fill="{colour}">{sign}'
+                     f'{edge.count if edge.count > 1 else ""}</text>')
+    for k, node in enumerate(causes):
+        parts.append(f'<text x="{left_x}" y="{y(k) + 4:.0f}" text-anchor="end">'
+                     f'{escape(_shortened(labels[node]))}</text>')
+    for k, node in enumerate(effects):
+        parts.append(f'<text x="{right_x}" y="{y(k) + 4:.0f}">{escape(_shortened(labels[node]))}</text>')
+    return _svg(width, height, "What the texts say causes what", "".join(parts), css_class="causal-graph",
+                attributes='font-family="sans-serif" font-size="11"')
+
+
+def _shortened(label: str, limit: int = 32) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"

@@ -16,11 +16,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from multipolar.corpus import store
 from multipolar.errors import MultipolarError
 from multipolar.model.causal import causal_graph, claim_actors
-from multipolar.model.causal import svg as causal_svg
 from multipolar.model.document import counts, one_row_per_pair
 from multipolar.present import briefing
 from multipolar.present.briefing import url_of
 from multipolar.present.charts import QUAD_COLOURS, VOLUME, columns, horizontal_bars, stacked_columns
+from multipolar.present.charts import causal_chart as causal_svg
 from multipolar.present.terminal import clip
 from multipolar.records import Analysis, Event
 

@@ -35,7 +35,7 @@ _NOT_ALONE_TERMS = frozenset({"business", "regime", "presidency", "assembly"})
 """Words that name a sector only with a country ("Turkish jets", "the Syrian regime"): alone they are mostly
 things ("unfinished business", "a sanctions regime", "the presidency of the session"), not actors."""
 _PERSON_NOUNS = frozenset({"officer", "official", "agent", "spokesman", "spokeswoman", "spokesperson", "member",
-                           "chief", "head", "leader", "commander", "staff", "source", "representative"})
+                           "chief", "head", "leader", "commander", "staff", "source", "representative", "figure"})
 """A sector word before one of these still names the sector ("an intelligence agency officer")."""
 
 
@@ -360,6 +360,12 @@ def _surnames(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 _PLACE_HOWS = frozenset({"capital", "knowledge_base", "place+agent"})
+_IN_PLACE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
+_PEOPLES = frozenset({"CVL", "OPP", "LAB", "EDU", "MED", "HLH", "REF", "AGR", "BUS", "REL"})
+"""Sectors whose generic actors are of the state where they are ("residents blocked roads across Panama");
+troops, police or officials in a state are often another's ("troops in Ukraine")."""
+"""Words before a capital that make it where something happens ("talks in Beijing"), not the government it
+also names ("she asked Beijing to pay"): only the first says whose the sentence's generic actors are."""
 
 
 _CROWDS = frozenset({"people", "civilian", "men", "women", "children", "refugee", "migrant", "asylum seeker",
@@ -390,17 +396,21 @@ def _plural_reference(words: list[str], start: int, end: int) -> bool:
         " ".join(w.lower() for w in words[end + 1 : end + 3]) in ("both countries", "both nations", "the two")
 
 
-def _one_country(doc: Doc, mentions: list[ActorMention], at: int, sentence_only: bool = False) -> str | None:
-    """The country where it happens: the one the sentence's places (cities, capitals) name, else the one its
-    actors name, else the same two looks at the document; None when several or none ("Tbilisi police fired
-    at demonstrators after a Russian lawmaker spoke": Georgian demonstrators). `sentence_only`: never the
-    document's."""
+def _one_country(doc: Doc, mentions: list[ActorMention], at: int, sentence_only: bool = False,
+                 sector: str | None = None) -> str | None:
+    """The country where it happens: the one the sentence's places (cities, capitals after "in") name, else
+    the one its actors name, else the same two looks at the document; None when several or none ("Tbilisi
+    police fired at demonstrators after a Russian lawmaker spoke": Georgian demonstrators). `sentence_only`:
+    never the document's."""
     sentence = doc[at].sent
     for low, high in ((sentence.start, sentence.end), (0, len(doc))):
         inside = [m for m in mentions if low <= m.start < high and m.actors[0].kind != "igo" and
                   m.actors[0].state_code.isupper() and len(m.actors[0].state_code) == 3]
         places = {m.actors[0].state_code for m in inside if m.how in _PLACE_HOWS and
-                  (m.actors[0].kind in ("state", "other") or m.how == "place+agent")}
+                  (m.actors[0].kind in ("state", "other") or m.how == "place+agent") and
+                  (m.how != "capital" or _after_in(doc, m))}
+        if sector in _PEOPLES and low == sentence.start:
+            places |= {m.actors[0].state_code for m in inside if m.how == "name" and _after_in(doc, m)}
         if len(places) == 1:
             return places.pop()
         found = {m.actors[0].state_code for m in inside}
@@ -409,6 +419,10 @@ def _one_country(doc: Doc, mentions: list[ActorMention], at: int, sentence_only:
         if found or sentence_only:
             return None
     return None
+
+
+def _after_in(doc: Doc, mention: ActorMention) -> bool:
+    return mention.start > 0 and doc[mention.start - 1].lower_ in _IN_PLACE
 
 
 def _names_a_person_after(doc: Doc, mentions: list[ActorMention], end: int) -> bool:
@@ -428,6 +442,28 @@ def _owner_country(words: list[str], mentions: list[ActorMention], end: int) -> 
     k = end + 1 + (end + 1 < len(words) and words[end + 1].lower() == "the")
     owner = next((m for m in mentions if m.start == k), None)
     return owner.actors[0].country if owner is not None and owner.actors[0].kind == "organization" else None
+
+
+def _states_from(words: list[str], mentions: list[ActorMention], end: int) -> list[str]:
+    """"envoys from Saudi Arabia and Iran", "troops from Chad": the states a sector word comes from."""
+    if end >= len(words) or words[end].lower() != "from":
+        return []
+    by_start = {m.start: m for m in mentions}
+    found: list[str] = []
+    k = end + 1
+    while True:
+        k += k < len(words) and words[k].lower() == "the"
+        mention = by_start.get(k)
+        if mention is None or mention.actors[0].kind != "state" or len(mention.actors) != 1:
+            return found
+        found.append(mention.actors[0].state_code)
+        k = mention.end
+        if k < len(words) and words[k] == ",":
+            k += 1
+        if k < len(words) and words[k].lower() in ("and", "or"):
+            k += 1
+        elif k >= len(words) or words[k - 1] != ",":
+            return found
 
 
 def _generic(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention]) -> list[ActorMention]:
@@ -456,9 +492,17 @@ def _generic(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list
         if _nobody_in_particular(doc, words, i, i + size) or _plural_reference(words, i, i + size):
             i += size
             continue
-        country = _owner_country(words, result, i + size)
+        origins = _states_from(words, result, i + size)
+        if len(origins) > 1:  # "envoys from Saudi Arabia and Iran": each state's
+            refs = tuple(ActorRef(f"{c.lower()}-{agent.slug}", f"{resolver.name_of(c)} {agent.term}",
+                                  "person" if agent.role else "organization", c, agent.sector, agent.role,
+                                  origin="rule", category="generic") for c in origins)
+            result.append(ActorMention(i, i + size, refs, "generic"))
+            i += size
+            continue
+        country = origins[0] if origins else _owner_country(words, result, i + size)
         if country is None:
-            country = _one_country(doc, result, i, sentence_only=agent.term in _CROWDS)
+            country = _one_country(doc, result, i, sentence_only=agent.term in _CROWDS, sector=agent.sector)
         if country is None and len(doc) > SHORT_TEXT:
             i += size  # "a senior diplomat said": nothing says whose; only a bare phrase stands for a sector
             continue

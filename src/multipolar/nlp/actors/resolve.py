@@ -117,6 +117,9 @@ class ActorResolver:
                     self._tail_of_longer_name(doc, words, i, pattern) or self._head_of_other_name(doc, words, i, end,
                                                                                                  pattern):
                 continue
+            if i >= 2 and words[i - 1] in ("-", "–") and words[i - 2].lower() in ("pro", "anti") and \
+                    pattern.how in ("name", "adjective"):
+                continue  # "pro-Palestinian demonstrators", "an anti-Syria journalist": a stance, not the state's
             if self._spelt_out_as_another(doc, words, i, pattern):
                 continue  # "the Municipality Association (AKK)": not Annegret Kramp-Karrenbauer
             if pattern.how == "adjective" and (not self._combines(words, i, end) or

@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 
 from multipolar.corpus import queries
-from multipolar.model.causal import svg as causal_svg
+from multipolar.present.charts import causal_chart as causal_svg
 from multipolar.web.pages.common import PageContext
 from multipolar.web.params import Code
 from multipolar.web.render import render
