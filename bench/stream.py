@@ -8,7 +8,7 @@ has written every `--every` seconds: output that grows from the first minutes is
 stays level from the first tenth of the records to the last is flat. Issue #22's figure is the last line:
 RSS at 10% of the records against the end (flat: within 10%). `--max-minutes` bounds the run: the analysis
 is stopped then and the figure is that of the records written so far. 200,000 records (some 4.9 M words)
-take about 15 minutes on a quiet 2-core machine. A benchmark, not a test.
+take 15 to 25 minutes on a quiet 2-core machine (835 s when issue #22 was filed). A benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -113,7 +113,9 @@ def report(job: subprocess.Popen[bytes], output: Path, total: int, words: int,
            samples: list[tuple[float, int, float]], start: float) -> None:
     seconds = time.perf_counter() - start
     first = next((s for s in samples if s[1] > 0), None)
-    print(f"exit {job.returncode}: {lines_in(output):,} lines in {seconds:.0f} s ({words / seconds:,.0f} words/s); "
+    written = lines_in(output)
+    speed = f"{words * written / total / seconds:,.0f} words/s" if total else "no records"
+    print(f"exit {job.returncode}: {written:,} lines in {seconds:.0f} s (about {speed}); "
           f"first line after {first[0] if first else float('nan'):.0f} s; peak RSS "
           f"{max((s[2] for s in samples), default=0):,.0f} MB")
     tenth = [s for s in samples if s[1] >= 0.1 * total]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,12 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+@cache
+def _tree(path: Path) -> ast.Module:
+    """A module's syntax tree, parsed once for all the checks here."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def _imported(node: ast.Import | ast.ImportFrom, modules: set[str]) -> set[str]:
     """The multipolar modules one import statement names (`from a import b` names `a.b` when that is a module)."""
     if isinstance(node, ast.Import):
@@ -42,9 +49,8 @@ def _imported(node: ast.Import | ast.ImportFrom, modules: set[str]) -> set[str]:
 def _module_level_imports(path: Path, modules: set[str]) -> set[str]:
     """The multipolar modules a module imports when it is imported: its top-level statements only (imports
     inside functions run later; `if TYPE_CHECKING:` blocks never run)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
     found: set[str] = set()
-    for node in tree.body:
+    for node in _tree(path).body:
         if isinstance(node, ast.Import | ast.ImportFrom):
             found |= _imported(node, modules)
     return found
@@ -61,7 +67,7 @@ def _all_imports(path: Path, modules: set[str]) -> dict[str, int]:
     function is called), with the line of the first such import. `if TYPE_CHECKING:` blocks are left out:
     they never run, and `from __future__ import annotations` keeps the names they bring as text."""
     found: dict[str, int] = {}
-    pending: list[ast.AST] = [ast.parse(path.read_text(encoding="utf-8"))]
+    pending: list[ast.AST] = [_tree(path)]
     while pending:
         node = pending.pop()
         if _is_type_checking(node):
@@ -190,7 +196,7 @@ STORE_COMMANDS = [["show", "x"], ["upgrade"], ["export", "-f", "gdelt", "-o", "{
 def test_a_store_command_reads_its_settings_file(tmp_path: Path, command: list[str]) -> None:
     """Each command reads `--settings` before it does anything: a file naming an unknown setting is its error."""
     db = tmp_path / "small.duckdb"
-    write_store(db, [Row("CHN", "RUS", "2023-03-01", 5.0, 1)])
+    db.touch()  # never opened: the settings come first
     settings = tmp_path / "bad.yaml"
     settings.write_text("no_such_setting: 1\n", encoding="utf-8")
     args = [a.format(tmp=tmp_path) for a in command]
@@ -201,11 +207,13 @@ def test_a_store_command_reads_its_settings_file(tmp_path: Path, command: list[s
 
 
 def test_actors_list_reads_its_actors_files_from_the_settings(tmp_path: Path) -> None:
-    settings = tmp_path / "mine.yaml"
-    settings.write_text(f"actors_files: ['{GOLD / 'fictional_actors.yaml'}']\n", encoding="utf-8")
+    plain_file, mine_file = tmp_path / "plain.yaml", tmp_path / "mine.yaml"
+    plain_file.write_text("knowledge_base: false\n", encoding="utf-8")  # the curated tables only: faster to load
+    mine_file.write_text(f"knowledge_base: false\nactors_files: ['{GOLD / 'fictional_actors.yaml'}']\n",
+                         encoding="utf-8")
     runner = CliRunner()
-    plain = runner.invoke(app, ["actors", "list", "--kind", "state"])
-    mine = runner.invoke(app, ["actors", "list", "--kind", "state", "--settings", str(settings)])
+    plain = runner.invoke(app, ["actors", "list", "--kind", "state", "--settings", str(plain_file)])
+    mine = runner.invoke(app, ["actors", "list", "--kind", "state", "--settings", str(mine_file)])
     assert plain.exit_code == 0 and mine.exit_code == 0
     assert "\nVLD\tValdoria\t" not in plain.stdout
     assert "\nVLD\tValdoria\t" in mine.stdout
@@ -260,7 +268,7 @@ def test_imports_point_down_the_flow() -> None:
     backward = set()
     for path in PACKAGE.rglob("*.py"):
         me = _module_name(path)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("multipolar."):
                 assert node.module is not None
                 if _stage(node.module) > _stage(me):

@@ -277,6 +277,27 @@ def test_training_is_deterministic() -> None:
     assert coder.predict(["bias", "w=the", "s_dep=nsubj"])[1] < 0.5
 
 
+def test_a_promised_act_teaches_the_detector_not_the_type_model() -> None:
+    """"France will send troops to Mali" labelled AGREE: the type model should learn "send" as the act (the
+    component makes it AGREE from the modality), so the example is marked and left out of the type model."""
+    from multipolar.nlp.events.learned import candidates
+
+    tool = _train_tool()
+
+    def pair(doc: Doc):  # type: ignore[no-untyped-def]
+        return next(iter(candidates(doc, next(iter(doc.sents)), 0, doc._.mp_mentions)))
+
+    promised, done = _send_doc("will"), _send_doc()
+    assert tool.promised_act(promised, pair(promised), "AGREE")
+    assert not tool.promised_act(promised, pair(promised), "AID")
+    assert not tool.promised_act(done, pair(done), "AGREE")
+    examples = [tool.Example(("bias", "top=send"), "AGREE", 1.0, "written", promise=True),
+                tool.Example(("bias", "top=send"), "AID", 1.0, "written"),
+                tool.Example(("bias", "top=see"), "NONE", 1.0, "written")] * 4
+    detector, typer = tool.fit_coder(examples)
+    assert PairCoder(detector, typer).predict(["bias", "top=send"])[0] == "AID"
+
+
 def test_labelled_rows_are_read_with_both_directions_and_unsure_pairs(tmp_path) -> None:  # type: ignore[no-untyped-def]
     tool = _train_tool()
     path = tmp_path / "rows.tsv"

@@ -460,3 +460,14 @@ def test_one_of_a_group_named_before_is_of_its_sector() -> None:
         "them/they/PRON/pobj/6 said/say/VERB/ROOT/- :/:/PUNCT/punct/8 “/“/PUNCT/punct/11 Wait/wait/VERB/ccomp/8 "
         "././PUNCT/punct/11 ”/”/PUNCT/punct/11")
     assert [(s[1], s[3]) for s in speakers] == [("One of them", "GOV")]
+
+
+def test_who_is_the_person_though_the_clause_hangs_on_their_country() -> None:
+    # Senator Jaime Ortega of Kenya, who called it “a farce”, left.
+    speakers = _speakers(
+        "Senator/Senator/PROPN/compound/2/PERSON Jaime/Jaime/PROPN/compound/2/PERSON "
+        "Ortega/Ortega/PROPN/nsubj/14/PERSON of/of/ADP/prep/2 Kenya/Kenya/PROPN/pobj/3 "
+        ",/,/PUNCT/punct/4 who/who/PRON/nsubj/7 called/call/VERB/relcl/4 it/it/PRON/dobj/7 "
+        "“/“/PUNCT/punct/11 a/a/DET/det/11 farce/farce/NOUN/oprd/7 ”/”/PUNCT/punct/11 ,/,/PUNCT/punct/2 "
+        "left/leave/VERB/ROOT/- ././PUNCT/punct/14")
+    assert [s[:2] for s in speakers] == [("a farce", "Senator Jaime Ortega")]

@@ -422,13 +422,16 @@ def test_an_analysis_stops_when_its_client_leaves(analysing: tuple[str, object],
     with socket.create_connection(("127.0.0.1", _port(base)), timeout=5) as connection:
         connection.sendall(b"POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                            b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
-        time.sleep(0.5)
+        until_taken = time.monotonic() + 10  # the body must be read and a worker taken first: slow on a busy machine
+        while not pool.running and time.monotonic() < until_taken:  # type: ignore[attr-defined]
+            time.sleep(0.05)
         assert pool.running == 1  # type: ignore[attr-defined]
     deadline = time.monotonic() + 2
     while pool.running and time.monotonic() < deadline:  # type: ignore[attr-defined]
         time.sleep(0.05)
     assert pool.running == 0 and pool.stopped == before + 1  # type: ignore[attr-defined]
-    assert not workers & _analysis_processes(), "the worker that ran it was killed (a fresh one replaces it)"
+    # other servers of this module may hold workers of their own: only a worker gone says this one was killed
+    assert workers - _analysis_processes(), "the worker that ran it was killed (a fresh one replaces it)"
     assert httpx.post(base + "/api/analyze", json={"text": SHORT}, timeout=120).status_code == 200
 
 

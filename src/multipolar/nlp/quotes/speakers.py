@@ -296,7 +296,7 @@ class Attribution:
             if subjects and subjects[0].lower_ == "it" and subjects[0].dep_ == "nsubjpass":
                 subjects = []  # "in which it was agreed that": no one in particular
             if subjects and subjects[0].lower_ in _RELATIVE and node.dep_ == "relcl":
-                return node.head
+                return self._relative_head(subjects[0], node.head)
             if subjects and not (agents and subjects[0].dep_ == "nsubjpass"):
                 return subjects[0]
             if agents:
@@ -310,6 +310,20 @@ class Attribution:
                 return None
             node = node.head
         return None
+
+    def _relative_head(self, pronoun: Token, head: Token) -> Token:
+        """"Senator X of the opposition party, who called ...": "who" is a person, though the parser hangs
+        the clause on the nearest noun; it goes to the person that noun's phrase belongs to."""
+        if pronoun.lower_ not in ("who", "whom") or head.ent_type_ == "PERSON" or head.lemma_.lower() in people_words():
+            return head
+        node = head
+        for _ in range(3):
+            if node.dep_ != "pobj" or node.head.dep_ != "prep":
+                break
+            node = node.head.head
+            if node.ent_type_ == "PERSON" or node.lemma_.lower() in people_words():
+                return node
+        return head
 
     def _as_someone(self, verb: Token, node: Token) -> Token | None:
         """"As a great statesman of my country, Bernardino Caballero, once said: ...": the parser hangs the
