@@ -307,3 +307,13 @@ def test_generic_actors_of_a_stance_an_origin_and_a_place() -> None:
     seized = _all_codes(_analyse("Belarusian security services seized the homes of exiled opposition figures.",
                                  "2023-05-01"))
     assert seized["opposition figures"] == {"blr-opposition"}, seized
+
+
+def test_named_bodies_a_cleric_in_office_and_the_tail_of_an_unknown_name() -> None:
+    found = _all_codes(_analyse("We thank France for the support provided to the Central African Armed Forces. "
+                                "The IG Metall union called a strike, and the Democratic Centre party opposed the "
+                                "reform in Colombia.", "2018-09-27"))
+    assert found["Central African Armed Forces"] == {"caf-faca"}, found
+    assert not any(code.startswith(("esp-", "col-unions")) for codes in found.values() for code in codes), found
+    leader = _analyse("Ayatollah Khamenei vowed revenge.", "2020-01-05")
+    assert _actor_of(leader, "Ayatollah Khamenei")[:2] == ("IRN", "GOV")

@@ -319,9 +319,8 @@ def merged(wikidata: dict[str, Person], phoenix: dict[str, Person],
         by_name.setdefault((_same_name(person.name), person.country), person)
         kept.append(person)
     for person in sorted(phoenix.values(), key=lambda p: p.id):
-        key = (folded(person.name).lower(), person.country)
-        if key in curated:
-            continue
+        if any((folded(name).lower(), person.country) in curated for name in [person.name, *person.names]):
+            continue  # "Hojatolislam Sayyed Ali Khamenei", alias "Ayatollah Khamenei": the curated Ali Khamenei
         twin = by_name.get((_same_name(person.name), person.country))
         if twin is None:
             kept.append(person)

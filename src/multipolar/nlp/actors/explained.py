@@ -129,7 +129,9 @@ def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[
                                                                                ent, result, country)
         if known is not None:
             person = known.actors[0]
-            ref = person if person.role == sector else person.with_role(sector, person.office, title)
+            serving = sector == "REL" and bool(person.office) and not str(person.office).startswith("former")
+            # "Ayatollah Khamenei": a cleric's rank does not unmake the office he holds on the date
+            ref = person if person.role == sector or serving else person.with_role(sector, person.office, title)
             end = known.end
         elif holder is not None:
             ref, end = holder, ent.end
@@ -303,18 +305,20 @@ def _described_groups(resolver: ActorResolver, doc: Doc, words: list[str], menti
     for ent in [e for e in doc.ents if e.label_ in ("ORG", "NORP")]:
         if any(k in covered for k in range(ent.start, ent.end)):
             continue
-        agent = None
+        agent, end = None, ent.end
         if ent.start > 0:
             hit = resolver.gazetteer.agent_at(words, ent.start - 1)
             agent = hit[0] if hit and hit[1] == 1 else None
         if (agent is None or agent.sector not in _GROUP_SECTORS) and ent.end < len(words):
             hit = resolver.gazetteer.agent_at(words, ent.end)
-            agent = hit[0] if hit else None
+            agent, end = (hit[0], ent.end + hit[1]) if hit else (None, ent.end)
         if agent is None or agent.sector not in _GROUP_SECTORS:
             continue
+        if any(k in covered for k in range(ent.end, end)):
+            end = ent.end
         country = _one_country(doc, result, ent.start)
         actor = learned.setdefault(ent.text, _learned(ent.text, country, agent.sector, "organization"))
-        result.append(ActorMention(ent.start, ent.end, (actor,), "descriptor"))
+        result.append(ActorMention(ent.start, end, (actor,), "descriptor"))  # "the IG Metall union": one actor
         covered = _covered(result)
     return result
 
@@ -361,9 +365,10 @@ def _surnames(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 
 _PLACE_HOWS = frozenset({"capital", "knowledge_base", "place+agent"})
 _IN_PLACE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
-_PEOPLES = frozenset({"CVL", "OPP", "LAB", "EDU", "MED", "HLH", "REF", "AGR", "BUS", "REL"})
+_PEOPLES = frozenset({"CVL", "OPP", "LAB", "EDU", "MED", "HLH", "AGR", "BUS", "REL"})
 """Sectors whose generic actors are of the state where they are ("residents blocked roads across Panama");
-troops, police or officials in a state are often another's ("troops in Ukraine")."""
+troops, police or officials in a state are often another's ("troops in Ukraine"), and refugees and migrants
+mostly are ("refugees from Bhutan in camps in Nepal")."""
 """Words before a capital that make it where something happens ("talks in Beijing"), not the government it
 also names ("she asked Beijing to pay"): only the first says whose the sentence's generic actors are."""
 

@@ -167,6 +167,9 @@ class KbMatcher:
                 return True
             return bool(countries) and entry.country not in countries and \
                 not self._beside_agent(words, at, size, entry.sector)
+        if size == 1 and entry.kind == "organization" and at > 0 and doc[at].ent_iob_ == "I" and \
+                doc[at - 1].is_alpha and doc[at - 1].text[:1].isupper() and not doc[at - 1].is_sent_start:
+            return True  # "the Democratic Centre party": the tail of a longer name we do not hold, not "Centre"
         if size != 1 or self._beside_agent(words, at, size, entry.sector if entry.kind != "place" else None):
             return False
         if entry.kind != "person" and (doc[at].ent_type_ == "PERSON" or (at > 0 and words[at - 1] in _HONORIFICS)):
