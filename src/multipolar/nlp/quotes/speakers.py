@@ -33,6 +33,7 @@ from multipolar.nlp.quotes.around import (
     speech_verbs,
 )
 from multipolar.nlp.quotes.find import QuoteSpan, word_set
+from multipolar.nlp.quotes.pronouns import antecedent, resolve_personal_pronouns
 from multipolar.nlp.quotes.referents import (
     SUBJECT_DEPS,
     Referent,
@@ -47,7 +48,6 @@ from multipolar.nlp.spans import ActorMention, text_of
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CLAUSE_BOUNDARIES = frozenset({"relcl", "acl", "advcl"})
-_MAX_SENTENCES_BACK = 4
 _CAPS = "A-ZÀ-ÖØ-Þ"
 _DATELINE = re.compile(rf"\A\s*[{_CAPS}][{_CAPS}'’.-]+(?:[ -][{_CAPS}][{_CAPS}'’.-]+){{0,3}}"
                        r"(?:,\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})?\s*(?:\([A-Za-z]+\)\s*)?[-–—]{1,2}\s+")
@@ -96,7 +96,7 @@ class Attribution:
         self.dateline_end = opening.end() if opening else 0
         """"GOMA — Rebels said ...": the parser may take the dateline's place for the subject."""
         self.referents = referents(self, doc)
-        self._resolve_personal_pronouns()
+        self.pronoun_referents = resolve_personal_pronouns(self)
 
     def speakers(self) -> list[Described | None]:
         found: list[Described | None] = []
@@ -358,7 +358,7 @@ class Attribution:
             return referent.resolved.described if referent else Described(None)
         if lower in ("it", "they", "its", "their"):
             kinds = ("body",) if lower in ("it", "its") else ("group", "body")
-            referent = self._antecedent(token, kinds, None)
+            referent = antecedent(self, token, kinds, None)
             return referent.resolved.described if referent else Described(None)
         if lower in ("i", "we", "me", "us"):
             return self._voice(person=lower in ("i", "me"))
@@ -460,61 +460,6 @@ class Attribution:
                             words_of(self.doc[speaker.start : speaker.end].text), gender_of(self.doc, speaker))
         self.referents.append(referent)
         self.referents.sort(key=lambda r: r.start)
-
-    # ---- pronouns ----------------------------------------------------------------------------------
-
-    def _resolve_personal_pronouns(self) -> None:
-        self.pronoun_referents: dict[int, Referent] = {}
-        for token in self.doc:
-            gender = PRONOUN_GENDER.get(token.lower_)
-            if gender is None or token.i in self.quoted or token.pos_ != "PRON":
-                continue
-            antecedent = self._describing(token) or self._author_of_clause(token, gender) or \
-                self._antecedent(token, ("person",), gender)
-            if antecedent is None:
-                continue
-            target = antecedent.resolved
-            target.gender = target.gender or gender
-            link = Referent(token.i, token.i + 1, "person", target.described, token.dep_ in SUBJECT_DEPS,
-                            target.words, gender, target)
-            self.pronoun_referents[token.i] = link
-            self.referents.append(link)
-            self.referents.sort(key=lambda r: r.start)
-
-    def _describing(self, token: Token) -> Referent | None:
-        """"a student who gave only her first name, Nusrat": a pronoun inside a person's own description is
-        that person."""
-        return next((r for r in self.referents if r.start < token.i < r.end - 1 and r.kind == "person"
-                     and r.target is None and r.end - r.start > 3), None)
-
-    def _author_of_clause(self, token: Token, gender: str) -> Referent | None:
-        """"the poem by the American writer Ray Bradbury in which he wrote": a pronoun in a relative clause on
-        a thing (a poem, a letter) is the person that thing is by, named before the clause."""
-        node = token
-        for _ in range(4):
-            if node.dep_ == "relcl" or node.head.i == node.i:
-                break
-            node = node.head
-        if node.dep_ != "relcl" or node.head.lemma_.lower() in people_words():
-            return None
-        lo, hi = node.head.left_edge.i, node.left_edge.i
-        people = [r for r in self.referents if lo <= r.start and r.end <= hi and r.kind == "person"
-                  and r.target is None and r.resolved.gender in (None, gender)]
-        return people[-1] if people else None
-
-    def _antecedent(self, token: Token, kinds: tuple[str, ...], gender: str | None) -> Referent | None:
-        """The nearest compatible referent before `token`: its own sentence first, then earlier ones,
-        a subject over others within a sentence."""
-        here = self.sentence_of.get(token.i, 0)
-        for k in range(here, max(-1, here - _MAX_SENTENCES_BACK - 1), -1):
-            sent = self.sentences[k]
-            pool = [r for r in self.referents if sent.start <= r.start < sent.end and r.end <= token.i
-                    and r.kind in kinds and (gender is None or r.resolved.gender in (None, gender))
-                    and not (token.lower_ in ("his", "her", "its", "their") and r.start == token.i)]
-            if pool:
-                subjects = [r for r in pool if r.subject]
-                return (subjects or pool)[-1 if k == here else 0]
-        return None
 
     def _sentence_at(self, char: int) -> int:
         for index, sent in enumerate(self.sentences):

@@ -1,0 +1,82 @@
+"""Personal pronouns to the people they stand for, read once per document before speakers are looked for.
+
+"he"/"she" go to a person described around them ("a student who gave only her first name"), to the author of
+a thing a relative clause is about ("the poem by X in which he wrote"), else to the nearest compatible
+person before them: their own sentence first, a subject over others. Each takes the document's
+`Attribution`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from multipolar.nlp.quotes.actors import people_words
+from multipolar.nlp.quotes.around import PRONOUN_GENDER
+from multipolar.nlp.quotes.referents import SUBJECT_DEPS, Referent
+
+if TYPE_CHECKING:
+    from multipolar.nlp.quotes.speakers import Attribution
+
+MAX_SENTENCES_BACK = 4
+
+
+def resolve_personal_pronouns(att: Attribution) -> dict[int, Referent]:
+    """Each personal pronoun outside quotations that has an antecedent, by token index; each is also added
+    to `att.referents`, so a later pronoun or role can point back through it."""
+    found: dict[int, Referent] = {}
+    for token in att.doc:
+        gender = PRONOUN_GENDER.get(token.lower_)
+        if gender is None or token.i in att.quoted or token.pos_ != "PRON":
+            continue
+        referent = describing(att, token) or author_of_clause(att, token, gender) or \
+            antecedent(att, token, ("person",), gender)
+        if referent is None:
+            continue
+        target = referent.resolved
+        target.gender = target.gender or gender
+        link = Referent(token.i, token.i + 1, "person", target.described, token.dep_ in SUBJECT_DEPS,
+                        target.words, gender, target)
+        found[token.i] = link
+        att.referents.append(link)
+        att.referents.sort(key=lambda r: r.start)
+    return found
+
+
+def describing(att: Attribution, token: Token) -> Referent | None:
+    """"a student who gave only her first name, Nusrat": a pronoun inside a person's own description is
+    that person."""
+    return next((r for r in att.referents if r.start < token.i < r.end - 1 and r.kind == "person"
+                 and r.target is None and r.end - r.start > 3), None)
+
+
+def author_of_clause(att: Attribution, token: Token, gender: str) -> Referent | None:
+    """"the poem by the American writer Ray Bradbury in which he wrote": a pronoun in a relative clause on
+    a thing (a poem, a letter) is the person that thing is by, named before the clause."""
+    node = token
+    for _ in range(4):
+        if node.dep_ == "relcl" or node.head.i == node.i:
+            break
+        node = node.head
+    if node.dep_ != "relcl" or node.head.lemma_.lower() in people_words():
+        return None
+    lo, hi = node.head.left_edge.i, node.left_edge.i
+    people = [r for r in att.referents if lo <= r.start and r.end <= hi and r.kind == "person"
+              and r.target is None and r.resolved.gender in (None, gender)]
+    return people[-1] if people else None
+
+
+def antecedent(att: Attribution, token: Token, kinds: tuple[str, ...], gender: str | None) -> Referent | None:
+    """The nearest compatible referent before `token`: its own sentence first, then earlier ones,
+    a subject over others within a sentence."""
+    here = att.sentence_of.get(token.i, 0)
+    for k in range(here, max(-1, here - MAX_SENTENCES_BACK - 1), -1):
+        sent = att.sentences[k]
+        pool = [r for r in att.referents if sent.start <= r.start < sent.end and r.end <= token.i
+                and r.kind in kinds and (gender is None or r.resolved.gender in (None, gender))
+                and not (token.lower_ in ("his", "her", "its", "their") and r.start == token.i)]
+        if pool:
+            subjects = [r for r in pool if r.subject]
+            return (subjects or pool)[-1 if k == here else 0]
+    return None
