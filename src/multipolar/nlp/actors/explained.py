@@ -20,23 +20,15 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from multipolar.nlp.actors.agents import POSSESSIVE, QUALIFIER_FILLERS
-from multipolar.nlp.actors.kb_names import SHORT_TEXT
+from multipolar.nlp.actors.clauses import clause, covered_tokens
+from multipolar.nlp.actors.generic import generic_actors, one_country
 from multipolar.nlp.spans import ActorMention, ActorRef
 
 if TYPE_CHECKING:
     from multipolar.nlp.actors.resolve import ActorResolver
 
-_CLAUSE_END = frozenset({",", ".", ";", ":", "—", "–", "(", ")", "\"", "“", "”", "!", "?"})
 _APPOSITION_STARTS = frozenset({"a", "an", "the", "who", "its", "his", "her", "their", "now", "then", "also"})
 _GROUP_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "OPP", "PTY", "NGO", "LAB", "MED", "BUS", "EDU", "REL", "COP"})
-_MAX_APPOSITION = 12
-_NOT_ALONE = frozenset({"counterpart", "jet", "warplane", "warship", "fighter jet", "airline"})
-_NOT_ALONE_TERMS = frozenset({"business", "regime", "presidency", "assembly"})
-"""Words that name a sector only with a country ("Turkish jets", "the Syrian regime"): alone they are mostly
-things ("unfinished business", "a sanctions regime", "the presidency of the session"), not actors."""
-_PERSON_NOUNS = frozenset({"officer", "official", "agent", "spokesman", "spokeswoman", "spokesperson", "member",
-                           "chief", "head", "leader", "commander", "staff", "source", "representative", "figure"})
-"""A sector word before one of these still names the sector ("an intelligence agency officer")."""
 
 
 @cache
@@ -60,7 +52,7 @@ def with_explained(resolver: ActorResolver, doc: Doc, words: list[str], mentions
     result = _described_groups(resolver, doc, words, result, learned)
     result = _repeats(doc, result, learned)
     result = _surnames(doc, result)
-    return _generic(resolver, doc, words, result)
+    return generic_actors(resolver, doc, words, result)
 
 
 def _learned(name: str, country: str | None, sector: str | None, kind: str = "person",
@@ -68,14 +60,6 @@ def _learned(name: str, country: str | None, sector: str | None, kind: str = "pe
 
     code = _slug(name) or "unnamed"
     return ActorRef(code, name, kind, country, sector, office, origin="document", title=title)
-
-
-def _entity_at(doc: Doc, start: int, labels: tuple[str, ...] = ("PERSON",)) -> Span | None:
-    return next((e for e in doc.ents if e.start == start and e.label_ in labels), None)
-
-
-def _covered(mentions: list[ActorMention]) -> dict[int, ActorMention]:
-    return {k: m for m in mentions for k in range(m.start, m.end)}
 
 
 # ---- titles ---------------------------------------------------------------------------------------
@@ -105,7 +89,7 @@ def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[
             learned: dict[str, ActorRef]) -> list[ActorMention]:
 
     result = list(mentions)
-    covered = _covered(result)
+    covered = covered_tokens(result)
     for ent in [e for e in doc.ents if e.label_ == "PERSON"]:
         known = covered.get(ent.start)
         if known is not None and (known.start < ent.start or known.actors[0].kind != "person"):
@@ -141,7 +125,7 @@ def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[
             end = ent.end
         drop = {id(m) for m in result if start <= m.start < end}
         result = [m for m in result if id(m) not in drop] + [ActorMention(start, end, (ref,), "title+person")]
-        covered = _covered(result)
+        covered = covered_tokens(result)
     return result
 
 
@@ -151,7 +135,7 @@ def _titled_untagged(resolver: ActorResolver, doc: Doc, words: list[str], mentio
     name, and nothing learned from a word the tagger does not call a name."""
 
     result = list(mentions)
-    covered = _covered(result)
+    covered = covered_tokens(result)
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ or token.i in covered or not token.text[:1].isupper() or \
                 (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
@@ -162,7 +146,7 @@ def _titled_untagged(resolver: ActorResolver, doc: Doc, words: list[str], mentio
         holder = _holder_by_title(resolver, doc, words, found[0], doc[token.i : token.i + 1], result, None)
         if holder is not None:
             result.append(ActorMention(found[0], token.i + 1, (holder,), "title+person"))
-            covered = _covered(result)
+            covered = covered_tokens(result)
     return result
 
 
@@ -208,14 +192,6 @@ def _qualifier_ending(doc: Doc, words: list[str], at: int, mentions: list[ActorM
 # ---- appositions and possessives ------------------------------------------------------------------
 
 
-def _clause(doc: Doc, start: int) -> tuple[int, int]:
-    end = start
-    sentence_end = doc[start].sent.end if start < len(doc) else len(doc)
-    while end < sentence_end and end - start < _MAX_APPOSITION and doc[end].text not in _CLAUSE_END:
-        end += 1
-    return start, end
-
-
 def _describing(mentions: list[ActorMention], start: int, end: int) -> ActorRef | None:
     """The actor with a country (or a sector) that a phrase names: "a spokesman for the Kenyan police"."""
     inside = [m for m in mentions if start <= m.start and m.end <= end]
@@ -230,7 +206,7 @@ def _appositions(resolver: ActorResolver, doc: Doc, words: list[str], mentions: 
                  learned: dict[str, ActorRef]) -> list[ActorMention]:
 
     result = list(mentions)
-    covered = _covered(result)
+    covered = covered_tokens(result)
     for ent in [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]:
         if any(k in covered for k in range(ent.start, ent.end)) or ent.text in learned:
             continue
@@ -238,7 +214,7 @@ def _appositions(resolver: ActorResolver, doc: Doc, words: list[str], mentions: 
         after = ent.end + 1
         if after < len(doc) and doc[ent.end].text == "," and (doc[after].lower_ in _APPOSITION_STARTS or
                                                               after in covered):
-            start, end = _clause(doc, ent.end + 1)
+            start, end = clause(doc, ent.end + 1)
             ref = _describing(result, start, end)
         elif ent.start >= 2 and doc[ent.start - 1].text == "," and ent.end <= doc[ent.start].sent.end:
             before = covered.get(ent.start - 2)
@@ -249,7 +225,7 @@ def _appositions(resolver: ActorResolver, doc: Doc, words: list[str], mentions: 
                     # "Jordan's foreign minister, Ayman Safadi": the holder the title resolved to
                     result.append(ActorMention(ent.start, ent.end, (ref,), "apposition"))
                     learned[ent.text] = ref
-                    covered = _covered(result)
+                    covered = covered_tokens(result)
                     continue
             elif ent.label_ == "PERSON":
                 ref = _sector_word_before(resolver, words, ent.start - 1)  # "the governor's spokesman, X"
@@ -261,7 +237,7 @@ def _appositions(resolver: ActorResolver, doc: Doc, words: list[str], mentions: 
         actor = _learned(ent.text, country, sector, kind, title=ref.name if ref.kind != "state" else None)
         learned[ent.text] = actor
         result.append(ActorMention(ent.start, ent.end, (actor,), "apposition"))
-        covered = _covered(result)
+        covered = covered_tokens(result)
     return result
 
 
@@ -280,7 +256,7 @@ def _possessed(doc: Doc, mentions: list[ActorMention], learned: dict[str, ActorR
     """"Germany's X": a person no table holds, named with a state's possessive, is of that state."""
 
     result = list(mentions)
-    covered = _covered(result)
+    covered = covered_tokens(result)
     for ent in [e for e in doc.ents if e.label_ == "PERSON"]:
         if any(k in covered for k in range(ent.start, ent.end)) or ent.start < 2:
             continue
@@ -292,7 +268,7 @@ def _possessed(doc: Doc, mentions: list[ActorMention], learned: dict[str, ActorR
         actor = _learned(ent.text, owner.actors[0].code, None)
         learned.setdefault(ent.text, actor)
         result.append(ActorMention(ent.start, ent.end, (learned[ent.text],), "possessive"))
-        covered = _covered(result)
+        covered = covered_tokens(result)
     return result
 
 
@@ -301,7 +277,7 @@ def _described_groups(resolver: ActorResolver, doc: Doc, words: list[str], menti
     """"the rebel FDLR force", "FDLR rebels": a group no table holds, with an agent word beside its name."""
 
     result = list(mentions)
-    covered = _covered(result)
+    covered = covered_tokens(result)
     for ent in [e for e in doc.ents if e.label_ in ("ORG", "NORP")]:
         if any(k in covered for k in range(ent.start, ent.end)):
             continue
@@ -316,10 +292,10 @@ def _described_groups(resolver: ActorResolver, doc: Doc, words: list[str], menti
             continue
         if any(k in covered for k in range(ent.end, end)):
             end = ent.end
-        country = _one_country(doc, result, ent.start)
+        country = one_country(doc, result, ent.start)
         actor = learned.setdefault(ent.text, _learned(ent.text, country, agent.sector, "organization"))
         result.append(ActorMention(ent.start, end, (actor,), "descriptor"))  # "the IG Metall union": one actor
-        covered = _covered(result)
+        covered = covered_tokens(result)
     return result
 
 
@@ -331,7 +307,7 @@ def _repeats(doc: Doc, mentions: list[ActorMention], learned: dict[str, ActorRef
     if not learned:
         return mentions
     result = list(mentions)
-    covered = _covered(result)
+    covered = covered_tokens(result)
     for ent in doc.ents:
         if ent.text in learned and not any(k in covered for k in range(ent.start, ent.end)):
             result.append(ActorMention(ent.start, ent.end, (learned[ent.text],), "document"))
@@ -352,7 +328,7 @@ def _surnames(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     if not people:
         return mentions
     result = list(mentions)
-    covered = _covered(result)
+    covered = covered_tokens(result)
     for token in doc:
         known = people.get(token.text)
         if known is None or token.i in covered or not (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
@@ -361,161 +337,3 @@ def _surnames(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         if before and len({ref.code for ref in before}) == 1:
             result.append(ActorMention(token.i, token.i + 1, (before[0],), "surname"))
     return result
-
-
-_PLACE_HOWS = frozenset({"capital", "knowledge_base", "place+agent"})
-_IN_PLACE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
-_PEOPLES = frozenset({"CVL", "OPP", "LAB", "EDU", "MED", "HLH", "AGR", "BUS", "REL"})
-"""Sectors whose generic actors are of the state where they are ("residents blocked roads across Panama");
-troops, police or officials in a state are often another's ("troops in Ukraine"), and refugees and migrants
-mostly are ("refugees from Bhutan in camps in Nepal")."""
-"""Words before a capital that make it where something happens ("talks in Beijing"), not the government it
-also names ("she asked Beijing to pay"): only the first says whose the sentence's generic actors are."""
-
-
-_CROWDS = frozenset({"people", "civilian", "men", "women", "children", "refugee", "migrant", "asylum seeker",
-                     "displaced", "displaced people"})
-"""People, civilians, women, refugees: only their own sentence says whose, never the rest of the document (a UN
-speech's "people suffering from hunger" are not the speaker's state's)."""
-_ANYONES = frozenset({"foreign", "other", "member", "all", "many", "several", "some", "world", "global",
-                      "international", "various", "artificial", "every", "most", "different", "such", "young"})
-_ANYWHERE = ("of the world", "around the world", "across the world", "of all", "of different", "everywhere")
-
-
-def _nobody_in_particular(doc: Doc, words: list[str], start: int, end: int) -> bool:
-    """"foreign governments", "all parties", "the leaders of the world", "self-government", "artificial
-    intelligence": a sector word that names no one state's actors."""
-    if start > 0 and (words[start - 1].lower() in _ANYONES or words[start - 1] in ("-", "–")):
-        return True
-    following = " ".join(w.lower() for w in words[end : end + 3])
-    return following.startswith(_ANYWHERE)
-
-
-def _plural_reference(words: list[str], start: int, end: int) -> bool:
-    """"the two leaders", "the leaders of both countries": two states' actors, resolved as a pair."""
-    from multipolar.nlp.actors.plural import PLURAL_WORDS
-
-    if start > 0 and words[start - 1].lower() in PLURAL_WORDS:
-        return True
-    return end + 1 < len(words) and words[end].lower() == "of" and words[end + 1].lower() in ("both", "the") and \
-        " ".join(w.lower() for w in words[end + 1 : end + 3]) in ("both countries", "both nations", "the two")
-
-
-def _one_country(doc: Doc, mentions: list[ActorMention], at: int, sentence_only: bool = False,
-                 sector: str | None = None) -> str | None:
-    """The country where it happens: the one the sentence's places (cities, capitals after "in") name, else
-    the one its actors name, else the same two looks at the document; None when several or none ("Tbilisi
-    police fired at demonstrators after a Russian lawmaker spoke": Georgian demonstrators). `sentence_only`:
-    never the document's."""
-    sentence = doc[at].sent
-    for low, high in ((sentence.start, sentence.end), (0, len(doc))):
-        inside = [m for m in mentions if low <= m.start < high and m.actors[0].kind != "igo" and
-                  m.actors[0].state_code.isupper() and len(m.actors[0].state_code) == 3]
-        places = {m.actors[0].state_code for m in inside if m.how in _PLACE_HOWS and
-                  (m.actors[0].kind in ("state", "other") or m.how == "place+agent") and
-                  (m.how != "capital" or _after_in(doc, m))}
-        if sector in _PEOPLES and low == sentence.start:
-            places |= {m.actors[0].state_code for m in inside if m.how == "name" and _after_in(doc, m)}
-        if len(places) == 1:
-            return places.pop()
-        found = {m.actors[0].state_code for m in inside}
-        if len(found) == 1:
-            return found.pop()
-        if found or sentence_only:
-            return None
-    return None
-
-
-def _after_in(doc: Doc, mention: ActorMention) -> bool:
-    return mention.start > 0 and doc[mention.start - 1].lower_ in _IN_PLACE
-
-
-def _names_a_person_after(doc: Doc, mentions: list[ActorMention], end: int) -> bool:
-    """The phrase goes on to name its person in apposition: "the spokeswoman (for ...), Hua Chunying,"."""
-    _, stop = _clause(doc, end) if end < len(doc) else (end, end)
-    if stop + 1 >= len(doc) or doc[stop].text != ",":
-        return False
-    following = next((m for m in mentions if m.start == stop + 1), None)
-    return (following is not None and following.actors[0].kind == "person") or \
-        _entity_at(doc, stop + 1) is not None
-
-
-def _owner_country(words: list[str], mentions: list[ActorMention], end: int) -> str | None:
-    """"a spokesman for the Chinese foreign ministry": the country of the body the word belongs to."""
-    if end >= len(words) or words[end].lower() not in ("for", "of", "at"):
-        return None
-    k = end + 1 + (end + 1 < len(words) and words[end + 1].lower() == "the")
-    owner = next((m for m in mentions if m.start == k), None)
-    return owner.actors[0].country if owner is not None and owner.actors[0].kind == "organization" else None
-
-
-def _states_from(words: list[str], mentions: list[ActorMention], end: int) -> list[str]:
-    """"envoys from Saudi Arabia and Iran", "troops from Chad": the states a sector word comes from."""
-    if end >= len(words) or words[end].lower() != "from":
-        return []
-    by_start = {m.start: m for m in mentions}
-    found: list[str] = []
-    k = end + 1
-    while True:
-        k += k < len(words) and words[k].lower() == "the"
-        mention = by_start.get(k)
-        if mention is None or mention.actors[0].kind != "state" or len(mention.actors) != 1:
-            return found
-        found.append(mention.actors[0].state_code)
-        k = mention.end
-        if k < len(words) and words[k] == ",":
-            k += 1
-        if k < len(words) and words[k].lower() in ("and", "or"):
-            k += 1
-        elif k >= len(words) or words[k - 1] != ",":
-            return found
-
-
-def _generic(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention]) -> list[ActorMention]:
-    """Sector words standing alone ("protesters", "the police", "officials"): actors with that sector and the
-    country the sentence or document gives."""
-
-    result = list(mentions)
-    covered = _covered(result)
-    i = 0
-    while i < len(words):
-        hit = None if i in covered else resolver.gazetteer.agent_at(words, i)
-        if hit is None:
-            i += 1
-            continue
-        agent, size = hit
-        last = doc[i + size - 1]
-        compound = last.dep_ == "compound" and last.head.lemma_.lower() not in _PERSON_NOUNS
-        alone_not = agent.slug in _NOT_ALONE or agent.term in _NOT_ALONE or agent.term in _NOT_ALONE_TERMS
-        if alone_not or last.pos_ not in ("NOUN", "PROPN") or compound or \
-                (words[i][:1].isupper() and not doc[i].is_sent_start and agent.sector != "COP"):
-            i += size
-            continue
-        if _names_a_person_after(doc, result, i + size):
-            i += size  # "the spokeswoman for the ministry, Hua Chunying, said": the person is the actor
-            continue
-        if _nobody_in_particular(doc, words, i, i + size) or _plural_reference(words, i, i + size):
-            i += size
-            continue
-        origins = _states_from(words, result, i + size)
-        if len(origins) > 1:  # "envoys from Saudi Arabia and Iran": each state's
-            refs = tuple(ActorRef(f"{c.lower()}-{agent.slug}", f"{resolver.name_of(c)} {agent.term}",
-                                  "person" if agent.role else "organization", c, agent.sector, agent.role,
-                                  origin="rule", category="generic") for c in origins)
-            result.append(ActorMention(i, i + size, refs, "generic"))
-            i += size
-            continue
-        country = origins[0] if origins else _owner_country(words, result, i + size)
-        if country is None:
-            country = _one_country(doc, result, i, sentence_only=agent.term in _CROWDS, sector=agent.sector)
-        if country is None and len(doc) > SHORT_TEXT:
-            i += size  # "a senior diplomat said": nothing says whose; only a bare phrase stands for a sector
-            continue
-        code = f"{country.lower()}-{agent.slug}" if country else agent.slug
-        name = f"{resolver.name_of(country)} {agent.term}" if country else agent.term
-        kind = "person" if agent.role else "organization"
-        ref = ActorRef(code, name, kind, country, agent.sector, agent.role, origin="rule", category="generic")
-        result.append(ActorMention(i, i + size, (ref,), "generic"))
-        i += size
-    return result
-

@@ -1,0 +1,27 @@
+"""Small readings of the token sequence that several actor rules share: which tokens the mentions cover,
+the entity starting at a token, the clause a phrase runs to."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from multipolar.nlp.spans import ActorMention
+
+CLAUSE_END = frozenset({",", ".", ";", ":", "—", "–", "(", ")", "\"", "“", "”", "!", "?"})
+MAX_APPOSITION = 12
+
+
+def entity_at(doc: Doc, start: int, labels: tuple[str, ...] = ("PERSON",)) -> Span | None:
+    return next((e for e in doc.ents if e.start == start and e.label_ in labels), None)
+
+
+def covered_tokens(mentions: list[ActorMention]) -> dict[int, ActorMention]:
+    return {k: m for m in mentions for k in range(m.start, m.end)}
+
+
+def clause(doc: Doc, start: int) -> tuple[int, int]:
+    end = start
+    sentence_end = doc[start].sent.end if start < len(doc) else len(doc)
+    while end < sentence_end and end - start < MAX_APPOSITION and doc[end].text not in CLAUSE_END:
+        end += 1
+    return start, end
