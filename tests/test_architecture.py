@@ -302,3 +302,18 @@ def test_data_files_skip_comments_and_blank_lines_and_refuse_a_table_line_withou
         word_table("claims/relation_nouns.txt")
     with pytest.raises(DataFileError, match=r"cannot read the data file claims/none\.txt"):
         data_lines("claims/none.txt")
+
+
+def test_no_module_over_500_lines_and_no_function_over_60() -> None:
+    """Issue #18's size limits: a module that grows past them is split by what it reads, not left to grow."""
+    too_big = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        lines = path.read_text(encoding="utf-8").count("\n")
+        if lines > 500:
+            too_big.append(f"{path.relative_to(PACKAGE)}: {lines} lines")
+        for node in ast.walk(_tree(path)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno is not None:
+                length = node.end_lineno - node.lineno + 1
+                if length > 60:
+                    too_big.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}: {length} lines")
+    assert not too_big, "over the size limits (500 lines a module, 60 a function):\n" + "\n".join(too_big)
