@@ -15,16 +15,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "src"))
 
-from multipolar.evaluate.events import GoldRecord, Report, _score_record, read_gold  # noqa: E402
-from multipolar.nlp.spacy_pipeline import shared_gazetteer  # noqa: E402
-from multipolar.pipeline import process  # noqa: E402
+from multipolar.evaluate.events import GoldRecord, Report, _score_record, analysed, read_gold  # noqa: E402
 from multipolar.records import Event  # noqa: E402
 from multipolar.settings import DEFAULT_SETTINGS, Settings  # noqa: E402
 
@@ -32,19 +29,10 @@ from multipolar.settings import DEFAULT_SETTINGS, Settings  # noqa: E402
 def side_by_side(records: list[GoldRecord], settings: Settings) -> tuple[Report, Report]:
     """Reports for the rules' events alone and for all events, from one pipeline run."""
     rules, both = Report(records=len(records)), Report(records=len(records))
-    groups: dict[Path | None, list[GoldRecord]] = defaultdict(list)
-    for record in records:
-        groups[record.actors_file].append(record)
-    for actors_file, group in groups.items():
-        run = settings if actors_file is None else settings.replace(
-            actors_files=(*settings.actors_files, actors_file))
-        gazetteer = shared_gazetteer(tuple(str(p) for p in run.actors_files))
-        kinds = {code: info.kind for code, info in gazetteer.actors.items()}
-        inputs = [{"id": r.id, "text": r.text, "date": r.date, "voice": r.voice, "title": r.title} for r in group]
-        for record, result in zip(group, process(inputs, settings=run), strict=True):
-            events: list[Event] = list(result.analysis.events) if result.analysis else []
-            _score_record(rules, record, [e for e in events if e.coder.startswith("rules")], kinds)
-            _score_record(both, record, events, kinds)
+    for record, coded, kinds in analysed(records, settings):
+        events: list[Event] = coded or []
+        _score_record(rules, record, [e for e in events if e.coder.startswith("rules")], kinds)
+        _score_record(both, record, events, kinds)
     return rules, both
 
 

@@ -69,7 +69,7 @@ def _shoot(driver: Any, url: str, width: int, height: int, out: Path) -> tuple[f
 def _paths(db: Path) -> dict[str, str]:
     """Each page's path, filled with the store's busiest dyads and a document with many events."""
     from multipolar.corpus import queries as analysis
-    from multipolar.present.briefing import rows
+    from multipolar.corpus.listings import rows
 
     top = analysis.relations_in(db)[:8]
     a, b = (top[0].a, top[0].b) if top else ("USA", "CHN")

@@ -17,7 +17,7 @@ from multipolar.corpus import store
 Modality = Literal["any", "counted", "asserted", "reported", "hypothetical", "intended", "negated"]
 MODALITIES: tuple[Modality, ...] = ("any", "counted", "asserted", "reported", "hypothetical", "intended", "negated")
 _COUNTED = "NOT e.negated AND e.modality IN ('asserted', 'reported', 'intended')"
-_CITED = "d.title AS doc_title, d.date AS doc_date, d.source AS doc_source"
+CITED = "d.title AS doc_title, d.date AS doc_date, d.source AS doc_source"
 
 
 def rows(db: Path, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -80,7 +80,7 @@ def events(db: Path, found: EventFilter, limit: int, offset: int) -> list[dict[s
     where, params = found.where()
     return rows(db, f"""
         SELECT e.doc_id, e.idx, e.date, e.source, e.target, e.plover, e.mode, e.cameo, e.goldstein, e.quad_class,
-               e.negated, e.modality, e.sentence, e.evidence, e.source_text, e.target_text, {_CITED}
+               e.negated, e.modality, e.sentence, e.evidence, e.source_text, e.target_text, {CITED}
         FROM events e JOIN documents d ON d.id = e.doc_id WHERE {where}
         ORDER BY e.day DESC NULLS LAST, e.doc_id, e.idx LIMIT ? OFFSET ?""", [*params, limit, offset])
 
@@ -129,7 +129,7 @@ def actors(db: Path, kind: str | None, limit: int, offset: int) -> list[dict[str
 
 def quantities(db: Path, actor: str | None, measure: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
     """Figures naming `actor` (a party) and of `measure`, if given, by period, with their document."""
-    return rows(db, f"SELECT q.*, {_CITED} FROM quantities q"
+    return rows(db, f"SELECT q.*, {CITED} FROM quantities q"
                     " JOIN documents d ON d.id = q.doc_id WHERE (? IS NULL OR contains(q.parties, ?))"
                     " AND (? IS NULL OR q.measure = ?)"
                     " ORDER BY q.period_start NULLS LAST, q.doc_id, q.idx LIMIT ? OFFSET ?",
@@ -138,7 +138,7 @@ def quantities(db: Path, actor: str | None, measure: str | None, limit: int, off
 
 def quotes(db: Path, actor: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
     """Quotations (by `actor`, if given), with their document."""
-    return rows(db, f"SELECT q.*, {_CITED} FROM quotes q"
+    return rows(db, f"SELECT q.*, {CITED} FROM quotes q"
                     " JOIN documents d ON d.id = q.doc_id WHERE (? IS NULL OR q.speaker_actor = ?)"
                     " ORDER BY q.doc_id, q.idx LIMIT ? OFFSET ?", [actor, actor, limit, offset])
 
@@ -147,7 +147,7 @@ def dyad_figures(db: Path, a: str, b: str, limit: int = 50) -> list[dict[str, An
     """Money and other figures naming both actors, each with its document and sentence."""
     return rows(db, f"""
         SELECT q.doc_id, q.idx, q.text, q.kind, q.measure, q.from_actor, q.to_actor, q.parties, q.usd,
-               q.period_start, q.period_end, q.sentence, q.evidence, {_CITED}
+               q.period_start, q.period_end, q.sentence, q.evidence, {CITED}
         FROM quantities q JOIN documents d ON d.id = q.doc_id
         WHERE contains(q.parties, ?) AND contains(q.parties, ?)
         ORDER BY q.period_start NULLS LAST, d.date, q.doc_id, q.idx LIMIT ?""", [f'"{a}"', f'"{b}"', limit])

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -200,11 +200,12 @@ def _normalised(expected: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-def evaluate(records: Iterable[GoldRecord], settings: Settings = DEFAULT_SETTINGS) -> Report:
+def analysed(records: list[GoldRecord], settings: Settings = DEFAULT_SETTINGS
+             ) -> Iterator[tuple[GoldRecord, list[Event] | None, dict[str, str]]]:
+    """Each record with the events the pipeline codes for it (None when its analysis failed) and the kinds
+    of the actors it can name: records that bring their own actors file run with that file added."""
     from multipolar.nlp.spacy_pipeline import shared_gazetteer
 
-    records = list(records)
-    report = Report(records=len(records))
     groups: dict[Path | None, list[GoldRecord]] = defaultdict(list)
     for record in records:
         groups[record.actors_file].append(record)
@@ -215,10 +216,16 @@ def evaluate(records: Iterable[GoldRecord], settings: Settings = DEFAULT_SETTING
         kinds = {code: info.kind for code, info in gazetteer.actors.items()}
         inputs = [{"id": r.id, "text": r.text, "date": r.date, "voice": r.voice, "title": r.title} for r in group]
         for record, result in zip(group, process(inputs, settings=run), strict=True):
-            events = list(result.analysis.events) if result.analysis else []
-            if result.analysis is None:
-                report.errors += 1
-            _score_record(report, record, events, kinds)
+            yield record, list(result.analysis.events) if result.analysis else None, kinds
+
+
+def evaluate(records: Iterable[GoldRecord], settings: Settings = DEFAULT_SETTINGS) -> Report:
+    records = list(records)
+    report = Report(records=len(records))
+    for record, events, kinds in analysed(records, settings):
+        if events is None:
+            report.errors += 1
+        _score_record(report, record, events or [], kinds)
     return report
 
 

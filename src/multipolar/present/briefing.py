@@ -8,27 +8,13 @@ row marked `both`.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from multipolar.corpus import store
+from multipolar.corpus.listings import CITED, rows
 
 COUNTED = "NOT e.negated AND e.modality IN ('asserted', 'reported', 'intended') AND e.day IS NOT NULL"
-_CITED = "d.title AS doc_title, d.date AS doc_date, d.source AS doc_source"
-
-
-def rows(db: Path, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    """A parameterised query's rows as dicts, dates as ISO text; the store opened read-only."""
-    connection = store.connect(db, read_only=True)
-    try:
-        cursor = connection.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [{k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in zip(names, row, strict=True)}
-                for row in cursor.fetchall()]
-    finally:
-        connection.close()
 
 
 def url_of(source: str | None) -> str | None:
@@ -123,7 +109,7 @@ def notable_events(db: Path, limit: int = 12, dyad: tuple[str, str] | None = Non
         example AS (SELECT * FROM acts QUALIFY row_number() OVER (PARTITION BY low, high, plover
                                                                   ORDER BY day DESC, doc_id, idx) = 1)
         SELECT x.doc_id, x.idx, x.source, x.target, x.plover, x.cameo, x.goldstein, x.quad_class, x.mode, x.date,
-               x.modality, x.negated, x.sentence, x.evidence, g.reports, g.first_month, g.last_month, {_CITED}
+               x.modality, x.negated, x.sentence, x.evidence, g.reports, g.first_month, g.last_month, {CITED}
         FROM grouped g JOIN example x USING (low, high, plover) JOIN documents d ON d.id = x.doc_id
         ORDER BY g.weight * ln(1 + g.reports) DESC, g.last_month DESC, x.source, x.target LIMIT ?""",
         [a, a, b, a, b, limit])
@@ -135,7 +121,7 @@ def dyad_events(db: Path, a: str, b: str, limit: int = 80) -> list[dict[str, Any
         SELECT e.doc_id, min(e.idx) AS idx, arg_min(e.source, e.idx) AS source,
                arg_min(e.target, e.idx) AS target, count(DISTINCT e.source) > 1 AS both, e.plover,
                e.cameo, e.goldstein, e.quad_class, e.mode, e.date, e.negated, e.modality, e.sentence, e.evidence,
-               {_CITED}
+               {CITED}
         FROM events e JOIN documents d ON d.id = e.doc_id
         WHERE (e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?)
         GROUP BY e.doc_id, e.sentence, e.plover, e.cameo, e.goldstein, e.quad_class, e.mode, e.date, e.negated,
@@ -149,7 +135,7 @@ def largest_figures(db: Path, limit: int = 10, dyad: tuple[str, str] | None = No
     return rows(db, f"""
         SELECT * FROM (
             SELECT q.doc_id, q.text, q.measure, q.from_actor, q.to_actor, q.parties, q.usd, q.period_start,
-                   q.period_end, q.sentence, q.evidence, {_CITED}
+                   q.period_end, q.sentence, q.evidence, {CITED}
             FROM quantities q JOIN documents d ON d.id = q.doc_id
             WHERE q.kind = 'money' AND q.usd > 0
               AND (? IS NULL OR (contains(q.parties, ?) AND contains(q.parties, ?)))
@@ -183,7 +169,7 @@ def dyad_quotes(db: Path, a: str, b: str, limit: int = 20) -> list[dict[str, Any
     """Quotations by either side (the actor, or a person or body of that country) in documents that report
     events between a and b."""
     return rows(db, f"""
-        SELECT q.doc_id, q.idx, q.text, q.speaker, q.speaker_actor, q.direct, q.date, q.sentence, {_CITED}
+        SELECT q.doc_id, q.idx, q.text, q.speaker, q.speaker_actor, q.direct, q.date, q.sentence, {CITED}
         FROM quotes q JOIN documents d ON d.id = q.doc_id
         LEFT JOIN actors ac ON ac.doc_id = q.doc_id AND ac.code = q.speaker_actor
         WHERE q.doc_id IN (SELECT doc_id FROM events WHERE (source = ? AND target = ?) OR (source = ? AND target = ?))
