@@ -42,8 +42,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def client(db: Path) -> TestClient:
-    return TestClient(create_app(db), base_url="http://127.0.0.1")
+def client(db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as opened:
+        yield opened
 
 
 def csv_rows(text: str) -> list[dict[str, str]]:
