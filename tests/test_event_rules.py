@@ -569,3 +569,18 @@ def test_troops_arriving_are_deployed_not_visiting() -> None:
                      "in/in/ADP/prep/2 Syria/Syria/PROPN/pobj/3 ././PUNCT/punct/2")
     assert [(e[0], e[1], e[2]) for e in peacekeepers] == [("KEN", "SYR", "AID")]
     assert [(e[0], e[1], e[2], e[3]) for e in troops] == [("FRA", "SYR", "MOBILIZE", "troops")]
+
+
+def test_a_complaint_is_aimed_at_what_it_is_about_not_at_its_addressee() -> None:
+    # "Kenya complained to Egypt about Syria."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 complained/complain/VERB/ROOT/- to/to/ADP/prep/1 "
+                     "Egypt/Egypt/PROPN/pobj/2 about/about/ADP/prep/1 Syria/Syria/PROPN/pobj/4 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("KEN", "SYR", "ACCUSE")]
+
+
+def test_a_demanded_withdrawal_is_asked_of_the_forces_owner() -> None:
+    # "Kenya demanded the withdrawal of French troops from Syria."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 demanded/demand/VERB/ROOT/- the/the/DET/det/3 "
+                     "withdrawal/withdrawal/NOUN/dobj/1 of/of/ADP/prep/3 French/French/ADJ/amod/6 "
+                     "troops/troop/NOUN/pobj/4 from/from/ADP/prep/3 Syria/Syria/PROPN/pobj/7 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("KEN", "FRA", "REQUEST")]
