@@ -11,6 +11,7 @@ import multipolar
 from multipolar.evaluate.quotes import (
     QuoteGold,
     QuoteReport,
+    _carried_over,
     evaluate_quotes,
     is_quote_gold,
     read_quote_gold,
@@ -143,6 +144,22 @@ def test_quotes_match_by_overlap_one_to_one() -> None:
     score_record(report, record, [one_piece, _found("Beyond the Coups", 71, None)])
     assert (report.quotes.tp, report.quotes.fp, report.quotes.fn) == (1, 1, 1)
     assert (report.with_speaker.tp, report.titles_reported, report.actor_right) == (1, 1, 1)
+
+
+def test_gold_offsets_follow_a_speech_whose_lines_ingest_joined() -> None:
+    text = "Intro words here. He said “To \nthe people of Lebanon”, and left."
+    analysed = text.replace(" \n", " ")
+    gold = {"text": "To \nthe people of Lebanon", "start": 27, "end": 52, "speaker": "He", "speaker_actor": None,
+            "speaker_country": "USA", "speaker_sector": "GOV"}
+    assert text[27:52] == gold["text"]
+    record = QuoteGold("r", "2023-01-01", text, (gold,))
+    report = QuoteReport()
+    score_record(report, record, [_found("To the people of Lebanon", 26, "he", None, "USA", "GOV")], analysed)
+    assert (report.quotes.tp, report.with_speaker.tp) == (1, 1)
+    moved = _carried_over(gold, text, analysed)
+    assert analysed[moved["start"] : moved["end"]] == "To the people of Lebanon"
+    reworded = _carried_over(gold, text, "Intro. He said “To the people of Lebanon”.")
+    assert (reworded["start"], reworded["end"]) == (16, 40)
 
 
 # Measured 2026-12-01 (README, Accuracy); the test split is frozen: scored, never tuned on.
