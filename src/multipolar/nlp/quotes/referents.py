@@ -18,7 +18,6 @@ from multipolar.nlp.actors import agents as actors_agents
 from multipolar.nlp.quotes.actors import (
     Described,
     describe_phrase,
-    document_country,
     generic_titles,
     people_words,
     person_nouns,
@@ -64,14 +63,15 @@ def office_holder(attribution: Attribution, token: Token) -> Referent | None:
     if resolver is None:
         return None
     day = attribution.doc._.mp_date
-    words = [t for t in token.subtree if t.dep_ != "det" and not t.is_punct and not t.is_space]
+    lo, hi = phrase(token, attribution.quoted)  # "the Vice President, who oversees ...": the title alone
+    words = [t for t in token.doc[lo:hi] if t.dep_ != "det" and not t.is_punct and not t.is_space]
     title = re.sub(r"[^a-z]", "", "".join(t.text for t in words).lower())
     holders = {t.code for terms in resolver.gazetteer.terms.values() for t in terms
                if t.country is None and re.sub(r"[^a-z]", "", t.title.lower()) == title and t.covers(day)}
     code = holders.pop() if len(holders) == 1 else None
     if code is None:
         hit = resolver.gazetteer.agent_at([t.text for t in words], 0)
-        country = document_country(attribution)
+        country = attribution.home_country(token)
         if hit is None or hit[1] != len(words) or not hit[0].role or country is None:
             return None
         code = actors_agents.office_holder(resolver, country, hit[0].role, day)

@@ -21,7 +21,15 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.actors.resolve import ActorResolver
-from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns, organisation_words, people_words
+from multipolar.nlp.quotes.actors import (
+    Described,
+    describe_phrase,
+    document_country,
+    document_nouns,
+    government_country,
+    organisation_words,
+    people_words,
+)
 from multipolar.nlp.quotes.around import (
     PRONOUN_GENDER,
     colon_label,
@@ -44,6 +52,7 @@ from multipolar.nlp.quotes.referents import (
     referents,
     words_of,
 )
+from multipolar.nlp.quotes.transcript import transcript_turns, turn_at
 from multipolar.nlp.spans import ActorMention, text_of
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -97,6 +106,22 @@ class Attribution:
         """"GOMA — Rebels said ...": the parser may take the dateline's place for the subject."""
         self.referents = referents(self, doc)
         self.pronoun_referents = resolve_personal_pronouns(self)
+        self.turns = transcript_turns(self)
+        self._offices_held()
+
+    def _offices_held(self) -> None:
+        """"Q The President said ... when he said": a bare title no one named before holds is the holder of
+        that office on the date, for the pronouns that point back to it too."""
+        for referent in self.referents:
+            if referent.kind != "person" or referent.target is not None or referent.described.actor is not None \
+                    or not bare_role(self.doc, referent.start, referent.end) or \
+                    any(r.start < referent.start and r.target is None and
+                        words_of(self.doc[referent.start : referent.end].text) <= r.words
+                        for r in self.referents if r is not referent):
+                continue
+            holder = office_holder(self, self.doc[referent.start : referent.end].root)
+            if holder is not None:
+                referent.described = holder.described
 
     def speakers(self) -> list[Described | None]:
         found: list[Described | None] = []
@@ -361,6 +386,9 @@ class Attribution:
             referent = antecedent(self, token, kinds, None)
             return referent.resolved.described if referent else Described(None)
         if lower in ("i", "we", "me", "us"):
+            turn = turn_at(self.turns, token.idx) if lower in ("i", "me") else None
+            if turn is not None and turn.speaker is not None:
+                return turn.speaker  # "PRIME MINISTER KISHIDA: ... And I say “literally.”"
             return self._voice(person=lower in ("i", "me"))
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None and token.lemma_.lower() in document_nouns():
@@ -368,9 +396,11 @@ class Attribution:
             if written.text is not None and written.kind == "person":
                 return written
         start, end = phrase(token, self.quoted)
+        bare = self._bare_role(token, start, end)  # "The President": whose, is found by the role below
         linked = next((r for r in self.referents if r.kind == "person" and (
             (r.start <= token.i < r.end and (r.target is not None or r.described.sector != r.sector_found)) or
-            ((r.start, r.end) == (start, end) and r.described.actor is None and r.described.named))), None)
+            ((r.start, r.end) == (start, end) and r.described.actor is None and r.described.named and not bare))),
+            None)
         if linked is not None:
             return linked.resolved.described  # a title, surname or description that stands for someone named
         described = describe_phrase(self, start, end)
@@ -379,7 +409,7 @@ class Attribution:
             issued = self._issued_before(token)
             if issued is not None:
                 return issued
-        if not described.named or self._bare_role(token, start, end):
+        if not described.named or bare:
             referent = self._by_role(token, start)
             if referent is not None:
                 return referent.described
@@ -388,6 +418,14 @@ class Attribution:
             if referent is not None:
                 return referent.described
         return described
+
+    def home_country(self, token: Token) -> str | None:
+        """The state an office named without its holder belongs to: the transcript speaker's, else the one
+        whose government the document names most, else the document's."""
+        turn = turn_at(self.turns, token.idx)
+        if turn is not None and turn.speaker is not None and turn.speaker.country:
+            return turn.speaker.country
+        return government_country(self) or document_country(self)
 
     def _bare_role(self, token: Token, start: int, end: int) -> bool:
         """"the minister", "the Vice President": a title with no name, which points back to someone."""
