@@ -24,9 +24,7 @@ from multipolar.nlp.actors.resolve import ActorResolver
 from multipolar.nlp.quotes.actors import (
     Described,
     describe_phrase,
-    document_country,
     document_nouns,
-    government_country,
     organisation_words,
     people_words,
 )
@@ -47,12 +45,13 @@ from multipolar.nlp.quotes.referents import (
     Referent,
     bare_role,
     gender_of,
+    hold_offices,
     office_holder,
     phrase,
     referents,
     words_of,
 )
-from multipolar.nlp.quotes.transcript import transcript_turns, turn_at
+from multipolar.nlp.quotes.transcript import Turn, transcript_turns, turn_at
 from multipolar.nlp.spans import ActorMention, text_of
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -104,24 +103,11 @@ class Attribution:
         opening = _DATELINE.match(text_of(doc)[:120])
         self.dateline_end = opening.end() if opening else 0
         """"GOMA — Rebels said ...": the parser may take the dateline's place for the subject."""
+        self.turns: list[Turn] = []
         self.referents = referents(self, doc)
         self.pronoun_referents = resolve_personal_pronouns(self)
         self.turns = transcript_turns(self)
-        self._offices_held()
-
-    def _offices_held(self) -> None:
-        """"Q The President said ... when he said": a bare title no one named before holds is the holder of
-        that office on the date, for the pronouns that point back to it too."""
-        for referent in self.referents:
-            if referent.kind != "person" or referent.target is not None or referent.described.actor is not None \
-                    or not bare_role(self.doc, referent.start, referent.end) or \
-                    any(r.start < referent.start and r.target is None and
-                        words_of(self.doc[referent.start : referent.end].text) <= r.words
-                        for r in self.referents if r is not referent):
-                continue
-            holder = office_holder(self, self.doc[referent.start : referent.end].root)
-            if holder is not None:
-                referent.described = holder.described
+        hold_offices(self)
 
     def speakers(self) -> list[Described | None]:
         found: list[Described | None] = []
@@ -418,14 +404,6 @@ class Attribution:
             if referent is not None:
                 return referent.described
         return described
-
-    def home_country(self, token: Token) -> str | None:
-        """The state an office named without its holder belongs to: the transcript speaker's, else the one
-        whose government the document names most, else the document's."""
-        turn = turn_at(self.turns, token.idx)
-        if turn is not None and turn.speaker is not None and turn.speaker.country:
-            return turn.speaker.country
-        return government_country(self) or document_country(self)
 
     def _bare_role(self, token: Token, start: int, end: int) -> bool:
         """"the minister", "the Vice President": a title with no name, which points back to someone."""

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from multipolar.nlp.quotes.actors import Described, describe_phrase
+from spacy.tokens import Token
+
+from multipolar.nlp.quotes.actors import Described, describe_phrase, document_country, government_country
 from multipolar.nlp.spans import text_of
 
 if TYPE_CHECKING:
@@ -53,6 +55,15 @@ def transcript_turns(att: Attribution) -> list[Turn]:
 
 def turn_at(turns: list[Turn], char: int) -> Turn | None:
     return next((t for t in turns if t.start <= char < t.end), None)
+
+
+def home_country(att: Attribution, token: Token) -> str | None:
+    """The state an office named without its holder belongs to: the transcript speaker's, else the one whose
+    government the document names most, else the document's."""
+    turn = turn_at(att.turns, token.idx)
+    if turn is not None and turn.speaker is not None and turn.speaker.country:
+        return turn.speaker.country
+    return government_country(att) or document_country(att)
 
 
 def _label_speaker(att: Attribution, start: int, end: int) -> Described | None:
