@@ -37,6 +37,7 @@ from multipolar.nlp.events.clauses import (
     mistagged_verb,
     own_subject,
     unresolved_recipient,
+    wished_for,
 )
 from multipolar.nlp.events.coded import CodedEvent
 from multipolar.nlp.events.frames import complement_code, complements, frame_words, governing_frame, noun_pattern
@@ -93,6 +94,8 @@ class _DocReader(NounEvents):
             return []  # "urged China to release ...", "a request to send": what is asked for is the request's content
         if frame is not None and _asked_for(frame.word):
             return []  # "urged the United States to stop arming Taiwan": inside what is asked for, at any depth
+        if (frame is not None and frame.kind == "aim") or wished_for(verb):
+            return []  # "efforts to end the fighting", "demanded an admission that ... murdered", "he must resign"
         if condition_of_threat(verb):
             return []  # "warned that its army would enter Kosovo if Serbs there were attacked": the condition
         return self._coded_verb(verb)
@@ -173,7 +176,8 @@ class _DocReader(NounEvents):
         objects = {w.lemma_.lower() for o in objects_of(verb) for w in (o, *o.conjuncts, *o.children)}
         context = {t.lemma_.lower() for t in verb.sent}
         subject_tokens = self.args.subjects(verb)[0]
-        subjects = {t.lemma_.lower() for t in subject_tokens}
+        # "the first deployment of NATO peacekeeping troops have arrived": the words of the subject's phrase count
+        subjects = {w.lemma_.lower() for t in subject_tokens for w in _phrase_heads(t)}
         if any(t.pos_ in ("NOUN", "PROPN") and (m := self.args.mentions.get(t.i)) is not None and m.how == "adjective"
                for t in subject_tokens):
             subjects.add("people")  # "Angry Malians burned tyres": a people named by its demonym
@@ -184,8 +188,9 @@ class _DocReader(NounEvents):
                 code, plover, mode = sense.becomes
                 targets: tuple[str, ...] = ("dobj",) if plover in ("ACCUSE", "SANCTION") else (
                     "prep:with|alongside|among", "none")
-                if sense.subject:
-                    targets = ("dobj", "prep:from|against", "none")
+                if sense.subject:  # "peacekeepers arrived in Bosnia": where they arrive
+                    targets = ("dobj", "prep:from|against", "none") if objects else (
+                        "prep:from|against|in|at|to", "none")
                 return (Pattern(verb.lemma_.lower(), frozenset(), targets, code, plover, mode,
                                 f"sense:{verb.lemma_.lower()}/{plover.lower()}"),)
         return None
@@ -409,6 +414,15 @@ class _DocReader(NounEvents):
             if pattern is not None:
                 return candidate, pattern
         return None
+
+def _phrase_heads(noun: Token) -> list[Token]:
+    """A subject noun, the nouns compounded on it and its "of" object: "deployment", "troops", "peacekeeping"."""
+    found = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            found += [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod"))]
+    return found
+
 
 def _asked_for(word: Token) -> bool:
     """A frame word that is itself inside a request, refusal or threat ("urged X to [stop] arming")."""
