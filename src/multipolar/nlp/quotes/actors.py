@@ -427,6 +427,18 @@ def document_country(attribution: Attribution) -> str | None:
     return None
 
 
+def government_country(attribution: Attribution) -> str | None:
+    """The state whose government the document's people and bodies speak for most ("the White House",
+    "Secretary Blinken"), ahead of any other; states named as such do not count."""
+    counts = Counter(c for m in attribution.mentions if m.how != "voice" and m.start not in attribution.quoted
+                     and len(m.actors) == 1 and m.actors[0].kind != "state" and m.actors[0].role == "GOV"
+                     for c in [_state_of(m)] if c)
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
 def _state_of(mention: ActorMention) -> str | None:
     """The state a mention names or belongs to (not a bloc: "West African" is no country)."""
     if len(mention.actors) != 1:

@@ -21,7 +21,13 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.actors.resolve import ActorResolver
-from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns, organisation_words, people_words
+from multipolar.nlp.quotes.actors import (
+    Described,
+    describe_phrase,
+    document_nouns,
+    organisation_words,
+    people_words,
+)
 from multipolar.nlp.quotes.around import (
     PRONOUN_GENDER,
     colon_label,
@@ -39,11 +45,13 @@ from multipolar.nlp.quotes.referents import (
     Referent,
     bare_role,
     gender_of,
+    hold_offices,
     office_holder,
     phrase,
     referents,
     words_of,
 )
+from multipolar.nlp.quotes.transcript import Turn, transcript_turns, turn_at
 from multipolar.nlp.spans import ActorMention, text_of
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -95,8 +103,11 @@ class Attribution:
         opening = _DATELINE.match(text_of(doc)[:120])
         self.dateline_end = opening.end() if opening else 0
         """"GOMA — Rebels said ...": the parser may take the dateline's place for the subject."""
+        self.turns: list[Turn] = []
         self.referents = referents(self, doc)
         self.pronoun_referents = resolve_personal_pronouns(self)
+        self.turns = transcript_turns(self)
+        hold_offices(self)
 
     def speakers(self) -> list[Described | None]:
         found: list[Described | None] = []
@@ -361,6 +372,9 @@ class Attribution:
             referent = antecedent(self, token, kinds, None)
             return referent.resolved.described if referent else Described(None)
         if lower in ("i", "we", "me", "us"):
+            turn = turn_at(self.turns, token.idx) if lower in ("i", "me") else None
+            if turn is not None and turn.speaker is not None:
+                return turn.speaker  # "PRIME MINISTER KISHIDA: ... And I say “literally.”"
             return self._voice(person=lower in ("i", "me"))
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None and token.lemma_.lower() in document_nouns():
@@ -368,9 +382,11 @@ class Attribution:
             if written.text is not None and written.kind == "person":
                 return written
         start, end = phrase(token, self.quoted)
+        bare = self._bare_role(token, start, end)  # "The President": whose, is found by the role below
         linked = next((r for r in self.referents if r.kind == "person" and (
             (r.start <= token.i < r.end and (r.target is not None or r.described.sector != r.sector_found)) or
-            ((r.start, r.end) == (start, end) and r.described.actor is None and r.described.named))), None)
+            ((r.start, r.end) == (start, end) and r.described.actor is None and r.described.named and not bare))),
+            None)
         if linked is not None:
             return linked.resolved.described  # a title, surname or description that stands for someone named
         described = describe_phrase(self, start, end)
@@ -379,7 +395,7 @@ class Attribution:
             issued = self._issued_before(token)
             if issued is not None:
                 return issued
-        if not described.named or self._bare_role(token, start, end):
+        if not described.named or bare:
             referent = self._by_role(token, start)
             if referent is not None:
                 return referent.described
