@@ -50,6 +50,8 @@ __all__ = ["CodedEvent", "EventCoder", "coded_pairs", "noun_pattern"]
 
 _OBLIGATION_AUX = frozenset({"must", "should"})
 _PARTICLES = word_list("particles")
+_NOT_CONTAINERS = word_list("not_containers")
+_WHEN = frozenset({"DATE", "TIME"})
 _TOPIC_RECIPIENTS = frozenset({"PROTEST", "CONCEDE"})
 """Types whose unnamed recipient is no reason to drop the event: the state's own people, or the topic."""
 _DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT"})
@@ -250,7 +252,8 @@ class _DocReader(NounEvents):
             self.used_nouns.add(noun.i)
         targets = self.args.actors_of_all(passive_tokens)
         if not targets and noun is not None:
-            targets = self.args.targets(noun, code_from.targets, [])
+            # "the suspension of heightened tariffs on China": the recipient can hang on what the noun is of
+            targets = self.args.targets(noun, code_from.targets, _held(noun))
         found = self._verb_targets(verb, pattern, code_from, objects, sources, passive_tokens, targets)
         if found is None:
             return None
@@ -404,16 +407,26 @@ class _DocReader(NounEvents):
         candidates: list[Token] = []
         for obj in objects:
             for word in conjuncts(obj):
-                candidates.append(word)
-                candidates += [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ in ("in", "of")
-                               for p in prep.children if p.dep_ == "pobj"]
-        candidates += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("with", "in")
-                       for p in prep.children if p.dep_ == "pobj"]
+                candidates += [word, *_held(word)]
+        for held in (p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("with", "in")
+                     for p in prep.children if p.dep_ == "pobj"):
+            candidates += [held, *_held(held)]  # "engaged in multiple rounds of negotiations"
         for candidate in candidates:
+            if candidate.ent_type_ in _WHEN:
+                continue  # "began in March 2003": a month, not a march
             pattern = noun_pattern(self.tables, candidate)
             if pattern is not None:
                 return candidate, pattern
         return None
+
+def _held(word: Token) -> list[Token]:
+    """What a container noun holds: "$1bn in aid", "a package of sanctions", "rounds of negotiations"; not
+    what a goal or a need is about ("pursue the goals of disarmament")."""
+    if word.lemma_.lower() in _NOT_CONTAINERS:
+        return []
+    return [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ in ("in", "of")
+            for p in prep.children if p.dep_ == "pobj"]
+
 
 def _phrase_heads(noun: Token) -> list[Token]:
     """A subject noun, the nouns compounded on it and its "of" object: "deployment", "troops", "peacekeeping"."""

@@ -35,6 +35,8 @@ class NounEvents(EventAssembler):
     """The noun half of the coder (the verb half, `coder._DocReader`, builds on it)."""
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
+        if noun.ent_type_ in ("DATE", "TIME"):
+            return []  # "the programme that began in March 2003": a month, not a march
         lemma = noun.lemma_.lower()
         thanked = self.args.thanked_for(noun)
         if lemma in _STATIVE_NOUNS and not thanked and not (lemma in _ACTS_WITH_A_RECIPIENT and any(
