@@ -265,6 +265,39 @@ def test_a_joint_statement_speaks_for_both_signatories() -> None:
     assert alone["We"] == {"USA"}, alone  # a topic is no signatory
 
 
+@pytest.mark.parametrize(("title", "signing"), [
+    ("Joint Statement Between the United States, Belize, Germany, Indonesia, and Senegal on the Second Summit",
+     {"USA", "BLZ", "DEU", "IDN", "SEN"}),
+    ("G7 Leaders' Statement on Ukraine", {"G7"}),
+    ("Quad Leaders’ Joint Statement", {"QUAD"}),
+    ("U.S.-ROK Leaders’ Joint Statement", {"USA", "KOR"}),
+    ("Joint Statement on United States-El Salvador Agreement on Reciprocal Trade", {"USA", "SLV"}),
+    ("Joint Statement on Air Defenses by U.S. President Joseph R. Biden and German Chancellor Olaf Scholz",
+     {"USA", "DEU"}),
+    ("Joint Declaration by the Prime Minister of Cambodia and the Prime Minister of Thailand", {"KHM", "THA"}),
+    ("Joint Statement on U.S.-UK Consultations on the Indo-Pacific", {"USA", "GBR"}),
+    ("Joint Statement on Israel", {"USA"}),
+    ("FACT SHEET: G7 to Announce Joint Actions on Forced Labor", {"USA"}),
+])
+def test_the_we_of_a_joint_statement_is_every_signatory_or_the_body(title: str, signing: set[str]) -> None:
+    found = _all_codes(multipolar.analyze({"text": "We call on all parties to show restraint.", "date": "2023-05-20",
+                                           "voice": "USA", "title": title}))
+    assert found["We"] == signing, found
+
+
+def test_the_signatories_of_a_multilateral_statement_do_not_act_on_each_other() -> None:
+    title = "Joint Statement from the Leaders of the United States, Brazil, India and South Africa"
+    urged = multipolar.analyze({"text": "We urge all countries to build the systems we need.", "date": "2023-05-20",
+                                "voice": "USA", "title": title})
+    requests = {(e.source, e.target) for e in urged.events if e.plover == "REQUEST"}
+    assert {source for source, _ in requests} == {"USA", "BRA", "IND", "ZAF"}, requests
+    assert all(target in (None, source) for source, target in requests), requests  # each alone, none on another
+    pair = multipolar.analyze({"text": "We condemn Russia's attacks.", "date": "2023-05-20", "voice": "USA",
+                               "title": title})
+    assert {(e.source, e.target) for e in pair.events if e.plover == "ACCUSE"} == \
+        {("USA", "RUS"), ("BRA", "RUS"), ("IND", "RUS"), ("ZAF", "RUS")}
+
+
 def test_the_voice_s_own_army_and_both_nations() -> None:
     speech = multipolar.analyze({"text": "We call for the lifting of the embargo weighing on our national army.",
                                  "date": "2018-09-27", "voice": "CAF"})

@@ -24,6 +24,7 @@ from multipolar.coding.gazetteer import STATE_KINDS, ActorInfo, Gazetteer, NameP
 from multipolar.nlp.actors import agents as actors_agents
 from multipolar.nlp.actors import explained as actors_explained
 from multipolar.nlp.actors import plural as actors_plural
+from multipolar.nlp.actors import signatories as actors_signatories
 from multipolar.nlp.actors import voice as actors_voice
 from multipolar.nlp.actors.kb_names import (
     SHORT_TEXT,
@@ -341,22 +342,10 @@ class ActorResolver:
     # ---- helpers ----------------------------------------------------------------------------------
 
     def _voices(self, doc: Doc, day: dt.date | None) -> tuple[ActorRef, ...]:
-        """Who the document's "we" is: the voice given with it and, in a joint statement of two states, both
-        ("Joint Statement of the United States and Japan")."""
+        """Who the document's "we" is: the voice given with it and, in a joint statement, every signatory
+        ("Joint Statement of the United States and Japan"), or the body that speaks ("G7 Leaders' Statement")."""
         voice = self.gazetteer.code_of(doc._.mp_voice, day) if doc._.mp_voice else None
-        codes = [voice] if voice is not None else []
-        signing = actors_voice.signatories_text(doc._.mp_title)
-        if signing is not None:
-            words = [_word(w) for w in self.gazetteer._tokenize(signing) if w.strip()]
-            for i in range(len(words)):
-                found = next((p.code for p in self.gazetteer.patterns_at(words, i) if p.how in ("name", "adjective")
-                              and p.code in self.gazetteer.actors and p.valid_on(day)
-                              and self.gazetteer.actors[p.code].kind in STATE_KINDS), None)
-                if found is not None and found not in codes:
-                    codes.append(found)
-            if len(codes) != 2:
-                codes = codes[:1]  # an unnamed partner, or a multilateral statement (whose "we" would have its
-                # signatories act on each other wherever a recipient is not resolved): the voice only
+        codes = actors_signatories.signatories(self.gazetteer, doc._.mp_title, voice, day)
         return tuple(self.ref(code, day) for code in codes)
 
     def ref(self, code: str, day: dt.date | None) -> ActorRef:
