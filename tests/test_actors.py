@@ -350,3 +350,32 @@ def test_named_bodies_a_cleric_in_office_and_the_tail_of_an_unknown_name() -> No
     assert not any(code.startswith(("esp-", "col-unions")) for codes in found.values() for code in codes), found
     leader = _analyse("Ayatollah Khamenei vowed revenge.", "2020-01-05")
     assert _actor_of(leader, "Ayatollah Khamenei")[:2] == ("IRN", "GOV")
+
+
+def test_a_territory_that_stands_for_its_state_is_that_state_after_in_or_into() -> None:
+    found = _codes(_analyse("Israel allowed fuel trucks into Gaza, and Rwandan troops stayed inside eastern Congo "
+                            "while fighting spread in Darfur.", "2024-03-01"))
+    assert (found.get("Gaza"), found.get("eastern Congo"), found.get("Darfur")) == ("PSE", "COD", "SDN"), found
+    assert _codes(_analyse("Gazans fled south.", "2024-03-01")).get("Gazans") == "PSE"
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Voters in Congo returned Denis Sassou Nguesso to office, and his rivals in Brazzaville cried foul.", "COG"),
+    ("Felix Tshisekedi accused Kigali. Paul Kagame said Congo was using the dispute.", "COD"),
+    ("Congo and Rwanda signed a peace deal.", "COD"),
+])
+def test_a_state_name_two_states_share_is_the_one_the_document_names(text: str, state: str) -> None:
+    analysis = _analyse(text, "2023-02-04")
+    assert {a.country for a in analysis.actors if any("Congo" in m.text for m in a.mentions)} == {state}
+    other = {"COG": "COD", "COD": "COG"}[state]
+    assert other not in {a.country for a in analysis.actors}
+
+
+def test_a_crowd_s_cause_is_not_its_country() -> None:
+    rally = _analyse("Pro-Palestinian protesters rallied against the war in Gaza. Pro-Palestine activists "
+                     "blocked a road.", "2024-03-01")
+    crowd = {(m.text, a.country) for a in rally.actors for m in a.mentions if m.text != "Gaza"}
+    assert not any(country in ("PSE", "USA") for _, country in crowd), crowd  # nor Palestine, Texas
+    march = _all_codes(_analyse("Thousands of pro-Palestinian protesters marched in London, calling for a ceasefire "
+                                "in Gaza.", "2024-03-01"))
+    assert march["protesters"] == {"gbr-protesters"}, march

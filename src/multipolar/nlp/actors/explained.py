@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from multipolar.nlp.actors.agents import POSSESSIVE, QUALIFIER_FILLERS
-from multipolar.nlp.actors.clauses import clause, covered_tokens
+from multipolar.nlp.actors.clauses import after_stance, clause, covered_tokens
 from multipolar.nlp.actors.generic import generic_actors, one_country
 from multipolar.nlp.spans import ActorMention, ActorRef
 
@@ -279,8 +279,9 @@ def _described_groups(resolver: ActorResolver, doc: Doc, words: list[str], menti
     result = list(mentions)
     covered = covered_tokens(result)
     for ent in [e for e in doc.ents if e.label_ in ("ORG", "NORP")]:
-        if any(k in covered for k in range(ent.start, ent.end)):
-            continue
+        if any(k in covered for k in range(ent.start, ent.end)) or \
+                any(after_stance(words, k) for k in range(ent.start, min(ent.end, ent.start + 3))):
+            continue  # "pro-Palestinian activists": a cause, not a group's name
         agent, end = None, ent.end
         if ent.start > 0:
             hit = resolver.gazetteer.agent_at(words, ent.start - 1)

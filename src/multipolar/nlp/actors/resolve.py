@@ -26,6 +26,7 @@ from multipolar.nlp.actors import explained as actors_explained
 from multipolar.nlp.actors import plural as actors_plural
 from multipolar.nlp.actors import signatories as actors_signatories
 from multipolar.nlp.actors import voice as actors_voice
+from multipolar.nlp.actors.clauses import after_stance
 from multipolar.nlp.actors.kb_names import (
     SHORT_TEXT,
     KbMatcher,
@@ -76,6 +77,7 @@ class ActorResolver:
         mentions += self._misspelt_states(doc, words, mentions, day)
         mentions = self._with_kb_names(doc, words, mentions, day)
         mentions = self._with_kb_names(doc, words, mentions, day)  # homonyms the first pass's places decide
+        mentions = self._shared_state_names(words, mentions, day)
         mentions = actors_agents.with_agents(self, doc, words, mentions, day)
         mentions = actors_explained.with_explained(self, doc, words, mentions, day)
         voices = self._voices(doc, day)
@@ -118,8 +120,7 @@ class ActorResolver:
                     self._tail_of_longer_name(doc, words, i, pattern) or self._head_of_other_name(doc, words, i, end,
                                                                                                  pattern):
                 continue
-            if i >= 2 and words[i - 1] in ("-", "–") and words[i - 2].lower() in ("pro", "anti") and \
-                    pattern.how in ("name", "adjective"):
+            if after_stance(words, i) and pattern.how in ("name", "region", "adjective"):
                 continue  # "pro-Palestinian demonstrators", "an anti-Syria journalist": a stance, not the state's
             if self._spelt_out_as_another(doc, words, i, pattern):
                 continue  # "the Municipality Association (AKK)": not Annegret Kramp-Karrenbauer
@@ -187,7 +188,8 @@ class ActorResolver:
         entity goes on with a capitalised word that is no name or sector word of ours) is not the state."""
         if self.gazetteer.actors[pattern.code].kind in ("igo", "bloc") and doc[start].ent_type_ == "ORG":
             return False  # "the United Nations Emergency Relief Coordinator": a body or office of the UN
-        return pattern.how in ("name", "capital", "metonym") and self._heads_longer_name(doc, words, start, end)
+        return pattern.how in ("name", "region", "capital", "metonym") and \
+            self._heads_longer_name(doc, words, start, end)
 
     def _heads_longer_name(self, doc: Doc, words: list[str], start: int, end: int) -> bool:
         if end >= len(doc) or doc[end].ent_iob_ != "I":
@@ -231,6 +233,24 @@ class ActorResolver:
                                       and self.gazetteer.actors[p.code].kind in STATE_KINDS})
         return self._spellings
 
+    def _shared_state_names(self, words: list[str], mentions: list[ActorMention],
+                            day: dt.date | None) -> list[ActorMention]:
+        """A name two states share ("Congo", "Congolese") is the one of them the document otherwise names
+        (Brazzaville, Tshisekedi); else it keeps the table's first state."""
+        shared = self.gazetteer.state_homonyms
+        found = [m for m in mentions if m.how in ("name", "adjective") and m.end - m.start == 1
+                 and words[m.start].lower() in shared]
+        if not found:
+            return mentions
+        named = {ref.state_code for m in mentions if m not in found for ref in m.actors}
+        result = []
+        for mention in mentions:
+            states = [c for c in shared.get(words[mention.start].lower(), ()) if c in named] if mention in found else []
+            if len(states) == 1 and states[0] != mention.actors[0].code:
+                mention = ActorMention(mention.start, mention.end, (self.ref(states[0], day),), mention.how)
+            result.append(mention)
+        return result
+
     # ---- knowledge-base names --------------------------------------------------------------------
 
     def _with_kb_names(self, doc: Doc, words: list[str], mentions: list[ActorMention],
@@ -253,7 +273,8 @@ class ActorResolver:
             hit = self.kb.hit_at(doc, words, lower, i, day, countries)
             if hit is not None and (self._is_place(doc, words, i, i + hit[0]) or
                                     self._heads_longer_name(doc, words, i, i + hit[0]) or
-                                    (hit[0] == 1 and self.gazetteer.agent_at(words, i) is not None)):
+                                    (hit[0] == 1 and self.gazetteer.agent_at(words, i) is not None) or
+                                    after_stance(words, i)):
                 hit = None  # "the Tsugaru Strait" is geography, not the town; "Police" the police, not the town
             if hit is None or (known is not None and hit[0] <= known.end - known.start):
                 i = known.end if known is not None else i + 1
