@@ -379,3 +379,15 @@ def test_a_crowd_s_cause_is_not_its_country() -> None:
     march = _all_codes(_analyse("Thousands of pro-Palestinian protesters marched in London, calling for a ceasefire "
                                 "in Gaza.", "2024-03-01"))
     assert march["protesters"] == {"gbr-protesters"}, march
+
+
+def test_a_titled_holder_by_every_word_of_the_name_or_the_one_namesake_of_the_office() -> None:
+    king = _actor_of(_analyse("King Maha Vajiralongkorn received the envoy.", "2023-06-01"),
+                     "King Maha Vajiralongkorn")
+    assert king[:2] == ("THA", "GOV"), king
+    stranger = _actor_of(_analyse("President Joe Smith spoke.", "2023-06-01"), "President Joe Smith")
+    assert stranger[0] is None, stranger  # not Joe Biden: only a holder whose whole name is written
+    fiji = _analyse("Prime Minister Rabuka said the Fiji Police Force would get new vehicles.", "2024-06-19")
+    assert _actor_of(fiji, "Prime Minister Rabuka")[:2] == ("FJI", "GOV")
+    nowhere = _analyse("Prime Minister Rabuka said the police would get new vehicles.", "2024-06-19")
+    assert _actor_of(nowhere, "Prime Minister Rabuka")[0] is None  # no country named: a namesake is no guess

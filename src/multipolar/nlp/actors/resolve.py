@@ -345,6 +345,16 @@ class ActorResolver:
                         found.setdefault(entry.code, self.kb_ref(number, day))
         return list(found.values())
 
+    def namesake(self, surname: str, sector: str, countries: set[str], day: dt.date | None) -> ActorRef | None:
+        """"Prime Minister Rabuka" when the tables hold no such prime minister on the date: the one person of
+        the knowledge base with that surname who held an office of that sector in a state the document
+        names (Sitiveni Rabuka, Fiji's prime minister in the 1990s); else None."""
+        if self.kb is None:
+            return None
+        found = [n for n in self.kb.kb.people_surnamed(surname) if self.kb.kb.entry(n).country in countries
+                 and any(t.sector == sector for t in self.kb.kb.terms(n))]
+        return self.kb_ref(found[0], day) if len(found) == 1 else None
+
     # ---- what stays unresolved --------------------------------------------------------------------
 
     def _unresolved(self, doc: Doc, mentions: list[ActorMention]) -> list[Span]:
