@@ -19,7 +19,9 @@ from multipolar.nlp.events.arguments import object_lemmas, objects_of
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 _COMPLEMENT_PREPS = frozenset({"to", "on", "for", "from", "of", "against", "in"})
-KINDS = frozenset({"commit", "request", "refuse", "threaten", "fail", "consider", "undo", "allege"})
+KINDS = frozenset({"commit", "request", "refuse", "threaten", "fail", "consider", "undo", "allege", "aim"})
+WISHED = frozenset({"request", "refuse", "threaten", "aim"})
+"""Frames whose complement, and all it holds, is wished for or refused, not done."""
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class Frame:
     word: Token
     """The governing word ("agreed", "ready", "urged")."""
     kind: str
-    """commit | request | refuse | threaten | fail | consider (see frames.tsv)."""
+    """commit | request | refuse | threaten | fail | consider | undo | allege | aim (see frames.tsv)."""
 
 
 @lru_cache(maxsize=1)

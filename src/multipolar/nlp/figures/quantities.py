@@ -139,7 +139,7 @@ class QuantityFinder:
             self._last_measure = measure or self._last_measure
         if kind == "count":
             unit = reading.counted or unit
-        including = self._including(span)
+        including = self._including(span, index, kind, unit)
         if including is not None:
             # "$159 million ... to Ukraine since October 2020, including nearly $107 million in the past two weeks"
             measure = measure if measure not in (None, "share") else including.measure
@@ -166,11 +166,25 @@ class QuantityFinder:
         self._by_root[span.root.i] = found
         return found
 
-    def _including(self, span: Span) -> FoundQuantity | None:
-        """The figure this one is part of: "$159 million ..., including nearly $107 million"."""
-        head = span.root.head
-        if span.root.dep_ == "pobj" and head.lower_ in ("including", "includes", "of"):
+    def _including(self, span: Span, index: int, kind: str, unit: str | None) -> FoundQuantity | None:
+        """The figure this one is part of or adds to: "$159 million ..., including nearly $107 million";
+        "with another $1 billion" and "$20 billion for food and over $50 billion for health" (the figure of
+        its kind and unit before it in its sentence, not "doses to 117 countries"); "It includes $20
+        billion" (the last one of the sentence before)."""
+        root, head = span.root, span.root.head
+        if root.dep_ == "pobj" and head.lower_ in ("including", "includes", "of"):
             return self._by_root.get(head.head.i)
+        if root.dep_ == "conj" and head.i in self._by_root and self._by_root[head.i].measure in FLOWS:
+            return self._by_root[head.i]  # not "70 per cent of our GDP, or $2.3 billion": a share is no sum's
+        flows = [(i, q) for i, q in self._by_root.items() if q.measure in FLOWS and q.start < span.start_char]
+        verb = governing_verb(root)
+        if flows and flows[-1][1].sentence == index and (flows[-1][1].kind, flows[-1][1].unit) == (kind, unit) and (
+                (root.dep_ == "pobj" and head.lower_ == "with") or
+                (verb is not None and governing_verb(span.doc[flows[-1][0]]) == verb)):
+            return flows[-1][1]  # "with another $1 billion"; "$20 billion for food and $50 billion for health"
+        if verb is not None and verb.lemma_.lower() == "include" and flows and flows[-1][1].sentence == index - 1 and \
+                any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "these", "that") for c in verb.children):
+            return flows[-1][1]
         return None
 
     @staticmethod
