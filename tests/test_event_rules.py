@@ -569,3 +569,65 @@ def test_troops_arriving_are_deployed_not_visiting() -> None:
                      "in/in/ADP/prep/2 Syria/Syria/PROPN/pobj/3 ././PUNCT/punct/2")
     assert [(e[0], e[1], e[2]) for e in peacekeepers] == [("KEN", "SYR", "AID")]
     assert [(e[0], e[1], e[2], e[3]) for e in troops] == [("FRA", "SYR", "MOBILIZE", "troops")]
+
+
+def test_a_complaint_is_aimed_at_what_it_is_about_not_at_its_addressee() -> None:
+    # "Kenya complained to Egypt about Syria."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 complained/complain/VERB/ROOT/- to/to/ADP/prep/1 "
+                     "Egypt/Egypt/PROPN/pobj/2 about/about/ADP/prep/1 Syria/Syria/PROPN/pobj/4 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("KEN", "SYR", "ACCUSE")]
+
+
+def test_a_demanded_withdrawal_is_asked_of_the_forces_owner() -> None:
+    # "Kenya demanded the withdrawal of French troops from Syria."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 demanded/demand/VERB/ROOT/- the/the/DET/det/3 "
+                     "withdrawal/withdrawal/NOUN/dobj/1 of/of/ADP/prep/3 French/French/ADJ/amod/6 "
+                     "troops/troop/NOUN/pobj/4 from/from/ADP/prep/3 Syria/Syria/PROPN/pobj/7 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("KEN", "FRA", "REQUEST")]
+
+
+def test_a_container_noun_carries_the_event_it_holds() -> None:
+    # "Japan and China engaged in rounds of negotiations."
+    events = _events("Japan/Japan/PROPN/nsubj/3 and/and/CCONJ/cc/0 China/China/PROPN/conj/0 "
+                     "engaged/engage/VERB/ROOT/- in/in/ADP/prep/3 rounds/round/NOUN/pobj/4 of/of/ADP/prep/5 "
+                     "negotiations/negotiation/NOUN/pobj/6 ././PUNCT/punct/3")
+    assert sorted((e[0], e[1], e[2]) for e in events) == [("CHN", "JPN", "CONSULT"), ("JPN", "CHN", "CONSULT")]
+
+
+def test_a_goal_does_not_carry_the_event_it_is_about() -> None:
+    # "Japan pursued the goals of disarmament with China."
+    events = _events("Japan/Japan/PROPN/nsubj/1 pursued/pursue/VERB/ROOT/- the/the/DET/det/3 goals/goal/NOUN/dobj/1 "
+                     "of/of/ADP/prep/3 disarmament/disarmament/NOUN/pobj/4 with/with/ADP/prep/1 "
+                     "China/China/PROPN/pobj/6 ././PUNCT/punct/1")
+    assert events == []
+
+
+def test_suspended_tariffs_are_a_concession() -> None:
+    # "Japan continued the suspension of tariffs on China."  (the recipient hangs on the tariffs)
+    events = _events("Japan/Japan/PROPN/nsubj/1 continued/continue/VERB/ROOT/- the/the/DET/det/3 "
+                     "suspension/suspension/NOUN/dobj/1 of/of/ADP/prep/3 tariffs/tariff/NOUN/pobj/4 on/on/ADP/prep/5 "
+                     "China/China/PROPN/pobj/6 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("JPN", "CHN", "CONCEDE")]
+
+
+def test_actors_acting_on_a_thing_do_not_act_on_each_other() -> None:
+    # "France and Japan welcomed the decision."
+    events = _events("France/France/PROPN/nsubj/3 and/and/CCONJ/cc/0 Japan/Japan/PROPN/conj/0 "
+                     "welcomed/welcome/VERB/ROOT/- the/the/DET/det/5 decision/decision/NOUN/dobj/3 ././PUNCT/punct/3")
+    assert events == []
+
+
+def test_an_event_noun_deeper_inside_a_promise_has_not_happened() -> None:
+    # "Turkey is ready to host talks between Russia and Sweden."
+    events = _events("Turkey/Turkey/PROPN/nsubj/1 is/be/AUX/ROOT/- ready/ready/ADJ/acomp/1 to/to/PART/aux/4 "
+                     "host/host/VERB/xcomp/2 talks/talk/NOUN/dobj/4 between/between/ADP/prep/5 "
+                     "Russia/Russia/PROPN/pobj/6 and/and/CCONJ/cc/7 Sweden/Sweden/PROPN/conj/7 ././PUNCT/punct/1")
+    assert {(e[0], e[2]) for e in events} == {("TUR", "AGREE")}
+
+
+def test_what_an_agreement_is_signed_for_is_its_content() -> None:
+    # "Japan and China signed an agreement to increase trade."
+    events = _events("Japan/Japan/PROPN/nsubj/3 and/and/CCONJ/cc/0 China/China/PROPN/conj/0 "
+                     "signed/sign/VERB/ROOT/- an/an/DET/det/5 agreement/agreement/NOUN/dobj/3 to/to/PART/aux/7 "
+                     "increase/increase/VERB/advcl/3 trade/trade/NOUN/dobj/7 ././PUNCT/punct/3")
+    assert {e[2] for e in events} == {"SUPPORT"}

@@ -26,7 +26,7 @@ CLOSERS = "”»"
 _NESTED = re.compile(r"(?<![\w’'])‘([^‘’“”]+?)’(?![\w])")
 _MARKUP = re.compile(r"[<>{}]|^\s*(?:https?:|www\.|#[0-9a-f]{3,6}\b)|\b[\w-]+\s*:\s*[\w#.-]+\s*;"
                      r"|^[\w-]+\.(?:png|jpe?g|gif|css|js|html?)$", re.IGNORECASE)
-_LISTED = re.compile(r"[”\"’]?\s*(?:,|;|,? and|,? or)\s*")
+LISTED = re.compile(r"[”\"’]?\s*(?:,|;|,? and|,? or)\s*")
 """Between two quotations of one list ("chants: “Death to America!”, “Death to Israel!”"): the second is
 what the first is."""
 _UNQUOTED = re.compile(r"\b(?:said|says|stated|states|added|wrote|writes|declared|asked|told [\w ]{1,30}?|"
@@ -106,7 +106,7 @@ def quote_spans(doc: Doc) -> list[QuoteSpan]:
             continue
         offset = start + raw.index(body)
         stop = offset + len(body)
-        listed = bool(found) and _LISTED.fullmatch(text[found[-1].end : start - 1]) is not None
+        listed = bool(found) and LISTED.fullmatch(text[found[-1].end : start - 1]) is not None
         if _is_markup(text, start, body) or (not listed and _is_title(text, start, body)) or \
                 _is_nickname(doc, start, stop) or _is_role_label(doc, offset, stop) or \
                 _is_named_title(doc, offset, body) or _is_name(doc, offset, body):
