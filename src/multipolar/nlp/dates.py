@@ -235,8 +235,8 @@ def _stretch(t: str, today: dt.date, year_only: bool) -> DateValue | None:
             end = _month_end(today.year + (today.month + count - 1) // 12, (today.month + count - 1) % 12 + 1)
             return DateValue(today.isoformat(), today, _safe_day(end.year, end.month, today.day) or end)
         if year_only:
-            first, last = dt.date(today.year + 1, 1, 1), dt.date(today.year + years, 12, 31)
-            return DateValue(f"{first.year:04d}", first, last)
+            after = dt.date(today.year + 1, 1, 1)
+            return DateValue(f"{after.year:04d}", after, dt.date(today.year + years, 12, 31))
         return DateValue(today.isoformat(), today, _safe_day(today.year + years, today.month, today.day) or today)
     if unit == "month":
         return None
