@@ -608,3 +608,26 @@ def test_suspended_tariffs_are_a_concession() -> None:
                      "suspension/suspension/NOUN/dobj/1 of/of/ADP/prep/3 tariffs/tariff/NOUN/pobj/4 on/on/ADP/prep/5 "
                      "China/China/PROPN/pobj/6 ././PUNCT/punct/1")
     assert [(e[0], e[1], e[2]) for e in events] == [("JPN", "CHN", "CONCEDE")]
+
+
+def test_actors_acting_on_a_thing_do_not_act_on_each_other() -> None:
+    # "France and Japan welcomed the decision."
+    events = _events("France/France/PROPN/nsubj/3 and/and/CCONJ/cc/0 Japan/Japan/PROPN/conj/0 "
+                     "welcomed/welcome/VERB/ROOT/- the/the/DET/det/5 decision/decision/NOUN/dobj/3 ././PUNCT/punct/3")
+    assert events == []
+
+
+def test_an_event_noun_deeper_inside_a_promise_has_not_happened() -> None:
+    # "Turkey is ready to host talks between Russia and Sweden."
+    events = _events("Turkey/Turkey/PROPN/nsubj/1 is/be/AUX/ROOT/- ready/ready/ADJ/acomp/1 to/to/PART/aux/4 "
+                     "host/host/VERB/xcomp/2 talks/talk/NOUN/dobj/4 between/between/ADP/prep/5 "
+                     "Russia/Russia/PROPN/pobj/6 and/and/CCONJ/cc/7 Sweden/Sweden/PROPN/conj/7 ././PUNCT/punct/1")
+    assert {(e[0], e[2]) for e in events} == {("TUR", "AGREE")}
+
+
+def test_what_an_agreement_is_signed_for_is_its_content() -> None:
+    # "Japan and China signed an agreement to increase trade."
+    events = _events("Japan/Japan/PROPN/nsubj/3 and/and/CCONJ/cc/0 China/China/PROPN/conj/0 "
+                     "signed/sign/VERB/ROOT/- an/an/DET/det/5 agreement/agreement/NOUN/dobj/3 to/to/PART/aux/7 "
+                     "increase/increase/VERB/advcl/3 trade/trade/NOUN/dobj/7 ././PUNCT/punct/3")
+    assert {e[2] for e in events} == {"SUPPORT"}

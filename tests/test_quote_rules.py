@@ -523,3 +523,68 @@ def test_one_capitalised_word_after_a_naming_verb_is_a_name() -> None:
                "called/call/VERB/relcl/10 "
                "“/“/PUNCT/punct/12 ruinous/ruinous/ADJ/oprd/12 ”/”/PUNCT/punct/12")
     assert [doc.text[q.start : q.end] for q in quote_spans(doc)] == ["ruinous"]
+
+
+def test_a_role_noun_goes_to_the_last_holder_who_spoke_over_one_only_named() -> None:
+    # Putin said “Enough.” Xi smiled. The president also said, “No.”
+    spec = ("Putin/Putin/PROPN/nsubj/1 said/say/VERB/ROOT/- “/“/PUNCT/punct/1 Enough/enough/ADJ/dobj/1 "
+            "././PUNCT/punct/1 ”/”/PUNCT/punct/1 Xi/Xi/PROPN/nsubj/7 smiled/smile/VERB/ROOT/- ././PUNCT/punct/7 "
+            "The/the/DET/det/10 president/president/NOUN/nsubj/12 also/also/ADV/advmod/12 said/say/VERB/ROOT/- "
+            ",/,/PUNCT/punct/12 “/“/PUNCT/punct/12 No/no/INTJ/dobj/12 ././PUNCT/punct/12 ”/”/PUNCT/punct/12")
+    assert [s[2] for s in _speakers(spec)] == ["RUS", "RUS"]
+    silent = spec.replace("said/say/VERB/ROOT/- “/“/PUNCT/punct/1", "smiled/smile/VERB/ROOT/- “/“/PUNCT/punct/1", 1)
+    assert _speakers(silent)[-1][2] == "CHN"  # nobody spoke before: the last one named
+
+
+def test_a_speech_verb_after_by_speaks_for_the_subject_of_its_verb() -> None:
+    # This Declaration begins by stating, “all are equal”.
+    spec = ("This/this/DET/det/1 Declaration/declaration/NOUN/nsubj/2 begins/begin/VERB/ROOT/- by/by/ADP/prep/2 "
+            "stating/state/VERB/pcomp/3 ,/,/PUNCT/punct/4 “/“/PUNCT/punct/4 all/all/DET/nsubj/8 "
+            "are/be/AUX/ccomp/4 equal/equal/ADJ/acomp/8 ”/”/PUNCT/punct/4 ././PUNCT/punct/2")
+    assert _speakers(spec)[0][1] == "This Declaration"
+
+
+def test_a_body_named_after_a_person_speaks_in_their_country() -> None:
+    # The Putin campaign called him “weak”.
+    spec = ("The/the/DET/det/2 Putin/Putin/PROPN/compound/2 campaign/campaign/NOUN/nsubj/3 called/call/VERB/ROOT/- "
+            "him/he/PRON/dobj/3 “/“/PUNCT/punct/3 weak/weak/ADJ/oprd/3 ”/”/PUNCT/punct/3 ././PUNCT/punct/3")
+    assert _speakers(spec)[0][1:4] == ("The Putin campaign", "RUS", "PTY")
+
+
+def test_what_is_named_before_a_colon_and_a_list_of_quotations_share_a_speaker() -> None:
+    # Baku issued this statement: ¶ “Peace now!”, “Talks now!”
+    spec = ("Baku/Baku/PROPN/nsubj/1 issued/issue/VERB/ROOT/- this/this/DET/det/3 statement/statement/NOUN/dobj/1 "
+            ":/:/PUNCT/punct/1 ¶ “/“/PUNCT/punct/7 Peace/peace/NOUN/ROOT/- now/now/ADV/advmod/7 !/!/PUNCT/punct/7 "
+            "”/”/PUNCT/punct/7 ,/,/PUNCT/punct/7 “/“/PUNCT/punct/14 Talks/talk/NOUN/conj/7 now/now/ADV/advmod/14 "
+            "!/!/PUNCT/punct/14 ”/”/PUNCT/punct/14")
+    assert [(s[0], s[2]) for s in _speakers(spec)] == [("Peace now!", "AZE"), ("Talks now!", "AZE")]
+
+
+def test_quotations_in_single_marks_outside_double_ones_but_not_apostrophes() -> None:
+    text = "Headline: Putin hails ‘a new era’ in ties. Russia’s envoys’ notes were read."
+    assert [s for s, _ in _spans(text)] == ["a new era"]
+
+
+def test_a_quotation_after_a_sentence_naming_whose_words_they_are() -> None:
+    # The words delivered by Putin resonated. “We shall prevail.”
+    spec = ("The/the/DET/det/1 words/word/NOUN/nsubj/5 delivered/deliver/VERB/acl/1 by/by/ADP/agent/2 "
+            "Putin/Putin/PROPN/pobj/3/PERSON resonated/resonate/VERB/ROOT/- ././PUNCT/punct/5 "
+            "“/“/PUNCT/punct/10 We/we/PRON/nsubj/10 shall/shall/AUX/aux/10 prevail/prevail/VERB/ROOT/- "
+            "././PUNCT/punct/10 ”/”/PUNCT/punct/10")
+    assert _speakers(spec)[0][1:3] == ("Putin", "RUS")
+    unnamed = spec.replace("by/by/ADP/agent/2", "here/here/ADV/advmod/2")
+    assert _speakers(unnamed)[0][1] is None
+
+
+def test_a_bare_surname_before_the_full_name_is_that_person() -> None:
+    # Schumer hails ‘a moment’. ¶ Senator Chuck Schumer spoke.
+    spec = ("Schumer/Schumer/PROPN/nsubj/1/PERSON hails/hail/VERB/ROOT/- ‘/‘/PUNCT/punct/1 a/a/DET/det/4 "
+            "moment/moment/NOUN/dobj/1 ’/’/PUNCT/punct/1 ././PUNCT/punct/1 ¶ Senator/senator/PROPN/compound/10 "
+            "Chuck/Chuck/PROPN/compound/10/PERSON Schumer/Schumer/PROPN/nsubj/11/PERSON spoke/speak/VERB/ROOT/- "
+            "././PUNCT/punct/11")
+    doc = _doc(spec)
+    schumer = ActorRef("chuck-schumer", "Chuck Schumer", "person", "USA", "LEG")
+    doc._.mp_mentions = [ActorMention(8, 11, (schumer,), "title+person")]
+    found = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.text, q.speaker_actor.code if q.speaker_actor else None) for q in found] == [
+        ("a moment", "chuck-schumer")]

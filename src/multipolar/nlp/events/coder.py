@@ -51,6 +51,7 @@ __all__ = ["CodedEvent", "EventCoder", "coded_pairs", "noun_pattern"]
 _OBLIGATION_AUX = frozenset({"must", "should"})
 _PARTICLES = word_list("particles")
 _NOT_CONTAINERS = word_list("not_containers")
+_AGREEMENTS = word_list("agreements")
 _WHEN = frozenset({"DATE", "TIME"})
 _TOPIC_RECIPIENTS = frozenset({"PROTEST", "CONCEDE"})
 """Types whose unnamed recipient is no reason to drop the event: the state's own people, or the topic."""
@@ -96,7 +97,7 @@ class _DocReader(NounEvents):
             return []  # "urged China to release ...", "a request to send": what is asked for is the request's content
         if frame is not None and _asked_for(frame.word):
             return []  # "urged the United States to stop arming Taiwan": inside what is asked for, at any depth
-        if (frame is not None and frame.kind == "aim") or wished_for(verb):
+        if (frame is not None and frame.kind == "aim") or wished_for(verb) or _agreed_content(verb):
             return []  # "efforts to end the fighting", "demanded an admission that ... murdered", "he must resign"
         if condition_of_threat(verb):
             return []  # "warned that its army would enter Kosovo if Serbs there were attacked": the condition
@@ -265,6 +266,10 @@ class _DocReader(NounEvents):
         if self._plover_of(code_from) == "THREATEN":
             targets = self._threatened(verb, sources, targets)
         code_from, sources, targets = self._retyped(verb, code_from, sources, targets)
+        if not targets and _not_mutual(verb, code_from, sources, objects or passive_tokens):
+            # each acts alone where the category allows it ("the rebels and their allies freed the crew")
+            alone = [self._pairs(verb, code_from, [hit], [], trigger=verb, coder=coder) or [] for hit in sources]
+            return [e for events in alone for e in events] or None
         return self._pairs(verb, code_from, sources, targets, trigger=verb, coder=coder)
 
     def _verb_targets(self, verb: Token, pattern: Pattern, code_from: Pattern, objects: list[Token],
@@ -418,6 +423,22 @@ class _DocReader(NounEvents):
             if pattern is not None:
                 return candidate, pattern
         return None
+
+def _not_mutual(verb: Token, pattern: Pattern, sources: list[ActorHit], slot: list[Token]) -> bool:
+    """"France and Germany welcomed the decision", "expected to be joined by Italian and German vessels": actors
+    whose act lands on a thing the verb names do not act on each other."""
+    states = {ref.state_code for m, _ in sources for ref in m.actors}
+    return len(states) >= 2 and "dobj" in pattern.targets and not pattern.is_light and any(
+        t.pos_ in ("NOUN", "PROPN") for t in slot)
+
+
+def _agreed_content(verb: Token) -> bool:
+    """"signed an agreement to increase trade": what an agreement is for is its content, not a further act."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False  # ("an agreement by Mongolia to export coal": the noun's own infinitive is what it promises)
+    holder = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    return holder is not None and holder.lemma_.lower() in _AGREEMENTS
+
 
 def _held(word: Token) -> list[Token]:
     """What a container noun holds: "$1bn in aid", "a package of sanctions", "rounds of negotiations"; not

@@ -64,6 +64,9 @@ def governing_frame(word: Token) -> Frame | None:
         if kind is None and head.dep_ == "acomp":
             kind, head = _kind_of(head.head), head.head
         return Frame(head, kind) if kind else None
+    if word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in word.children):
+        kind = _kind_of(head)  # "pushing hard for the US to support its plan", "called for Iran to stop"
+        return Frame(head, kind) if kind in ("request", "commit") else None
     if word.dep_ == "dobj" and word.pos_ in ("NOUN", "PROPN"):
         kind = _kind_of(head)
         return Frame(head, kind) if kind in ("request", "refuse", "threaten", "undo") else None

@@ -17,6 +17,9 @@ ABSORBED = frozenset({"request", "refuse", "threaten"})
 """Frames whose complement is not coded on its own: it is what the request, refusal or threat is about."""
 _ASKED_OR_AIMED = frozenset({"request", "aim"})
 """Frames inside whose complement an event noun is not a fact ("demanded that the US match the EU's support")."""
+_PROMISED = frozenset({"commit"})
+"""An event noun deeper inside a promise has not happened ("ready to host a meeting between Israelis and the
+PLO"); the promise's own object is the promise's ("agreed to a ceasefire")."""
 _RECEIVER_VERBS = word_list("receiver_verbs")
 _STATIVE_NOUNS = word_list("stative_nouns")
 """Nouns that name a standing relation, not an act: they code only as a light verb's object ("formed an
@@ -48,7 +51,7 @@ class NounEvents(EventAssembler):
             self._plover_of(pattern) == "REQUEST"
         if pattern is None or (frame is not None and frame.kind in ABSORBED | {"undo", "aim"} and not refused_request):
             return []  # "called for the release of", "lifted its sanctions": asked for, or undone
-        if wished_for(noun, _ASKED_OR_AIMED):
+        if wished_for(noun, _ASKED_OR_AIMED) or wished_for(noun, _PROMISED):
             return []  # "demanded that the United States match the EU's support for ...": inside the demand
         sources = self._noun_doers(noun, pattern)
         named_doer = bool(sources)

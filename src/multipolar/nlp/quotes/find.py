@@ -26,7 +26,7 @@ CLOSERS = "”»"
 _NESTED = re.compile(r"(?<![\w’'])‘([^‘’“”]+?)’(?![\w])")
 _MARKUP = re.compile(r"[<>{}]|^\s*(?:https?:|www\.|#[0-9a-f]{3,6}\b)|\b[\w-]+\s*:\s*[\w#.-]+\s*;"
                      r"|^[\w-]+\.(?:png|jpe?g|gif|css|js|html?)$", re.IGNORECASE)
-_LISTED = re.compile(r"[”\"’]?\s*(?:,|;|,? and|,? or)\s*")
+LISTED = re.compile(r"[”\"’]?\s*(?:,|;|,? and|,? or)\s*")
 """Between two quotations of one list ("chants: “Death to America!”, “Death to Israel!”"): the second is
 what the first is."""
 _UNQUOTED = re.compile(r"\b(?:said|says|stated|states|added|wrote|writes|declared|asked|told [\w ]{1,30}?|"
@@ -106,7 +106,7 @@ def quote_spans(doc: Doc) -> list[QuoteSpan]:
             continue
         offset = start + raw.index(body)
         stop = offset + len(body)
-        listed = bool(found) and _LISTED.fullmatch(text[found[-1].end : start - 1]) is not None
+        listed = bool(found) and LISTED.fullmatch(text[found[-1].end : start - 1]) is not None
         if _is_markup(text, start, body) or (not listed and _is_title(text, start, body)) or \
                 _is_nickname(doc, start, stop) or _is_role_label(doc, offset, stop) or \
                 _is_named_title(doc, offset, body) or _is_name(doc, offset, body):
@@ -114,8 +114,24 @@ def quote_spans(doc: Doc) -> list[QuoteSpan]:
         closed = stop < len(text) and text[end : end + 1] in CLOSERS + '"'
         found.append(QuoteSpan(offset, stop, True, _kind(doc, offset, stop, body), closed))
         found.extend(_nested(doc, offset, stop))
+    found.extend(_single_marked(doc, quoted_char_ranges(text)))
     found.extend(_unquoted(text, found))
     return sorted(found, key=lambda q: q.start)
+
+
+def _single_marked(doc: Doc, double: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Quotations in single curly marks outside double ones, as headlines set them ("Schumer hails ‘Erie Canal
+    moment’"); an apostrophe opens none, and titles and names stay out as in double marks."""
+    text = text_of(doc)
+    found = []
+    for match in _NESTED.finditer(text):
+        body = match.group(1).strip()
+        at = match.start(1) + match.group(1).index(body)
+        if any(a - 1 <= match.start() <= b for a, b in double) or _is_title(text, at, body) or \
+                _is_nickname(doc, at, at + len(body)) or _is_name(doc, at, body) or _MARKUP.search(body):
+            continue
+        found.append(QuoteSpan(at, at + len(body), True, _kind(doc, at, at + len(body), body)))
+    return found
 
 
 def _nested(doc: Doc, start: int, end: int) -> list[QuoteSpan]:

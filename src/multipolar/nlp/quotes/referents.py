@@ -206,14 +206,14 @@ def _one_of_them(doc: Doc, found: list[Referent]) -> None:
         if words[:3] != ["one", "of", "them"] or referent.described.sector not in (None, "CVL"):
             continue
         group = next((r.resolved for r in reversed(found[:index]) if r.end <= referent.start
-                      and (r.kind == "group" or _plural(doc[r.end - 1]))
+                      and (r.kind == "group" or plural(doc[r.end - 1]))
                       and referent.start - r.end < 40), None)
         if group is not None and group.described.sector:
             referent.described = replace(referent.described, sector=group.described.sector,
                                          country=referent.described.country or group.described.country)
 
 
-def _plural(token: Token) -> bool:
+def plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or (token.pos_ == "NOUN" and token.lower_ != token.lemma_.lower()
                                              and token.lower_.endswith("s"))
 
@@ -300,8 +300,9 @@ def _one_person(doc: Doc, mention: ActorMention) -> bool:
     """"the United Nations envoy", "a law student": a singular word for a person heads a mention of the
     body they belong to, and "he" or "she" can point back to it."""
     last = doc[mention.start : mention.end].root  # "Commander of Iran": the commander
-    return mention.how in ("agent", "generic") and last.tag_ in ("NN", "NNP") and \
-        last.lemma_.lower() in people_words()
+    office = mention.how == "knowledge_base" and mention.actors[0].kind == "organization"  # "President of the
+    return (mention.how in ("agent", "generic") or office) and last.tag_ in ("NN", "NNP") and \
+        last.lemma_.lower() in people_words()  # United States": an office, held by one person
 
 
 def bare_role(doc: Doc, start: int, end: int) -> bool:
@@ -324,22 +325,32 @@ def _link_surnames(doc: Doc, found: list[Referent]) -> None:
         earlier = (r for r in reversed(found[:index]) if r.kind == "person" and r.target is None and
                    (r.described.text or "").lower().split()[-1:] == [surname] and len(r.described.text or "") > 1
                    and r.end - r.start > 1)
-        referent.target = next(earlier, None)
+        later = (r for r in found[index + 1 :] if r.kind == "person" and r.target is None and r.end - r.start > 1
+                 and r.described.actor is not None
+                 and (r.described.text or "").lower().split()[-1:] == [surname])
+        referent.target = next(earlier, None) or next(later, None)  # a headline's "Schumer", named in full below
         if referent.target is not None:
             referent.kind = "person"
 
 
 def _link_roles(doc: Doc, found: list[Referent]) -> None:
     """A bare title ("the ambassador said") stands for the last one named before whose description holds
-    it ("Ukraine's ambassador, Sergiy Kyslytsya"), so a pronoun after it reaches that person too."""
+    it ("Ukraine's ambassador, Sergiy Kyslytsya") and who spoke, else the last one named, so a pronoun after
+    it reaches that person too."""
     for index, referent in enumerate(found):
         if referent.target is not None or not bare_role(doc, referent.start, referent.end):
             continue
         head = words_of(doc[referent.start : referent.end].text)
-        earlier = (r for r in reversed(found[:index]) if r.target is None and r.kind == referent.kind
+        earlier = [r for r in reversed(found[:index]) if r.target is None and r.kind == referent.kind
                    and head <= r.words and (r.described.named or _introduced(doc, r, head))
-                   and r.end <= referent.start)
-        referent.target = next(earlier, None)
+                   and r.end <= referent.start]
+        speaking = (r for r in earlier if _speaks(doc[r.start : r.end].root))
+        referent.target = next(speaking, earlier[0] if earlier else None)  # the last one who spoke, if any
+
+
+def _speaks(token: Token) -> bool:
+    """"The President of the United States told us": the subject of a speech verb."""
+    return token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in word_set("speech_verbs.txt")
 
 
 def _introduced(doc: Doc, referent: Referent, head: frozenset[str]) -> bool:

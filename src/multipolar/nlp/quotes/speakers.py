@@ -30,6 +30,7 @@ from multipolar.nlp.quotes.actors import (
 )
 from multipolar.nlp.quotes.around import (
     PRONOUN_GENDER,
+    announced,
     colon_label,
     continued,
     introduced,
@@ -111,6 +112,8 @@ class Attribution:
 
     def speakers(self) -> list[Described | None]:
         found: list[Described | None] = []
+        self.spoken: set[int | None] = set()
+        """Where the speakers found so far are named."""
         self.verbs: list[str | None] = []
         """The lemma of the speech verb each quotation's speaker was found by, if any."""
         for index, quote in enumerate(self.quotes):
@@ -129,6 +132,7 @@ class Attribution:
             found.append(speaker)
             if speaker is not None:
                 self._remember(speaker)
+                self.spoken.add(speaker.start)
         return found
 
     # ---- the quotation's own sentence ------------------------------------------------------------
@@ -161,7 +165,8 @@ class Attribution:
                 return self.speaker_of(quoted_one)
             subject = self.subject_of(verb) or self._inverted_object(verb, quote)
             return self.speaker_of(subject) if subject is not None else Described(None)
-        return self._possessor(inside) or self._message_of(frame) or self._governing_subject(inside)
+        return self._possessor(inside) or self._message_of(frame) or announced(self, quote) or \
+            self._governing_subject(inside)
 
     def _inverted_object(self, verb: Token, quote: QuoteSpan) -> Token | None:
         """"“Is this peace?” asked one protester": right after the quotation, the parser takes the speaker
@@ -289,8 +294,9 @@ class Attribution:
         for token in self._ancestors(inside):
             if token.pos_ in ("VERB", "AUX"):
                 subject = self.subject_of(token)
-                if subject is None or subject.lower_ in ("it", "this", "that", "there"):
-                    continue
+                if subject is None or subject.lower_ in ("this", "that", "there") or \
+                        (subject.lower_ == "it" and token.lemma_.lower() in ("be", "have", "seem", "mean")):
+                    continue  # "it led chants of “...”" is the body named before; "it is a “farce”" no one's
                 speaker = self.speaker_of(subject)
                 if speaker.text is not None and (speaker.named or speaker.kind == "person" or
                                                  subject.lemma_.lower() in document_nouns()):
@@ -317,6 +323,9 @@ class Attribution:
                 return named_as
             if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
                 return node.head
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+                node = node.head.head  # "This Declaration begins by stating that, “...”"
+                continue
             if node.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "parataxis") or node.head.i == node.i:
                 return None
             node = node.head
@@ -434,7 +443,7 @@ class Attribution:
         voice = next((m.actors[0] for m in self.mentions if m.how == "voice"), None)
         if voice is None:
             return Described(None)
-        sector = "GOV" if person and voice.kind == "state" else voice.role
+        sector = "GOV" if person and voice.kind in ("state", "igo") else voice.role
         return Described(voice.name, voice, voice.code if voice.kind == "state" else voice.country, sector)
 
     def _by_role(self, token: Token, start: int) -> Referent | None:
@@ -443,9 +452,9 @@ class Attribution:
         if token.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "the" for c in token.children):
             return None
         head = words_of(token.text)
-        for referent in reversed(self.referents):
-            if referent.start < start and referent.target is None and head <= referent.words:
-                return referent
+        holding = [r for r in reversed(self.referents) if r.start < start and r.target is None and head <= r.words]
+        if holding:  # the last one who has spoken, else the last one named ("The President also said")
+            return next((r for r in holding if r.described.start in self.spoken), holding[0])
         holder = office_holder(self, token)
         if holder is not None:
             return holder
