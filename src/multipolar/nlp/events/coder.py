@@ -42,7 +42,7 @@ from multipolar.nlp.events.clauses import (
 from multipolar.nlp.events.coded import CodedEvent
 from multipolar.nlp.events.frames import complement_code, complements, frame_words, governing_frame, noun_pattern
 from multipolar.nlp.events.nouns import ABSORBED, NounEvents
-from multipolar.nlp.events.pairs import HOSTED, MEDIATED, VISITED
+from multipolar.nlp.events.pairs import HOSTED, MEDIATED, VISITED, people
 from multipolar.nlp.events.selection import GENERIC, MATERIAL, deduplicated, without_protest_topics
 from multipolar.nlp.spans import ActorMention, ActorRef
 
@@ -113,7 +113,7 @@ class _DocReader(NounEvents):
         if not patterns:
             return []
         sources, passive_tokens = self.args.source_actors(verb)
-        objects = objects_of(verb)
+        objects = _relative_objects(verb, objects_of(verb))
         lemmas = object_lemmas(objects or passive_tokens, verb)  # "was received by": what is received
         if not sources and passive_tokens and any(self._moves_own_forces(p) for p in patterns
                                                   if not p.required or p.required & lemmas):
@@ -266,6 +266,10 @@ class _DocReader(NounEvents):
         if self._plover_of(code_from) == "THREATEN":
             targets = self._threatened(verb, sources, targets)
         code_from, sources, targets = self._retyped(verb, code_from, sources, targets)
+        if self._plover_of(code_from) == "SUPPORT" and targets:
+            targets = _others(sources, targets)
+            if not targets:
+                return None  # "to support American workers": a government backing its own people is policy
         if not targets and _not_mutual(verb, code_from, sources, objects or passive_tokens):
             # each acts alone where the category allows it ("the rebels and their allies freed the crew")
             alone = [self._pairs(verb, code_from, [hit], [], trigger=verb, coder=coder) or [] for hit in sources]
@@ -423,6 +427,24 @@ class _DocReader(NounEvents):
             if pattern is not None:
                 return candidate, pattern
         return None
+
+def _others(sources: list[ActorHit], targets: list[ActorHit]) -> list[ActorHit]:
+    """Targets other than a state's own people and sectors ("American workers", "our farmers")."""
+    states = {ref.state_code for m, _ in sources for ref in m.actors if ref.kind == "state"}
+    return [(m, t) for m, t in targets if not ((people(m) or m.how == "agent") and
+                                               {ref.state_code for ref in m.actors} <= states)]
+
+
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "whom"})
+
+
+def _relative_objects(verb: Token, objects: list[Token]) -> list[Token]:
+    """"the missile attacks that Russia perpetrated": in a relative clause the relative pronoun stands for the
+    noun the clause hangs on."""
+    if verb.dep_ != "relcl":
+        return objects
+    return [verb.head if o.lower_ in _RELATIVE_PRONOUNS else o for o in objects]
+
 
 def _not_mutual(verb: Token, pattern: Pattern, sources: list[ActorHit], slot: list[Token]) -> bool:
     """"France and Germany welcomed the decision", "expected to be joined by Italian and German vessels": actors
