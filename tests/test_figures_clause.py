@@ -107,10 +107,11 @@ def test_sums_for_every_unit_are_prices_per_that_unit_but_a_ratios_terms_are_not
 
 
 FLOORS = {
-    # gold file: (found, measure, direction) at or above these (dev sets only; the frozen test is only scored)
-    "figures-dev.jsonl": (0.95, 0.87, 0.85),
-    "figures-dev2.jsonl": (0.98, 0.84, 0.62),
-    "figures-dev3.jsonl": (0.94, 0.82, 0.58),
+    # gold file: (found, measure, direction, period) at or above these (dev sets only; the frozen test is
+    # only scored, never a floor)
+    "figures-dev.jsonl": (0.95, 0.87, 0.85, 0.86),
+    "figures-dev2.jsonl": (0.98, 0.84, 0.66, 0.82),
+    "figures-dev3.jsonl": (0.94, 0.82, 0.58, 0.91),
 }
 
 
@@ -118,6 +119,6 @@ FLOORS = {
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_the_dev_gold_scores_stay_above_their_floors(name: str) -> None:
     report = evaluate_figures(read_figures_gold(GOLD / name))
-    found, measure, direction = FLOORS[name]
+    scores = (report.found.share, report.measure.share, report.direction.share, report.period.share)
     assert report.errors == 0 and report.inconsistent_checks == 0
-    assert report.found.share >= found and report.measure.share >= measure and report.direction.share >= direction
+    assert all(score >= floor for score, floor in zip(scores, FLOORS[name], strict=True)), scores
