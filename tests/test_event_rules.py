@@ -520,3 +520,114 @@ def test_an_event_nouns_of_object_can_name_its_kind() -> None:
                      "weapons/weapon/NOUN/pobj/3 to/to/ADP/prep/2 Indonesia/Indonesia/PROPN/pobj/5 "
                      "continued/continue/VERB/ROOT/- ././PUNCT/punct/7")
     assert [(e[0], e[1], e[2]) for e in events] == [("JPN", "IDN", "AID")]
+
+
+def test_what_a_demand_is_about_is_not_coded_at_any_depth() -> None:
+    # "Peru demanded that Japan match France's support for Indonesia."  (France's support is inside the demand)
+    events = _events("Peru/Peru/PROPN/nsubj/1 demanded/demand/VERB/ROOT/- that/that/SCONJ/mark/4 "
+                     "Japan/Japan/PROPN/nsubj/4 match/match/VERB/ccomp/1 France/France/PROPN/poss/7 "
+                     "'s/'s/PART/case/5 support/support/NOUN/dobj/4 for/for/ADP/prep/7 "
+                     "Indonesia/Indonesia/PROPN/pobj/8 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("PER", "JPN", "REQUEST")]
+
+
+def test_what_someone_must_do_is_asked_not_done() -> None:
+    # "Kenya said Egypt must release the prisoners."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 said/say/VERB/ROOT/- Egypt/Egypt/PROPN/nsubj/4 must/must/AUX/aux/4 "
+                     "release/release/VERB/ccomp/1 the/the/DET/det/6 prisoners/prisoner/NOUN/dobj/4 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("KEN", "EGY", "REQUEST")]
+
+
+def test_what_an_effort_is_for_is_not_coded() -> None:
+    # "Japan welcomed French efforts to send troops to Syria."
+    events = _events("Japan/Japan/PROPN/nsubj/1 welcomed/welcome/VERB/ROOT/- French/French/ADJ/amod/3 "
+                     "efforts/effort/NOUN/dobj/1 to/to/PART/aux/5 send/send/VERB/acl/3 troops/troop/NOUN/dobj/5 "
+                     "to/to/ADP/prep/5 Syria/Syria/PROPN/pobj/7 ././PUNCT/punct/1")
+    assert "MOBILIZE" not in [e[2] for e in events]
+
+
+def test_a_promise_binds_only_the_one_who_makes_it() -> None:
+    # "Russia offered to negotiate with Turkey."  (talks held would go both ways; the offer is Russia's)
+    events = _events("Russia/Russia/PROPN/nsubj/1 offered/offer/VERB/ROOT/- to/to/PART/aux/3 "
+                     "negotiate/negotiate/VERB/xcomp/1 with/with/ADP/prep/3 Turkey/Turkey/PROPN/pobj/4 "
+                     "././PUNCT/punct/1")
+    assert events == [("RUS", "TUR", "AGREE", "", "intended", False)]
+
+
+def test_a_vowed_conflictual_act_is_a_threat() -> None:
+    # "Iran vowed to impose sanctions on France."
+    events = _events("Iran/Iran/PROPN/nsubj/1 vowed/vow/VERB/ROOT/- to/to/PART/aux/3 impose/impose/VERB/xcomp/1 "
+                     "sanctions/sanction/NOUN/dobj/3 on/on/ADP/prep/3 France/France/PROPN/pobj/5 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("IRN", "FRA", "THREATEN")]
+
+
+def test_troops_arriving_are_deployed_not_visiting() -> None:
+    # "Kenyan peacekeepers arrived in Syria." / "French troops arrived in Syria."
+    peacekeepers = _events("Kenyan/Kenyan/ADJ/amod/1 peacekeepers/peacekeeper/NOUN/nsubj/2 "
+                           "arrived/arrive/VERB/ROOT/- in/in/ADP/prep/2 Syria/Syria/PROPN/pobj/3 ././PUNCT/punct/2")
+    troops = _events("French/French/ADJ/amod/1 troops/troop/NOUN/nsubj/2 arrived/arrive/VERB/ROOT/- "
+                     "in/in/ADP/prep/2 Syria/Syria/PROPN/pobj/3 ././PUNCT/punct/2")
+    assert [(e[0], e[1], e[2]) for e in peacekeepers] == [("KEN", "SYR", "AID")]
+    assert [(e[0], e[1], e[2], e[3]) for e in troops] == [("FRA", "SYR", "MOBILIZE", "troops")]
+
+
+def test_a_complaint_is_aimed_at_what_it_is_about_not_at_its_addressee() -> None:
+    # "Kenya complained to Egypt about Syria."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 complained/complain/VERB/ROOT/- to/to/ADP/prep/1 "
+                     "Egypt/Egypt/PROPN/pobj/2 about/about/ADP/prep/1 Syria/Syria/PROPN/pobj/4 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("KEN", "SYR", "ACCUSE")]
+
+
+def test_a_demanded_withdrawal_is_asked_of_the_forces_owner() -> None:
+    # "Kenya demanded the withdrawal of French troops from Syria."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 demanded/demand/VERB/ROOT/- the/the/DET/det/3 "
+                     "withdrawal/withdrawal/NOUN/dobj/1 of/of/ADP/prep/3 French/French/ADJ/amod/6 "
+                     "troops/troop/NOUN/pobj/4 from/from/ADP/prep/3 Syria/Syria/PROPN/pobj/7 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("KEN", "FRA", "REQUEST")]
+
+
+def test_a_container_noun_carries_the_event_it_holds() -> None:
+    # "Japan and China engaged in rounds of negotiations."
+    events = _events("Japan/Japan/PROPN/nsubj/3 and/and/CCONJ/cc/0 China/China/PROPN/conj/0 "
+                     "engaged/engage/VERB/ROOT/- in/in/ADP/prep/3 rounds/round/NOUN/pobj/4 of/of/ADP/prep/5 "
+                     "negotiations/negotiation/NOUN/pobj/6 ././PUNCT/punct/3")
+    assert sorted((e[0], e[1], e[2]) for e in events) == [("CHN", "JPN", "CONSULT"), ("JPN", "CHN", "CONSULT")]
+
+
+def test_a_goal_does_not_carry_the_event_it_is_about() -> None:
+    # "Japan pursued the goals of disarmament with China."
+    events = _events("Japan/Japan/PROPN/nsubj/1 pursued/pursue/VERB/ROOT/- the/the/DET/det/3 goals/goal/NOUN/dobj/1 "
+                     "of/of/ADP/prep/3 disarmament/disarmament/NOUN/pobj/4 with/with/ADP/prep/1 "
+                     "China/China/PROPN/pobj/6 ././PUNCT/punct/1")
+    assert events == []
+
+
+def test_suspended_tariffs_are_a_concession() -> None:
+    # "Japan continued the suspension of tariffs on China."  (the recipient hangs on the tariffs)
+    events = _events("Japan/Japan/PROPN/nsubj/1 continued/continue/VERB/ROOT/- the/the/DET/det/3 "
+                     "suspension/suspension/NOUN/dobj/1 of/of/ADP/prep/3 tariffs/tariff/NOUN/pobj/4 on/on/ADP/prep/5 "
+                     "China/China/PROPN/pobj/6 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("JPN", "CHN", "CONCEDE")]
+
+
+def test_actors_acting_on_a_thing_do_not_act_on_each_other() -> None:
+    # "France and Japan welcomed the decision."
+    events = _events("France/France/PROPN/nsubj/3 and/and/CCONJ/cc/0 Japan/Japan/PROPN/conj/0 "
+                     "welcomed/welcome/VERB/ROOT/- the/the/DET/det/5 decision/decision/NOUN/dobj/3 ././PUNCT/punct/3")
+    assert events == []
+
+
+def test_an_event_noun_deeper_inside_a_promise_has_not_happened() -> None:
+    # "Turkey is ready to host talks between Russia and Sweden."
+    events = _events("Turkey/Turkey/PROPN/nsubj/1 is/be/AUX/ROOT/- ready/ready/ADJ/acomp/1 to/to/PART/aux/4 "
+                     "host/host/VERB/xcomp/2 talks/talk/NOUN/dobj/4 between/between/ADP/prep/5 "
+                     "Russia/Russia/PROPN/pobj/6 and/and/CCONJ/cc/7 Sweden/Sweden/PROPN/conj/7 ././PUNCT/punct/1")
+    assert {(e[0], e[2]) for e in events} == {("TUR", "AGREE")}
+
+
+def test_what_an_agreement_is_signed_for_is_its_content() -> None:
+    # "Japan and China signed an agreement to increase trade."
+    events = _events("Japan/Japan/PROPN/nsubj/3 and/and/CCONJ/cc/0 China/China/PROPN/conj/0 "
+                     "signed/sign/VERB/ROOT/- an/an/DET/det/5 agreement/agreement/NOUN/dobj/3 to/to/PART/aux/7 "
+                     "increase/increase/VERB/advcl/3 trade/trade/NOUN/dobj/7 ././PUNCT/punct/3")
+    assert {e[2] for e in events} == {"SUPPORT"}

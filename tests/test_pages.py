@@ -42,8 +42,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def client(db: Path) -> TestClient:
-    return TestClient(create_app(db), base_url="http://127.0.0.1")
+def client(db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as opened:
+        yield opened
 
 
 def csv_rows(text: str) -> list[dict[str, str]]:
@@ -173,7 +174,7 @@ CONTROLS = {
 
 def test_every_page_has_its_controls_and_they_filter(server: str, browser: Any) -> None:
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     _width(browser, 1400)
     for path, selectors in CONTROLS.items():
@@ -184,7 +185,8 @@ def test_every_page_has_its_controls_and_they_filter(server: str, browser: Any) 
     browser.find_element(By.NAME, "actor").send_keys("UKR")
     Select(browser.find_element(By.NAME, "quad")).select_by_visible_text("material cooperation")
     browser.find_element(By.CSS_SELECTOR, "form.controls button").click()
-    assert "actor=UKR" in browser.current_url and "quad=2" in browser.current_url
+    WebDriverWait(browser, 10).until(lambda seen: "actor=UKR" in seen.current_url)
+    assert "quad=2" in browser.current_url
     cells = [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#events td[data-label=who]")]
     assert cells == ["USA → UKR", "USA → UKR"]
     assert "actor=UKR" in browser.find_element(By.ID, "csv").get_attribute("href")
@@ -229,11 +231,13 @@ def test_csv_links_download_what_is_on_screen(server: str, browser: Any) -> None
 
 def test_evidence_links_open_the_sentence(server: str, browser: Any) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     _width(browser, 1400)
     browser.get(server + "/events?q=Geneva")
     browser.find_element(By.CSS_SELECTOR, "#events td[data-label=source] a").click()
-    assert "/document/" in browser.current_url and browser.current_url.endswith("#s0")
+    WebDriverWait(browser, 10).until(lambda seen: "/document/" in seen.current_url)
+    assert browser.current_url.endswith("#s0")
     target = browser.find_element(By.CSS_SELECTOR, ".s:target")
     assert "event" in target.get_attribute("class") and "Geneva" in target.text
     listed = browser.find_elements(By.CSS_SELECTOR, "#coded-events li")

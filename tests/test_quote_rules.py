@@ -33,6 +33,8 @@ ACTORS = {
     "Putin": ActorRef("vladimir-putin", "Vladimir Putin", "person", "RUS", "GOV", "president"),
     "Xi": ActorRef("xi-jinping", "Xi Jinping", "person", "CHN", "GOV", "president"),
     "embassy": ActorRef("chn-embassy", "Chinese embassy", "organization", "CHN", "GOV"),
+    "KISHIDA": ActorRef("fumio-kishida", "Kishida Fumio", "person", "JPN", "GOV", "prime_minister"),
+    "DANTES": ActorRef("marisol-dantes", "Marisol Dantes", "person", "PHL", "GOV"),
 }
 _NO_SPACE_BEFORE = {",", ".", ":", ";", "”", "’", "?", "!", "'s", "’s"}
 
@@ -471,3 +473,88 @@ def test_who_is_the_person_though_the_clause_hangs_on_their_country() -> None:
         "“/“/PUNCT/punct/11 a/a/DET/det/11 farce/farce/NOUN/oprd/7 ”/”/PUNCT/punct/11 ,/,/PUNCT/punct/2 "
         "left/leave/VERB/ROOT/- ././PUNCT/punct/14")
     assert [s[:2] for s in speakers] == [("a farce", "Senator Jaime Ortega")]
+
+
+# ---- transcripts -----------------------------------------------------------------------------------
+
+_EMBASSY = "The/the/DET/det/{0} embassy/embassy/NOUN/nsubj/{1} protested/protest/VERB/ROOT/- ././PUNCT/punct/{1}"
+
+
+def test_the_i_of_a_transcript_answer_is_the_one_its_label_names() -> None:
+    # PRIME MINISTER KISHIDA: Thank you. ¶ And I say “literally.”
+    spec = ("PRIME/prime/PROPN/compound/1 MINISTER/minister/PROPN/compound/2 KISHIDA/Kishida/PROPN/npadvmod/4 "
+            ":/:/PUNCT/punct/4 Thank/thank/VERB/ROOT/- you/you/PRON/dobj/4 ././PUNCT/punct/4 ¶ "
+            "And/and/CCONJ/cc/10 I/I/PRON/nsubj/10 say/say/VERB/ROOT/- “/“/PUNCT/punct/12 "
+            "literally/literally/ADV/dobj/10 ././PUNCT/punct/10 ”/”/PUNCT/punct/10")
+    assert _speakers(spec)[0][:4] == ("literally.", "KISHIDA", "JPN", "GOV")
+    unlabelled = spec.replace(":/:/PUNCT/punct/4", ",/,/PUNCT/punct/4")
+    assert _speakers(unlabelled)[0][1] is None  # no voice, no label: nobody
+
+
+def test_an_office_named_in_a_transcript_turn_is_the_speakers_countrys() -> None:
+    # The embassy protested. The embassy protested. ¶ SECRETARY DANTES: As the President said, “we will not yield.”
+    spec = (_EMBASSY.format(1, 2) + " " + _EMBASSY.format(5, 6) + " ¶ SECRETARY/secretary/PROPN/compound/10 "
+            "DANTES/Dantes/PROPN/ROOT/- :/:/PUNCT/punct/10 As/as/SCONJ/mark/15 the/the/DET/det/14 "
+            "President/President/PROPN/nsubj/15 said/say/VERB/ROOT/- ,/,/PUNCT/punct/15 “/“/PUNCT/punct/15 "
+            "we/we/PRON/nsubj/21 will/will/AUX/aux/21 not/not/PART/neg/21 yield/yield/VERB/ccomp/15 "
+            "././PUNCT/punct/21 ”/”/PUNCT/punct/15")
+    assert _speakers(spec, "2024-03-12")[0][2:4] == ("PHL", "GOV")
+    no_label = spec.replace(":/:/PUNCT/punct/10", ",/,/PUNCT/punct/10")
+    assert _speakers(no_label, "2024-03-12")[0][2] == "CHN"  # the government the text names most
+
+
+def test_chants_and_a_list_of_quotations_are_speech_in_any_capitals() -> None:
+    text = "The regime leads these chants: “Death to America!”, “Death to Israel!”. Then it pledges more."
+    assert [s for s, _ in _spans(text)] == ["Death to America!", "Death to Israel!"]
+    assert [s for s, _ in _spans("Crowds sang “Long Live the King!” all night.")] == ["Long Live the King!"]
+
+
+def test_a_title_used_as_a_noun_keeps_its_comma_and_is_no_quote() -> None:
+    assert _spans("Kurosawa’s classic, the “Seven Samurai,” inspired a Western.") == []
+    assert _spans("Her “Infinity Mirror Rooms,” drew crowds.") == []
+    assert _spans("“Seven Days Ahead,” the minister said.") == [("Seven Days Ahead,", "full")]
+
+
+def test_one_capitalised_word_after_a_naming_verb_is_a_name() -> None:
+    # a stone that the Aztecs called “Itztli”, and a plan they called “ruinous”
+    doc = _doc("a/a/DET/det/1 stone/stone/NOUN/ROOT/- that/that/PRON/dobj/4 Aztecs/Aztecs/PROPN/nsubj/4 "
+               "called/call/VERB/relcl/1 “/“/PUNCT/punct/4 Itztli/Itztli/PROPN/oprd/4 ”/”/PUNCT/punct/4 "
+               ",/,/PUNCT/punct/1 a/a/DET/det/10 plan/plan/NOUN/conj/1 they/they/PRON/nsubj/12 "
+               "called/call/VERB/relcl/10 "
+               "“/“/PUNCT/punct/12 ruinous/ruinous/ADJ/oprd/12 ”/”/PUNCT/punct/12")
+    assert [doc.text[q.start : q.end] for q in quote_spans(doc)] == ["ruinous"]
+
+
+def test_a_role_noun_goes_to_the_last_holder_who_spoke_over_one_only_named() -> None:
+    # Putin said “Enough.” Xi smiled. The president also said, “No.”
+    spec = ("Putin/Putin/PROPN/nsubj/1 said/say/VERB/ROOT/- “/“/PUNCT/punct/1 Enough/enough/ADJ/dobj/1 "
+            "././PUNCT/punct/1 ”/”/PUNCT/punct/1 Xi/Xi/PROPN/nsubj/7 smiled/smile/VERB/ROOT/- ././PUNCT/punct/7 "
+            "The/the/DET/det/10 president/president/NOUN/nsubj/12 also/also/ADV/advmod/12 said/say/VERB/ROOT/- "
+            ",/,/PUNCT/punct/12 “/“/PUNCT/punct/12 No/no/INTJ/dobj/12 ././PUNCT/punct/12 ”/”/PUNCT/punct/12")
+    assert [s[2] for s in _speakers(spec)] == ["RUS", "RUS"]
+    silent = spec.replace("said/say/VERB/ROOT/- “/“/PUNCT/punct/1", "smiled/smile/VERB/ROOT/- “/“/PUNCT/punct/1", 1)
+    assert _speakers(silent)[-1][2] == "CHN"  # nobody spoke before: the last one named
+
+
+def test_a_speech_verb_after_by_speaks_for_the_subject_of_its_verb() -> None:
+    # This Declaration begins by stating, “all are equal”.
+    spec = ("This/this/DET/det/1 Declaration/declaration/NOUN/nsubj/2 begins/begin/VERB/ROOT/- by/by/ADP/prep/2 "
+            "stating/state/VERB/pcomp/3 ,/,/PUNCT/punct/4 “/“/PUNCT/punct/4 all/all/DET/nsubj/8 "
+            "are/be/AUX/ccomp/4 equal/equal/ADJ/acomp/8 ”/”/PUNCT/punct/4 ././PUNCT/punct/2")
+    assert _speakers(spec)[0][1] == "This Declaration"
+
+
+def test_a_body_named_after_a_person_speaks_in_their_country() -> None:
+    # The Putin campaign called him “weak”.
+    spec = ("The/the/DET/det/2 Putin/Putin/PROPN/compound/2 campaign/campaign/NOUN/nsubj/3 called/call/VERB/ROOT/- "
+            "him/he/PRON/dobj/3 “/“/PUNCT/punct/3 weak/weak/ADJ/oprd/3 ”/”/PUNCT/punct/3 ././PUNCT/punct/3")
+    assert _speakers(spec)[0][1:4] == ("The Putin campaign", "RUS", "PTY")
+
+
+def test_what_is_named_before_a_colon_and_a_list_of_quotations_share_a_speaker() -> None:
+    # Baku issued this statement: ¶ “Peace now!”, “Talks now!”
+    spec = ("Baku/Baku/PROPN/nsubj/1 issued/issue/VERB/ROOT/- this/this/DET/det/3 statement/statement/NOUN/dobj/1 "
+            ":/:/PUNCT/punct/1 ¶ “/“/PUNCT/punct/7 Peace/peace/NOUN/ROOT/- now/now/ADV/advmod/7 !/!/PUNCT/punct/7 "
+            "”/”/PUNCT/punct/7 ,/,/PUNCT/punct/7 “/“/PUNCT/punct/14 Talks/talk/NOUN/conj/7 now/now/ADV/advmod/14 "
+            "!/!/PUNCT/punct/14 ”/”/PUNCT/punct/14")
+    assert [(s[0], s[2]) for s in _speakers(spec)] == [("Peace now!", "AZE"), ("Talks now!", "AZE")]

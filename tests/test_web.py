@@ -191,19 +191,19 @@ def test_email_reaches_a_real_smtp_server(web_db: Path, tmp_path: Path) -> None:
 
 
 def test_limits_token_cors_and_traversal(web_db: Path) -> None:
-    guarded = TestClient(create_app(web_db, Settings(max_body_bytes=10_000), token="s3cret"),
-                         base_url="http://127.0.0.1")
-    body = {"text": "Russia invaded Ukraine in 2022."}
-    assert guarded.post("/api/analyze", json=body).status_code == 401
-    assert guarded.post("/api/analyze", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
-    assert guarded.post("/api/analyze", json=body, headers={"Authorization": "Bearer s3cret"}).status_code == 200
-    assert guarded.get("/api/documents").status_code == 200, "reads need no token"
-    big = {"text": "word " * 5000}
-    assert guarded.post("/api/analyze", json=big, headers={"Authorization": "Bearer s3cret"}).status_code == 413
-    response = guarded.get("/api/documents", headers={"Origin": "https://elsewhere.example"})
-    assert "access-control-allow-origin" not in response.headers
-    for path in ("/static/../pyproject.toml", "/static/%2e%2e/pyproject.toml", "/document/..%2F..%2Fetc%2Fpasswd"):
-        assert guarded.get(path).status_code == 404
+    with TestClient(create_app(web_db, Settings(max_body_bytes=10_000), token="s3cret"),
+                    base_url="http://127.0.0.1") as guarded:
+        body = {"text": "Russia invaded Ukraine in 2022."}
+        assert guarded.post("/api/analyze", json=body).status_code == 401
+        assert guarded.post("/api/analyze", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert guarded.post("/api/analyze", json=body, headers={"Authorization": "Bearer s3cret"}).status_code == 200
+        assert guarded.get("/api/documents").status_code == 200, "reads need no token"
+        big = {"text": "word " * 5000}
+        assert guarded.post("/api/analyze", json=big, headers={"Authorization": "Bearer s3cret"}).status_code == 413
+        response = guarded.get("/api/documents", headers={"Origin": "https://elsewhere.example"})
+        assert "access-control-allow-origin" not in response.headers
+        for path in ("/static/../pyproject.toml", "/static/%2e%2e/pyproject.toml", "/document/..%2F..%2Fetc%2Fpasswd"):
+            assert guarded.get(path).status_code == 404
 
 
 def test_reads_while_an_ingest_holds_the_file_get_503_then_recover(client: TestClient, web_db: Path) -> None:

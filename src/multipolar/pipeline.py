@@ -264,7 +264,7 @@ def _quantity(doc: Doc, sentences: tuple[Sentence, ...], q: FoundQuantity) -> Qu
         measure=q.measure, from_=q.source, to=q.target, parties=q.parties, items=q.items, period=period,
         change=change, sentence=q.sentence, evidence=_span(doc, sentence.start, sentence.end), text=q.text,
         start=q.start, end=q.end, described_as=q.described_as, usd=usd, usd_basis=basis, per=q.per,
-        projected=q.projected,
+        projected=q.projected, period_open_end=q.open_end,
     )
 
 

@@ -198,6 +198,9 @@ class Quantity(Record):
     """The unit a figure is counted per: "barrel" for "$60 a barrel" (a price), "year" for "$2 billion a year"."""
     projected: bool = False
     """A figure the text gives for the future (a target, a projection, a pledge), not a measurement."""
+    period_open_end: bool = False
+    """The period runs on past `period.end`: the text gives no end ("since 2004" in a speech dated only by its
+    year), and `period.end` is the last day the document vouches for (the end of its year)."""
 
 
 @dataclass(frozen=True)

@@ -153,6 +153,18 @@ def dyad_figures(db: Path, a: str, b: str, limit: int = 50) -> list[dict[str, An
         ORDER BY q.period_start NULLS LAST, d.date, q.doc_id, q.idx LIMIT ?""", [f'"{a}"', f'"{b}"', limit])
 
 
+def dyad_quotes(db: Path, a: str, b: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Quotations by either side (the actor, or a person or body of that country) in documents that report
+    events between a and b."""
+    return rows(db, f"""
+        SELECT q.doc_id, q.idx, q.text, q.speaker, q.speaker_actor, q.direct, q.date, q.sentence, {CITED}
+        FROM quotes q JOIN documents d ON d.id = q.doc_id
+        LEFT JOIN actors ac ON ac.doc_id = q.doc_id AND ac.code = q.speaker_actor
+        WHERE q.doc_id IN (SELECT doc_id FROM events WHERE (source = ? AND target = ?) OR (source = ? AND target = ?))
+          AND (q.speaker_actor IN (?, ?) OR ac.country IN (?, ?))
+        ORDER BY d.date DESC NULLS LAST, q.doc_id, q.idx LIMIT ?""", [a, b, b, a, a, b, a, b, limit])
+
+
 def actor_choices(db: Path, limit: int = 400) -> list[dict[str, Any]]:
     """The actors to pick from (most mentioned first): code, name, how many documents name them."""
     return rows(db, "SELECT code, mode(name) AS name, count(DISTINCT doc_id) AS documents FROM actors GROUP BY code"

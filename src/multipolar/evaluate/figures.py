@@ -163,7 +163,7 @@ def _score_reading(report: FiguresReport, record_id: str, gold: dict[str, Any], 
     report.qualifier.count(gold.get("qualifier", "exact") == found.qualifier)
     report.measure.count(gold.get("measure") == found.measure)
     period = gold.get("period")
-    found_period = [found.period.start, found.period.end] if found.period else None
+    found_period = [found.period.start, None if found.period_open_end else found.period.end] if found.period else None
     report.period.count(period == found_period)
     directed = gold.get("from") is not None or gold.get("to") is not None
     if directed:

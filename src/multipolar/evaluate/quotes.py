@@ -136,13 +136,17 @@ def evaluate_quotes(records: Iterable[QuoteGold], settings: Settings = DEFAULT_S
         if result.analysis is None:
             report.errors += 1
         found = list(result.analysis.quotes) if result.analysis else []
-        score_record(report, record, found)
+        analysed = result.analysis.document.text if result.analysis else record.text
+        score_record(report, record, found, analysed)
     return report
 
 
-def score_record(report: QuoteReport, record: QuoteGold, found: list[Quote]) -> None:
-    """Add one record's matches to the report."""
+def score_record(report: QuoteReport, record: QuoteGold, found: list[Quote], analysed: str | None = None) -> None:
+    """Add one record's matches to the report (`analysed`: the text the pipeline read, when ingest changed
+    it, e.g. by joining a speech's hard-wrapped lines; gold offsets are carried over to it)."""
     expected = [_located(e, record.text) for e in record.expected]
+    if analysed is not None and analysed != record.text:
+        expected = [_carried_over(e, record.text, analysed) for e in expected]
     pairs = _pairs(expected, found)
     matched_found = {id(q) for _, q in pairs}
     report.quotes.tp += len(pairs)
@@ -182,6 +186,26 @@ def _located(gold: dict[str, Any], text: str) -> dict[str, Any]:
     return {**gold, "start": at, "end": at + len(gold["text"])} if at >= 0 else {**gold, "start": -1, "end": -1}
 
 
+def _carried_over(gold: dict[str, Any], text: str, analysed: str) -> dict[str, Any]:
+    """Gold offsets in the analysed text: the same count of non-space characters before each end, when
+    ingest changed only spaces and line breaks; else where the quotation's words first appear there."""
+    if gold["start"] < 0:
+        return gold
+    if re.sub(r"\s+", "", text) == re.sub(r"\s+", "", analysed):
+        solid = [k for k, char in enumerate(analysed) if not char.isspace()]
+
+        def moved(at: int) -> int:
+            before = len(re.sub(r"\s+", "", text[:at]))
+            return solid[before] if before < len(solid) else len(analysed)
+
+        start = moved(gold["start"])
+        end = moved(gold["end"] - 1) + 1 if gold["end"] > gold["start"] else start
+        return {**gold, "start": start, "end": end}
+    words = [re.escape(w) for w in str(gold["text"]).split()]
+    match = re.search(r"\s+".join(words), analysed) if words else None
+    return {**gold, "start": match.start(), "end": match.end()} if match else gold
+
+
 def _pairs(expected: list[dict[str, Any]], found: list[Quote]) -> list[tuple[dict[str, Any], Quote]]:
     candidates = []
     for g, gold in enumerate(expected):
@@ -201,7 +225,7 @@ def _pairs(expected: list[dict[str, Any]], found: list[Quote]) -> list[tuple[dic
 
 
 def _same_text(a: str, b: str) -> bool:
-    return a.strip(" ,.\n") == b.strip(" ,.\n")
+    return " ".join(a.split()).strip(" ,.") == " ".join(b.split()).strip(" ,.")
 
 
 def speaker_right(gold: dict[str, Any], quote: Quote, strict: bool = False) -> bool:

@@ -42,6 +42,15 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+_FISCAL = re.compile(r"(?:fiscal year|fy) ?(?:\(fy\) ?)?'?(\d{4}|\d{2})")
+""""Fiscal Year 2022", "FY 2023", "FY2022", "FY22": a U.S. federal fiscal year."""
+
+
+def fiscal_year(year: int) -> DateValue:
+    """A U.S. fiscal year: October of the year before to September (FY 2023 is 2022-10-01 to 2023-09-30)."""
+    return range_value(dt.date(year - 1, 10, 1), dt.date(year, 9, 30))
+
+
 def year_value(year: int) -> DateValue:
     return DateValue(f"{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31))
 
@@ -66,8 +75,11 @@ def _safe_day(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def normalise(text: str, today: dt.date | None, previous: DateValue | None = None) -> DateValue | None:
+def normalise(text: str, today: dt.date | None, previous: DateValue | None = None,
+              year_only: bool = False) -> DateValue | None:
     """What a date expression means, relative to the document date and the last date named before it.
+    `year_only`: the document is dated only by its year (a UN speech), so `today` is that year's first day
+    and "the past two years" are that year and the one before.
 
     Returns None for durations ("75 years"), frequencies ("daily") and what cannot be placed, dates
     outside the calendar of years 1-9999 included ("in 0000", "next year" in 9999).
@@ -78,8 +90,14 @@ def normalise(text: str, today: dt.date | None, previous: DateValue | None = Non
         return span
     t = re.sub(r"^(?:in|on|during|since|by|from|until|through|after|before|of|the|at) ", "", t)
     t = re.sub(r"^the ", "", t)
+    if m := _FISCAL.fullmatch(t):
+        return fiscal_year(int(m.group(1)) + (2000 if len(m.group(1)) == 2 else 0))
+    if re.fullmatch(r"end of (?:the|this) year", t) and today is not None and not year_only:
+        return month_value(today.year, 12)
+    if m := re.fullmatch(r"end of (\d{4})", t):
+        return month_value(int(m.group(1)), 12)
     try:
-        return _absolute(t) or _relative(t, today, previous)
+        return _absolute(t) or (_stretch(t, today, year_only) if today else None) or _relative(t, today, previous)
     except (ValueError, OverflowError):
         return None
 
@@ -159,6 +177,8 @@ def _relative(t: str, today: dt.date | None, previous: DateValue | None) -> Date
         return day_value(today)
     if t == "yesterday":
         return day_value(today - dt.timedelta(days=1))
+    if t in ("this fiscal year", "current fiscal year"):
+        return fiscal_year(today.year + (today.month >= 10))
     if t in ("this year", "the current year"):
         return year_value(today.year)
     if t in ("last year", "past year", "previous year"):
@@ -170,11 +190,6 @@ def _relative(t: str, today: dt.date | None, previous: DateValue | None) -> Date
     if t in ("last month", "previous month"):
         last = today.replace(day=1) - dt.timedelta(days=1)
         return month_value(last.year, last.month)
-    if m := re.fullmatch(r"(?:over |in |during )?(?:the )?(?:last|past) ([a-z ]+?) years", t):
-        count = _NUMBER_WORDS.get(m.group(1).strip()) or (int(m.group(1)) if m.group(1).isdigit() else None)
-        if count:
-            start = _safe_day(today.year - count, today.month, 1) or dt.date(today.year - count, today.month, 1)
-            return DateValue(f"{start.year:04d}", start, today)
     if m := re.fullmatch(_MONTH, t):
         month = MONTHS[m.group(1)]
         year = today.year if month <= today.month else today.year - 1
@@ -190,6 +205,47 @@ def _relative(t: str, today: dt.date | None, previous: DateValue | None) -> Date
     return None
 
 
+_STRETCH = re.compile(r"(?:over |in |during |within )?(?:the )?(?P<way>last|past|next|coming) "
+                      r"(?:(?P<count>[a-z0-9 ]+?) )?(?P<unit>years?|decades?|months?)")
+
+
+def _stretch(t: str, today: dt.date, year_only: bool) -> DateValue | None:
+    """"The past 20 years" (from 1 January twenty years back to the document date), "over the last decade",
+    "the past year", "the next three years", "in the next six months". In a text dated only by its year the
+    past N years end with that year and count it ("the past two years" of a 2010 speech are 2009-2010), the
+    past year is that year, the next years start after it; its months cannot be placed."""
+    found = _STRETCH.fullmatch(t)
+    if found is None:
+        return None
+    if found.group("count") is None and found.group("unit") in ("year", "month"):
+        if found.group("way") == "past" and found.group("unit") == "year":
+            # "over the past year": in a September speech that year, in a dated text the year before
+            return year_value(today.year if year_only else today.year - 1)
+        return None  # "last year", "next month": a calendar year or month (`_relative`)
+    if found.group("count") is None and found.group("unit").endswith("s"):
+        return None  # "the coming decades": no length to place
+    words = (found.group("count") or "one").strip()
+    count = _NUMBER_WORDS.get(words) or (int(words) if words.isdigit() else 1 if words in ("one", "a") else None)
+    unit = found.group("unit").rstrip("s")
+    if count is None or (unit == "month" and year_only):
+        return None
+    years = count * 10 if unit == "decade" else count
+    if found.group("way") in ("next", "coming"):
+        if unit == "month":
+            end = _month_end(today.year + (today.month + count - 1) // 12, (today.month + count - 1) % 12 + 1)
+            return DateValue(today.isoformat(), today, _safe_day(end.year, end.month, today.day) or end)
+        if year_only:
+            after = dt.date(today.year + 1, 1, 1)
+            return DateValue(f"{after.year:04d}", after, dt.date(today.year + years, 12, 31))
+        return DateValue(today.isoformat(), today, _safe_day(today.year + years, today.month, today.day) or today)
+    if unit == "month":
+        return None
+    if year_only:
+        first = today.year - years + (unit == "year")
+        return DateValue(f"{first:04d}", dt.date(first, 1, 1), dt.date(today.year, 12, 31))
+    return DateValue(f"{today.year - years:04d}", dt.date(today.year - years, 1, 1), today)
+
+
 def _shift_years(value: DateValue, years: int) -> DateValue:
     """The same span `years` later; 29 February becomes the 28th in a year without one."""
     start = _safe_day(value.start.year + years, value.start.month, value.start.day) or \
@@ -200,24 +256,41 @@ def _shift_years(value: DateValue, years: int) -> DateValue:
     return DateValue(start.isoformat()[:precision], start, end)
 
 
+def is_year_only(doc: Doc) -> bool:
+    """The document is dated only by its year ("2009" for a UN speech): its date is that year's first day."""
+    label = doc._.mp_date_label
+    return isinstance(label, str) and len(label) == 4
+
+
 class DateFinder:
     """The `multipolar_dates` component: DATE entities, normalised in reading order."""
 
     def __call__(self, doc: Doc) -> Doc:
         today: dt.date | None = doc._.mp_date
+        year_only = is_year_only(doc)
         found: list[FoundDate] = []
         previous: DateValue | None = None
-        for ent in doc.ents:
-            if ent.label_ != "DATE":
-                continue
-            value = normalise(ent.text, today, previous)
+        for start, end in _date_spans(doc):
+            text = doc[start:end].text
+            value = normalise(text, today, previous, year_only)
             if value is None:
                 continue
-            found.append(FoundDate(ent.start, ent.end, ent.text, value))
-            if not re.search(r"same period|year before", ent.text.lower()):
+            before = doc[max(0, start - 5) : start].text.lower()
+            if re.fullmatch(r"\d{4}", text) and re.search(r"(?:fiscal year|\bfy)\W*$", before):
+                value = fiscal_year(int(text))  # "In Fiscal Year (FY) 2021", which spaCy cuts in two
+            found.append(FoundDate(start, end, text, value))
+            if not re.search(r"same period|year before", text.lower()):
                 previous = value
         doc._.mp_dates = found
         return doc
+
+
+def _date_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The DATE entities and the fiscal years spaCy does not tag ("the FY2022 request"), in reading order."""
+    spans = [(e.start, e.end) for e in doc.ents if e.label_ == "DATE"]
+    taken = {k for start, end in spans for k in range(start, end)}
+    spans += [(t.i, t.i + 1) for t in doc if t.i not in taken and re.fullmatch(r"FY'?(?:\d{4}|\d{2})", t.text)]
+    return sorted(spans)
 
 
 def date_in(found: list[FoundDate], start: int, end: int) -> FoundDate | None:

@@ -3,7 +3,7 @@ figures and where they disagree, each row carrying the document it cites (title,
 
 Rows are plain dicts (one per SQL row) for the report templates; `References` numbers the documents
 cited, in the order a reader meets them. Symmetric events (one sentence coding A->B and B->A) are one
-row marked `both`.
+row marked `both`. A dyad's quotations come from `corpus.listings.dyad_quotes`, which the web uses too.
 """
 
 from __future__ import annotations
@@ -163,15 +163,3 @@ def actor_names(db: Path, codes: list[str]) -> dict[str, str]:
     found = rows(db, "SELECT code, mode(name) AS name FROM actors WHERE code IN (SELECT unnest(?)) GROUP BY code",
                  [codes])
     return {r["code"]: r["name"] or r["code"] for r in found}
-
-
-def dyad_quotes(db: Path, a: str, b: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Quotations by either side (the actor, or a person or body of that country) in documents that report
-    events between a and b."""
-    return rows(db, f"""
-        SELECT q.doc_id, q.idx, q.text, q.speaker, q.speaker_actor, q.direct, q.date, q.sentence, {CITED}
-        FROM quotes q JOIN documents d ON d.id = q.doc_id
-        LEFT JOIN actors ac ON ac.doc_id = q.doc_id AND ac.code = q.speaker_actor
-        WHERE q.doc_id IN (SELECT doc_id FROM events WHERE (source = ? AND target = ?) OR (source = ? AND target = ?))
-          AND (q.speaker_actor IN (?, ?) OR ac.country IN (?, ?))
-        ORDER BY d.date DESC NULLS LAST, q.doc_id, q.idx LIMIT ?""", [a, b, b, a, a, b, a, b, limit])

@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from multipolar.corpus import store
+from multipolar.corpus import listings, store
 from multipolar.errors import MultipolarError
 from multipolar.model.causal import causal_graph, claim_actors
 from multipolar.model.document import counts, one_row_per_pair
@@ -129,7 +129,7 @@ def dyad_report(db: Path, a: str, b: str, *, produced: dt.date | None = None) ->
         kind="dyad", produced=_produced(produced), a=a, b=b, names=names, series=rows,
         summary=_dyad_summary(a, b, names, rows), counts_chart=counts_chart, goldstein_chart=goldstein_chart,
         events=briefing.dyad_events(db, a, b), figures=briefing.largest_figures(db, 20, (a, b)),
-        quotes=briefing.dyad_quotes(db, a, b), references=briefing.References(), causal=graph,
+        quotes=listings.dyad_quotes(db, a, b), references=briefing.References(), causal=graph,
         causal_drawing=causal_svg(graph), labels=graph.labels())
 
 

@@ -12,7 +12,6 @@ from urllib.parse import quote, urlencode
 
 from multipolar.corpus import listings
 from multipolar.corpus.listings import MODALITIES, DocumentFilter, EventFilter, Modality
-from multipolar.present.briefing import dyad_quotes as quotes_between
 from multipolar.present.briefing import url_of
 
 __all__ = ["MODALITIES", "QUAD_NAMES", "DocumentFilter", "EventFilter", "Modality", "cited", "documents",
@@ -67,4 +66,4 @@ def dyad_figures(db: Path, a: str, b: str, limit: int = 50) -> list[dict[str, An
 
 def dyad_quotes(db: Path, a: str, b: str, limit: int = 30) -> list[dict[str, Any]]:
     """Quotations by either side in documents that report events between them."""
-    return [cited(r) for r in quotes_between(db, a, b, limit)]
+    return [cited(r) for r in listings.dyad_quotes(db, a, b, limit)]

@@ -54,6 +54,10 @@ def _geography() -> frozenset[str]:
 
 
 
+def _countries(mentions: list[ActorMention]) -> set[str]:
+    return {ref.state_code for m in mentions for ref in m.actors}
+
+
 @lru_cache(maxsize=1)
 def _not_actors() -> frozenset[str]:
     return frozenset(w.lower() for w in _word_list("not_actors.txt"))
@@ -73,8 +77,7 @@ class ActorResolver:
         words = [_word(t.text) for t in doc]
         mentions = self._name_mentions(doc, words, day)
         mentions += self._misspelt_states(doc, words, mentions, day)
-        mentions = self._with_kb_names(doc, words, mentions, day)
-        mentions = self._with_kb_names(doc, words, mentions, day)  # homonyms the first pass's places decide
+        mentions = self._kb_names_twice(doc, words, mentions, day)
         mentions = actors_agents.with_agents(self, doc, words, mentions, day)
         mentions = actors_explained.with_explained(self, doc, words, mentions, day)
         voices = self._voices(doc, day)
@@ -232,13 +235,22 @@ class ActorResolver:
 
     # ---- knowledge-base names --------------------------------------------------------------------
 
+    def _kb_names_twice(self, doc: Doc, words: list[str], mentions: list[ActorMention],
+                        day: dt.date | None) -> list[ActorMention]:
+        """Knowledge-base names, then again for the homonyms the first pass's places decide. What a pass finds
+        depends on the mentions' countries alone, so with the same countries the second finds what the first did."""
+        first = self._with_kb_names(doc, words, mentions, day)
+        if _countries(first) == _countries(mentions):
+            return first
+        return self._with_kb_names(doc, words, first, day)
+
     def _with_kb_names(self, doc: Doc, words: list[str], mentions: list[ActorMention],
                        day: dt.date | None) -> list[ActorMention]:
         """Knowledge-base names where the gazetteer has none as long; a homonym is decided by the countries
         the gazetteer found in the document."""
         if self.kb is None:
             return mentions
-        countries = {ref.state_code for m in mentions for ref in m.actors}
+        countries = _countries(mentions)
         lower = [w.lower() for w in words]
         by_start = {m.start: m for m in mentions}
         covered = {k: m for m in mentions for k in range(m.start, m.end)}

@@ -47,8 +47,10 @@ class EventAssembler:
         mode = self.tables.mode_of(plover, pattern.mode, entry.mode)
         if not plover:
             return None  # a bare statement (CAMEO 01x) has no PLOVER category: not an interaction
+        promised = plover
         plover, mode, entry, negated, modality = future_reading(self.tables, word, plover, mode, entry, negated,
                                                                 modality)
+        promised = "" if promised == plover else promised
         if entry.code == HOSTED:
             # the v2 manual: "the visitor will always be coded as the actor and the host will be the recipient"
             sources, targets, entry = targets, sources, self.tables.code(VISITED)
@@ -58,7 +60,8 @@ class EventAssembler:
             pairs = alone_pairs(sources, trigger)
         if not pairs:
             return None
-        if reciprocal(plover, entry.code, targets, trigger):
+        if not promised and reciprocal(plover, entry.code, targets, trigger):
+            # a promise binds the one who makes it: "Putin offered to negotiate with Armenia" is Russia's AGREE only
             pairs += [(t, s, c - 0.1) for s, t, c in pairs if (t, s) not in {(a, b) for a, b, _ in pairs}]
         coded = [
             CodedEvent(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from multipolar.coding.tables import word_list
-from multipolar.nlp.events.frames import frame_words, governing_frame
+from multipolar.nlp.events.frames import WISHED, frame_words, governing_frame
 
 _PLACES = frozenset({"in", "at", "near", "across", "around", "along", "over", "inside", "outside", "throughout",
                      "within"})
@@ -108,3 +108,31 @@ def mistagged_noun(token: Token) -> bool:
     modifier of its own, a noun."""
     return token.pos_ == "VERB" and token.dep_ == "pobj" and token.tag_ != "VBG" and any(
         c.dep_ in ("det", "compound", "amod") for c in token.children)
+
+
+_OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+
+
+def wished_for(word: Token, kinds: frozenset[str] = WISHED) -> bool:
+    """The word is part of what someone asks for, refuses, threatens or strives for, at any depth ("demanded an
+    admission that Soviet forces murdered ...", "demanded that the US match the EU's support", "Western efforts to
+    end the fighting"), or of what someone must do ("saying he must resign"): not an act that happened. A relative
+    clause describes a thing and states a fact ("urged China to free activists who were arrested"), as does a
+    clause of time or cause. `kinds`: the
+    frames that count ("refused to join Western sanctions": the sanctions are a fact, the joining is refused)."""
+    node = word
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in node.children):
+            return True
+        frame = governing_frame(node) if node is not word else None
+        if frame is not None and frame.kind in kinds:
+            return True
+        if node.dep_ in ("relcl", "ROOT") or node.head is node or (
+                node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("if", "unless", "until")
+                                             for c in node.children)):
+            return False  # "threatened to review the treaty after Madrid endorsed ...": what set it off happened
+        if node.dep_ == "ccomp" and any(c.dep_ == "dobj" and frame_words().get(c.lemma_.lower()) == "request"
+                                        for c in node.head.children):
+            return True  # "reiterated its demand that Israel ease restrictions": the clause is the demand's
+        node = node.head
+    return False

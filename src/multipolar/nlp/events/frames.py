@@ -19,7 +19,9 @@ from multipolar.nlp.events.arguments import object_lemmas, objects_of
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 _COMPLEMENT_PREPS = frozenset({"to", "on", "for", "from", "of", "against", "in"})
-KINDS = frozenset({"commit", "request", "refuse", "threaten", "fail", "consider", "undo", "allege"})
+KINDS = frozenset({"commit", "request", "refuse", "threaten", "fail", "consider", "undo", "allege", "aim"})
+WISHED = frozenset({"request", "refuse", "threaten", "aim"})
+"""Frames whose complement, and all it holds, is wished for or refused, not done."""
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class Frame:
     word: Token
     """The governing word ("agreed", "ready", "urged")."""
     kind: str
-    """commit | request | refuse | threaten | fail | consider (see frames.tsv)."""
+    """commit | request | refuse | threaten | fail | consider | undo | allege | aim (see frames.tsv)."""
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +64,9 @@ def governing_frame(word: Token) -> Frame | None:
         if kind is None and head.dep_ == "acomp":
             kind, head = _kind_of(head.head), head.head
         return Frame(head, kind) if kind else None
+    if word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in word.children):
+        kind = _kind_of(head)  # "pushing hard for the US to support its plan", "called for Iran to stop"
+        return Frame(head, kind) if kind in ("request", "commit") else None
     if word.dep_ == "dobj" and word.pos_ in ("NOUN", "PROPN"):
         kind = _kind_of(head)
         return Frame(head, kind) if kind in ("request", "refuse", "threaten", "undo") else None

@@ -6,11 +6,16 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from multipolar.coding.tables import CameoCode, CodingTables
+from multipolar.coding.tables import CameoCode, CodingTables, word_list
 from multipolar.nlp.events.clauses import conditional, will_not
+from multipolar.nlp.events.frames import governing_frame
 
 _THREATENED = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "REJECT"})
 """Conflictual types that, announced for the future, are THREATEN."""
+_VOWED = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+"""Conflictual types that a vow ("is prepared to impose martial law", "vowed to strike") makes THREATEN (forces
+made ready to move are MOBILIZE already; a decision or an agreement to cut aid is the act itself)."""
+_VOWING = word_list("vowing")
 _PROMISED_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _PROMISED_CONCESSION = frozenset({"CONCEDE", "RETREAT"})
 
@@ -19,8 +24,8 @@ def future_reading(tables: CodingTables, word: Token, plover: str, mode: str, en
                    modality: str) -> tuple[str, str, CameoCode, bool, str]:
     """What PLOVER v2 makes of an act announced for the future: refused ("will not accept": REJECT),
     promised cooperation (AGREE), a promised concession or retreat (CONCEDE, 035x), a conflictual act
-    under a condition ("will withdraw its force unless ...": THREATEN); other planned acts keep their
-    type, with modality intended."""
+    under a condition ("will withdraw its force unless ...") or vowed ("is prepared to impose martial
+    law"): THREATEN; other planned acts keep their type, with modality intended."""
     as_code = dataclasses.replace(entry, plover=plover, mode=mode)
     if negated and plover not in ("REJECT", "THREATEN") and will_not(word):
         entry = tables.frame_code("refuse", as_code)
@@ -31,7 +36,9 @@ def future_reading(tables: CodingTables, word: Token, plover: str, mode: str, en
         return "AGREE", "", entry, negated, modality
     if plover in _PROMISED_CONCESSION:
         return "CONCEDE", "", tables.frame_code("promise", as_code), negated, modality
-    if plover in _THREATENED and conditional(word):
+    frame = governing_frame(word)
+    if plover in _THREATENED and (conditional(word) or (plover in _VOWED and frame is not None
+                                                        and frame.word.lemma_.lower() in _VOWING)):
         entry = tables.frame_code("threaten", as_code)
         return "THREATEN", entry.mode, entry, negated, "asserted"
     return plover, mode, entry, negated, modality

@@ -8,13 +8,18 @@ from spacy.tokens import Token
 from multipolar.coding.tables import Pattern, word_list
 from multipolar.nlp.events.arguments import ActorHit
 from multipolar.nlp.events.assembly import EventAssembler
-from multipolar.nlp.events.clauses import clause_verb
+from multipolar.nlp.events.clauses import clause_verb, wished_for
 from multipolar.nlp.events.coded import CodedEvent
 from multipolar.nlp.events.frames import governing_frame, noun_pattern
 from multipolar.nlp.events.selection import MATERIAL
 
 ABSORBED = frozenset({"request", "refuse", "threaten"})
 """Frames whose complement is not coded on its own: it is what the request, refusal or threat is about."""
+_ASKED_OR_AIMED = frozenset({"request", "aim"})
+"""Frames inside whose complement an event noun is not a fact ("demanded that the US match the EU's support")."""
+_PROMISED = frozenset({"commit"})
+"""An event noun deeper inside a promise has not happened ("ready to host a meeting between Israelis and the
+PLO"); the promise's own object is the promise's ("agreed to a ceasefire")."""
 _RECEIVER_VERBS = word_list("receiver_verbs")
 _STATIVE_NOUNS = word_list("stative_nouns")
 """Nouns that name a standing relation, not an act: they code only as a light verb's object ("formed an
@@ -33,6 +38,8 @@ class NounEvents(EventAssembler):
     """The noun half of the coder (the verb half, `coder._DocReader`, builds on it)."""
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
+        if noun.ent_type_ in ("DATE", "TIME"):
+            return []  # "the programme that began in March 2003": a month, not a march
         lemma = noun.lemma_.lower()
         thanked = self.args.thanked_for(noun)
         if lemma in _STATIVE_NOUNS and not thanked and not (lemma in _ACTS_WITH_A_RECIPIENT and any(
@@ -42,8 +49,10 @@ class NounEvents(EventAssembler):
         frame = governing_frame(noun)
         refused_request = frame is not None and frame.kind == "refuse" and pattern is not None and \
             self._plover_of(pattern) == "REQUEST"
-        if pattern is None or (frame is not None and frame.kind in ABSORBED | {"undo"} and not refused_request):
+        if pattern is None or (frame is not None and frame.kind in ABSORBED | {"undo", "aim"} and not refused_request):
             return []  # "called for the release of", "lifted its sanctions": asked for, or undone
+        if wished_for(noun, _ASKED_OR_AIMED) or wished_for(noun, _PROMISED):
+            return []  # "demanded that the United States match the EU's support for ...": inside the demand
         sources = self._noun_doers(noun, pattern)
         named_doer = bool(sources)
         if thanked and not self.args.actors_of_all([c for c in noun.children if c.dep_ == "poss"]):

@@ -120,7 +120,23 @@ def amount(doc: Doc, span: Span) -> tuple[float | None, str | None, str, Span] |
             return None
     if kind == "money" and unit is None:
         unit = "USD" if "$" in span.text else _currency_after(doc, span)
+    if kind in ("money", "count"):
+        value *= _range_scale(doc, span)
     return value, unit, kind, span
+
+
+def _range_scale(doc: Doc, span: Span) -> float:
+    """"$8 to $14 billion", "2 to 3 million": the low end of a range is in the high end's scale."""
+    if any(t.lower_ in _SCALES for t in span):
+        return 1.0
+    following = [t for t in doc[span.end : span.end + 5] if not t.is_space]
+    if not following or following[0].lower_ not in ("to", "-", "–", "and"):
+        return 1.0
+    rest = following[1:]
+    number = next((k for k, t in enumerate(rest) if t.like_num), None)
+    if number is None or number + 1 >= len(rest) or any(t.is_alpha for t in rest[:number]):
+        return 1.0
+    return _SCALES.get(rest[number + 1].lower_, 1.0)
 
 
 _SCALE_WORDS = frozenset({"m", "b", "bn", "mn", "tn", "k", "million", "billion", "trillion", "thousand"})
@@ -280,6 +296,11 @@ def _paired_ranges(doc: Doc, found: list[FigureSpan]) -> list[FigureSpan]:
         if low.label_ == "CARDINAL" and high.label_ in ("PERCENT", "MONEY") and joint is not None and \
                 joint.lower_ in ("to", "-", "–", "and") and high.start == low.end + 1 and result[k].bound is None:
             result[k] = FigureSpan(Span(doc, low.start, low.end, label=high.label_), "more_than")
+            result[k + 1] = FigureSpan(high, "less_than")
+        elif len(low) > 1 and low[-1].lower_ in ("to", "-", "–") and high.start == low.end and \
+                result[k].bound is None and high.label_ in ("PERCENT", "MONEY"):
+            # "$8 to $14 billion", where spaCy's first entity takes the "to"
+            result[k] = FigureSpan(Span(doc, low.start, low.end - 1, label=high.label_), "more_than")
             result[k + 1] = FigureSpan(high, "less_than")
     return result
 

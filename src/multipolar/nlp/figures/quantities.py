@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from multipolar.nlp.dates import TWO_DATES, DateValue, FoundDate, normalise
+from multipolar.nlp.dates import TWO_DATES, DateValue, FoundDate, is_year_only, normalise
 from multipolar.nlp.figures.amounts import (
     MAX_VALUE,
     FigureSpan,
@@ -64,6 +64,9 @@ class FoundQuantity:
     per: str | None = None
     open_start: bool = False
     """The period only says when it ends ("by 2020")."""
+    open_end: bool = False
+    """The period runs on past its end ("since 2004" in a speech dated only by its year, whose end is then
+    the end of that year)."""
     projected: bool = False
 
 
@@ -139,7 +142,7 @@ class QuantityFinder:
             self._last_measure = measure or self._last_measure
         if kind == "count":
             unit = reading.counted or unit
-        including = self._including(span)
+        including = self._including(span, index, kind, unit)
         if including is not None:
             # "$159 million ... to Ukraine since October 2020, including nearly $107 million in the past two weeks"
             measure = measure if measure not in (None, "share") else including.measure
@@ -149,7 +152,7 @@ class QuantityFinder:
         if measure in FLOWS and (source is None or target is None):
             source, target = _from_aid_event(doc, span, source, target)
         before = doc[max(sent.start, span.start - 4) : span.start].text
-        period, open_start = self._period(doc, sent, span, dates, claimed)
+        period, open_side = self._period(doc, sent, span, dates, claimed)
         direction, relative_to, rate = _change(doc, sent, span, kind, dates)
         text = sent.text
         items = tuple(item for item in ITEMS if re.search(rf"\b{re.escape(item)}\b", text, re.IGNORECASE))
@@ -161,23 +164,37 @@ class QuantityFinder:
             parties=parties, items=items if kind == "money" else (),
             period=period, change_direction=direction, change_relative_to=relative_to, change_rate=rate,
             sentence=index, described_as=_described_as(doc, span) if value is not None else span.text,
-            per=reading.per, open_start=open_start, projected=_projected(span),
+            per=reading.per, open_start=open_side == "start", open_end=open_side == "end", projected=_projected(span),
         )
         self._by_root[span.root.i] = found
         return found
 
-    def _including(self, span: Span) -> FoundQuantity | None:
-        """The figure this one is part of: "$159 million ..., including nearly $107 million"."""
-        head = span.root.head
-        if span.root.dep_ == "pobj" and head.lower_ in ("including", "includes", "of"):
+    def _including(self, span: Span, index: int, kind: str, unit: str | None) -> FoundQuantity | None:
+        """The figure this one is part of or adds to: "$159 million ..., including nearly $107 million";
+        "with another $1 billion" and "$20 billion for food and over $50 billion for health" (the figure of
+        its kind and unit before it in its sentence, not "doses to 117 countries"); "It includes $20
+        billion" (the last one of the sentence before)."""
+        root, head = span.root, span.root.head
+        if root.dep_ == "pobj" and head.lower_ in ("including", "includes", "of"):
             return self._by_root.get(head.head.i)
+        if root.dep_ == "conj" and head.i in self._by_root and self._by_root[head.i].measure in FLOWS:
+            return self._by_root[head.i]  # not "70 per cent of our GDP, or $2.3 billion": a share is no sum's
+        flows = [(i, q) for i, q in self._by_root.items() if q.measure in FLOWS and q.start < span.start_char]
+        verb = governing_verb(root)
+        if flows and flows[-1][1].sentence == index and (flows[-1][1].kind, flows[-1][1].unit) == (kind, unit) and (
+                (root.dep_ == "pobj" and head.lower_ == "with") or
+                (verb is not None and governing_verb(span.doc[flows[-1][0]]) == verb)):
+            return flows[-1][1]  # "with another $1 billion"; "$20 billion for food and $50 billion for health"
+        if verb is not None and verb.lemma_.lower() == "include" and flows and flows[-1][1].sentence == index - 1 and \
+                any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "these", "that") for c in verb.children):
+            return flows[-1][1]
         return None
 
     @staticmethod
     def _period(doc: Doc, sent: Span, span: Span, dates: list[FoundDate],
-                claimed: dict[int, FoundDate]) -> tuple[DateValue | None, bool]:
+                claimed: dict[int, FoundDate]) -> tuple[DateValue | None, str | None]:
         """The date a figure is for (its own, "... in 2021", else the sentence's first free date), read with
-        the word before it; and whether the period is open at its start ("by 2020")."""
+        the word before it; and which end the text leaves open: "start" ("by 2020") or "end"."""
         if span.start in claimed:
             return _bounded(doc, claimed[span.start], dates)
         taken = {d.start for d in claimed.values()}
@@ -186,7 +203,7 @@ class QuantityFinder:
                     _in_other_clause(doc[date.start], span) or _when_said(doc, date):
                 continue
             return _bounded(doc, date, dates)
-        return None, False
+        return None, None
 
 
 def _in_own_clause(token: Token, span: Span) -> bool:
@@ -229,27 +246,35 @@ _OWN_DATE_LINKS = frozenset({"in", "for", "during", "", "of", "recorded in", "re
 """Words between a figure and the date that is its own: "$147 billion recorded in 2021"."""
 
 
-def _bounded(doc: Doc, found: FoundDate, dates: list[FoundDate]) -> tuple[DateValue, bool]:
+def _bounded(doc: Doc, found: FoundDate, dates: list[FoundDate]) -> tuple[DateValue, str | None]:
     """"since February 2022" runs to the document date, "through January 20" from it, "by 2020" ends then,
-    "between 2019 and 2021" and "from 2019 to 2021" span both."""
+    "between 2019 and 2021" and "from 2019 to 2021" span both; with the end the text leaves open: "by 2020"
+    its start, "since 2004", "from 2003 to today" and "so far this year" in a text dated only by its year
+    its end (the end of that year stands for it)."""
     today: dt.date | None = doc._.mp_date
+    year_only = is_year_only(doc)
     date = found.date
     if date.start != date.end and TWO_DATES.match(found.text.lower()):
-        return date, False  # "from January to May of 2023" already spans both
+        return date, None  # "from January to May of 2023" already spans both
     word = found.text.split()[0].lower() if found.text.split() else ""
     if found.start > 0 and doc[found.start].lower_ not in _BOUND_WORDS:
         word = doc[found.start - 1].lower_
+    if word == "far" and found.start > 1 and doc[found.start - 2].lower_ in ("so", "thus"):
+        word = "since"  # "so far this year", "thus far this year"
     later = next((d for d in dates if d.start > found.start and d.start - found.end <= 2 and
                   doc[found.end : d.start].text.strip().lower() in ("and", "to", "through", "-", "–", "until")), None)
     if word in ("between", "from") and later is not None and later.date.end >= date.start:
-        return DateValue(date.value, date.start, later.date.end), False
+        now = year_only and later.text.lower() in ("today", "now", "this day")
+        return DateValue(date.value, date.start, later.date.end), "end" if now else None
     if word in ("since", "from"):
-        return DateValue(date.value, date.start, today if today and today >= date.start else date.end), False
+        if year_only and today is not None:
+            return DateValue(date.value, date.start, max(date.end, dt.date(today.year, 12, 31))), "end"
+        return DateValue(date.value, date.start, today if today and today >= date.start else date.end), None
     if word in ("through", "until", "till", "thru"):
-        return DateValue(date.value, today if today and today <= date.end else date.start, date.end), False
+        return DateValue(date.value, today if today and today <= date.end else date.start, date.end), None
     if word == "by":
-        return DateValue(date.value, date.start, date.end), True
-    return date, False
+        return DateValue(date.value, date.start, date.end), "start"
+    return date, None
 
 
 _BOUND_WORDS = frozenset({"since", "from", "through", "until", "till", "thru", "by", "between"})

@@ -41,6 +41,7 @@ from multipolar.nlp.figures.syntax import (
     own_phrase,
     per_unit,
     receiving,
+    reported_passive,
     subject_token,
     verb_chain,
 )
@@ -55,6 +56,9 @@ _ANNOUNCED = frozenset({"aid", "loan", "loan_guarantee"})
 """Flows a document's own voice gives when the clause names no giver ("USAID will provide $125M"); an
 investment or a trade figure names its own ends or has none."""
 
+_TRADE = frozenset({"imports", "exports"})
+_NAMING_DEPS = ("compound", "amod", "poss", "nmod")
+"""How a noun names the state it is of: "U.S. exports", "Canadian imports", "Japan's aid"."""
 _OF_PEOPLE = frozenset({"casualties", "displaced"})
 _RECIPIENT_PREPS = frozenset({"to", "for", "towards", "toward", "in", "into"})
 _CHANGES = frozenset({"growth"})
@@ -143,10 +147,14 @@ class FigureReader:
     def direction(self, span: Span, measure: str) -> tuple[str | None, str | None]:
         """(from, to) of a flow: its giver and receiver, read from the figure's clause."""
         verb = governing_verb(span.root)
-        subject = self._subject_state(verb) if verb is not None else None
+        subjects = self._subject_states(verb) if verb is not None else []
+        subject = subjects[0] if subjects else None
         owner = self._owner_of_flow(span)
         origin = self._state_after(span, verb, ("from",))
-        destination = self._recipient(span, verb, exclude={c for c in (subject, owner, origin) if c})
+        if measure in _TRADE:
+            goods = self._goods_origin(span, verb)
+            origin, owner = origin or goods, None if owner == goods else owner
+        destination = self._recipient(span, verb, exclude={c for c in (*subjects, owner, origin) if c})
         if measure in _RECEIVER_IS_SUBJECT:
             receiver = destination if subject is None and owner is None else (owner or subject)
             return origin, receiver or (self.voice if origin != self.voice else None)
@@ -159,19 +167,52 @@ class FigureReader:
         if verb is not None and subject is not None and first_person_subject(verb) and \
                 not self._voice_may_give(span, verb):
             subject = None  # "we are still waiting for the $10 billion": the speaker is no giver of it
-        voice_gives = measure in _ANNOUNCED and (verb is None or self._voice_may_give(span, verb))
-        giver = origin or owner or subject or (self.voice if voice_gives else None)
+        giver = origin or owner or subject or self._voice_as_giver(span, verb, measure)
         if destination == giver:
             destination = None
         if span.root.dep_ == "appos" and span.root.head.i in self.by_token:
             return giver, destination  # "donors, including Japan ($1.08 billion)": a giver named with its share
         if destination is None and giver is not None and not names_receiver(span, verb):
-            destination = self.recipient_in_sentence(span, {giver})
+            destination = self.recipient_in_sentence(span, {giver, *subjects})
         if destination is None and giver is not None and self.last_flow is not None and \
                 self.last_flow[0] == giver and self.last_flow[1] is not None:
             destination = self.last_flow[1]  # a fact sheet's bullets: the same donor, the same recipient
         self.last_flow = (giver, destination)
         return giver, destination
+
+    def _voice_as_giver(self, span: Span, verb: Token | None, measure: str) -> str | None:
+        """The document's own state, when its clause gives with no other doer: an aid or a loan it announces
+        ("USAID will provide $125M"), any flow "we" give ("our administration has invested $150 billion");
+        never a sum a past passive reports without its giver ("over $10 billion was pledged for Haiti")."""
+        if verb is None:
+            return self.voice if measure in _ANNOUNCED else None
+        subject = subject_token(verb)
+        agentless = subject is None or subject.i in range(span.start, span.end)
+        if not self._voice_may_give(span, verb) or (agentless and reported_passive(verb)):
+            return None
+        if measure in _ANNOUNCED or (first_person_subject(verb) and _giving(verb)):
+            return self.voice
+        return None
+
+    def _goods_origin(self, span: Span, verb: Token | None) -> str | None:
+        """"Canadian imports of U.S. motor vehicles", "purchase over $500 billion of U.S. energy": the state
+        named on the goods is where they come from (the trade noun's own state is the trader's)."""
+        nouns = [*flow_nouns(span), *named_flow(span)]
+        if verb is not None:
+            nouns += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for noun in nouns:
+            cue = measure_cues().get(noun.lemma_.lower())
+            if cue is not None and cue[0] in _TRADE:
+                goods = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"]
+            else:
+                goods = [noun] if cue is None and noun.pos_ == "NOUN" and noun in named_flow(span) else []
+            for item in goods:
+                for child in item.children:
+                    state = self._state_in(child, shallow=True) if child.dep_ in _NAMING_DEPS else None
+                    if state is not None:
+                        return state
+        return None
 
     def _voice_may_give(self, span: Span, verb: Token) -> bool:
         """The document's own state gives what its clause announces ("USAID will provide $125M", "we will
@@ -202,23 +243,38 @@ class FigureReader:
         buying = verb is not None and any(v.lemma_.lower() in ("purchase", "buy") for v in verb_chain(verb))
         return buying and self.voice is not None and buyer not in (None, self.voice) and seller in (None, self.voice)
 
-    def _subject_state(self, verb: Token) -> str | None:
+    def _subject_states(self, verb: Token) -> list[str]:
+        """The states the clause's subject names, first-named first: "The U.S. and Australian governments
+        intend to invest" gives from the first and to neither; "we appeal to Japan to provide": Japan."""
         for node in verb_chain(verb):
             asked = controller(node)
             if asked is not None:
                 # "we appeal to Japan to provide": Japan gives; "to our partners": none we can name
                 mention = self.by_token.get(asked.i)
-                return mention.actors[0].state_code if mention is not None and mention.how != "voice" else None
+                return [mention.actors[0].state_code] if mention is not None and mention.how != "voice" else []
             for child in node.children:
                 if child.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "agent":
                     heads = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "agent" else [child]
                     for head in heads:
-                        state = self._state_in(head, shallow=True)
-                        if state is not None:
-                            return state
+                        states = self._named_together(head)
+                        if states:
+                            return states
                 if child.dep_ in ("nsubj", "nsubjpass"):
-                    return None  # a subject that is no actor ("this includes"): not the one further up
-        return None
+                    return []  # a subject that is no actor ("this includes"): not the one further up
+        return []
+
+    def _named_together(self, head: Token) -> list[str]:
+        """The states of a noun and the names it is built of ("Swiss and Liechtenstein companies"), in
+        reading order; else what qualifies it ("the Government of Japan")."""
+        tokens = [head]
+        for token in tokens:
+            tokens.extend(c for c in token.children if c.dep_ in (*_NAMING_DEPS, "conj"))
+        states = [self.by_token[t.i].actors[0].state_code for t in sorted(tokens, key=lambda t: t.i)
+                  if t.i in self.by_token]
+        if not states:
+            found = self._state_in(head, shallow=True)
+            states = [found] if found else []
+        return list(dict.fromkeys(states))
 
     def _owner_of_flow(self, span: Span) -> str | None:
         """"Japan's aid", "Chinese investment", "U.S. assistance", "donors, including Japan ($1.08 billion)":

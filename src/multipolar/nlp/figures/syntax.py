@@ -155,6 +155,12 @@ def receiving(verb: Token) -> bool:
     return any(node.lemma_.lower() in words("receiving") for node in verb_chain(verb))
 
 
+def reported_passive(verb: Token) -> bool:
+    """"Over $10 billion was pledged", "$13.2 billion were invested": a past passive reports what others did;
+    a fact sheet's "will be provided" or "is being delivered" announces what its own state does."""
+    return any(c.dep_ == "auxpass" and c.tag_ == "VBD" for node in verb_chain(verb) for c in node.children)
+
+
 def subject_token(verb: Token) -> Token | None:
     """The nearest subject of the verb or the verbs it completes; an agent ("pledged by the G-8") counts; a
     passive verb without one has none."""
@@ -231,6 +237,9 @@ def verb_chain(verb: Token) -> Iterator[Token]:
         yield node
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             node = node.head  # "committed to investing": through the preposition to the verb it completes
+        if node.dep_ == "conj" and node.pos_ == "VERB" and node.head.pos_ == "NOUN" and node.head.dep_ == "dobj":
+            node = node.head.head  # "to buy more products and purchase $500 billion": parsed as on the noun
+            continue
         if node.dep_ == "acomp" and node.head.lemma_ == "be":
             node = node.head  # "we are tired of waiting for ...": through the adjective to the copula's subject
             continue
@@ -375,6 +384,26 @@ def per_unit(span: Span) -> str | None:
         return doc[at + 1].lemma_.lower()
     if span[-1].lower_ in ("annually", "yearly"):
         return "year"
+    return _per_every(span)
+
+
+def _per_every(span: Span) -> str | None:
+    """"For every kilogram of our produce worth $15 ..., we get only $1": both are per kilogram; not the
+    terms of a ratio ("$1 for every $2")."""
+    def every(noun: Token) -> bool:
+        return noun.pos_ == "NOUN" and not noun.like_num and noun.ent_type_ != "MONEY" and \
+            any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in noun.children)
+
+    for node in (span.root, *span.root.ancestors):
+        if node.dep_ == "pobj" and node.head.lower_ == "for" and every(node):
+            return node.lemma_.lower()
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "for" and child.i not in range(span.start, span.end):
+                noun = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if noun is not None and every(noun):
+                    return noun.lemma_.lower()
+        if node.pos_ in ("VERB", "AUX"):
+            break
     return None
 
 

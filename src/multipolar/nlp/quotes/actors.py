@@ -102,6 +102,10 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
     states = {k for m in attribution.mentions if m.actors[0].kind == "state" for k in range(m.start, m.end)}
     names = person or next((e for e in attribution.people if start <= e.start and e.end <= end
                             and e.start not in states), None) or _appositive_name(doc, start, end)
+    if mention is None and person is None and best is not None and _named_after_person(doc, root, best):
+        # "the Biden campaign", "Putin's government": a body named after a person speaks, in their country
+        return Described(doc[start:end].text, None, speaker_country(best.actors[0]), _sector(attribution, lo, hi),
+                         start, end, "body", True)
     if mention is not None and mention.actors[0].kind == "person":
         titled = _titled_name(attribution, mention, start, end)
         if titled is not None:
@@ -122,6 +126,14 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
         return Described(names.text, None, country, sector or _private(doc, lo, hi), names.start, names.end,
                          "person", True)
     return _described_otherwise(attribution, start, end, (lo, hi), around, best)
+
+
+def _named_after_person(doc: Doc, root: Token, best: ActorMention) -> bool:
+    """The phrase's head is a body's noun that a person's name modifies ("the Biden campaign")."""
+    name = doc[best.end - 1]
+    return best.actors[0].kind == "person" and not best.start <= root.i < best.end and root.pos_ == "NOUN" \
+        and name.head.i == root.i and name.dep_ in ("compound", "poss") and root.lemma_.lower() not in \
+        people_words() | document_nouns()
 
 
 def _described_otherwise(attribution: Attribution, start: int, end: int, description: tuple[int, int],
@@ -421,6 +433,18 @@ def document_country(attribution: Attribution) -> str | None:
         return voice.code
     counts = Counter(m.actors[0].code for m in attribution.mentions
                      if len(m.actors) == 1 and m.actors[0].kind == "state" and m.start not in attribution.quoted)
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def government_country(attribution: Attribution) -> str | None:
+    """The state whose government the document's people and bodies speak for most ("the White House",
+    "Secretary Blinken"), ahead of any other; states named as such do not count."""
+    counts = Counter(c for m in attribution.mentions if m.how != "voice" and m.start not in attribution.quoted
+                     and len(m.actors) == 1 and m.actors[0].kind != "state" and m.actors[0].role == "GOV"
+                     for c in [_state_of(m)] if c)
     ranked = counts.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]

@@ -9,8 +9,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from multipolar.nlp.quotes.actors import Described, describe_phrase
-from multipolar.nlp.quotes.find import QuoteSpan, word_list
+from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns
+from multipolar.nlp.quotes.find import LISTED, QuoteSpan, word_list
 from multipolar.nlp.quotes.referents import SUBJECT_DEPS, phrase
 from multipolar.nlp.spans import text_of
 
@@ -33,7 +33,7 @@ def colon_label(att: Attribution, quote: QuoteSpan) -> Described | None:
     or follows the previous entry's citation ("... [Statement, 8/8/23] Name, Title: “...”")."""
     text = text_of(att.doc)
     head = text[max(0, quote.start - 200) : quote.start]
-    stripped = head.rstrip(" *“\"‘„«")
+    stripped = head.rstrip(" *“\"‘„«\n")
     if not stripped.endswith(":"):
         return None
     cut = max(stripped.rfind(mark) for mark in ("\n", "]", "*", "”", "\"", ">"))
@@ -86,6 +86,8 @@ def continued(att: Attribution, index: int, found: list[Described | None]) -> De
     between = text_of(att.doc)[previous.end : quote.start]
     if not previous.closed and re.fullmatch(r"\W*", between):
         return found[index - 1]
+    if LISTED.fullmatch(between.rstrip("“\"‘")):
+        return found[index - 1]  # “To the people of Afghanistan”, “To the people of Lebanon”
     previous_sentence = att._sentence_at(max(previous.start, previous.end - 1))
     sentence = att._sentence_at(quote.start)
     if sentence - previous_sentence > 1 or ("\n\n" in between.strip("“”\" ") and previous.closed):
@@ -144,3 +146,15 @@ def named_after(att: Attribution, quote: QuoteSpan, back_reference: bool = False
     head = verbs[0] if verbs else following.root if back else None
     subject = att.subject_of(head) if head is not None else None
     return att.speaker_of(subject) if subject is not None else None
+
+
+def announced(att: Attribution, quote: QuoteSpan) -> Described | None:
+    """"releasing the following statement: “...”", "leads these chants: “...”": the author of the thing
+    named just before the colon that opens the quotation."""
+    before = [t for t in att.doc[max(0, att._token_at(quote.start) - 4) : att._token_at(quote.start)]
+              if not t.is_space and t.text not in "“\"‘"]
+    if len(before) < 2 or before[-1].text != ":" or before[-2].lemma_.lower() not in document_nouns() or \
+            before[-2].pos_ != "NOUN":
+        return None
+    author = att.author_of(before[-2])
+    return author if author is not None and author.text is not None else None

@@ -26,6 +26,9 @@ CLOSERS = "”»"
 _NESTED = re.compile(r"(?<![\w’'])‘([^‘’“”]+?)’(?![\w])")
 _MARKUP = re.compile(r"[<>{}]|^\s*(?:https?:|www\.|#[0-9a-f]{3,6}\b)|\b[\w-]+\s*:\s*[\w#.-]+\s*;"
                      r"|^[\w-]+\.(?:png|jpe?g|gif|css|js|html?)$", re.IGNORECASE)
+LISTED = re.compile(r"[”\"’]?\s*(?:,|;|,? and|,? or)\s*")
+"""Between two quotations of one list ("chants: “Death to America!”, “Death to Israel!”"): the second is
+what the first is."""
 _UNQUOTED = re.compile(r"\b(?:said|says|stated|states|added|wrote|writes|declared|asked|told [\w ]{1,30}?|"
                        r"announced|warned|explained):\s+(?=[^“\"‘\s])")
 
@@ -103,8 +106,10 @@ def quote_spans(doc: Doc) -> list[QuoteSpan]:
             continue
         offset = start + raw.index(body)
         stop = offset + len(body)
-        if _is_markup(text, start, body) or _is_title(text, start, body) or _is_nickname(doc, start, stop) or \
-                _is_role_label(doc, offset, stop) or _is_named_title(doc, offset, body):
+        listed = bool(found) and LISTED.fullmatch(text[found[-1].end : start - 1]) is not None
+        if _is_markup(text, start, body) or (not listed and _is_title(text, start, body)) or \
+                _is_nickname(doc, start, stop) or _is_role_label(doc, offset, stop) or \
+                _is_named_title(doc, offset, body) or _is_name(doc, offset, body):
             continue
         closed = stop < len(text) and text[end : end + 1] in CLOSERS + '"'
         found.append(QuoteSpan(offset, stop, True, _kind(doc, offset, stop, body), closed))
@@ -139,13 +144,27 @@ def _is_title(text: str, start: int, body: str) -> bool:
     if cue is not None and cue.group(1) in word_set("written_cues.txt"):
         return False  # "placards reading “We Will Not Forget”": words written, whatever their capitals
     words = re.findall(r"[A-Za-z][\w'’-]*", body)
-    if len(words) < 2 or re.search(r"[.,;]\W*$", body) or (re.search(r"[!?]\W*$", body) and len(words) > 3):
-        return False
+    determined = re.search(r"(?:^|\W)(?:the|a|an|his|her|its|their|our|my|your)$", before) is not None
+    if len(words) < 2 or (re.search(r"[.,;]\W*$", body) and not (determined and len(words) <= 6)) or \
+            re.search(r"!\W*$", body) or (re.search(r"\?\W*$", body) and len(words) > 3):
+        return False  # "the “Seven Samurai,” inspired ...": a title used as a noun, whatever its comma
     small = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "is", "at", "by", "with", "or", "its",
              "their", "our", "his", "her", "from", "as", "but", "nor", "vs"}
     significant = [w for w in words if w.lower() not in small or w == words[0]]
     capitalised = sum(1 for w in significant if w[0].isupper() or w[0].isdigit())
     return capitalised / max(len(significant), 1) >= 0.8 and words[0][0].isupper()
+
+
+def _is_name(doc: Doc, start: int, body: str) -> bool:
+    """"a sacred stone that the Aztecs called “Itztli”": one capitalised word a naming verb gives is a name."""
+    if not re.fullmatch(r"[A-Z][\w’'-]*", body):
+        return False
+    span = doc.char_span(start, start + len(body), alignment_mode="expand")
+    if span is None:
+        return False
+    before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_punct]
+    return bool(before) and (before[-1].lemma_.lower() in word_set("naming_verbs.txt") or
+                             " ".join(t.lower_ for t in before[-2:]) == "known as")
 
 
 def _is_named_title(doc: Doc, start: int, body: str) -> bool:

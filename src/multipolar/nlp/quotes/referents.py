@@ -18,12 +18,12 @@ from multipolar.nlp.actors import agents as actors_agents
 from multipolar.nlp.quotes.actors import (
     Described,
     describe_phrase,
-    document_country,
     generic_titles,
     people_words,
     person_nouns,
 )
 from multipolar.nlp.quotes.find import speaker_country, word_set, word_table
+from multipolar.nlp.quotes.transcript import home_country
 from multipolar.nlp.spans import ActorMention
 
 if TYPE_CHECKING:
@@ -64,14 +64,15 @@ def office_holder(attribution: Attribution, token: Token) -> Referent | None:
     if resolver is None:
         return None
     day = attribution.doc._.mp_date
-    words = [t for t in token.subtree if t.dep_ != "det" and not t.is_punct and not t.is_space]
+    lo, hi = phrase(token, attribution.quoted)  # "the Vice President, who oversees ...": the title alone
+    words = [t for t in token.doc[lo:hi] if t.dep_ != "det" and not t.is_punct and not t.is_space]
     title = re.sub(r"[^a-z]", "", "".join(t.text for t in words).lower())
     holders = {t.code for terms in resolver.gazetteer.terms.values() for t in terms
                if t.country is None and re.sub(r"[^a-z]", "", t.title.lower()) == title and t.covers(day)}
     code = holders.pop() if len(holders) == 1 else None
     if code is None:
         hit = resolver.gazetteer.agent_at([t.text for t in words], 0)
-        country = document_country(attribution)
+        country = home_country(attribution, token)
         if hit is None or hit[1] != len(words) or not hit[0].role or country is None:
             return None
         code = actors_agents.office_holder(resolver, country, hit[0].role, day)
@@ -81,6 +82,23 @@ def office_holder(attribution: Attribution, token: Token) -> Referent | None:
     start, end = min(t.i for t in words), max(t.i for t in words) + 1
     described = Described(token.doc[start:end].text, ref, speaker_country(ref), ref.role, start, end, "person", True)
     return Referent(start, end, "person", described, True, frozenset())
+
+
+def hold_offices(attribution: Attribution) -> None:
+    """"Q The President said ... when he said": a bare title no one named before holds is the holder of that
+    office on the date, for the pronouns that point back to it too."""
+    doc = attribution.doc
+    for referent in attribution.referents:
+        if referent.kind != "person" or referent.target is not None or referent.described.actor is not None \
+                or not bare_role(doc, referent.start, referent.end):
+            continue
+        title = words_of(doc[referent.start : referent.end].text)
+        if any(r.start < referent.start and r.target is None and title <= r.words for r in attribution.referents
+               if r is not referent):
+            continue
+        holder = office_holder(attribution, doc[referent.start : referent.end].root)
+        if holder is not None:
+            referent.described = holder.described
 
 
 def phrase(token: Token, quoted: set[int]) -> tuple[int, int]:
@@ -282,8 +300,9 @@ def _one_person(doc: Doc, mention: ActorMention) -> bool:
     """"the United Nations envoy", "a law student": a singular word for a person heads a mention of the
     body they belong to, and "he" or "she" can point back to it."""
     last = doc[mention.start : mention.end].root  # "Commander of Iran": the commander
-    return mention.how in ("agent", "generic") and last.tag_ in ("NN", "NNP") and \
-        last.lemma_.lower() in people_words()
+    office = mention.how == "knowledge_base" and mention.actors[0].kind == "organization"  # "President of the
+    return (mention.how in ("agent", "generic") or office) and last.tag_ in ("NN", "NNP") and \
+        last.lemma_.lower() in people_words()  # United States": an office, held by one person
 
 
 def bare_role(doc: Doc, start: int, end: int) -> bool:
@@ -313,15 +332,22 @@ def _link_surnames(doc: Doc, found: list[Referent]) -> None:
 
 def _link_roles(doc: Doc, found: list[Referent]) -> None:
     """A bare title ("the ambassador said") stands for the last one named before whose description holds
-    it ("Ukraine's ambassador, Sergiy Kyslytsya"), so a pronoun after it reaches that person too."""
+    it ("Ukraine's ambassador, Sergiy Kyslytsya") and who spoke, else the last one named, so a pronoun after
+    it reaches that person too."""
     for index, referent in enumerate(found):
         if referent.target is not None or not bare_role(doc, referent.start, referent.end):
             continue
         head = words_of(doc[referent.start : referent.end].text)
-        earlier = (r for r in reversed(found[:index]) if r.target is None and r.kind == referent.kind
+        earlier = [r for r in reversed(found[:index]) if r.target is None and r.kind == referent.kind
                    and head <= r.words and (r.described.named or _introduced(doc, r, head))
-                   and r.end <= referent.start)
-        referent.target = next(earlier, None)
+                   and r.end <= referent.start]
+        speaking = (r for r in earlier if _speaks(doc[r.start : r.end].root))
+        referent.target = next(speaking, earlier[0] if earlier else None)  # the last one who spoke, if any
+
+
+def _speaks(token: Token) -> bool:
+    """"The President of the United States told us": the subject of a speech verb."""
+    return token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in word_set("speech_verbs.txt")
 
 
 def _introduced(doc: Doc, referent: Referent, head: frozenset[str]) -> bool:

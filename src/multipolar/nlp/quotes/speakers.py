@@ -21,9 +21,16 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.actors.resolve import ActorResolver
-from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns, organisation_words, people_words
+from multipolar.nlp.quotes.actors import (
+    Described,
+    describe_phrase,
+    document_nouns,
+    organisation_words,
+    people_words,
+)
 from multipolar.nlp.quotes.around import (
     PRONOUN_GENDER,
+    announced,
     colon_label,
     continued,
     introduced,
@@ -39,11 +46,13 @@ from multipolar.nlp.quotes.referents import (
     Referent,
     bare_role,
     gender_of,
+    hold_offices,
     office_holder,
     phrase,
     referents,
     words_of,
 )
+from multipolar.nlp.quotes.transcript import Turn, transcript_turns, turn_at
 from multipolar.nlp.spans import ActorMention, text_of
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -95,11 +104,16 @@ class Attribution:
         opening = _DATELINE.match(text_of(doc)[:120])
         self.dateline_end = opening.end() if opening else 0
         """"GOMA — Rebels said ...": the parser may take the dateline's place for the subject."""
+        self.turns: list[Turn] = []
         self.referents = referents(self, doc)
         self.pronoun_referents = resolve_personal_pronouns(self)
+        self.turns = transcript_turns(self)
+        hold_offices(self)
 
     def speakers(self) -> list[Described | None]:
         found: list[Described | None] = []
+        self.spoken: set[int | None] = set()
+        """Where the speakers found so far are named."""
         self.verbs: list[str | None] = []
         """The lemma of the speech verb each quotation's speaker was found by, if any."""
         for index, quote in enumerate(self.quotes):
@@ -118,6 +132,7 @@ class Attribution:
             found.append(speaker)
             if speaker is not None:
                 self._remember(speaker)
+                self.spoken.add(speaker.start)
         return found
 
     # ---- the quotation's own sentence ------------------------------------------------------------
@@ -150,7 +165,8 @@ class Attribution:
                 return self.speaker_of(quoted_one)
             subject = self.subject_of(verb) or self._inverted_object(verb, quote)
             return self.speaker_of(subject) if subject is not None else Described(None)
-        return self._possessor(inside) or self._message_of(frame) or self._governing_subject(inside)
+        return self._possessor(inside) or self._message_of(frame) or announced(self, quote) or \
+            self._governing_subject(inside)
 
     def _inverted_object(self, verb: Token, quote: QuoteSpan) -> Token | None:
         """"“Is this peace?” asked one protester": right after the quotation, the parser takes the speaker
@@ -306,6 +322,9 @@ class Attribution:
                 return named_as
             if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
                 return node.head
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+                node = node.head.head  # "This Declaration begins by stating that, “...”"
+                continue
             if node.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "parataxis") or node.head.i == node.i:
                 return None
             node = node.head
@@ -361,6 +380,9 @@ class Attribution:
             referent = antecedent(self, token, kinds, None)
             return referent.resolved.described if referent else Described(None)
         if lower in ("i", "we", "me", "us"):
+            turn = turn_at(self.turns, token.idx) if lower in ("i", "me") else None
+            if turn is not None and turn.speaker is not None:
+                return turn.speaker  # "PRIME MINISTER KISHIDA: ... And I say “literally.”"
             return self._voice(person=lower in ("i", "me"))
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None and token.lemma_.lower() in document_nouns():
@@ -368,9 +390,11 @@ class Attribution:
             if written.text is not None and written.kind == "person":
                 return written
         start, end = phrase(token, self.quoted)
+        bare = self._bare_role(token, start, end)  # "The President": whose, is found by the role below
         linked = next((r for r in self.referents if r.kind == "person" and (
             (r.start <= token.i < r.end and (r.target is not None or r.described.sector != r.sector_found)) or
-            ((r.start, r.end) == (start, end) and r.described.actor is None and r.described.named))), None)
+            ((r.start, r.end) == (start, end) and r.described.actor is None and r.described.named and not bare))),
+            None)
         if linked is not None:
             return linked.resolved.described  # a title, surname or description that stands for someone named
         described = describe_phrase(self, start, end)
@@ -379,7 +403,7 @@ class Attribution:
             issued = self._issued_before(token)
             if issued is not None:
                 return issued
-        if not described.named or self._bare_role(token, start, end):
+        if not described.named or bare:
             referent = self._by_role(token, start)
             if referent is not None:
                 return referent.described
@@ -427,9 +451,9 @@ class Attribution:
         if token.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "the" for c in token.children):
             return None
         head = words_of(token.text)
-        for referent in reversed(self.referents):
-            if referent.start < start and referent.target is None and head <= referent.words:
-                return referent
+        holding = [r for r in reversed(self.referents) if r.start < start and r.target is None and head <= r.words]
+        if holding:  # the last one who has spoken, else the last one named ("The President also said")
+            return next((r for r in holding if r.described.start in self.spoken), holding[0])
         holder = office_holder(self, token)
         if holder is not None:
             return holder

@@ -1,0 +1,81 @@
+"""Who speaks in a transcript: the turn labels that open its paragraphs ("MS. JEAN-PIERRE:", "PRIME MINISTER
+KISHIDA:", "Q"), read once per document.
+
+Inside a turn, the speaker's "I" is the one the label names (not the document's voice), and an office the
+turn names without a holder ("As the President said") is that office in the speaker's country. A label
+names a person through actor resolution ("PRIME MINISTER KISHIDA") or through the surname of someone the
+text names in full ("SECRETARY DANTES" after "Foreign Affairs Secretary Marisol Dantes"). A reporter's
+turn ("Q") names no one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from multipolar.nlp.quotes.actors import Described, describe_phrase, document_country, government_country
+from multipolar.nlp.spans import text_of
+
+if TYPE_CHECKING:
+    from multipolar.nlp.quotes.speakers import Attribution
+
+_CAPS = "A-ZÀ-ÖØ-Þ"
+_WORD = rf"[{_CAPS}][{_CAPS}.'’-]*"
+_LABEL = re.compile(rf"(?m)^[ \t*]*(?:(Q)[:.]?[ \t]+|((?:{_WORD}[ \t]+){{0,5}}[{_CAPS}][{_CAPS}'’-]*[{_CAPS}])[ \t]*:)")
+_NOT_LABELS = frozenset({"NOTE", "UPDATE", "EDITOR", "CORRECTION", "WARNING", "SOURCE", "SOURCES", "TRANSCRIPT"})
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's turn: its characters, and who its label names (None for a reporter or no one known)."""
+
+    start: int
+    end: int
+    speaker: Described | None
+    questioner: bool
+
+
+def transcript_turns(att: Attribution) -> list[Turn]:
+    """The turns of a transcript, in order; none when the text has no labels (or only one that names no one)."""
+    text = text_of(att.doc)
+    labels = [m for m in _LABEL.finditer(text) if (m.group(1) or m.group(2).split()[-1]) not in _NOT_LABELS]
+    found: list[Turn] = []
+    for index, match in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        questioner = match.group(1) is not None
+        speaker = None if questioner else _label_speaker(att, match.start(2), match.end(2))
+        found.append(Turn(match.start(), end, speaker, questioner))
+    if len(found) == 1 and found[0].speaker is None:
+        return []
+    return found
+
+
+def turn_at(turns: list[Turn], char: int) -> Turn | None:
+    return next((t for t in turns if t.start <= char < t.end), None)
+
+
+def home_country(att: Attribution, token: Token) -> str | None:
+    """The state an office named without its holder belongs to: the transcript speaker's, else the one whose
+    government the document names most, else the document's."""
+    turn = turn_at(att.turns, token.idx)
+    if turn is not None and turn.speaker is not None and turn.speaker.country:
+        return turn.speaker.country
+    return government_country(att) or document_country(att)
+
+
+def _label_speaker(att: Attribution, start: int, end: int) -> Described | None:
+    """The person a label names: an actor mention inside it, else the person named in full with its surname."""
+    span = att.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    people = [m for m in att.mentions if span.start <= m.start and m.end <= span.end and m.actors[0].kind == "person"]
+    if people:
+        return describe_phrase(att, people[0].start, people[0].end, mention=people[0])
+    surname = span[-1].lower_
+    named = [r for r in att.referents if r.kind == "person" and r.target is None and not
+             (span.start <= r.start < span.end) and r.end - r.start > 1 and
+             (r.described.text or "").lower().split()[-1:] == [surname]]
+    return named[0].described if named else None

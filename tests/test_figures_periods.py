@@ -1,0 +1,80 @@
+"""The periods of figures (issue 19, session 5): stretches counted back or forward from the document date,
+documents dated only by their year (UN speeches), ends the text leaves open, U.S. fiscal years."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import multipolar
+from multipolar.nlp.dates import DateValue, normalise
+from multipolar.records import Quantity
+
+DAY = dt.date(2021, 4, 28)
+SPEECH_YEAR = dt.date(2010, 1, 1)
+"""A UN speech is dated only by its year: its date is that year's first day."""
+
+
+def span(value: DateValue | None) -> tuple[str, str] | None:
+    return (value.start.isoformat(), value.end.isoformat()) if value else None
+
+
+@pytest.mark.parametrize("text, dated, year_only", [
+    ("over the last 20 years", ("2001-01-01", "2021-04-28"), ("1991-01-01", "2010-12-31")),
+    ("the past two years", ("2019-01-01", "2021-04-28"), ("2009-01-01", "2010-12-31")),
+    ("over the last decade", ("2011-01-01", "2021-04-28"), ("2000-01-01", "2010-12-31")),
+    ("the next three years", ("2021-04-28", "2024-04-28"), ("2011-01-01", "2013-12-31")),
+    ("in the next six months", ("2021-04-28", "2021-10-28"), None),
+    ("over the past year", ("2020-01-01", "2020-12-31"), ("2010-01-01", "2010-12-31")),
+    ("last year", ("2020-01-01", "2020-12-31"), ("2009-01-01", "2009-12-31")),
+])
+def test_stretches_from_the_document_date(text: str, dated: tuple[str, str], year_only: tuple[str, str] | None) -> None:
+    assert span(normalise(text, DAY)) == dated
+    assert span(normalise(text, SPEECH_YEAR, year_only=True)) == year_only
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("FY2022", ("2021-10-01", "2022-09-30")),
+    ("Fiscal Year 2023", ("2022-10-01", "2023-09-30")),
+    ("this fiscal year", ("2020-10-01", "2021-09-30")),
+    ("the end of the year", ("2021-12-01", "2021-12-31")),
+])
+def test_fiscal_years_and_the_end_of_a_year(text: str, expected: tuple[str, str]) -> None:
+    assert span(normalise(text, DAY)) == expected
+
+
+def figure(text: str, date: str | None = None, year: int | None = None, voice: str | None = None) -> Quantity:
+    record = {"id": "t", "text": text, "date": date, "year": year}
+    settings = multipolar.Settings(voice=voice)
+    (found,) = next(iter(multipolar.process([record], settings=settings))).analysis.quantities
+    return found
+
+
+@pytest.mark.model
+def test_since_in_a_speech_dated_only_by_its_year_leaves_the_end_open() -> None:
+    found = figure("More than 200 Cuban doctors have worked in our hospitals since 2004.", year=2010)
+    assert found.period is not None and found.period.start == "2004-01-01" and found.period_open_end
+    dated = figure("More than 200 Cuban doctors have worked in our hospitals since 2004.", date="2010-09-24")
+    assert dated.period is not None and dated.period.end == "2010-09-24" and not dated.period_open_end
+
+
+@pytest.mark.model
+def test_so_far_this_year_starts_the_year_and_runs_on() -> None:
+    found = figure("We have provided $11 billion in climate finance so far this year.", year=2024, voice="USA")
+    assert found.period is not None and found.period.start == "2024-01-01" and found.period_open_end
+
+
+@pytest.mark.model
+def test_the_requests_fiscal_year_and_the_end_of_the_year_date_their_figures() -> None:
+    request = figure("The FY2022 request to Congress for $3.3 billion prioritizes training.", date="2021-07-23")
+    assert request.period is not None and (request.period.start, request.period.end) == ("2021-10-01", "2022-09-30")
+    more = figure("Australia will give another $1 billion by the end of the year.", date="2025-10-20")
+    assert more.period is not None and (more.period.start, more.period.end) == (None, "2025-12-31")
+
+
+@pytest.mark.model
+def test_the_day_a_measure_is_signed_is_not_its_figures_period() -> None:
+    found = figure("Today, the President signed a proclamation to impose additional 50% tariffs on Canada.",
+                   date="2026-07-20", voice="USA")
+    assert found.period is None
