@@ -265,6 +265,50 @@ def test_a_joint_statement_speaks_for_both_signatories() -> None:
     assert alone["We"] == {"USA"}, alone  # a topic is no signatory
 
 
+@pytest.mark.parametrize(("title", "signing"), [
+    ("Joint Statement Between the United States, Belize, Germany, Indonesia, and Senegal on the Second Summit",
+     {"USA", "BLZ", "DEU", "IDN", "SEN"}),
+    ("G7 Leaders' Statement on Ukraine", {"G7"}),
+    ("Quad Leaders’ Joint Statement", {"QUAD"}),
+    ("U.S.-ROK Leaders’ Joint Statement", {"USA", "KOR"}),
+    ("Joint Statement on United States-El Salvador Agreement on Reciprocal Trade", {"USA", "SLV"}),
+    ("Joint Statement on Air Defenses by U.S. President Joseph R. Biden and German Chancellor Olaf Scholz",
+     {"USA", "DEU"}),
+    ("Joint Declaration by the Prime Minister of Cambodia and the Prime Minister of Thailand", {"KHM", "THA"}),
+    ("Joint Statement on U.S.-UK Consultations on the Indo-Pacific", {"USA", "GBR"}),
+    ("Joint Statement on Israel", {"USA"}),
+    ("FACT SHEET: G7 to Announce Joint Actions on Forced Labor", {"USA"}),
+])
+def test_the_we_of_a_joint_statement_is_every_signatory_or_the_body(title: str, signing: set[str]) -> None:
+    found = _all_codes(multipolar.analyze({"text": "We call on all parties to show restraint.", "date": "2023-05-20",
+                                           "voice": "USA", "title": title}))
+    assert found["We"] == signing, found
+
+
+def test_the_opening_that_lists_the_leaders_names_the_signatories() -> None:
+    text = ("Today, the Leaders of Canada, France, Japan, and the United States met in Bali and released the "
+            "following statement: We condemn the attacks.")
+    found = _all_codes(multipolar.analyze({"text": text, "date": "2022-11-15", "voice": "USA",
+                                           "title": "Joint Statement of G7 Leaders"}))
+    assert found["We"] == {"CAN", "FRA", "JPN", "USA"}, found
+    body = _all_codes(multipolar.analyze({"text": "We condemn the attacks.", "date": "2022-11-15", "voice": "USA",
+                                          "title": "Joint Statement of G7 Leaders"}))
+    assert body["We"] == {"G7"}, body
+
+
+def test_the_signatories_of_a_multilateral_statement_do_not_act_on_each_other() -> None:
+    title = "Joint Statement from the Leaders of the United States, Brazil, India and South Africa"
+    urged = multipolar.analyze({"text": "We urge all countries to build the systems we need.", "date": "2023-05-20",
+                                "voice": "USA", "title": title})
+    requests = {(e.source, e.target) for e in urged.events if e.plover == "REQUEST"}
+    assert {source for source, _ in requests} == {"USA", "BRA", "IND", "ZAF"}, requests
+    assert all(target in (None, source) for source, target in requests), requests  # each alone, none on another
+    pair = multipolar.analyze({"text": "We condemn Russia's attacks.", "date": "2023-05-20", "voice": "USA",
+                               "title": title})
+    assert {(e.source, e.target) for e in pair.events if e.plover == "ACCUSE"} == \
+        {("USA", "RUS"), ("BRA", "RUS"), ("IND", "RUS"), ("ZAF", "RUS")}
+
+
 def test_the_voice_s_own_army_and_both_nations() -> None:
     speech = multipolar.analyze({"text": "We call for the lifting of the embargo weighing on our national army.",
                                  "date": "2018-09-27", "voice": "CAF"})
@@ -317,3 +361,44 @@ def test_named_bodies_a_cleric_in_office_and_the_tail_of_an_unknown_name() -> No
     assert not any(code.startswith(("esp-", "col-unions")) for codes in found.values() for code in codes), found
     leader = _analyse("Ayatollah Khamenei vowed revenge.", "2020-01-05")
     assert _actor_of(leader, "Ayatollah Khamenei")[:2] == ("IRN", "GOV")
+
+
+def test_a_territory_that_stands_for_its_state_is_that_state_after_in_or_into() -> None:
+    found = _codes(_analyse("Israel allowed fuel trucks into Gaza, and Rwandan troops stayed inside eastern Congo "
+                            "while fighting spread in Darfur.", "2024-03-01"))
+    assert (found.get("Gaza"), found.get("eastern Congo"), found.get("Darfur")) == ("PSE", "COD", "SDN"), found
+    assert _codes(_analyse("Gazans fled south.", "2024-03-01")).get("Gazans") == "PSE"
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Voters in Congo returned Denis Sassou Nguesso to office, and his rivals in Brazzaville cried foul.", "COG"),
+    ("Felix Tshisekedi accused Kigali. Paul Kagame said Congo was using the dispute.", "COD"),
+    ("Congo and Rwanda signed a peace deal.", "COD"),
+])
+def test_a_state_name_two_states_share_is_the_one_the_document_names(text: str, state: str) -> None:
+    analysis = _analyse(text, "2023-02-04")
+    assert {a.country for a in analysis.actors if any("Congo" in m.text for m in a.mentions)} == {state}
+    other = {"COG": "COD", "COD": "COG"}[state]
+    assert other not in {a.country for a in analysis.actors}
+
+
+def test_a_crowd_s_cause_is_not_its_country() -> None:
+    rally = _analyse("Pro-Palestinian protesters rallied against the war in Gaza. Pro-Palestine activists "
+                     "blocked a road.", "2024-03-01")
+    crowd = {(m.text, a.country) for a in rally.actors for m in a.mentions if m.text != "Gaza"}
+    assert not any(country in ("PSE", "USA") for _, country in crowd), crowd  # nor Palestine, Texas
+    march = _all_codes(_analyse("Thousands of pro-Palestinian protesters marched in London, calling for a ceasefire "
+                                "in Gaza.", "2024-03-01"))
+    assert march["protesters"] == {"gbr-protesters"}, march
+
+
+def test_a_titled_holder_by_every_word_of_the_name_or_the_one_namesake_of_the_office() -> None:
+    king = _actor_of(_analyse("King Maha Vajiralongkorn received the envoy.", "2023-06-01"),
+                     "King Maha Vajiralongkorn")
+    assert king[:2] == ("THA", "GOV"), king
+    stranger = _actor_of(_analyse("President Joe Smith spoke.", "2023-06-01"), "President Joe Smith")
+    assert stranger[0] is None, stranger  # not Joe Biden: only a holder whose whole name is written
+    fiji = _analyse("Prime Minister Rabuka said the Fiji Police Force would get new vehicles.", "2024-06-19")
+    assert _actor_of(fiji, "Prime Minister Rabuka")[:2] == ("FJI", "GOV")
+    nowhere = _analyse("Prime Minister Rabuka said the police would get new vehicles.", "2024-06-19")
+    assert _actor_of(nowhere, "Prime Minister Rabuka")[0] is None  # no country named: a namesake is no guess

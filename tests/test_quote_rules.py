@@ -558,3 +558,33 @@ def test_what_is_named_before_a_colon_and_a_list_of_quotations_share_a_speaker()
             "”/”/PUNCT/punct/7 ,/,/PUNCT/punct/7 “/“/PUNCT/punct/14 Talks/talk/NOUN/conj/7 now/now/ADV/advmod/14 "
             "!/!/PUNCT/punct/14 ”/”/PUNCT/punct/14")
     assert [(s[0], s[2]) for s in _speakers(spec)] == [("Peace now!", "AZE"), ("Talks now!", "AZE")]
+
+
+def test_quotations_in_single_marks_outside_double_ones_but_not_apostrophes() -> None:
+    text = "Headline: Putin hails ‘a new era’ in ties. Russia’s envoys’ notes were read."
+    assert [s for s, _ in _spans(text)] == ["a new era"]
+
+
+def test_a_quotation_after_a_sentence_naming_whose_words_they_are() -> None:
+    # The words delivered by Putin resonated. “We shall prevail.”
+    spec = ("The/the/DET/det/1 words/word/NOUN/nsubj/5 delivered/deliver/VERB/acl/1 by/by/ADP/agent/2 "
+            "Putin/Putin/PROPN/pobj/3/PERSON resonated/resonate/VERB/ROOT/- ././PUNCT/punct/5 "
+            "“/“/PUNCT/punct/10 We/we/PRON/nsubj/10 shall/shall/AUX/aux/10 prevail/prevail/VERB/ROOT/- "
+            "././PUNCT/punct/10 ”/”/PUNCT/punct/10")
+    assert _speakers(spec)[0][1:3] == ("Putin", "RUS")
+    unnamed = spec.replace("by/by/ADP/agent/2", "here/here/ADV/advmod/2")
+    assert _speakers(unnamed)[0][1] is None
+
+
+def test_a_bare_surname_before_the_full_name_is_that_person() -> None:
+    # Schumer hails ‘a moment’. ¶ Senator Chuck Schumer spoke.
+    spec = ("Schumer/Schumer/PROPN/nsubj/1/PERSON hails/hail/VERB/ROOT/- ‘/‘/PUNCT/punct/1 a/a/DET/det/4 "
+            "moment/moment/NOUN/dobj/1 ’/’/PUNCT/punct/1 ././PUNCT/punct/1 ¶ Senator/senator/PROPN/compound/10 "
+            "Chuck/Chuck/PROPN/compound/10/PERSON Schumer/Schumer/PROPN/nsubj/11/PERSON spoke/speak/VERB/ROOT/- "
+            "././PUNCT/punct/11")
+    doc = _doc(spec)
+    schumer = ActorRef("chuck-schumer", "Chuck Schumer", "person", "USA", "LEG")
+    doc._.mp_mentions = [ActorMention(8, 11, (schumer,), "title+person")]
+    found = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.text, q.speaker_actor.code if q.speaker_actor else None) for q in found] == [
+        ("a moment", "chuck-schumer")]

@@ -56,6 +56,9 @@ def _countries() -> tuple[set[str], dict[str, str]]:
         for name in [row["name"], *row["names"].split("|")]:
             if name:
                 names.setdefault(name.lower(), row["code"])
+    # UCDP (and Phoenix) write the Republic of the Congo "Congo" and the other one "DR Congo (Zaire)"; the
+    # gazetteer leaves the short name to state_homonyms.tsv, where the document decides it
+    names.setdefault("congo", "COG")
     return codes, names
 
 

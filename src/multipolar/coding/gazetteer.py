@@ -123,6 +123,8 @@ class Gazetteer:
     _patterns: dict[str, list[NamePattern]] = field(default_factory=lambda: defaultdict(list))
     _tokenize: Tokenize = field(default=lambda text: text.split())
     _holders: dict[tuple[str | None, str], list[Term]] = field(default_factory=lambda: defaultdict(list))
+    state_homonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """A name two states share ("congo"), lower case: the states, the one reporting means most often first."""
     kb: Any = None
     """The knowledge base (`multipolar.coding.kb.KnowledgeBase`), or None when built without it."""
     kb_agents: dict[tuple[str, ...], Agent] = field(default_factory=dict)
@@ -316,6 +318,26 @@ def load_organizations(gaz: Gazetteer, text: str, name: str) -> None:
             gaz.add_name(adjective, code, "adjective")
 
 
+def load_regions(gaz: Gazetteer, text: str, name: str) -> None:
+    """Territories and regions that stand for their state ("Gaza", "eastern Congo") and their demonyms."""
+    for row in _rows(text, name):
+        code = row["state"].strip()
+        for region in _split(row["names"]):
+            gaz.add_name(region, code, "region")
+        for demonym in _split(row["demonyms"]):
+            gaz.add_name(demonym, code, "adjective")
+
+
+def load_state_homonyms(gaz: Gazetteer, text: str, name: str) -> None:
+    """Names two states share ("Congo"): a name of the first, which the resolver may change to the other."""
+    for row in _rows(text, name):
+        states = tuple(_split(row["states"]))
+        if not states or row["how"].strip() not in ("name", "adjective"):
+            raise DataFileError(f"{name}: {row['name']!r} needs states and a how of name or adjective")
+        gaz.state_homonyms[row["name"].strip().lower()] = states
+        gaz.add_name(row["name"], states[0], row["how"].strip())
+
+
 def load_memberships(gaz: Gazetteer, text: str, name: str) -> None:
     for row in _rows(text, name):
         try:
@@ -358,6 +380,8 @@ def load_people(gaz: Gazetteer, text: str, name: str) -> None:
 
 _SHIPPED = (
     ("countries.tsv", load_countries),
+    ("regions.tsv", load_regions),
+    ("state_homonyms.tsv", load_state_homonyms),
     ("organizations.tsv", load_organizations),
     ("memberships.tsv", load_memberships),
     ("bodies.tsv", load_bodies),

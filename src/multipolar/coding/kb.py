@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -81,6 +82,7 @@ class KnowledgeBase:
         self._lengths: dict[str, int] = {}
         """First word -> bit mask of the lengths (in words) of the names it starts."""
         self._codes: dict[str, int] | None = None
+        self._surnames: dict[str, tuple[int, ...]] | None = None
         self.curated_ids: dict[str, str] = {}
         self.common_words: frozenset[str] = frozenset()
         """One-word names that are English words ("development"): names only where the text shows it."""
@@ -193,6 +195,18 @@ class KnowledgeBase:
         number = self.codes.get(code)
         return None if number is None else self.entry(number)
 
+    def people_surnamed(self, surname: str) -> tuple[int, ...]:
+        """The people whose name ends in `surname` (lower case, accents aside): "rabuka" -> Sitiveni Rabuka;
+        the index is made on first use (a title before a surname the tables do not hold)."""
+        if self._surnames is None:
+            found: dict[str, list[int]] = {}
+            for number, line in enumerate(self._rows):
+                if self.kind(number) == "person":
+                    name = line.split("\t", 3)[2]
+                    found.setdefault(folded(name.rsplit(" ", 1)[-1]).lower(), []).append(number)
+            self._surnames = {key: tuple(numbers) for key, numbers in found.items()}
+        return self._surnames.get(folded(surname).lower(), ())
+
     def terms(self, number: int) -> tuple[KbTerm, ...]:
         if self.kind(number) != "person":
             return ()
@@ -219,6 +233,11 @@ class KnowledgeBase:
     @property
     def name_count(self) -> int:
         return len(self._index)
+
+
+def folded(text: str) -> str:
+    """Without accents ("Moïse" -> "Moise")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def _lines(text: str) -> Iterator[str]:

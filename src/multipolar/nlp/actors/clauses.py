@@ -1,5 +1,5 @@
 """Small readings of the token sequence that several actor rules share: which tokens the mentions cover,
-the entity starting at a token, the clause a phrase runs to."""
+the entity starting at a token, the clause a phrase runs to, a stance ("pro-Palestinian")."""
 
 from __future__ import annotations
 
@@ -25,3 +25,9 @@ def clause(doc: Doc, start: int) -> tuple[int, int]:
     while end < sentence_end and end - start < MAX_APPOSITION and doc[end].text not in CLAUSE_END:
         end += 1
     return start, end
+
+
+def after_stance(words: list[str], at: int) -> bool:
+    """The word at `at` follows "pro-" or "anti-": "pro-Palestinian demonstrators", "anti-Syria" name a cause,
+    not a people or a state."""
+    return at >= 2 and words[at - 1] in ("-", "–") and words[at - 2].lower() in ("pro", "anti")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from multipolar.nlp.actors.agents import POSSESSIVE, QUALIFIER_FILLERS
-from multipolar.nlp.actors.clauses import clause, covered_tokens
+from multipolar.nlp.actors.clauses import after_stance, clause, covered_tokens
 from multipolar.nlp.actors.generic import generic_actors, one_country
 from multipolar.nlp.spans import ActorMention, ActorRef
 
@@ -109,8 +110,8 @@ def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[
         start = qualifier.start if qualifier is not None else title_start
         country = qualifier.actors[0].state_code if qualifier is not None else None
         title = " ".join(words[title_start : ent.start])
-        holder = None if known is not None or len(ent) > 1 else _holder_by_title(resolver, doc, words, title_start,
-                                                                               ent, result, country)
+        holder = None if known is not None else _holder_by_title(resolver, doc, words, title_start, ent, result,
+                                                                 country)
         if known is not None:
             person = known.actors[0]
             serving = sector == "REL" and bool(person.office) and not str(person.office).startswith("former")
@@ -163,14 +164,28 @@ def _holder_by_title(resolver: ActorResolver, doc: Doc, words: list[str], title_
     if hit is None or not hit[0].role or title_start + hit[1] != ent.start:
         return None
     roles = ("monarch",) if hit[0].role == "monarch" else (hit[0].role,)
-    found = resolver.holders_named(roles, ent.text, doc._.mp_date) or \
-        resolver.holders_named(roles, ent.text, doc._.mp_date, former=True)
+    day = doc._.mp_date
+    if len(ent) > 1:  # "King Maha Vajiralongkorn": a holder every word of whose name is written here
+        written = {_folded_word(t.text) for t in ent}
+        found = list({r.code: r for t in ent for r in resolver.holders_named(roles, t.text, day)
+                      if {_folded_word(w) for w in r.name.split()} <= written}.values())
+    else:
+        found = resolver.holders_named(roles, ent.text, day) or resolver.holders_named(roles, ent.text, day,
+                                                                                      former=True)
     if country is not None:
         found = [r for r in found if r.country == country]
+    named = {m.actors[0].state_code for m in mentions}
     if len(found) > 1:
-        named = {m.actors[0].state_code for m in mentions}
         found = [r for r in found if r.country in named]
+    if not found and len(ent) == 1:
+        namesake = resolver.namesake(ent.text, hit[0].sector, {country} if country else named, day)
+        return None if namesake is None else namesake.with_role(hit[0].sector, hit[0].role, " ".join(
+            words[title_start:ent.start]))
     return found[0] if len(found) == 1 else None
+
+
+def _folded_word(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii").lower()
 
 
 def _qualifier_ending(doc: Doc, words: list[str], at: int, mentions: list[ActorMention]) -> ActorMention | None:
@@ -279,8 +294,9 @@ def _described_groups(resolver: ActorResolver, doc: Doc, words: list[str], menti
     result = list(mentions)
     covered = covered_tokens(result)
     for ent in [e for e in doc.ents if e.label_ in ("ORG", "NORP")]:
-        if any(k in covered for k in range(ent.start, ent.end)):
-            continue
+        if any(k in covered for k in range(ent.start, ent.end)) or \
+                any(after_stance(words, k) for k in range(ent.start, min(ent.end, ent.start + 3))):
+            continue  # "pro-Palestinian activists": a cause, not a group's name
         agent, end = None, ent.end
         if ent.start > 0:
             hit = resolver.gazetteer.agent_at(words, ent.start - 1)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from multipolar.nlp.actors.clauses import clause, covered_tokens, entity_at
+from multipolar.nlp.actors.clauses import after_stance, clause, covered_tokens, entity_at
 from multipolar.nlp.actors.kb_names import SHORT_TEXT
 from multipolar.nlp.spans import ActorMention, ActorRef
 
@@ -75,8 +75,11 @@ def one_country(doc: Doc, mentions: list[ActorMention], at: int, sentence_only: 
         places = {m.actors[0].state_code for m in inside if m.how in _PLACE_HOWS and
                   (m.actors[0].kind in ("state", "other") or m.how == "place+agent") and
                   (m.how != "capital" or _after_in(doc, m))}
+        if low == 0 and {m.actors[0].state_code for m in inside if m.how == "region"} - places:
+            places = set()  # a document of Copenhagen and Darfur has no one place (though troops in Darfur
+            # are not Sudan's: a region never gives a place of its own)
         if sector in _PEOPLES and low == sentence.start:
-            places |= {m.actors[0].state_code for m in inside if m.how == "name" and _after_in(doc, m)}
+            places |= {m.actors[0].state_code for m in inside if m.how in ("name", "region") and _after_in(doc, m)}
         if len(places) == 1:
             return places.pop()
         found = {m.actors[0].state_code for m in inside}
@@ -132,6 +135,14 @@ def _states_from(words: list[str], mentions: list[ActorMention], end: int) -> li
             return found
 
 
+def _causes(resolver: ActorResolver, words: list[str], at: int) -> set[str]:
+    """The states a stance before a sector word is for or against ("pro-Palestinian protesters", "anti-Russian
+    activists"): the crowd's cause, which never gives it a country."""
+    if at < 1 or not after_stance(words, at - 1):
+        return set()
+    return {p.code for p in resolver.gazetteer.patterns_at(words, at - 1) if p.how in ("name", "region", "adjective")}
+
+
 def generic_actors(resolver: ActorResolver, doc: Doc, words: list[str],
                    mentions: list[ActorMention]) -> list[ActorMention]:
     """Sector words standing alone ("protesters", "the police", "officials"): actors with that sector and the
@@ -169,7 +180,9 @@ def generic_actors(resolver: ActorResolver, doc: Doc, words: list[str],
             continue
         country = origins[0] if origins else _owner_country(words, result, i + size)
         if country is None:
-            country = one_country(doc, result, i, sentence_only=agent.term in _CROWDS, sector=agent.sector)
+            causes = _causes(resolver, words, i)  # "pro-Palestinian protesters" in London are not Palestine's
+            country = one_country(doc, [m for m in result if m.actors[0].state_code not in causes], i,
+                                  sentence_only=agent.term in _CROWDS, sector=agent.sector)
         if country is None and len(doc) > SHORT_TEXT:
             i += size  # "a senior diplomat said": nothing says whose; only a bare phrase stands for a sector
             continue

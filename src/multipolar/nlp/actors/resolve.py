@@ -24,7 +24,9 @@ from multipolar.coding.gazetteer import STATE_KINDS, ActorInfo, Gazetteer, NameP
 from multipolar.nlp.actors import agents as actors_agents
 from multipolar.nlp.actors import explained as actors_explained
 from multipolar.nlp.actors import plural as actors_plural
+from multipolar.nlp.actors import signatories as actors_signatories
 from multipolar.nlp.actors import voice as actors_voice
+from multipolar.nlp.actors.clauses import after_stance
 from multipolar.nlp.actors.kb_names import (
     SHORT_TEXT,
     KbMatcher,
@@ -78,6 +80,7 @@ class ActorResolver:
         mentions = self._name_mentions(doc, words, day)
         mentions += self._misspelt_states(doc, words, mentions, day)
         mentions = self._kb_names_twice(doc, words, mentions, day)
+        mentions = self._shared_state_names(words, mentions, day)
         mentions = actors_agents.with_agents(self, doc, words, mentions, day)
         mentions = actors_explained.with_explained(self, doc, words, mentions, day)
         voices = self._voices(doc, day)
@@ -120,8 +123,7 @@ class ActorResolver:
                     self._tail_of_longer_name(doc, words, i, pattern) or self._head_of_other_name(doc, words, i, end,
                                                                                                  pattern):
                 continue
-            if i >= 2 and words[i - 1] in ("-", "–") and words[i - 2].lower() in ("pro", "anti") and \
-                    pattern.how in ("name", "adjective"):
+            if after_stance(words, i) and pattern.how in ("name", "region", "adjective"):
                 continue  # "pro-Palestinian demonstrators", "an anti-Syria journalist": a stance, not the state's
             if self._spelt_out_as_another(doc, words, i, pattern):
                 continue  # "the Municipality Association (AKK)": not Annegret Kramp-Karrenbauer
@@ -189,7 +191,8 @@ class ActorResolver:
         entity goes on with a capitalised word that is no name or sector word of ours) is not the state."""
         if self.gazetteer.actors[pattern.code].kind in ("igo", "bloc") and doc[start].ent_type_ == "ORG":
             return False  # "the United Nations Emergency Relief Coordinator": a body or office of the UN
-        return pattern.how in ("name", "capital", "metonym") and self._heads_longer_name(doc, words, start, end)
+        return pattern.how in ("name", "region", "capital", "metonym") and \
+            self._heads_longer_name(doc, words, start, end)
 
     def _heads_longer_name(self, doc: Doc, words: list[str], start: int, end: int) -> bool:
         if end >= len(doc) or doc[end].ent_iob_ != "I":
@@ -233,6 +236,24 @@ class ActorResolver:
                                       and self.gazetteer.actors[p.code].kind in STATE_KINDS})
         return self._spellings
 
+    def _shared_state_names(self, words: list[str], mentions: list[ActorMention],
+                            day: dt.date | None) -> list[ActorMention]:
+        """A name two states share ("Congo", "Congolese") is the one of them the document otherwise names
+        (Brazzaville, Tshisekedi); else it keeps the table's first state."""
+        shared = self.gazetteer.state_homonyms
+        found = [m for m in mentions if m.how in ("name", "adjective") and m.end - m.start == 1
+                 and words[m.start].lower() in shared]
+        if not found:
+            return mentions
+        named = {ref.state_code for m in mentions if m not in found for ref in m.actors}
+        result = []
+        for mention in mentions:
+            states = [c for c in shared.get(words[mention.start].lower(), ()) if c in named] if mention in found else []
+            if len(states) == 1 and states[0] != mention.actors[0].code:
+                mention = ActorMention(mention.start, mention.end, (self.ref(states[0], day),), mention.how)
+            result.append(mention)
+        return result
+
     # ---- knowledge-base names --------------------------------------------------------------------
 
     def _kb_names_twice(self, doc: Doc, words: list[str], mentions: list[ActorMention],
@@ -264,7 +285,8 @@ class ActorResolver:
             hit = self.kb.hit_at(doc, words, lower, i, day, countries)
             if hit is not None and (self._is_place(doc, words, i, i + hit[0]) or
                                     self._heads_longer_name(doc, words, i, i + hit[0]) or
-                                    (hit[0] == 1 and self.gazetteer.agent_at(words, i) is not None)):
+                                    (hit[0] == 1 and self.gazetteer.agent_at(words, i) is not None) or
+                                    after_stance(words, i)):
                 hit = None  # "the Tsugaru Strait" is geography, not the town; "Police" the police, not the town
             if hit is None or (known is not None and hit[0] <= known.end - known.start):
                 i = known.end if known is not None else i + 1
@@ -335,6 +357,16 @@ class ActorResolver:
                         found.setdefault(entry.code, self.kb_ref(number, day))
         return list(found.values())
 
+    def namesake(self, surname: str, sector: str, countries: set[str], day: dt.date | None) -> ActorRef | None:
+        """"Prime Minister Rabuka" when the tables hold no such prime minister on the date: the one person of
+        the knowledge base with that surname who held an office of that sector in a state the document
+        names (Sitiveni Rabuka, Fiji's prime minister in the 1990s); else None."""
+        if self.kb is None:
+            return None
+        found = [n for n in self.kb.kb.people_surnamed(surname) if self.kb.kb.entry(n).country in countries
+                 and any(t.sector == sector for t in self.kb.kb.terms(n))]
+        return self.kb_ref(found[0], day) if len(found) == 1 else None
+
     # ---- what stays unresolved --------------------------------------------------------------------
 
     def _unresolved(self, doc: Doc, mentions: list[ActorMention]) -> list[Span]:
@@ -353,22 +385,10 @@ class ActorResolver:
     # ---- helpers ----------------------------------------------------------------------------------
 
     def _voices(self, doc: Doc, day: dt.date | None) -> tuple[ActorRef, ...]:
-        """Who the document's "we" is: the voice given with it and, in a joint statement of two states, both
-        ("Joint Statement of the United States and Japan")."""
+        """Who the document's "we" is: the voice given with it and, in a joint statement, every signatory
+        ("Joint Statement of the United States and Japan"), or the body that speaks ("G7 Leaders' Statement")."""
         voice = self.gazetteer.code_of(doc._.mp_voice, day) if doc._.mp_voice else None
-        codes = [voice] if voice is not None else []
-        signing = actors_voice.signatories_text(doc._.mp_title)
-        if signing is not None:
-            words = [_word(w) for w in self.gazetteer._tokenize(signing) if w.strip()]
-            for i in range(len(words)):
-                found = next((p.code for p in self.gazetteer.patterns_at(words, i) if p.how in ("name", "adjective")
-                              and p.code in self.gazetteer.actors and p.valid_on(day)
-                              and self.gazetteer.actors[p.code].kind in STATE_KINDS), None)
-                if found is not None and found not in codes:
-                    codes.append(found)
-            if len(codes) != 2:
-                codes = codes[:1]  # an unnamed partner, or a multilateral statement (whose "we" would have its
-                # signatories act on each other wherever a recipient is not resolved): the voice only
+        codes = actors_signatories.signatories(self.gazetteer, doc._.mp_title, voice, day, doc.text)
         return tuple(self.ref(code, day) for code in codes)
 
     def ref(self, code: str, day: dt.date | None) -> ActorRef:

@@ -1,11 +1,10 @@
 """The actors a document speaks for (its voice: "USA" for White House statements, a UN speech's state; every
-signatory of a joint statement): its "we", "our Government", "my country", "our foreign ministers" and, in
-its own words, "the Administration", outside quotations, where the first person is someone else's.
+signatory of a joint statement, read by `signatories`): its "we", "our Government", "my country", "our foreign
+ministers" and, in its own words, "the Administration", outside quotations, where the first person is someone else's.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -24,21 +23,6 @@ has"), unless a country or place is named with them ("the Government of Nepal", 
 _BEFORE_AGENT = 2
 """Words that may stand between "our" and a sector word ("our national army", "our foreign and defense
 ministers")."""
-_JOINT = re.compile(r"\bjoint\b", re.IGNORECASE)
-_TOPIC = re.compile(r"\s(?:on|regarding|concerning|about|following|after|for|to mark|in support of)\s", re.IGNORECASE)
-"""Where a joint statement's title turns from who signs it to what it is about ("... and Senegal on the
-Announcement of ...")."""
-
-
-def signatories_text(title: str | None) -> str | None:
-    """The part of a joint statement's title that names who signs it ("Joint Statement of the United States
-    and Japan", "U.S.-India Joint Statement"); None for any other title."""
-    if not title or not _JOINT.search(title):
-        return None
-    topic = _TOPIC.search(title, _JOINT.search(title).end())  # type: ignore[union-attr]
-    return title[: topic.start()] if topic else title
-
-
 def first_person(doc: Doc, mentions: list[ActorMention], voices: tuple[ActorRef, ...],
                  agent_at: AgentAt | None = None) -> list[ActorMention]:
     """The mentions with the voice's own: "We call on ...", "my country", "our Government", "our national

@@ -239,7 +239,7 @@ class ArgumentReader:
             mention = self.mentions.get(token.i)
             border = mention is not None and mention.how == "adjective" and token.head.lemma_.lower() in _BORDERS
             if token.i in own_clauses or mention is None or token.i != mention.start or (not border and (
-                    mention.how not in ("name", "capital") or token.dep_ not in ("pobj", "poss", "compound"))):
+                    mention.how not in _PLACE_NAMES or token.dep_ not in ("pobj", "poss", "compound"))):
                 continue  # a place is named ("in Russia's Krasnodar region", "near the Armenian border"), not an
                 # adjective of something else ("Russian propaganda")
             if mention.actors[0].kind == "state" and mention.actors[0].state_code not in source_states:
@@ -335,12 +335,14 @@ class ArgumentReader:
         for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
             for place in (o for o in prep.children if o.dep_ == "pobj"):
                 mention = self.mentions.get(place.i)
-                if mention is not None and mention.how in ("capital", "name") and mention.actors[0].kind != "person" \
+                if mention is not None and mention.how in _PLACE_NAMES and mention.actors[0].kind != "person" \
                         and mention.actors[0].state_code in states and place.ent_type_ in ("GPE", "LOC", "FAC"):
                     return mention.actors[0].state_code
         return None
 
 
+_PLACE_NAMES = frozenset({"name", "region", "capital"})
+"""A state named as a place: its name, a territory that stands for it ("Gaza"), its capital."""
 _ANSWERING_MARKS = word_list("answering_marks")
 _ANSWERING_PREPS = word_list("answering_preps")
 _ANSWERING_PURPOSES = word_list("answering_purposes")

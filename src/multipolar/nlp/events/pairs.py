@@ -26,9 +26,21 @@ def actor_pairs(pattern: Pattern, sources: list[ActorHit], targets: list[ActorHi
     pairs: list[Pair] = []
     if target_refs:
         pairs = [(s, t, 0.8) for s in source_refs for t in target_refs]
-    elif len({r.state_code for r, _ in source_refs}) >= 2 and allows_symmetry(pattern, trigger):
+    elif len({r.state_code for r, _ in source_refs}) >= 2 and allows_symmetry(pattern, trigger) and \
+            not _one_voice_of_many(sources):
         pairs = [(s, t, 0.7) for s, t in itertools.permutations(source_refs, 2)]
-    return [(s, t, c) for s, t, c in pairs if distinct(s[0], t[0], people(s[1]), people(t[1]))]
+    return [(s, t, c) for s, t, c in pairs if distinct(s[0], t[0], people(s[1]), people(t[1]))
+            and not _voice_on_itself(s[1], t[1])]
+
+
+def _one_voice_of_many(sources: list[ActorHit]) -> bool:
+    """The "we" of a multilateral statement: its signatories speak together, they do not act on each other."""
+    return len({id(m) for m, _ in sources}) == 1 and sources[0][0].how == "voice" and len(sources[0][0].actors) > 2
+
+
+def _voice_on_itself(source: ActorMention, target: ActorMention) -> bool:
+    """"We urge all countries to create the systems we need": the document's "we" twice is one party."""
+    return source is not target and source.how == target.how == "voice"
 
 
 def reciprocal(plover: str, code: str, targets: list[ActorHit], trigger: Token) -> bool:

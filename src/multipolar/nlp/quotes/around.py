@@ -9,6 +9,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Span, Token
+
 from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns
 from multipolar.nlp.quotes.find import LISTED, QuoteSpan, word_list
 from multipolar.nlp.quotes.referents import SUBJECT_DEPS, phrase
@@ -122,11 +124,27 @@ def reported_before(att: Attribution, quote: QuoteSpan) -> Described | None:
     if "\n\n" in text_of(att.doc)[previous.end_char : quote.start] or any(t.i in att.quoted for t in previous):
         return None
     verbs = [t for t in previous if att.is_speech_verb(t) and t.pos_ in ("VERB", "AUX")]
-    subject = att.subject_of(verbs[0]) if verbs else None
+    subject = att.subject_of(verbs[0]) if verbs else _author_of_words(previous)
     if subject is None:
         return None
     speaker = att.speaker_of(subject)
     return speaker if speaker.text is not None and (speaker.named or speaker.kind == "person") else None
+
+
+def _author_of_words(sentence: Span) -> Token | None:
+    """"the words delivered by President Kennedy in his Inaugural Address most resonated": whose words,
+    message or statement the sentence names ("by X", "of X")."""
+    for token in sentence:
+        if not {token.lemma_.lower(), token.lower_} & document_nouns() or token.pos_ != "NOUN":
+            continue
+        for child in token.children:
+            preps = [child] if child.dep_ == "prep" and child.lower_ == "of" else \
+                [c for c in child.children if c.dep_ == "agent"] if child.dep_ == "acl" else []
+            for prep in preps:
+                author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if author is not None and (author.ent_type_ == "PERSON" or author.pos_ == "PROPN"):
+                    return author
+    return None
 
 
 def named_after(att: Attribution, quote: QuoteSpan, back_reference: bool = False) -> Described | None:

@@ -114,8 +114,24 @@ def quote_spans(doc: Doc) -> list[QuoteSpan]:
         closed = stop < len(text) and text[end : end + 1] in CLOSERS + '"'
         found.append(QuoteSpan(offset, stop, True, _kind(doc, offset, stop, body), closed))
         found.extend(_nested(doc, offset, stop))
+    found.extend(_single_marked(doc, quoted_char_ranges(text)))
     found.extend(_unquoted(text, found))
     return sorted(found, key=lambda q: q.start)
+
+
+def _single_marked(doc: Doc, double: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Quotations in single curly marks outside double ones, as headlines set them ("Schumer hails ‘Erie Canal
+    moment’"); an apostrophe opens none, and titles and names stay out as in double marks."""
+    text = text_of(doc)
+    found = []
+    for match in _NESTED.finditer(text):
+        body = match.group(1).strip()
+        at = match.start(1) + match.group(1).index(body)
+        if any(a - 1 <= match.start() <= b for a, b in double) or _is_title(text, at, body) or \
+                _is_nickname(doc, at, at + len(body)) or _is_name(doc, at, body) or _MARKUP.search(body):
+            continue
+        found.append(QuoteSpan(at, at + len(body), True, _kind(doc, at, at + len(body), body)))
+    return found
 
 
 def _nested(doc: Doc, start: int, end: int) -> list[QuoteSpan]:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from multipolar.nlp.quotes.actors import people_words
 from multipolar.nlp.quotes.around import PRONOUN_GENDER
-from multipolar.nlp.quotes.referents import SUBJECT_DEPS, Referent
+from multipolar.nlp.quotes.referents import SUBJECT_DEPS, Referent, plural
 
 if TYPE_CHECKING:
     from multipolar.nlp.quotes.speakers import Attribution
@@ -75,7 +75,8 @@ def antecedent(att: Attribution, token: Token, kinds: tuple[str, ...], gender: s
         sent = att.sentences[k]
         pool = [r for r in att.referents if sent.start <= r.start < sent.end and r.end <= token.i
                 and r.kind in kinds and (gender is None or r.resolved.gender in (None, gender))
-                and not (token.lower_ in ("his", "her", "its", "their") and r.start == token.i)]
+                and not (token.lower_ in ("his", "her", "its", "their") and r.start == token.i)
+                and not (token.lower_ in ("it", "its") and plural(att.doc[r.end - 1]))]  # "it" is no "people"
         if pool:
             subjects = [r for r in pool if r.subject]
             return (subjects or pool)[-1 if k == here else 0]

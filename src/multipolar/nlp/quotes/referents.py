@@ -206,14 +206,14 @@ def _one_of_them(doc: Doc, found: list[Referent]) -> None:
         if words[:3] != ["one", "of", "them"] or referent.described.sector not in (None, "CVL"):
             continue
         group = next((r.resolved for r in reversed(found[:index]) if r.end <= referent.start
-                      and (r.kind == "group" or _plural(doc[r.end - 1]))
+                      and (r.kind == "group" or plural(doc[r.end - 1]))
                       and referent.start - r.end < 40), None)
         if group is not None and group.described.sector:
             referent.described = replace(referent.described, sector=group.described.sector,
                                          country=referent.described.country or group.described.country)
 
 
-def _plural(token: Token) -> bool:
+def plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or (token.pos_ == "NOUN" and token.lower_ != token.lemma_.lower()
                                              and token.lower_.endswith("s"))
 
@@ -325,7 +325,10 @@ def _link_surnames(doc: Doc, found: list[Referent]) -> None:
         earlier = (r for r in reversed(found[:index]) if r.kind == "person" and r.target is None and
                    (r.described.text or "").lower().split()[-1:] == [surname] and len(r.described.text or "") > 1
                    and r.end - r.start > 1)
-        referent.target = next(earlier, None)
+        later = (r for r in found[index + 1 :] if r.kind == "person" and r.target is None and r.end - r.start > 1
+                 and r.described.actor is not None
+                 and (r.described.text or "").lower().split()[-1:] == [surname])
+        referent.target = next(earlier, None) or next(later, None)  # a headline's "Schumer", named in full below
         if referent.target is not None:
             referent.kind = "person"
 

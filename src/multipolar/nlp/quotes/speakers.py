@@ -294,8 +294,9 @@ class Attribution:
         for token in self._ancestors(inside):
             if token.pos_ in ("VERB", "AUX"):
                 subject = self.subject_of(token)
-                if subject is None or subject.lower_ in ("it", "this", "that", "there"):
-                    continue
+                if subject is None or subject.lower_ in ("this", "that", "there") or \
+                        (subject.lower_ == "it" and token.lemma_.lower() in ("be", "have", "seem", "mean")):
+                    continue  # "it led chants of “...”" is the body named before; "it is a “farce”" no one's
                 speaker = self.speaker_of(subject)
                 if speaker.text is not None and (speaker.named or speaker.kind == "person" or
                                                  subject.lemma_.lower() in document_nouns()):
@@ -442,7 +443,7 @@ class Attribution:
         voice = next((m.actors[0] for m in self.mentions if m.how == "voice"), None)
         if voice is None:
             return Described(None)
-        sector = "GOV" if person and voice.kind == "state" else voice.role
+        sector = "GOV" if person and voice.kind in ("state", "igo") else voice.role
         return Described(voice.name, voice, voice.code if voice.kind == "state" else voice.country, sector)
 
     def _by_role(self, token: Token, start: int) -> Referent | None:
