@@ -285,6 +285,17 @@ def test_the_we_of_a_joint_statement_is_every_signatory_or_the_body(title: str, 
     assert found["We"] == signing, found
 
 
+def test_the_opening_that_lists_the_leaders_names_the_signatories() -> None:
+    text = ("Today, the Leaders of Canada, France, Japan, and the United States met in Bali and released the "
+            "following statement: We condemn the attacks.")
+    found = _all_codes(multipolar.analyze({"text": text, "date": "2022-11-15", "voice": "USA",
+                                           "title": "Joint Statement of G7 Leaders"}))
+    assert found["We"] == {"CAN", "FRA", "JPN", "USA"}, found
+    body = _all_codes(multipolar.analyze({"text": "We condemn the attacks.", "date": "2022-11-15", "voice": "USA",
+                                          "title": "Joint Statement of G7 Leaders"}))
+    assert body["We"] == {"G7"}, body
+
+
 def test_the_signatories_of_a_multilateral_statement_do_not_act_on_each_other() -> None:
     title = "Joint Statement from the Leaders of the United States, Brazil, India and South Africa"
     urged = multipolar.analyze({"text": "We urge all countries to build the systems we need.", "date": "2023-05-20",

@@ -6,6 +6,7 @@ import datetime as dt
 import gzip
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -190,3 +191,32 @@ def test_no_english_gold_text_is_refused() -> None:
         except InputError as exc:
             refused.append((text[:60], str(exc)))
     assert len(texts) > 300 and refused == []
+
+
+def _handmade(text: str, code: str) -> Any:
+    from multipolar.records import Actor, Analysis, Article, Sentence, Span
+
+    article = Article(text, f"On {code}", dt.date(2024, 5, 1), f"https://example.org/{code}")
+    actor = Actor(code, code, "state", code, None, (Span(0, 3, text[:3]),))
+    return Analysis(article, (Sentence(0, 0, len(text)),), (actor,))
+
+
+def test_a_batch_written_at_once_stores_what_one_at_a_time_does(tmp_path: Path) -> None:
+    """The ingest writer's batches: the same documents and rows as `write_analysis` one by one; a document met
+    twice, or stored before, is written once (False the other times)."""
+    from multipolar.corpus import store
+
+    first, second, third = (_handmade(f"{c} and its neighbours met in {c}.", c) for c in ("FRA", "DEU", "ITA"))
+    at_once, one_by_one = store.connect(tmp_path / "a.duckdb"), store.connect(tmp_path / "b.duckdb")
+    try:
+        assert store.write_analyses(at_once, [third]) == [True]
+        assert store.write_analyses(at_once, [first, second, first, third]) == [True, True, False, False]
+        assert [store.write_analysis(one_by_one, a) for a in (third, first, second)] == [True, True, True]
+        for analysis in (first, second, third):
+            written = store.read_analysis(at_once, analysis.document.id)
+            assert written is not None and written == store.read_analysis(one_by_one, analysis.document.id)
+            assert [a.code for a in written.actors] == [analysis.actors[0].code]
+        assert store.counts(at_once) == store.counts(one_by_one)
+    finally:
+        at_once.close()
+        one_by_one.close()

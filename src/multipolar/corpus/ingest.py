@@ -2,7 +2,7 @@
 
 The same code path runs on local processes or on a Dask cluster (`multipolar.corpus.workers`). Documents are
 streamed in batches with a bounded number in flight, so memory stays flat as the corpus grows; the
-single writer stores each document in its own transaction.
+single writer stores each batch in one transaction (each document alone if that fails).
 """
 
 from __future__ import annotations
@@ -184,6 +184,10 @@ def _unstored(connection: store.duckdb.DuckDBPyConnection, batch: list[Item], re
 
 def _store_batch(connection: store.duckdb.DuckDBPyConnection, batch: list[Item], outcomes: list[Outcome],
                  report: IngestReport, progress: Progress | None) -> None:
+    """A worker's batch: its analyses in one transaction (the writer's time is mostly DuckDB's per statement:
+    some 7 ms of CPU a document one by one, 3 ms sixteen at a time), then its rejects."""
+    analyses = [analysis for analysis, _, _ in outcomes if analysis is not None]
+    written = iter(store.write_analyses(connection, analyses) if analyses else [])
     for item, (analysis, error, detail) in zip(batch, outcomes, strict=True):
         if analysis is None:
             report.rejected += 1
@@ -192,7 +196,7 @@ def _store_batch(connection: store.duckdb.DuckDBPyConnection, batch: list[Item],
                 log.error("%s line %d: %s\n%s", item.source, item.line, error, detail)
             store.record_reject(connection, item.source, item.line, error or "unknown")
         else:
-            if store.write_analysis(connection, analysis):
+            if next(written):
                 report.stored += 1
             else:
                 report.already_stored += 1

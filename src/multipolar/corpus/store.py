@@ -1,4 +1,4 @@
-"""The corpus store: analyses in an embedded DuckDB file, one transaction per document.
+"""The corpus store: analyses in an embedded DuckDB file, each document in one transaction (or a batch of them).
 
 Document ids are content hashes, so ingesting the same corpus twice adds nothing, and an interrupted
 ingest resumes where it stopped: a document is either stored with all its rows or not at all.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ SCHEMA_VERSION = schema.SCHEMA_VERSION
 ROW_TABLES = tuple(t.name for t in schema.ROW_TABLES)
 __all__ = ["ROW_TABLES", "SCHEMA_VERSION", "StoreError", "connect", "consistency_problems", "counts", "ddl",
            "find_documents", "known_pages", "load_analysis", "read_analysis", "record_reject", "remember_page",
-           "stored_claims", "stored_ids", "stored_schema", "write_analysis"]
+           "stored_claims", "stored_ids", "stored_schema", "write_analyses", "write_analysis"]
 
 
 def ddl() -> str:
@@ -87,6 +87,39 @@ def write_analysis(connection: duckdb.DuckDBPyConnection, analysis: Analysis) ->
         raise StoreError(f"cannot store document {doc.id[:12]} (is the disk full or read-only?): "
                          f"{' '.join(str(exc).split())}") from exc
     return True
+
+
+def write_analyses(connection: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis]) -> list[bool]:
+    """Store several documents in one transaction, each table's rows in as few statements as possible (an
+    ingest's single writer spends most of its time on DuckDB's per-statement work); for each document, False
+    if it was already there. If the transaction fails, they are written one at a time (`write_analysis`), so a
+    document that cannot be stored fails alone."""
+    try:
+        connection.execute("BEGIN TRANSACTION")
+        stored = stored_ids(connection, (a.document.id for a in analyses))
+        new: dict[str, Analysis] = {}
+        firsts: set[int] = set()
+        for k, analysis in enumerate(analyses):
+            if analysis.document.id not in stored and analysis.document.id not in new:
+                new[analysis.document.id] = analysis
+                firsts.add(k)
+        for table in schema.ROW_TABLES:
+            _insert_rows(connection, table.name, table.columns, [
+                table.row(doc_id, i, r) for doc_id, a in new.items() for i, r in enumerate(getattr(a, table.name))])
+        _insert_rows(connection, "documents", schema.document_columns(),
+                     [schema.document_row(a, SCHEMA_VERSION) for a in new.values()])
+        connection.execute("COMMIT")
+    except duckdb.Error:
+        _roll_back(connection)
+        return [write_analysis(connection, analysis) for analysis in analyses]
+    return [k in firsts for k in range(len(analyses))]
+
+
+def _insert_rows(connection: duckdb.DuckDBPyConnection, table: str, columns: tuple[schema.Column, ...],
+                 rows: list[list[Any]]) -> None:
+    for start in range(0, len(rows), _ROWS_PER_INSERT):
+        chunk = rows[start : start + _ROWS_PER_INSERT]
+        connection.execute(_insert(table, columns, len(chunk)), [v for row in chunk for v in row])
 
 
 _ROWS_PER_INSERT = 200

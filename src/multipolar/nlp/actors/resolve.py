@@ -388,7 +388,7 @@ class ActorResolver:
         """Who the document's "we" is: the voice given with it and, in a joint statement, every signatory
         ("Joint Statement of the United States and Japan"), or the body that speaks ("G7 Leaders' Statement")."""
         voice = self.gazetteer.code_of(doc._.mp_voice, day) if doc._.mp_voice else None
-        codes = actors_signatories.signatories(self.gazetteer, doc._.mp_title, voice, day)
+        codes = actors_signatories.signatories(self.gazetteer, doc._.mp_title, voice, day, doc.text)
         return tuple(self.ref(code, day) for code in codes)
 
     def ref(self, code: str, day: dt.date | None) -> ActorRef:

@@ -25,6 +25,13 @@ _PAIRED = re.compile(r"\b(?:between\s+.*|[\w.]+(?:\s\w+)?(?:\s?[-–]\s?[\w.]+(?
 """In the topic, the parties it pairs: "on U.S.-China Economic and Trade Meeting", "on the Phone Call between
 President Biden and President Macron" (but "on Israel" names a topic, not a signatory)."""
 _SIGNATORY_HOW = frozenset({"name", "adjective", "person"})
+_LEADERS_OF = re.compile(r"\b(?:leaders|heads of state and government|governments|foreign ministers) of\s+"
+                         r"((?:[^.:;]{0,400}?)\band\s+(?:the\s+)?[^.:;,]{2,60}?)(?=\s+(?:met|have|has|are|were|"
+                         r"issued|released|adopted|agreed|today|at|in|on)\b|[.:;])", re.IGNORECASE)
+"""The opening of a joint statement that lists who signs it: "Today, the Leaders of Canada, ..., and the
+United States met ... and released the following statement"."""
+_OPENING = 600
+"""How far into the text the list of signatories is looked for (the first sentence or two)."""
 
 
 def signatories_text(title: str | None) -> str | None:
@@ -45,17 +52,22 @@ def signatories_text(title: str | None) -> str | None:
     return "; ".join(parts)
 
 
-def signatories(gazetteer: Gazetteer, title: str | None, voice: str | None, day: dt.date | None) -> list[str]:
+def signatories(gazetteer: Gazetteer, title: str | None, voice: str | None, day: dt.date | None,
+                text: str = "") -> list[str]:
     """Who a document's "we" is: the given voice and, in a joint statement, every state it names as signing
     (a leader stands for their state) with the bodies it names ("U.S.-EU"); several states named without the
     voice speak alone (a declaration of Cambodia and Thailand the White House publishes); a title that
     names a body and no state speaks as that body ("G7 Leaders' Statement"): a group's voice, not its
-    members' one by one."""
+    members' one by one. A statement whose opening lists its signatories ("the Leaders of Canada, ... and
+    the United States met ...") speaks for them, whatever its title names."""
     signing = signatories_text(title)
     own = [voice] if voice is not None else []
     if signing is None:
         return own
-    states, bodies = _named(gazetteer, signing, day)
+    listed = _LEADERS_OF.search(text[:_OPENING])
+    states, bodies = _named(gazetteer, listed.group(1), day) if listed else ([], [])
+    if len(states) < 2:
+        states, bodies = _named(gazetteer, signing, day)
     if bodies and not states:
         return bodies
     if len(states) >= 2 and voice not in states:
