@@ -665,3 +665,10 @@ def test_the_recipient_can_be_named_in_the_objects_own_clause() -> None:
                      "it/it/PRON/nsubj/5 imposed/impose/VERB/relcl/3 on/on/ADP/prep/5 China/China/PROPN/pobj/6 "
                      "././PUNCT/punct/1")
     assert ("JPN", "CHN", "CONCEDE") in [(e[0], e[1], e[2]) for e in events]
+
+
+def test_accepting_demands_is_a_concession() -> None:
+    # "Kenya accepted demands from Egypt."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 accepted/accept/VERB/ROOT/- demands/demand/NOUN/dobj/1 "
+                     "from/from/ADP/prep/2 Egypt/Egypt/PROPN/pobj/3 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("KEN", "EGY", "CONCEDE")]
