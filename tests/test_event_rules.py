@@ -631,3 +631,21 @@ def test_what_an_agreement_is_signed_for_is_its_content() -> None:
                      "signed/sign/VERB/ROOT/- an/an/DET/det/5 agreement/agreement/NOUN/dobj/3 to/to/PART/aux/7 "
                      "increase/increase/VERB/advcl/3 trade/trade/NOUN/dobj/7 ././PUNCT/punct/3")
     assert {e[2] for e in events} == {"SUPPORT"}
+
+
+def test_a_relative_pronoun_stands_for_the_noun_the_clause_hangs_on() -> None:
+    # "Japan condemned the attacks that China carried out on Korea."
+    events = _events("Japan/Japan/PROPN/nsubj/1 condemned/condemn/VERB/ROOT/- the/the/DET/det/3 "
+                     "attacks/attack/NOUN/dobj/1 that/that/PRON/dobj/6 China/China/PROPN/nsubj/6 "
+                     "perpetrated/perpetrate/VERB/relcl/3 on/on/ADP/prep/6 Korea/Korea/PROPN/pobj/7 ././PUNCT/punct/1")
+    assert ("CHN", "KOR", "ASSAULT") in [(e[0], e[1], e[2]) for e in events]
+
+
+def test_a_state_backing_its_own_people_is_not_an_event() -> None:
+    # "Kenya supported Kenyan farmers." / "France supported Kenyan farmers."
+    own = _events("Kenya/Kenya/PROPN/nsubj/1 supported/support/VERB/ROOT/- Kenyan/Kenyan/ADJ/amod/3 "
+                  "farmers/farmer/NOUN/dobj/1 ././PUNCT/punct/1")
+    other = _events("France/France/PROPN/nsubj/1 supported/support/VERB/ROOT/- Kenyan/Kenyan/ADJ/amod/3 "
+                    "farmers/farmer/NOUN/dobj/1 ././PUNCT/punct/1")
+    assert own == []
+    assert [(e[0], e[1], e[2]) for e in other] == [("FRA", "KEN", "SUPPORT")]

@@ -588,3 +588,18 @@ def test_a_bare_surname_before_the_full_name_is_that_person() -> None:
     found = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
     assert [(q.text, q.speaker_actor.code if q.speaker_actor else None) for q in found] == [
         ("a moment", "chuck-schumer")]
+
+
+def test_a_person_known_as_a_name_keeps_the_description_before_it() -> None:
+    # the Kenyan poet known as Gaarriye. He wrote: “We are one.”
+    spec = ("the/the/DET/det/2 Kenyan/Kenyan/ADJ/amod/2 poet/poet/NOUN/ROOT/- known/know/VERB/acl/2 as/as/ADP/prep/3 "
+            "Gaarriye/Gaarriye/PROPN/pobj/4/PERSON ././PUNCT/punct/2 He/he/PRON/nsubj/8 wrote/write/VERB/ROOT/- "
+            ":/:/PUNCT/punct/8 “/“/PUNCT/punct/8 We/we/PRON/nsubj/12 are/be/AUX/ccomp/8 one/one/NUM/attr/12 "
+            "././PUNCT/punct/12 ”/”/PUNCT/punct/8")
+    def country(text: str) -> str | None:
+        doc = _doc(text)
+        doc._.mp_voice = "SOM"  # a speech: people it quotes are placed by their own description only
+        return QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes[0].speaker_country
+
+    assert country(spec) == "KEN"
+    assert country(spec.replace("known/know/VERB/acl/2", "seen/see/VERB/acl/2")) is None

@@ -53,7 +53,7 @@ class Settings:
     fast: bool = False
     """Fast mode (`--fast`): entities, actors, figures and rule events only; no quotations, claims or learned
     events (whatever `learned_events` says), for corpora where speed matters more than those."""
-    learned_threshold: float = 0.8
+    learned_threshold: float = 0.5
     """The probability the learned event coder needs before it proposes an event (higher: fewer, surer)."""
     components: tuple[str, ...] = ()
     """Extra spaCy components added at the end of the pipeline, as `module:factory` (the module registers

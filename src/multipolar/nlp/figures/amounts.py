@@ -248,7 +248,10 @@ def figure_spans(sent: Span, ents: Sequence[Span] | None = None) -> Iterator[Fig
     yield from sorted(found, key=lambda f: f.span.start)
 
 
-def _as_figure(doc: Doc, ent: Span) -> Span | None:
+def _as_figure(doc: Doc, found: Span) -> Span | None:
+    ent = _without_list_number(doc, found)
+    if ent is None:
+        return None
     if ent.label_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") and _MONEY_WORDS.search(ent.text) \
             and parse_amount(ent.text) is not None:
         return Span(doc, ent.start + (ent[0].lower_ == "the"), ent.end, label="MONEY")  # "the ... dollars"
@@ -268,6 +271,22 @@ def _as_figure(doc: Doc, ent: Span) -> Span | None:
         if len(words) > 1 and words[0].lower_ == "per" and words[1].lower_ == "cent":
             return Span(doc, ent.start, words[1].i + 1, label="PERCENT")  # "9 per cent", "20 per \ncent"
     return ent if ent.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") else None
+
+
+def _without_list_number(doc: Doc, ent: Span) -> Span | None:
+    """"1.  $1 billion to ensure ...", "3. $700 million": the number that opens a line and ends in a dot or
+    a bracket numbers a list item; it is no figure, and not part of the one after it."""
+    first = ent[0]
+    mark = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    line_start = doc.text[: first.idx].rstrip(" \t")
+    numbered = first.text.isdecimal() and len(first.text) <= 2 and (not line_start or line_start.endswith("\n"))
+    if mark is None or not numbered or mark.text not in (".", ")"):
+        return ent
+    rest = [t for t in doc[mark.i + 1 : ent.end] if not t.is_space]
+    if not rest:
+        return None
+    label = "MONEY" if rest[0].text in ("$", "€", "£", "¥", "₹", "₽") else ent.label_
+    return Span(doc, rest[0].i, ent.end, label=label)
 
 
 def _split_range(doc: Doc, span: Span) -> list[FigureSpan]:

@@ -195,6 +195,19 @@ def is_need(span: Span) -> bool:
         a.dep_ == "prep" and a.lower_ == "for" and a.head.i == verb.i for a in root.ancestors)
 
 
+def buys_with(token: Token, span: Span) -> bool:
+    """"$1 billion to purchase and deliver key supplies": an infinitive on a sum says what the sum pays for;
+    "80,000 tons ... to be imported" (a passive) says what happens to what is counted."""
+    on_sum = token.head.i in range(span.start, span.end) and token.dep_ in ("acl", "relcl")
+    # "prioritizes $1 billion to purchase ...": the infinitive hangs on the verb whose object the sum is
+    on_verb = token.dep_ in ("xcomp", "advcl") and token.i > span.root.i and span.root.head.i == token.head.i \
+        and span.root.dep_ == "dobj"
+    if token.pos_ != "VERB" or not (on_sum or on_verb):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
+        not any(c.dep_ == "auxpass" for c in token.children)
+
+
 def in_purpose_phrase(token: Token, span: Span) -> bool:
     """Inside a "for ..." phrase: what a sum is for ("pledged for enhanced food production"), not what it is."""
     for node in token.ancestors:
