@@ -17,6 +17,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.figures.syntax import (
+    buys_with,
     clause_tokens,
     context,
     controller,
@@ -134,6 +135,8 @@ class FigureReader:
                     continue  # "tens of thousands of livestock animals have died": no casualties
                 if kind == "money" and found[0] not in FLOWS and in_purpose_phrase(token, span):
                     continue  # "$20 billion pledged ... for enhanced food production": what it is for
+                if kind == "money" and found[0] in _TRADE and buys_with(token, span):
+                    continue  # "$1 billion to purchase key supplies": what the money buys, not a trade
                 if first is None and found[0] not in _CHANGES:
                     return found[0]
                 if first is None:
@@ -147,7 +150,7 @@ class FigureReader:
     def direction(self, span: Span, measure: str) -> tuple[str | None, str | None]:
         """(from, to) of a flow: its giver and receiver, read from the figure's clause."""
         verb = governing_verb(span.root)
-        subjects = self._subject_states(verb) if verb is not None else []
+        subjects = self.subject_states(verb) if verb is not None else []
         subject = subjects[0] if subjects else None
         owner = self._owner_of_flow(span)
         origin = self._state_after(span, verb, ("from",))
@@ -179,6 +182,19 @@ class FigureReader:
             destination = self.last_flow[1]  # a fact sheet's bullets: the same donor, the same recipient
         self.last_flow = (giver, destination)
         return giver, destination
+
+    def announced_flow(self, sent: Span) -> tuple[str, str | None] | None:
+        """(giver, receiver) of a sentence whose verb gives and names no sum ("The United States is
+        providing:"): its subject or the speaker, and the receiver of that giver's last flow."""
+        verb = sent.root
+        if verb.pos_ not in ("VERB", "AUX") or not _giving(verb):
+            return None
+        subjects = self.subject_states(verb)
+        giver = subjects[0] if subjects else self.voice if first_person_subject(verb) else None
+        if giver is None:
+            return None
+        receiver = self.last_flow[1] if self.last_flow is not None and self.last_flow[0] == giver else None
+        return giver, receiver
 
     def _voice_as_giver(self, span: Span, verb: Token | None, measure: str) -> str | None:
         """The document's own state, when its clause gives with no other doer: an aid or a loan it announces
@@ -243,7 +259,7 @@ class FigureReader:
         buying = verb is not None and any(v.lemma_.lower() in ("purchase", "buy") for v in verb_chain(verb))
         return buying and self.voice is not None and buyer not in (None, self.voice) and seller in (None, self.voice)
 
-    def _subject_states(self, verb: Token) -> list[str]:
+    def subject_states(self, verb: Token) -> list[str]:
         """The states the clause's subject names, first-named first: "The U.S. and Australian governments
         intend to invest" gives from the first and to neither; "we appeal to Japan to provide": Japan."""
         for node in verb_chain(verb):
@@ -313,6 +329,9 @@ class FigureReader:
                 candidates: list[Token] = []
                 if child.dep_ in ("prep", "dative") and child.lower_ in _RECIPIENT_PREPS:
                     candidates = [c for c in child.children if c.dep_ == "pobj"]
+                    # "invested in clean energy technologies in Australia": where what it is in is
+                    candidates += [g for c in candidates for p in c.children if p.dep_ == "prep" and
+                                   p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
                 elif child.dep_ == "dative" or (child.dep_ == "dobj" and holder is verb and
                                                 span.root.head.lower_ == "with"):
                     candidates = [child]

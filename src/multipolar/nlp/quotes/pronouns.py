@@ -47,8 +47,10 @@ def resolve_personal_pronouns(att: Attribution) -> dict[int, Referent]:
 def describing(att: Attribution, token: Token) -> Referent | None:
     """"a student who gave only her first name, Nusrat": a pronoun inside a person's own description is
     that person."""
+    if token.dep_ in SUBJECT_DEPS:  # "members of what he described": a subject there is someone else
+        return None
     return next((r for r in att.referents if r.start < token.i < r.end - 1 and r.kind == "person"
-                 and r.target is None and r.end - r.start > 3), None)
+                 and r.target is None and r.end - r.start > 3 and not plural(att.doc[r.start : r.end].root)), None)
 
 
 def author_of_clause(att: Attribution, token: Token, gender: str) -> Referent | None:
