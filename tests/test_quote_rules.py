@@ -35,6 +35,7 @@ ACTORS = {
     "embassy": ActorRef("chn-embassy", "Chinese embassy", "organization", "CHN", "GOV"),
     "KISHIDA": ActorRef("fumio-kishida", "Kishida Fumio", "person", "JPN", "GOV", "prime_minister"),
     "DANTES": ActorRef("marisol-dantes", "Marisol Dantes", "person", "PHL", "GOV"),
+    "party": ActorRef("ken-party", "party", "organization", "KEN", "PTY"),
 }
 _NO_SPACE_BEFORE = {",", ".", ":", ";", "”", "’", "?", "!", "'s", "’s"}
 
@@ -603,3 +604,21 @@ def test_a_person_known_as_a_name_keeps_the_description_before_it() -> None:
 
     assert country(spec) == "KEN"
     assert country(spec.replace("known/know/VERB/acl/2", "seen/see/VERB/acl/2")) is None
+
+
+def test_an_opposition_party_speaks_for_the_opposition() -> None:
+    # The main opposition party called it “long overdue”.
+    spec = ("The/the/DET/det/3 main/main/ADJ/amod/3 opposition/opposition/NOUN/compound/3 party/party/NOUN/nsubj/4 "
+            "called/call/VERB/ROOT/- it/it/PRON/dobj/4 “/“/PUNCT/punct/4 long/long/ADV/advmod/8 "
+            "overdue/overdue/ADJ/oprd/4 ”/”/PUNCT/punct/4 ././PUNCT/punct/4")
+    assert _speakers(spec)[0][2:4] == ("KEN", "OPP")
+    assert _speakers(spec.replace("opposition/opposition/NOUN/compound/3", "big/big/ADJ/amod/3"))[0][3] == "PTY"
+
+
+def test_the_one_asked_answers_in_the_quotation_after_the_question() -> None:
+    # I asked Grace why. “We are tired.”
+    spec = ("I/I/PRON/nsubj/1 asked/ask/VERB/ROOT/- Grace/Grace/PROPN/dobj/1/PERSON why/why/ADV/advmod/1 "
+            "././PUNCT/punct/1 “/“/PUNCT/punct/8 We/we/PRON/nsubj/8 are/be/AUX/ROOT/- tired/tired/ADJ/acomp/8 "
+            "././PUNCT/punct/8 ”/”/PUNCT/punct/8")
+    assert _speakers(spec)[0][1] == "Grace"
+    assert _speakers(spec.replace("asked/ask/VERB/ROOT/-", "told/tell/VERB/ROOT/-"))[0][1] is None
