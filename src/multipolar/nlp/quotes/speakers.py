@@ -266,14 +266,23 @@ class Attribution:
         return not (token.dep_ == "acl" and token.tag_ == "VBN" and lemma in ("call", "describe"))
 
     def _promised_by(self, inside: list[Token]) -> Described | None:
-        """"the “humanitarian corridor” promised by Damascus": the agent of a participle on the quote."""
-        for token in inside:
+        """"the “humanitarian corridor” promised by Damascus": the agent of a participle on the quote; "the
+        statement “...”, which Hammarskjöld wrote in his diary": the subject of a speech verb's relative clause
+        on the noun the quotation names."""
+        nouns = [*inside, *{t.head for t in inside if t.head.i not in {k.i for k in inside}}]
+        for token in nouns:
             for child in token.children:
-                if child.dep_ == "acl" and child.i not in self.quoted:
+                if child.i in self.quoted:
+                    continue
+                if child.dep_ == "acl" and token in inside:
                     for agent in (c for c in child.children if c.dep_ == "agent"):
                         objects = [c for c in agent.children if c.dep_ == "pobj"]
                         if objects:
                             return self.speaker_of(objects[0])
+                if child.dep_ == "relcl" and self.is_speech_verb(child) and token.lemma_.lower() in document_nouns():
+                    subject = next((c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE), None)
+                    if subject is not None:
+                        return self.speaker_of(subject)
         return None
 
     def _possessor(self, inside: list[Token]) -> Described | None:
@@ -381,9 +390,13 @@ class Attribution:
             referent = antecedent(self, token, kinds, None)
             return referent.resolved.described if referent else Described(None)
         if lower in ("i", "we", "me", "us"):
-            turn = turn_at(self.turns, token.idx) if lower in ("i", "me") else None
-            if turn is not None and turn.speaker is not None:
-                return turn.speaker  # "PRIME MINISTER KISHIDA: ... And I say “literally.”"
+            turn = turn_at(self.turns, token.idx)
+            if turn is not None and turn.speaker is not None:  # "PRIME MINISTER KISHIDA: ... I say “literally.”"
+                if lower in ("i", "me"):
+                    return turn.speaker
+                if turn.speaker.country:  # "we say, “Welcome”": the speaker's state
+                    return Described(token.text, None, turn.speaker.country, turn.speaker.sector, token.i,
+                                     token.i + 1, "group", False)
             return self._voice(person=lower in ("i", "me"))
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None and token.lemma_.lower() in document_nouns():
