@@ -266,23 +266,14 @@ class Attribution:
         return not (token.dep_ == "acl" and token.tag_ == "VBN" and lemma in ("call", "describe"))
 
     def _promised_by(self, inside: list[Token]) -> Described | None:
-        """"the “humanitarian corridor” promised by Damascus": the agent of a participle on the quote; "the
-        statement “...”, which Hammarskjöld wrote in his diary": the subject of a speech verb's relative clause
-        on the noun the quotation names."""
-        nouns = [*inside, *{t.head for t in inside if t.head.i not in {k.i for k in inside}}]
-        for token in nouns:
+        """"the “humanitarian corridor” promised by Damascus": the agent of a participle on the quote."""
+        for token in inside:
             for child in token.children:
-                if child.i in self.quoted:
-                    continue
-                if child.dep_ == "acl" and token in inside:
+                if child.dep_ == "acl" and child.i not in self.quoted:
                     for agent in (c for c in child.children if c.dep_ == "agent"):
                         objects = [c for c in agent.children if c.dep_ == "pobj"]
                         if objects:
                             return self.speaker_of(objects[0])
-                if child.dep_ == "relcl" and self.is_speech_verb(child) and token.lemma_.lower() in document_nouns():
-                    subject = next((c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE), None)
-                    if subject is not None:
-                        return self.speaker_of(subject)
         return None
 
     def _possessor(self, inside: list[Token]) -> Described | None:
