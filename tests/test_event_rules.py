@@ -649,3 +649,19 @@ def test_a_state_backing_its_own_people_is_not_an_event() -> None:
                     "farmers/farmer/NOUN/dobj/1 ././PUNCT/punct/1")
     assert own == []
     assert [(e[0], e[1], e[2]) for e in other] == [("FRA", "KEN", "SUPPORT")]
+
+
+def test_designating_a_state_as_a_sponsor_of_terrorism_is_a_sanction() -> None:
+    # "Japan designated Cuba as a sponsor of terrorism."
+    events = _events("Japan/Japan/PROPN/nsubj/1 designated/designate/VERB/ROOT/- Cuba/Cuba/PROPN/dobj/1 "
+                     "as/as/ADP/prep/1 a/a/DET/det/5 sponsor/sponsor/NOUN/pobj/3 of/of/ADP/prep/5 "
+                     "terrorism/terrorism/NOUN/pobj/6 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("JPN", "CUB", "SANCTION")]
+
+
+def test_the_recipient_can_be_named_in_the_objects_own_clause() -> None:
+    # "Japan lifted the tariffs it imposed on China."
+    events = _events("Japan/Japan/PROPN/nsubj/1 lifted/lift/VERB/ROOT/- the/the/DET/det/3 tariffs/tariff/NOUN/dobj/1 "
+                     "it/it/PRON/nsubj/5 imposed/impose/VERB/relcl/3 on/on/ADP/prep/5 China/China/PROPN/pobj/6 "
+                     "././PUNCT/punct/1")
+    assert ("JPN", "CHN", "CONCEDE") in [(e[0], e[1], e[2]) for e in events]

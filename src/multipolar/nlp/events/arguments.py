@@ -166,14 +166,22 @@ class ArgumentReader:
                 found = self._dative_targets(word)
             elif spec.startswith("prep:"):
                 wanted = set(spec[5:].split("|"))
-                found = [a for holder in [word, *(c for o in objects for c in conjuncts(o))]
-                         for prep in holder.children if prep.dep_ in ("prep", "dative") and prep.lower_ in wanted
-                         for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj, pronouns=True)]
+                holders = [word, *(c for o in objects for c in conjuncts(o))]
+                found = self._prep_actors(holders, wanted)
+                if not found:
+                    # "will remove the additional tariffs it imposed on China": the object's own clause names it
+                    found = self._prep_actors([c for h in holders[1:] for c in h.children if c.dep_ in ("relcl", "acl")
+                                               and c.pos_ in ("VERB", "AUX")], wanted)
             else:
                 found = []
             if found:
                 return found
         return []
+
+    def _prep_actors(self, holders: list[Token], wanted: set[str]) -> list[ActorHit]:
+        return [a for holder in holders for prep in holder.children if prep.dep_ in ("prep", "dative")
+                and prep.lower_ in wanted for obj in prep.children if obj.dep_ == "pobj"
+                for a in self.actors_of(obj, pronouns=True)]
 
     def _object_targets(self, word: Token, objects: list[Token]) -> list[ActorHit]:
         found = [a for t in objects or [c for c in word.children if c.dep_ in ("dobj", "attr")]
@@ -426,6 +434,6 @@ def object_lemmas(objects: list[Token], verb: Token, adjuncts: bool = True) -> s
     # "stopped firing across the border": a gerund complement is what the verb acts on
     lemmas.update(c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG")
     for prep in (c for c in verb.children if adjuncts and c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "on",
-                                                                                          "to", "off")):
+                                                                                          "to", "off", "as")):
         lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")  # "pulled out of the deal"
     return lemmas

@@ -29,6 +29,9 @@ def relative_objects(verb: Token, objects: list[Token]) -> list[Token]:
     noun the clause hangs on."""
     if verb.dep_ != "relcl":
         return objects
+    if not objects and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE_PRONOUNS | {"who"}
+                               for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children):
+        return [verb.head]  # "the tariffs it imposed on China": the pronoun left out
     return [verb.head if o.lower_ in _RELATIVE_PRONOUNS else o for o in objects]
 
 

@@ -51,7 +51,7 @@ def parse_amount(text: str) -> tuple[float, str | None] | None:
         word = _NUMBER_WORDS.get(t.strip().lower())
         return (float(word), None) if word is not None else None
     value = float(number.group(1))
-    rest = t[number.end():].strip().lower()
+    rest = t[number.end():].strip().lower().lstrip("-")  # "$2-billion plan"
     scale = re.match(r"(thousand|million|billion|trillion|mln|bln|trn|mn|bn|tn|tr|k|m|b)\b", rest)
     if scale:
         value *= _SCALES[scale.group(1)]
@@ -295,8 +295,8 @@ def _split_range(doc: Doc, span: Span) -> list[FigureSpan]:
     numbers = [t for t in span if t.like_num]
     joint = next((t for t in span if t.lower_ in ("to", "-", "–", "and") and numbers and
                   numbers[0].i < t.i < numbers[-1].i), None)
-    if joint is None or span.label_ == "DURATION":
-        return [FigureSpan(span)]
+    if joint is None or span.label_ == "DURATION" or (joint.i + 1 < span.end and doc[joint.i + 1].lower_ in _SCALES):
+        return [FigureSpan(span)]  # "$20-billion fund": a scale, not the high end of a range
     low = Span(doc, span.start, joint.i, label=span.label_)
     high = Span(doc, joint.i + 1, span.end, label=span.label_)
     if low.text.strip().lower() in ("between", "from") or not any(t.like_num for t in low):
@@ -314,7 +314,9 @@ def _paired_ranges(doc: Doc, found: list[FigureSpan]) -> list[FigureSpan]:
         joint = doc[low.end] if low.end < len(doc) else None
         if low.label_ == "CARDINAL" and high.label_ in ("PERCENT", "MONEY") and joint is not None and \
                 joint.lower_ in ("to", "-", "–", "and") and high.start == low.end + 1 and result[k].bound is None:
-            result[k] = FigureSpan(Span(doc, low.start, low.end, label=high.label_), "more_than")
+            percent = (parse_amount(high.text) or (0.0, None))[1] == "percent"  # "28 per cent" spaCy calls MONEY
+            result[k] = FigureSpan(Span(doc, low.start, low.end, label="PERCENT" if percent else high.label_),
+                                   "more_than")
             result[k + 1] = FigureSpan(high, "less_than")
         elif len(low) > 1 and low[-1].lower_ in ("to", "-", "–") and high.start == low.end and \
                 result[k].bound is None and high.label_ in ("PERCENT", "MONEY"):

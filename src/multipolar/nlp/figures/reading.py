@@ -329,6 +329,9 @@ class FigureReader:
                 candidates: list[Token] = []
                 if child.dep_ in ("prep", "dative") and child.lower_ in _RECIPIENT_PREPS:
                     candidates = [c for c in child.children if c.dep_ == "pobj"]
+                    # "invested in clean energy technologies in Australia": where what it is in is
+                    candidates += [g for c in candidates for p in c.children if p.dep_ == "prep" and
+                                   p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
                 elif child.dep_ == "dative" or (child.dep_ == "dobj" and holder is verb and
                                                 span.root.head.lower_ == "with"):
                     candidates = [child]

@@ -49,6 +49,9 @@ def context(span: Span, near_only: bool = False) -> Iterator[Token]:
         if near_only:
             # "two million people have been forced to flee": the verb it completes says what happened to them
             yield from fresh(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
+            if completes_subject(span, verb):
+                # "The death toll has been put at some 220,000": the subject says what the count counts
+                yield from fresh(t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in noun_phrase(c))
             return
         # "permits 80,000 metric tons ... to be imported": what the verb's object is allowed or asked to do
         yield from fresh(c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB" and
@@ -62,6 +65,14 @@ def context(span: Span, near_only: bool = False) -> Iterator[Token]:
         for node in list(verb_chain(verb))[1:]:
             # "Defence spending has risen ..., reaching $90 billion": the subject of the clause it completes
             yield from fresh(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def completes_subject(span: Span, verb: Token) -> bool:
+    """"The toll was put at 220,000", "the number ... was estimated at more than 70 million", "the total is
+    $5 billion": the figure is what its subject amounts to, not an object of the verb."""
+    root = span.root
+    return (root.dep_ in ("attr", "oprd") and root.head.i == verb.i) or \
+        (root.dep_ == "pobj" and root.head.lower_ in ("at", "to") and root.head.head.i == verb.i)
 
 
 def own_phrase(span: Span) -> list[Token]:
