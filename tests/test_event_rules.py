@@ -665,3 +665,26 @@ def test_the_recipient_can_be_named_in_the_objects_own_clause() -> None:
                      "it/it/PRON/nsubj/5 imposed/impose/VERB/relcl/3 on/on/ADP/prep/5 China/China/PROPN/pobj/6 "
                      "././PUNCT/punct/1")
     assert ("JPN", "CHN", "CONCEDE") in [(e[0], e[1], e[2]) for e in events]
+
+
+def test_accepting_demands_is_a_concession() -> None:
+    # "Kenya accepted demands from Egypt."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 accepted/accept/VERB/ROOT/- demands/demand/NOUN/dobj/1 "
+                     "from/from/ADP/prep/2 Egypt/Egypt/PROPN/pobj/3 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("KEN", "EGY", "CONCEDE")]
+
+
+def test_a_request_answered_in_the_next_sentence_was_made_to_its_actor() -> None:
+    # "In response to a request from Kenya: Japan sent experts."  (a fact sheet's heading and its measure)
+    events = _events("In/in/ADP/ROOT/- response/response/NOUN/pobj/0 to/to/ADP/prep/1 a/a/DET/det/4 "
+                     "request/request/NOUN/pobj/2 from/from/ADP/prep/4 Kenya/Kenya/PROPN/pobj/5 :/:/PUNCT/punct/0 "
+                     "Japan/Japan/PROPN/nsubj/9 sent/send/VERB/ROOT/- experts/expert/NOUN/dobj/9 ././PUNCT/punct/9")
+    assert ("KEN", "JPN", "REQUEST") in [(e[0], e[1], e[2]) for e in events]
+
+
+def test_aid_goes_to_whoever_its_purpose_works_with() -> None:
+    # "Japan sent experts to work with Kenyan counterparts."
+    events = _events("Japan/Japan/PROPN/nsubj/1 sent/send/VERB/ROOT/- experts/expert/NOUN/dobj/1 to/to/PART/aux/4 "
+                     "work/work/VERB/advcl/1 with/with/ADP/prep/4 Kenyan/Kenyan/ADJ/amod/7 "
+                     "counterparts/counterpart/NOUN/pobj/5 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("JPN", "KEN", "AID")]

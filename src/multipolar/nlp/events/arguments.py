@@ -262,7 +262,11 @@ class ArgumentReader:
         "sent 2,000 soldiers to help Mozambique"."""
         source_states = {ref.state_code for m, _ in sources for ref in m.actors}
         for clause in helping_clauses(verb, objects):
-            found = [a for o in clause.children if o.dep_ == "dobj" for a in self.actors_of(o)
+            # "to support the Haitian authorities"; "to work with their Haitian counterparts"
+            slots = [o for o in clause.children if o.dep_ == "dobj"] + [
+                o for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                for o in prep.children if o.dep_ == "pobj"]
+            found = [a for o in slots for a in self.actors_of(o)
                      if not {ref.state_code for ref in a[0].actors} <= source_states]
             if found:
                 return found
