@@ -622,3 +622,20 @@ def test_the_one_asked_answers_in_the_quotation_after_the_question() -> None:
             "././PUNCT/punct/8 ”/”/PUNCT/punct/8")
     assert _speakers(spec)[0][1] == "Grace"
     assert _speakers(spec.replace("asked/ask/VERB/ROOT/-", "told/tell/VERB/ROOT/-"))[0][1] is None
+
+
+def test_we_in_a_transcript_turn_is_the_speakers_state() -> None:
+    # PRIME MINISTER KISHIDA: We say “Welcome.”
+    spec = ("PRIME/prime/PROPN/compound/1 MINISTER/minister/PROPN/compound/2 KISHIDA/Kishida/PROPN/npadvmod/5 "
+            ":/:/PUNCT/punct/2 We/we/PRON/nsubj/5 say/say/VERB/ROOT/- “/“/PUNCT/punct/5 Welcome/welcome/INTJ/dobj/5 "
+            "././PUNCT/punct/7 ”/”/PUNCT/punct/5")
+    assert _speakers(spec)[0][2] == "JPN"
+    assert _speakers(spec.replace(":/:/PUNCT/punct/2", ",/,/PUNCT/punct/2"))[0][2] is None
+
+
+def test_they_is_never_a_thing_named_before() -> None:
+    # Peace eludes Kenya. They said “Wait.”
+    spec = ("Peace/peace/NOUN/nsubj/1 eludes/elude/VERB/ROOT/- Kenya/Kenya/PROPN/dobj/1 ././PUNCT/punct/1 "
+            "They/they/PRON/nsubj/5 said/say/VERB/ROOT/- “/“/PUNCT/punct/5 Wait/wait/VERB/ccomp/5 ././PUNCT/punct/7 "
+            "”/”/PUNCT/punct/5")
+    assert _speakers(spec)[0][1:3] == ("Kenya", "KEN")

@@ -78,7 +78,9 @@ def antecedent(att: Attribution, token: Token, kinds: tuple[str, ...], gender: s
         pool = [r for r in att.referents if sent.start <= r.start < sent.end and r.end <= token.i
                 and r.kind in kinds and (gender is None or r.resolved.gender in (None, gender))
                 and not (token.lower_ in ("his", "her", "its", "their") and r.start == token.i)
-                and not (token.lower_ in ("it", "its") and plural(att.doc[r.end - 1]))]  # "it" is no "people"
+                and not (token.lower_ in ("it", "its") and plural(att.doc[r.end - 1]))  # "it" is no "people"
+                and not (token.lower_ in ("they", "their") and r.kind == "body" and r.described.actor is None
+                         and not plural(att.doc[r.end - 1]))]  # nor is "they" a thing ("Peace")
         if pool:
             subjects = [r for r in pool if r.subject]
             return (subjects or pool)[-1 if k == here else 0]
