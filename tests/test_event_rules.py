@@ -688,3 +688,19 @@ def test_aid_goes_to_whoever_its_purpose_works_with() -> None:
                      "work/work/VERB/advcl/1 with/with/ADP/prep/4 Kenyan/Kenyan/ADJ/amod/7 "
                      "counterparts/counterpart/NOUN/pobj/5 ././PUNCT/punct/1")
     assert [(e[0], e[1], e[2]) for e in events] == [("JPN", "KEN", "AID")]
+
+
+def test_welcoming_an_agreement_supports_its_parties() -> None:
+    # "Japan welcomed the agreement between Egypt and Syria."
+    events = _events("Japan/Japan/PROPN/nsubj/1 welcomed/welcome/VERB/ROOT/- the/the/DET/det/3 "
+                     "agreement/agreement/NOUN/dobj/1 between/between/ADP/prep/3 Egypt/Egypt/PROPN/pobj/4 "
+                     "and/and/CCONJ/cc/5 Syria/Syria/PROPN/conj/5 ././PUNCT/punct/1")
+    assert {("JPN", "EGY", "SUPPORT"), ("JPN", "SYR", "SUPPORT")} <= {(e[0], e[1], e[2]) for e in events}
+
+
+def test_where_targeted_entities_are_based_names_their_state() -> None:
+    # "Japan sanctioned entities based in Iran and Syria."
+    events = _events("Japan/Japan/PROPN/nsubj/1 sanctioned/sanction/VERB/ROOT/- entities/entity/NOUN/dobj/1 "
+                     "based/base/VERB/acl/2 in/in/ADP/prep/3 Iran/Iran/PROPN/pobj/4 and/and/CCONJ/cc/5 "
+                     "Syria/Syria/PROPN/conj/5 ././PUNCT/punct/1")
+    assert sorted((e[0], e[1], e[2]) for e in events) == [("JPN", "IRN", "SANCTION"), ("JPN", "SYR", "SANCTION")]

@@ -42,7 +42,8 @@ def test_the_state_named_on_the_goods_is_where_a_trade_flow_starts(
 @pytest.mark.parametrize("text, expected", [
     ("Swiss and Liechtenstein companies will invest $200 billion into the United States.",
      ("investment", "CHE", "USA")),
-    # the others named with the giver are no receivers of it
+    ("Japan and the United States will invest $550 billion in American industries.", ("investment", "JPN", "USA")),
+    # the others named with the giver are no receivers of it, unless the clause names them so
     ("The U.S. and Australian governments intend to invest more than $3 billion together in critical mineral "
      "projects.", ("investment", "USA", None)),
 ])
@@ -155,6 +156,8 @@ def test_a_count_its_subject_amounts_to_takes_the_subjects_measure() -> None:
     assert toll.measure == "casualties"
     (reached,) = figures("U.S. COVID-19 assistance has reached more than 9.7 million Indians.")
     assert reached.measure is None
+    (oil,) = figures("Our oil production will reach 1.2 million barrels per day.", voice="GUY")
+    assert oil.measure == "production"
 
 
 @pytest.mark.model

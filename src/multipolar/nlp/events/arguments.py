@@ -23,6 +23,9 @@ _SUBJECT_CONTROL = word_list("subject_control")
 """Verbs whose subject, not their object, does what their complement says ("X promised Y to ...")."""
 _ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod"})
 _ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as", "across"})
+_HOME_VERBS = word_list("home_verbs")
+_JUDGING = word_list("judging_verbs")
+"""Verbs that judge an act: its parties are their target ("welcomes the agreement between Armenia and Azerbaijan")."""
 _OWN_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "ccomp", "relcl", "conj", "parataxis",
                           "acl", "xcomp"})
 _BORDERS = word_list("borders")
@@ -80,6 +83,11 @@ class ArgumentReader:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             result.extend(self.actors_of(obj, depth + 1, pronouns))
+                elif child.dep_ == "acl" and child.lemma_.lower() in _HOME_VERBS:
+                    # "12 entities based in China and the United Arab Emirates": where they are based
+                    result.extend(a for prep in child.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+                                  for obj in prep.children if obj.dep_ == "pobj"
+                                  for a in self.actors_of(obj, depth + 1, pronouns))
         unique: dict[tuple[int, str], ActorHit] = {}
         for mention, head in result:
             for ref in mention.actors:
@@ -190,6 +198,11 @@ class ArgumentReader:
             # "condemned the drills that China launched": the doer of what was condemned
             found = [a for obj in objects for clause in obj.children if clause.dep_ == "relcl"
                      for subject in clause.children if subject.dep_ == "nsubj" for a in self.actors_of(subject)]
+        if not found:
+            # "welcomes the ceasefire agreement between Armenia and Azerbaijan": the parties to what is welcomed
+            found = [a for obj in objects for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "between"
+                     and word.lemma_.lower() in _JUDGING for p in prep.children if p.dep_ == "pobj"
+                     for a in self.actors_of(p)]
         if not found:
             found = self._maker_of(word, objects)
         if not found:

@@ -121,10 +121,11 @@ class FigureReader:
             return None  # "Africa needs at least $252 billion", "a disaster requiring $500 million": no flow yet
         cues = measure_cues()
         counted = counted_noun(span) if kind == "count" else None
+        near_only = kind == "count"  # goods too: "releasing 90 million barrels from the Strategic Petroleum Reserve"
         if counted in words("goods_units"):
             kind = "money"  # "700,000 barrels per day of crude oil ... from Russia": goods that move
         first: str | None = None
-        for token in context(span, near_only=kind == "count"):
+        for token in context(span, near_only=near_only):
             for cue in cue_keys(token):
                 found = cues.get(cue)
                 if found is None or not (kind in found[1] or "*" in found[1]):
@@ -157,7 +158,8 @@ class FigureReader:
         if measure in _TRADE:
             goods = self._goods_origin(span, verb)
             origin, owner = origin or goods, None if owner == goods else owner
-        destination = self._recipient(span, verb, exclude={c for c in (*subjects, owner, origin) if c})
+        # the others of "The U.S. and Australian governments" receive only what the clause itself gives them
+        destination = self._recipient(span, verb, exclude={c for c in (subject, owner, origin) if c})
         if measure in _RECEIVER_IS_SUBJECT:
             receiver = destination if subject is None and owner is None else (owner or subject)
             return origin, receiver or (self.voice if origin != self.voice else None)

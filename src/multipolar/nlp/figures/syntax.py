@@ -48,7 +48,8 @@ def context(span: Span, near_only: bool = False) -> Iterator[Token]:
         yield from fresh([verb])
         if near_only:
             # "two million people have been forced to flee": the verb it completes says what happened to them
-            yield from fresh(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
+            yield from fresh(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and
+                             (c.dep_ == "xcomp" or any(a.lower_ == "to" for a in c.children)))
             if completes_subject(span, verb):
                 # "The death toll has been put at some 220,000": the subject says what the count counts
                 yield from fresh(t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in noun_phrase(c))
@@ -71,6 +72,10 @@ def completes_subject(span: Span, verb: Token) -> bool:
     """"The toll was put at 220,000", "the number ... was estimated at more than 70 million", "the total is
     $5 billion": the figure is what its subject amounts to, not an object of the verb."""
     root = span.root
+    if root.dep_ == "dobj" and root.head.i == verb.i and verb.lemma_.lower() in words("amounting"):
+        # "oil production will reach 1.2 million barrels per day"; not "assistance has reached 9.7 million people"
+        counted = counted_noun(span)
+        return counted is not None and counted in words("goods_units")
     return (root.dep_ in ("attr", "oprd") and root.head.i == verb.i) or \
         (root.dep_ == "pobj" and root.head.lower_ in ("at", "to") and root.head.head.i == verb.i)
 
@@ -434,7 +439,9 @@ def _per_every(span: Span) -> str | None:
 def counted_noun(span: Span) -> str | None:
     """"11,000 people" counts persons; "120,000 registered cases" counts cases."""
     doc = span.doc
-    if span.end < len(doc) and span.root.head.pos_ == "NOUN" and span.root.dep_ in ("nummod", "quantmod"):
+    if span.label_ == "QUANTITY" and span.root.pos_ == "NOUN" and not span.root.like_num:
+        noun = span.root  # "1.2 million barrels", "80,000 metric tons": spaCy's QUANTITY holds its noun
+    elif span.end < len(doc) and span.root.head.pos_ == "NOUN" and span.root.dep_ in ("nummod", "quantmod"):
         noun = span.root.head
     elif span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].pos_ == "NOUN":
         noun = doc[span.end + 1]
