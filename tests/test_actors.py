@@ -413,3 +413,13 @@ def test_a_person_the_document_places_by_of_or_by_a_possessive_before_the_office
     assert _actor_of(trade, "Tran Tuan Anh")[:2] == ("VNM", "GOV")
     alone = _analyse("The trade minister, Tran Tuan Anh, signed the deal.", "2023-03-22")
     assert _actor_of(alone, "Tran Tuan Anh")[0] is None
+
+
+def test_a_source_s_place_and_a_region_s_adjective_give_no_country() -> None:
+    report = _codes(_analyse("Rebels attacked a village in the north, killing about 20 people, relief officials in "
+                             "Nairobi said.", "2005-03-01"))
+    assert "Rebels" not in report and "people" not in report, report  # Nairobi is where the source sits
+    local = _codes(_analyse("Police in Kabul said people had gathered near the ministry.", "2005-09-20"))
+    assert local.get("people") == "afg-people", local  # the speaker first: where it happens
+    summit = _codes(_analyse("West African leaders met in Abuja. West Africans protested.", "2005-03-01"))
+    assert "leaders" not in summit and "West" not in summit, summit

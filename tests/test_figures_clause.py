@@ -166,6 +166,12 @@ def test_a_place_inside_what_is_invested_in_is_the_host() -> None:
     assert (figure.measure, figure.from_, figure.to) == ("investment", None, "AUS")
 
 
+@pytest.mark.model
+def test_the_speakers_own_exports_and_the_flow_a_sum_completes() -> None:
+    (figure,) = figures("Our exports to China reached $5 billion last year.", voice="SRB")
+    assert flow(figure) == ("exports", "SRB", "CHN")
+
+
 FLOORS = {
     # gold file: (found, measure, direction, period) at or above these (dev sets only; the frozen test is
     # only scored, never a floor)

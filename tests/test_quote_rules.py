@@ -639,3 +639,12 @@ def test_they_is_never_a_thing_named_before() -> None:
             "They/they/PRON/nsubj/5 said/say/VERB/ROOT/- “/“/PUNCT/punct/5 Wait/wait/VERB/ccomp/5 ././PUNCT/punct/7 "
             "”/”/PUNCT/punct/5")
     assert _speakers(spec)[0][1:3] == ("Kenya", "KEN")
+
+
+def test_a_subject_pronoun_in_a_clause_of_a_persons_verb_is_that_person() -> None:
+    # Putin spoke after Xi arrived, mocking what he called the “reset”.
+    spec = ("Putin/Putin/PROPN/nsubj/1 spoke/speak/VERB/ROOT/- after/after/SCONJ/mark/4 Xi/Xi/PROPN/nsubj/4 "
+            "arrived/arrive/VERB/advcl/1 ,/,/PUNCT/punct/1 mocking/mock/VERB/advcl/1 what/what/PRON/dobj/9 "
+            "he/he/PRON/nsubj/9 called/call/VERB/ccomp/6 the/the/DET/det/12 “/“/PUNCT/punct/12 "
+            "reset/reset/NOUN/oprd/9 ”/”/PUNCT/punct/12 ././PUNCT/punct/1")
+    assert _speakers(spec)[0][2] == "RUS"  # not Xi, the nearest subject before "he"

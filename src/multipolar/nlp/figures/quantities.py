@@ -224,6 +224,8 @@ def _when_said(doc: Doc, date: FoundDate) -> bool:
     """"President Biden today announced an additional $800 million": when it was said, not the figure's period."""
     root = max(doc[date.start : date.end], key=lambda t: -len(list(t.ancestors)))
     head = root.head.head if root.head.dep_ == "prep" else root.head
+    if root.lower_ == "today" and root.dep_ == "npadvmod" and head.dep_ == "ROOT":
+        return True  # "Today, the United States is sanctioning over 400 individuals": the day of the statement
     return root.dep_ in ("npadvmod", "advmod", "pobj") and head.lemma_.lower() in words("announcing")
 
 

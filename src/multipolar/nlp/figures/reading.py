@@ -309,6 +309,9 @@ class FigureReader:
                     continue  # "in U.S. assistance" is the donor's; "in Moldovan border security assistance" not
                 if child.dep_ in deps and child.i not in range(span.start, span.end):
                     state = self._state_in(child, shallow=True)
+                    if state is None and child.dep_ == "poss" and child.lower_ in ("our", "my") and \
+                            noun.lemma_.lower() in ("export", "import"):
+                        state = self.voice  # "our exports to China reached $5 billion": the speaker's
                     if state is not None:
                         return state
         return None

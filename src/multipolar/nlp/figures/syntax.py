@@ -132,8 +132,10 @@ def flow_nouns(span: Span) -> list[Token]:
             found.append(head.head)  # "contributions totaling $316 million"
             node = head.head
         elif (node.dep_ in ("attr", "acomp", "pobj") and head.lemma_ == "be") or \
-                (node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ == "be"):
-            copula = head if head.lemma_ == "be" else head.head
+                (node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in ("be", *words("amounting"))) or \
+                (node.dep_ == "dobj" and head.lemma_ in words("amounting")):
+            # "the deficit was $1 trillion", "our exports to China reached $5 billion", "stood at $300 million"
+            copula = head if head.lemma_ == "be" or node.dep_ == "dobj" else head.head
             found.extend(c for s in copula.children if s.dep_ == "nsubj" for c in [s, *s.children]
                          if c.dep_ in ("nsubj", "compound", "amod"))
             break

@@ -31,7 +31,7 @@ def resolve_personal_pronouns(att: Attribution) -> dict[int, Referent]:
         if gender is None or token.i in att.quoted or token.pos_ != "PRON":
             continue
         referent = describing(att, token) or author_of_clause(att, token, gender) or \
-            antecedent(att, token, ("person",), gender)
+            clause_subject(att, token, gender) or antecedent(att, token, ("person",), gender)
         if referent is None:
             continue
         target = referent.resolved
@@ -67,6 +67,30 @@ def author_of_clause(att: Attribution, token: Token, gender: str) -> Referent | 
     people = [r for r in att.referents if lo <= r.start and r.end <= hi and r.kind == "person"
               and r.target is None and r.resolved.gender in (None, gender)]
     return people[-1] if people else None
+
+
+_CLAUSE_LINKS = frozenset({"advcl", "ccomp", "xcomp", "pcomp", "prep", "pobj", "conj"})
+
+
+def clause_subject(att: Attribution, token: Token, gender: str) -> Referent | None:
+    """"the President said ..., referring to what he described as ...", "X said that he would come": a subject
+    pronoun in a clause that hangs from a person's verb is that person (the nearest such subject up the tree)."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return None
+    node = token.head
+    for _ in range(8):
+        if node.dep_ not in _CLAUSE_LINKS or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i != token.i), None)
+        if subject is None:
+            continue
+        person = next((r for r in att.referents if r.start <= subject.i < r.end and r.kind == "person"
+                       and r.resolved.gender in (None, gender)), None)
+        return person.resolved if person is not None else None
+    return None
 
 
 def antecedent(att: Attribution, token: Token, kinds: tuple[str, ...], gender: str | None) -> Referent | None:
