@@ -157,10 +157,10 @@ def _parse_events(cell: str, where: str) -> Iterator[tuple[str, str, str | None]
 
 
 def held_out_texts() -> tuple[list[str], set[str]]:
-    """Texts and corpus records we score on: every frozen test file, and the document gold's dev half."""
+    """Texts and corpus records we score on: every frozen test file, and every file of the document gold."""
     gold = REPO_ROOT / "tests" / "gold"
     texts, records = [], set()
-    for path in [*sorted(gold.glob("*-test.jsonl")), gold / "documents-dev.jsonl"]:
+    for path in sorted({*gold.glob("*-test.jsonl"), *gold.glob("documents-*.jsonl")}):
         if not path.exists():
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
