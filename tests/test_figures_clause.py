@@ -86,6 +86,8 @@ def test_a_share_is_not_the_measure_of_the_sum_it_is_given_as() -> None:
 @pytest.mark.model
 @pytest.mark.parametrize("text, voice, expected", [
     ("Income from oil leases stood at barely $300 million.", "BOL", ("revenue", None, None)),
+    # an unstated amount whose money noun comes a few words on
+    ("President Trump has secured trillions in private and foreign investment.", "USA", ("investment", None, "USA")),
     ("The United States is delivering supplies worth more than $100 million to India.", "USA",
      ("aid", "USA", "IND")),
 ])

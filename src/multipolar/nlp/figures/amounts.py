@@ -158,7 +158,7 @@ def _unstated(doc: Doc, span: Span) -> tuple[None, str | None, str, Span]:
     while end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _UNSTATED:
         end += 2  # "hundreds of thousands"
     span = Span(doc, span.start, end, label=span.label_)
-    following = doc[end : end + 3]
+    following = doc[end : end + 5]  # "trillions in private and foreign investment"
     nouns = [t for t in following if t.pos_ in ("NOUN", "PROPN")]
     if nouns and nouns[0].lemma_.lower() in _MONEY_NOUNS and (following[0].lower_ in ("in", "of", "worth") or
                                                                 following[0] is nouns[0]):
