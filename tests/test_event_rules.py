@@ -704,3 +704,11 @@ def test_where_targeted_entities_are_based_names_their_state() -> None:
                      "based/base/VERB/acl/2 in/in/ADP/prep/3 Iran/Iran/PROPN/pobj/4 and/and/CCONJ/cc/5 "
                      "Syria/Syria/PROPN/conj/5 ././PUNCT/punct/1")
     assert sorted((e[0], e[1], e[2]) for e in events) == [("JPN", "IRN", "SANCTION"), ("JPN", "SYR", "SANCTION")]
+
+
+def test_the_kind_of_aid_comes_from_the_aid_noun_not_the_sum() -> None:
+    # "Japan provided $5 million in humanitarian assistance to Kenya."
+    events = _events("Japan/Japan/PROPN/nsubj/1 provided/provide/VERB/ROOT/- $/$/SYM/quantmod/4 5/5/NUM/compound/4 "
+                     "million/million/NUM/dobj/1 in/in/ADP/prep/4 humanitarian/humanitarian/ADJ/amod/7 "
+                     "assistance/assistance/NOUN/pobj/5 to/to/ADP/prep/1 Kenya/Kenya/PROPN/pobj/8 ././PUNCT/punct/1")
+    assert events == [("JPN", "KEN", "AID", "humanitarian", "asserted", False)]

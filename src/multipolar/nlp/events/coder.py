@@ -44,7 +44,15 @@ from multipolar.nlp.events.frames import complement_code, complements, frame_wor
 from multipolar.nlp.events.nouns import ABSORBED, NounEvents
 from multipolar.nlp.events.pairs import HOSTED, MEDIATED, VISITED
 from multipolar.nlp.events.selection import GENERIC, MATERIAL, deduplicated, without_protest_topics
-from multipolar.nlp.events.slots import agreed_content, held, not_mutual, others, phrase_heads, relative_objects
+from multipolar.nlp.events.slots import (
+    agreed_content,
+    aid_kind,
+    held,
+    not_mutual,
+    others,
+    phrase_heads,
+    relative_objects,
+)
 from multipolar.nlp.spans import ActorMention, ActorRef
 
 __all__ = ["CodedEvent", "EventCoder", "coded_pairs", "noun_pattern"]
@@ -259,6 +267,9 @@ class _DocReader(NounEvents):
             return None
         targets, code_from = found
         coder = f"{pattern.id}+{code_from.id}" if code_from is not pattern else pattern.id
+        if self._plover_of(code_from) == "AID" and (kind_of_aid := aid_kind(objects)) is not None:
+            # "$1 billion in new security assistance": the kind the aid noun names, not the money's
+            code_from = dataclasses.replace(code_from, cameo=kind_of_aid[0], plover="AID", mode=kind_of_aid[1])
         kind = frame_words().get(verb.lemma_.lower())
         if kind is not None and not pattern.is_light:
             code_from, targets, coder = self._framed(verb, kind, code_from, sources, targets, coder)

@@ -12,6 +12,9 @@ from multipolar.nlp.events.pairs import people
 
 _NOT_CONTAINERS = word_list("not_containers")
 _AGREEMENTS = word_list("agreements")
+_AID_NOUNS = frozenset({"aid", "assistance", "support", "help", "relief", "package"})
+_AID_KINDS = (("072", "military", word_list("aid_military")), ("073", "humanitarian", word_list("aid_humanitarian")),
+              ("071", "economic", word_list("aid_economic")))
 
 
 def others(sources: list[ActorHit], targets: list[ActorHit]) -> list[ActorHit]:
@@ -67,3 +70,11 @@ def phrase_heads(noun: Token) -> list[Token]:
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             found += [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod"))]
     return found
+
+
+def aid_kind(objects: list[Token]) -> tuple[str, str] | None:
+    """The CAMEO code and mode an aid noun's qualifier names: "security assistance" (072 military),
+    "humanitarian aid" (073), "development assistance" (071), also after a sum ("$500 million in ...")."""
+    nouns = [n for o in objects for n in (o, *held(o)) if n.lemma_.lower() in _AID_NOUNS]
+    words = {c.lemma_.lower() for n in nouns for c in n.children if c.dep_ in ("amod", "compound")}
+    return next(((code, mode) for code, mode, kind in _AID_KINDS if words & kind), None)
