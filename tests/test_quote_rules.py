@@ -648,3 +648,12 @@ def test_a_subject_pronoun_in_a_clause_of_a_persons_verb_is_that_person() -> Non
             "he/he/PRON/nsubj/9 called/call/VERB/ccomp/6 the/the/DET/det/12 “/“/PUNCT/punct/12 "
             "reset/reset/NOUN/oprd/9 ”/”/PUNCT/punct/12 ././PUNCT/punct/1")
     assert _speakers(spec)[0][2] == "RUS"  # not Xi, the nearest subject before "he"
+
+
+def test_a_label_naming_only_a_person_is_a_private_persons() -> None:
+    # Bob Marley: “We rise.”
+    spec = ("Bob/Bob/PROPN/compound/1/PERSON Marley/Marley/PROPN/ROOT/-/PERSON :/:/PUNCT/punct/1 “/“/PUNCT/punct/5 "
+            "We/we/PRON/nsubj/5 rise/rise/VERB/ROOT/- ././PUNCT/punct/5 ”/”/PUNCT/punct/5")
+    assert _speakers(spec)[0][1:4] == ("Bob Marley", None, "CVL")
+    senator = "Senator/senator/PROPN/compound/2 " + spec.replace("/1", "/2").replace("/5", "/6")
+    assert _speakers(senator)[0][3] == "LEG"

@@ -331,6 +331,7 @@ def _label(attribution: Attribution, start: int, end: int) -> Described:
         actor = covering.actors[0] if covering is not None else None
         return Described(name.text.strip("* "), actor, speaker_country(actor) if actor else country,
                          (actor.role if actor else None) or sector, name_start, name_end, "body", True)
+    sector = sector or _private(doc, start, end)  # "our reggae icon, Bob Marley:": a private person
     return Described(name.text.strip("* "), None, country, sector, name_start, name_end, "person", True)
 
 
