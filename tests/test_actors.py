@@ -20,10 +20,10 @@ from .conftest import GOLD, SHARED
 pytestmark = pytest.mark.model
 
 # Floors: raise them when the resolver improves; a drop fails the build.
-OWN_GOLD_FLOOR = 0.72  # 0.757 (178 of 235) measured 2026-12-01
+OWN_GOLD_FLOOR = 0.76  # 0.774 (182 of 235) measured 2026-12-01 19:35 (0.757 at the session start)
 NGEC_COUNTRY_FLOOR = 0.90  # 0.903 (131 of 145); issue 14's target
 NGEC_COUNTRY_SECTOR_FLOOR = 0.80  # 0.811 (129 of 159); issue 14's target
-TEST_SPLIT_FLOOR = 0.58  # 0.614 (102 of 166) measured 2026-12-01: scored, never studied
+TEST_SPLIT_FLOOR = 0.58  # 0.620 (103 of 166) measured 2026-12-01 19:35: scored, never studied
 NGEC = SHARED / "gold" / "ngec-actors" / "cases-dev.jsonl"
 
 
@@ -324,7 +324,7 @@ def test_people_named_family_name_first_and_the_curated_others() -> None:
                             "Archbishop Desmond Tutu called for calm.", "2023-09-20"))
     assert found.get("Prime Minister Kishida Fumio") == "fumio-kishida", found
     assert found.get("President Tinubu") == "bola-tinubu", found
-    assert found.get("Desmond Tutu") == "desmond-tutu", found
+    assert found.get("Archbishop Desmond Tutu") == "desmond-tutu", found  # the title is part of the mention
 
 
 def test_common_words_and_surnames_are_not_knowledge_base_names() -> None:
@@ -402,3 +402,32 @@ def test_a_titled_holder_by_every_word_of_the_name_or_the_one_namesake_of_the_of
     assert _actor_of(fiji, "Prime Minister Rabuka")[:2] == ("FJI", "GOV")
     nowhere = _analyse("Prime Minister Rabuka said the police would get new vehicles.", "2024-06-19")
     assert _actor_of(nowhere, "Prime Minister Rabuka")[0] is None  # no country named: a namesake is no guess
+
+
+def test_a_person_the_document_places_by_of_or_by_a_possessive_before_the_office() -> None:
+    visit = _analyse("President Biden met President Abdel-Fattah El-Sisi of Egypt. Judge Alejandro Rivera of the "
+                     "Supreme Court of Chile ruled.", "2023-05-01")
+    assert _actor_of(visit, "President Abdel-Fattah El-Sisi")[:2] == ("EGY", "GOV")
+    assert _actor_of(visit, "Judge Alejandro Rivera")[:2] == ("CHL", "JUD")
+    trade = _analyse("Vietnam's trade minister, Tran Tuan Anh, signed the deal.", "2023-03-22")
+    assert _actor_of(trade, "Tran Tuan Anh")[:2] == ("VNM", "GOV")
+    alone = _analyse("The trade minister, Tran Tuan Anh, signed the deal.", "2023-03-22")
+    assert _actor_of(alone, "Tran Tuan Anh")[0] is None
+
+
+def test_a_source_s_place_and_a_region_s_adjective_give_no_country() -> None:
+    report = _codes(_analyse("Rebels attacked a village in the north, killing about 20 people, relief officials in "
+                             "Nairobi said.", "2005-03-01"))
+    assert "Rebels" not in report and "people" not in report, report  # Nairobi is where the source sits
+    local = _codes(_analyse("Police in Kabul said people had gathered near the ministry.", "2005-09-20"))
+    assert local.get("people") == "afg-people", local  # the speaker first: where it happens
+    summit = _codes(_analyse("West African leaders met in Abuja. West Africans protested.", "2005-03-01"))
+    assert "leaders" not in summit and "West" not in summit, summit
+
+
+def test_a_name_with_a_middle_initial_the_tables_leave_out() -> None:
+    found = _analyse("WASHINGTON—Secretary of Homeland Security Alejandro N. Mayorkas is designating Venezuela for "
+                     "Temporary Protected Status.", "2021-03-08")
+    assert _actor_of(found, "Alejandro N. Mayorkas")[:2] == ("USA", "GOV")
+    unknown = _codes(_analyse("Maria T. Nobody spoke in Caracas.", "2021-03-08"))
+    assert "Maria T. Nobody" not in unknown, unknown

@@ -631,3 +631,99 @@ def test_what_an_agreement_is_signed_for_is_its_content() -> None:
                      "signed/sign/VERB/ROOT/- an/an/DET/det/5 agreement/agreement/NOUN/dobj/3 to/to/PART/aux/7 "
                      "increase/increase/VERB/advcl/3 trade/trade/NOUN/dobj/7 ././PUNCT/punct/3")
     assert {e[2] for e in events} == {"SUPPORT"}
+
+
+def test_a_relative_pronoun_stands_for_the_noun_the_clause_hangs_on() -> None:
+    # "Japan condemned the attacks that China carried out on Korea."
+    events = _events("Japan/Japan/PROPN/nsubj/1 condemned/condemn/VERB/ROOT/- the/the/DET/det/3 "
+                     "attacks/attack/NOUN/dobj/1 that/that/PRON/dobj/6 China/China/PROPN/nsubj/6 "
+                     "perpetrated/perpetrate/VERB/relcl/3 on/on/ADP/prep/6 Korea/Korea/PROPN/pobj/7 ././PUNCT/punct/1")
+    assert ("CHN", "KOR", "ASSAULT") in [(e[0], e[1], e[2]) for e in events]
+
+
+def test_a_state_backing_its_own_people_is_not_an_event() -> None:
+    # "Kenya supported Kenyan farmers." / "France supported Kenyan farmers."
+    own = _events("Kenya/Kenya/PROPN/nsubj/1 supported/support/VERB/ROOT/- Kenyan/Kenyan/ADJ/amod/3 "
+                  "farmers/farmer/NOUN/dobj/1 ././PUNCT/punct/1")
+    other = _events("France/France/PROPN/nsubj/1 supported/support/VERB/ROOT/- Kenyan/Kenyan/ADJ/amod/3 "
+                    "farmers/farmer/NOUN/dobj/1 ././PUNCT/punct/1")
+    assert own == []
+    assert [(e[0], e[1], e[2]) for e in other] == [("FRA", "KEN", "SUPPORT")]
+
+
+def test_designating_a_state_as_a_sponsor_of_terrorism_is_a_sanction() -> None:
+    # "Japan designated Cuba as a sponsor of terrorism."
+    events = _events("Japan/Japan/PROPN/nsubj/1 designated/designate/VERB/ROOT/- Cuba/Cuba/PROPN/dobj/1 "
+                     "as/as/ADP/prep/1 a/a/DET/det/5 sponsor/sponsor/NOUN/pobj/3 of/of/ADP/prep/5 "
+                     "terrorism/terrorism/NOUN/pobj/6 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("JPN", "CUB", "SANCTION")]
+
+
+def test_the_recipient_can_be_named_in_the_objects_own_clause() -> None:
+    # "Japan lifted the tariffs it imposed on China."
+    events = _events("Japan/Japan/PROPN/nsubj/1 lifted/lift/VERB/ROOT/- the/the/DET/det/3 tariffs/tariff/NOUN/dobj/1 "
+                     "it/it/PRON/nsubj/5 imposed/impose/VERB/relcl/3 on/on/ADP/prep/5 China/China/PROPN/pobj/6 "
+                     "././PUNCT/punct/1")
+    assert ("JPN", "CHN", "CONCEDE") in [(e[0], e[1], e[2]) for e in events]
+
+
+def test_accepting_demands_is_a_concession() -> None:
+    # "Kenya accepted demands from Egypt."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 accepted/accept/VERB/ROOT/- demands/demand/NOUN/dobj/1 "
+                     "from/from/ADP/prep/2 Egypt/Egypt/PROPN/pobj/3 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("KEN", "EGY", "CONCEDE")]
+
+
+def test_a_request_answered_in_the_next_sentence_was_made_to_its_actor() -> None:
+    # "In response to a request from Kenya: Japan sent experts."  (a fact sheet's heading and its measure)
+    events = _events("In/in/ADP/ROOT/- response/response/NOUN/pobj/0 to/to/ADP/prep/1 a/a/DET/det/4 "
+                     "request/request/NOUN/pobj/2 from/from/ADP/prep/4 Kenya/Kenya/PROPN/pobj/5 :/:/PUNCT/punct/0 "
+                     "Japan/Japan/PROPN/nsubj/9 sent/send/VERB/ROOT/- experts/expert/NOUN/dobj/9 ././PUNCT/punct/9")
+    assert ("KEN", "JPN", "REQUEST") in [(e[0], e[1], e[2]) for e in events]
+
+
+def test_aid_goes_to_whoever_its_purpose_works_with() -> None:
+    # "Japan sent experts to work with Kenyan counterparts."
+    events = _events("Japan/Japan/PROPN/nsubj/1 sent/send/VERB/ROOT/- experts/expert/NOUN/dobj/1 to/to/PART/aux/4 "
+                     "work/work/VERB/advcl/1 with/with/ADP/prep/4 Kenyan/Kenyan/ADJ/amod/7 "
+                     "counterparts/counterpart/NOUN/pobj/5 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in events] == [("JPN", "KEN", "AID")]
+
+
+def test_welcoming_an_agreement_supports_its_parties() -> None:
+    # "Japan welcomed the agreement between Egypt and Syria."
+    events = _events("Japan/Japan/PROPN/nsubj/1 welcomed/welcome/VERB/ROOT/- the/the/DET/det/3 "
+                     "agreement/agreement/NOUN/dobj/1 between/between/ADP/prep/3 Egypt/Egypt/PROPN/pobj/4 "
+                     "and/and/CCONJ/cc/5 Syria/Syria/PROPN/conj/5 ././PUNCT/punct/1")
+    assert {("JPN", "EGY", "SUPPORT"), ("JPN", "SYR", "SUPPORT")} <= {(e[0], e[1], e[2]) for e in events}
+
+
+def test_where_targeted_entities_are_based_names_their_state() -> None:
+    # "Japan sanctioned entities based in Iran and Syria."
+    events = _events("Japan/Japan/PROPN/nsubj/1 sanctioned/sanction/VERB/ROOT/- entities/entity/NOUN/dobj/1 "
+                     "based/base/VERB/acl/2 in/in/ADP/prep/3 Iran/Iran/PROPN/pobj/4 and/and/CCONJ/cc/5 "
+                     "Syria/Syria/PROPN/conj/5 ././PUNCT/punct/1")
+    assert sorted((e[0], e[1], e[2]) for e in events) == [("JPN", "IRN", "SANCTION"), ("JPN", "SYR", "SANCTION")]
+
+
+def test_the_kind_of_aid_comes_from_the_aid_noun_not_the_sum() -> None:
+    # "Japan provided $5 million in humanitarian assistance to Kenya."
+    events = _events("Japan/Japan/PROPN/nsubj/1 provided/provide/VERB/ROOT/- $/$/SYM/quantmod/4 5/5/NUM/compound/4 "
+                     "million/million/NUM/dobj/1 in/in/ADP/prep/4 humanitarian/humanitarian/ADJ/amod/7 "
+                     "assistance/assistance/NOUN/pobj/5 to/to/ADP/prep/1 Kenya/Kenya/PROPN/pobj/8 ././PUNCT/punct/1")
+    assert events == [("JPN", "KEN", "AID", "humanitarian", "asserted", False)]
+
+
+def test_holding_a_state_accountable_is_a_warning() -> None:
+    # "Japan will hold China accountable."
+    events = _events("Japan/Japan/PROPN/nsubj/2 will/will/AUX/aux/2 hold/hold/VERB/ROOT/- China/China/PROPN/nsubj/4 "
+                     "accountable/accountable/ADJ/ccomp/2 ././PUNCT/punct/2")
+    assert [(e[0], e[1], e[2]) for e in events] == [("JPN", "CHN", "THREATEN")]
+
+
+def test_severe_costs_threatened_on_a_condition_are_a_threat() -> None:
+    # "Japan will impose severe costs on China if it invades Korea."
+    events = _events("Japan/Japan/PROPN/nsubj/2 will/will/AUX/aux/2 impose/impose/VERB/ROOT/- severe/severe/ADJ/amod/4 "
+                     "costs/cost/NOUN/dobj/2 on/on/ADP/prep/2 China/China/PROPN/pobj/5 if/if/SCONJ/mark/9 "
+                     "it/it/PRON/nsubj/9 invades/invade/VERB/advcl/2 Korea/Korea/PROPN/dobj/9 ././PUNCT/punct/2")
+    assert [(e[0], e[1], e[2], e[3]) for e in events] == [("JPN", "CHN", "THREATEN", "restrict")]

@@ -15,13 +15,14 @@ pytestmark = pytest.mark.model
 # F1 floors for (source, target, PLOVER), pinned a little under today's scores: raise them as the coder
 # improves; a drop below fails the build. Today's figures are in the README.
 FLOORS = {
-    "own": 0.88,
+    "own": 0.89,
     "own-rules": 0.95,  # rule-014 codes a host as source (CAMEO 043); the v2 manual makes the visitor the actor
-    "plover-gsr": 0.47,
-    "plover-dev": 0.68,       # tests/gold/events_plover-dev.jsonl (PLOVER v2, every type and mode)
-    "plover-dev2": 0.80,      # tests/gold/events_plover-dev2.jsonl (written before tuning the weak types)
-    "plover-test": 0.55,      # its frozen test half: scored, never studied
+    "plover-gsr": 0.53,
+    "plover-dev": 0.69,       # tests/gold/events_plover-dev.jsonl (PLOVER v2, every type and mode)
+    "plover-dev2": 0.82,      # tests/gold/events_plover-dev2.jsonl (written before tuning the weak types)
+    "plover-test": 0.56,      # its frozen test half: scored, never studied
     "documents-dev-core": 0.53,   # core recall of the real-document gold, dev half
+    "documents-dev2-core": 0.65,  # tests/gold/documents-dev2.jsonl (8 more documents, written before tuning)
     "documents-test-core": 0.22,  # and of its frozen test half
     "petrarch-unit-dyad": 0.27,
 }
@@ -49,6 +50,7 @@ def test_plover_v2_gold_floor(name: str, floor: str) -> None:
 
 
 @pytest.mark.parametrize(("name", "floor"), [("documents-dev", "documents-dev-core"),
+                                             ("documents-dev2", "documents-dev2-core"),
                                              ("documents-test", "documents-test-core")])
 def test_document_gold_core_recall_floor(name: str, floor: str) -> None:
     report = evaluate(read_gold(GOLD / f"{name}.jsonl"))

@@ -78,3 +78,6 @@ def test_the_day_a_measure_is_signed_is_not_its_figures_period() -> None:
     found = figure("Today, the President signed a proclamation to impose additional 50% tariffs on Canada.",
                    date="2026-07-20", voice="USA")
     assert found.period is None
+    today = figure("Today, the United States is sanctioning over 400 individuals and entities.", date="2022-03-24",
+                   voice="USA")
+    assert today.period is None

@@ -277,6 +277,24 @@ def test_training_is_deterministic() -> None:
     assert coder.predict(["bias", "w=the", "s_dep=nsubj"])[1] < 0.5
 
 
+def test_the_weights_depend_on_the_set_of_examples_not_their_order() -> None:
+    """A rebuild after a knowledge-base change sees the same sentences in another order and a few pairs
+    changed: the fit must not turn that into a different model (a shuffled mini-batch fit did)."""
+    tool = _train_tool()
+    examples = [tool.Example(("bias", f"w={word}", f"s_dep={dep}", f"t_dep={other}"), label, weight, origin)
+                for word, label in (("attack", "ASSAULT"), ("meet", "CONSULT"), ("donate", "AID"), ("the", "NONE"))
+                for dep in ("nsubj", "poss") for other in ("dobj", "pobj")
+                for origin, weight in (("written", 1.0), ("ngec", 0.5))] * 2
+    forward = [m.dump() for m in tool.fit_coder(examples)]
+    assert [m.dump() for m in tool.fit_coder(examples[::-1])] == forward
+    one_more = PairCoder(*tool.fit_coder([*examples, tool.Example(("bias", "w=meet", "s_dep=poss", "t_dep=dobj"),
+                                                                   "NONE", 1.0, "written")]))
+    before = PairCoder(*tool.fit_coder(examples)).predict(["bias", "w=donate", "s_dep=nsubj", "t_dep=pobj"])
+    after = one_more.predict(["bias", "w=donate", "s_dep=nsubj", "t_dep=pobj"])
+    assert before[0] == after[0] == "AID"
+    assert abs(before[1] - after[1]) < 0.05
+
+
 def test_a_promised_act_teaches_the_detector_not_the_type_model() -> None:
     """"France will send troops to Mali" labelled AGREE: the type model should learn "send" as the act (the
     component makes it AGREE from the modality), so the example is marked and left out of the type model."""

@@ -35,6 +35,7 @@ ACTORS = {
     "embassy": ActorRef("chn-embassy", "Chinese embassy", "organization", "CHN", "GOV"),
     "KISHIDA": ActorRef("fumio-kishida", "Kishida Fumio", "person", "JPN", "GOV", "prime_minister"),
     "DANTES": ActorRef("marisol-dantes", "Marisol Dantes", "person", "PHL", "GOV"),
+    "party": ActorRef("ken-party", "party", "organization", "KEN", "PTY"),
 }
 _NO_SPACE_BEFORE = {",", ".", ":", ";", "”", "’", "?", "!", "'s", "’s"}
 
@@ -588,3 +589,71 @@ def test_a_bare_surname_before_the_full_name_is_that_person() -> None:
     found = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
     assert [(q.text, q.speaker_actor.code if q.speaker_actor else None) for q in found] == [
         ("a moment", "chuck-schumer")]
+
+
+def test_a_person_known_as_a_name_keeps_the_description_before_it() -> None:
+    # the Kenyan poet known as Gaarriye. He wrote: “We are one.”
+    spec = ("the/the/DET/det/2 Kenyan/Kenyan/ADJ/amod/2 poet/poet/NOUN/ROOT/- known/know/VERB/acl/2 as/as/ADP/prep/3 "
+            "Gaarriye/Gaarriye/PROPN/pobj/4/PERSON ././PUNCT/punct/2 He/he/PRON/nsubj/8 wrote/write/VERB/ROOT/- "
+            ":/:/PUNCT/punct/8 “/“/PUNCT/punct/8 We/we/PRON/nsubj/12 are/be/AUX/ccomp/8 one/one/NUM/attr/12 "
+            "././PUNCT/punct/12 ”/”/PUNCT/punct/8")
+    def country(text: str) -> str | None:
+        doc = _doc(text)
+        doc._.mp_voice = "SOM"  # a speech: people it quotes are placed by their own description only
+        return QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes[0].speaker_country
+
+    assert country(spec) == "KEN"
+    assert country(spec.replace("known/know/VERB/acl/2", "seen/see/VERB/acl/2")) is None
+
+
+def test_an_opposition_party_speaks_for_the_opposition() -> None:
+    # The main opposition party called it “long overdue”.
+    spec = ("The/the/DET/det/3 main/main/ADJ/amod/3 opposition/opposition/NOUN/compound/3 party/party/NOUN/nsubj/4 "
+            "called/call/VERB/ROOT/- it/it/PRON/dobj/4 “/“/PUNCT/punct/4 long/long/ADV/advmod/8 "
+            "overdue/overdue/ADJ/oprd/4 ”/”/PUNCT/punct/4 ././PUNCT/punct/4")
+    assert _speakers(spec)[0][2:4] == ("KEN", "OPP")
+    assert _speakers(spec.replace("opposition/opposition/NOUN/compound/3", "big/big/ADJ/amod/3"))[0][3] == "PTY"
+
+
+def test_the_one_asked_answers_in_the_quotation_after_the_question() -> None:
+    # I asked Grace why. “We are tired.”
+    spec = ("I/I/PRON/nsubj/1 asked/ask/VERB/ROOT/- Grace/Grace/PROPN/dobj/1/PERSON why/why/ADV/advmod/1 "
+            "././PUNCT/punct/1 “/“/PUNCT/punct/8 We/we/PRON/nsubj/8 are/be/AUX/ROOT/- tired/tired/ADJ/acomp/8 "
+            "././PUNCT/punct/8 ”/”/PUNCT/punct/8")
+    assert _speakers(spec)[0][1] == "Grace"
+    assert _speakers(spec.replace("asked/ask/VERB/ROOT/-", "told/tell/VERB/ROOT/-"))[0][1] is None
+
+
+def test_we_in_a_transcript_turn_is_the_speakers_state() -> None:
+    # PRIME MINISTER KISHIDA: We say “Welcome.”
+    spec = ("PRIME/prime/PROPN/compound/1 MINISTER/minister/PROPN/compound/2 KISHIDA/Kishida/PROPN/npadvmod/5 "
+            ":/:/PUNCT/punct/2 We/we/PRON/nsubj/5 say/say/VERB/ROOT/- “/“/PUNCT/punct/5 Welcome/welcome/INTJ/dobj/5 "
+            "././PUNCT/punct/7 ”/”/PUNCT/punct/5")
+    assert _speakers(spec)[0][2] == "JPN"
+    assert _speakers(spec.replace(":/:/PUNCT/punct/2", ",/,/PUNCT/punct/2"))[0][2] is None
+
+
+def test_they_is_never_a_thing_named_before() -> None:
+    # Peace eludes Kenya. They said “Wait.”
+    spec = ("Peace/peace/NOUN/nsubj/1 eludes/elude/VERB/ROOT/- Kenya/Kenya/PROPN/dobj/1 ././PUNCT/punct/1 "
+            "They/they/PRON/nsubj/5 said/say/VERB/ROOT/- “/“/PUNCT/punct/5 Wait/wait/VERB/ccomp/5 ././PUNCT/punct/7 "
+            "”/”/PUNCT/punct/5")
+    assert _speakers(spec)[0][1:3] == ("Kenya", "KEN")
+
+
+def test_a_subject_pronoun_in_a_clause_of_a_persons_verb_is_that_person() -> None:
+    # Putin spoke after Xi arrived, mocking what he called the “reset”.
+    spec = ("Putin/Putin/PROPN/nsubj/1 spoke/speak/VERB/ROOT/- after/after/SCONJ/mark/4 Xi/Xi/PROPN/nsubj/4 "
+            "arrived/arrive/VERB/advcl/1 ,/,/PUNCT/punct/1 mocking/mock/VERB/advcl/1 what/what/PRON/dobj/9 "
+            "he/he/PRON/nsubj/9 called/call/VERB/ccomp/6 the/the/DET/det/12 “/“/PUNCT/punct/12 "
+            "reset/reset/NOUN/oprd/9 ”/”/PUNCT/punct/12 ././PUNCT/punct/1")
+    assert _speakers(spec)[0][2] == "RUS"  # not Xi, the nearest subject before "he"
+
+
+def test_a_label_naming_only_a_person_is_a_private_persons() -> None:
+    # Bob Marley: “We rise.”
+    spec = ("Bob/Bob/PROPN/compound/1/PERSON Marley/Marley/PROPN/ROOT/-/PERSON :/:/PUNCT/punct/1 “/“/PUNCT/punct/5 "
+            "We/we/PRON/nsubj/5 rise/rise/VERB/ROOT/- ././PUNCT/punct/5 ”/”/PUNCT/punct/5")
+    assert _speakers(spec)[0][1:4] == ("Bob Marley", None, "CVL")
+    senator = "Senator/senator/PROPN/compound/2 " + spec.replace("/1", "/2").replace("/5", "/6")
+    assert _speakers(senator)[0][3] == "LEG"

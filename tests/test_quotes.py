@@ -113,6 +113,7 @@ def _found(text: str, start: int, speaker: str | None, actor: str | None = None,
 def test_quote_gold_is_told_from_event_gold() -> None:
     assert is_quote_gold(GOLD / "quotes-dev.jsonl") and is_quote_gold(GOLD / "quotes.jsonl")
     assert is_quote_gold(GOLD / "quotes-dev2.jsonl") and is_quote_gold(GOLD / "quotes-dev4.jsonl")
+    assert is_quote_gold(GOLD / "quotes-dev5.jsonl")
     assert not is_quote_gold(GOLD / "events.jsonl")
 
 
@@ -164,7 +165,8 @@ def test_gold_offsets_follow_a_speech_whose_lines_ingest_joined() -> None:
 
 # Measured 2026-12-01 (README, Accuracy); the test split is frozen: scored, never tuned on.
 QUOTE_FLOORS = {"quotes-dev.jsonl": (0.99, 0.89, 0.86), "quotes-dev2.jsonl": (0.99, 0.84, 0.83),
-                "quotes-dev3.jsonl": (0.99, 0.80, 0.80), "quotes-dev4.jsonl": (0.97, 0.67, 0.66),
+                "quotes-dev3.jsonl": (0.99, 0.83, 0.83), "quotes-dev4.jsonl": (0.97, 0.69, 0.68),
+                "quotes-dev5.jsonl": (0.99, 0.45, 0.45),
                 "quotes-test.jsonl": (0.98, 0.62, 0.59)}
 
 

@@ -78,8 +78,11 @@ def test_reference_article_timeline_order(seed_analysis) -> None:  # type: ignor
     assert (sanctions_1989, sanctions_2014, visit, invasion, brics) == ("1989", "2014", "2019-06", "2022-02",
                                                                          "2023-10-20")
     assert sanctions_1989 < sanctions_2014 < visit < invasion < trade < brics
-    speech = next(q for q in seed_analysis.quotes if q.speaker_actor == "vladimir-putin")
+    # Putin's Victory Day speech, not the "no limits" of the agreement he and Xi signed in February 2022
+    speech = next(q for q in seed_analysis.quotes if q.speaker_actor == "vladimir-putin" and "We saw" in q.text)
     assert speech.date == "2022-05-09"
+    agreed = next(q for q in seed_analysis.quotes if q.text.startswith("no limits"))
+    assert agreed.date == "2022-02"
 
 
 @pytest.mark.model

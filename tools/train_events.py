@@ -74,10 +74,11 @@ NOTES = (
 UNUSED_COMPONENTS = ("multipolar_quantities", "multipolar_quotes", "multipolar_claims")
 """Components whose output the features do not read: left out of the training parse, which saves time."""
 MIN_COUNT = 2
-EPOCHS = 12
-LEARNING_RATE = 0.3
-L2 = 1e-5
-SEED = 20261201
+STEPS = 600
+STEP_SIZE = 2.0
+MOMENTUM = 0.9
+L2 = 1e-3
+"""The penalty on the weights, per unit of (normalised) loss: chosen by the dev sets' F1 (see the README)."""
 
 
 @dataclass(frozen=True)
@@ -156,10 +157,10 @@ def _parse_events(cell: str, where: str) -> Iterator[tuple[str, str, str | None]
 
 
 def held_out_texts() -> tuple[list[str], set[str]]:
-    """Texts and corpus records we score on: every frozen test file, and the document gold's dev half."""
+    """Texts and corpus records we score on: every frozen test file, and every file of the document gold."""
     gold = REPO_ROOT / "tests" / "gold"
     texts, records = [], set()
-    for path in [*sorted(gold.glob("*-test.jsonl")), gold / "documents-dev.jsonl"]:
+    for path in sorted({*gold.glob("*-test.jsonl"), *gold.glob("documents-*.jsonl")}):
         if not path.exists():
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -318,51 +319,62 @@ def fit_coder(examples: list[Example]) -> tuple[PairModel, PairModel]:
     return fit(detect, (NO_EVENT, EVENT)), fit(types, PLOVER_TYPES)
 
 
+@dataclass(frozen=True)
+class Design:
+    """Examples as a sparse binary matrix: each example's feature rows, flattened, with the example they belong to."""
+
+    rows: dict[str, int]
+    flat: np.ndarray
+    owner: np.ndarray
+    targets: np.ndarray
+    """One-hot labels, one row per example."""
+    weights: np.ndarray
+    """Each example's share of the loss (its source's weight, normalised to sum to 1)."""
+
+    @classmethod
+    def of(cls, examples: list[Example], labels: tuple[str, ...]) -> Design:
+        counts = Counter(f for e in examples for f in set(e.features))
+        rows = {f: k for k, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
+        encoded = [sorted({rows[f] for f in e.features if f in rows}) for e in examples]
+        targets = np.zeros((len(examples), len(labels)))
+        targets[np.arange(len(examples)), [labels.index(e.label) for e in examples]] = 1.0
+        weights = np.array([e.weight for e in examples], dtype=np.float64)
+        return cls(rows, np.array([r for row in encoded for r in row], dtype=np.int64),
+                   np.repeat(np.arange(len(examples)), [len(row) for row in encoded]), targets,
+                   weights / max(weights.sum(), 1e-12))
+
+    def gradient(self, weights: np.ndarray, bias: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The gradient of the weighted cross-entropy plus the L2 penalty (the bias is not penalised)."""
+        n_examples, n_labels = self.targets.shape
+        scores = bias + np.stack([np.bincount(self.owner, weights=weights[self.flat, j], minlength=n_examples)
+                                  for j in range(n_labels)], axis=1)
+        probabilities = np.exp(scores - scores.max(axis=1, keepdims=True))
+        probabilities /= probabilities.sum(axis=1, keepdims=True)
+        errors = (probabilities - self.targets) * self.weights[:, None]
+        per_row = np.stack([np.bincount(self.flat, weights=errors[self.owner, j], minlength=len(self.rows))
+                            for j in range(n_labels)], axis=1)
+        return per_row + L2 * weights, errors.sum(axis=0)
+
+
 def fit(examples: list[Example], labels: tuple[str, ...]) -> PairModel:
-    """Softmax regression by AdaGrad over shuffled mini-batches: seeded, single-threaded, deterministic."""
-    counts = Counter(f for e in examples for f in set(e.features))
-    vocabulary = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    rows = {f: k for k, f in enumerate(vocabulary)}
-    label_index = {label: k for k, label in enumerate(labels)}
-    encoded = [np.array(sorted({rows[f] for f in e.features if f in rows}), dtype=np.int64) for e in examples]
-    targets = np.array([label_index[e.label] for e in examples])
-    weights_of = np.array([e.weight for e in examples])
-    n_labels = len(labels)
-    weights = np.zeros((len(vocabulary), n_labels))
-    bias = np.zeros(n_labels)
-    squared = np.full_like(weights, 1e-8)
-    squared_bias = np.full_like(bias, 1e-8)
-    rng = np.random.default_rng(SEED)
-    for _ in range(EPOCHS):
-        for batch in np.array_split(rng.permutation(len(examples)), max(1, len(examples) // 32)):
-            gradient, gradient_bias, touched = _gradient(batch, encoded, targets, weights_of, weights, bias)
-            gradient += L2 * weights[touched]
-            squared[touched] += gradient**2
-            weights[touched] -= LEARNING_RATE * gradient / np.sqrt(squared[touched])
-            squared_bias += gradient_bias**2
-            bias -= LEARNING_RATE * gradient_bias / np.sqrt(squared_bias)
-    keep = [f for f in vocabulary if np.abs(weights[rows[f]]).max() >= 0.005]
-    matrix = np.round(np.array([weights[rows[f]] for f in keep]), 4).astype(np.float32).reshape(len(keep), n_labels)
-    return PairModel(MODEL_NAME, labels, {f: k for k, f in enumerate(keep)}, matrix,
+    """Softmax regression with an L2 penalty, minimised over all examples at once by Nesterov's accelerated
+    gradient for a fixed number of steps. No sampling and no order: the weights are a function of the set of
+    examples alone, and a few examples more or less move them a little. (The shuffled mini-batch fit this
+    replaces stopped far from its optimum, so its seed alone moved one proposal from 0.73 to 0.96.)"""
+    design = Design.of(examples, labels)
+    weights = np.zeros((len(design.rows), len(labels)))
+    bias = np.zeros(len(labels))
+    velocity, velocity_bias = np.zeros_like(weights), np.zeros_like(bias)
+    for _ in range(STEPS):
+        gradient, gradient_bias = design.gradient(weights + MOMENTUM * velocity, bias + MOMENTUM * velocity_bias)
+        velocity = MOMENTUM * velocity - STEP_SIZE * gradient
+        velocity_bias = MOMENTUM * velocity_bias - STEP_SIZE * gradient_bias
+        weights += velocity
+        bias += velocity_bias
+    keep = [f for f, row in sorted(design.rows.items()) if np.abs(weights[row]).max() >= 0.005]
+    matrix = np.round(np.array([weights[design.rows[f]] for f in keep]), 4).astype(np.float32)
+    return PairModel(MODEL_NAME, labels, {f: k for k, f in enumerate(keep)}, matrix.reshape(len(keep), len(labels)),
                      np.round(bias, 4).astype(np.float32))
-
-
-def _gradient(batch: np.ndarray, encoded: list[np.ndarray], targets: np.ndarray, weights_of: np.ndarray,
-              weights: np.ndarray, bias: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    lengths = np.array([len(encoded[k]) for k in batch])
-    flat = np.concatenate([encoded[k] for k in batch])
-    touched, inverse = np.unique(flat, return_inverse=True)
-    owner = np.repeat(np.arange(len(batch)), lengths)
-    scores = np.tile(bias, (len(batch), 1))
-    np.add.at(scores, owner, weights[flat])
-    scores -= scores.max(axis=1, keepdims=True)
-    probabilities = np.exp(scores)
-    probabilities /= probabilities.sum(axis=1, keepdims=True)
-    probabilities[np.arange(len(batch)), targets[batch]] -= 1.0
-    errors = probabilities * weights_of[batch, None] / weights_of[batch].sum()
-    gradient = np.zeros((len(touched), weights.shape[1]))
-    np.add.at(gradient, inverse, errors[owner])
-    return gradient, errors.sum(axis=0), touched
 
 
 # ---- the command -----------------------------------------------------------------------------------

@@ -47,13 +47,13 @@ class Settings:
     down faster than the page grows: 10^5 tags can take a minute)."""
     fetch_timeout: float = 20.0
     """Seconds to wait for a URL given to `analyze`."""
-    learned_events: bool = False
+    learned_events: bool = True
     """Run the learned event coder after the rules: it proposes events for actor pairs the rules leave
-    uncoded (events with `coder` "event-pairs-v1")."""
+    uncoded (events with `coder` "event-pairs-v1"); fast mode leaves it out."""
     fast: bool = False
     """Fast mode (`--fast`): entities, actors, figures and rule events only; no quotations, claims or learned
     events (whatever `learned_events` says), for corpora where speed matters more than those."""
-    learned_threshold: float = 0.8
+    learned_threshold: float = 0.5
     """The probability the learned event coder needs before it proposes an event (higher: fewer, surer)."""
     components: tuple[str, ...] = ()
     """Extra spaCy components added at the end of the pipeline, as `module:factory` (the module registers

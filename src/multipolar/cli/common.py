@@ -58,7 +58,8 @@ def fail(message: str) -> NoReturn:
 
 LearnedOption = Annotated[bool | None, typer.Option(
     "--learned-events/--no-learned-events",
-    help="Also run the learned event coder, which proposes events for actor pairs the rules leave uncoded.")]
+    help="Run (the default) or leave out the learned event coder, which proposes events for actor pairs the "
+         "rules leave uncoded.")]
 
 
 FastOption = Annotated[bool, typer.Option(

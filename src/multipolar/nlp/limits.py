@@ -1,9 +1,10 @@
 """A time limit per document, so one pathological input cannot hold a worker or a request for ever.
 
-In the main thread of a process (the CLI, `ingest` workers) a POSIX interval timer interrupts the work
-when the time is up. Elsewhere (web request threads, Dask's threaded workers) signals cannot be used, so
-`run_pipeline` checks the deadline between pipeline components: the bound is then the limit plus one
-component's time on that document.
+In the main thread of a process (the CLI, `ingest` workers) a POSIX interval timer interrupts the work when the
+time is up, and again every quarter second after: a signal that lands where Python cannot raise (a garbage-
+collector callback, a `__del__`) or in code that swallows exceptions is not lost. Elsewhere (web request threads,
+Dask's threaded workers) signals cannot be used, so `run_pipeline` checks the deadline between pipeline components:
+the bound is then the limit plus one component's time on that document.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+REPEAT_SECONDS = 0.25
+
+
 def _can_use_timer() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
@@ -37,7 +41,7 @@ def time_limit(seconds: float, what: str = "the document") -> Iterator[None]:
         raise _timeout(seconds, what)
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
     try:
         yield
     finally:

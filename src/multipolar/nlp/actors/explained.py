@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from multipolar.nlp.actors.agents import POSSESSIVE, QUALIFIER_FILLERS
-from multipolar.nlp.actors.clauses import after_stance, clause, covered_tokens
+from multipolar.nlp.actors.clauses import CLAUSE_END, after_stance, clause, covered_tokens
 from multipolar.nlp.actors.generic import generic_actors, one_country
 from multipolar.nlp.spans import ActorMention, ActorRef
 
@@ -76,8 +76,8 @@ def _title_before(words: list[str], at: int) -> tuple[int, str] | None:
         if start < 0:
             continue
         window = lower[start - first :]
-        if any(not re.fullmatch(r"[\w.-]+", w) for w in window):
-            continue  # "minister, X": an apposition, not a title
+        if window[0] == "." or any(not re.fullmatch(r"[\w.-]+", w) for w in window):
+            continue  # "minister, X": an apposition, not a title; "Egypt. Judge X": a title starts no sentence's end
         key = tuple(w for w in window if w != ".")
         joined = tuple(re.findall(r"[\w.-]+", " ".join(window).replace(" .", ".")))
         sector = table.get(key) or table.get(joined)
@@ -121,13 +121,25 @@ def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[
         elif holder is not None:
             ref, end = holder, ent.end
         else:
-            ref = _learned(ent.text, country, sector, title=title)
+            ref = _learned(ent.text, country or _state_after(words, covered, ent.end), sector, title=title)
             learned[ent.text] = ref
             end = ent.end
         drop = {id(m) for m in result if start <= m.start < end}
         result = [m for m in result if id(m) not in drop] + [ActorMention(start, end, (ref,), "title+person")]
         covered = covered_tokens(result)
     return result
+
+
+def _state_after(words: list[str], covered: dict[int, ActorMention], end: int) -> str | None:
+    """"President Abdel-Fattah El-Sisi of Egypt", "Judge X of the Supreme Court of Chile": the state (or the
+    state of the body) named by "of" right after the person."""
+    if end >= len(words) or words[end].lower() != "of":
+        return None
+    owner = covered.get(end + 1 + (end + 1 < len(words) and words[end + 1].lower() == "the"))
+    if owner is None or owner.actors[0].kind == "person":
+        return None
+    ref = owner.actors[0]
+    return ref.code if ref.kind == "state" else ref.country
 
 
 def _titled_untagged(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention]
@@ -195,7 +207,7 @@ def _qualifier_ending(doc: Doc, words: list[str], at: int, mentions: list[ActorM
     skipped = 0
     while k > 0 and (words[k - 1].lower() in QUALIFIER_FILLERS or words[k - 1] in POSSESSIVE or
                      (skipped < _PORTFOLIO and doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ") and
-                      not any(m.end == k for m in mentions))):
+                      words[k - 1] not in CLAUSE_END and not any(m.end == k for m in mentions))):
         skipped += words[k - 1].lower() not in QUALIFIER_FILLERS and words[k - 1] not in POSSESSIVE
         k -= 1
     found = next((m for m in mentions if m.end == k), None)
@@ -243,7 +255,7 @@ def _appositions(resolver: ActorResolver, doc: Doc, words: list[str], mentions: 
                     covered = covered_tokens(result)
                     continue
             elif ent.label_ == "PERSON":
-                ref = _sector_word_before(resolver, words, ent.start - 1)  # "the governor's spokesman, X"
+                ref = _sector_word_before(resolver, words, ent.start - 1, covered)  # "the governor's spokesman, X"
         if ref is None:
             continue
         kind = "person" if ent.label_ == "PERSON" else "organization"
@@ -256,15 +268,31 @@ def _appositions(resolver: ActorResolver, doc: Doc, words: list[str], mentions: 
     return result
 
 
-def _sector_word_before(resolver: ActorResolver, words: list[str], comma: int) -> ActorRef | None:
-    """A sector or office word ending just before `comma`, as an actor with no country."""
+def _sector_word_before(resolver: ActorResolver, words: list[str], comma: int,
+                        covered: dict[int, ActorMention]) -> ActorRef | None:
+    """A sector or office word ending just before `comma`, as an actor of the state whose possessive or
+    adjective comes before its portfolio ("Vietnam's trade minister, X", "the Vietnamese trade minister, X"),
+    else of no country."""
 
     for start in range(max(0, comma - 3), comma):
         hit = resolver.gazetteer.agent_at(words, start)
         if hit is not None and start + hit[1] == comma:
             agent = hit[0]
-            return ActorRef(agent.slug, agent.term, "person", None, agent.sector, agent.role, origin="rule")
+            return ActorRef(agent.slug, agent.term, "person", _state_before(words, covered, start), agent.sector,
+                            agent.role, origin="rule")
     return None
+
+
+def _state_before(words: list[str], covered: dict[int, ActorMention], start: int) -> str | None:
+    k = start - 1
+    while k >= 0 and start - k <= _PORTFOLIO and words[k].isalpha() and words[k].islower():
+        k -= 1  # "trade", "defence": the portfolio
+    if k >= 1 and words[k] in POSSESSIVE:
+        k -= 1
+    owner = covered.get(k)
+    if owner is None or owner.end != k + 1 or owner.actors[0].kind != "state" or len(owner.actors) != 1:
+        return None
+    return owner.actors[0].code
 
 
 def _possessed(doc: Doc, mentions: list[ActorMention], learned: dict[str, ActorRef]) -> list[ActorMention]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from multipolar.data_files import word_list
 from multipolar.nlp.actors.clauses import after_stance, clause, covered_tokens, entity_at
 from multipolar.nlp.actors.kb_names import SHORT_TEXT
 from multipolar.nlp.spans import ActorMention, ActorRef
@@ -40,14 +41,18 @@ _CROWDS = frozenset({"people", "civilian", "men", "women", "children", "refugee"
 speech's "people suffering from hunger" are not the speaker's state's)."""
 _ANYONES = frozenset({"foreign", "other", "member", "all", "many", "several", "some", "world", "global",
                       "international", "various", "artificial", "every", "most", "different", "such", "young"})
+_REGIONAL = word_list("gazetteer/regional_adjectives.txt")
+_ATTRIBUTION_VERBS = word_list("gazetteer/attribution_verbs.txt")
+"""A region's adjective ("African", "European"): its sector words are no one state's."""
 _ANYWHERE = ("of the world", "around the world", "across the world", "of all", "of different", "everywhere")
 
 
 def _nobody_in_particular(doc: Doc, words: list[str], start: int, end: int) -> bool:
     """"foreign governments", "all parties", "the leaders of the world", "self-government", "artificial
     intelligence": a sector word that names no one state's actors."""
-    if start > 0 and (words[start - 1].lower() in _ANYONES or words[start - 1] in ("-", "–")):
-        return True
+    if start > 0 and (words[start - 1].lower() in _ANYONES or words[start - 1] in ("-", "–") or
+                      words[start - 1].lower() in _REGIONAL):
+        return True  # "foreign governments", "self-government", "African leaders", "West African troops"
     following = " ".join(w.lower() for w in words[end : end + 3])
     return following.startswith(_ANYWHERE)
 
@@ -69,9 +74,10 @@ def one_country(doc: Doc, mentions: list[ActorMention], at: int, sentence_only: 
     police fired at demonstrators after a Russian lawmaker spoke": Georgian demonstrators). `sentence_only`:
     never the document's."""
     sentence = doc[at].sent
+    sources = _sources_of_report(doc, sentence, at)
     for low, high in ((sentence.start, sentence.end), (0, len(doc))):
         inside = [m for m in mentions if low <= m.start < high and m.actors[0].kind != "igo" and
-                  m.actors[0].state_code.isupper() and len(m.actors[0].state_code) == 3]
+                  m.actors[0].state_code.isupper() and len(m.actors[0].state_code) == 3 and m.start not in sources]
         places = {m.actors[0].state_code for m in inside if m.how in _PLACE_HOWS and
                   (m.actors[0].kind in ("state", "other") or m.how == "place+agent") and
                   (m.how != "capital" or _after_in(doc, m))}
@@ -88,6 +94,20 @@ def one_country(doc: Doc, mentions: list[ActorMention], at: int, sentence_only: 
         if found or sentence_only:
             return None
     return None
+
+
+def _sources_of_report(doc: Doc, sentence: Span, at: int) -> set[int]:
+    """The tokens of the sentence that name who reports it after what it reports ("..., relief officials in
+    Nairobi said", "according to diplomats in Geneva"), unless the word at `at` is one of them: where a source
+    sits is not where it happens ("Police in Kabul said people had gathered" still places the people)."""
+    found: set[int] = set()
+    for token in sentence:
+        if token.i < at or token.lemma_.lower() not in _ATTRIBUTION_VERBS:
+            continue
+        for child in token.children:
+            if child.dep_ in ("nsubj", "prep") and (child.dep_ == "nsubj" or token.lower_ == "according"):
+                found.update(t.i for t in child.subtree)
+    return set() if at in found else found
 
 
 def _after_in(doc: Doc, mention: ActorMention) -> bool:

@@ -84,7 +84,8 @@ def _last_pair(mentions: list[ActorMention], before: int, doc: Doc) -> tuple[Act
 
 
 def _dominant_pair(states: list[ActorMention]) -> tuple[ActorRef, ...] | None:
-    """The two states named most, if no third comes close."""
+    """The two states named most, if no third comes close; the only two named, however often ("Xi Jinping held
+    talks with his Russian counterpart, and the two countries ...")."""
     counts: dict[str, int] = {}
     first: dict[str, ActorRef] = {}
     for mention in states:
@@ -92,6 +93,6 @@ def _dominant_pair(states: list[ActorMention]) -> tuple[ActorRef, ...] | None:
         counts[code] = counts.get(code, 0) + 1
         first.setdefault(code, mention.actors[0])
     ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
+    if len(ranked) < 2 or (len(ranked) > 2 and (ranked[1][1] < 2 or ranked[2][1] >= ranked[1][1])):
         return None
     return (first[ranked[0][0]], first[ranked[1][0]])

@@ -23,6 +23,9 @@ _SUBJECT_CONTROL = word_list("subject_control")
 """Verbs whose subject, not their object, does what their complement says ("X promised Y to ...")."""
 _ACTOR_LINKS = frozenset({"compound", "poss", "amod", "appos", "nmod", "npadvmod"})
 _ACTOR_PREPS = frozenset({"of", "by", "from", "including", "like", "as", "across"})
+_HOME_VERBS = word_list("home_verbs")
+_JUDGING = word_list("judging_verbs")
+"""Verbs that judge an act: its parties are their target ("welcomes the agreement between Armenia and Azerbaijan")."""
 _OWN_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "ccomp", "relcl", "conj", "parataxis",
                           "acl", "xcomp"})
 _BORDERS = word_list("borders")
@@ -80,6 +83,11 @@ class ArgumentReader:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             result.extend(self.actors_of(obj, depth + 1, pronouns))
+                elif child.dep_ == "acl" and child.lemma_.lower() in _HOME_VERBS:
+                    # "12 entities based in China and the United Arab Emirates": where they are based
+                    result.extend(a for prep in child.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+                                  for obj in prep.children if obj.dep_ == "pobj"
+                                  for a in self.actors_of(obj, depth + 1, pronouns))
         unique: dict[tuple[int, str], ActorHit] = {}
         for mention, head in result:
             for ref in mention.actors:
@@ -166,14 +174,22 @@ class ArgumentReader:
                 found = self._dative_targets(word)
             elif spec.startswith("prep:"):
                 wanted = set(spec[5:].split("|"))
-                found = [a for holder in [word, *(c for o in objects for c in conjuncts(o))]
-                         for prep in holder.children if prep.dep_ in ("prep", "dative") and prep.lower_ in wanted
-                         for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj, pronouns=True)]
+                holders = [word, *(c for o in objects for c in conjuncts(o))]
+                found = self._prep_actors(holders, wanted)
+                if not found:
+                    # "will remove the additional tariffs it imposed on China": the object's own clause names it
+                    found = self._prep_actors([c for h in holders[1:] for c in h.children if c.dep_ in ("relcl", "acl")
+                                               and c.pos_ in ("VERB", "AUX")], wanted)
             else:
                 found = []
             if found:
                 return found
         return []
+
+    def _prep_actors(self, holders: list[Token], wanted: set[str]) -> list[ActorHit]:
+        return [a for holder in holders for prep in holder.children if prep.dep_ in ("prep", "dative")
+                and prep.lower_ in wanted for obj in prep.children if obj.dep_ == "pobj"
+                for a in self.actors_of(obj, pronouns=True)]
 
     def _object_targets(self, word: Token, objects: list[Token]) -> list[ActorHit]:
         found = [a for t in objects or [c for c in word.children if c.dep_ in ("dobj", "attr")]
@@ -182,6 +198,11 @@ class ArgumentReader:
             # "condemned the drills that China launched": the doer of what was condemned
             found = [a for obj in objects for clause in obj.children if clause.dep_ == "relcl"
                      for subject in clause.children if subject.dep_ == "nsubj" for a in self.actors_of(subject)]
+        if not found:
+            # "welcomes the ceasefire agreement between Armenia and Azerbaijan": the parties to what is welcomed
+            found = [a for obj in objects for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "between"
+                     and word.lemma_.lower() in _JUDGING for p in prep.children if p.dep_ == "pobj"
+                     for a in self.actors_of(p)]
         if not found:
             found = self._maker_of(word, objects)
         if not found:
@@ -254,7 +275,11 @@ class ArgumentReader:
         "sent 2,000 soldiers to help Mozambique"."""
         source_states = {ref.state_code for m, _ in sources for ref in m.actors}
         for clause in helping_clauses(verb, objects):
-            found = [a for o in clause.children if o.dep_ == "dobj" for a in self.actors_of(o)
+            # "to support the Haitian authorities"; "to work with their Haitian counterparts"
+            slots = [o for o in clause.children if o.dep_ == "dobj"] + [
+                o for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                for o in prep.children if o.dep_ == "pobj"]
+            found = [a for o in slots for a in self.actors_of(o)
                      if not {ref.state_code for ref in a[0].actors} <= source_states]
             if found:
                 return found
@@ -426,6 +451,6 @@ def object_lemmas(objects: list[Token], verb: Token, adjuncts: bool = True) -> s
     # "stopped firing across the border": a gerund complement is what the verb acts on
     lemmas.update(c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG")
     for prep in (c for c in verb.children if adjuncts and c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "on",
-                                                                                          "to", "off")):
+                                                                                          "to", "off", "as")):
         lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")  # "pulled out of the deal"
     return lemmas

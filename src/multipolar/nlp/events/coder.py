@@ -44,14 +44,22 @@ from multipolar.nlp.events.frames import complement_code, complements, frame_wor
 from multipolar.nlp.events.nouns import ABSORBED, NounEvents
 from multipolar.nlp.events.pairs import HOSTED, MEDIATED, VISITED
 from multipolar.nlp.events.selection import GENERIC, MATERIAL, deduplicated, without_protest_topics
+from multipolar.nlp.events.slots import (
+    agreed_content,
+    aid_kind,
+    held,
+    not_mutual,
+    others,
+    phrase_heads,
+    relative_objects,
+)
 from multipolar.nlp.spans import ActorMention, ActorRef
 
 __all__ = ["CodedEvent", "EventCoder", "coded_pairs", "noun_pattern"]
 
 _OBLIGATION_AUX = frozenset({"must", "should"})
+_ACCOUNTABLE = frozenset({"accountable", "responsible"})
 _PARTICLES = word_list("particles")
-_NOT_CONTAINERS = word_list("not_containers")
-_AGREEMENTS = word_list("agreements")
 _WHEN = frozenset({"DATE", "TIME"})
 _TOPIC_RECIPIENTS = frozenset({"PROTEST", "CONCEDE"})
 """Types whose unnamed recipient is no reason to drop the event: the state's own people, or the topic."""
@@ -80,7 +88,8 @@ class _DocReader(NounEvents):
         found: list[CodedEvent] = []
         for token in self.doc:
             if (token.pos_ in ("VERB", "AUX") and token.dep_ != "aux") or mistagged_verb(token):
-                found.extend(self._verb_events(token) or self._obligation_events(token) or self._joint_events(token))
+                found.extend(self._verb_events(token) or self._obligation_events(token) or self._joint_events(token)
+                             or self._accountable_events(token))
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and frame_words().get(token.lemma_.lower()) == "commit":
                 found.extend(self._readiness_events(token))
         for token in self.doc:
@@ -97,7 +106,7 @@ class _DocReader(NounEvents):
             return []  # "urged China to release ...", "a request to send": what is asked for is the request's content
         if frame is not None and _asked_for(frame.word):
             return []  # "urged the United States to stop arming Taiwan": inside what is asked for, at any depth
-        if (frame is not None and frame.kind == "aim") or wished_for(verb) or _agreed_content(verb):
+        if (frame is not None and frame.kind == "aim") or wished_for(verb) or agreed_content(verb):
             return []  # "efforts to end the fighting", "demanded an admission that ... murdered", "he must resign"
         if condition_of_threat(verb):
             return []  # "warned that its army would enter Kosovo if Serbs there were attacked": the condition
@@ -113,7 +122,7 @@ class _DocReader(NounEvents):
         if not patterns:
             return []
         sources, passive_tokens = self.args.source_actors(verb)
-        objects = objects_of(verb)
+        objects = relative_objects(verb, objects_of(verb))
         lemmas = object_lemmas(objects or passive_tokens, verb)  # "was received by": what is received
         if not sources and passive_tokens and any(self._moves_own_forces(p) for p in patterns
                                                   if not p.required or p.required & lemmas):
@@ -180,7 +189,7 @@ class _DocReader(NounEvents):
         context = {t.lemma_.lower() for t in verb.sent}
         subject_tokens = self.args.subjects(verb)[0]
         # "the first deployment of NATO peacekeeping troops have arrived": the words of the subject's phrase count
-        subjects = {w.lemma_.lower() for t in subject_tokens for w in _phrase_heads(t)}
+        subjects = {w.lemma_.lower() for t in subject_tokens for w in phrase_heads(t)}
         if any(t.pos_ in ("NOUN", "PROPN") and (m := self.args.mentions.get(t.i)) is not None and m.how == "adjective"
                for t in subject_tokens):
             subjects.add("people")  # "Angry Malians burned tyres": a people named by its demonym
@@ -223,6 +232,20 @@ class _DocReader(NounEvents):
                 return self._pairs(verb, demand, sources, targets, trigger=verb) or []
         return []
 
+    def _accountable_events(self, verb: Token) -> list[CodedEvent]:
+        """"We will hold Russia accountable", "readiness to hold Syria accountable for the attacks": a warning of
+        consequences to come, THREATEN (mode null), aimed at whoever is to be held to account."""
+        if verb.lemma_.lower() != "hold" or wished_for(verb):
+            return []
+        held = [c for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.lower_ in _ACCOUNTABLE]
+        targets = self.args.actors_of_all([s for c in held for s in c.children if s.dep_ in ("nsubj", "dobj")] +
+                                          [o for o in verb.children if o.dep_ == "dobj"]) if held else []
+        sources, _ = self.args.source_actors(verb)
+        if not targets or not sources:
+            return []
+        warning = Pattern("hold", frozenset(), ("dobj",), "130", "THREATEN", "", "frame:accountable")
+        return self._pairs(verb, warning, sources, targets, trigger=verb) or []
+
     def _verb_patterns(self, verb: Token) -> tuple[Pattern, ...]:
         lemma = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else verb.lower_
         # "stepped down", "pulled back from": the parse often makes the particle an adverb
@@ -254,19 +277,26 @@ class _DocReader(NounEvents):
         targets = self.args.actors_of_all(passive_tokens)
         if not targets and noun is not None:
             # "the suspension of heightened tariffs on China": the recipient can hang on what the noun is of
-            targets = self.args.targets(noun, code_from.targets, _held(noun))
+            targets = self.args.targets(noun, code_from.targets, held(noun))
         found = self._verb_targets(verb, pattern, code_from, objects, sources, passive_tokens, targets)
         if found is None:
             return None
         targets, code_from = found
         coder = f"{pattern.id}+{code_from.id}" if code_from is not pattern else pattern.id
+        if self._plover_of(code_from) == "AID" and (kind_of_aid := aid_kind(objects)) is not None:
+            # "$1 billion in new security assistance": the kind the aid noun names, not the money's
+            code_from = dataclasses.replace(code_from, cameo=kind_of_aid[0], plover="AID", mode=kind_of_aid[1])
         kind = frame_words().get(verb.lemma_.lower())
         if kind is not None and not pattern.is_light:
             code_from, targets, coder = self._framed(verb, kind, code_from, sources, targets, coder)
         if self._plover_of(code_from) == "THREATEN":
             targets = self._threatened(verb, sources, targets)
         code_from, sources, targets = self._retyped(verb, code_from, sources, targets)
-        if not targets and _not_mutual(verb, code_from, sources, objects or passive_tokens):
+        if self._plover_of(code_from) == "SUPPORT" and targets:
+            targets = others(sources, targets)
+            if not targets:
+                return None  # "to support American workers": a government backing its own people is policy
+        if not targets and not_mutual(verb, code_from, sources, objects or passive_tokens):
             # each acts alone where the category allows it ("the rebels and their allies freed the crew")
             alone = [self._pairs(verb, code_from, [hit], [], trigger=verb, coder=coder) or [] for hit in sources]
             return [e for events in alone for e in events] or None
@@ -412,10 +442,10 @@ class _DocReader(NounEvents):
         candidates: list[Token] = []
         for obj in objects:
             for word in conjuncts(obj):
-                candidates += [word, *_held(word)]
-        for held in (p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("with", "in")
-                     for p in prep.children if p.dep_ == "pobj"):
-            candidates += [held, *_held(held)]  # "engaged in multiple rounds of negotiations"
+                candidates += [word, *held(word)]
+        for phrase in (p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("with", "in")
+                       for p in prep.children if p.dep_ == "pobj"):
+            candidates += [phrase, *held(phrase)]  # "engaged in multiple rounds of negotiations"
         for candidate in candidates:
             if candidate.ent_type_ in _WHEN:
                 continue  # "began in March 2003": a month, not a march
@@ -423,40 +453,6 @@ class _DocReader(NounEvents):
             if pattern is not None:
                 return candidate, pattern
         return None
-
-def _not_mutual(verb: Token, pattern: Pattern, sources: list[ActorHit], slot: list[Token]) -> bool:
-    """"France and Germany welcomed the decision", "expected to be joined by Italian and German vessels": actors
-    whose act lands on a thing the verb names do not act on each other."""
-    states = {ref.state_code for m, _ in sources for ref in m.actors}
-    return len(states) >= 2 and "dobj" in pattern.targets and not pattern.is_light and any(
-        t.pos_ in ("NOUN", "PROPN") for t in slot)
-
-
-def _agreed_content(verb: Token) -> bool:
-    """"signed an agreement to increase trade": what an agreement is for is its content, not a further act."""
-    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return False  # ("an agreement by Mongolia to export coal": the noun's own infinitive is what it promises)
-    holder = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-    return holder is not None and holder.lemma_.lower() in _AGREEMENTS
-
-
-def _held(word: Token) -> list[Token]:
-    """What a container noun holds: "$1bn in aid", "a package of sanctions", "rounds of negotiations"; not
-    what a goal or a need is about ("pursue the goals of disarmament")."""
-    if word.lemma_.lower() in _NOT_CONTAINERS:
-        return []
-    return [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ in ("in", "of")
-            for p in prep.children if p.dep_ == "pobj"]
-
-
-def _phrase_heads(noun: Token) -> list[Token]:
-    """A subject noun, the nouns compounded on it and its "of" object: "deployment", "troops", "peacekeeping"."""
-    found = [noun, *(c for c in noun.children if c.dep_ == "compound")]
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for obj in (o for o in prep.children if o.dep_ == "pobj"):
-            found += [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod"))]
-    return found
-
 
 def _asked_for(word: Token) -> bool:
     """A frame word that is itself inside a request, refusal or threat ("urged X to [stop] arming")."""

@@ -162,7 +162,10 @@ class NounEvents(EventAssembler):
                 noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in ("response", "answer", "reply"))):
             # "housed them at the request of the United States", "In response to a request from Haiti, DHS is
             # sending experts"
-            return self.args.source_actors(clause_verb(noun.head))[0]
+            verb: Token | None = clause_verb(noun.head)
+            if verb is not None and verb.pos_ not in ("VERB", "AUX"):
+                verb = _next_root(noun)  # a fact sheet's "In response to a request from Haiti:" before its measure
+            return self.args.source_actors(verb)[0] if verb is not None else []
         return []
 
     def _pronoun_doer(self, noun: Token) -> list[ActorHit]:
@@ -173,3 +176,14 @@ class NounEvents(EventAssembler):
         if pronoun is None or governor.pos_ not in ("VERB", "AUX"):
             return []
         return self.args.source_actors(governor)[0]
+
+
+def _next_root(word: Token) -> Token | None:
+    """The verb of the sentence after a heading that ends with a colon and has no verb of its own."""
+    sentence = word.sent
+    if sentence[-1].lower_ != ":" and not (len(sentence) > 1 and sentence[-2].lower_ == ":"):
+        return None
+    if sentence.end >= len(word.doc):
+        return None
+    root = word.doc[sentence.end].sent.root
+    return root if root.pos_ in ("VERB", "AUX") else None

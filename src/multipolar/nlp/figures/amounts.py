@@ -51,7 +51,7 @@ def parse_amount(text: str) -> tuple[float, str | None] | None:
         word = _NUMBER_WORDS.get(t.strip().lower())
         return (float(word), None) if word is not None else None
     value = float(number.group(1))
-    rest = t[number.end():].strip().lower()
+    rest = t[number.end():].strip().lower().lstrip("-")  # "$2-billion plan"
     scale = re.match(r"(thousand|million|billion|trillion|mln|bln|trn|mn|bn|tn|tr|k|m|b)\b", rest)
     if scale:
         value *= _SCALES[scale.group(1)]
@@ -158,7 +158,7 @@ def _unstated(doc: Doc, span: Span) -> tuple[None, str | None, str, Span]:
     while end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _UNSTATED:
         end += 2  # "hundreds of thousands"
     span = Span(doc, span.start, end, label=span.label_)
-    following = doc[end : end + 3]
+    following = doc[end : end + 5]  # "trillions in private and foreign investment"
     nouns = [t for t in following if t.pos_ in ("NOUN", "PROPN")]
     if nouns and nouns[0].lemma_.lower() in _MONEY_NOUNS and (following[0].lower_ in ("in", "of", "worth") or
                                                                 following[0] is nouns[0]):
@@ -248,7 +248,10 @@ def figure_spans(sent: Span, ents: Sequence[Span] | None = None) -> Iterator[Fig
     yield from sorted(found, key=lambda f: f.span.start)
 
 
-def _as_figure(doc: Doc, ent: Span) -> Span | None:
+def _as_figure(doc: Doc, found: Span) -> Span | None:
+    ent = _without_list_number(doc, found)
+    if ent is None:
+        return None
     if ent.label_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") and _MONEY_WORDS.search(ent.text) \
             and parse_amount(ent.text) is not None:
         return Span(doc, ent.start + (ent[0].lower_ == "the"), ent.end, label="MONEY")  # "the ... dollars"
@@ -270,14 +273,30 @@ def _as_figure(doc: Doc, ent: Span) -> Span | None:
     return ent if ent.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") else None
 
 
+def _without_list_number(doc: Doc, ent: Span) -> Span | None:
+    """"1.  $1 billion to ensure ...", "3. $700 million": the number that opens a line and ends in a dot or
+    a bracket numbers a list item; it is no figure, and not part of the one after it."""
+    first = ent[0]
+    mark = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    line_start = doc.text[: first.idx].rstrip(" \t")
+    numbered = first.text.isdecimal() and len(first.text) <= 2 and (not line_start or line_start.endswith("\n"))
+    if mark is None or not numbered or mark.text not in (".", ")"):
+        return ent
+    rest = [t for t in doc[mark.i + 1 : ent.end] if not t.is_space]
+    if not rest:
+        return None
+    label = "MONEY" if rest[0].text in ("$", "€", "£", "¥", "₹", "₽") else ent.label_
+    return Span(doc, rest[0].i, ent.end, label=label)
+
+
 def _split_range(doc: Doc, span: Span) -> list[FigureSpan]:
     """"from 19 to 25", "6 to 8 per cent", "between $2,000 and $8,000": two figures, the lower and the upper
     bound."""
     numbers = [t for t in span if t.like_num]
     joint = next((t for t in span if t.lower_ in ("to", "-", "–", "and") and numbers and
                   numbers[0].i < t.i < numbers[-1].i), None)
-    if joint is None or span.label_ == "DURATION":
-        return [FigureSpan(span)]
+    if joint is None or span.label_ == "DURATION" or (joint.i + 1 < span.end and doc[joint.i + 1].lower_ in _SCALES):
+        return [FigureSpan(span)]  # "$20-billion fund": a scale, not the high end of a range
     low = Span(doc, span.start, joint.i, label=span.label_)
     high = Span(doc, joint.i + 1, span.end, label=span.label_)
     if low.text.strip().lower() in ("between", "from") or not any(t.like_num for t in low):
@@ -295,7 +314,9 @@ def _paired_ranges(doc: Doc, found: list[FigureSpan]) -> list[FigureSpan]:
         joint = doc[low.end] if low.end < len(doc) else None
         if low.label_ == "CARDINAL" and high.label_ in ("PERCENT", "MONEY") and joint is not None and \
                 joint.lower_ in ("to", "-", "–", "and") and high.start == low.end + 1 and result[k].bound is None:
-            result[k] = FigureSpan(Span(doc, low.start, low.end, label=high.label_), "more_than")
+            percent = (parse_amount(high.text) or (0.0, None))[1] == "percent"  # "28 per cent" spaCy calls MONEY
+            result[k] = FigureSpan(Span(doc, low.start, low.end, label="PERCENT" if percent else high.label_),
+                                   "more_than")
             result[k + 1] = FigureSpan(high, "less_than")
         elif len(low) > 1 and low[-1].lower_ in ("to", "-", "–") and high.start == low.end and \
                 result[k].bound is None and high.label_ in ("PERCENT", "MONEY"):

@@ -85,15 +85,15 @@ class QuantityFinder:
             dates_by_sentence.setdefault(doc[date.start].sent.start, []).append(date)
         ents = doc.ents
         starts = [e.start for e in ents]
-        lead: FoundQuantity | None = None
+        lead: ListLead | None = None
         for index, sent in enumerate(doc.sents):
             figures = list(figure_spans(sent, entities_in(ents, starts, sent)))
             claimed = self._claimed_dates(doc, [f.span for f in figures], dates_by_sentence.get(sent.start, []))
-            bullet = sent.text.lstrip()[:1] in _BULLETS
+            bullet = _in_list_item(sent)
             lead = lead if bullet else None
             for figure in figures:
                 quantity = self._read(doc, sent, index, figure, reader, dates, claimed)
-                if quantity is not None and lead is not None and quantity.kind == "count" and quantity.measure is None:
+                if quantity is not None and lead is not None and lead.counts(quantity, reader, figure.span):
                     # "The new $800 million assistance package includes: - 800 Stinger anti-aircraft systems;":
                     # what a list under a flow counts is part of that flow
                     quantity = dataclasses.replace(quantity, measure=lead.measure, source=lead.source,
@@ -101,7 +101,7 @@ class QuantityFinder:
                 if quantity is not None:
                     found.append(quantity)
             if not bullet and sent.text.rstrip().endswith(":"):
-                lead = next((q for q in reversed(found) if q.sentence == index and q.measure in FLOWS), None)
+                lead = _lead_of(sent, index, found, reader)
         doc._.mp_quantities = found
         return doc
 
@@ -224,11 +224,55 @@ def _when_said(doc: Doc, date: FoundDate) -> bool:
     """"President Biden today announced an additional $800 million": when it was said, not the figure's period."""
     root = max(doc[date.start : date.end], key=lambda t: -len(list(t.ancestors)))
     head = root.head.head if root.head.dep_ == "prep" else root.head
+    if root.lower_ == "today" and root.dep_ == "npadvmod" and head.dep_ == "ROOT":
+        return True  # "Today, the United States is sanctioning over 400 individuals": the day of the statement
     return root.dep_ in ("npadvmod", "advmod", "pobj") and head.lemma_.lower() in words("announcing")
 
 
 _BULLETS = frozenset("-•*–")
 """Marks that start the items of a list."""
+
+
+@dataclass(frozen=True)
+class ListLead:
+    """The flow a list is under ("The new $800 million assistance package includes:", "The United States is
+    providing:"): what its items count is part of it."""
+
+    measure: str
+    source: str | None
+    target: str | None
+    parties: tuple[str, ...]
+
+    def counts(self, quantity: FoundQuantity, reader: FigureReader, span: Span) -> bool:
+        """An item's count with no measure of its own is part of the flow, unless it counts people ("up to
+        20 patients each") or its clause names another doer ("allow India to make 20 million doses")."""
+        if quantity.kind != "count" or quantity.measure is not None or quantity.unit in words("per_person"):
+            return False
+        verb = governing_verb(span.root)
+        doers = reader.subject_states(verb) if verb is not None else []
+        return not doers or doers[0] == self.source
+
+
+def _lead_of(sent: Span, index: int, found: list[FoundQuantity], reader: FigureReader) -> ListLead | None:
+    """The flow of a sentence that opens a list: a flow figure of its own, else a giving verb with its giver
+    ("The United States is providing:") and the receiver of that giver's last flow."""
+    flow = next((q for q in reversed(found) if q.sentence == index and q.measure in FLOWS), None)
+    if flow is not None:
+        return ListLead(flow.measure or "", flow.source, flow.target, flow.parties)
+    if any(q.sentence == index for q in found):
+        return None
+    ends = reader.announced_flow(sent)
+    if ends is None:
+        return None
+    return ListLead("aid", ends[0], ends[1], tuple(sorted({c for c in ends if c})))
+
+
+def _in_list_item(sent: Span) -> bool:
+    """The sentence is on a line that starts with a list mark ("-   Oxygen Support:  An initial delivery of
+    1,100 cylinders ..." is two sentences of one item)."""
+    text = sent.doc.text
+    line = text[text.rfind("\n", 0, sent.start_char) + 1 : sent.end_char].lstrip()
+    return line[:1] in _BULLETS
 _NESTED = frozenset({"csubj", "advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp"})
 
 

@@ -17,6 +17,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.figures.syntax import (
+    buys_with,
     clause_tokens,
     context,
     controller,
@@ -107,11 +108,20 @@ class FigureReader:
             source, target = self.direction(span, measure)
         if measure == "imports" and self._bought_from_voice(span, source, target):
             measure, source, target = "exports", self.voice, target  # "Australia agreed to purchase $1.2 billion"
+        if measure == "exports" and source is None and target not in (None, self.voice) and _a_sale(span):
+            source = self.voice  # "a $142 billion arms sale to Saudi Arabia" in a text that speaks for a state
         return FigureReading(measure, source, target, self.parties(span, measure, source, target), per, counted)
 
     # ---- measure --------------------------------------------------------------------------------------
 
     def measure(self, span: Span, kind: str, per: str | None) -> str | None:
+        found = self._measure(span, kind, per)
+        # "GDP per capita increased by 7.4 per cent": a percentage of the economy that is no share is its growth
+        if kind == "percent" and found == "gdp":  # not "half the world's economy", a share in words
+            return "share" if span.label_ == "FRACTION" else "growth"
+        return found
+
+    def _measure(self, span: Span, kind: str, per: str | None) -> str | None:
         if kind == "money" and per is not None and per not in words("period_units") and per not in words("per_person"):
             return "price"  # "$60 a barrel", "$799 per pair"; not "$2,100 per family of four"
         if kind == "percent" and is_share_of(span):
@@ -120,10 +130,11 @@ class FigureReader:
             return None  # "Africa needs at least $252 billion", "a disaster requiring $500 million": no flow yet
         cues = measure_cues()
         counted = counted_noun(span) if kind == "count" else None
+        near_only = kind == "count"  # goods too: "releasing 90 million barrels from the Strategic Petroleum Reserve"
         if counted in words("goods_units"):
             kind = "money"  # "700,000 barrels per day of crude oil ... from Russia": goods that move
         first: str | None = None
-        for token in context(span, near_only=kind == "count"):
+        for token in context(span, near_only=near_only):
             for cue in cue_keys(token):
                 found = cues.get(cue)
                 if found is None or not (kind in found[1] or "*" in found[1]):
@@ -134,6 +145,8 @@ class FigureReader:
                     continue  # "tens of thousands of livestock animals have died": no casualties
                 if kind == "money" and found[0] not in FLOWS and in_purpose_phrase(token, span):
                     continue  # "$20 billion pledged ... for enhanced food production": what it is for
+                if kind == "money" and found[0] in _TRADE and buys_with(token, span):
+                    continue  # "$1 billion to purchase key supplies": what the money buys, not a trade
                 if first is None and found[0] not in _CHANGES:
                     return found[0]
                 if first is None:
@@ -147,14 +160,15 @@ class FigureReader:
     def direction(self, span: Span, measure: str) -> tuple[str | None, str | None]:
         """(from, to) of a flow: its giver and receiver, read from the figure's clause."""
         verb = governing_verb(span.root)
-        subjects = self._subject_states(verb) if verb is not None else []
+        subjects = self.subject_states(verb) if verb is not None else []
         subject = subjects[0] if subjects else None
         owner = self._owner_of_flow(span)
         origin = self._state_after(span, verb, ("from",))
         if measure in _TRADE:
             goods = self._goods_origin(span, verb)
             origin, owner = origin or goods, None if owner == goods else owner
-        destination = self._recipient(span, verb, exclude={c for c in (*subjects, owner, origin) if c})
+        # the others of "The U.S. and Australian governments" receive only what the clause itself gives them
+        destination = self._recipient(span, verb, exclude={c for c in (subject, owner, origin) if c})
         if measure in _RECEIVER_IS_SUBJECT:
             receiver = destination if subject is None and owner is None else (owner or subject)
             return origin, receiver or (self.voice if origin != self.voice else None)
@@ -179,6 +193,19 @@ class FigureReader:
             destination = self.last_flow[1]  # a fact sheet's bullets: the same donor, the same recipient
         self.last_flow = (giver, destination)
         return giver, destination
+
+    def announced_flow(self, sent: Span) -> tuple[str, str | None] | None:
+        """(giver, receiver) of a sentence whose verb gives and names no sum ("The United States is
+        providing:"): its subject or the speaker, and the receiver of that giver's last flow."""
+        verb = sent.root
+        if verb.pos_ not in ("VERB", "AUX") or not _giving(verb):
+            return None
+        subjects = self.subject_states(verb)
+        giver = subjects[0] if subjects else self.voice if first_person_subject(verb) else None
+        if giver is None:
+            return None
+        receiver = self.last_flow[1] if self.last_flow is not None and self.last_flow[0] == giver else None
+        return giver, receiver
 
     def _voice_as_giver(self, span: Span, verb: Token | None, measure: str) -> str | None:
         """The document's own state, when its clause gives with no other doer: an aid or a loan it announces
@@ -243,7 +270,7 @@ class FigureReader:
         buying = verb is not None and any(v.lemma_.lower() in ("purchase", "buy") for v in verb_chain(verb))
         return buying and self.voice is not None and buyer not in (None, self.voice) and seller in (None, self.voice)
 
-    def _subject_states(self, verb: Token) -> list[str]:
+    def subject_states(self, verb: Token) -> list[str]:
         """The states the clause's subject names, first-named first: "The U.S. and Australian governments
         intend to invest" gives from the first and to neither; "we appeal to Japan to provide": Japan."""
         for node in verb_chain(verb):
@@ -291,6 +318,9 @@ class FigureReader:
                     continue  # "in U.S. assistance" is the donor's; "in Moldovan border security assistance" not
                 if child.dep_ in deps and child.i not in range(span.start, span.end):
                     state = self._state_in(child, shallow=True)
+                    if state is None and child.dep_ == "poss" and child.lower_ in ("our", "my") and \
+                            noun.lemma_.lower() in ("export", "import"):
+                        state = self.voice  # "our exports to China reached $5 billion": the speaker's
                     if state is not None:
                         return state
         return None
@@ -313,6 +343,9 @@ class FigureReader:
                 candidates: list[Token] = []
                 if child.dep_ in ("prep", "dative") and child.lower_ in _RECIPIENT_PREPS:
                     candidates = [c for c in child.children if c.dep_ == "pobj"]
+                    # "invested in clean energy technologies in Australia": where what it is in is
+                    candidates += [g for c in candidates for p in c.children if p.dep_ == "prep" and
+                                   p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
                 elif child.dep_ == "dative" or (child.dep_ == "dobj" and holder is verb and
                                                 span.root.head.lower_ == "with"):
                     candidates = [child]
@@ -400,6 +433,14 @@ def _giving(verb: Token) -> bool:
     """"We will contribute", "we have allocated": a verb of giving; not "we are tired of waiting for the $10
     billion", "we decided to establish a $20-billion fund", "we support the call for a $500 billion stimulus"."""
     return any(node.lemma_.lower() in words("giving") for node in verb_chain(verb))
+
+
+def _a_sale(span: Span) -> bool:
+    """The figure is a sale ("a $142 billion arms sale", "sold $5 billion of ..."), whose seller, unnamed, is
+    the state the text speaks for; not "exports ... from other countries"."""
+    verb = governing_verb(span.root)
+    nouns = [*flow_nouns(span), *named_flow(span)]
+    return any(t.lemma_.lower() in ("sale", "sell") for t in [*nouns, *([verb] if verb is not None else [])])
 
 
 def _names_flow(noun: Token) -> bool:

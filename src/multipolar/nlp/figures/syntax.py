@@ -48,7 +48,11 @@ def context(span: Span, near_only: bool = False) -> Iterator[Token]:
         yield from fresh([verb])
         if near_only:
             # "two million people have been forced to flee": the verb it completes says what happened to them
-            yield from fresh(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
+            yield from fresh(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and
+                             (c.dep_ == "xcomp" or any(a.lower_ == "to" for a in c.children)))
+            if completes_subject(span, verb):
+                # "The death toll has been put at some 220,000": the subject says what the count counts
+                yield from fresh(t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in noun_phrase(c))
             return
         # "permits 80,000 metric tons ... to be imported": what the verb's object is allowed or asked to do
         yield from fresh(c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB" and
@@ -62,6 +66,18 @@ def context(span: Span, near_only: bool = False) -> Iterator[Token]:
         for node in list(verb_chain(verb))[1:]:
             # "Defence spending has risen ..., reaching $90 billion": the subject of the clause it completes
             yield from fresh(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def completes_subject(span: Span, verb: Token) -> bool:
+    """"The toll was put at 220,000", "the number ... was estimated at more than 70 million", "the total is
+    $5 billion": the figure is what its subject amounts to, not an object of the verb."""
+    root = span.root
+    if root.dep_ == "dobj" and root.head.i == verb.i and verb.lemma_.lower() in words("amounting"):
+        # "oil production will reach 1.2 million barrels per day"; not "assistance has reached 9.7 million people"
+        counted = counted_noun(span)
+        return counted is not None and counted in words("goods_units")
+    return (root.dep_ in ("attr", "oprd") and root.head.i == verb.i) or \
+        (root.dep_ == "pobj" and root.head.lower_ in ("at", "to") and root.head.head.i == verb.i)
 
 
 def own_phrase(span: Span) -> list[Token]:
@@ -116,8 +132,10 @@ def flow_nouns(span: Span) -> list[Token]:
             found.append(head.head)  # "contributions totaling $316 million"
             node = head.head
         elif (node.dep_ in ("attr", "acomp", "pobj") and head.lemma_ == "be") or \
-                (node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ == "be"):
-            copula = head if head.lemma_ == "be" else head.head
+                (node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in ("be", *words("amounting"))) or \
+                (node.dep_ == "dobj" and head.lemma_ in words("amounting")):
+            # "the deficit was $1 trillion", "our exports to China reached $5 billion", "stood at $300 million"
+            copula = head if head.lemma_ == "be" or node.dep_ == "dobj" else head.head
             found.extend(c for s in copula.children if s.dep_ == "nsubj" for c in [s, *s.children]
                          if c.dep_ in ("nsubj", "compound", "amod"))
             break
@@ -193,6 +211,19 @@ def is_need(span: Span) -> bool:
         return True
     return verb.lemma_.lower() == "call" and any(
         a.dep_ == "prep" and a.lower_ == "for" and a.head.i == verb.i for a in root.ancestors)
+
+
+def buys_with(token: Token, span: Span) -> bool:
+    """"$1 billion to purchase and deliver key supplies": an infinitive on a sum says what the sum pays for;
+    "80,000 tons ... to be imported" (a passive) says what happens to what is counted."""
+    on_sum = token.head.i in range(span.start, span.end) and token.dep_ in ("acl", "relcl")
+    # "prioritizes $1 billion to purchase ...": the infinitive hangs on the verb whose object the sum is
+    on_verb = token.dep_ in ("xcomp", "advcl") and token.i > span.root.i and span.root.head.i == token.head.i \
+        and span.root.dep_ == "dobj"
+    if token.pos_ != "VERB" or not (on_sum or on_verb):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
+        not any(c.dep_ == "auxpass" for c in token.children)
 
 
 def in_purpose_phrase(token: Token, span: Span) -> bool:
@@ -299,6 +330,9 @@ def cue_keys(token: Token) -> Iterator[str]:
             yield f"{child.lemma_.lower()} {lemma}"
         elif child.dep_ == "prt":
             yield f"{lemma} {child.lower_}"
+    if lemma in words("containers"):
+        # "a $600 billion investment commitment", "a loan package": the noun before says what it holds
+        yield from (c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.i < token.i)
     if token.i > 0 and token.nbor(-1).is_alpha:
         yield f"{token.nbor(-1).lemma_.lower()} {lemma}"
     yield lemma
@@ -410,7 +444,9 @@ def _per_every(span: Span) -> str | None:
 def counted_noun(span: Span) -> str | None:
     """"11,000 people" counts persons; "120,000 registered cases" counts cases."""
     doc = span.doc
-    if span.end < len(doc) and span.root.head.pos_ == "NOUN" and span.root.dep_ in ("nummod", "quantmod"):
+    if span.label_ == "QUANTITY" and span.root.pos_ == "NOUN" and not span.root.like_num:
+        noun = span.root  # "1.2 million barrels", "80,000 metric tons": spaCy's QUANTITY holds its noun
+    elif span.end < len(doc) and span.root.head.pos_ == "NOUN" and span.root.dep_ in ("nummod", "quantmod"):
         noun = span.root.head
     elif span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].pos_ == "NOUN":
         noun = doc[span.end + 1]

@@ -147,6 +147,9 @@ def _described_otherwise(attribution: Attribution, start: int, end: int, descrip
     is_document = head.lemma_.lower() in document_nouns()
     if best is not None and (best.start <= head.i < best.end or is_document):
         described = _of_mention(doc, best, "group" if len(best.actors) > 1 else "body")
+        side = _side_taken(attribution, doc[best.start : best.end].root)
+        if side is not None:  # "The main opposition party": the opposition's, whatever a party's sector
+            described = replace(described, sector=side)
         if described.sector is None and best.actors[0].origin == "document":
             # "Meron Gebre, a researcher at ...": a name the document explains speaks with its description's sector
             described = replace(described, sector=_sector(attribution, lo, hi))
@@ -168,6 +171,22 @@ def _described_otherwise(attribution: Attribution, start: int, end: int, descrip
         "group" if head.tag_ in ("NNS", "NNPS") else "body"
     return Described(phrase.text, None, country, sector or (_private(doc, lo, hi) if kind == "person" else None),
                      start, end, kind, False)
+
+
+_SIDES = frozenset({"OPP", "REB"})
+"""Sectors a modifier gives a body over its own: "the opposition party", "the rebel army"."""
+
+
+def _side_taken(attribution: Attribution, head: Token) -> str | None:
+    gazetteer = attribution.gazetteer
+    if gazetteer is None:
+        return None
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i:
+            hit = gazetteer.agent_at([child.text], 0)
+            if hit is not None and hit[0].sector in _SIDES:
+                return hit[0].sector
+    return None
 
 
 def _titled_name(attribution: Attribution, mention: ActorMention, start: int, end: int) -> Described | None:
@@ -312,6 +331,7 @@ def _label(attribution: Attribution, start: int, end: int) -> Described:
         actor = covering.actors[0] if covering is not None else None
         return Described(name.text.strip("* "), actor, speaker_country(actor) if actor else country,
                          (actor.role if actor else None) or sector, name_start, name_end, "body", True)
+    sector = sector or _private(doc, start, end)  # "our reggae icon, Bob Marley:": a private person
     return Described(name.text.strip("* "), None, country, sector, name_start, name_end, "person", True)
 
 

@@ -124,7 +124,13 @@ def reported_before(att: Attribution, quote: QuoteSpan) -> Described | None:
     if "\n\n" in text_of(att.doc)[previous.end_char : quote.start] or any(t.i in att.quoted for t in previous):
         return None
     verbs = [t for t in previous if att.is_speech_verb(t) and t.pos_ in ("VERB", "AUX")]
-    subject = att.subject_of(verbs[0]) if verbs else _author_of_words(previous)
+    asked = next((c for v in verbs[:1] if v.lemma_.lower() == "ask" for c in v.children
+                  if c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or c.lower_ in PRONOUN_GENDER)), None)
+    subject: Token | None = None
+    if asked is not None and not text_of(att.doc)[quote.start : quote.end].rstrip("”\" ").endswith("?"):
+        subject = asked  # "And I asked her why. “Because ...”": the one asked answers
+    else:
+        subject = att.subject_of(verbs[0]) if verbs else _author_of_words(previous)
     if subject is None:
         return None
     speaker = att.speaker_of(subject)

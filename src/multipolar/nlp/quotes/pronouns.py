@@ -31,7 +31,7 @@ def resolve_personal_pronouns(att: Attribution) -> dict[int, Referent]:
         if gender is None or token.i in att.quoted or token.pos_ != "PRON":
             continue
         referent = describing(att, token) or author_of_clause(att, token, gender) or \
-            antecedent(att, token, ("person",), gender)
+            clause_subject(att, token, gender) or antecedent(att, token, ("person",), gender)
         if referent is None:
             continue
         target = referent.resolved
@@ -47,8 +47,10 @@ def resolve_personal_pronouns(att: Attribution) -> dict[int, Referent]:
 def describing(att: Attribution, token: Token) -> Referent | None:
     """"a student who gave only her first name, Nusrat": a pronoun inside a person's own description is
     that person."""
+    if token.dep_ in SUBJECT_DEPS:  # "members of what he described": a subject there is someone else
+        return None
     return next((r for r in att.referents if r.start < token.i < r.end - 1 and r.kind == "person"
-                 and r.target is None and r.end - r.start > 3), None)
+                 and r.target is None and r.end - r.start > 3 and not plural(att.doc[r.start : r.end].root)), None)
 
 
 def author_of_clause(att: Attribution, token: Token, gender: str) -> Referent | None:
@@ -67,6 +69,30 @@ def author_of_clause(att: Attribution, token: Token, gender: str) -> Referent | 
     return people[-1] if people else None
 
 
+_CLAUSE_LINKS = frozenset({"advcl", "ccomp", "xcomp", "pcomp", "prep", "pobj", "conj"})
+
+
+def clause_subject(att: Attribution, token: Token, gender: str) -> Referent | None:
+    """"the President said ..., referring to what he described as ...", "X said that he would come": a subject
+    pronoun in a clause that hangs from a person's verb is that person (the nearest such subject up the tree)."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return None
+    node = token.head
+    for _ in range(8):
+        if node.dep_ not in _CLAUSE_LINKS or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i != token.i), None)
+        if subject is None:
+            continue
+        person = next((r for r in att.referents if r.start <= subject.i < r.end and r.kind == "person"
+                       and r.resolved.gender in (None, gender)), None)
+        return person.resolved if person is not None else None
+    return None
+
+
 def antecedent(att: Attribution, token: Token, kinds: tuple[str, ...], gender: str | None) -> Referent | None:
     """The nearest compatible referent before `token`: its own sentence first, then earlier ones,
     a subject over others within a sentence."""
@@ -76,7 +102,9 @@ def antecedent(att: Attribution, token: Token, kinds: tuple[str, ...], gender: s
         pool = [r for r in att.referents if sent.start <= r.start < sent.end and r.end <= token.i
                 and r.kind in kinds and (gender is None or r.resolved.gender in (None, gender))
                 and not (token.lower_ in ("his", "her", "its", "their") and r.start == token.i)
-                and not (token.lower_ in ("it", "its") and plural(att.doc[r.end - 1]))]  # "it" is no "people"
+                and not (token.lower_ in ("it", "its") and plural(att.doc[r.end - 1]))  # "it" is no "people"
+                and not (token.lower_ in ("they", "their") and r.kind == "body" and r.described.actor is None
+                         and not plural(att.doc[r.end - 1]))]  # nor is "they" a thing ("Peace")
         if pool:
             subjects = [r for r in pool if r.subject]
             return (subjects or pool)[-1 if k == here else 0]

@@ -23,7 +23,7 @@ from multipolar.nlp.quotes.actors import (
     person_nouns,
 )
 from multipolar.nlp.quotes.find import speaker_country, word_set, word_table
-from multipolar.nlp.quotes.transcript import home_country
+from multipolar.nlp.quotes.transcript import home_countries
 from multipolar.nlp.spans import ActorMention
 
 if TYPE_CHECKING:
@@ -72,10 +72,11 @@ def office_holder(attribution: Attribution, token: Token) -> Referent | None:
     code = holders.pop() if len(holders) == 1 else None
     if code is None:
         hit = resolver.gazetteer.agent_at([t.text for t in words], 0)
-        country = home_country(attribution, token)
-        if hit is None or hit[1] != len(words) or not hit[0].role or country is None:
+        if hit is None or hit[1] != len(words) or not hit[0].role:
             return None
-        code = actors_agents.office_holder(resolver, country, hit[0].role, day)
+        role = hit[0].role  # the first state, in `home_countries` order, that has the office on the day
+        code = next((c for country in home_countries(attribution, token)
+                     for c in [actors_agents.office_holder(resolver, country, role, day)] if c), None)
     if code is None:
         return None
     ref = resolver.ref(code, day)
@@ -406,11 +407,23 @@ def _described_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     head = root.head if root.dep_ == "appos" else root
     if root.dep_ == "appos":
         head = _owner_of_phrase(head)
+    named = _named_by(root)
+    if named is not None:
+        head = named  # "the great Somali poet known as Gaarriye": the poet's description is his
     tokens = [t.i for t in head.subtree]
     lo, hi = min([*tokens, start]), max([*tokens, end - 1]) + 1
     if hi - lo > 25:
         return start, end
     return lo, hi
+
+
+def _named_by(name: Token) -> Token | None:
+    """The person noun a name is given to: "the poet known as X", "a man called X", "a woman named X"."""
+    verb = name.head.head if name.dep_ == "pobj" and name.head.lower_ == "as" else name.head \
+        if name.dep_ in ("oprd", "dobj", "attr") else None
+    if verb is None or verb.dep_ != "acl" or verb.lemma_.lower() not in ("know", "call", "name", "nickname"):
+        return None
+    return verb.head if verb.head.lemma_.lower() in person_nouns() else None
 
 
 def _owner_of_phrase(noun: Token) -> Token:

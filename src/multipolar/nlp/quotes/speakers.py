@@ -381,9 +381,13 @@ class Attribution:
             referent = antecedent(self, token, kinds, None)
             return referent.resolved.described if referent else Described(None)
         if lower in ("i", "we", "me", "us"):
-            turn = turn_at(self.turns, token.idx) if lower in ("i", "me") else None
-            if turn is not None and turn.speaker is not None:
-                return turn.speaker  # "PRIME MINISTER KISHIDA: ... And I say “literally.”"
+            turn = turn_at(self.turns, token.idx)
+            if turn is not None and turn.speaker is not None:  # "PRIME MINISTER KISHIDA: ... I say “literally.”"
+                if lower in ("i", "me"):
+                    return turn.speaker
+                if turn.speaker.country:  # "we say, “Welcome”": the speaker's state
+                    return Described(token.text, None, turn.speaker.country, turn.speaker.sector, token.i,
+                                     token.i + 1, "group", False)
             return self._voice(person=lower in ("i", "me"))
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None and token.lemma_.lower() in document_nouns():

@@ -57,13 +57,13 @@ def turn_at(turns: list[Turn], char: int) -> Turn | None:
     return next((t for t in turns if t.start <= char < t.end), None)
 
 
-def home_country(att: Attribution, token: Token) -> str | None:
-    """The state an office named without its holder belongs to: the transcript speaker's, else the one whose
-    government the document names most, else the document's."""
+def home_countries(att: Attribution, token: Token) -> list[str]:
+    """The states an office named without its holder may belong to, first first: the transcript speaker's
+    alone; else the one whose government the document names most, then the document's."""
     turn = turn_at(att.turns, token.idx)
     if turn is not None and turn.speaker is not None and turn.speaker.country:
-        return turn.speaker.country
-    return government_country(att) or document_country(att)
+        return [turn.speaker.country]
+    return list(dict.fromkeys(c for c in (government_country(att), document_country(att)) if c))
 
 
 def _label_speaker(att: Attribution, start: int, end: int) -> Described | None:
