@@ -192,6 +192,13 @@ def test_a_percentage_of_the_economy_is_its_growth_unless_a_share(text: str, mea
     assert percent.measure == measure
 
 
+@pytest.mark.model
+def test_a_count_inside_what_another_counts_takes_its_measure() -> None:
+    whole, part = figures("The United States is sanctioning over 400 individuals and entities comprised of "
+                          "Russian elites, the Duma and more than 300 of its members, and defense companies.")
+    assert (whole.measure, part.measure) == ("sanctions", "sanctions")
+
+
 FLOORS = {
     # gold file: (found, measure, direction, period) at or above these (dev sets only; the frozen test is
     # only scored, never a floor)
