@@ -307,6 +307,10 @@ class Attribution:
         """The subject of a verb, through relative pronouns, conjuncts, participles and infinitives."""
         node = verb
         for _ in range(4):
+            if node.i == verb.head.i != verb.i and verb.dep_ == "advcl":  # "As X, Y, once said, Paraguay is a “...”":
+                named_as = self._as_someone(verb, node)  # the parser hangs "As X" on the main verb
+                if named_as is not None:
+                    return named_as
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i not in self.quoted
                         and c.idx >= self.dateline_end]
             agents = [p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -318,7 +322,7 @@ class Attribution:
                 return subjects[0]
             if agents:
                 return agents[0]
-            named_as = self._as_someone(verb, node) if node is verb or node is verb.head else None
+            named_as = self._as_someone(verb, node) if node.i in (verb.i, verb.head.i) else None
             if named_as is not None:
                 return named_as
             if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
