@@ -423,3 +423,11 @@ def test_a_source_s_place_and_a_region_s_adjective_give_no_country() -> None:
     assert local.get("people") == "afg-people", local  # the speaker first: where it happens
     summit = _codes(_analyse("West African leaders met in Abuja. West Africans protested.", "2005-03-01"))
     assert "leaders" not in summit and "West" not in summit, summit
+
+
+def test_a_name_with_a_middle_initial_the_tables_leave_out() -> None:
+    found = _analyse("WASHINGTON—Secretary of Homeland Security Alejandro N. Mayorkas is designating Venezuela for "
+                     "Temporary Protected Status.", "2021-03-08")
+    assert _actor_of(found, "Alejandro N. Mayorkas")[:2] == ("USA", "GOV")
+    unknown = _codes(_analyse("Maria T. Nobody spoke in Caracas.", "2021-03-08"))
+    assert "Maria T. Nobody" not in unknown, unknown

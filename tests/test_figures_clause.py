@@ -174,11 +174,22 @@ def test_the_speakers_own_exports_and_the_flow_a_sum_completes() -> None:
     assert flow(figure) == ("exports", "SRB", "CHN")
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("text, measure", [
+    ("GDP per capita increased by 7.4 per cent compared to the 2021 figure.", "growth"),
+    ("Our external public debt stands at 70 per cent of our gross domestic product.", "share"),
+    ("Over 30 countries representing well over half the world's economy have announced sanctions.", "share"),
+])
+def test_a_percentage_of_the_economy_is_its_growth_unless_a_share(text: str, measure: str) -> None:
+    percent = next(f for f in figures(text) if f.kind == "percent")
+    assert percent.measure == measure
+
+
 FLOORS = {
     # gold file: (found, measure, direction, period) at or above these (dev sets only; the frozen test is
     # only scored, never a floor)
     "figures-dev.jsonl": (0.95, 0.87, 0.87, 0.86),
-    "figures-dev2.jsonl": (0.98, 0.84, 0.66, 0.82),
+    "figures-dev2.jsonl": (0.98, 0.85, 0.66, 0.82),
     "figures-dev3.jsonl": (0.95, 0.87, 0.70, 0.90),
 }
 

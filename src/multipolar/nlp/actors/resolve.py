@@ -13,6 +13,7 @@ What looks like an actor but cannot be resolved is kept in `doc._.mp_unresolved`
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
@@ -81,6 +82,7 @@ class ActorResolver:
         mentions += self._misspelt_states(doc, words, mentions, day)
         mentions = self._kb_names_twice(doc, words, mentions, day)
         mentions = self._shared_state_names(words, mentions, day)
+        mentions += self._initialled_people(doc, words, mentions, day)
         mentions = actors_agents.with_agents(self, doc, words, mentions, day)
         mentions = actors_explained.with_explained(self, doc, words, mentions, day)
         voices = self._voices(doc, day)
@@ -253,6 +255,34 @@ class ActorResolver:
                 mention = ActorMention(mention.start, mention.end, (self.ref(states[0], day),), mention.how)
             result.append(mention)
         return result
+
+    def _initialled_people(self, doc: Doc, words: list[str], mentions: list[ActorMention],
+                           day: dt.date | None) -> list[ActorMention]:
+        """"Alejandro N. Mayorkas": a name written with a middle initial the tables leave out is the one
+        person the name without it means (one or two given names before the initial, a surname after)."""
+        covered = {k for m in mentions for k in range(m.start, m.end)}
+        found = []
+        for k in range(1, len(words) - 1):
+            if not _INITIAL.fullmatch(words[k]) or k in covered or not _is_name_word(words[k + 1]):
+                continue
+            for given in (2, 1):
+                start = k - given
+                if start < 0 or not all(_is_name_word(w) for w in words[start:k]) or \
+                        any(j in covered for j in range(start, k + 2)):
+                    continue
+                ref = self._one_person([*words[start:k], words[k + 1]], day)
+                if ref is not None:
+                    found.append(ActorMention(start, k + 2, (ref,), "person"))
+                    break
+        return found
+
+    def _one_person(self, name: list[str], day: dt.date | None) -> ActorRef | None:
+        people = {p.code for p in self.gazetteer.patterns_at(name, 0)
+                  if p.how == "person" and len(p.tokens) == len(name) and p.valid_on(day)}
+        if people:
+            return self.ref(people.pop(), day) if len(people) == 1 else None
+        numbers = [n for n in self.kb.kb.lookup(name) if self.kb.kb.kind(n) == "person"] if self.kb else []
+        return self.kb_ref(numbers[0], day) if len(numbers) == 1 else None
 
     # ---- knowledge-base names --------------------------------------------------------------------
 
@@ -432,6 +462,8 @@ def _one_edit(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
+_INITIAL = re.compile(r"[A-Z]\.?")
+"""A middle initial ("N.", "R.")."""
 _SAME_THING = frozenset({"state", "province", "region", "city", "county", "district", "governorate", "oblast",
                          "society", "movement", "organization", "organisation"})
 """Words that go on a name without making it another thing ("Kano State", "Red Crescent Society")."""
@@ -445,6 +477,10 @@ def _where_something_happened(doc: Doc, mention: ActorMention) -> bool:
     ref = mention.actors[0]
     return mention.how == "knowledge_base" and ref.kind == "other" and mention.start > 0 and \
         doc[mention.start - 1].lower_ in _LOCATIVE and len(doc) > SHORT_TEXT
+
+
+def _is_name_word(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word.isalpha() and not word.isupper()
 
 
 def _word(text: str) -> str:

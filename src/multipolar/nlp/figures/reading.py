@@ -113,6 +113,13 @@ class FigureReader:
     # ---- measure --------------------------------------------------------------------------------------
 
     def measure(self, span: Span, kind: str, per: str | None) -> str | None:
+        found = self._measure(span, kind, per)
+        # "GDP per capita increased by 7.4 per cent": a percentage of the economy that is no share is its growth
+        if kind == "percent" and found == "gdp":  # not "half the world's economy", a share in words
+            return "share" if span.label_ == "FRACTION" else "growth"
+        return found
+
+    def _measure(self, span: Span, kind: str, per: str | None) -> str | None:
         if kind == "money" and per is not None and per not in words("period_units") and per not in words("per_person"):
             return "price"  # "$60 a barrel", "$799 per pair"; not "$2,100 per family of four"
         if kind == "percent" and is_share_of(span):
