@@ -165,6 +165,8 @@ def test_a_count_its_subject_amounts_to_takes_the_subjects_measure() -> None:
     assert reached.measure is None
     (oil,) = figures("Our oil production will reach 1.2 million barrels per day.", voice="GUY")
     assert oil.measure == "production"
+    (earned,) = figures("Our oil exports will generate more than $1 billion this year.", voice="GUY")
+    assert (earned.measure, earned.from_) == ("exports", "GUY")
 
 
 @pytest.mark.model
