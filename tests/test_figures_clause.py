@@ -86,6 +86,11 @@ def test_a_share_is_not_the_measure_of_the_sum_it_is_given_as() -> None:
 @pytest.mark.model
 @pytest.mark.parametrize("text, voice, expected", [
     ("Income from oil leases stood at barely $300 million.", "BOL", ("revenue", None, None)),
+    # a container noun ("commitment", "package") holds the flow the noun before it names
+    ("Saudi Arabia's $600 billion investment commitment will create jobs across America.", "USA",
+     ("investment", "SAU", "USA")),
+    # an unnamed seller of a sale is the state the text speaks for
+    ("The agreement includes a $142 billion arms sale to Saudi Arabia.", "USA", ("exports", "USA", "SAU")),
     # an unstated amount whose money noun comes a few words on
     ("President Trump has secured trillions in private and foreign investment.", "USA", ("investment", None, "USA")),
     ("The United States is delivering supplies worth more than $100 million to India.", "USA",
@@ -160,6 +165,8 @@ def test_a_count_its_subject_amounts_to_takes_the_subjects_measure() -> None:
     assert reached.measure is None
     (oil,) = figures("Our oil production will reach 1.2 million barrels per day.", voice="GUY")
     assert oil.measure == "production"
+    (earned,) = figures("Our oil exports will generate more than $1 billion this year.", voice="GUY")
+    assert (earned.measure, earned.from_) == ("exports", "GUY")
 
 
 @pytest.mark.model

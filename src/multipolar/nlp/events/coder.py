@@ -58,6 +58,7 @@ from multipolar.nlp.spans import ActorMention, ActorRef
 __all__ = ["CodedEvent", "EventCoder", "coded_pairs", "noun_pattern"]
 
 _OBLIGATION_AUX = frozenset({"must", "should"})
+_ACCOUNTABLE = frozenset({"accountable", "responsible"})
 _PARTICLES = word_list("particles")
 _WHEN = frozenset({"DATE", "TIME"})
 _TOPIC_RECIPIENTS = frozenset({"PROTEST", "CONCEDE"})
@@ -87,7 +88,8 @@ class _DocReader(NounEvents):
         found: list[CodedEvent] = []
         for token in self.doc:
             if (token.pos_ in ("VERB", "AUX") and token.dep_ != "aux") or mistagged_verb(token):
-                found.extend(self._verb_events(token) or self._obligation_events(token) or self._joint_events(token))
+                found.extend(self._verb_events(token) or self._obligation_events(token) or self._joint_events(token)
+                             or self._accountable_events(token))
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and frame_words().get(token.lemma_.lower()) == "commit":
                 found.extend(self._readiness_events(token))
         for token in self.doc:
@@ -229,6 +231,20 @@ class _DocReader(NounEvents):
                 demand = Pattern(verb.lemma_.lower(), frozenset(), ("dobj",), "100", "REQUEST", "", "frame:obligation")
                 return self._pairs(verb, demand, sources, targets, trigger=verb) or []
         return []
+
+    def _accountable_events(self, verb: Token) -> list[CodedEvent]:
+        """"We will hold Russia accountable", "readiness to hold Syria accountable for the attacks": a warning of
+        consequences to come, THREATEN (mode null), aimed at whoever is to be held to account."""
+        if verb.lemma_.lower() != "hold" or wished_for(verb):
+            return []
+        held = [c for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.lower_ in _ACCOUNTABLE]
+        targets = self.args.actors_of_all([s for c in held for s in c.children if s.dep_ in ("nsubj", "dobj")] +
+                                          [o for o in verb.children if o.dep_ == "dobj"]) if held else []
+        sources, _ = self.args.source_actors(verb)
+        if not targets or not sources:
+            return []
+        warning = Pattern("hold", frozenset(), ("dobj",), "130", "THREATEN", "", "frame:accountable")
+        return self._pairs(verb, warning, sources, targets, trigger=verb) or []
 
     def _verb_patterns(self, verb: Token) -> tuple[Pattern, ...]:
         lemma = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else verb.lower_

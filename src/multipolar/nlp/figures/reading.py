@@ -108,6 +108,8 @@ class FigureReader:
             source, target = self.direction(span, measure)
         if measure == "imports" and self._bought_from_voice(span, source, target):
             measure, source, target = "exports", self.voice, target  # "Australia agreed to purchase $1.2 billion"
+        if measure == "exports" and source is None and target not in (None, self.voice) and _a_sale(span):
+            source = self.voice  # "a $142 billion arms sale to Saudi Arabia" in a text that speaks for a state
         return FigureReading(measure, source, target, self.parties(span, measure, source, target), per, counted)
 
     # ---- measure --------------------------------------------------------------------------------------
@@ -431,6 +433,14 @@ def _giving(verb: Token) -> bool:
     """"We will contribute", "we have allocated": a verb of giving; not "we are tired of waiting for the $10
     billion", "we decided to establish a $20-billion fund", "we support the call for a $500 billion stimulus"."""
     return any(node.lemma_.lower() in words("giving") for node in verb_chain(verb))
+
+
+def _a_sale(span: Span) -> bool:
+    """The figure is a sale ("a $142 billion arms sale", "sold $5 billion of ..."), whose seller, unnamed, is
+    the state the text speaks for; not "exports ... from other countries"."""
+    verb = governing_verb(span.root)
+    nouns = [*flow_nouns(span), *named_flow(span)]
+    return any(t.lemma_.lower() in ("sale", "sell") for t in [*nouns, *([verb] if verb is not None else [])])
 
 
 def _names_flow(noun: Token) -> bool:

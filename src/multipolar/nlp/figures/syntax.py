@@ -330,6 +330,9 @@ def cue_keys(token: Token) -> Iterator[str]:
             yield f"{child.lemma_.lower()} {lemma}"
         elif child.dep_ == "prt":
             yield f"{lemma} {child.lower_}"
+    if lemma in words("containers"):
+        # "a $600 billion investment commitment", "a loan package": the noun before says what it holds
+        yield from (c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.i < token.i)
     if token.i > 0 and token.nbor(-1).is_alpha:
         yield f"{token.nbor(-1).lemma_.lower()} {lemma}"
     yield lemma
