@@ -165,6 +165,8 @@ def test_a_count_its_subject_amounts_to_takes_the_subjects_measure() -> None:
     assert reached.measure is None
     (oil,) = figures("Our oil production will reach 1.2 million barrels per day.", voice="GUY")
     assert oil.measure == "production"
+    (earned,) = figures("Our oil exports will generate more than $1 billion this year.", voice="GUY")
+    assert (earned.measure, earned.from_) == ("exports", "GUY")
 
 
 @pytest.mark.model
@@ -188,6 +190,13 @@ def test_the_speakers_own_exports_and_the_flow_a_sum_completes() -> None:
 def test_a_percentage_of_the_economy_is_its_growth_unless_a_share(text: str, measure: str) -> None:
     percent = next(f for f in figures(text) if f.kind == "percent")
     assert percent.measure == measure
+
+
+@pytest.mark.model
+def test_a_count_inside_what_another_counts_takes_its_measure() -> None:
+    whole, part = figures("The United States is sanctioning over 400 individuals and entities comprised of "
+                          "Russian elites, the Duma and more than 300 of its members, and defense companies.")
+    assert (whole.measure, part.measure) == ("sanctions", "sanctions")
 
 
 FLOORS = {

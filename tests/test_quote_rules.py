@@ -657,3 +657,13 @@ def test_a_label_naming_only_a_person_is_a_private_persons() -> None:
     assert _speakers(spec)[0][1:4] == ("Bob Marley", None, "CVL")
     senator = "Senator/senator/PROPN/compound/2 " + spec.replace("/1", "/2").replace("/5", "/6")
     assert _speakers(senator)[0][3] == "LEG"
+
+
+def test_as_someone_once_said_hung_on_the_main_verb_is_the_speaker() -> None:
+    # As another great Kenyan, Wangari Maathai, once said, Kenya is a “proud country”.
+    spec = ("As/as/ADP/prep/12 another/another/DET/det/3 great/great/ADJ/amod/3 Kenyan/Kenyan/PROPN/pobj/0 "
+            ",/,/PUNCT/punct/3 Wangari/Wangari/PROPN/compound/6/PERSON Maathai/Maathai/PROPN/appos/3/PERSON "
+            ",/,/PUNCT/punct/12 once/once/ADV/advmod/9 said/say/VERB/advcl/12 ,/,/PUNCT/punct/12 "
+            "Kenya/Kenya/PROPN/nsubj/12 is/be/AUX/ROOT/- a/a/DET/det/16 “/“/PUNCT/punct/16 proud/proud/ADJ/amod/16 "
+            "country/country/NOUN/attr/12 ”/”/PUNCT/punct/12 ././PUNCT/punct/12")
+    assert _speakers(spec)[0][1] == "Wangari Maathai"

@@ -21,6 +21,7 @@ from multipolar.coding import gazetteer as gazetteer_module
 from multipolar.coding.gazetteer_build import build as build_gazetteer
 from multipolar.errors import MultipolarError
 from multipolar.nlp.cached_tagging import use_cached_tagging
+from multipolar.nlp.partial_parse import use_partial_parse
 from multipolar.nlp.spans import DOC_EXTENSIONS, text_of  # noqa: F401  (registers `doc._.mp_*`; older imports)
 from multipolar.settings import Settings
 
@@ -198,6 +199,8 @@ def _load(model: str, actors_files: tuple[str, ...], components: tuple[str, ...]
         raise MultipolarError(f"cannot load the spaCy model {model!r}: is it installed?") from exc
     use_cached_tagging(nlp)
     add_components(nlp, actors_files, knowledge_base, learned_threshold, fast)
+    if fast:
+        use_partial_parse(nlp)
     for spec in components:
         _add_user_component(nlp, spec)
     while len(_LOADED) >= 4:
