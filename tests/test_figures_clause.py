@@ -206,6 +206,22 @@ def test_a_quantity_that_holds_its_noun_is_a_count_but_a_temperature_is_none() -
     assert figures("The goal is to keep warming to 1.5 degrees Celsius within reach.") == []
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("text, qualifiers", [
+    ("The economy is forecast to contract as much as 15 percent or more in 2022.", ["more_than"]),
+    ("Poverty levels have decreased by as much as 9 per cent.", ["less_than"]),
+    ("Only four countries receive more than a 3 per cent royalty.", ["more_than"]),
+    ("Total recovery costs could exceed $15 billion.", ["more_than"]),
+    ("The cumulative tariff rate will be no higher than 15%.", ["less_than"]),
+    ("That builds on the estimated $10 billion invested in 2017.", ["about"]),
+    # "from ... to ...": two levels, not the bounds of a range; "between" and a bare "to" are a range
+    ("The United States will lower the tariff on India from 25% to 18%.", ["exact", "exact"]),
+    ("It costs between $2,000 and $8,000.", ["more_than", "less_than"]),
+])
+def test_qualifiers_read_around_the_figure(text: str, qualifiers: list[str]) -> None:
+    assert [f.qualifier for f in figures(text)] == qualifiers
+
+
 FLOORS = {
     # gold file: (found, measure, direction, period) at or above these (dev sets only; the frozen test is
     # only scored, never a floor)

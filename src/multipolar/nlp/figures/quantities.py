@@ -152,6 +152,7 @@ class QuantityFinder:
         if measure in FLOWS and (source is None or target is None):
             source, target = _from_aid_event(doc, span, source, target)
         before = doc[max(sent.start, span.start - 4) : span.start].text
+        qualifier = figure.bound or qualifier_of(before, span.text, doc[span.end : span.end + 3].text)
         period, open_side = self._period(doc, sent, span, dates, claimed)
         direction, relative_to, rate = _change(doc, sent, span, kind, dates)
         text = sent.text
@@ -160,7 +161,7 @@ class QuantityFinder:
         parties = reading.parties if measure not in FLOWS else tuple(sorted({c for c in (source, target) if c}))
         found = FoundQuantity(
             start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=value, unit=unit,
-            qualifier=figure.bound or qualifier_of(before, span.text), measure=measure, source=source, target=target,
+            qualifier=qualifier, measure=measure, source=source, target=target,
             parties=parties, items=items if kind == "money" else (),
             period=period, change_direction=direction, change_relative_to=relative_to, change_rate=rate,
             sentence=index, described_as=_described_as(doc, span) if value is not None else span.text,
