@@ -192,12 +192,26 @@ def test_a_percentage_of_the_economy_is_its_growth_unless_a_share(text: str, mea
     assert percent.measure == measure
 
 
+@pytest.mark.model
+def test_a_count_inside_what_another_counts_takes_its_measure() -> None:
+    whole, part = figures("The United States is sanctioning over 400 individuals and entities comprised of "
+                          "Russian elites, the Duma and more than 300 of its members, and defense companies.")
+    assert (whole.measure, part.measure) == ("sanctions", "sanctions")
+
+
+@pytest.mark.model
+def test_a_quantity_that_holds_its_noun_is_a_count_but_a_temperature_is_none() -> None:
+    assert [(f.value, f.unit) for f in figures("The earthquake moved the city 3 metres to the west.")] == [
+        (3.0, "metre")]
+    assert figures("The goal is to keep warming to 1.5 degrees Celsius within reach.") == []
+
+
 FLOORS = {
     # gold file: (found, measure, direction, period) at or above these (dev sets only; the frozen test is
     # only scored, never a floor)
     "figures-dev.jsonl": (0.95, 0.87, 0.87, 0.86),
     "figures-dev2.jsonl": (0.98, 0.85, 0.66, 0.82),
-    "figures-dev3.jsonl": (0.95, 0.87, 0.70, 0.90),
+    "figures-dev3.jsonl": (0.97, 0.87, 0.70, 0.90),
 }
 
 

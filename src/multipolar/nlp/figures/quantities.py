@@ -177,6 +177,12 @@ class QuantityFinder:
         root, head = span.root, span.root.head
         if root.dep_ == "pobj" and head.lower_ in ("including", "includes", "of"):
             return self._by_root.get(head.head.i)
+        if kind == "count":
+            # "sanctioning over 400 individuals and entities comprised of ... more than 300 of its members"
+            nouns = {span.doc[i].head.i: q for i, q in self._by_root.items() if q.kind == "count" and i != root.i}
+            inside = next((nouns[a.i] for a in root.ancestors if a.i in nouns), None)
+            if inside is not None:
+                return inside
         if root.dep_ == "conj" and head.i in self._by_root and self._by_root[head.i].measure in FLOWS:
             return self._by_root[head.i]  # not "70 per cent of our GDP, or $2.3 billion": a share is no sum's
         flows = [(i, q) for i, q in self._by_root.items() if q.measure in FLOWS and q.start < span.start_char]
