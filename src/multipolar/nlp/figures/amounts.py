@@ -186,6 +186,9 @@ def _counts_something(doc: Doc, span: Span, value: float) -> bool:
     written_in_digits = any(ch.isdigit() for ch in span.text)
     if not written_in_digits and value < 100:
         return False
+    if written_in_digits and span.label_ == "QUANTITY" and span[-1].pos_ == "NOUN":
+        # "at least 10 feet, or 3 metres": spaCy's quantity holds what it counts; a temperature is no figure
+        return span[-1].lemma_.lower() not in ("degree", "celsius", "fahrenheit")
     if value < 100 and span.start > 0 and doc[span.start - 1].lower_ in ("the", "both", "these", "those"):
         return False
     following = [t for t in doc[span.end : span.end + 3] if not t.is_space]
