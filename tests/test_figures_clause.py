@@ -222,12 +222,19 @@ def test_qualifiers_read_around_the_figure(text: str, qualifiers: list[str]) -> 
     assert [f.qualifier for f in figures(text)] == qualifiers
 
 
+@pytest.mark.model
+def test_levels_from_one_sum_to_another_take_the_measure_named_before() -> None:
+    found = figures("Income from oil leases stood at barely $300 million. We went from $300 million in 2005 to $5.6 "
+                    "billion in 2014.", voice="BOL")
+    assert [f.measure for f in found] == ["revenue", "revenue", "revenue"]
+
+
 FLOORS = {
     # gold file: (found, measure, direction, period) at or above these (dev sets only; the frozen test is
     # only scored, never a floor)
     "figures-dev.jsonl": (0.95, 0.87, 0.87, 0.86),
     "figures-dev2.jsonl": (0.98, 0.85, 0.66, 0.82),
-    "figures-dev3.jsonl": (0.97, 0.87, 0.70, 0.90),
+    "figures-dev3.jsonl": (0.97, 0.88, 0.70, 0.90),
 }
 
 

@@ -131,10 +131,11 @@ class QuantityFinder:
         value, unit, kind, span = stated
         reading = reader.read(span, kind)
         measure = reading.measure if kind != "other" else "duration"
-        if measure is None and (_compared(span) or re.search(r"\b(?:the|that) (?:total|figure|sum|amount|value)\b",
-                                                             sent.text, re.I)):
-            # "29% more than the $147 billion recorded in 2021", "The total rose again in 2023": the measure
-            # of the figure it is compared with, or of the sentence before
+        if measure is None and (_compared(span) or (kind == "money" and _levels(span)) or re.search(
+                r"\b(?:the|that) (?:total|figure|sum|amount|value)\b", sent.text, re.I)):
+            # "29% more than the $147 billion recorded in 2021", "The total rose again in 2023", "We went from
+            # $300 million in 2005 to $5.6 billion in 2014": the measure of the figure it is compared with, or
+            # of the sentence before
             measure = self._last_measure
         if measure is None and kind == "percent" and not _change(doc, sent, span, kind, dates)[0]:
             measure = "share"  # a percentage that is no change of something is a share of something
@@ -349,6 +350,15 @@ def _described_as(doc: Doc, span: Span) -> str | None:
                                     "decline", "decrease", "loss", "deficit", "surplus", "total"):
             return token.lemma_.lower()
     return None
+
+
+def _levels(span: Span) -> bool:
+    """A sum in "from $X ... to $Y": two levels of one measure, named before if not here."""
+    doc = span.doc
+    word = doc[span.start - 1].lower_ if span.start > 0 else ""
+    pair = "to" if word == "from" else "from" if word == "to" else None
+    return pair is not None and any(
+        t.lower_ == pair and t.i + 1 < len(doc) and doc[t.i + 1].ent_type_ == "MONEY" for t in span.sent)
 
 
 def _compared(span: Span) -> bool:
