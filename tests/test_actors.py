@@ -431,3 +431,19 @@ def test_a_name_with_a_middle_initial_the_tables_leave_out() -> None:
     assert _actor_of(found, "Alejandro N. Mayorkas")[:2] == ("USA", "GOV")
     unknown = _codes(_analyse("Maria T. Nobody spoke in Caracas.", "2021-03-08"))
     assert "Maria T. Nobody" not in unknown, unknown
+
+
+def test_figures_a_speech_quotes_carry_their_country() -> None:
+    speech = _codes(_analyse("As Mahatma Gandhi taught us, and as Goethe wrote, peace is the path.", "2015-09-28"))
+    assert (speech.get("Mahatma Gandhi"), speech.get("Goethe")) == ("mahatma-gandhi", "johann-wolfgang-von-goethe")
+    assert _codes(_analyse("Rahul Gandhi spoke in Delhi.", "2015-09-28")).get("Rahul Gandhi") != "mahatma-gandhi"
+
+
+def test_a_person_named_after_a_nationality_and_a_calling_and_an_okina() -> None:
+    writer = _analyse("As the Nigerian novelist Chinua Achebe wrote, things fall apart. Achebe was right.",
+                      "2010-09-25")
+    assert _actor_of(writer, "Chinua Achebe")[:2] == ("NGA", "CVL")
+    assert _actor_of(writer, "Achebe")[:2] == ("NGA", "CVL")
+    assert _codes(_analyse("In Nukuʻalofa, fishermen protested.", "2023-08-25")).get("Nukuʻalofa") == "TON"
+    activist = _analyse("The Kenyan activist Boniface Mwangi was arrested.", "2023-08-25")
+    assert _actor_of(activist, "Kenyan activist Boniface Mwangi")[:2] == ("KEN", "OPP")

@@ -727,3 +727,13 @@ def test_severe_costs_threatened_on_a_condition_are_a_threat() -> None:
                      "costs/cost/NOUN/dobj/2 on/on/ADP/prep/2 China/China/PROPN/pobj/5 if/if/SCONJ/mark/9 "
                      "it/it/PRON/nsubj/9 invades/invade/VERB/advcl/2 Korea/Korea/PROPN/dobj/9 ././PUNCT/punct/2")
     assert [(e[0], e[1], e[2], e[3]) for e in events] == [("JPN", "CHN", "THREATEN", "restrict")]
+
+
+def test_looking_forward_to_a_meeting_is_a_promise_by_the_one_who_says_it() -> None:
+    # "Japan looks forward to meeting with Kenya." / "Japan looks forward to hosting Kenya."
+    meeting = _events("Japan/Japan/PROPN/nsubj/1 looks/look/VERB/ROOT/- forward/forward/ADV/advmod/1 to/to/ADP/prep/1 "
+                      "meeting/meet/VERB/pcomp/3 with/with/ADP/prep/4 Kenya/Kenya/PROPN/pobj/5 ././PUNCT/punct/1")
+    hosting = _events("Japan/Japan/PROPN/nsubj/1 looks/look/VERB/ROOT/- forward/forward/ADV/advmod/1 to/to/ADP/prep/1 "
+                      "hosting/host/VERB/pcomp/3 Kenya/Kenya/PROPN/dobj/4 ././PUNCT/punct/1")
+    assert [(e[0], e[1], e[2]) for e in meeting] == [("JPN", "KEN", "AGREE")]
+    assert [(e[0], e[1], e[2]) for e in hosting] == [("JPN", "KEN", "AGREE")]

@@ -13,17 +13,18 @@ from .conftest import GOLD, SHARED
 pytestmark = pytest.mark.model
 
 # F1 floors for (source, target, PLOVER), pinned a little under today's scores: raise them as the coder
-# improves; a drop below fails the build. Today's figures are in the README.
+# improves; a drop below fails the build. Today's figures are in the README. Each floor holds with the
+# learned coder on (the default) and with the rules alone (--no-learned-events), 2026-12-01 19:50.
 FLOORS = {
     "own": 0.89,
     "own-rules": 0.95,  # rule-014 codes a host as source (CAMEO 043); the v2 manual makes the visitor the actor
-    "plover-gsr": 0.53,
-    "plover-dev": 0.69,       # tests/gold/events_plover-dev.jsonl (PLOVER v2, every type and mode)
-    "plover-dev2": 0.82,      # tests/gold/events_plover-dev2.jsonl (written before tuning the weak types)
-    "plover-test": 0.56,      # its frozen test half: scored, never studied
-    "documents-dev-core": 0.53,   # core recall of the real-document gold, dev half
-    "documents-dev2-core": 0.65,  # tests/gold/documents-dev2.jsonl (8 more documents, written before tuning)
-    "documents-test-core": 0.22,  # and of its frozen test half
+    "plover-gsr": 0.54,
+    "plover-dev": 0.70,       # tests/gold/events_plover-dev.jsonl (PLOVER v2, every type and mode)
+    "plover-dev2": 0.83,      # tests/gold/events_plover-dev2.jsonl (written before tuning the weak types)
+    "plover-test": 0.57,      # its frozen test half: scored, never studied
+    "documents-dev-core": 0.58,   # core recall of the real-document gold, dev half
+    "documents-dev2-core": 0.66,  # tests/gold/documents-dev2.jsonl (8 more documents, written before tuning)
+    "documents-test-core": 0.23,  # and of its frozen test half
     "petrarch-unit-dyad": 0.27,
 }
 

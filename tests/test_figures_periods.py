@@ -34,6 +34,11 @@ def test_stretches_from_the_document_date(text: str, dated: tuple[str, str], yea
     assert span(normalise(text, SPEECH_YEAR, year_only=True)) == year_only
 
 
+def test_a_month_named_alone_in_a_speech_is_read_as_of_its_september() -> None:
+    assert span(normalise("February", SPEECH_YEAR, year_only=True)) == ("2010-02-01", "2010-02-28")
+    assert span(normalise("November", SPEECH_YEAR, year_only=True)) == ("2009-11-01", "2009-11-30")
+
+
 @pytest.mark.parametrize("text, expected", [
     ("FY2022", ("2021-10-01", "2022-09-30")),
     ("Fiscal Year 2023", ("2022-10-01", "2023-09-30")),

@@ -149,6 +149,13 @@ def test_hard_wrapped_lines_are_joined_and_paragraphs_kept() -> None:
     assert "\n\nA new paragraph starts right here" in cleaned
 
 
+def test_a_short_hard_wrapped_excerpt_is_joined_too() -> None:
+    """Three wrapped lines of a speech excerpt are one sentence, not three fragments for the parser."""
+    wrapped = ("As the Secretary-General reminded us, and I quote:\n\n\u201cFor the model of growth that\n"
+               "served us so long is failing the many and\nenriching the few, we must change it now\u201d.")
+    assert "\u201cFor the model of growth that served us so long is failing the many and" in clean_text(wrapped)
+
+
 def test_ordinary_paragraphs_are_not_joined() -> None:
     text = "Short title\nRussia and China signed a long agreement on energy and trade in Beijing on Monday."
     assert clean_text(text) == text

@@ -657,3 +657,27 @@ def test_a_label_naming_only_a_person_is_a_private_persons() -> None:
     assert _speakers(spec)[0][1:4] == ("Bob Marley", None, "CVL")
     senator = "Senator/senator/PROPN/compound/2 " + spec.replace("/1", "/2").replace("/5", "/6")
     assert _speakers(senator)[0][3] == "LEG"
+
+
+def test_as_someone_once_said_hung_on_the_main_verb_is_the_speaker() -> None:
+    # As another great Kenyan, Wangari Maathai, once said, Kenya is a “proud country”.
+    spec = ("As/as/ADP/prep/12 another/another/DET/det/3 great/great/ADJ/amod/3 Kenyan/Kenyan/PROPN/pobj/0 "
+            ",/,/PUNCT/punct/3 Wangari/Wangari/PROPN/compound/6/PERSON Maathai/Maathai/PROPN/appos/3/PERSON "
+            ",/,/PUNCT/punct/12 once/once/ADV/advmod/9 said/say/VERB/advcl/12 ,/,/PUNCT/punct/12 "
+            "Kenya/Kenya/PROPN/nsubj/12 is/be/AUX/ROOT/- a/a/DET/det/16 “/“/PUNCT/punct/16 proud/proud/ADJ/amod/16 "
+            "country/country/NOUN/attr/12 ”/”/PUNCT/punct/12 ././PUNCT/punct/12")
+    assert _speakers(spec)[0][1] == "Wangari Maathai"
+
+
+def test_whose_words_a_colon_announces_and_a_head_that_is_no_one() -> None:
+    # We are inspired by Putin’s words: ¶ “Never yield.”
+    words = ("We/we/PRON/nsubjpass/2 are/be/AUX/auxpass/2 inspired/inspire/VERB/ROOT/- by/by/ADP/agent/2 "
+             "Putin/Putin/PROPN/poss/6 ’s/’s/PART/case/4 words/word/NOUN/pobj/3 :/:/PUNCT/punct/2 ¶ "
+             "“/“/PUNCT/punct/11 Never/never/ADV/advmod/11 yield/yield/VERB/ROOT/- ././PUNCT/punct/11 "
+             "”/”/PUNCT/punct/11")
+    assert _speakers(words)[0][1:3] == ("Putin", "RUS")
+    # Xi smiled. I turned my head and he said “Go.”
+    head = ("Xi/Xi/PROPN/nsubj/1 smiled/smile/VERB/ROOT/- ././PUNCT/punct/1 I/I/PRON/nsubj/4 turned/turn/VERB/ROOT/- "
+            "my/my/PRON/poss/6 head/head/NOUN/dobj/4 and/and/CCONJ/cc/4 he/he/PRON/nsubj/9 said/say/VERB/conj/4 "
+            "“/“/PUNCT/punct/9 Go/go/VERB/ccomp/9 ././PUNCT/punct/11 ”/”/PUNCT/punct/9")
+    assert _speakers(head)[0][1] == "Xi"

@@ -194,7 +194,7 @@ def _unwrapped(text: str) -> str:
     """Join hard-wrapped lines (PDF extractions wrap at ~50-80 characters) so sentences are whole again;
     blank lines still separate paragraphs. Text that is not hard-wrapped is left as it is."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    if len(lines) < 6:
+    if len(lines) < 3:
         return text
     wrapped = sum(1 for ln in lines if 25 <= len(ln) <= 90)
     open_ended = sum(1 for ln in lines if not re.search(r"[.!?:;\"”’)]\s*$", ln))

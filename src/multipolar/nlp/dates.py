@@ -97,7 +97,8 @@ def normalise(text: str, today: dt.date | None, previous: DateValue | None = Non
     if m := re.fullmatch(r"end of (\d{4})", t):
         return month_value(int(m.group(1)), 12)
     try:
-        return _absolute(t) or (_stretch(t, today, year_only) if today else None) or _relative(t, today, previous)
+        return _absolute(t) or (_stretch(t, today, year_only) if today else None) or \
+            (_month_of_speech(t, today) if year_only else None) or _relative(t, today, previous)
     except (ValueError, OverflowError):
         return None
 
@@ -254,6 +255,16 @@ def _shift_years(value: DateValue, years: int) -> DateValue:
         _month_end(value.end.year + years, value.end.month)
     precision = len(value.value)
     return DateValue(start.isoformat()[:precision], start, end)
+
+
+def _month_of_speech(t: str, today: dt.date | None) -> DateValue | None:
+    """A month named alone in a text dated only by its year is read as of the General Debate, in late
+    September: "since February" is that year's February, "last November" the year before's."""
+    found = re.fullmatch(rf"(?:last )?{_MONTH}", t)
+    if found is None or today is None:
+        return None
+    month = MONTHS[found.group(1)]
+    return month_value(today.year if month <= 9 and not t.startswith("last ") else today.year - 1, month)
 
 
 def is_year_only(doc: Doc) -> bool:

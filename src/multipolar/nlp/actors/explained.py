@@ -50,6 +50,7 @@ def with_explained(resolver: ActorResolver, doc: Doc, words: list[str], mentions
     result = _titled_untagged(resolver, doc, words, result)
     result = _appositions(resolver, doc, words, result, learned)
     result = _possessed(doc, result, learned)
+    result = _by_calling(resolver, doc, words, result, learned)
     result = _described_groups(resolver, doc, words, result, learned)
     result = _repeats(doc, result, learned)
     result = _surnames(doc, result)
@@ -311,6 +312,47 @@ def _possessed(doc: Doc, mentions: list[ActorMention], learned: dict[str, ActorR
         actor = _learned(ent.text, owner.actors[0].code, None)
         learned.setdefault(ent.text, actor)
         result.append(ActorMention(ent.start, ent.end, (learned[ent.text],), "possessive"))
+        covered = covered_tokens(result)
+    return result
+
+
+_CALLING_WORDS = 2
+"""Lower-case words of a calling between a nationality and a name ("the Nigerian novelist", "human rights
+activist")."""
+
+
+def _by_calling(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention],
+                learned: dict[str, ActorRef]) -> list[ActorMention]:
+    """"the Nigerian novelist Chinua Achebe", "the Mexican poet X": a person no table holds, named after a
+    nationality and a calling, is of that state; a calling that is no sector word makes a civilian (CVL)."""
+
+    result = list(mentions)
+    covered = covered_tokens(result)
+    for ent in [e for e in doc.ents if e.label_ == "PERSON"]:
+        if any(k in covered for k in range(ent.start, ent.end)) or ent.text in learned:
+            continue
+        k = ent.start
+        while k > 0 and ent.start - k < _CALLING_WORDS and words[k - 1].isalpha() and words[k - 1].islower() and \
+                doc[k - 1].pos_ == "NOUN":
+            k -= 1
+        owner = covered.get(k - 1)
+        agent = covered.get(ent.start - 1)
+        if agent is not None and agent.how == "agent" and agent.end == ent.start and len(agent.actors) == 1 and \
+                agent.actors[0].country and agent.actors[0].role not in ("GOV", "MIL", "MED", None):
+            # "the Kenyan activist Boniface Mwangi": the person the group word names, not the group
+            actor = _learned(ent.text, agent.actors[0].country, agent.actors[0].role)
+            learned[ent.text] = actor
+            result = [m for m in result if m is not agent] + [ActorMention(agent.start, ent.end, (actor,), "calling")]
+            covered = covered_tokens(result)
+            continue
+        if k == ent.start or owner is None or owner.how != "adjective" or owner.end != k or \
+                owner.actors[0].kind != "state" or len(owner.actors) != 1:
+            continue
+        hit = resolver.gazetteer.agent_at(words, k)
+        sector = hit[0].sector if hit is not None and k + hit[1] == ent.start else "CVL"
+        actor = _learned(ent.text, owner.actors[0].code, sector, title=" ".join(words[k:ent.start]))
+        learned[ent.text] = actor
+        result.append(ActorMention(ent.start, ent.end, (actor,), "calling"))
         covered = covered_tokens(result)
     return result
 

@@ -486,7 +486,7 @@ def _is_name_word(word: str) -> bool:
 def _word(text: str) -> str:
     """A token as the tables write it: straight apostrophes, and a possessive the tokenizer left on its word
     ("Faso’s" after a curly apostrophe) taken off, so the name before it still matches."""
-    text = text.replace("’", "'")
+    text = text.replace("’", "'").replace("ʻ", "'")  # "Nukuʻalofa" with the ʻokina is Nuku'alofa
     if len(text) > 3 and text.endswith("'s") and text[0].isupper():
         return text[:-2]
     return text

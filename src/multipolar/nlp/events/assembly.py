@@ -51,8 +51,9 @@ class EventAssembler:
         plover, mode, entry, negated, modality = future_reading(self.tables, word, plover, mode, entry, negated,
                                                                 modality)
         promised = "" if promised == plover else promised
-        if entry.code == HOSTED:
+        if entry.code == HOSTED and not promised:
             # the v2 manual: "the visitor will always be coded as the actor and the host will be the recipient"
+            # (an invitation or a promise to host is the host's own AGREE)
             sources, targets, entry = targets, sources, self.tables.code(VISITED)
         pairs = actor_pairs(pattern, sources, targets, trigger)
         alone = alone_ok and not pairs and not targets and "none" in pattern.targets and plover in self.tables.alone

@@ -46,7 +46,7 @@ def frame_words() -> dict[str, str]:
 def _kind_of(word: Token) -> str | None:
     words = frame_words()
     lemma = word.lemma_.lower()
-    for particle in (c.lower_ for c in word.children if c.dep_ in ("prt", "prep")):
+    for particle in (c.lower_ for c in word.children if c.dep_ in ("prt", "prep", "advmod")):  # "look forward"
         if f"{lemma} {particle}" in words:
             return words[f"{lemma} {particle}"]
     return words.get(lemma)

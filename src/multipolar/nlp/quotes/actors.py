@@ -167,7 +167,7 @@ def _described_otherwise(attribution: Attribution, start: int, end: int, descrip
         kind = _name_kind(head)
         return Described(name.text, None, country, sector or (_private(doc, lo, hi) if kind == "person" else None),
                          name.start, name.end, kind, True)
-    kind = "person" if head.lemma_.lower() in person_nouns() else \
+    kind = "person" if head.lemma_.lower() in person_nouns() and not _body_part(head) else \
         "group" if head.tag_ in ("NNS", "NNPS") else "body"
     return Described(phrase.text, None, country, sector or (_private(doc, lo, hi) if kind == "person" else None),
                      start, end, kind, False)
@@ -187,6 +187,12 @@ def _side_taken(attribution: Attribution, head: Token) -> str | None:
             if hit is not None and hit[0].sector in _SIDES:
                 return hit[0].sector
     return None
+
+
+def _body_part(head: Token) -> bool:
+    """"as I turned my head": a head that heads nothing ("of X") and is someone's own is no person."""
+    return head.lemma_.lower() == "head" and not any(c.dep_ in ("prep", "compound", "amod") for c in head.children) \
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
 
 
 def _titled_name(attribution: Attribution, mention: ActorMention, start: int, end: int) -> Described | None:

@@ -177,8 +177,11 @@ def announced(att: Attribution, quote: QuoteSpan) -> Described | None:
     named just before the colon that opens the quotation."""
     before = [t for t in att.doc[max(0, att._token_at(quote.start) - 4) : att._token_at(quote.start)]
               if not t.is_space and t.text not in "“\"‘"]
-    if len(before) < 2 or before[-1].text != ":" or before[-2].lemma_.lower() not in document_nouns() or \
-            before[-2].pos_ != "NOUN":
+    noun = before[-2] if len(before) >= 2 else None
+    if noun is None or before[-1].text != ":" or not {noun.lemma_.lower(), noun.lower_} & document_nouns() or \
+            noun.pos_ != "NOUN":
         return None
-    author = att.author_of(before[-2])
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "our", "my")),
+                 None)  # "let us be inspired by his words: “...”": his
+    author = att.speaker_of(owner) if owner is not None else att.author_of(noun)
     return author if author is not None and author.text is not None else None

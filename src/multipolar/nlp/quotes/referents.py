@@ -417,6 +417,21 @@ def _described_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def relative_head(pronoun: Token, head: Token) -> Token:
+    """"Senator X of the opposition party, who called ...": "who" is a person, though the parser hangs
+    the clause on the nearest noun; it goes to the person that noun's phrase belongs to."""
+    if pronoun.lower_ not in ("who", "whom") or head.ent_type_ == "PERSON" or head.lemma_.lower() in people_words():
+        return head
+    node = head
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.dep_ != "prep":
+            break
+        node = node.head.head
+        if node.ent_type_ == "PERSON" or node.lemma_.lower() in people_words():
+            return node
+    return head
+
+
 def _named_by(name: Token) -> Token | None:
     """The person noun a name is given to: "the poet known as X", "a man called X", "a woman named X"."""
     verb = name.head.head if name.dep_ == "pobj" and name.head.lower_ == "as" else name.head \

@@ -26,7 +26,6 @@ from multipolar.nlp.quotes.actors import (
     describe_phrase,
     document_nouns,
     organisation_words,
-    people_words,
 )
 from multipolar.nlp.quotes.around import (
     PRONOUN_GENDER,
@@ -50,6 +49,7 @@ from multipolar.nlp.quotes.referents import (
     office_holder,
     phrase,
     referents,
+    relative_head,
     words_of,
 )
 from multipolar.nlp.quotes.transcript import Turn, transcript_turns, turn_at
@@ -307,18 +307,22 @@ class Attribution:
         """The subject of a verb, through relative pronouns, conjuncts, participles and infinitives."""
         node = verb
         for _ in range(4):
+            named_as = self._as_someone(verb, node) if node.i == verb.head.i != verb.i and verb.dep_ == "advcl" \
+                else None  # "As X, Y, once said, Paraguay is a “...”": the parser hangs "As X" on the main verb
+            if named_as is not None:
+                return named_as
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i not in self.quoted
                         and c.idx >= self.dateline_end]
             agents = [p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if subjects and subjects[0].lower_ == "it" and subjects[0].dep_ == "nsubjpass":
                 subjects = []  # "in which it was agreed that": no one in particular
             if subjects and subjects[0].lower_ in _RELATIVE and node.dep_ == "relcl":
-                return self._relative_head(subjects[0], node.head)
+                return relative_head(subjects[0], node.head)
             if subjects and not (agents and subjects[0].dep_ == "nsubjpass"):
                 return subjects[0]
             if agents:
                 return agents[0]
-            named_as = self._as_someone(verb, node) if node is verb or node is verb.head else None
+            named_as = self._as_someone(verb, node) if node.i in (verb.i, verb.head.i) else None
             if named_as is not None:
                 return named_as
             if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
@@ -330,20 +334,6 @@ class Attribution:
                 return None
             node = node.head
         return None
-
-    def _relative_head(self, pronoun: Token, head: Token) -> Token:
-        """"Senator X of the opposition party, who called ...": "who" is a person, though the parser hangs
-        the clause on the nearest noun; it goes to the person that noun's phrase belongs to."""
-        if pronoun.lower_ not in ("who", "whom") or head.ent_type_ == "PERSON" or head.lemma_.lower() in people_words():
-            return head
-        node = head
-        for _ in range(3):
-            if node.dep_ != "pobj" or node.head.dep_ != "prep":
-                break
-            node = node.head.head
-            if node.ent_type_ == "PERSON" or node.lemma_.lower() in people_words():
-                return node
-        return head
 
     def _as_someone(self, verb: Token, node: Token) -> Token | None:
         """"As a great statesman of my country, Bernardino Caballero, once said: ...": the parser hangs the
