@@ -445,3 +445,5 @@ def test_a_person_named_after_a_nationality_and_a_calling_and_an_okina() -> None
     assert _actor_of(writer, "Chinua Achebe")[:2] == ("NGA", "CVL")
     assert _actor_of(writer, "Achebe")[:2] == ("NGA", "CVL")
     assert _codes(_analyse("In Nukuʻalofa, fishermen protested.", "2023-08-25")).get("Nukuʻalofa") == "TON"
+    activist = _analyse("The Kenyan activist Boniface Mwangi was arrested.", "2023-08-25")
+    assert _actor_of(activist, "Kenyan activist Boniface Mwangi")[:2] == ("KEN", "OPP")

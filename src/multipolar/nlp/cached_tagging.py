@@ -34,6 +34,8 @@ class CachedAttributeRuler:
         self.multi = Matcher(ruler.vocab)
         self.lowers: set[str] = set()
         self.lower_patterns: list[str] = []
+        self.openers: list[dict[str, Any]] = []
+        self.longest = 0
         for attr_id, patterns in enumerate(_patterns(ruler)):
             for pattern in patterns:
                 for token in pattern:
@@ -42,8 +44,17 @@ class CachedAttributeRuler:
                     self.single.append((attr_id, pattern[0]))
                 else:
                     self.multi.add(str(attr_id), [pattern])
+                    self.openers.append(pattern[0])
+                    self.longest = max(self.longest, len(pattern))
+        if not all(isinstance(attr, int) for attrs in ruler.attrs for attr in attrs):
+            raise ValueError("the attribute ruler sets extension attributes: cannot memoise it")
         self.kept_lower: dict[int, int] = {}
         self.memo: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self.assigned = sorted({attr for attrs in ruler.attrs for attr in attrs})
+        """The token attributes the rules set (as ids), the columns `_assign_alone` writes."""
+        self.merged: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
+        self.opens: dict[tuple[int, ...], bool] = {}
+        """Per key, whether a token of it can begin one of the longer patterns (all of fixed length)."""
 
     def _check(self, token: dict[str, Any]) -> None:
         """Refuse a pattern whose outcome the key would not decide (the loader then keeps the ruler)."""
@@ -71,30 +82,66 @@ class CachedAttributeRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
-        targets: list[list[int]] = []
-        for lower, tag, dep, space in doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist():
+        targets: list[tuple[int, ...]] = []
+        openers: list[int] = []
+        for i, (lower, tag, dep, space) in enumerate(doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()):
             key = (self._lower_key(lower, strings), tag, dep, space)
             found = self.memo.get(key)
             if found is None:
                 found = self.memo[key] = self._alone(key, strings)
-            targets.append(list(found))
-        for match_id, start, end in self.multi(doc, allow_missing=True):
+                self.opens[key] = self._opens(key, strings)
+            targets.append(found)
+            if self.opens[key]:
+                openers.append(i)
+        longer: dict[int, list[int]] = {}
+        matches = {(match_id, i + start, i + end) for i in openers  # a longer pattern only where one can begin
+                   for match_id, start, end in self.multi(doc[i : i + self.longest], allow_missing=True)}
+        for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2], m[0])):
             attr_id = int(strings[match_id])
-            targets[range(start, end)[self.ruler.indices[attr_id]]].append(attr_id)
-        for i, attr_ids in enumerate(targets):
-            if attr_ids:
-                token = doc[i]
-                for attr_id in sorted(set(attr_ids)):  # later rules win, as in the ruler
-                    set_token_attrs(token, self.ruler.attrs[attr_id])
+            longer.setdefault(range(start, end)[self.ruler.indices[attr_id]], []).append(attr_id)
+        self._assign_alone(doc, targets, longer)
+        for i, attr_ids in longer.items():  # a token a longer pattern matched: every rule of it, in order
+            token = doc[i]
+            for attr_id in sorted({*attr_ids, *targets[i]}):  # later rules win, as in the ruler
+                set_token_attrs(token, self.ruler.attrs[attr_id])
         return doc
+
+    def _assign_alone(self, doc: Doc, targets: list[tuple[int, ...]], skipped: dict[int, list[int]]) -> None:
+        """What the one-token rules give each token (but those in `skipped`), written at once: one array
+        per attribute the rules set, instead of one token at a time."""
+        values = doc.to_array(self.assigned)
+        for i, attr_ids in enumerate(targets):
+            if attr_ids and i not in skipped:
+                for column, value in self._merged(attr_ids):
+                    values[i, column] = value
+        doc.from_array(self.assigned, values)  # type: ignore[arg-type]
+
+    def _merged(self, attr_ids: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+        """(column, value) of what these rules set together, later rules winning."""
+        kept = self.merged.get(attr_ids)
+        if kept is None:
+            final: dict[int, int] = {}
+            for attr_id in attr_ids:
+                final.update(self.ruler.attrs[attr_id])
+            kept = self.merged[attr_ids] = tuple((self.assigned.index(a), v) for a, v in final.items())
+        return kept
+
+    def _opens(self, key: tuple[int, ...], strings: Any) -> bool:
+        values = _values(key, strings)
+        return any(all(_satisfies(values[name], wanted) for name, wanted in token.items()) for token in self.openers)
 
     def _alone(self, key: tuple[int, ...], strings: Any) -> tuple[int, ...]:
         """The rules whose one-token patterns a token of this key matches, in order."""
-        lower, tag, dep, space = key
-        values = {"LOWER": strings[lower] if lower else None, "TAG": strings[tag], "DEP": strings[dep],
-                  "IS_SPACE": bool(space)}
+        values = _values(key, strings)
         return tuple(sorted({attr_id for attr_id, token in self.single
                              if all(_satisfies(values[name], wanted) for name, wanted in token.items())}))
+
+
+def _values(key: tuple[int, ...], strings: Any) -> dict[str, Any]:
+    """The attributes a pattern may read, of a token of this key (a word no pattern names is None)."""
+    lower, tag, dep, space = key
+    return {"LOWER": strings[lower] if lower else None, "TAG": strings[tag], "DEP": strings[dep],
+            "IS_SPACE": bool(space)}
 
 
 def _satisfies(value: Any, wanted: Any) -> bool:

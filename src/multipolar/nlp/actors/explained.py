@@ -336,6 +336,15 @@ def _by_calling(resolver: ActorResolver, doc: Doc, words: list[str], mentions: l
                 doc[k - 1].pos_ == "NOUN":
             k -= 1
         owner = covered.get(k - 1)
+        agent = covered.get(ent.start - 1)
+        if agent is not None and agent.how == "agent" and agent.end == ent.start and len(agent.actors) == 1 and \
+                agent.actors[0].country and agent.actors[0].role not in ("GOV", "MIL", "MED", None):
+            # "the Kenyan activist Boniface Mwangi": the person the group word names, not the group
+            actor = _learned(ent.text, agent.actors[0].country, agent.actors[0].role)
+            learned[ent.text] = actor
+            result = [m for m in result if m is not agent] + [ActorMention(agent.start, ent.end, (actor,), "calling")]
+            covered = covered_tokens(result)
+            continue
         if k == ent.start or owner is None or owner.how != "adjective" or owner.end != k or \
                 owner.actors[0].kind != "state" or len(owner.actors) != 1:
             continue

@@ -31,10 +31,14 @@ _SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven",
 _NUMBER_WORDS = {word: n for n, word in enumerate(_SMALL_NUMBERS)} | {
     "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12}
 _QUALIFIERS = [
-    (r"more than|over|above|at least|in excess of|exceeding|upwards of", "more_than"),
-    (r"less than|under|below|at most|fewer than|up to", "less_than"),
-    (r"about|around|roughly|nearly|almost|some|approximately|close to|an estimated|circa|~", "about"),
+    (r"more than|over|above|at least|in excess of|exceeding|exceed|exceeds|exceeded|upwards of", "more_than"),
+    (r"less than|under|below|at most|fewer than|up to|as much as|as high as|as many as|"
+     r"no (?:more|higher|greater) than", "less_than"),
+    (r"about|around|roughly|nearly|almost|some|approximately|close to|an estimated|the estimated|circa|~",
+     "about"),
 ]
+_OR_MORE = re.compile(r"\s*or (?:(?P<more>more|above|higher|greater)|(?P<less>less|fewer|below|lower))\b",
+                      re.IGNORECASE)
 _MONEY_WORDS = re.compile(
     r"[$€£¥₹₽]|\b(?:dollars?|euros?|pounds sterling|yuan|renminbi|rubles?|roubles?|rupees?|yen)\b", re.IGNORECASE)
 def parse_amount(text: str) -> tuple[float, str | None] | None:
@@ -63,10 +67,15 @@ def parse_amount(text: str) -> tuple[float, str | None] | None:
     return value, None
 
 
-def qualifier_of(before: str, inside: str) -> str:
-    """more_than, less_than, about or exact, from the words before a figure or its own first words."""
+def qualifier_of(before: str, inside: str, after: str = "") -> str:
+    """more_than, less_than, about or exact, from the words before a figure ("more than a 3 per cent royalty",
+    "could exceed $15 billion"), its own first words, or an "or more" after it ("15 percent or more")."""
+    tail = _OR_MORE.match(after)
+    if tail is not None:
+        return "more_than" if tail.group("more") else "less_than"
     for pattern, name in _QUALIFIERS:
-        if re.search(rf"(?:^|\s)(?:{pattern})\s*$", before.lower()) or re.match(rf"(?:{pattern})\b", inside.lower()):
+        if re.search(rf"(?:^|\s)(?:{pattern})(?:\s+an?)?\s*$", before.lower()) or \
+                re.match(rf"(?:{pattern})\b", inside.lower()):
             return name
     return "exact"
 
@@ -304,8 +313,11 @@ def _split_range(doc: Doc, span: Span) -> list[FigureSpan]:
     high = Span(doc, joint.i + 1, span.end, label=span.label_)
     if low.text.strip().lower() in ("between", "from") or not any(t.like_num for t in low):
         return [FigureSpan(span)]
+    levels = low[0].lower_ == "from" or (span.start > 0 and doc[span.start - 1].lower_ == "from")
     if low[0].lower_ in ("between", "from"):
         low = Span(doc, low.start + 1, low.end, label=span.label_)
+    if levels:
+        return [FigureSpan(low), FigureSpan(high)]  # "from 25% to 18%": two levels, not the bounds of a range
     return [FigureSpan(low, "more_than"), FigureSpan(high, "less_than")]
 
 
@@ -315,6 +327,8 @@ def _paired_ranges(doc: Doc, found: list[FigureSpan]) -> list[FigureSpan]:
     for k in range(len(result) - 1):
         low, high = result[k].span, result[k + 1].span
         joint = doc[low.end] if low.end < len(doc) else None
+        if low.start > 0 and doc[low.start - 1].lower_ == "from":
+            continue  # "from 19 to 25 partner countries": two levels
         if low.label_ == "CARDINAL" and high.label_ in ("PERCENT", "MONEY") and joint is not None and \
                 joint.lower_ in ("to", "-", "–", "and") and high.start == low.end + 1 and result[k].bound is None:
             percent = (parse_amount(high.text) or (0.0, None))[1] == "percent"  # "28 per cent" spaCy calls MONEY

@@ -131,10 +131,11 @@ class QuantityFinder:
         value, unit, kind, span = stated
         reading = reader.read(span, kind)
         measure = reading.measure if kind != "other" else "duration"
-        if measure is None and (_compared(span) or re.search(r"\b(?:the|that) (?:total|figure|sum|amount|value)\b",
-                                                             sent.text, re.I)):
-            # "29% more than the $147 billion recorded in 2021", "The total rose again in 2023": the measure
-            # of the figure it is compared with, or of the sentence before
+        if measure is None and (_compared(span) or (kind == "money" and _levels(span)) or re.search(
+                r"\b(?:the|that) (?:total|figure|sum|amount|value)\b", sent.text, re.I)):
+            # "29% more than the $147 billion recorded in 2021", "The total rose again in 2023", "We went from
+            # $300 million in 2005 to $5.6 billion in 2014": the measure of the figure it is compared with, or
+            # of the sentence before
             measure = self._last_measure
         if measure is None and kind == "percent" and not _change(doc, sent, span, kind, dates)[0]:
             measure = "share"  # a percentage that is no change of something is a share of something
@@ -152,6 +153,7 @@ class QuantityFinder:
         if measure in FLOWS and (source is None or target is None):
             source, target = _from_aid_event(doc, span, source, target)
         before = doc[max(sent.start, span.start - 4) : span.start].text
+        qualifier = figure.bound or qualifier_of(before, span.text, doc[span.end : span.end + 3].text)
         period, open_side = self._period(doc, sent, span, dates, claimed)
         direction, relative_to, rate = _change(doc, sent, span, kind, dates)
         text = sent.text
@@ -160,7 +162,7 @@ class QuantityFinder:
         parties = reading.parties if measure not in FLOWS else tuple(sorted({c for c in (source, target) if c}))
         found = FoundQuantity(
             start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=value, unit=unit,
-            qualifier=figure.bound or qualifier_of(before, span.text), measure=measure, source=source, target=target,
+            qualifier=qualifier, measure=measure, source=source, target=target,
             parties=parties, items=items if kind == "money" else (),
             period=period, change_direction=direction, change_relative_to=relative_to, change_rate=rate,
             sentence=index, described_as=_described_as(doc, span) if value is not None else span.text,
@@ -348,6 +350,15 @@ def _described_as(doc: Doc, span: Span) -> str | None:
                                     "decline", "decrease", "loss", "deficit", "surplus", "total"):
             return token.lemma_.lower()
     return None
+
+
+def _levels(span: Span) -> bool:
+    """A sum in "from $X ... to $Y": two levels of one measure, named before if not here."""
+    doc = span.doc
+    word = doc[span.start - 1].lower_ if span.start > 0 else ""
+    pair = "to" if word == "from" else "from" if word == "to" else None
+    return pair is not None and any(
+        t.lower_ == pair and t.i + 1 < len(doc) and doc[t.i + 1].ent_type_ == "MONEY" for t in span.sent)
 
 
 def _compared(span: Span) -> bool:
