@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from multipolar.nlp.spans import text_of
+
 MAX_VALUE = 1e16
 """Larger figures (ten quadrillion) are misreadings, not amounts: they are not reported."""
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9,
@@ -290,7 +292,7 @@ def _without_list_number(doc: Doc, ent: Span) -> Span | None:
     a bracket numbers a list item; it is no figure, and not part of the one after it."""
     first = ent[0]
     mark = doc[first.i + 1] if first.i + 1 < len(doc) else None
-    line_start = doc.text[: first.idx].rstrip(" \t")
+    line_start = text_of(doc)[: first.idx].rstrip(" \t")
     numbered = first.text.isdecimal() and len(first.text) <= 2 and (not line_start or line_start.endswith("\n"))
     if mark is None or not numbered or mark.text not in (".", ")"):
         return ent

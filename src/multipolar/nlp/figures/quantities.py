@@ -27,7 +27,7 @@ from multipolar.nlp.figures.amounts import (
 from multipolar.nlp.figures.reading import FLOWS, FigureReader
 from multipolar.nlp.figures.syntax import governing_verb, own_phrase, verb_chain
 from multipolar.nlp.figures.words import words
-from multipolar.nlp.spans import ActorMention
+from multipolar.nlp.spans import ActorMention, text_of
 
 _UP = re.compile(r"\b(?:up|increas\w*|ris\w*|rose|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|climb\w*|"
                  r"higher)\b", re.IGNORECASE)
@@ -278,7 +278,7 @@ def _lead_of(sent: Span, index: int, found: list[FoundQuantity], reader: FigureR
 def _in_list_item(sent: Span) -> bool:
     """The sentence is on a line that starts with a list mark ("-   Oxygen Support:  An initial delivery of
     1,100 cylinders ..." is two sentences of one item)."""
-    text = sent.doc.text
+    text = text_of(sent.doc)
     line = text[text.rfind("\n", 0, sent.start_char) + 1 : sent.end_char].lstrip()
     return line[:1] in _BULLETS
 _NESTED = frozenset({"csubj", "advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp"})
