@@ -1,10 +1,11 @@
 """Throughput of `multipolar.process` against bare spaCy on the same texts, measured side by side.
 
-    python bench/throughput.py [--corpus PATH] [--docs 200] [--rounds 3] [--learned] [--fast]
+    python bench/throughput.py [--corpus PATH] [--docs 200] [--rounds 3] [--[no-]learned] [--fast]
                                [--knowledge-base-rounds N] [--learned-rounds N]
 
 Each round times bare spaCy (`nlp.pipe`, every component of the model) and then the whole pipeline (the
-knowledge base on; the learned event coder too with `--learned`; fast mode too with `--fast`) on the same
+knowledge base on; the learned event coder as the default settings say, or as `--learned`/`--no-learned` say;
+fast mode too with `--fast`) on the same
 texts, alternating which goes first, and prints the words/s of each and their ratio; then the median ratio
 of the rounds. Seconds are CPU seconds of this process, so other jobs on a shared machine slow both sides
 alike instead of whichever runs while they do (wall seconds are printed too). With
@@ -66,7 +67,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3, help="Side-by-side rounds; the median ratio is the figure.")
-    parser.add_argument("--learned", action="store_true", help="Run the learned event coder in the pipeline too.")
+    parser.add_argument("--learned", action=argparse.BooleanOptionalAction, default=DEFAULT_SETTINGS.learned_events,
+                        help="Run the learned event coder in the pipeline (the default settings' choice unless given).")
     parser.add_argument("--fast", action="store_true", help="Time fast mode (setting `fast`) in each round too.")
     parser.add_argument("--learned-rounds", type=int, default=0)
     parser.add_argument("--knowledge-base-rounds", type=int, default=0)
@@ -85,8 +87,9 @@ def main() -> None:
         load_pipeline(DEFAULT_SETTINGS.replace(fast=True))
     load_pipeline(full)  # load once, outside the timing, as a server or `ingest` would
     list(multipolar.process(records[:1], settings=full))  # and read its tables, as a first document would
+    learned = "on" if full.learned_events else "off"
     print(f"corpus: {args.corpus.name}, {len(records)} documents, {words:,} words (one core); pipeline: knowledge "
-          f"base {'on' if full.knowledge_base else 'off'}, learned event coder {'on' if args.learned else 'off'}")
+          f"base {'on' if full.knowledge_base else 'off'}, learned event coder {learned}")
     ratios: dict[str, list[float]] = {name: [] for name in sides if name != "bare spaCy"}
     for round_ in range(args.rounds):
         order = list(sides) if round_ % 2 == 0 else list(reversed(sides))
