@@ -128,12 +128,16 @@ def test_undated_events_of_a_year_only_record_take_the_year() -> None:
     assert "2019-06" in dates.values()                    # a date in the sentence still wins
 
 
-def test_every_event_names_the_rule_that_coded_it(seed_analysis: Analysis) -> None:
+def test_every_event_names_the_rule_or_model_that_coded_it(seed_analysis: Analysis) -> None:
     from multipolar.coding.tables import load_tables
+    from multipolar.nlp.events.learned import load_models
 
     tables = load_tables()
     ids = {p.id for rows in (*tables.verbs.values(), *tables.nouns.values()) for p in rows}
+    model = load_models().name  # the learned coder (on by default) names its weights
     for event in seed_analysis.events:
+        if event.coder == model:
+            continue
         kind, _, rule = event.coder.partition(":")
         assert kind == "rules", event
         assert all(part in ids or part.startswith("frame:") for part in rule.split("+")), event.coder
