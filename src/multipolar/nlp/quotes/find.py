@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
+from multipolar import data_files
+from multipolar.data_files import data_lines
 from multipolar.nlp.spans import ActorRef, quoted_char_ranges, text_of
 
 CLOSERS = "”»"
@@ -72,17 +73,14 @@ def speaker_country(actor: ActorRef | None) -> str | None:
     return actor.country if actor.kind in ("person", "organization", "other") else None
 
 
-@cache
 def word_list(name: str) -> tuple[str, ...]:
-    """A word list of `data/quotes/` (one entry a line; `#` starts a comment)."""
-    text = resources.files("multipolar").joinpath(f"data/quotes/{name}").read_text(encoding="utf-8")
-    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    """A word list of `data/quotes/`, in its order (read as every data file is: `data_files`)."""
+    return data_lines(f"quotes/{name}")
 
 
-@cache
 def word_set(name: str) -> frozenset[str]:
     """A one-column word list of `data/quotes/`, as a set."""
-    return frozenset(word_list(name))
+    return data_files.word_list(f"quotes/{name}")
 
 
 @cache
