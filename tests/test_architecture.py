@@ -304,6 +304,19 @@ def test_data_files_skip_comments_and_blank_lines_and_refuse_a_table_line_withou
         data_lines("claims/none.txt")
 
 
+def test_named_lists_gather_a_list_over_lines_and_split_its_words() -> None:
+    """Both multi-list files read one way: the figure reader's (a word a line) and the event coder's ('|')."""
+    from multipolar.data_files import named_lists
+    from multipolar.errors import DataFileError
+
+    figures = named_lists("figures/words.tsv")
+    assert {"barrel", "bushel"} <= figures["goods_units"]
+    coding = named_lists("coding/word_lists.tsv")
+    assert "list" not in coding and {"say", "state", "claim"} <= coding["say_verbs"]
+    with pytest.raises(DataFileError, match=r"relation_nouns\.txt: entry 1 "):
+        named_lists("claims/relation_nouns.txt")
+
+
 def test_no_module_over_500_lines_and_no_function_over_60() -> None:
     """Issue #18's size limits: a module that grows past them is split by what it reads, not left to grow."""
     too_big = []

@@ -36,3 +36,18 @@ def word_table(name: str) -> dict[str, str]:
             raise DataFileError(f"{name}: entry {number} ({line!r}) needs a word, a tab and a value")
         table[word.strip()] = value.strip()
     return table
+
+
+@cache
+def named_lists(name: str) -> dict[str, frozenset[str]]:
+    """Several word lists in one file: each line a list's name, a tab and its words ('|' between them); a list
+    may take several lines, and a header line `list<TAB>words` is skipped."""
+    found: dict[str, set[str]] = {}
+    for number, line in enumerate(data_lines(name), start=1):
+        list_name, tab, words = line.partition("\t")
+        if (list_name.strip(), words.strip()) == ("list", "words"):
+            continue
+        if not tab or not words.strip():
+            raise DataFileError(f"{name}: entry {number} ({line!r}) needs a list name, a tab and words")
+        found.setdefault(list_name.strip(), set()).update(w.strip() for w in words.split("|") if w.strip())
+    return {list_name: frozenset(words) for list_name, words in found.items()}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from multipolar.data_files import named_lists
 from multipolar.errors import DataFileError
 
 PLOVER_TYPES = (
@@ -172,8 +173,7 @@ def _words(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _word_lists() -> dict[str, frozenset[str]]:
-    return {row["list"].strip(): frozenset(w.strip().lower() for w in row["words"].split("|") if w.strip())
-            for row in _read("word_lists.tsv")}
+    return {name: frozenset(w.lower() for w in words) for name, words in named_lists("coding/word_lists.tsv").items()}
 
 
 def word_list(name: str) -> frozenset[str]:
