@@ -36,7 +36,7 @@ from multipolar.nlp.actors.kb_names import (
     person_span_longer,
     standing_on,
 )
-from multipolar.nlp.spans import ActorMention, ActorRef
+from multipolar.nlp.spans import ActorMention, ActorRef, text_of
 
 __all__ = ["ACTOR_LABELS", "ActorMention", "ActorRef", "ActorResolver"]
 """`ActorMention` and `ActorRef` live in `nlp/spans.py` (the components' contract); importing them from here
@@ -418,7 +418,7 @@ class ActorResolver:
         """Who the document's "we" is: the voice given with it and, in a joint statement, every signatory
         ("Joint Statement of the United States and Japan"), or the body that speaks ("G7 Leaders' Statement")."""
         voice = self.gazetteer.code_of(doc._.mp_voice, day) if doc._.mp_voice else None
-        codes = actors_signatories.signatories(self.gazetteer, doc._.mp_title, voice, day, doc.text)
+        codes = actors_signatories.signatories(self.gazetteer, doc._.mp_title, voice, day, text_of(doc))
         return tuple(self.ref(code, day) for code in codes)
 
     def ref(self, code: str, day: dt.date | None) -> ActorRef:

@@ -287,13 +287,18 @@ def _as_figure(doc: Doc, found: Span) -> Span | None:
     return ent if ent.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") else None
 
 
+def _opens_line(text: str, at: int) -> bool:
+    """Only spaces or tabs stand between the line's start and `at` (read back to the last newline, not the
+    whole text before it)."""
+    return not text[text.rfind("\n", 0, at) + 1 : at].strip(" \t")
+
+
 def _without_list_number(doc: Doc, ent: Span) -> Span | None:
     """"1.  $1 billion to ensure ...", "3. $700 million": the number that opens a line and ends in a dot or
     a bracket numbers a list item; it is no figure, and not part of the one after it."""
     first = ent[0]
     mark = doc[first.i + 1] if first.i + 1 < len(doc) else None
-    line_start = text_of(doc)[: first.idx].rstrip(" \t")
-    numbered = first.text.isdecimal() and len(first.text) <= 2 and (not line_start or line_start.endswith("\n"))
+    numbered = first.text.isdecimal() and len(first.text) <= 2 and _opens_line(text_of(doc), first.idx)
     if mark is None or not numbered or mark.text not in (".", ")"):
         return ent
     rest = [t for t in doc[mark.i + 1 : ent.end] if not t.is_space]

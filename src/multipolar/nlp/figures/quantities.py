@@ -187,15 +187,19 @@ class QuantityFinder:
                 return inside
         if root.dep_ == "conj" and head.i in self._by_root and self._by_root[head.i].measure in FLOWS:
             return self._by_root[head.i]  # not "70 per cent of our GDP, or $2.3 billion": a share is no sum's
-        flows = [(i, q) for i, q in self._by_root.items() if q.measure in FLOWS and q.start < span.start_char]
+        last = next(((i, q) for i, q in reversed(self._by_root.items())
+                     if q.measure in FLOWS and q.start < span.start_char), None)
+        if last is None:
+            return None
+        last_root, flow = last
         verb = governing_verb(root)
-        if flows and flows[-1][1].sentence == index and (flows[-1][1].kind, flows[-1][1].unit) == (kind, unit) and (
+        if flow.sentence == index and (flow.kind, flow.unit) == (kind, unit) and (
                 (root.dep_ == "pobj" and head.lower_ == "with") or
-                (verb is not None and governing_verb(span.doc[flows[-1][0]]) == verb)):
-            return flows[-1][1]  # "with another $1 billion"; "$20 billion for food and $50 billion for health"
-        if verb is not None and verb.lemma_.lower() == "include" and flows and flows[-1][1].sentence == index - 1 and \
+                (verb is not None and governing_verb(span.doc[last_root]) == verb)):
+            return flow  # "with another $1 billion"; "$20 billion for food and $50 billion for health"
+        if verb is not None and verb.lemma_.lower() == "include" and flow.sentence == index - 1 and \
                 any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "these", "that") for c in verb.children):
-            return flows[-1][1]
+            return flow
         return None
 
     @staticmethod
