@@ -258,6 +258,17 @@ def test_he_and_she_go_to_different_people_once_one_has_been_she() -> None:
                                                                    ("It runs slowly,", "Ivan Kolev")]
 
 
+def test_she_skips_the_man_the_subject_names_by_his_given_name() -> None:
+    # Ivan Kolev met Maria Petrova. “We agreed,” she said. (a name of one word is a surname: "Meir" is no man)
+    words = ("Ivan/Ivan/PROPN/compound/1/PERSON Kolev/Kolev/PROPN/nsubj/2/PERSON met/meet/VERB/ROOT/- "
+             "Maria/Maria/PROPN/compound/4/PERSON Petrova/Petrova/PROPN/dobj/2/PERSON ././PUNCT/punct/2 "
+             "“/“/PUNCT/punct/12 We/we/PRON/nsubj/8 agreed/agree/VERB/ccomp/12 ,/,/PUNCT/punct/12 "
+             "”/”/PUNCT/punct/12 she/she/PRON/nsubj/12 said/say/VERB/ROOT/- ././PUNCT/punct/12")
+    assert [(q.text, q.speaker) for q in _quotes(words)] == [("We agreed,", "Maria Petrova")]
+    surname = words.replace("Ivan/Ivan/PROPN/compound/1/PERSON Kolev/Kolev", "Dr/Dr/PROPN/compound/1 Meir/Meir")
+    assert [(q.text, q.speaker) for q in _quotes(surname)] == [("We agreed,", "Meir")]
+
+
 def test_it_goes_to_the_last_body() -> None:
     # The embassy issued a statement. “Democracy is not a brand,” it said.
     speakers = _speakers(
