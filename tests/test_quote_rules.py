@@ -300,6 +300,16 @@ def test_she_skips_the_man_the_subject_names_by_his_given_name() -> None:
     assert [(q.text, q.speaker) for q in _quotes(surname)] == [("We agreed,", "Meir")]
 
 
+def test_he_goes_to_the_main_clause_subject_of_the_sentence_before() -> None:
+    # When the Moon landing was away, President Kennedy spoke. “We choose,” he said.
+    words = ("When/when/SCONJ/advmod/4 the/the/DET/det/3 Moon/Moon/PROPN/compound/3/PERSON "
+             "landing/landing/NOUN/nsubj/4 was/be/AUX/advcl/9 away/away/ADV/advmod/4 ,/,/PUNCT/punct/9 "
+             "President/President/PROPN/compound/8 Kennedy/Kennedy/PROPN/nsubj/9/PERSON spoke/speak/VERB/ROOT/- "
+             "././PUNCT/punct/9 “/“/PUNCT/punct/17 We/we/PRON/nsubj/13 choose/choose/VERB/ccomp/17 "
+             ",/,/PUNCT/punct/17 ”/”/PUNCT/punct/17 he/he/PRON/nsubj/17 said/say/VERB/ROOT/- ././PUNCT/punct/17")
+    assert [(q.text, q.speaker) for q in _quotes(words)] == [("We choose,", "Kennedy")]
+
+
 def test_it_goes_to_the_last_body() -> None:
     # The embassy issued a statement. “Democracy is not a brand,” it said.
     speakers = _speakers(
