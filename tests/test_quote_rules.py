@@ -544,6 +544,18 @@ def test_the_i_of_a_transcript_answer_is_the_one_its_label_names() -> None:
     assert _speakers(unlabelled)[0][1] is None  # no voice, no label: nobody
 
 
+def test_a_turn_label_that_is_an_office_alone_is_its_holder_on_the_date() -> None:
+    # Washington hosts it. ¶ THE VICE PRESIDENT: I said, “Ovaries.”
+    words = ("Washington/Washington/PROPN/nsubj/1 hosts/host/VERB/ROOT/- it/it/PRON/dobj/1 ././PUNCT/punct/1 ¶ "
+             "THE/the/DET/det/7 VICE/vice/PROPN/compound/7 PRESIDENT/president/PROPN/ROOT/- :/:/PUNCT/punct/7 "
+             "I/I/PRON/nsubj/10 said/say/VERB/ROOT/- ,/,/PUNCT/punct/10 “/“/PUNCT/punct/10 "
+             "Ovaries/ovary/NOUN/dobj/10 ././PUNCT/punct/10 ”/”/PUNCT/punct/10")
+    quotes = _quotes(words)
+    assert [(q.text, q.speaker, q.speaker_country, q.speaker_sector) for q in quotes] == [
+        ("Ovaries.", "THE VICE PRESIDENT", "USA", "GOV")]
+    assert quotes[0].speaker_actor is not None and quotes[0].speaker_actor.code == "kamala-harris"
+
+
 def test_an_office_named_in_a_transcript_turn_is_the_speakers_countrys() -> None:
     # The embassy protested. The embassy protested. ¶ SECRETARY DANTES: As the President said, “we will not yield.”
     spec = (_EMBASSY.format(1, 2) + " " + _EMBASSY.format(5, 6) + " ¶ SECRETARY/secretary/PROPN/compound/10 "
