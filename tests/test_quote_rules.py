@@ -30,6 +30,8 @@ ACTORS = {
     "Beijing": ActorRef("CHN", "China", "state", "CHN", "GOV"),
     "Washington": ActorRef("USA", "United States", "state", "USA", "GOV"),
     "Chile": ActorRef("CHL", "Chile", "state", "CHL", None),
+    "Rwanda": ActorRef("RWA", "Rwanda", "state", "RWA", None),
+    "Hungary": ActorRef("HUN", "Hungary", "state", "HUN", None),
     "Putin": ActorRef("vladimir-putin", "Vladimir Putin", "person", "RUS", "GOV", "president"),
     "Xi": ActorRef("xi-jinping", "Xi Jinping", "person", "CHN", "GOV", "president"),
     "embassy": ActorRef("chn-embassy", "Chinese embassy", "organization", "CHN", "GOV"),
@@ -212,6 +214,35 @@ def test_a_private_person_with_no_title_is_a_civilian_of_the_country_the_text_se
     assert speakers == [("We have no water.", "Amina Odhiambo", "KEN", "CVL", "full")]
 
 
+def test_a_place_the_knowledge_base_knows_in_the_description_gives_the_country() -> None:
+    # Rwanda denies it. “Nobody protects us,” said Bahati, a farmer from Rutshuru. (the parser calls it a person)
+    speakers = _speakers(
+        "Rwanda/Rwanda/PROPN/nsubj/1 denies/deny/VERB/ROOT/- it/it/PRON/dobj/1 ././PUNCT/punct/1 "
+        "“/“/PUNCT/punct/10 Nobody/nobody/PRON/nsubj/6 protects/protect/VERB/ccomp/10 us/we/PRON/dobj/6 "
+        ",/,/PUNCT/punct/10 ”/”/PUNCT/punct/10 said/say/VERB/ROOT/- Bahati/Bahati/PROPN/nsubj/10/PERSON "
+        ",/,/PUNCT/punct/11 a/a/DET/det/14 farmer/farmer/NOUN/appos/11 from/from/ADP/prep/14 "
+        "Rutshuru/Rutshuru/PROPN/pobj/15/PERSON ././PUNCT/punct/10")
+    assert [s[1:4] for s in speakers] == [("Bahati", "COD", "AGR")]
+
+
+_SET_IN_GOTHENBURG = (
+    "Hungary/Hungary/PROPN/nsubj/1 voted/vote/VERB/ROOT/- ././PUNCT/punct/1 In/in/ADP/prep/7 "
+    "Gothenburg/Gothenburg/PROPN/pobj/3/GPE the/the/DET/det/6 mood/mood/NOUN/nsubj/7 was/be/AUX/ROOT/- "
+    "calm/calm/ADJ/acomp/7 ././PUNCT/punct/7 BREAK “/“/PUNCT/punct/16 We/we/PRON/nsubj/13 will/will/AUX/aux/13 "
+    "see/see/VERB/ccomp/16 ,/,/PUNCT/punct/16 ”/”/PUNCT/punct/16 said/say/VERB/ROOT/- "
+    "Lars/Lars/PROPN/compound/18/PERSON Berg/Berg/PROPN/nsubj/16/PERSON ,/,/PUNCT/punct/18 a/a/DET/det/21 "
+    "teacher/teacher/NOUN/appos/18 ././PUNCT/punct/16")
+
+
+def test_a_sentence_opening_with_a_place_sets_the_rest_of_its_paragraph() -> None:
+    # Hungary voted. In Gothenburg the mood was calm. “We will see,” said Lars Berg, a teacher.
+    assert [s[1:3] for s in _speakers(_SET_IN_GOTHENBURG.replace("BREAK ", ""))] == [("Lars Berg", "SWE")]
+    # the same with a paragraph break before the quotation: the setting ends with its paragraph
+    after_break = _SET_IN_GOTHENBURG.replace("BREAK", "¶").replace("/16", "/17").replace("/13", "/14").replace(
+        "/18", "/19").replace("/21", "/22")
+    assert [s[1:3] for s in _speakers(after_break)] == [("Lars Berg", "HUN")]
+
+
 def test_the_one_quoted_as_saying_speaks_not_the_agency() -> None:
     # Washington quoted Xi as saying talks would “resume soon”.
     speakers = _speakers(
@@ -256,6 +287,17 @@ _TWO_PEOPLE = (
 def test_he_and_she_go_to_different_people_once_one_has_been_she() -> None:
     assert [(q.text, q.speaker) for q in _quotes(_TWO_PEOPLE)] == [("We have gas,", "Maria Petrova"),
                                                                    ("It runs slowly,", "Ivan Kolev")]
+
+
+def test_she_skips_the_man_the_subject_names_by_his_given_name() -> None:
+    # Ivan Kolev met Maria Petrova. “We agreed,” she said. (a name of one word is a surname: "Meir" is no man)
+    words = ("Ivan/Ivan/PROPN/compound/1/PERSON Kolev/Kolev/PROPN/nsubj/2/PERSON met/meet/VERB/ROOT/- "
+             "Maria/Maria/PROPN/compound/4/PERSON Petrova/Petrova/PROPN/dobj/2/PERSON ././PUNCT/punct/2 "
+             "“/“/PUNCT/punct/12 We/we/PRON/nsubj/8 agreed/agree/VERB/ccomp/12 ,/,/PUNCT/punct/12 "
+             "”/”/PUNCT/punct/12 she/she/PRON/nsubj/12 said/say/VERB/ROOT/- ././PUNCT/punct/12")
+    assert [(q.text, q.speaker) for q in _quotes(words)] == [("We agreed,", "Maria Petrova")]
+    surname = words.replace("Ivan/Ivan/PROPN/compound/1/PERSON Kolev/Kolev", "Dr/Dr/PROPN/compound/1 Meir/Meir")
+    assert [(q.text, q.speaker) for q in _quotes(surname)] == [("We agreed,", "Meir")]
 
 
 def test_it_goes_to_the_last_body() -> None:

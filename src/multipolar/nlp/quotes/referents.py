@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.actors import agents as actors_agents
 from multipolar.nlp.quotes.actors import (
@@ -134,8 +134,26 @@ def gender_of(doc: Doc, described: Described) -> str | None:
     if described.start is None or described.end is None:
         return None
     table = word_table("gender_words.tsv")
-    genders = {table.get(t.lower_.rstrip(".")) for t in doc[described.start : described.end]} - {None, ""}
+    span = doc[described.start : described.end]
+    genders = {table.get(t.lower_.rstrip(".")) for t in span} - {None, ""}
+    if not genders:
+        genders = {g for g in (given_name_gender(w) for w in _given_names(span, described)) if g}
     return genders.pop() if len(genders) == 1 else None
+
+
+def given_name_gender(word: str) -> str | None:
+    """"Maria", "Ivan": the gender of almost everyone who bears the name (`data/quotes/given_names.tsv`)."""
+    return word_table("given_names.tsv").get(word.lower())
+
+
+def _given_names(span: Span, described: Described) -> list[str]:
+    """The first word of each full name in the phrase, as the parser or the actor tables give it (a name
+    of one word is a surname: "Prime Minister Meir")."""
+    names = [e[0].text for e in span.ents if e.label_ == "PERSON" and len(e) > 1]
+    actor = described.actor
+    if not names and actor is not None and actor.kind == "person" and len(actor.name.split()) > 1:
+        names = [actor.name.split()[0]]
+    return names
 
 
 def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
