@@ -159,7 +159,8 @@ def state_of(mention: ActorMention) -> str | None:
     ref = mention.actors[0]
     if ref.kind == "state":
         return ref.code if len(ref.code) == 3 and ref.code.isupper() and ref.code not in ("WST", "IGO") else None
-    return ref.country if ref.kind in ("person", "organization", "other") else None
+    country = ref.country if ref.kind in ("person", "organization", "other") else None
+    return country if country and len(country) == 3 else None  # not the UN or the EU an official acts for
 
 
 def _find(text: str, needle: str, start: int) -> int:

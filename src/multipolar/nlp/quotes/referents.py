@@ -27,6 +27,7 @@ from multipolar.nlp.quotes.transcript import home_countries
 from multipolar.nlp.spans import ActorMention
 
 if TYPE_CHECKING:
+    from multipolar.nlp.actors.resolve import ActorResolver
     from multipolar.nlp.quotes.speakers import Attribution
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -68,7 +69,8 @@ def office_holder(attribution: Attribution, token: Token) -> Referent | None:
     words = [t for t in token.doc[lo:hi] if t.dep_ != "det" and not t.is_punct and not t.is_space]
     title = re.sub(r"[^a-z]", "", "".join(t.text for t in words).lower())
     holders = {t.code for terms in resolver.gazetteer.terms.values() for t in terms
-               if t.country is None and re.sub(r"[^a-z]", "", t.title.lower()) == title and t.covers(day)}
+               if _international(resolver, t.country) and re.sub(r"[^a-z]", "", t.title.lower()) == title
+               and t.covers(day)}
     code = holders.pop() if len(holders) == 1 else None
     if code is None:
         hit = resolver.gazetteer.agent_at([t.text for t in words], 0)
@@ -83,6 +85,12 @@ def office_holder(attribution: Attribution, token: Token) -> Referent | None:
     start, end = min(t.i for t in words), max(t.i for t in words) + 1
     described = Described(token.doc[start:end].text, ref, speaker_country(ref), ref.role, start, end, "person", True)
     return Referent(start, end, "person", described, True, frozenset())
+
+
+def _international(resolver: ActorResolver, country: str | None) -> bool:
+    """An office of no state: of no country, or of an organisation (the UN's Secretary-General)."""
+    info = resolver.gazetteer.actors.get(country) if country else None
+    return country is None or (info is not None and info.kind in ("igo", "bloc"))
 
 
 def hold_offices(attribution: Attribution) -> None:
