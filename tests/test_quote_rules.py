@@ -388,6 +388,16 @@ def test_the_next_sentence_can_name_the_speaker() -> None:
     assert [s[:2] for s in speakers] == [("He is my best friend.", "Xi")]
 
 
+def test_a_line_of_a_quotation_and_a_name_is_signed_by_that_name() -> None:
+    # “We stay.” President Putin ¶ (a fact sheet's epigraph); but “We stay.” Putin smiled. names no speaker
+    signed = ("“/“/PUNCT/punct/2 We/we/PRON/nsubj/2 stay/stay/VERB/ROOT/- ././PUNCT/punct/2 ”/”/PUNCT/punct/2 "
+              "President/President/PROPN/compound/6 Putin/Putin/PROPN/ROOT/-/PERSON")
+    assert [s[:3] for s in _speakers(signed)] == [("We stay.", "Putin", "RUS")]
+    smiled = ("“/“/PUNCT/punct/2 We/we/PRON/nsubj/2 stay/stay/VERB/ROOT/- ././PUNCT/punct/2 ”/”/PUNCT/punct/2 "
+              "Putin/Putin/PROPN/nsubj/6/PERSON smiled/smile/VERB/ROOT/- ././PUNCT/punct/6")
+    assert [s[:2] for s in _speakers(smiled)] == [("We stay.", None)]
+
+
 def test_a_label_before_a_colon_in_a_round_up_is_the_speaker() -> None:
     # Senator Jane Roe (D-NV): “This is incredible news.”
     speakers = _speakers(
