@@ -310,6 +310,14 @@ def test_he_goes_to_the_main_clause_subject_of_the_sentence_before() -> None:
     assert [(q.text, q.speaker) for q in _quotes(words)] == [("We choose,", "Kennedy")]
 
 
+def test_he_can_be_a_kinsman_named_by_a_family_word() -> None:
+    # My dad smiled. “Go,” he said.
+    words = ("My/my/PRON/poss/1 dad/dad/NOUN/nsubj/2 smiled/smile/VERB/ROOT/- ././PUNCT/punct/2 "
+             "“/“/PUNCT/punct/9 Go/go/VERB/ccomp/9 ,/,/PUNCT/punct/9 ”/”/PUNCT/punct/9 he/he/PRON/nsubj/9 "
+             "said/say/VERB/ROOT/- ././PUNCT/punct/9")
+    assert [(q.text, q.speaker, q.speaker_sector) for q in _quotes(words)] == [("Go,", "My dad", "CVL")]
+
+
 def test_it_goes_to_the_last_body() -> None:
     # The embassy issued a statement. “Democracy is not a brand,” it said.
     speakers = _speakers(
