@@ -243,6 +243,18 @@ def test_a_sentence_opening_with_a_place_sets_the_rest_of_its_paragraph() -> Non
     assert [s[1:3] for s in _speakers(after_break)] == [("Lars Berg", "HUN")]
 
 
+def test_a_title_the_parser_split_from_the_name_after_it_still_describes_them() -> None:
+    # (a Mexican speech) We agree, as our famous diplomat Genaro Estrada said, “War ends.”
+    doc = _doc("We/we/PRON/nsubj/1 agree/agree/VERB/ROOT/- ,/,/PUNCT/punct/1 as/as/ADP/prep/9 our/our/PRON/poss/6 "
+               "famous/famous/ADJ/amod/6 diplomat/diplomat/NOUN/pobj/3 Genaro/Genaro/PROPN/compound/8/PERSON "
+               "Estrada/Estrada/PROPN/nsubj/9/PERSON said/say/VERB/advcl/1 ,/,/PUNCT/punct/1 “/“/PUNCT/punct/13 "
+               "War/war/NOUN/nsubj/13 ends/end/VERB/ccomp/9 ././PUNCT/punct/13 ”/”/PUNCT/punct/13")
+    doc._.mp_voice = "MEX"
+    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("MEX", "Mexico", "state", "MEX", None),), "voice")]
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.speaker, q.speaker_country, q.speaker_sector) for q in quotes] == [("Genaro Estrada", "MEX", "GOV")]
+
+
 def test_the_one_quoted_as_saying_speaks_not_the_agency() -> None:
     # Washington quoted Xi as saying talks would “resume soon”.
     speakers = _speakers(
