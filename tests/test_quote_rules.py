@@ -255,6 +255,16 @@ def test_a_title_the_parser_split_from_the_name_after_it_still_describes_them() 
     assert [(q.speaker, q.speaker_country, q.speaker_sector) for q in quotes] == [("Genaro Estrada", "MEX", "GOV")]
 
 
+def test_said_that_the_tagger_takes_for_an_auxiliary_is_still_speech() -> None:
+    # (White House remarks) I said, “Go.” (the tagger: "said" AUX, lemma "said")
+    doc = _doc("I/I/PRON/nsubj/1 said/said/AUX/ROOT/- ,/,/PUNCT/punct/1 “/“/PUNCT/punct/4 Go/go/VERB/ccomp/1 "
+               "././PUNCT/punct/4 ”/”/PUNCT/punct/4")
+    doc._.mp_voice = "USA"
+    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("USA", "United States", "state", "USA", None),), "voice")]
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.text, q.speaker_country, q.speaker_sector) for q in quotes] == [("Go.", "USA", "GOV")]
+
+
 def test_the_one_quoted_as_saying_speaks_not_the_agency() -> None:
     # Washington quoted Xi as saying talks would “resume soon”.
     speakers = _speakers(
