@@ -428,6 +428,25 @@ def test_a_line_of_a_quotation_and_a_name_is_signed_by_that_name() -> None:
     assert [s[:2] for s in _speakers(smiled)] == [("We stay.", None)]
 
 
+def test_a_term_in_single_marks_inside_a_quotation_is_its_speakers_own() -> None:
+    # “You cannot ‘desert.’” Putin said.
+    words = ("“/“/PUNCT/punct/9 You/you/PRON/nsubj/4 cannot/can/AUX/aux/4 ‘/‘/PUNCT/punct/4 "
+             "desert/desert/VERB/ccomp/9 ././PUNCT/punct/4 ’/’/PUNCT/punct/4 ”/”/PUNCT/punct/9 "
+             "Putin/Putin/PROPN/nsubj/9 said/say/VERB/ROOT/- ././PUNCT/punct/9")
+    assert [(q.text, q.speaker) for q in _quotes(words)] == [("You cannot ‘desert.’", "Putin"), ("desert.", "Putin")]
+
+
+def test_whoever_ends_their_clause_with_the_colon_before_a_quotation_says_it() -> None:
+    # Putin challenged the youth: ¶ “Stand firm.”
+    words = ("Putin/Putin/PROPN/nsubj/1 challenged/challenge/VERB/ROOT/- the/the/DET/det/3 youth/youth/NOUN/dobj/1 "
+             ":/:/PUNCT/punct/1 ¶ “/“/PUNCT/punct/7 Stand/stand/VERB/ROOT/- firm/firm/ADV/advmod/7 "
+             "././PUNCT/punct/7 ”/”/PUNCT/punct/7")
+    doc = _doc(words)
+    doc[1].tag_ = "VBD"  # a past tense: no round-up's label before the colon
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("Stand firm.", "Putin")]
+
+
 def test_a_label_before_a_colon_in_a_round_up_is_the_speaker() -> None:
     # Senator Jane Roe (D-NV): “This is incredible news.”
     speakers = _speakers(

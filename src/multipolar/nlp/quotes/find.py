@@ -137,7 +137,7 @@ def _nested(doc: Doc, start: int, end: int) -> list[QuoteSpan]:
     found = []
     for match in _NESTED.finditer(text_of(doc), start, end):
         body = match.group(1).strip()
-        if len(body.split()) >= 2:
+        if body:
             at = match.start(1) + match.group(1).index(body)
             found.append(QuoteSpan(at, at + len(body), True, _kind(doc, at, at + len(body), body), True, True))
     return found
