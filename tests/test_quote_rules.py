@@ -265,6 +265,17 @@ def test_said_that_the_tagger_takes_for_an_auxiliary_is_still_speech() -> None:
     assert [(q.text, q.speaker_country, q.speaker_sector) for q in quotes] == [("Go.", "USA", "GOV")]
 
 
+def test_an_office_held_in_no_state_named_is_held_in_the_documents_own() -> None:
+    # (a US speech) We agree. President Truman said, “Go.”
+    doc = _doc("We/we/PRON/nsubj/1 agree/agree/VERB/ROOT/- ././PUNCT/punct/1 President/President/PROPN/compound/4 "
+               "Truman/Truman/PROPN/nsubj/5/PERSON said/say/VERB/ROOT/- ,/,/PUNCT/punct/5 “/“/PUNCT/punct/8 "
+               "Go/go/VERB/ccomp/5 ././PUNCT/punct/8 ”/”/PUNCT/punct/8")
+    doc._.mp_voice = "USA"
+    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("USA", "United States", "state", "USA", None),), "voice")]
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.speaker, q.speaker_country, q.speaker_sector) for q in quotes] == [("Truman", "USA", "GOV")]
+
+
 def test_the_one_quoted_as_saying_speaks_not_the_agency() -> None:
     # Washington quoted Xi as saying talks would “resume soon”.
     speakers = _speakers(
