@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.actors import agents as actors_agents
 from multipolar.nlp.quotes.actors import (
@@ -27,6 +27,7 @@ from multipolar.nlp.quotes.transcript import home_countries
 from multipolar.nlp.spans import ActorMention
 
 if TYPE_CHECKING:
+    from multipolar.nlp.actors.resolve import ActorResolver
     from multipolar.nlp.quotes.speakers import Attribution
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -68,7 +69,8 @@ def office_holder(attribution: Attribution, token: Token) -> Referent | None:
     words = [t for t in token.doc[lo:hi] if t.dep_ != "det" and not t.is_punct and not t.is_space]
     title = re.sub(r"[^a-z]", "", "".join(t.text for t in words).lower())
     holders = {t.code for terms in resolver.gazetteer.terms.values() for t in terms
-               if t.country is None and re.sub(r"[^a-z]", "", t.title.lower()) == title and t.covers(day)}
+               if _international(resolver, t.country) and re.sub(r"[^a-z]", "", t.title.lower()) == title
+               and t.covers(day)}
     code = holders.pop() if len(holders) == 1 else None
     if code is None:
         hit = resolver.gazetteer.agent_at([t.text for t in words], 0)
@@ -83,6 +85,12 @@ def office_holder(attribution: Attribution, token: Token) -> Referent | None:
     start, end = min(t.i for t in words), max(t.i for t in words) + 1
     described = Described(token.doc[start:end].text, ref, speaker_country(ref), ref.role, start, end, "person", True)
     return Referent(start, end, "person", described, True, frozenset())
+
+
+def _international(resolver: ActorResolver, country: str | None) -> bool:
+    """An office of no state: of no country, or of an organisation (the UN's Secretary-General)."""
+    info = resolver.gazetteer.actors.get(country) if country else None
+    return country is None or (info is not None and info.kind in ("igo", "bloc"))
 
 
 def hold_offices(attribution: Attribution) -> None:
@@ -126,8 +134,26 @@ def gender_of(doc: Doc, described: Described) -> str | None:
     if described.start is None or described.end is None:
         return None
     table = word_table("gender_words.tsv")
-    genders = {table.get(t.lower_.rstrip(".")) for t in doc[described.start : described.end]} - {None, ""}
+    span = doc[described.start : described.end]
+    genders = {table.get(t.lower_.rstrip(".")) for t in span} - {None, ""}
+    if not genders:
+        genders = {g for g in (given_name_gender(w) for w in _given_names(span, described)) if g}
     return genders.pop() if len(genders) == 1 else None
+
+
+def given_name_gender(word: str) -> str | None:
+    """"Maria", "Ivan": the gender of almost everyone who bears the name (`data/quotes/given_names.tsv`)."""
+    return word_table("given_names.tsv").get(word.lower())
+
+
+def _given_names(span: Span, described: Described) -> list[str]:
+    """The first word of each full name in the phrase, as the parser or the actor tables give it (a name
+    of one word is a surname: "Prime Minister Meir")."""
+    names = [e[0].text for e in span.ents if e.label_ == "PERSON" and len(e) > 1]
+    actor = described.actor
+    if not names and actor is not None and actor.kind == "person" and len(actor.name.split()) > 1:
+        names = [actor.name.split()[0]]
+    return names
 
 
 def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
