@@ -243,6 +243,18 @@ def test_a_sentence_opening_with_a_place_sets_the_rest_of_its_paragraph() -> Non
     assert [s[1:3] for s in _speakers(after_break)] == [("Lars Berg", "HUN")]
 
 
+def test_a_title_the_parser_split_from_the_name_after_it_still_describes_them() -> None:
+    # (a Mexican speech) We agree, as our famous diplomat Genaro Estrada said, “War ends.”
+    doc = _doc("We/we/PRON/nsubj/1 agree/agree/VERB/ROOT/- ,/,/PUNCT/punct/1 as/as/ADP/prep/9 our/our/PRON/poss/6 "
+               "famous/famous/ADJ/amod/6 diplomat/diplomat/NOUN/pobj/3 Genaro/Genaro/PROPN/compound/8/PERSON "
+               "Estrada/Estrada/PROPN/nsubj/9/PERSON said/say/VERB/advcl/1 ,/,/PUNCT/punct/1 “/“/PUNCT/punct/13 "
+               "War/war/NOUN/nsubj/13 ends/end/VERB/ccomp/9 ././PUNCT/punct/13 ”/”/PUNCT/punct/13")
+    doc._.mp_voice = "MEX"
+    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("MEX", "Mexico", "state", "MEX", None),), "voice")]
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.speaker, q.speaker_country, q.speaker_sector) for q in quotes] == [("Genaro Estrada", "MEX", "GOV")]
+
+
 def test_the_one_quoted_as_saying_speaks_not_the_agency() -> None:
     # Washington quoted Xi as saying talks would “resume soon”.
     speakers = _speakers(
@@ -298,6 +310,24 @@ def test_she_skips_the_man_the_subject_names_by_his_given_name() -> None:
     assert [(q.text, q.speaker) for q in _quotes(words)] == [("We agreed,", "Maria Petrova")]
     surname = words.replace("Ivan/Ivan/PROPN/compound/1/PERSON Kolev/Kolev", "Dr/Dr/PROPN/compound/1 Meir/Meir")
     assert [(q.text, q.speaker) for q in _quotes(surname)] == [("We agreed,", "Meir")]
+
+
+def test_he_goes_to_the_main_clause_subject_of_the_sentence_before() -> None:
+    # When the Moon landing was away, President Kennedy spoke. “We choose,” he said.
+    words = ("When/when/SCONJ/advmod/4 the/the/DET/det/3 Moon/Moon/PROPN/compound/3/PERSON "
+             "landing/landing/NOUN/nsubj/4 was/be/AUX/advcl/9 away/away/ADV/advmod/4 ,/,/PUNCT/punct/9 "
+             "President/President/PROPN/compound/8 Kennedy/Kennedy/PROPN/nsubj/9/PERSON spoke/speak/VERB/ROOT/- "
+             "././PUNCT/punct/9 “/“/PUNCT/punct/17 We/we/PRON/nsubj/13 choose/choose/VERB/ccomp/17 "
+             ",/,/PUNCT/punct/17 ”/”/PUNCT/punct/17 he/he/PRON/nsubj/17 said/say/VERB/ROOT/- ././PUNCT/punct/17")
+    assert [(q.text, q.speaker) for q in _quotes(words)] == [("We choose,", "Kennedy")]
+
+
+def test_he_can_be_a_kinsman_named_by_a_family_word() -> None:
+    # My dad smiled. “Go,” he said.
+    words = ("My/my/PRON/poss/1 dad/dad/NOUN/nsubj/2 smiled/smile/VERB/ROOT/- ././PUNCT/punct/2 "
+             "“/“/PUNCT/punct/9 Go/go/VERB/ccomp/9 ,/,/PUNCT/punct/9 ”/”/PUNCT/punct/9 he/he/PRON/nsubj/9 "
+             "said/say/VERB/ROOT/- ././PUNCT/punct/9")
+    assert [(q.text, q.speaker, q.speaker_sector) for q in _quotes(words)] == [("Go,", "My dad", "CVL")]
 
 
 def test_it_goes_to_the_last_body() -> None:
@@ -376,6 +406,16 @@ def test_the_next_sentence_can_name_the_speaker() -> None:
         "is/be/AUX/ROOT/- how/how/SCONJ/advmod/12 Xi/Xi/PROPN/nsubj/12 described/describe/VERB/ccomp/9 "
         "Putin/Putin/PROPN/dobj/12 ././PUNCT/punct/9")
     assert [s[:2] for s in speakers] == [("He is my best friend.", "Xi")]
+
+
+def test_a_line_of_a_quotation_and_a_name_is_signed_by_that_name() -> None:
+    # “We stay.” President Putin ¶ (a fact sheet's epigraph); but “We stay.” Putin smiled. names no speaker
+    signed = ("“/“/PUNCT/punct/2 We/we/PRON/nsubj/2 stay/stay/VERB/ROOT/- ././PUNCT/punct/2 ”/”/PUNCT/punct/2 "
+              "President/President/PROPN/compound/6 Putin/Putin/PROPN/ROOT/-/PERSON")
+    assert [s[:3] for s in _speakers(signed)] == [("We stay.", "Putin", "RUS")]
+    smiled = ("“/“/PUNCT/punct/2 We/we/PRON/nsubj/2 stay/stay/VERB/ROOT/- ././PUNCT/punct/2 ”/”/PUNCT/punct/2 "
+              "Putin/Putin/PROPN/nsubj/6/PERSON smiled/smile/VERB/ROOT/- ././PUNCT/punct/6")
+    assert [s[:2] for s in _speakers(smiled)] == [("We stay.", None)]
 
 
 def test_a_label_before_a_colon_in_a_round_up_is_the_speaker() -> None:
@@ -532,6 +572,18 @@ def test_the_i_of_a_transcript_answer_is_the_one_its_label_names() -> None:
     assert _speakers(spec)[0][:4] == ("literally.", "KISHIDA", "JPN", "GOV")
     unlabelled = spec.replace(":/:/PUNCT/punct/4", ",/,/PUNCT/punct/4")
     assert _speakers(unlabelled)[0][1] is None  # no voice, no label: nobody
+
+
+def test_a_turn_label_that_is_an_office_alone_is_its_holder_on_the_date() -> None:
+    # Washington hosts it. ¶ THE VICE PRESIDENT: I said, “Ovaries.”
+    words = ("Washington/Washington/PROPN/nsubj/1 hosts/host/VERB/ROOT/- it/it/PRON/dobj/1 ././PUNCT/punct/1 ¶ "
+             "THE/the/DET/det/7 VICE/vice/PROPN/compound/7 PRESIDENT/president/PROPN/ROOT/- :/:/PUNCT/punct/7 "
+             "I/I/PRON/nsubj/10 said/say/VERB/ROOT/- ,/,/PUNCT/punct/10 “/“/PUNCT/punct/10 "
+             "Ovaries/ovary/NOUN/dobj/10 ././PUNCT/punct/10 ”/”/PUNCT/punct/10")
+    quotes = _quotes(words)
+    assert [(q.text, q.speaker, q.speaker_country, q.speaker_sector) for q in quotes] == [
+        ("Ovaries.", "THE VICE PRESIDENT", "USA", "GOV")]
+    assert quotes[0].speaker_actor is not None and quotes[0].speaker_actor.code == "kamala-harris"
 
 
 def test_an_office_named_in_a_transcript_turn_is_the_speakers_countrys() -> None:

@@ -184,3 +184,16 @@ def test_quote_gold_floors(name: str) -> None:
     assert report.with_speaker.f1 >= speaker_f1, report.with_speaker.as_dict()
     assert report.actor_accuracy >= actor, (report.actor_right, report.actor_scored)
     assert report.titles_reported <= TITLES_STILL_REPORTED.get(name, 0)
+
+
+def test_an_excerpt_of_a_corpus_ingested_with_a_voice_is_read_with_it(tmp_path: Any) -> None:
+    """A White House excerpt's "I" and "we" are the speaker's, as when the corpus is ingested with `--voice USA`;
+    a speech's own `speaker_of_document` comes first, and other corpora give none."""
+    def record(source: dict[str, Any]) -> str:
+        return json.dumps({"id": "x", "date": "2024-05-08", "text": "I said, “Go.”", "source": source,
+                           "expected": [{"text": "Go.", "speaker": "I", "speaker_actor": None}]})
+    path = tmp_path / "quotes-voice.jsonl"
+    path.write_text("\n".join([record({"corpus": "whitehouse-statements-2021-2026", "record": "r"}),
+                               record({"corpus": "ungdc-2005-2024", "speaker_of_document": "KEN"}),
+                               record({"corpus": "elsewhere"})]) + "\n", encoding="utf-8")
+    assert [r.voice for r in read_quote_gold(path)] == ["USA", "KEN", None]

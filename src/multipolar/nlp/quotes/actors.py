@@ -267,6 +267,10 @@ def _description(attribution: Attribution, start: int, end: int) -> tuple[int, i
     doc = attribution.doc
     tokens = [t.i for t in doc[start:end].root.subtree if t.i not in attribution.quoted]
     lo, hi = min([*tokens, start]), max([*tokens, end - 1]) + 1
+    before = doc[lo - 1] if lo > 0 else None
+    if before is not None and before.pos_ == "NOUN" and doc[lo].pos_ == "PROPN" and \
+            before.lemma_.lower() in people_words() and before.i not in attribution.quoted:
+        lo = min(t.i for t in before.subtree)  # "as our famous diplomat Genaro Estrada once said", split by the parser
     return (lo, hi) if hi - lo <= 30 else (start, end)
 
 

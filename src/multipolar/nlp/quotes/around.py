@@ -185,3 +185,32 @@ def announced(att: Attribution, quote: QuoteSpan) -> Described | None:
                  None)  # "let us be inspired by his words: “...”": his
     author = att.speaker_of(owner) if owner is not None else att.author_of(noun)
     return author if author is not None and author.text is not None else None
+
+
+SIGNATURE_LENGTH = 80
+"""The most characters a name signing a quotation may take ("President Joseph R. Biden, Jr.")."""
+_BEFORE_SIGNATURE = "”\"’.,;:!? —–-"
+
+
+def signed_after(att: Attribution, quote: QuoteSpan) -> Described | None:
+    """"“We are a proud Pacific power.” President Joseph R. Biden, Jr.": a line that opens with a quotation
+    and ends with a person's name, with no verb, is signed by that person (an epigraph, a fact sheet's
+    opening words)."""
+    text = text_of(att.doc)
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    line_end = text.find("\n", quote.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not quote.closed or text[line_start : quote.start].strip("“\"‘ *"):
+        return None
+    tail = text[quote.end : line_end]
+    name = tail.lstrip(_BEFORE_SIGNATURE).rstrip(" .")
+    if not name or len(name) > SIGNATURE_LENGTH:
+        return None
+    begin = quote.end + len(tail) - len(tail.lstrip(_BEFORE_SIGNATURE))
+    span = att.doc.char_span(begin, begin + len(name), alignment_mode="expand")
+    if span is None or any(t.pos_ in ("VERB", "AUX") and t.ent_type_ != "PERSON" for t in span):
+        return None
+    people = [m for m in att.mentions if span.start <= m.start and m.end <= span.end and m.actors[0].kind == "person"]
+    if not people and not any(e.label_ == "PERSON" for e in span.ents):
+        return None
+    return describe_phrase(att, span.start, span.end)

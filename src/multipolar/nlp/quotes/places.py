@@ -52,7 +52,16 @@ def _named_in_phrase(attribution: Attribution, start: int, end: int, inside: lis
         country = speaker_country(mention.actors[0])
         if country and len(mention.actors) == 1:
             return country
-    return known_place(attribution, start, end)
+    return known_place(attribution, start, end) or _ours(attribution, start, end)
+
+
+def _ours(attribution: Attribution, start: int, end: int) -> str | None:
+    """"my dad", "our famous diplomat Genaro Estrada": in a document with a voice, someone the speaker calls
+    their own is of the speaker's state."""
+    if not any(t.lower_ in ("my", "our") and t.dep_ == "poss" for t in attribution.doc[start:end]):
+        return None
+    voice = next((m.actors[0] for m in attribution.mentions if m.how == "voice"), None)
+    return voice.code if voice is not None and voice.kind == "state" else None
 
 
 def known_place(attribution: Attribution, start: int, end: int) -> str | None:

@@ -36,6 +36,7 @@ from multipolar.nlp.quotes.around import (
     named_after,
     nested_speaker,
     reported_before,
+    signed_after,
     speech_verbs,
 )
 from multipolar.nlp.quotes.find import QuoteSpan, word_set
@@ -125,7 +126,8 @@ class Attribution:
             speaker = colon_label(self, quote) or self._in_sentence(quote)
             self.verbs.append(self._verb)
             if speaker is None:
-                speaker = named_after(self, quote, back_reference=True) or continued(self, index, found) or \
+                speaker = signed_after(self, quote) or named_after(self, quote, back_reference=True) or \
+                    continued(self, index, found) or \
                     introduced(self, quote) or reported_before(self, quote) or named_after(self, quote)
             if speaker is not None and speaker.text is None:
                 speaker = None
