@@ -96,6 +96,7 @@ def test_titles_names_and_event_slogans_are_not_quotes() -> None:
     assert _spans("The tournament’s slogan, “Now is All”, was projected on the roof.") == []
     assert _spans("I have declared this year a “Year of Nizami Ganjavi” in his honour.") == []
     assert _spans("We support the report entitled “A life of dignity for all” (A/68/202).") == []
+    assert _spans("One of the groups is called “Stand Against Su.” It lobbies.") == []  # a name with its stop
 
 
 def test_a_role_label_in_marks_is_not_a_quote() -> None:
