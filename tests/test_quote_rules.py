@@ -96,6 +96,7 @@ def test_titles_names_and_event_slogans_are_not_quotes() -> None:
     assert _spans("The tournament’s slogan, “Now is All”, was projected on the roof.") == []
     assert _spans("I have declared this year a “Year of Nizami Ganjavi” in his honour.") == []
     assert _spans("We support the report entitled “A life of dignity for all” (A/68/202).") == []
+    assert _spans("One of the groups is called “Stand Against Su.” It lobbies.") == []  # a name with its stop
 
 
 def test_a_role_label_in_marks_is_not_a_quote() -> None:
@@ -253,6 +254,27 @@ def test_a_title_the_parser_split_from_the_name_after_it_still_describes_them() 
     doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("MEX", "Mexico", "state", "MEX", None),), "voice")]
     quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
     assert [(q.speaker, q.speaker_country, q.speaker_sector) for q in quotes] == [("Genaro Estrada", "MEX", "GOV")]
+
+
+def test_said_that_the_tagger_takes_for_an_auxiliary_is_still_speech() -> None:
+    # (White House remarks) I said, “Go.” (the tagger: "said" AUX, lemma "said")
+    doc = _doc("I/I/PRON/nsubj/1 said/said/AUX/ROOT/- ,/,/PUNCT/punct/1 “/“/PUNCT/punct/4 Go/go/VERB/ccomp/1 "
+               "././PUNCT/punct/4 ”/”/PUNCT/punct/4")
+    doc._.mp_voice = "USA"
+    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("USA", "United States", "state", "USA", None),), "voice")]
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.text, q.speaker_country, q.speaker_sector) for q in quotes] == [("Go.", "USA", "GOV")]
+
+
+def test_an_office_held_in_no_state_named_is_held_in_the_documents_own() -> None:
+    # (a US speech) We agree. President Truman said, “Go.”
+    doc = _doc("We/we/PRON/nsubj/1 agree/agree/VERB/ROOT/- ././PUNCT/punct/1 President/President/PROPN/compound/4 "
+               "Truman/Truman/PROPN/nsubj/5/PERSON said/say/VERB/ROOT/- ,/,/PUNCT/punct/5 “/“/PUNCT/punct/8 "
+               "Go/go/VERB/ccomp/5 ././PUNCT/punct/8 ”/”/PUNCT/punct/8")
+    doc._.mp_voice = "USA"
+    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("USA", "United States", "state", "USA", None),), "voice")]
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.speaker, q.speaker_country, q.speaker_sector) for q in quotes] == [("Truman", "USA", "GOV")]
 
 
 def test_the_one_quoted_as_saying_speaks_not_the_agency() -> None:
@@ -416,6 +438,25 @@ def test_a_line_of_a_quotation_and_a_name_is_signed_by_that_name() -> None:
     smiled = ("“/“/PUNCT/punct/2 We/we/PRON/nsubj/2 stay/stay/VERB/ROOT/- ././PUNCT/punct/2 ”/”/PUNCT/punct/2 "
               "Putin/Putin/PROPN/nsubj/6/PERSON smiled/smile/VERB/ROOT/- ././PUNCT/punct/6")
     assert [s[:2] for s in _speakers(smiled)] == [("We stay.", None)]
+
+
+def test_a_term_in_single_marks_inside_a_quotation_is_its_speakers_own() -> None:
+    # “You cannot ‘desert.’” Putin said.
+    words = ("“/“/PUNCT/punct/9 You/you/PRON/nsubj/4 cannot/can/AUX/aux/4 ‘/‘/PUNCT/punct/4 "
+             "desert/desert/VERB/ccomp/9 ././PUNCT/punct/4 ’/’/PUNCT/punct/4 ”/”/PUNCT/punct/9 "
+             "Putin/Putin/PROPN/nsubj/9 said/say/VERB/ROOT/- ././PUNCT/punct/9")
+    assert [(q.text, q.speaker) for q in _quotes(words)] == [("You cannot ‘desert.’", "Putin"), ("desert.", "Putin")]
+
+
+def test_whoever_ends_their_clause_with_the_colon_before_a_quotation_says_it() -> None:
+    # Putin challenged the youth: ¶ “Stand firm.”
+    words = ("Putin/Putin/PROPN/nsubj/1 challenged/challenge/VERB/ROOT/- the/the/DET/det/3 youth/youth/NOUN/dobj/1 "
+             ":/:/PUNCT/punct/1 ¶ “/“/PUNCT/punct/7 Stand/stand/VERB/ROOT/- firm/firm/ADV/advmod/7 "
+             "././PUNCT/punct/7 ”/”/PUNCT/punct/7")
+    doc = _doc(words)
+    doc[1].tag_ = "VBD"  # a past tense: no round-up's label before the colon
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("Stand firm.", "Putin")]
 
 
 def test_a_label_before_a_colon_in_a_round_up_is_the_speaker() -> None:

@@ -163,10 +163,11 @@ def test_gold_offsets_follow_a_speech_whose_lines_ingest_joined() -> None:
     assert (reworded["start"], reworded["end"]) == (16, 40)
 
 
-# Measured 2026-12-01 (README, Accuracy); the test split is frozen: scored, never tuned on.
-QUOTE_FLOORS = {"quotes-dev.jsonl": (0.99, 0.89, 0.86), "quotes-dev2.jsonl": (0.99, 0.84, 0.83),
-                "quotes-dev3.jsonl": (0.99, 0.85, 0.85), "quotes-dev4.jsonl": (0.97, 0.69, 0.68),
-                "quotes-dev5.jsonl": (0.99, 0.56, 0.53),
+# Measured 2026-12-01 (session 6, main f45c18a and the title rule after it); the test split is frozen: scored,
+# never tuned on. dev6 was written in session 6 before the system ran on it (first reading .964 / .432).
+QUOTE_FLOORS = {"quotes-dev.jsonl": (0.99, 0.90, 0.87), "quotes-dev2.jsonl": (0.99, 0.85, 0.83),
+                "quotes-dev3.jsonl": (0.99, 0.87, 0.88), "quotes-dev4.jsonl": (0.97, 0.77, 0.77),
+                "quotes-dev5.jsonl": (0.99, 0.73, 0.76), "quotes-dev6.jsonl": (0.99, 0.59, 0.57),
                 "quotes-test.jsonl": (0.98, 0.62, 0.59)}
 
 

@@ -267,7 +267,7 @@ class Attribution:
         return min(verbs, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
 
     def is_speech_verb(self, token: Token) -> bool:
-        lemma = token.lemma_.lower()
+        lemma = "say" if token.lower_ in ("said", "says") else token.lemma_.lower()  # "said" tagged AUX keeps its form
         if lemma not in speech_verbs() or token.pos_ not in ("VERB", "AUX") or token.i in self.quoted:
             return False
         if lemma == "put":
