@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from multipolar.nlp.entities import entities_within
 from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns
 from multipolar.nlp.quotes.find import LISTED, QuoteSpan, word_list
 from multipolar.nlp.quotes.referents import SUBJECT_DEPS, phrase
@@ -225,6 +226,6 @@ def signed_after(att: Attribution, quote: QuoteSpan) -> Described | None:
     if span is None or any(t.pos_ in ("VERB", "AUX") and t.ent_type_ != "PERSON" for t in span):
         return None
     people = [m for m in att.mentions if span.start <= m.start and m.end <= span.end and m.actors[0].kind == "person"]
-    if not people and not any(e.label_ == "PERSON" for e in span.ents):
+    if not people and not any(e.label_ == "PERSON" for e in entities_within(span.doc, span.start, span.end)):
         return None
     return describe_phrase(att, span.start, span.end)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from multipolar.nlp.entities import entities_within
 from multipolar.nlp.quotes.find import speaker_country
 from multipolar.nlp.spans import ActorMention, text_of
 
@@ -71,7 +72,8 @@ def known_place(attribution: Attribution, start: int, end: int) -> str | None:
     if kb is None:
         return None
     taken = {k for m in attribution.mentions for k in range(m.start, m.end)}
-    for ent in attribution.doc[start:end].ents:
+    within = attribution.doc[start:end]
+    for ent in entities_within(within.doc, within.start, within.end):
         if not (ent.label_ in _PLACE_LABELS or _after_locative(ent.root)) or ent.start < start or ent.end > end or \
                 any(k in taken or k in attribution.quoted for k in range(ent.start, ent.end)):
             continue

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.actors import agents as actors_agents
+from multipolar.nlp.entities import entities_within
 from multipolar.nlp.quotes.actors import (
     Described,
     describe_phrase,
@@ -150,7 +151,7 @@ def given_name_gender(word: str) -> str | None:
 def _given_names(span: Span, described: Described) -> list[str]:
     """The first word of each full name in the phrase, as the parser or the actor tables give it (a name
     of one word is a surname: "Prime Minister Meir")."""
-    names = [e[0].text for e in span.ents if e.label_ == "PERSON" and len(e) > 1]
+    names = [e[0].text for e in entities_within(span.doc, span.start, span.end) if e.label_ == "PERSON" and len(e) > 1]
     actor = described.actor
     if not names and actor is not None and actor.kind == "person" and len(actor.name.split()) > 1:
         names = [actor.name.split()[0]]
