@@ -277,6 +277,27 @@ def test_an_office_held_in_no_state_named_is_held_in_the_documents_own() -> None
     assert [(q.speaker, q.speaker_country, q.speaker_sector) for q in quotes] == [("Truman", "USA", "GOV")]
 
 
+def test_a_spokesman_for_the_movement_speaks_with_the_last_such_bodys_sector() -> None:
+    # The party met. A spokesman for the movement, Abu Obeida, said, “Go.”
+    speakers = _speakers(
+        "The/the/DET/det/1 party/party/NOUN/nsubj/2 met/meet/VERB/ROOT/- ././PUNCT/punct/2 A/a/DET/det/5 "
+        "spokesman/spokesman/NOUN/nsubj/12 for/for/ADP/prep/5 the/the/DET/det/8 movement/movement/NOUN/pobj/6 "
+        ",/,/PUNCT/punct/8 Abu/Abu/PROPN/compound/11/PERSON Obeida/Obeida/PROPN/appos/8/PERSON "
+        "said/say/VERB/ROOT/- ,/,/PUNCT/punct/12 “/“/PUNCT/punct/15 Go/go/VERB/ccomp/12 ././PUNCT/punct/15 "
+        "”/”/PUNCT/punct/15")
+    assert [s[2:4] for s in speakers] == [("KEN", "PTY")]
+
+
+def test_words_thought_in_marks_are_the_thinkers() -> None:
+    # (White House remarks) I thought, “Holy God.”
+    doc = _doc("I/I/PRON/nsubj/1 thought/think/VERB/ROOT/- ,/,/PUNCT/punct/1 “/“/PUNCT/punct/5 "
+               "Holy/holy/ADJ/amod/5 God/God/PROPN/ccomp/1 ././PUNCT/punct/5 ”/”/PUNCT/punct/5")
+    doc._.mp_voice = "USA"
+    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("USA", "United States", "state", "USA", None),), "voice")]
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.text, q.speaker_country, q.speaker_sector) for q in quotes] == [("Holy God.", "USA", "GOV")]
+
+
 def test_the_one_quoted_as_saying_speaks_not_the_agency() -> None:
     # Washington quoted Xi as saying talks would “resume soon”.
     speakers = _speakers(

@@ -24,6 +24,7 @@ from multipolar.nlp.quotes.actors import (
     person_nouns,
 )
 from multipolar.nlp.quotes.find import speaker_country, word_set, word_table
+from multipolar.nlp.quotes.owners import sectors_of_owners
 from multipolar.nlp.quotes.transcript import home_countries
 from multipolar.nlp.spans import ActorMention
 
@@ -189,41 +190,9 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
     _link_roles(doc, found)
     _link_surnames(doc, found)
     _link_descriptions(attribution, found)
-    _sectors_of_owners(doc, found)
+    sectors_of_owners(doc, found)
     _one_of_them(doc, found)
     return found
-
-
-_OWNER_SECTORS = frozenset({"PTY", "REB", "UAF", "OPP", "CRM", "NGO", "BUS", "MED", "LAB"})
-"""Sectors a body lends its spokesman or secretary (a ministry's portfolio, "agriculture", lends none)."""
-
-
-def _sectors_of_owners(doc: Doc, found: list[Referent]) -> None:
-    """"Its executive secretary, Mamuka Tsiklauri", "The group's spokesman, X": a generic title held in a
-    body named before (the ruling party, the rebel group) gives that body's sector."""
-    for index, referent in enumerate(found):
-        if referent.kind != "person" or referent.target is not None:
-            continue
-        name = doc[referent.end - 1]
-        title = name.head if name.dep_ == "appos" else next((c for c in name.children if c.dep_ == "appos"), None)
-        if title is not None and title.lower_ == "general" and title.i > 0 and doc[title.i - 1].lower_ == "secretary":
-            title = doc[title.i - 1] if not any(c.dep_ == "poss" for c in title.children) else title
-            named_title = "secretary"
-        else:
-            named_title = title.lemma_.lower() if title is not None else ""
-        if title is None or named_title not in generic_titles():
-            continue
-        owners = word_set("owner_words.txt")
-        owner = next((c for t in (title, title.head) for c in t.children if c.dep_ == "poss" and c.lower_ in owners),
-                     None)
-        if owner is None:
-            continue
-        named_by = {owner.lemma_.lower()} if owner.lower_ not in ("its", "their") else set()
-        body = next((r.resolved for r in reversed(found[:index]) if r.kind == "body" and r.end <= title.i
-                     and named_by <= r.resolved.words and _owns_sector(r.resolved.described)), None)
-        if body is not None:
-            referent.described = replace(referent.described, sector=body.described.sector,
-                                         country=referent.described.country or body.described.country)
 
 
 def _one_of_them(doc: Doc, found: list[Referent]) -> None:
@@ -244,11 +213,6 @@ def _one_of_them(doc: Doc, found: list[Referent]) -> None:
 def plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or (token.pos_ == "NOUN" and token.lower_ != token.lemma_.lower()
                                              and token.lower_.endswith("s"))
-
-
-def _owns_sector(body: Described) -> bool:
-    """A party, group or company (named or only described: "The main opposition party"), not a state."""
-    return body.sector in _OWNER_SECTORS and (body.actor is None or body.actor.kind != "state")
 
 
 def _link_descriptions(attribution: Attribution, found: list[Referent]) -> None:
