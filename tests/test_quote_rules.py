@@ -288,6 +288,16 @@ def test_a_spokesman_for_the_movement_speaks_with_the_last_such_bodys_sector() -
     assert [s[2:4] for s in speakers] == [("KEN", "PTY")]
 
 
+def test_words_thought_in_marks_are_the_thinkers() -> None:
+    # (White House remarks) I thought, “Holy God.”
+    doc = _doc("I/I/PRON/nsubj/1 thought/think/VERB/ROOT/- ,/,/PUNCT/punct/1 “/“/PUNCT/punct/5 "
+               "Holy/holy/ADJ/amod/5 God/God/PROPN/ccomp/1 ././PUNCT/punct/5 ”/”/PUNCT/punct/5")
+    doc._.mp_voice = "USA"
+    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("USA", "United States", "state", "USA", None),), "voice")]
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.text, q.speaker_country, q.speaker_sector) for q in quotes] == [("Holy God.", "USA", "GOV")]
+
+
 def test_the_one_quoted_as_saying_speaks_not_the_agency() -> None:
     # Washington quoted Xi as saying talks would “resume soon”.
     speakers = _speakers(
