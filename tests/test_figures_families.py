@@ -54,3 +54,16 @@ def test_what_a_sum_is_spent_against_receives_nothing(text: str, receiver: str |
 ])
 def test_a_length_of_time_is_no_figure(text: str, figure_text: str) -> None:
     assert [f.text for f in figures(text)] == [figure_text]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, measure", [
+    # financing is credit: a lender's or an export agency's loan
+    ("The bank approved an initial $900 million in financing for two solar projects in Angola.", "loan"),
+    # grant or climate financing is aid
+    ("The United States has disbursed $13 billion in grant financing for budget support for Ukraine.", "aid"),
+    ("Ireland will provide €100 million for international climate financing.", "aid"),
+])
+def test_financing_is_a_loan_unless_a_grant_or_climate_financing(text: str, measure: str) -> None:
+    (figure,) = figures(text, voice="USA")
+    assert figure.measure == measure
