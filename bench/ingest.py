@@ -6,8 +6,8 @@ memory as the corpus grows (it must stay flat). A benchmark, not a test: run it 
 
 Each run is a fresh `multipolar ingest` into a new database, in its own small process, so that its peak
 memory (the largest of the ingest process and its workers) and its CPU seconds are its own, not the
-session's; the CPU seconds of the ingest process (reading, storing) and of its workers (analysing) are
-printed apart, since the one writer's share is what keeps 2 workers from twice the speed of one. At
+session's; the CPU seconds and peak memory of the ingest process (reading, storing) and of its workers
+(analysing) are printed apart, since the one writer's share is what keeps 2 workers from twice the speed of one. At
 `--compare-at`, 1 and 2 workers run `--rounds` times, alternating which goes first. Issue #22's figures are
 the last lines: the median of the rounds' 2-against-1 ratios (target >= 1.9x) and the peak memory of the
 largest size against the smallest, on 2 workers (flat: within 10%). On a quiet 2-core machine
@@ -41,7 +41,7 @@ except SystemExit as end:
     if end.code:
         raise
 me, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-print(me.ru_utime + me.ru_stime, workers.ru_utime + workers.ru_stime, max(me.ru_maxrss, workers.ru_maxrss))
+print(me.ru_utime + me.ru_stime, workers.ru_utime + workers.ru_stime, me.ru_maxrss, workers.ru_maxrss)
 """
 """The ingest command in this process (not a child), so that its own CPU and its workers' come apart."""
 
@@ -51,19 +51,25 @@ class Run:
     seconds: float
     parent_cpu: float
     workers_cpu: float
-    peak_mb: float
+    parent_mb: float
+    workers_mb: float
+    """The largest worker's peak."""
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.parent_mb, self.workers_mb)
 
 
 def run(corpus: Path, workers: int, db: Path, fast: bool = False, keep: bool = False) -> Run:
     """One ingest into a new database: wall seconds, CPU seconds of the ingest process and of its workers,
-    peak memory (MB, the largest process)."""
+    peak memory (MB) of the ingest process and of its largest worker."""
     start = time.perf_counter()
     command = ["ingest", str(corpus), "--db", str(db), "--workers", str(workers), "-q", *(["--fast"] if fast else [])]
     done = subprocess.run([sys.executable, "-c", _MEASURED, *command], check=True, capture_output=True, text=True)
-    parent, children, peak = (float(v) for v in done.stdout.split()[-3:])
+    parent, children, parent_kb, workers_kb = (float(v) for v in done.stdout.split()[-4:])
     if not keep:
         db.unlink(missing_ok=True)
-    return Run(time.perf_counter() - start, parent, children, peak / 1024)
+    return Run(time.perf_counter() - start, parent, children, parent_kb / 1024, workers_kb / 1024)
 
 
 def words_in(corpus: Path) -> int:
@@ -73,7 +79,8 @@ def words_in(corpus: Path) -> int:
 
 def show(count: int, words: int, workers: int, done: Run) -> None:
     print(f"{count:>6} {words:>10,} {workers:>7} {count / done.seconds:>7.1f} {words / done.seconds:>8,.0f} "
-          f"{done.peak_mb:>8,.0f} {done.parent_cpu:>10,.1f} {done.workers_cpu:>11,.1f}", flush=True)
+          f"{done.peak_mb:>8,.0f} {done.parent_mb:>9,.0f} {done.workers_mb:>10,.0f} {done.parent_cpu:>10,.1f} "
+          f"{done.workers_cpu:>11,.1f}", flush=True)
 
 
 def main() -> None:
@@ -92,7 +99,7 @@ def main() -> None:
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
         print(f"{'docs':>6} {'words':>10} {'workers':>7} {'docs/s':>7} {'words/s':>8} {'peak MB':>8} "
-              f"{'ingest CPU':>10} {'workers CPU':>11}")
+              f"{'ingest MB':>9} {'workers MB':>10} {'ingest CPU':>10} {'workers CPU':>11}")
         peaks: dict[int, float] = {}
         for size in args.sizes:
             subset = folder / f"docs-{size}.jsonl"

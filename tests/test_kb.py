@@ -88,6 +88,21 @@ def test_a_state_s_phoenix_synonyms_are_not_the_next_person_s_names(tmp_path: Pa
         shipped().entry(n).kind != "person" for n in shipped().lookup(["Central", "African"]))
 
 
+def test_phoenix_entries_named_as_curated_actors_are_left_out_and_un_officials_act_for_the_un(tmp_path: Path
+                                                                                              ) -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    import kb_orgs
+
+    (tmp_path / "Phoenix.International.actors.txt").write_text(
+        "THE_SECURITY_COUNCIL_  [IGOUNO]\nSECRETARY-GENERAL_BAN_KI-MOON_  [IGOUNO]\nUN_ENVOY_  [IGOUNO]\n"
+        "ARDEN_AID_TRUST_  [NGO]\n", encoding="utf-8")
+    (tmp_path / "Phoenix.MilNonState.actors.txt").write_text("", encoding="utf-8")
+    curated = {"security council": False, "ban ki-moon": True, "aid": False}
+    rows = kb_orgs.phoenix_organizations(tmp_path, set(), lambda text: text.split(), curated)
+    assert [(row[2], row[4]) for row in rows] == [("Un Envoy", "UN"), ("Arden Aid Trust", "")]
+    assert ("un-un-envoy", "UN") in _codes("Un Envoy")  # the shipped file: the UN is its country
+
+
 def test_the_product_never_reads_the_sources() -> None:
     for path in sorted((ROOT / "src" / "multipolar").glob("*.py")):
         assert "kb-sources" not in path.read_text(encoding="utf-8"), path.name

@@ -4,6 +4,7 @@ determinism of training, and (marked) the shipped weights on a real parse."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 
 import numpy as np
@@ -325,6 +326,29 @@ def test_labelled_rows_are_read_with_both_directions_and_unsure_pairs(tmp_path) 
     first, second = tool.read_labelled(path, "written")
     assert first.events == (("IND", "CHN", "CONSULT"), ("CHN", "IND", "CONSULT"))
     assert (second.voice, second.events[1]) == ("URY", ("RUS", "UKR", None))
+
+
+def test_every_gold_file_is_refused_dev_and_test_alike(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A gold file added later (a new dev set) is refused without naming it: its sentences, and every
+    sentence of a corpus record a gold file draws on."""
+    tool = _train_tool()
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    sentence = "Kenya and Ethiopia agreed on Tuesday to reopen the Moyale border crossing."
+    (gold / "quotes-dev9.jsonl").write_text(json.dumps({"text": sentence}) + "\n\n", encoding="utf-8")
+    (gold / "figures-dev9.jsonl").write_text(json.dumps({"record": "fact-sheets/x", "text": "$5"}) + "\n",
+                                             encoding="utf-8")
+    texts, records = tool.held_out_texts(gold)
+    assert records == {"fact-sheets/x"}
+
+    def row(text: str, record: str | None = None):  # type: ignore[no-untyped-def]
+        return tool.Labelled("r:1", "corpus", tool.DEFAULT_DATE, text, (), None, record)
+
+    with pytest.raises(SystemExit, match="gold record"):
+        tool.refuse_held_out([row(sentence)], texts, records)
+    with pytest.raises(SystemExit, match="gold record"):
+        tool.refuse_held_out([row("Another sentence of the same fact sheet.", "wh:fact-sheets/x")], texts, records)
+    tool.refuse_held_out([row("Kenya and Ethiopia held talks in Nairobi on Tuesday.", "wh:other")], texts, records)
 
 
 @pytest.mark.model

@@ -30,6 +30,8 @@ ACTORS = {
     "Beijing": ActorRef("CHN", "China", "state", "CHN", "GOV"),
     "Washington": ActorRef("USA", "United States", "state", "USA", "GOV"),
     "Chile": ActorRef("CHL", "Chile", "state", "CHL", None),
+    "Rwanda": ActorRef("RWA", "Rwanda", "state", "RWA", None),
+    "Hungary": ActorRef("HUN", "Hungary", "state", "HUN", None),
     "Putin": ActorRef("vladimir-putin", "Vladimir Putin", "person", "RUS", "GOV", "president"),
     "Xi": ActorRef("xi-jinping", "Xi Jinping", "person", "CHN", "GOV", "president"),
     "embassy": ActorRef("chn-embassy", "Chinese embassy", "organization", "CHN", "GOV"),
@@ -94,6 +96,7 @@ def test_titles_names_and_event_slogans_are_not_quotes() -> None:
     assert _spans("The tournament’s slogan, “Now is All”, was projected on the roof.") == []
     assert _spans("I have declared this year a “Year of Nizami Ganjavi” in his honour.") == []
     assert _spans("We support the report entitled “A life of dignity for all” (A/68/202).") == []
+    assert _spans("One of the groups is called “Stand Against Su.” It lobbies.") == []  # a name with its stop
 
 
 def test_a_role_label_in_marks_is_not_a_quote() -> None:
@@ -212,6 +215,89 @@ def test_a_private_person_with_no_title_is_a_civilian_of_the_country_the_text_se
     assert speakers == [("We have no water.", "Amina Odhiambo", "KEN", "CVL", "full")]
 
 
+def test_a_place_the_knowledge_base_knows_in_the_description_gives_the_country() -> None:
+    # Rwanda denies it. “Nobody protects us,” said Bahati, a farmer from Rutshuru. (the parser calls it a person)
+    speakers = _speakers(
+        "Rwanda/Rwanda/PROPN/nsubj/1 denies/deny/VERB/ROOT/- it/it/PRON/dobj/1 ././PUNCT/punct/1 "
+        "“/“/PUNCT/punct/10 Nobody/nobody/PRON/nsubj/6 protects/protect/VERB/ccomp/10 us/we/PRON/dobj/6 "
+        ",/,/PUNCT/punct/10 ”/”/PUNCT/punct/10 said/say/VERB/ROOT/- Bahati/Bahati/PROPN/nsubj/10/PERSON "
+        ",/,/PUNCT/punct/11 a/a/DET/det/14 farmer/farmer/NOUN/appos/11 from/from/ADP/prep/14 "
+        "Rutshuru/Rutshuru/PROPN/pobj/15/PERSON ././PUNCT/punct/10")
+    assert [s[1:4] for s in speakers] == [("Bahati", "COD", "AGR")]
+
+
+_SET_IN_GOTHENBURG = (
+    "Hungary/Hungary/PROPN/nsubj/1 voted/vote/VERB/ROOT/- ././PUNCT/punct/1 In/in/ADP/prep/7 "
+    "Gothenburg/Gothenburg/PROPN/pobj/3/GPE the/the/DET/det/6 mood/mood/NOUN/nsubj/7 was/be/AUX/ROOT/- "
+    "calm/calm/ADJ/acomp/7 ././PUNCT/punct/7 BREAK “/“/PUNCT/punct/16 We/we/PRON/nsubj/13 will/will/AUX/aux/13 "
+    "see/see/VERB/ccomp/16 ,/,/PUNCT/punct/16 ”/”/PUNCT/punct/16 said/say/VERB/ROOT/- "
+    "Lars/Lars/PROPN/compound/18/PERSON Berg/Berg/PROPN/nsubj/16/PERSON ,/,/PUNCT/punct/18 a/a/DET/det/21 "
+    "teacher/teacher/NOUN/appos/18 ././PUNCT/punct/16")
+
+
+def test_a_sentence_opening_with_a_place_sets_the_rest_of_its_paragraph() -> None:
+    # Hungary voted. In Gothenburg the mood was calm. “We will see,” said Lars Berg, a teacher.
+    assert [s[1:3] for s in _speakers(_SET_IN_GOTHENBURG.replace("BREAK ", ""))] == [("Lars Berg", "SWE")]
+    # the same with a paragraph break before the quotation: the setting ends with its paragraph
+    after_break = _SET_IN_GOTHENBURG.replace("BREAK", "¶").replace("/16", "/17").replace("/13", "/14").replace(
+        "/18", "/19").replace("/21", "/22")
+    assert [s[1:3] for s in _speakers(after_break)] == [("Lars Berg", "HUN")]
+
+
+def test_a_title_the_parser_split_from_the_name_after_it_still_describes_them() -> None:
+    # (a Mexican speech) We agree, as our famous diplomat Genaro Estrada said, “War ends.”
+    doc = _doc("We/we/PRON/nsubj/1 agree/agree/VERB/ROOT/- ,/,/PUNCT/punct/1 as/as/ADP/prep/9 our/our/PRON/poss/6 "
+               "famous/famous/ADJ/amod/6 diplomat/diplomat/NOUN/pobj/3 Genaro/Genaro/PROPN/compound/8/PERSON "
+               "Estrada/Estrada/PROPN/nsubj/9/PERSON said/say/VERB/advcl/1 ,/,/PUNCT/punct/1 “/“/PUNCT/punct/13 "
+               "War/war/NOUN/nsubj/13 ends/end/VERB/ccomp/9 ././PUNCT/punct/13 ”/”/PUNCT/punct/13")
+    doc._.mp_voice = "MEX"
+    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("MEX", "Mexico", "state", "MEX", None),), "voice")]
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.speaker, q.speaker_country, q.speaker_sector) for q in quotes] == [("Genaro Estrada", "MEX", "GOV")]
+
+
+def test_said_that_the_tagger_takes_for_an_auxiliary_is_still_speech() -> None:
+    # (White House remarks) I said, “Go.” (the tagger: "said" AUX, lemma "said")
+    doc = _doc("I/I/PRON/nsubj/1 said/said/AUX/ROOT/- ,/,/PUNCT/punct/1 “/“/PUNCT/punct/4 Go/go/VERB/ccomp/1 "
+               "././PUNCT/punct/4 ”/”/PUNCT/punct/4")
+    doc._.mp_voice = "USA"
+    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("USA", "United States", "state", "USA", None),), "voice")]
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.text, q.speaker_country, q.speaker_sector) for q in quotes] == [("Go.", "USA", "GOV")]
+
+
+def test_an_office_held_in_no_state_named_is_held_in_the_documents_own() -> None:
+    # (a US speech) We agree. President Truman said, “Go.”
+    doc = _doc("We/we/PRON/nsubj/1 agree/agree/VERB/ROOT/- ././PUNCT/punct/1 President/President/PROPN/compound/4 "
+               "Truman/Truman/PROPN/nsubj/5/PERSON said/say/VERB/ROOT/- ,/,/PUNCT/punct/5 “/“/PUNCT/punct/8 "
+               "Go/go/VERB/ccomp/5 ././PUNCT/punct/8 ”/”/PUNCT/punct/8")
+    doc._.mp_voice = "USA"
+    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("USA", "United States", "state", "USA", None),), "voice")]
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.speaker, q.speaker_country, q.speaker_sector) for q in quotes] == [("Truman", "USA", "GOV")]
+
+
+def test_a_spokesman_for_the_movement_speaks_with_the_last_such_bodys_sector() -> None:
+    # The party met. A spokesman for the movement, Abu Obeida, said, “Go.”
+    speakers = _speakers(
+        "The/the/DET/det/1 party/party/NOUN/nsubj/2 met/meet/VERB/ROOT/- ././PUNCT/punct/2 A/a/DET/det/5 "
+        "spokesman/spokesman/NOUN/nsubj/12 for/for/ADP/prep/5 the/the/DET/det/8 movement/movement/NOUN/pobj/6 "
+        ",/,/PUNCT/punct/8 Abu/Abu/PROPN/compound/11/PERSON Obeida/Obeida/PROPN/appos/8/PERSON "
+        "said/say/VERB/ROOT/- ,/,/PUNCT/punct/12 “/“/PUNCT/punct/15 Go/go/VERB/ccomp/12 ././PUNCT/punct/15 "
+        "”/”/PUNCT/punct/15")
+    assert [s[2:4] for s in speakers] == [("KEN", "PTY")]
+
+
+def test_words_thought_in_marks_are_the_thinkers() -> None:
+    # (White House remarks) I thought, “Holy God.”
+    doc = _doc("I/I/PRON/nsubj/1 thought/think/VERB/ROOT/- ,/,/PUNCT/punct/1 “/“/PUNCT/punct/5 "
+               "Holy/holy/ADJ/amod/5 God/God/PROPN/ccomp/1 ././PUNCT/punct/5 ”/”/PUNCT/punct/5")
+    doc._.mp_voice = "USA"
+    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("USA", "United States", "state", "USA", None),), "voice")]
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.text, q.speaker_country, q.speaker_sector) for q in quotes] == [("Holy God.", "USA", "GOV")]
+
+
 def test_the_one_quoted_as_saying_speaks_not_the_agency() -> None:
     # Washington quoted Xi as saying talks would “resume soon”.
     speakers = _speakers(
@@ -256,6 +342,35 @@ _TWO_PEOPLE = (
 def test_he_and_she_go_to_different_people_once_one_has_been_she() -> None:
     assert [(q.text, q.speaker) for q in _quotes(_TWO_PEOPLE)] == [("We have gas,", "Maria Petrova"),
                                                                    ("It runs slowly,", "Ivan Kolev")]
+
+
+def test_she_skips_the_man_the_subject_names_by_his_given_name() -> None:
+    # Ivan Kolev met Maria Petrova. “We agreed,” she said. (a name of one word is a surname: "Meir" is no man)
+    words = ("Ivan/Ivan/PROPN/compound/1/PERSON Kolev/Kolev/PROPN/nsubj/2/PERSON met/meet/VERB/ROOT/- "
+             "Maria/Maria/PROPN/compound/4/PERSON Petrova/Petrova/PROPN/dobj/2/PERSON ././PUNCT/punct/2 "
+             "“/“/PUNCT/punct/12 We/we/PRON/nsubj/8 agreed/agree/VERB/ccomp/12 ,/,/PUNCT/punct/12 "
+             "”/”/PUNCT/punct/12 she/she/PRON/nsubj/12 said/say/VERB/ROOT/- ././PUNCT/punct/12")
+    assert [(q.text, q.speaker) for q in _quotes(words)] == [("We agreed,", "Maria Petrova")]
+    surname = words.replace("Ivan/Ivan/PROPN/compound/1/PERSON Kolev/Kolev", "Dr/Dr/PROPN/compound/1 Meir/Meir")
+    assert [(q.text, q.speaker) for q in _quotes(surname)] == [("We agreed,", "Meir")]
+
+
+def test_he_goes_to_the_main_clause_subject_of_the_sentence_before() -> None:
+    # When the Moon landing was away, President Kennedy spoke. “We choose,” he said.
+    words = ("When/when/SCONJ/advmod/4 the/the/DET/det/3 Moon/Moon/PROPN/compound/3/PERSON "
+             "landing/landing/NOUN/nsubj/4 was/be/AUX/advcl/9 away/away/ADV/advmod/4 ,/,/PUNCT/punct/9 "
+             "President/President/PROPN/compound/8 Kennedy/Kennedy/PROPN/nsubj/9/PERSON spoke/speak/VERB/ROOT/- "
+             "././PUNCT/punct/9 “/“/PUNCT/punct/17 We/we/PRON/nsubj/13 choose/choose/VERB/ccomp/17 "
+             ",/,/PUNCT/punct/17 ”/”/PUNCT/punct/17 he/he/PRON/nsubj/17 said/say/VERB/ROOT/- ././PUNCT/punct/17")
+    assert [(q.text, q.speaker) for q in _quotes(words)] == [("We choose,", "Kennedy")]
+
+
+def test_he_can_be_a_kinsman_named_by_a_family_word() -> None:
+    # My dad smiled. “Go,” he said.
+    words = ("My/my/PRON/poss/1 dad/dad/NOUN/nsubj/2 smiled/smile/VERB/ROOT/- ././PUNCT/punct/2 "
+             "“/“/PUNCT/punct/9 Go/go/VERB/ccomp/9 ,/,/PUNCT/punct/9 ”/”/PUNCT/punct/9 he/he/PRON/nsubj/9 "
+             "said/say/VERB/ROOT/- ././PUNCT/punct/9")
+    assert [(q.text, q.speaker, q.speaker_sector) for q in _quotes(words)] == [("Go,", "My dad", "CVL")]
 
 
 def test_it_goes_to_the_last_body() -> None:
@@ -334,6 +449,35 @@ def test_the_next_sentence_can_name_the_speaker() -> None:
         "is/be/AUX/ROOT/- how/how/SCONJ/advmod/12 Xi/Xi/PROPN/nsubj/12 described/describe/VERB/ccomp/9 "
         "Putin/Putin/PROPN/dobj/12 ././PUNCT/punct/9")
     assert [s[:2] for s in speakers] == [("He is my best friend.", "Xi")]
+
+
+def test_a_line_of_a_quotation_and_a_name_is_signed_by_that_name() -> None:
+    # “We stay.” President Putin ¶ (a fact sheet's epigraph); but “We stay.” Putin smiled. names no speaker
+    signed = ("“/“/PUNCT/punct/2 We/we/PRON/nsubj/2 stay/stay/VERB/ROOT/- ././PUNCT/punct/2 ”/”/PUNCT/punct/2 "
+              "President/President/PROPN/compound/6 Putin/Putin/PROPN/ROOT/-/PERSON")
+    assert [s[:3] for s in _speakers(signed)] == [("We stay.", "Putin", "RUS")]
+    smiled = ("“/“/PUNCT/punct/2 We/we/PRON/nsubj/2 stay/stay/VERB/ROOT/- ././PUNCT/punct/2 ”/”/PUNCT/punct/2 "
+              "Putin/Putin/PROPN/nsubj/6/PERSON smiled/smile/VERB/ROOT/- ././PUNCT/punct/6")
+    assert [s[:2] for s in _speakers(smiled)] == [("We stay.", None)]
+
+
+def test_a_term_in_single_marks_inside_a_quotation_is_its_speakers_own() -> None:
+    # “You cannot ‘desert.’” Putin said.
+    words = ("“/“/PUNCT/punct/9 You/you/PRON/nsubj/4 cannot/can/AUX/aux/4 ‘/‘/PUNCT/punct/4 "
+             "desert/desert/VERB/ccomp/9 ././PUNCT/punct/4 ’/’/PUNCT/punct/4 ”/”/PUNCT/punct/9 "
+             "Putin/Putin/PROPN/nsubj/9 said/say/VERB/ROOT/- ././PUNCT/punct/9")
+    assert [(q.text, q.speaker) for q in _quotes(words)] == [("You cannot ‘desert.’", "Putin"), ("desert.", "Putin")]
+
+
+def test_whoever_ends_their_clause_with_the_colon_before_a_quotation_says_it() -> None:
+    # Putin challenged the youth: ¶ “Stand firm.”
+    words = ("Putin/Putin/PROPN/nsubj/1 challenged/challenge/VERB/ROOT/- the/the/DET/det/3 youth/youth/NOUN/dobj/1 "
+             ":/:/PUNCT/punct/1 ¶ “/“/PUNCT/punct/7 Stand/stand/VERB/ROOT/- firm/firm/ADV/advmod/7 "
+             "././PUNCT/punct/7 ”/”/PUNCT/punct/7")
+    doc = _doc(words)
+    doc[1].tag_ = "VBD"  # a past tense: no round-up's label before the colon
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("Stand firm.", "Putin")]
 
 
 def test_a_label_before_a_colon_in_a_round_up_is_the_speaker() -> None:
@@ -490,6 +634,18 @@ def test_the_i_of_a_transcript_answer_is_the_one_its_label_names() -> None:
     assert _speakers(spec)[0][:4] == ("literally.", "KISHIDA", "JPN", "GOV")
     unlabelled = spec.replace(":/:/PUNCT/punct/4", ",/,/PUNCT/punct/4")
     assert _speakers(unlabelled)[0][1] is None  # no voice, no label: nobody
+
+
+def test_a_turn_label_that_is_an_office_alone_is_its_holder_on_the_date() -> None:
+    # Washington hosts it. ¶ THE VICE PRESIDENT: I said, “Ovaries.”
+    words = ("Washington/Washington/PROPN/nsubj/1 hosts/host/VERB/ROOT/- it/it/PRON/dobj/1 ././PUNCT/punct/1 ¶ "
+             "THE/the/DET/det/7 VICE/vice/PROPN/compound/7 PRESIDENT/president/PROPN/ROOT/- :/:/PUNCT/punct/7 "
+             "I/I/PRON/nsubj/10 said/say/VERB/ROOT/- ,/,/PUNCT/punct/10 “/“/PUNCT/punct/10 "
+             "Ovaries/ovary/NOUN/dobj/10 ././PUNCT/punct/10 ”/”/PUNCT/punct/10")
+    quotes = _quotes(words)
+    assert [(q.text, q.speaker, q.speaker_country, q.speaker_sector) for q in quotes] == [
+        ("Ovaries.", "THE VICE PRESIDENT", "USA", "GOV")]
+    assert quotes[0].speaker_actor is not None and quotes[0].speaker_actor.code == "kamala-harris"
 
 
 def test_an_office_named_in_a_transcript_turn_is_the_speakers_countrys() -> None:

@@ -163,10 +163,11 @@ def test_gold_offsets_follow_a_speech_whose_lines_ingest_joined() -> None:
     assert (reworded["start"], reworded["end"]) == (16, 40)
 
 
-# Measured 2026-12-01 (README, Accuracy); the test split is frozen: scored, never tuned on.
-QUOTE_FLOORS = {"quotes-dev.jsonl": (0.99, 0.89, 0.86), "quotes-dev2.jsonl": (0.99, 0.84, 0.83),
-                "quotes-dev3.jsonl": (0.99, 0.85, 0.85), "quotes-dev4.jsonl": (0.97, 0.69, 0.68),
-                "quotes-dev5.jsonl": (0.99, 0.56, 0.53),
+# Measured 2026-12-01 (session 6, main f45c18a and the title rule after it); the test split is frozen: scored,
+# never tuned on. dev6 was written in session 6 before the system ran on it (first reading .964 / .432).
+QUOTE_FLOORS = {"quotes-dev.jsonl": (0.99, 0.90, 0.87), "quotes-dev2.jsonl": (0.99, 0.85, 0.83),
+                "quotes-dev3.jsonl": (0.99, 0.87, 0.88), "quotes-dev4.jsonl": (0.97, 0.77, 0.77),
+                "quotes-dev5.jsonl": (0.99, 0.73, 0.76), "quotes-dev6.jsonl": (0.99, 0.59, 0.57),
                 "quotes-test.jsonl": (0.98, 0.62, 0.59)}
 
 
@@ -184,3 +185,16 @@ def test_quote_gold_floors(name: str) -> None:
     assert report.with_speaker.f1 >= speaker_f1, report.with_speaker.as_dict()
     assert report.actor_accuracy >= actor, (report.actor_right, report.actor_scored)
     assert report.titles_reported <= TITLES_STILL_REPORTED.get(name, 0)
+
+
+def test_an_excerpt_of_a_corpus_ingested_with_a_voice_is_read_with_it(tmp_path: Any) -> None:
+    """A White House excerpt's "I" and "we" are the speaker's, as when the corpus is ingested with `--voice USA`;
+    a speech's own `speaker_of_document` comes first, and other corpora give none."""
+    def record(source: dict[str, Any]) -> str:
+        return json.dumps({"id": "x", "date": "2024-05-08", "text": "I said, “Go.”", "source": source,
+                           "expected": [{"text": "Go.", "speaker": "I", "speaker_actor": None}]})
+    path = tmp_path / "quotes-voice.jsonl"
+    path.write_text("\n".join([record({"corpus": "whitehouse-statements-2021-2026", "record": "r"}),
+                               record({"corpus": "ungdc-2005-2024", "speaker_of_document": "KEN"}),
+                               record({"corpus": "elsewhere"})]) + "\n", encoding="utf-8")
+    assert [r.voice for r in read_quote_gold(path)] == ["USA", "KEN", None]

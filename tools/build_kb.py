@@ -74,6 +74,21 @@ def _curated_codes() -> set[str]:
     return found
 
 
+def curated_names() -> dict[str, bool]:
+    """Every name of the hand-curated organisations, bodies and people, in lower case without a leading "the"
+    (a knowledge-base entry of that name would only shadow the curated actor), and whether it names a person."""
+    found: dict[str, bool] = {}
+    for path in sorted(GAZETTEER.glob("*.tsv")):
+        if not path.name.startswith(("organizations", "bodies", "people")):
+            continue
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            for name in [row.get("name") or "", *(row.get("names") or "").split("|")]:
+                if name.strip():
+                    found[re.sub(r"^the\s+", "", name.strip().lower())] = path.name.startswith("people")
+    return found
+
+
 def _agents(path: Path, tokenize: Tokenize) -> list[list[str]]:
     """Phoenix's generic agent nouns (`FARMER [~AGR]`): the plain ones, without macros or exclusions."""
     rows: dict[str, list[str]] = {}
@@ -180,7 +195,7 @@ def build(sources: Path, out: Path) -> dict[str, int]:
     orgs += kb_orgs.ucdp(sources / "ucdp" / "ucdp-actor-221.csv", country_names, tokenize)
     orgs += kb_orgs.universities(sources / "universities" / "world_universities_and_domains.json", territories,
                                  tokenize)
-    orgs += kb_orgs.phoenix_organizations(sources / "phoenix", codes, tokenize)
+    orgs += kb_orgs.phoenix_organizations(sources / "phoenix", codes, tokenize, curated_names())
     orgs += kb_people.body_rows(bodies, country_names, tokenize)
     orgs = sorted({r[0]: r for r in reversed(orgs)}.values(), key=lambda r: r[0])
     counts["organizations.tsv"] = write_tsv(

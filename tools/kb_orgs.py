@@ -110,13 +110,31 @@ def universities(path: Path, territories: Territories, tokenize: Tokenize) -> li
     return rows
 
 
-def phoenix_organizations(folder: Path, countries: set[str], tokenize: Tokenize) -> list[Row]:
-    """Phoenix's international file (IGOs, NGOs, companies) and its non-state armed groups (START's names)."""
+_PHOENIX_ORGANISATION = {"IGOUNO": "UN"}
+"""Phoenix codes of the UN's own officials and organs ("Kofi Annan", "Un Envoy", "MONUC"): they act as the UN in
+events (the lead's convention of session 6), so the UN is their country. The EU's code (IGOEUREEC) is not here:
+it also holds national ministers who chaired the Council, and the EU's organs are curated."""
+
+
+def _curated(name: str, curated: dict[str, bool]) -> bool:
+    """A curated actor's name ("The Security Council"), or a title before a curated person's name
+    ("Secretary-general Ban Ki-moon")."""
+    words = re.sub(r"^the\s+", "", clean(name).lower()).split()
+    return " ".join(words) in curated or any(curated.get(" ".join(words[k:])) for k in range(1, len(words) - 1))
+
+
+def phoenix_organizations(folder: Path, countries: set[str], tokenize: Tokenize,
+                          curated: dict[str, bool] | None = None) -> list[Row]:
+    """Phoenix's international file (IGOs, NGOs, companies) and its non-state armed groups (START's names).
+    An international entry named as a curated actor is left to the curated tables; `curated` maps those names
+    (lower case, without a leading "the") to whether they name a person."""
     rows = []
     for filename, default_sector in (("Phoenix.International.actors.txt", "NGO"),
                                      ("Phoenix.MilNonState.actors.txt", "REB")):
         for names, code in _phoenix_entries(folder / filename):
-            country = phoenix_country(code, countries)
+            if curated and filename.startswith("Phoenix.International") and _curated(names[0], curated):
+                continue
+            country = _PHOENIX_ORGANISATION.get(code) or phoenix_country(code, countries)
             if not country and code[:3] in ("MNC", "NGO"):
                 country = phoenix_country(code[3:6], countries)  # a company of one state: MNCGBR
             kind = "igo" if code.startswith("IGO") else "organization"

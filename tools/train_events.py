@@ -13,8 +13,9 @@ Data (all license-clean; see train/README.md):
                                 (see `ngec_examples`)
 
 Every sentence goes through multipolar's own pipeline (actors and rules), so the model learns on the
-actors and parses it will see. A record whose text is part of a frozen test file (`tests/gold/*-test.jsonl`)
-is refused: the test must stay unseen. CPU only and deterministic: the same data gives the same bytes
+actors and parses it will see. A sentence whose text is part of any gold file (`tests/gold/*.jsonl`, dev
+and frozen test alike), or that comes from a corpus record a gold file uses, is refused: what we score on
+must stay unseen. CPU only and deterministic: the same data gives the same bytes
 (`--check` rebuilds in memory and fails if the shipped file differs).
 """
 
@@ -156,19 +157,19 @@ def _parse_events(cell: str, where: str) -> Iterator[tuple[str, str, str | None]
             yield a.upper(), b.upper(), plover
 
 
-def held_out_texts() -> tuple[list[str], set[str]]:
-    """Texts and corpus records we score on: every frozen test file, and every file of the document gold."""
-    gold = REPO_ROOT / "tests" / "gold"
+def held_out_texts(gold: Path | None = None) -> tuple[list[str], set[str]]:
+    """Texts and corpus records of every gold file (`tests/gold/*.jsonl`: the frozen tests, the dev sets and
+    any file added later), read when the tool runs: a sentence we score on is never one we train on."""
+    gold = gold or REPO_ROOT / "tests" / "gold"
     texts, records = [], set()
-    for path in sorted({*gold.glob("*-test.jsonl"), *gold.glob("documents-*.jsonl")}):
-        if not path.exists():
-            continue
+    for path in sorted(gold.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                raw = json.loads(line)
+            raw = json.loads(line) if line.strip() else {}
+            if not isinstance(raw, dict):
+                continue
+            if raw.get("text"):
                 texts.append(" ".join(str(raw["text"]).split()))
-                if raw.get("record_id"):
-                    records.add(str(raw["record_id"]))
+            records |= {str(raw[key]) for key in ("record_id", "record") if raw.get(key)}
     return texts, records
 
 

@@ -22,7 +22,8 @@ from multipolar.model import document as model
 from multipolar.nlp.claims import FoundClaim
 from multipolar.nlp.events.coder import CodedEvent
 from multipolar.nlp.figures.quantities import FoundQuantity
-from multipolar.nlp.limits import run_pipeline, time_limit
+from multipolar.nlp.in_pieces import parse_in_pieces
+from multipolar.nlp.limits import deadline_check, time_limit
 from multipolar.nlp.quotes.find import FoundQuote
 from multipolar.nlp.spacy_pipeline import load_pipeline, release_if_grown
 from multipolar.nlp.spans import ActorMention, ActorRef, text_of
@@ -65,7 +66,7 @@ def analyze(
     """Analyse one document; raises `InputError` if it cannot be analysed."""
     article = _as_article(text, date=date, title=title, settings=settings)
     nlp = load_pipeline(settings)
-    analysis = analysis_from_doc(run_pipeline(nlp, _prepared_doc(nlp, article), settings.doc_timeout), article)
+    analysis = analysis_from_doc(_parse_alone(nlp, _prepared_doc(nlp, article), settings.doc_timeout), article)
     del nlp
     release_if_grown(settings)
     return analysis
@@ -122,24 +123,34 @@ def _run_batch(nlp: Any, batch: list[tuple[int, str | None, Article | None, Exce
 def _parse_all(nlp: Any, articles: list[Article], seconds: float) -> list[Doc | Exception]:
     """Parsed docs in order, each within `seconds` (or the exception it raised, its time-out included).
 
-    Short documents go through `nlp.pipe` together, which is fastest, sharing their summed limit; long
+    Short documents go through the pipeline together, which is fastest, sharing their summed limit; long
     ones, and every document of a batch that ran out of time or raised, are parsed alone under their own
-    limit, so one document's failure is its own."""
+    limit, so one document's failure is its own. Either way the model parses bounded pieces (`in_pieces`),
+    so memory does not follow the length of the documents."""
     parsed: dict[int, Doc | Exception] = {}
     short = [k for k, article in enumerate(articles) if len(article.text) <= _PARSED_ALONE_ABOVE]
     if short:
+        limit, what = seconds * len(short), "a batch of documents"
         try:
-            with time_limit(seconds * len(short), "a batch of documents"):
-                parsed.update(zip(short, nlp.pipe(_prepared_doc(nlp, articles[k]) for k in short), strict=True))
+            with time_limit(limit, what):
+                docs = [_prepared_doc(nlp, articles[k]) for k in short]
+                parsed.update(zip(short, parse_in_pieces(nlp, docs, deadline_check(limit, what)), strict=True))
         except Exception:
             parsed.clear()
     for k, article in enumerate(articles):
         if k not in parsed:
             try:
-                parsed[k] = run_pipeline(nlp, _prepared_doc(nlp, article), seconds)
+                parsed[k] = _parse_alone(nlp, _prepared_doc(nlp, article), seconds)
             except Exception as exc:
                 parsed[k] = exc
     return [parsed[k] for k in range(len(articles))]
+
+
+def _parse_alone(nlp: Any, doc: Doc, seconds: float) -> Doc:
+    """One document through the pipeline within its own time limit (checked between steps too, for where
+    the timer cannot interrupt: threads)."""
+    with time_limit(seconds):
+        return parse_in_pieces(nlp, [doc], deadline_check(seconds))[0]
 
 
 def _as_article(item: Any, *, date: dt.date | str | None = None, title: str | None = None,

@@ -311,7 +311,10 @@ def load_countries(gaz: Gazetteer, text: str, name: str) -> None:
 def load_organizations(gaz: Gazetteer, text: str, name: str) -> None:
     for row in _rows(text, name):
         code = row["code"].strip()
-        gaz.add_actor(ActorInfo(code, row["name"].strip(), row["kind"].strip() or "igo"))
+        # an organ that acts for its organisation in events (the European Commission for the EU) keeps its own
+        # code and names the organisation as its country
+        part_of = (row.get("part_of") or "").strip() or None
+        gaz.add_actor(ActorInfo(code, row["name"].strip(), row["kind"].strip() or "igo", country=part_of))
         for alias in [row["name"], *_split(row["names"])]:
             gaz.add_name(alias, code, "name")
         for adjective in _split(row.get("adjectives")):

@@ -121,11 +121,18 @@ def read_quote_gold(path: Path) -> list[QuoteGold]:
     return records
 
 
+CORPUS_VOICES = {"whitehouse-statements-2021-2026": "USA"}
+"""The voice a corpus is ingested with (README: `--voice USA` for the White House statements), given to an
+excerpt of it that names no `speaker_of_document`: as analysed there, its "I" and "we" are the speaker's."""
+
+
 def _voice_of(raw: dict[str, Any]) -> str | None:
-    """The state a speech speaks for: on the record, or with the corpus excerpt's `source`."""
+    """The state a speech speaks for: on the record, or with the corpus excerpt's `source`; else the voice of
+    the corpus the excerpt is from."""
     source = raw.get("source")
     inner = source.get("speaker_of_document") if isinstance(source, dict) else None
-    return raw.get("speaker_of_document") or inner or None
+    corpus = CORPUS_VOICES.get(str(source.get("corpus"))) if isinstance(source, dict) else None
+    return raw.get("speaker_of_document") or inner or corpus or None
 
 
 def evaluate_quotes(records: Iterable[QuoteGold], settings: Settings = DEFAULT_SETTINGS) -> QuoteReport:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 from typing import TYPE_CHECKING, Any
@@ -53,12 +53,22 @@ def _timeout(seconds: float, what: str = "the document") -> DocumentTimeout:
     return DocumentTimeout(f"{what} took longer than the {seconds:g} s limit (doc_timeout); skipped")
 
 
+def deadline_check(seconds: float, what: str = "the document") -> Callable[[], None]:
+    """A check to call between steps of the work, for where the timer cannot interrupt it: it raises
+    `DocumentTimeout` once `seconds` have passed (0 or less: never)."""
+    deadline = time.monotonic() + seconds if seconds > 0 else float("inf")
+
+    def check() -> None:
+        if time.monotonic() > deadline:
+            raise _timeout(seconds, what)
+    return check
+
+
 def run_pipeline(nlp: Any, doc: Doc, seconds: float) -> Doc:
     """`nlp(doc)` within the time limit, component by component."""
-    deadline = time.monotonic() + seconds if seconds > 0 else float("inf")
+    check = deadline_check(seconds)
     with time_limit(seconds):
         for _name, component in nlp.pipeline:
-            if time.monotonic() > deadline:
-                raise _timeout(seconds)
+            check()
             doc = component(doc)
     return doc

@@ -40,8 +40,9 @@ class ActorRef:
 
     @property
     def state_code(self) -> str:
-        """The state or organisation the actor acts for: "xi-jinping" -> "CHN"; a city -> its state."""
-        if self.kind in ("person", "organization", "other") and self.country:
+        """The state or organisation the actor acts for: "xi-jinping" -> "CHN"; a city -> its state; an organ
+        of an organisation -> the organisation (the European Commission -> "EU")."""
+        if self.kind in ("person", "organization", "other", "igo") and self.country:
             return self.country
         return self.code
 

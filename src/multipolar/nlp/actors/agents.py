@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from multipolar.coding.gazetteer import STATE_KINDS, Agent
+from multipolar.data_files import word_table
 from multipolar.nlp.spans import ActorMention, ActorRef
 
 if TYPE_CHECKING:
@@ -63,6 +64,8 @@ def with_agents(resolver: ActorResolver, doc: Doc, words: list[str], mentions: l
         qualifier = qualifier_before(words, i, by_end)
         if qualifier is None:
             qualifier = _qualifier_after(words, end, by_start, agent)
+        if qualifier is None:
+            qualifier = _organisation_of_office(resolver, words, i, end, day)
         if qualifier is None or qualifier.actors[0].kind not in QUALIFIER_KINDS or \
                 (qualifier.actors[0].kind == "other" and not qualifier.actors[0].country):
             i = end
@@ -90,6 +93,17 @@ def with_agents(resolver: ActorResolver, doc: Doc, words: list[str], mentions: l
         taken.update(range(start, stop))
         i = stop
     return result
+
+
+def _organisation_of_office(resolver: ActorResolver, words: list[str], start: int, end: int,
+                            day: dt.date | None) -> ActorMention | None:
+    """"The Secretary-General" named alone and capitalised is the UN's (unqualified_offices.tsv): the
+    organisation as the office's qualifier, covering no words of the text."""
+    term = " ".join(words[start:end]).lower().replace(" - ", "-")
+    organisation = word_table("gazetteer/unqualified_offices.tsv").get(term)
+    if organisation is None or not words[start][:1].isupper() or organisation not in resolver.gazetteer.actors:
+        return None
+    return ActorMention(start, start, (resolver.ref(organisation, day),), "name")
 
 
 def _distributed(resolver: ActorResolver, words: list[str], qualifier: ActorMention, agent: Agent,

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from multipolar.nlp.actors.agents import POSSESSIVE, QUALIFIER_FILLERS
 from multipolar.nlp.actors.clauses import CLAUSE_END, after_stance, clause, covered_tokens
 from multipolar.nlp.actors.generic import generic_actors, one_country
+from multipolar.nlp.actors.spelling import folded
 from multipolar.nlp.spans import ActorMention, ActorRef
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ def titles() -> dict[tuple[str, ...], str]:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """A learned actor's code, accent-free ("Dag Hammarskjöld" -> dag-hammarskjold), as gold files write it."""
+    return re.sub(r"[^a-z0-9]+", "-", folded(text).lower()).strip("-")
 
 
 def with_explained(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention],
@@ -77,10 +79,13 @@ def _title_before(words: list[str], at: int) -> tuple[int, str] | None:
         if start < 0:
             continue
         window = lower[start - first :]
-        if window[0] == "." or any(not re.fullmatch(r"[\w.-]+", w) for w in window):
-            continue  # "minister, X": an apposition, not a title; "Egypt. Judge X": a title starts no sentence's end
+        if window[0] in (".", "-") or any(not re.fullmatch(r"[\w.-]+", w) for w in window) or \
+                (start > 0 and words[start - 1].endswith("-")):
+            continue  # "minister, X": an apposition, not a title; "Egypt. Judge X": a title starts no sentence's end;
+            # "Secretary-General X": "General" ends a hyphenated title, it is not one
         key = tuple(w for w in window if w != ".")
-        joined = tuple(re.findall(r"[\w.-]+", " ".join(window).replace(" .", ".")))
+        written = " ".join(window).replace(" .", ".").replace(" - ", "-").replace("- ", "-")
+        joined = tuple(re.findall(r"[\w.-]+", written))
         sector = table.get(key) or table.get(joined)
         if sector:
             return start, sector

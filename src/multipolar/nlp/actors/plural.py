@@ -8,8 +8,11 @@ when no third comes close. One mention holds both, so an event coded on it is th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from multipolar.nlp.spans import ActorMention, ActorRef
@@ -47,9 +50,31 @@ def with_plural_references(resolver: ActorResolver, doc: Doc, mentions: list[Act
     return result
 
 
+_KEY_WORDS = ("two", "both")
+"""Every `PLURAL_REFERENCE` holds one of these words."""
+
+
+def _sentences_to_read(doc: Doc) -> list[Span]:
+    """The sentences a candidate can lie in: one holding a token at most 3 before "two" or "both" (a chunk is
+    read with up to 3 tokens after it). Reading only these spares building every noun chunk of the document."""
+    if not len(doc):
+        return []
+    lower = doc.to_array(LOWER)
+    at = numpy.flatnonzero(numpy.isin(lower, [doc.vocab.strings.add(w) for w in _KEY_WORDS])).tolist()
+    if not at:
+        return []
+    sentences = list(doc.sents)
+    starts = [s.start for s in sentences]
+    wanted = {bisect_right(starts, k) - 1 for p in at for k in range(max(0, p - 3), p + 1)}
+    return [sentences[k] for k in sorted(wanted)]
+
+
 def plural_candidates(doc: Doc) -> list[Span]:
     found = []
-    for chunk in doc.noun_chunks:
+    chunks_in = doc.noun_chunks_iterator  # type: ignore[attr-defined]  # (`span.noun_chunks` reads the doc's)
+    chunks = [Span(doc, start, end, label=label) for sentence in _sentences_to_read(doc)
+              for start, end, label in chunks_in(sentence)]
+    for chunk in chunks:
         if doc[chunk.start].lower_ not in _OPENERS:
             continue  # the pattern's first word: most chunks are not worth reading
         if PLURAL_REFERENCE.match(chunk.text):

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -36,6 +35,7 @@ from multipolar.nlp.actors.kb_names import (
     person_span_longer,
     standing_on,
 )
+from multipolar.nlp.actors.spelling import folded, one_edit
 from multipolar.nlp.spans import ActorMention, ActorRef, text_of
 
 __all__ = ["ACTOR_LABELS", "ActorMention", "ActorRef", "ActorResolver"]
@@ -184,6 +184,8 @@ class ActorResolver:
         if info.kind in STATE_KINDS or info.kind == "person" or start == 0:
             return False
         previous = doc[start - 1]
+        if previous.lower_ == "the":
+            return False  # "{The Security Council ...": an article the tagger took into the name
         return previous.text[:1].isupper() and not previous.is_sent_start and previous.ent_iob_ in ("B", "I") \
             and doc[start].ent_iob_ == "I" and not self.gazetteer.patterns_at(words, start - 1) \
             and self.gazetteer.agent_at(words, start - 1) is None
@@ -225,7 +227,7 @@ class ActorResolver:
             if ent.label_ not in labels or len(ent) != 1 or ent.start in covered or len(ent.text) < 6 or \
                     self.gazetteer.patterns_at(words, ent.start):
                 continue  # a name we know, set aside on purpose ("Atlanta, Georgia", "ethnic Armenian")
-            codes = {code for word, code in self._state_words() if _one_edit(ent.text.lower(), word)}
+            codes = {code for word, code in self._state_words() if one_edit(ent.text.lower(), word)}
             if len(codes) == 1:
                 found.append(ActorMention(ent.start, ent.end, (self.ref(codes.pop(), day),), "misspelt"))
         return found
@@ -364,7 +366,7 @@ class ActorResolver:
         Heydar Aliyev; "King Abdullah" in Amman in 2019 is Abdullah II, in Riyadh in 2010 the Saudi king);
         `former`: holders whose term had ended by `day` ("the assassination of President Moise")."""
         found: dict[str, ActorRef] = {}
-        name = _folded(name)
+        name = folded(name)
 
         def held(term: Any) -> bool:
             if former:
@@ -374,7 +376,7 @@ class ActorResolver:
         for (_, role), terms in self.gazetteer._holders.items():
             for term in terms if role in roles else ():
                 info = self.gazetteer.actors.get(term.code)
-                if info is not None and held(term) and name in _folded(info.name).split():
+                if info is not None and held(term) and name in folded(info.name).split():
                     found.setdefault(term.code, self.ref(term.code, day))
         if self.kb is not None:
             if self._kb_holders is None:
@@ -382,7 +384,7 @@ class ActorResolver:
             for (_, role), numbers in self._kb_holders.items():
                 for number in numbers if role in roles else ():
                     entry = self.kb.kb.entry(number)
-                    if name in _folded(entry.name).split() and any(t.role == role and held(t)
+                    if name in folded(entry.name).split() and any(t.role == role and held(t)
                                                                    for t in self.kb.kb.terms(number)):
                         found.setdefault(entry.code, self.kb_ref(number, day))
         return list(found.values())
@@ -431,35 +433,31 @@ class ActorResolver:
         assert info is not None, code
         kind = "state" if info.kind in STATE_KINDS else info.kind
         standing = Standing(info.sector, None, None)
+        country = info.country
         if kind == "person":
             terms = self.gazetteer.terms.get(code, ())
             standing = standing_on(terms, day) if terms else standing
             if standing.sector is None:  # no dated office, or only later ones: the curated standing sector
                 standing = Standing(info.sector, terms[0].role if terms and not terms[0].start else None, None)
-        return ActorRef(code, info.name, kind, info.country, standing.sector, standing.role, info.origin,
+            country = self._person_country(code, info, day)
+        return ActorRef(code, info.name, kind, country, standing.sector, standing.role, info.origin,
                         info.origin_id, standing.title, info.category, info.start, info.end, info.successors)
+
+    def _person_country(self, code: str, info: ActorInfo, day: dt.date | None) -> str | None:
+        """The state (or organisation) of the office held on `day` (Federica Mogherini: ITA in 2014, EU from
+        2014-11); an organisation only while in office (Kofi Annan acts as the UN as Secretary-General, not after)."""
+        held = self.gazetteer.role_of(code, day)
+        if held is not None and held.country:
+            return held.country
+        organisation = self.gazetteer.actors.get(info.country or "")
+        if day is not None and organisation is not None and organisation.kind in ("igo", "bloc") and \
+                self.gazetteer.terms.get(code):
+            return None
+        return info.country
 
     def name_of(self, code: str) -> str:
         info = self.gazetteer.actors.get(code)
         return info.name if info else code
-
-
-def _folded(text: str) -> str:
-    """Without accents: "President Moise" names Jovenel Moïse."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """a and b differ by one letter added, dropped, changed, or two neighbours swapped (not equal)."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-                                  and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
-    return short[i:] == long_[i + 1:]
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")

@@ -384,6 +384,15 @@ def is_place_of_act(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.head.pos_ in ("VERB", "AUX")
 
 
+def in_opposed_clause(token: Token) -> bool:
+    """"To counter Russian disinformation", "to combat PRC coercive financing": what a sum is spent
+    against, whose state receives nothing of it; not where it is spent ("to fight hunger in Somalia")."""
+    node = token
+    while node.dep_ in ("compound", "amod", "poss", "nmod", "case") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "dobj" and node.head.pos_ == "VERB" and node.head.lemma_.lower() in words("opposing")
+
+
 def in_source_phrase(token: Token) -> bool:
     """Inside "according to X": a source of the figure, never a party of it."""
     return any(t.lower_ == "according" for t in token.ancestors)

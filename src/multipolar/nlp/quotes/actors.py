@@ -10,7 +10,6 @@ most.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
@@ -19,12 +18,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.quotes.find import speaker_country, word_list, word_set, word_table
-from multipolar.nlp.spans import ActorMention, ActorRef, text_of
+from multipolar.nlp.quotes.places import speaker_country_from_text, state_of
+from multipolar.nlp.spans import ActorMention, ActorRef
 
 if TYPE_CHECKING:
     from multipolar.nlp.quotes.speakers import Attribution
 
-_BACKER = re.compile(r"-(?:backed|funded|supported|sponsored|armed|trained|allied|aligned)\b")
 _PRIORITY = {"person": 0, "organization": 1, "other": 1, "igo": 2, "bloc": 2, "state": 3}
 
 
@@ -160,7 +159,7 @@ def _described_otherwise(attribution: Attribution, start: int, end: int, descrip
         return described
     if is_document and head.dep_ in ("dobj", "pobj") and attribution.author_of(head) is not None:
         return attribution.author_of(head)  # type: ignore[return-value]
-    country = _country(attribution, lo, hi, around)
+    country = speaker_country_from_text(attribution, lo, hi, around)
     sector = _sector(attribution, lo, hi) or (best.actors[0].role if best is not None else None)
     name = _name_of(head)
     if name is not None:
@@ -268,6 +267,10 @@ def _description(attribution: Attribution, start: int, end: int) -> tuple[int, i
     doc = attribution.doc
     tokens = [t.i for t in doc[start:end].root.subtree if t.i not in attribution.quoted]
     lo, hi = min([*tokens, start]), max([*tokens, end - 1]) + 1
+    before = doc[lo - 1] if lo > 0 else None
+    if before is not None and before.pos_ == "NOUN" and doc[lo].pos_ == "PROPN" and \
+            before.lemma_.lower() in people_words() and before.i not in attribution.quoted:
+        lo = min(t.i for t in before.subtree)  # "as our famous diplomat Genaro Estrada once said", split by the parser
     return (lo, hi) if hi - lo <= 30 else (start, end)
 
 
@@ -329,8 +332,8 @@ def _label(attribution: Attribution, start: int, end: int) -> Described:
     name_start, name_end = (named or parts)[0]
     name = doc[name_start:name_end]
     states = [m for m in inside if m.actors[0].kind == "state"]
-    country = _country(attribution, start, end, states) if states else \
-        document_country(attribution) or _country(attribution, start, end, inside)
+    country = speaker_country_from_text(attribution, start, end, states) if states else \
+        document_country(attribution) or speaker_country_from_text(attribution, start, end, inside)
     sector = _sector(attribution, start, end) or next((m.actors[0].role for m in inside if m.actors[0].role), None)
     covering = next((m for m in inside if m.start <= name_end - 1 < m.end and m.actors[0].kind != "state"), None)
     if covering is not None or {t.lower_ for t in name} & organisation_words():
@@ -391,65 +394,8 @@ def _person_country(attribution: Attribution, start: int, end: int, inside: list
     """A person's country; in a speech (a document with a voice) people quoted are placed only by what
     their own phrase says ("the French poet Louis Aragon"), never by the speech around them."""
     if attribution.doc._.mp_voice:
-        return _country(attribution, start, end, inside, phrase_only=True)
-    return _country(attribution, start, end, inside)
-
-
-def _country(attribution: Attribution, start: int, end: int, inside: list[ActorMention],
-             phrase_only: bool = False) -> str | None:
-    """A state the phrase names; else where its sentence is set ("In La Paz, a spokesman ..."); else the
-    state the subject of its sentence or of the nearest sentence before names ("Hanoi has protested."); else
-    the one state its paragraph names; else the state the document names most."""
-    places: list[ActorMention] = attribution.doc._.mp_places or []
-    for mention in [*inside, *(p for p in places if start <= p.start and p.end <= end)]:
-        last = attribution.doc[mention.end - 1]
-        if _BACKER.match(text_of(attribution.doc), last.idx + len(last)):
-            continue  # "Rwanda-backed M23 rebels" are not Rwanda's
-        country = speaker_country(mention.actors[0])
-        if country and len(mention.actors) == 1:
-            return country
-    if phrase_only:
-        return None
-    doc = attribution.doc
-    outside = [m for m in attribution.mentions if m.start not in attribution.quoted and m.how != "voice"
-               and not start <= m.start < end]
-    here = attribution.sentence_of.get(start, 0)
-    setting = _setting(attribution, attribution.sentences[here], start, [*outside, *places])
-    if setting is not None:
-        return setting
-    for k in range(here, max(-1, here - 5), -1):
-        subjects = {t.i for t in attribution.sentences[k] if t.dep_ in ("nsubj", "nsubjpass")
-                    and t.head.dep_ == "ROOT" for t in t.subtree}
-        states = [c for m in outside if m.start in subjects and (k < here or m.start < start)
-                  for c in [_state_of(m)] if c]
-        if states:
-            return states[0]
-    text = text_of(doc)
-    lo, hi = text.rfind("\n\n", 0, doc[start].idx) + 1, _find(text, "\n\n", doc[start].idx)
-    named = {c for m in outside if lo <= doc[m.start].idx < hi for c in [_state_of(m)] if c}
-    if len(named) == 1:
-        return named.pop()
-    counts = Counter(c for m in outside for c in [_state_of(m)] if c)
-    ranked = counts.most_common(2)
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        return ranked[0][0]
-    return None
-
-
-def _setting(attribution: Attribution, sentence: Span, start: int, outside: list[ActorMention]) -> str | None:
-    """A place or state in a phrase that opens the sentence before the speaker: "In La Paz, ...", "At a
-    shelter run by UNRWA in Khan Younis, ..."."""
-    for mention in outside:
-        if not sentence.start <= mention.start < start:
-            continue
-        node = attribution.doc[mention.end - 1]
-        while node.head.i != node.i and node.dep_ != "prep" and node.head.i < start:
-            node = node.head
-        if node.dep_ == "prep" and node.head.dep_ == "ROOT" and node.i < start:
-            country = _state_of(mention)
-            if country:
-                return country
-    return None
+        return speaker_country_from_text(attribution, start, end, inside, phrase_only=True)
+    return speaker_country_from_text(attribution, start, end, inside)
 
 
 def document_country(attribution: Attribution) -> str | None:
@@ -470,23 +416,8 @@ def government_country(attribution: Attribution) -> str | None:
     "Secretary Blinken"), ahead of any other; states named as such do not count."""
     counts = Counter(c for m in attribution.mentions if m.how != "voice" and m.start not in attribution.quoted
                      and len(m.actors) == 1 and m.actors[0].kind != "state" and m.actors[0].role == "GOV"
-                     for c in [_state_of(m)] if c)
+                     for c in [state_of(m)] if c)
     ranked = counts.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
-
-
-def _state_of(mention: ActorMention) -> str | None:
-    """The state a mention names or belongs to (not a bloc: "West African" is no country)."""
-    if len(mention.actors) != 1:
-        return None
-    ref = mention.actors[0]
-    if ref.kind == "state":
-        return ref.code if len(ref.code) == 3 and ref.code.isupper() and ref.code not in ("WST", "IGO") else None
-    return ref.country if ref.kind in ("person", "organization", "other") else None
-
-
-def _find(text: str, needle: str, start: int) -> int:
-    at = text.find(needle, start)
-    return len(text) if at < 0 else at

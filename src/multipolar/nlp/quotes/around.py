@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from multipolar.nlp.entities import entities_within
 from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns
 from multipolar.nlp.quotes.find import LISTED, QuoteSpan, word_list
 from multipolar.nlp.quotes.referents import SUBJECT_DEPS, phrase
@@ -53,7 +54,8 @@ def colon_label(att: Attribution, quote: QuoteSpan) -> Described | None:
 
 def nested_speaker(att: Attribution, index: int, found: list[Described | None]) -> Described | None:
     """A quotation inside a quotation: the subject of the speech verb that governs it inside the outer
-    one; a pronoun there is someone other than the outer speaker, named before the outer quotation."""
+    one (a pronoun there is someone other than the outer speaker, named before the outer quotation); with
+    no speech verb, the outer speaker's own term."""
     quote = att.quotes[index]
     outer_index = max(k for k in range(index) if att.quotes[k].start <= quote.start < att.quotes[k].end)
     outer, outer_speaker = att.quotes[outer_index], found[outer_index]
@@ -75,7 +77,7 @@ def nested_speaker(att: Attribution, index: int, found: list[Described | None]) 
             people = [r.resolved for r in att.referents if floor <= r.start < before and r.kind == "person"
                       and r.resolved.gender in (None, gender) and r.resolved.described.start != skip]
             return people[-1].described if people else None
-    return None
+    return outer_speaker  # "You cannot ‘desert.’": marks no speech verb inside governs are the speaker's own
 
 
 def continued(att: Attribution, index: int, found: list[Described | None]) -> Described | None:
@@ -178,10 +180,52 @@ def announced(att: Attribution, quote: QuoteSpan) -> Described | None:
     before = [t for t in att.doc[max(0, att._token_at(quote.start) - 4) : att._token_at(quote.start)]
               if not t.is_space and t.text not in "“\"‘"]
     noun = before[-2] if len(before) >= 2 else None
-    if noun is None or before[-1].text != ":" or not {noun.lemma_.lower(), noun.lower_} & document_nouns() or \
-            noun.pos_ != "NOUN":
+    if noun is None or before[-1].text != ":":
         return None
+    if not {noun.lemma_.lower(), noun.lower_} & document_nouns() or noun.pos_ != "NOUN":
+        return _colon_subject(att, before[-1])
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "our", "my")),
                  None)  # "let us be inspired by his words: “...”": his
     author = att.speaker_of(owner) if owner is not None else att.author_of(noun)
     return author if author is not None and author.text is not None else None
+
+
+def _colon_subject(att: Attribution, colon: Token) -> Described | None:
+    """"the Pope challenged a gathering of Polish youth: “...”": a person (or a named actor) whose clause
+    ends in the colon that opens the quotation says it, whatever the verb."""
+    verb = colon.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i in att.quoted or verb.i > colon.i:
+        return None
+    subject = att.subject_of(verb)
+    speaker = att.speaker_of(subject) if subject is not None else None
+    return speaker if speaker is not None and speaker.text is not None and \
+        (speaker.named or speaker.kind == "person") else None
+
+
+SIGNATURE_LENGTH = 80
+"""The most characters a name signing a quotation may take ("President Joseph R. Biden, Jr.")."""
+_BEFORE_SIGNATURE = "”\"’.,;:!? —–-"
+
+
+def signed_after(att: Attribution, quote: QuoteSpan) -> Described | None:
+    """"“We are a proud Pacific power.” President Joseph R. Biden, Jr.": a line that opens with a quotation
+    and ends with a person's name, with no verb, is signed by that person (an epigraph, a fact sheet's
+    opening words)."""
+    text = text_of(att.doc)
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    line_end = text.find("\n", quote.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not quote.closed or text[line_start : quote.start].strip("“\"‘ *"):
+        return None
+    tail = text[quote.end : line_end]
+    name = tail.lstrip(_BEFORE_SIGNATURE).rstrip(" .")
+    if not name or len(name) > SIGNATURE_LENGTH:
+        return None
+    begin = quote.end + len(tail) - len(tail.lstrip(_BEFORE_SIGNATURE))
+    span = att.doc.char_span(begin, begin + len(name), alignment_mode="expand")
+    if span is None or any(t.pos_ in ("VERB", "AUX") and t.ent_type_ != "PERSON" for t in span):
+        return None
+    people = [m for m in att.mentions if span.start <= m.start and m.end <= span.end and m.actors[0].kind == "person"]
+    if not people and not any(e.label_ == "PERSON" for e in entities_within(span.doc, span.start, span.end)):
+        return None
+    return describe_phrase(att, span.start, span.end)

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from multipolar.nlp.quotes.actors import Described
 from multipolar.nlp.quotes.find import FoundQuote, quote_spans, word_set
 from multipolar.nlp.quotes.speakers import Attribution
 from multipolar.nlp.spans import text_of
@@ -28,7 +30,7 @@ class QuoteFinder:
             return doc
         sentences = list(doc.sents)
         attribution = Attribution(doc, spans, self.resolver)
-        speakers = attribution.speakers()
+        speakers = [_in_voice_state(doc, s) for s in attribution.speakers()]
         found = []
         for span, speaker, verb in zip(spans, speakers, attribution.verbs, strict=True):
             actor = speaker.actor if speaker else None
@@ -40,6 +42,19 @@ class QuoteFinder:
                 speaker.country if speaker else None, speaker.sector if speaker else None))
         doc._.mp_quotes = found
         return doc
+
+
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL"})
+
+
+def _in_voice_state(doc: Doc, speaker: Described | None) -> Described | None:
+    """A person holding a state's office in no state the text names ("President Truman", "Leader
+    McConnell") holds it in the state the document speaks for."""
+    if speaker is None or speaker.country is not None or speaker.sector not in _STATE_SECTORS or \
+            speaker.kind != "person":
+        return speaker
+    voice = next((m.actors[0] for m in doc._.mp_mentions or [] if m.how == "voice"), None)
+    return replace(speaker, country=voice.code) if voice is not None and voice.kind == "state" else speaker
 
 
 def _sentence_index(sentences: list[Span], char: int) -> int:

@@ -137,7 +137,7 @@ def _nested(doc: Doc, start: int, end: int) -> list[QuoteSpan]:
     found = []
     for match in _NESTED.finditer(text_of(doc), start, end):
         body = match.group(1).strip()
-        if len(body.split()) >= 2:
+        if body:
             at = match.start(1) + match.group(1).index(body)
             found.append(QuoteSpan(at, at + len(body), True, _kind(doc, at, at + len(body), body), True, True))
     return found
@@ -159,9 +159,19 @@ def _is_title(text: str, start: int, body: str) -> bool:
         return False  # "placards reading “We Will Not Forget”": words written, whatever their capitals
     words = re.findall(r"[A-Za-z][\w'’-]*", body)
     determined = re.search(r"(?:^|\W)(?:the|a|an|his|her|its|their|our|my|your)$", before) is not None
+    if len(words) >= 2 and _PASSIVE_NAMING.search(before) and _title_cased(words):
+        return True  # "one of the groups is called “Stand Against Su.”": a name, whatever its full stop
     if len(words) < 2 or (re.search(r"[.,;]\W*$", body) and not (determined and len(words) <= 6)) or \
             re.search(r"!\W*$", body) or (re.search(r"\?\W*$", body) and len(words) > 3):
         return False  # "the “Seven Samurai,” inspired ...": a title used as a noun, whatever its comma
+    return _title_cased(words)
+
+
+_PASSIVE_NAMING = re.compile(r"(?:^|\W)(?:is|are|was|were|be|been|being)\s+(?:called|named|dubbed)$")
+
+
+def _title_cased(words: list[str]) -> bool:
+    """Most words capitalised, the first one too ("Beyond the Coups")."""
     small = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "is", "at", "by", "with", "or", "its",
              "their", "our", "his", "her", "from", "as", "but", "nor", "vs"}
     significant = [w for w in words if w.lower() not in small or w == words[0]]

@@ -107,5 +107,17 @@ def antecedent(att: Attribution, token: Token, kinds: tuple[str, ...], gender: s
                          and not plural(att.doc[r.end - 1]))]  # nor is "they" a thing ("Peace")
         if pool:
             subjects = [r for r in pool if r.subject]
+            if k != here:  # an earlier sentence: its main clause's subject is the most salient
+                main = [r for r in subjects if _main_subject(att.doc[r.start : r.end].root)]
+                subjects = main or subjects
             return (subjects or pool)[-1 if k == here else 0]
     return None
+
+
+def _main_subject(token: Token) -> bool:
+    """"When America's first Moon landing was still years away, President Kennedy spoke": the subject of
+    the sentence's own verb, not of a clause inside it (through the compounds and appositions of a name)."""
+    node = token
+    while node.dep_ in ("compound", "flat", "appos", "poss") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in SUBJECT_DEPS and node.head.dep_ == "ROOT"

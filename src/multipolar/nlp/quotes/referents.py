@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.actors import agents as actors_agents
+from multipolar.nlp.entities import entities_within
 from multipolar.nlp.quotes.actors import (
     Described,
     describe_phrase,
@@ -23,10 +24,12 @@ from multipolar.nlp.quotes.actors import (
     person_nouns,
 )
 from multipolar.nlp.quotes.find import speaker_country, word_set, word_table
+from multipolar.nlp.quotes.owners import sectors_of_owners
 from multipolar.nlp.quotes.transcript import home_countries
 from multipolar.nlp.spans import ActorMention
 
 if TYPE_CHECKING:
+    from multipolar.nlp.actors.resolve import ActorResolver
     from multipolar.nlp.quotes.speakers import Attribution
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -68,7 +71,8 @@ def office_holder(attribution: Attribution, token: Token) -> Referent | None:
     words = [t for t in token.doc[lo:hi] if t.dep_ != "det" and not t.is_punct and not t.is_space]
     title = re.sub(r"[^a-z]", "", "".join(t.text for t in words).lower())
     holders = {t.code for terms in resolver.gazetteer.terms.values() for t in terms
-               if t.country is None and re.sub(r"[^a-z]", "", t.title.lower()) == title and t.covers(day)}
+               if _international(resolver, t.country) and re.sub(r"[^a-z]", "", t.title.lower()) == title
+               and t.covers(day)}
     code = holders.pop() if len(holders) == 1 else None
     if code is None:
         hit = resolver.gazetteer.agent_at([t.text for t in words], 0)
@@ -83,6 +87,12 @@ def office_holder(attribution: Attribution, token: Token) -> Referent | None:
     start, end = min(t.i for t in words), max(t.i for t in words) + 1
     described = Described(token.doc[start:end].text, ref, speaker_country(ref), ref.role, start, end, "person", True)
     return Referent(start, end, "person", described, True, frozenset())
+
+
+def _international(resolver: ActorResolver, country: str | None) -> bool:
+    """An office of no state: of no country, or of an organisation (the UN's Secretary-General)."""
+    info = resolver.gazetteer.actors.get(country) if country else None
+    return country is None or (info is not None and info.kind in ("igo", "bloc"))
 
 
 def hold_offices(attribution: Attribution) -> None:
@@ -126,8 +136,26 @@ def gender_of(doc: Doc, described: Described) -> str | None:
     if described.start is None or described.end is None:
         return None
     table = word_table("gender_words.tsv")
-    genders = {table.get(t.lower_.rstrip(".")) for t in doc[described.start : described.end]} - {None, ""}
+    span = doc[described.start : described.end]
+    genders = {table.get(t.lower_.rstrip(".")) for t in span} - {None, ""}
+    if not genders:
+        genders = {g for g in (given_name_gender(w) for w in _given_names(span, described)) if g}
     return genders.pop() if len(genders) == 1 else None
+
+
+def given_name_gender(word: str) -> str | None:
+    """"Maria", "Ivan": the gender of almost everyone who bears the name (`data/quotes/given_names.tsv`)."""
+    return word_table("given_names.tsv").get(word.lower())
+
+
+def _given_names(span: Span, described: Described) -> list[str]:
+    """The first word of each full name in the phrase, as the parser or the actor tables give it (a name
+    of one word is a surname: "Prime Minister Meir")."""
+    names = [e[0].text for e in entities_within(span.doc, span.start, span.end) if e.label_ == "PERSON" and len(e) > 1]
+    actor = described.actor
+    if not names and actor is not None and actor.kind == "person" and len(actor.name.split()) > 1:
+        names = [actor.name.split()[0]]
+    return names
 
 
 def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
@@ -162,41 +190,9 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
     _link_roles(doc, found)
     _link_surnames(doc, found)
     _link_descriptions(attribution, found)
-    _sectors_of_owners(doc, found)
+    sectors_of_owners(doc, found)
     _one_of_them(doc, found)
     return found
-
-
-_OWNER_SECTORS = frozenset({"PTY", "REB", "UAF", "OPP", "CRM", "NGO", "BUS", "MED", "LAB"})
-"""Sectors a body lends its spokesman or secretary (a ministry's portfolio, "agriculture", lends none)."""
-
-
-def _sectors_of_owners(doc: Doc, found: list[Referent]) -> None:
-    """"Its executive secretary, Mamuka Tsiklauri", "The group's spokesman, X": a generic title held in a
-    body named before (the ruling party, the rebel group) gives that body's sector."""
-    for index, referent in enumerate(found):
-        if referent.kind != "person" or referent.target is not None:
-            continue
-        name = doc[referent.end - 1]
-        title = name.head if name.dep_ == "appos" else next((c for c in name.children if c.dep_ == "appos"), None)
-        if title is not None and title.lower_ == "general" and title.i > 0 and doc[title.i - 1].lower_ == "secretary":
-            title = doc[title.i - 1] if not any(c.dep_ == "poss" for c in title.children) else title
-            named_title = "secretary"
-        else:
-            named_title = title.lemma_.lower() if title is not None else ""
-        if title is None or named_title not in generic_titles():
-            continue
-        owners = word_set("owner_words.txt")
-        owner = next((c for t in (title, title.head) for c in t.children if c.dep_ == "poss" and c.lower_ in owners),
-                     None)
-        if owner is None:
-            continue
-        named_by = {owner.lemma_.lower()} if owner.lower_ not in ("its", "their") else set()
-        body = next((r.resolved for r in reversed(found[:index]) if r.kind == "body" and r.end <= title.i
-                     and named_by <= r.resolved.words and _owns_sector(r.resolved.described)), None)
-        if body is not None:
-            referent.described = replace(referent.described, sector=body.described.sector,
-                                         country=referent.described.country or body.described.country)
 
 
 def _one_of_them(doc: Doc, found: list[Referent]) -> None:
@@ -217,11 +213,6 @@ def _one_of_them(doc: Doc, found: list[Referent]) -> None:
 def plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or (token.pos_ == "NOUN" and token.lower_ != token.lemma_.lower()
                                              and token.lower_.endswith("s"))
-
-
-def _owns_sector(body: Described) -> bool:
-    """A party, group or company (named or only described: "The main opposition party"), not a state."""
-    return body.sector in _OWNER_SECTORS and (body.actor is None or body.actor.kind != "state")
 
 
 def _link_descriptions(attribution: Attribution, found: list[Referent]) -> None:

@@ -17,7 +17,9 @@ date (`office_holder`); a bare surname to the person named in full before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.actors.resolve import ActorResolver
@@ -36,6 +38,7 @@ from multipolar.nlp.quotes.around import (
     named_after,
     nested_speaker,
     reported_before,
+    signed_after,
     speech_verbs,
 )
 from multipolar.nlp.quotes.find import QuoteSpan, word_set
@@ -99,8 +102,9 @@ class Attribution:
         self.words = [t.text.replace("’", "'") for t in doc]
         """Token texts with straight apostrophes, as the gazetteer matches them."""
         self.sentence_of = {t.i: k for k, s in enumerate(self.sentences) for t in s}
-        direct = [(q.start, q.end) for q in quotes if q.direct]
-        self.quoted = {t.i for t in doc if any(a <= t.idx < b for a, b in direct)}
+        self.token_chars = doc.to_array(IDX).tolist() if len(doc) else []
+        """Each token's first character, in order: tokens are found by character in one binary search."""
+        self.quoted = {i for q in quotes if q.direct for i in self.tokens_from(q.start, q.end)}
         opening = _DATELINE.match(text_of(doc)[:120])
         self.dateline_end = opening.end() if opening else 0
         """"GOMA — Rebels said ...": the parser may take the dateline's place for the subject."""
@@ -125,7 +129,8 @@ class Attribution:
             speaker = colon_label(self, quote) or self._in_sentence(quote)
             self.verbs.append(self._verb)
             if speaker is None:
-                speaker = named_after(self, quote, back_reference=True) or continued(self, index, found) or \
+                speaker = signed_after(self, quote) or named_after(self, quote, back_reference=True) or \
+                    continued(self, index, found) or \
                     introduced(self, quote) or reported_before(self, quote) or named_after(self, quote)
             if speaker is not None and speaker.text is None:
                 speaker = None
@@ -144,8 +149,12 @@ class Attribution:
         tokens = [t for s in self.sentences[first : last + 1] for t in s]
         return [t for t in tokens if t.i not in self.quoted and not (quote.start <= t.idx < quote.end)]
 
+    def tokens_from(self, start: int, end: int) -> range:
+        """The indexes of the tokens that begin at a character in [start, end)."""
+        return range(bisect_left(self.token_chars, start), bisect_left(self.token_chars, end))
+
     def _in_sentence(self, quote: QuoteSpan) -> Described | None:
-        inside = [t for t in self.doc if quote.start <= t.idx < quote.end]
+        inside = [self.doc[i] for i in self.tokens_from(quote.start, quote.end)]
         frame = self.frame(quote)
         if not inside or not frame:
             return None
@@ -258,7 +267,7 @@ class Attribution:
         return min(verbs, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
 
     def is_speech_verb(self, token: Token) -> bool:
-        lemma = token.lemma_.lower()
+        lemma = "say" if token.lower_ in ("said", "says") else token.lemma_.lower()  # "said" tagged AUX keeps its form
         if lemma not in speech_verbs() or token.pos_ not in ("VERB", "AUX") or token.i in self.quoted:
             return False
         if lemma == "put":
@@ -352,7 +361,9 @@ class Attribution:
     # ---- around the quotation --------------------------------------------------------------------
 
     def _token_at(self, char: int) -> int:
-        return next((t.i for t in self.doc if t.idx >= char), len(self.doc) - 1)
+        """The first token that begins at or after `char` (the last token if none does)."""
+        at = bisect_left(self.token_chars, char)
+        return at if at < len(self.token_chars) else len(self.doc) - 1
 
     def _opens_sentence(self, quote: QuoteSpan) -> bool:
         sent = self.sentences[self._sentence_at(quote.start)]

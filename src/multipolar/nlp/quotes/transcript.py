@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from multipolar.nlp.actors import agents as actors_agents
 from multipolar.nlp.quotes.actors import Described, describe_phrase, document_country, government_country
+from multipolar.nlp.quotes.find import speaker_country
 from multipolar.nlp.spans import text_of
 
 if TYPE_CHECKING:
@@ -78,4 +80,21 @@ def _label_speaker(att: Attribution, start: int, end: int) -> Described | None:
     named = [r for r in att.referents if r.kind == "person" and r.target is None and not
              (span.start <= r.start < span.end) and r.end - r.start > 1 and
              (r.described.text or "").lower().split()[-1:] == [surname]]
-    return named[0].described if named else None
+    return named[0].described if named else _office_label(att, span)
+
+
+def _office_label(att: Attribution, span: Span) -> Described | None:
+    """"THE VICE PRESIDENT:": a label that is an office alone is its holder on the date, in the state whose
+    government the document speaks for (else the one it speaks for or names most)."""
+    resolver = att.resolver
+    words = [t.text for t in span if t.lower_ != "the"]
+    hit = att.gazetteer.agent_at([w.lower() for w in words], 0) if att.gazetteer is not None and words else None
+    if resolver is None or hit is None or hit[1] != len(words) or not hit[0].role:
+        return None
+    day = att.doc._.mp_date
+    for country in dict.fromkeys(c for c in (government_country(att), document_country(att)) if c):
+        code = actors_agents.office_holder(resolver, country, hit[0].role, day)
+        if code is not None:
+            ref = resolver.ref(code, day)
+            return Described(span.text, ref, speaker_country(ref), ref.role, span.start, span.end, "person", True)
+    return None
