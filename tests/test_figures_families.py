@@ -67,3 +67,17 @@ def test_a_length_of_time_is_no_figure(text: str, figure_text: str) -> None:
 def test_financing_is_a_loan_unless_a_grant_or_climate_financing(text: str, measure: str) -> None:
     (figure,) = figures(text, voice="USA")
     assert figure.measure == measure
+
+
+@pytest.mark.model
+def test_a_participle_on_the_object_does_not_take_the_verbs_giver() -> None:
+    # the subject of the verb invests; the agent of "directed by" only steers what is invested
+    (figure,) = figures("Japan will invest $550 billion directed by the United States to rebuild American "
+                        "industries.", voice="USA")
+    assert flow(figure) == ("investment", "JPN", "USA")
+
+
+@pytest.mark.model
+def test_a_participle_with_its_agent_gives_a_figure_that_is_no_object() -> None:
+    (figure,) = figures("Over $20 billion pledged by Japan will go to Kenya.")
+    assert figure.from_ == "JPN"

@@ -146,8 +146,12 @@ def flow_nouns(span: Span) -> list[Token]:
 
 def governing_verb(token: Token) -> Token | None:
     """The verb whose clause a figure belongs to; for "the $500 million the United States has provided" and
-    "the $20 billion pledged by the G-8", the clause on the figure's own noun."""
-    for noun in (token, token.head if token.dep_ in ("nummod", "compound", "quantmod") else token):
+    "the $20 billion pledged by the G-8", the clause on the figure's own noun; not when the figure is the object
+    of a verb with its own subject ("Japan will invest $550 billion directed by the United States")."""
+    outer = token.head if token.dep_ in ("nummod", "compound", "quantmod") else token
+    if outer.dep_ == "dobj" and outer.head.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in outer.head.children):
+        return outer.head
+    for noun in (token, outer):
         own = next((c for c in noun.children if c.i > token.i and c.pos_ in ("VERB", "AUX") and
                     (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN" and noun.i == token.i and
                                            any(g.dep_ == "agent" for g in c.children)))), None)
