@@ -108,8 +108,6 @@ def amount(doc: Doc, span: Span) -> tuple[float | None, str | None, str, Span] |
     for what is no figure ("six hospitals" in words, the "4" of "4G", "$1e308 trillion")."""
     if span.label_ == "FRACTION":
         return fraction_value(span.text), "percent", "percent", span
-    if span.label_ == "DURATION":
-        return float(span[0].text), span[1].lemma_.lower() + "s", "other", span
     words = span.text.lower().split()
     if span.label_ == "UNQUANTIFIED" or (parse_amount(span.text) is None and set(words) & _UNSTATED):
         return _unstated(doc, span)
@@ -270,7 +268,7 @@ def _as_figure(doc: Doc, found: Span) -> Span | None:
             and parse_amount(ent.text) is not None:
         return Span(doc, ent.start + (ent[0].lower_ == "the"), ent.end, label="MONEY")  # "the ... dollars"
     if _is_duration(ent):
-        return Span(doc, ent.start, ent.end, label="DURATION")
+        return None  # "30 days after signing", "40 years of analysis": a length of time, no figure
     if ent.label_ in ("PERCENT", "MONEY") and not any(t.like_num for t in ent):
         words = [t for t in doc[ent.end : ent.end + 5] if not t.is_space]  # "as much as" + "9 per cent"
         if words and words[0].like_num:
@@ -314,7 +312,7 @@ def _split_range(doc: Doc, span: Span) -> list[FigureSpan]:
     numbers = [t for t in span if t.like_num]
     joint = next((t for t in span if t.lower_ in ("to", "-", "–", "and") and numbers and
                   numbers[0].i < t.i < numbers[-1].i), None)
-    if joint is None or span.label_ == "DURATION" or (joint.i + 1 < span.end and doc[joint.i + 1].lower_ in _SCALES):
+    if joint is None or (joint.i + 1 < span.end and doc[joint.i + 1].lower_ in _SCALES):
         return [FigureSpan(span)]  # "$20-billion fund": a scale, not the high end of a range
     low = Span(doc, span.start, joint.i, label=span.label_)
     high = Span(doc, joint.i + 1, span.end, label=span.label_)

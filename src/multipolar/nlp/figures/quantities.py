@@ -130,7 +130,7 @@ class QuantityFinder:
             return None
         value, unit, kind, span = stated
         reading = reader.read(span, kind)
-        measure = reading.measure if kind != "other" else "duration"
+        measure = reading.measure
         if measure is None and (_compared(span) or (kind == "money" and _levels(span)) or re.search(
                 r"\b(?:the|that) (?:total|figure|sum|amount|value)\b", sent.text, re.I)):
             # "29% more than the $147 billion recorded in 2021", "The total rose again in 2023", "We went from

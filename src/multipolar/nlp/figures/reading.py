@@ -27,6 +27,7 @@ from multipolar.nlp.figures.syntax import (
     flow_nouns,
     governing_verb,
     holders,
+    in_opposed_clause,
     in_purpose_phrase,
     in_setting,
     in_source_phrase,
@@ -279,7 +280,8 @@ class FigureReader:
                 # "we appeal to Japan to provide": Japan gives; "to our partners": none we can name
                 mention = self.by_token.get(asked.i)
                 return [mention.actors[0].state_code] if mention is not None and mention.how != "voice" else []
-            for child in node.children:
+            # "$300 million was provided by Germany": the agent of a passive before its subject
+            for child in sorted(node.children, key=lambda c: c.dep_ != "agent"):
                 if child.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "agent":
                     heads = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "agent" else [child]
                     for head in heads:
@@ -323,6 +325,19 @@ class FigureReader:
                         state = self.voice  # "our exports to China reached $5 billion": the speaker's
                     if state is not None:
                         return state
+            given_by = self._agent_of(noun) if noun.i != span.root.i else None
+            if given_by is not None:
+                return given_by
+        return None
+
+    def _agent_of(self, noun: Token) -> str | None:
+        """"The assistance provided by Japan amounts to $8 billion": the agent of the participle on the flow
+        noun is its giver."""
+        for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            for agent in (c for c in participle.children if c.dep_ == "agent"):
+                state = next((self._state_in(g, shallow=True) for g in agent.children if g.dep_ == "pobj"), None)
+                if state is not None:
+                    return state
         return None
 
     def _state_after(self, span: Span, verb: Token | None, preps: tuple[str, ...]) -> str | None:
@@ -365,8 +380,9 @@ class FigureReader:
 
     def recipient_in_sentence(self, span: Span, exclude: set[str]) -> str | None:
         """A flow whose clause names no receiver goes to the state its sentence is about ("relief for the
-        millions of people in El Salvador ... Harris announced an additional $310 million")."""
-        return self._first_state(span.sent, exclude)
+        millions of people in El Salvador ... Harris announced an additional $310 million"); never a state
+        named in the figure itself ("479 million US dollars": its currency)."""
+        return self._first_state((t for t in span.sent if not span.start <= t.i < span.end), exclude)
 
     def _first_state(self, tokens: Iterable[Token], exclude: set[str]) -> str | None:
         """The first state named that could receive: not an aggressor ("Russia's war against ..."), not a
@@ -377,7 +393,8 @@ class FigureReader:
                 continue
             root = next((t for t in self.doc[mention.start:mention.end] if not mention.start <= t.head.i < mention.end
                          or t.head.i == t.i), token)
-            if is_aggressor(self.doc[mention.end - 1]) or in_source_phrase(token) or in_setting(token) or \
+            if is_aggressor(self.doc[mention.end - 1]) or in_source_phrase(token) or in_opposed_clause(token) or \
+                    in_setting(token) or \
                     is_acting(token) or self._named_with_figure(root) or in_title(root) or \
                     (mention.how == "capital" and is_place_of_act(root)) or mention.actors[0].kind == "person":
                 continue  # nor a person ("British Prime Minister Gordon Brown's proposal")

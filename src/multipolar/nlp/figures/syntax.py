@@ -146,8 +146,12 @@ def flow_nouns(span: Span) -> list[Token]:
 
 def governing_verb(token: Token) -> Token | None:
     """The verb whose clause a figure belongs to; for "the $500 million the United States has provided" and
-    "the $20 billion pledged by the G-8", the clause on the figure's own noun."""
-    for noun in (token, token.head if token.dep_ in ("nummod", "compound", "quantmod") else token):
+    "the $20 billion pledged by the G-8", the clause on the figure's own noun; not when the figure is the object
+    of a verb with its own subject ("Japan will invest $550 billion directed by the United States")."""
+    outer = token.head if token.dep_ in ("nummod", "compound", "quantmod") else token
+    if outer.dep_ == "dobj" and outer.head.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in outer.head.children):
+        return outer.head
+    for noun in (token, outer):
         own = next((c for c in noun.children if c.i > token.i and c.pos_ in ("VERB", "AUX") and
                     (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN" and noun.i == token.i and
                                            any(g.dep_ == "agent" for g in c.children)))), None)
@@ -382,6 +386,15 @@ def in_title(token: Token) -> bool:
 def is_place_of_act(token: Token) -> bool:
     """"The goal set in Paris", "the summit held in Rome": where something was done, not who receives."""
     return token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.head.pos_ in ("VERB", "AUX")
+
+
+def in_opposed_clause(token: Token) -> bool:
+    """"To counter Russian disinformation", "to combat PRC coercive financing": what a sum is spent
+    against, whose state receives nothing of it; not where it is spent ("to fight hunger in Somalia")."""
+    node = token
+    while node.dep_ in ("compound", "amod", "poss", "nmod", "case") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "dobj" and node.head.pos_ == "VERB" and node.head.lemma_.lower() in words("opposing")
 
 
 def in_source_phrase(token: Token) -> bool:
