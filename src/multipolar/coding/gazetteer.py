@@ -131,6 +131,11 @@ class Gazetteer:
     """Phoenix's agent nouns ("farmer", "buddhist"): they name a sector only beside a country or place."""
     _first_words: dict[int, tuple[int, frozenset[str]]] = field(default_factory=dict, repr=False, compare=False)
     """The first words of each agent table's terms, by the table's id (with its size when they were read)."""
+    _agent_starts: dict[bool, tuple[tuple[int, int], frozenset[str]]] = field(default_factory=dict, repr=False,
+                                                                              compare=False)
+    """The first words `agent_at` looks for, unqualified and qualified (with the tables' sizes when read)."""
+    _has_stems: bool = field(default=False, repr=False, compare=False)
+    """Whether any name is kept by its stem (`prefix_last`); the built-in tables have none."""
 
     # ---- building -------------------------------------------------------------------------------
 
@@ -149,6 +154,7 @@ class Gazetteer:
             return
         exact = tuple(_is_acronym(t) for t in tokens)
         pattern = NamePattern(tokens, code, how, exact, prefix_last, start, end)
+        self._has_stems = self._has_stems or (prefix_last and len(tokens) == 1)
         bucket = self._patterns[_bucket_key(tokens[0], prefix_last and len(tokens) == 1)]
         if pattern not in bucket:
             bucket.append(pattern)
@@ -164,7 +170,7 @@ class Gazetteer:
         """Every pattern that matches the words from position `at`, longest first."""
         word = words[at]
         found = [p for p in self._patterns.get(word.lower(), ()) if p.matches(words, at)]
-        for size in range(min(len(word), 12), 2, -1):
+        for size in range(min(len(word), 12), 2, -1) if self._has_stems else ():
             found.extend(p for p in self._patterns.get("~" + word[:size].lower(), ()) if p.matches(words, at))
         return sorted(found, key=lambda p: (-len(p.tokens), _HOW_RANK.get(p.how, 2)))
 
@@ -173,8 +179,8 @@ class Gazetteer:
         also the knowledge base's agent nouns, for a word beside a country or place."""
         tables = (self.agents, self.kb_agents) if qualified else (self.agents,)
         first = words[at].lower() if at < len(words) else ""
-        if not any(first in starts or (first.endswith("s") and _singular(first) in starts)
-                   for starts in map(self._starts, tables)):
+        starts = self._starts_of(qualified)
+        if first not in starts and not (first.endswith("s") and _singular(first) in starts):
             return None  # no term begins with this word: most words, and the reason this is quick
         for size in range(min(5, len(words) - at), 0, -1):
             key = tuple(w.lower() for w in words[at : at + size])
@@ -185,6 +191,15 @@ class Gazetteer:
                 if agent is not None:
                     return agent, size
         return None
+
+    def _starts_of(self, qualified: bool) -> frozenset[str]:
+        """The first words of the agent tables `agent_at` reads (`qualified`: the knowledge base's too)."""
+        sizes = (len(self.agents), len(self.kb_agents) if qualified else -1)
+        kept = self._agent_starts.get(qualified)
+        if kept is None or kept[0] != sizes:
+            tables = (self.agents, self.kb_agents) if qualified else (self.agents,)
+            kept = self._agent_starts[qualified] = (sizes, frozenset().union(*map(self._starts, tables)))
+        return kept[1]
 
     def _starts(self, table: dict[tuple[str, ...], Agent]) -> frozenset[str]:
         kept = self._first_words.get(id(table))
