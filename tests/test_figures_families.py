@@ -81,3 +81,11 @@ def test_a_participle_on_the_object_does_not_take_the_verbs_giver() -> None:
 def test_a_participle_with_its_agent_gives_a_figure_that_is_no_object() -> None:
     (figure,) = figures("Over $20 billion pledged by Japan will go to Kenya.")
     assert figure.from_ == "JPN"
+
+
+@pytest.mark.model
+def test_a_finite_verb_joined_to_an_infinitive_shares_the_outer_subject() -> None:
+    # "are providing" is no part of "to take": Haiti is asked to take, the speaker provides
+    (figure,) = figures("We are encouraging Haiti to take a holistic approach and are providing $5 million to "
+                        "strengthen the police.", voice="USA")
+    assert figure.from_ == "USA"

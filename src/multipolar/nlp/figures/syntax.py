@@ -280,7 +280,17 @@ def verb_chain(verb: Token) -> Iterator[Token]:
             continue
         if node.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "prep") or node.head.i == node.i:
             return
+        if node.dep_ == "conj" and _finite(node) and node.head.dep_ == "xcomp" and not _finite(node.head):
+            # "we are encouraging Haiti to take ... and are providing $5 million": a finite verb is no part
+            # of the infinitive spaCy hangs it on; it shares the outer verb's subject
+            node = node.head
         node = node.head
+
+
+def _finite(verb: Token) -> bool:
+    """The verb carries tense itself or through an auxiliary ("are providing", "will give", "gave")."""
+    return verb.tag_ in ("VBD", "VBP", "VBZ") or any(
+        c.dep_ == "aux" and c.tag_ in ("VBD", "VBP", "VBZ", "MD") for c in verb.children)
 
 
 def holders(span: Span, verb: Token | None) -> list[Token]:
