@@ -3,7 +3,7 @@
 In the main thread of a process (the CLI, `ingest` workers) a POSIX interval timer interrupts the work when the
 time is up, and again every quarter second after: a signal that lands where Python cannot raise (a garbage-
 collector callback, a `__del__`) or in code that swallows exceptions is not lost. Elsewhere (web request threads,
-Dask's threaded workers) signals cannot be used, so `run_pipeline` checks the deadline between pipeline components:
+Dask's threaded workers) signals cannot be used, so the pipeline checks the deadline between its components:
 the bound is then the limit plus one component's time on that document.
 """
 
@@ -15,13 +15,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import TYPE_CHECKING, Any
 
 from multipolar.errors import DocumentTimeout
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
 
 REPEAT_SECONDS = 0.25
 
@@ -62,13 +57,3 @@ def deadline_check(seconds: float, what: str = "the document") -> Callable[[], N
         if time.monotonic() > deadline:
             raise _timeout(seconds, what)
     return check
-
-
-def run_pipeline(nlp: Any, doc: Doc, seconds: float) -> Doc:
-    """`nlp(doc)` within the time limit, component by component."""
-    check = deadline_check(seconds)
-    with time_limit(seconds):
-        for _name, component in nlp.pipeline:
-            check()
-            doc = component(doc)
-    return doc
