@@ -9,15 +9,13 @@ import pytest
 import multipolar
 from multipolar.records import Quantity
 
+from .test_figures_clause import flow
+
 DATE = "2024-05-01"
 
 
 def figures(text: str, voice: str | None = None) -> list[Quantity]:
     return list(multipolar.analyze(text, date=DATE, settings=multipolar.Settings(voice=voice)).quantities)
-
-
-def flow(figure: Quantity) -> tuple[str | None, str | None, str | None]:
-    return figure.measure, figure.from_, figure.to
 
 
 @pytest.mark.model

@@ -83,6 +83,13 @@ def _speakers(spec: str, date: str = "2023-05-01") -> list[tuple[str, str | None
     return [(q.text, q.speaker, q.speaker_country, q.speaker_sector, q.kind) for q in _quotes(spec, date)]
 
 
+def _voiced_quotes(doc: Doc, code: str, name: str) -> list[FoundQuote]:
+    """The quotations of `doc` as a text that speaks for the state `code` (its first token the voice's mention)."""
+    doc._.mp_voice = code
+    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef(code, name, "state", code, None),), "voice")]
+    return list(QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes)
+
+
 # ---- which marked spans are quotations (text only) ------------------------------------------------
 
 
@@ -250,9 +257,7 @@ def test_a_title_the_parser_split_from_the_name_after_it_still_describes_them() 
                "famous/famous/ADJ/amod/6 diplomat/diplomat/NOUN/pobj/3 Genaro/Genaro/PROPN/compound/8/PERSON "
                "Estrada/Estrada/PROPN/nsubj/9/PERSON said/say/VERB/advcl/1 ,/,/PUNCT/punct/1 “/“/PUNCT/punct/13 "
                "War/war/NOUN/nsubj/13 ends/end/VERB/ccomp/9 ././PUNCT/punct/13 ”/”/PUNCT/punct/13")
-    doc._.mp_voice = "MEX"
-    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("MEX", "Mexico", "state", "MEX", None),), "voice")]
-    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    quotes = _voiced_quotes(doc, "MEX", "Mexico")
     assert [(q.speaker, q.speaker_country, q.speaker_sector) for q in quotes] == [("Genaro Estrada", "MEX", "GOV")]
 
 
@@ -260,9 +265,7 @@ def test_said_that_the_tagger_takes_for_an_auxiliary_is_still_speech() -> None:
     # (White House remarks) I said, “Go.” (the tagger: "said" AUX, lemma "said")
     doc = _doc("I/I/PRON/nsubj/1 said/said/AUX/ROOT/- ,/,/PUNCT/punct/1 “/“/PUNCT/punct/4 Go/go/VERB/ccomp/1 "
                "././PUNCT/punct/4 ”/”/PUNCT/punct/4")
-    doc._.mp_voice = "USA"
-    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("USA", "United States", "state", "USA", None),), "voice")]
-    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    quotes = _voiced_quotes(doc, "USA", "United States")
     assert [(q.text, q.speaker_country, q.speaker_sector) for q in quotes] == [("Go.", "USA", "GOV")]
 
 
@@ -271,9 +274,7 @@ def test_an_office_held_in_no_state_named_is_held_in_the_documents_own() -> None
     doc = _doc("We/we/PRON/nsubj/1 agree/agree/VERB/ROOT/- ././PUNCT/punct/1 President/President/PROPN/compound/4 "
                "Truman/Truman/PROPN/nsubj/5/PERSON said/say/VERB/ROOT/- ,/,/PUNCT/punct/5 “/“/PUNCT/punct/8 "
                "Go/go/VERB/ccomp/5 ././PUNCT/punct/8 ”/”/PUNCT/punct/8")
-    doc._.mp_voice = "USA"
-    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("USA", "United States", "state", "USA", None),), "voice")]
-    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    quotes = _voiced_quotes(doc, "USA", "United States")
     assert [(q.speaker, q.speaker_country, q.speaker_sector) for q in quotes] == [("Truman", "USA", "GOV")]
 
 
@@ -292,9 +293,7 @@ def test_words_thought_in_marks_are_the_thinkers() -> None:
     # (White House remarks) I thought, “Holy God.”
     doc = _doc("I/I/PRON/nsubj/1 thought/think/VERB/ROOT/- ,/,/PUNCT/punct/1 “/“/PUNCT/punct/5 "
                "Holy/holy/ADJ/amod/5 God/God/PROPN/ccomp/1 ././PUNCT/punct/5 ”/”/PUNCT/punct/5")
-    doc._.mp_voice = "USA"
-    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("USA", "United States", "state", "USA", None),), "voice")]
-    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    quotes = _voiced_quotes(doc, "USA", "United States")
     assert [(q.text, q.speaker_country, q.speaker_sector) for q in quotes] == [("Holy God.", "USA", "GOV")]
 
 
