@@ -72,9 +72,8 @@ def known_place(attribution: Attribution, start: int, end: int) -> str | None:
     if kb is None:
         return None
     taken = {k for m in attribution.mentions for k in range(m.start, m.end)}
-    within = attribution.doc[start:end]
-    for ent in entities_within(within.doc, within.start, within.end):
-        if not (ent.label_ in _PLACE_LABELS or _after_locative(ent.root)) or ent.start < start or ent.end > end or \
+    for ent in entities_within(attribution.doc, start, end):
+        if not (ent.label_ in _PLACE_LABELS or _after_locative(ent.root)) or \
                 any(k in taken or k in attribution.quoted for k in range(ent.start, ent.end)):
             continue
         entries = [kb.entry(n) for n in kb.lookup(attribution.words[ent.start : ent.end])]
