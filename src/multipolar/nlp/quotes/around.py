@@ -60,9 +60,9 @@ def nested_speaker(att: Attribution, index: int, found: list[Described | None]) 
     outer_index = max(k for k in range(index) if att.quotes[k].start <= quote.start < att.quotes[k].end)
     outer, outer_speaker = att.quotes[outer_index], found[outer_index]
     inside = [t for t in att.doc if quote.start <= t.idx < quote.end]
-    for token in att._ancestors(inside, within=(outer.start, outer.end)):
+    for token in att.ancestors(inside, within=(outer.start, outer.end)):
         if token.lemma_.lower() in speech_verbs() and token.pos_ in ("VERB", "AUX"):
-            att._verb = token.lemma_.lower()
+            att.speech_verb = token.lemma_.lower()
             verb = token.head if token.dep_ == "conj" and not any(
                 c.dep_ in SUBJECT_DEPS for c in token.children) else token
             subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
