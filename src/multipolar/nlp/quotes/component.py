@@ -30,7 +30,8 @@ class QuoteFinder:
             return doc
         sentences = list(doc.sents)
         attribution = Attribution(doc, spans, self.resolver)
-        speakers = [_in_voice_state(doc, s) for s in attribution.speakers()]
+        voice_state = _voice_state(doc, self.resolver)
+        speakers = [_in_voice_state(s, voice_state) for s in attribution.speakers()]
         found = []
         for span, speaker, verb in zip(spans, speakers, attribution.verbs, strict=True):
             actor = speaker.actor if speaker else None
@@ -47,14 +48,26 @@ class QuoteFinder:
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL"})
 
 
-def _in_voice_state(doc: Doc, speaker: Described | None) -> Described | None:
+def _voice_state(doc: Doc, resolver: ActorResolver | None) -> str | None:
+    """The state the document speaks for: its "we" as resolved, else the voice given with the input (a
+    White House statement that never says "we" still speaks for the United States)."""
+    voice = next((m.actors[0] for m in doc._.mp_mentions or [] if m.how == "voice"), None)
+    if voice is not None:
+        return voice.code if voice.kind == "state" else None
+    if resolver is None or not doc._.mp_voice:
+        return None
+    code = resolver.gazetteer.code_of(doc._.mp_voice)
+    info = resolver.gazetteer.actors.get(code) if code else None
+    return info.code if info is not None and info.kind == "state" else None
+
+
+def _in_voice_state(speaker: Described | None, voice_state: str | None) -> Described | None:
     """A person holding a state's office in no state the text names ("President Truman", "Leader
     McConnell") holds it in the state the document speaks for."""
     if speaker is None or speaker.country is not None or speaker.sector not in _STATE_SECTORS or \
-            speaker.kind != "person":
+            speaker.kind != "person" or voice_state is None:
         return speaker
-    voice = next((m.actors[0] for m in doc._.mp_mentions or [] if m.how == "voice"), None)
-    return replace(speaker, country=voice.code) if voice is not None and voice.kind == "state" else speaker
+    return replace(speaker, country=voice_state)
 
 
 def _sentence_index(sentences: list[Span], char: int) -> int:
