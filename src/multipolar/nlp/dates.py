@@ -96,11 +96,30 @@ def normalise(text: str, today: dt.date | None, previous: DateValue | None = Non
         return month_value(today.year, 12)
     if m := re.fullmatch(r"end of (\d{4})", t):
         return month_value(int(m.group(1)), 12)
+    if m := _MONTHS_OF.fullmatch(t):
+        return _months_of(m, normalise(m.group(3), today, previous, year_only))
     try:
         return _absolute(t) or (_stretch(t, today, year_only) if today else None) or \
             (_month_of_speech(t, today) if year_only else None) or _relative(t, today, previous)
     except (ValueError, OverflowError):
         return None
+
+
+_MONTHS_OF = re.compile(r"(first|last) ([a-z]+|\d{1,2}) months of (.+)")
+
+
+def _months_of(found: re.Match[str], whole: DateValue | None) -> DateValue | None:
+    """"The first seven months of this year", "the last three months of 2022": the months of a year counted
+    from its start or back from its end."""
+    words = found.group(2)
+    count = _NUMBER_WORDS.get(words) or (int(words) if words.isdigit() else None)
+    if whole is None or count is None or not 1 <= count <= 12 or \
+            (whole.start.month, whole.end.month, whole.start.year) != (1, 12, whole.end.year):
+        return None
+    year = whole.start.year
+    if found.group(1) == "first":
+        return range_value(dt.date(year, 1, 1), _month_end(year, count))
+    return range_value(dt.date(year, 13 - count, 1), _month_end(year, 12))
 
 
 TWO_DATES = re.compile(r"^(?:between |from )?(?:the )?(.+?)(?: and | to | through | until |\s?[-–]\s?)(.+)$")

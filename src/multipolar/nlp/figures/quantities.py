@@ -317,6 +317,8 @@ def _bounded(doc: Doc, found: FoundDate, dates: list[FoundDate]) -> tuple[DateVa
         word = doc[found.start - 1].lower_
     if word == "far" and found.start > 1 and doc[found.start - 2].lower_ in ("so", "thus"):
         word = "since"  # "so far this year", "thus far this year"
+    if word not in _BOUND_WORDS and _since_its_start(doc[found.start]):
+        word = "since"  # "since the start of Russia's full-scale invasion in February 2022"
     later = next((d for d in dates if d.start > found.start and d.start - found.end <= 2 and
                   doc[found.end : d.start].text.strip().lower() in ("and", "to", "through", "-", "–", "until")), None)
     if word in ("between", "from") and later is not None and later.date.end >= date.start:
@@ -334,6 +336,19 @@ def _bounded(doc: Doc, found: FoundDate, dates: list[FoundDate]) -> tuple[DateVa
 
 
 _BOUND_WORDS = frozenset({"since", "from", "through", "until", "till", "thru", "by", "between"})
+
+
+def _since_its_start(token: Token) -> bool:
+    """The date dates the start of something a "since" runs from: "since the start of the invasion in
+    February 2022", "since the outbreak of the war in 2014"."""
+    starting = False
+    for node in token.ancestors:
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+        starting = starting or node.lemma_.lower() in words("starts")
+        if node.dep_ == "prep" and node.lower_ == "since":
+            return starting
+    return False
 
 
 def _is_comparison(doc: Doc, date: FoundDate) -> bool:

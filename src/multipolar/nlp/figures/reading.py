@@ -16,6 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from multipolar.nlp.figures.makers import is_first_person, is_private, promise_maker, promise_noun
 from multipolar.nlp.figures.syntax import (
     buys_with,
     clause_tokens,
@@ -162,6 +163,9 @@ class FigureReader:
         """(from, to) of a flow: its giver and receiver, read from the figure's clause."""
         verb = governing_verb(span.root)
         subjects = self.subject_states(verb) if verb is not None else []
+        promised, maker = self._promised_by(verb) if verb is not None else (False, None)
+        if promised:
+            subjects = [maker] if maker else []  # "the commitment to mobilize $100 billion": no one named
         subject = subjects[0] if subjects else None
         owner = self._owner_of_flow(span)
         origin = self._state_after(span, verb, ("from",))
@@ -182,7 +186,7 @@ class FigureReader:
         if verb is not None and subject is not None and first_person_subject(verb) and \
                 not self._voice_may_give(span, verb):
             subject = None  # "we are still waiting for the $10 billion": the speaker is no giver of it
-        giver = origin or owner or subject or self._voice_as_giver(span, verb, measure)
+        giver = origin or owner or subject or (None if promised else self._voice_as_giver(span, verb, measure))
         if destination == giver:
             destination = None
         if span.root.dep_ == "appos" and span.root.head.i in self.by_token:
@@ -194,6 +198,20 @@ class FigureReader:
             destination = self.last_flow[1]  # a fact sheet's bullets: the same donor, the same recipient
         self.last_flow = (giver, destination)
         return giver, destination
+
+    def _promised_by(self, verb: Token) -> tuple[bool, str | None]:
+        """Whether the figure is the content of a promise ("the commitment to mobilize $100 billion"), and
+        the state that made it: "our pledge to" the voice's, "Qatar's pledge to" Qatar's, else none."""
+        noun = promise_noun(verb)
+        if noun is None:
+            return False, None
+        maker = promise_maker(noun)
+        if maker is None:
+            return True, None
+        if is_first_person(maker):
+            return True, self.voice
+        states = self._named_together(maker)
+        return True, states[0] if states else None
 
     def announced_flow(self, sent: Span) -> tuple[str, str | None] | None:
         """(giver, receiver) of a sentence whose verb gives and names no sum ("The United States is
@@ -261,6 +279,8 @@ class FigureReader:
                 c.dep_ == "dobj" and _names_flow(c) for node in verb_chain(verb) for c in node.children)
         if subject.lower_ in ("which", "that", "who") and subject.head.dep_ == "relcl":
             subject = subject.head.head  # the relative pronoun stands for the noun the clause is on
+        if subject.i not in self.by_token and is_private(subject):
+            return False  # "Lumen Technologies will invest", "the Global Fund's private sector partners"
         if subject.pos_ != "NOUN" or subject.i in self.by_token or _names_flow(subject):
             return True  # "USAID will provide", "this includes", "the first new grant, for $2.21 million"
         return any(c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN" for c in subject.children)

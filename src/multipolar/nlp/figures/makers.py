@@ -1,0 +1,61 @@
+"""Who gives when a figure's clause has no state for a doer: the maker of a promise a sum is the content of,
+and private givers (companies, funds) whose money is not the text's own state's.
+
+Why apart: both decide that the document's voice does not give, which the reader would otherwise assume
+for an announced flow ("the commitment to mobilize $100 billion" in a speech that only calls for it kept;
+"Switch Bioworks, a fertilizer company, has committed $10 million" in a fact sheet).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from multipolar.nlp.figures.syntax import subject_token
+from multipolar.nlp.figures.words import words
+
+_FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
+
+
+def promise_noun(verb: Token) -> Token | None:
+    """"The commitment to mobilize $100 billion", "their pledge to provide": the promise noun an infinitive
+    says the content of."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    head = verb.head
+    if verb.dep_ == "acl" and infinitive and head.pos_ == "NOUN" and head.lemma_.lower() in words("promises"):
+        return head
+    return None
+
+
+def promise_maker(noun: Token) -> Token | None:
+    """Who made the promise: its possessor ("our commitment", "Qatar's pledge"), the agent of its participle
+    ("the pledge made by Japan"), or the subject of a verb of making it ("we made a commitment to",
+    "Monroe Capital is announcing a commitment to"); None when the text names no one ("the commitment to
+    mobilize $100 billion must be fulfilled")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"),
+                         None)
+            if agent is not None:
+                return agent
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in words("making"):
+        return subject_token(verb)
+    return None
+
+
+def is_first_person(token: Token) -> bool:
+    """"We", "our" or "my": the speaker."""
+    return token.lower_ in _FIRST_PERSON
+
+
+def is_private(subject: Token) -> bool:
+    """A company or private fund named as the doer: "Lumen Technologies", "Switch Bioworks, a living
+    fertilizer company", "the Global Fund's private sector partners"."""
+    if subject.lemma_.lower() in words("givers") or subject.lemma_.lower() in words("private"):
+        return True
+    if subject.pos_ != "PROPN":
+        return False
+    name = [subject, *(c for c in subject.children if c.dep_ in ("compound", "flat", "appos"))]
+    return any(t.lemma_.lower() in words("private") or t.lower_.strip(".") in words("private") for t in name)

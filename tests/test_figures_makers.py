@@ -1,0 +1,76 @@
+"""Figures, session 7 of issue 19: rules built from corpus documents no gold file uses. A promise's maker
+gives what it promised (never the speaker who only calls for it), a company or private fund is a giver of its
+own (not the text's state), and periods that run from the start of an event or cover the first months of a
+year."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from multipolar.nlp.dates import normalise
+
+from .test_figures_clause import flow
+from .test_figures_families import figures
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, giver", [
+    # nobody named: the speaker asks for a commitment others made
+    ("Above all, the commitment to mobilize $100 billion a year for climate action must be honoured.", None),
+    ("My delegation calls for the fulfilment of the pledge to provide $50 billion to poor countries.", None),
+    ("Rich nations must keep their promise to deliver $100 billion every year.", None),
+    # the maker named as the possessor, or the speaker's own
+    ("We welcome the Government of Norway's pledge to contribute $30 million to the fund.", "NOR"),
+    ("We reaffirm our commitment to provide $4 billion in humanitarian assistance.", "KEN"),
+])
+def test_a_promise_is_given_by_its_maker(text: str, giver: str | None) -> None:
+    (figure,) = figures(text, voice="KEN")
+    assert flow(figure) == ("aid", giver, None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "-   Greenleaf Labs, a solar panel company, has committed $12 million to train new installers.",
+    "-   Harbor Technologies will provide $8 million for apprenticeships.",
+    "-   The fund's private partners committed a total of $900 million.",
+])
+def test_a_companys_money_is_not_the_voices(text: str) -> None:
+    (figure,) = [f for f in figures(text, voice="USA") if f.kind == "money"]
+    assert (figure.measure, figure.from_) == ("aid", None)
+
+
+@pytest.mark.model
+def test_a_state_body_still_gives_for_its_state() -> None:
+    (figure,) = figures("-   The Millennium Challenge Corporation will provide $150 million to Zambia.", voice="USA")
+    assert flow(figure) == ("aid", "USA", "ZMB")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, period", [
+    ("Since the start of the war in March 2021, Japan has provided $600 million to Ukraine.",
+     ("2021-03-01", "2024-05-01")),
+    ("Since the outbreak of the crisis in 2019, Canada has delivered $40 million in aid to Haiti.",
+     ("2019-01-01", "2024-05-01")),
+    # a start the sentence only names, with no "since": that year alone
+    ("The start of the drought in 2019 cost farmers $40 million.", ("2019-01-01", "2019-12-31")),
+])
+def test_a_period_since_the_start_of_an_event_runs_to_the_document_date(text: str, period: tuple[str, str]) -> None:
+    (figure,) = figures(text)
+    assert figure.period is not None and (figure.period.start, figure.period.end) == period
+
+
+@pytest.mark.parametrize("text, span", [
+    ("the first seven months of this year", (dt.date(2024, 1, 1), dt.date(2024, 7, 31))),
+    ("the first three months of 2022", (dt.date(2022, 1, 1), dt.date(2022, 3, 31))),
+    ("the last two months of 2021", (dt.date(2021, 11, 1), dt.date(2021, 12, 31))),
+])
+def test_the_first_or_last_months_of_a_year(text: str, span: tuple[dt.date, dt.date]) -> None:
+    value = normalise(text, dt.date(2024, 5, 1))
+    assert value is not None and (value.start, value.end) == span
+
+
+def test_months_of_what_is_no_year_are_not_placed() -> None:
+    assert normalise("the first seven months of March 2022", dt.date(2024, 5, 1)) is None
+    assert normalise("the first fifteen months of 2022", dt.date(2024, 5, 1)) is None
