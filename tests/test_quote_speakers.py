@@ -7,7 +7,7 @@ from multipolar.nlp.actors.resolve import ActorResolver
 from multipolar.nlp.quotes.component import QuoteFinder
 from multipolar.nlp.spacy_pipeline import shared_gazetteer
 
-from .test_quote_rules import _doc
+from .test_quote_rules import _doc, _speakers
 
 
 def test_an_office_holder_of_no_state_named_is_of_the_voice_given_though_it_never_says_we() -> None:
@@ -19,3 +19,41 @@ def test_an_office_holder_of_no_state_named_is_of_the_voice_given_though_it_neve
     doc._.mp_voice = "USA"
     assert [(q.speaker, q.speaker_country, q.speaker_sector) for q in finder(doc)._.mp_quotes] == \
         [("Truman", "USA", "GOV")]
+
+
+def test_as_a_proverb_says_after_the_quotation_is_the_proverbs() -> None:
+    # “Patience wins”, as an old proverb says. (the parser hangs "as" on the quotation's verb)
+    speakers = _speakers(
+        "“/“/PUNCT/punct/2 Patience/patience/NOUN/nsubj/2 wins/win/VERB/ccomp/9 ”/”/PUNCT/punct/2 ,/,/PUNCT/punct/2 "
+        "as/as/ADP/prep/2 an/an/DET/det/8 old/old/ADJ/amod/8 proverb/proverb/NOUN/pobj/5 says/say/VERB/ROOT/- "
+        "././PUNCT/punct/9")
+    assert [s[1] for s in speakers] == ["an old proverb"]
+
+
+def test_in_the_expression_of_someone_names_the_speaker() -> None:
+    # We need, in the expression of Kwame Osei, “a steady hand”.
+    speakers = _speakers(
+        "We/we/PRON/nsubj/1 need/need/VERB/ROOT/- ,/,/PUNCT/punct/1 in/in/ADP/prep/1 the/the/DET/det/5 "
+        "expression/expression/NOUN/pobj/3 of/of/ADP/prep/5 Kwame/Kwame/PROPN/compound/8/PERSON "
+        "Osei/Osei/PROPN/pobj/6/PERSON ,/,/PUNCT/punct/1 “/“/PUNCT/punct/13 a/a/DET/det/13 steady/steady/ADJ/amod/13 "
+        "hand/hand/NOUN/dobj/1 ”/”/PUNCT/punct/13 ././PUNCT/punct/1")
+    assert [s[1] for s in speakers] == ["Kwame Osei"]
+
+
+def test_a_founding_text_speaks_for_the_words_it_sets_out() -> None:
+    # The preamble sets out “a common home” for all.
+    speakers = _speakers(
+        "The/the/DET/det/1 preamble/preamble/NOUN/nsubj/2 sets/set/VERB/ROOT/- out/out/ADP/prt/2 “/“/PUNCT/punct/7 "
+        "a/a/DET/det/7 common/common/ADJ/amod/7 home/home/NOUN/dobj/2 ”/”/PUNCT/punct/7 for/for/ADP/prep/2 "
+        "all/all/PRON/pobj/9 ././PUNCT/punct/2")
+    assert [s[1] for s in speakers] == ["The preamble"]
+
+
+def test_a_part_of_a_document_speaks_for_the_document_named_before() -> None:
+    # The Book of Songs speaks of rivers. Chapter 9 reads, “The water knows the way.”
+    speakers = _speakers(
+        "The/the/DET/det/1 Book/book/PROPN/nsubj/4 of/of/ADP/prep/1 Songs/Songs/PROPN/pobj/2 speaks/speak/VERB/ROOT/- "
+        "of/of/ADP/prep/4 rivers/river/NOUN/pobj/5 ././PUNCT/punct/4 Chapter/chapter/PROPN/nsubj/10 9/9/NUM/nummod/8 "
+        "reads/read/VERB/ROOT/- ,/,/PUNCT/punct/10 “/“/PUNCT/punct/15 The/the/DET/det/14 water/water/NOUN/nsubj/15 "
+        "knows/know/VERB/ccomp/10 the/the/DET/det/17 way/way/NOUN/dobj/15 ././PUNCT/punct/15 ”/”/PUNCT/punct/15")
+    assert len(speakers) == 1 and "Book" in (speakers[0][1] or "")

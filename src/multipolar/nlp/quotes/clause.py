@@ -43,7 +43,7 @@ def in_sentence(att: Attribution, quote: QuoteSpan) -> Described | None:
         quoted_one = _quoted_as_saying(att, verb)
         if quoted_one is not None:
             return att.speaker_of(quoted_one)
-        subject = subject_of(att, verb) or _inverted_object(att, verb, quote)
+        subject = subject_of(att, verb) or _inverted_object(att, verb, quote) or _as_says(att, verb)
         return att.speaker_of(subject) if subject is not None else Described(None)
     return _possessor(att, inside) or _message_of(att, frame) or announced(att, quote) or \
         _governing_subject(att, inside)
@@ -56,6 +56,19 @@ def _inverted_object(att: Attribution, verb: Token, quote: QuoteSpan) -> Token |
     if len(between) > 4 or re.search(r"\w", between):
         return None
     return next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.i > verb.i), None)
+
+
+def _as_says(att: Attribution, verb: Token) -> Token | None:
+    """"“...”, as a proverb of our people says": the parser may hang "as X" on the quotation's verb and leave
+    the speech verb with no subject; the noun phrase between "as" and the verb is it."""
+    window = att.doc[max(0, verb.i - 8) : verb.i]
+    start = next((t.i for t in reversed(window) if t.lower_ == "as"), None)
+    if start is None or start + 1 >= verb.i or verb.dep_ != "ROOT":
+        return None
+    between = att.doc[start + 1 : verb.i]
+    if any(t.pos_ in ("VERB", "AUX") or t.i in att.quoted or t.is_punct for t in between):
+        return None
+    return between.root
 
 
 def _message_of(att: Attribution, frame: list[Token]) -> Described | None:
@@ -72,11 +85,12 @@ def _message_of(att: Attribution, frame: list[Token]) -> Described | None:
 
 
 def _according_to(att: Attribution, frame: list[Token]) -> Described | None:
-    """"according to X", "in the words of X", "in X's words"."""
+    """"according to X", "in the words of X", "in the figurative expression of X", "in X's words"."""
     att.source_is_document = False
     for token in frame:
         following = att.doc[token.i + 1] if token.i + 1 < len(att.doc) else token
-        if (token.lower_, following.lower_) in (("according", "to"), ("words", "of")):
+        worded = token.lower_ in word_set("wording_nouns.txt") and following.lower_ == "of" and _after_in(token)
+        if (token.lower_, following.lower_) in (("according", "to"), ("words", "of")) or worded:
             objects = [c for c in following.children if c.dep_ == "pobj"]
             if objects:
                 att.source_is_document = objects[0].lemma_.lower() in document_nouns()
@@ -91,6 +105,11 @@ def _according_to(att: Attribution, frame: list[Token]) -> Described | None:
             if owner is not None:
                 return att.speaker_of(owner)
     return None
+
+
+def _after_in(noun: Token) -> bool:
+    """"in the (figurative) expression of X": the noun is the object of "in"."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "in"
 
 
 def _quoted_as_saying(att: Attribution, verb: Token) -> Token | None:

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns
 from multipolar.nlp.quotes.around import PRONOUN_GENDER
+from multipolar.nlp.quotes.find import word_set
 from multipolar.nlp.quotes.pronouns import antecedent
 from multipolar.nlp.quotes.referents import Referent, bare_role, gender_of, office_holder, phrase, words_of
 from multipolar.nlp.quotes.transcript import turn_at
@@ -39,6 +40,9 @@ def speaker_of(att: Attribution, token: Token) -> Described:
                 return Described(token.text, None, turn.speaker.country, turn.speaker.sector, token.i,
                                  token.i + 1, "group", False)
         return voice(att, person=lower in ("i", "me"))
+    whole = _whole_document(att, token)
+    if whole is not None:
+        return speaker_of(att, whole)
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None and token.lemma_.lower() in document_nouns():
         written = speaker_of(att, owner)  # "Her latest paper argues ...": hers
@@ -67,6 +71,22 @@ def speaker_of(att: Attribution, token: Token) -> Described:
         if referent is not None:
             return referent.described
     return described
+
+
+def _whole_document(att: Attribution, token: Token) -> Token | None:
+    """"The Book of Psalms says all of this in one verse. Chapter 29 reads, “...”": a part of a document
+    with no "of" object speaks for the last document named as such in the three sentences before."""
+    if token.lemma_.lower() not in word_set("part_nouns.txt") or \
+            any((c.dep_ == "prep" and c.lower_ == "of") or c.lower_ in ("a", "an") for c in token.children):
+        return None  # "a paragraph asking ministers to ...": a part not named before is no pointer back
+    here = att.sentence_of.get(token.i, 0)
+    floor = att.sentences[max(0, here - 3)].start
+    for earlier in reversed(att.doc[floor : token.i]):
+        lemma = earlier.lemma_.lower()
+        if lemma in document_nouns() and lemma not in word_set("part_nouns.txt") and earlier.i not in att.quoted \
+                and earlier.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            return earlier
+    return None
 
 
 def bare_role_of(att: Attribution, token: Token, start: int, end: int) -> bool:
