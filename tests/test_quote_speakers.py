@@ -57,3 +57,23 @@ def test_a_part_of_a_document_speaks_for_the_document_named_before() -> None:
         "reads/read/VERB/ROOT/- ,/,/PUNCT/punct/10 “/“/PUNCT/punct/15 The/the/DET/det/14 water/water/NOUN/nsubj/15 "
         "knows/know/VERB/ccomp/10 the/the/DET/det/17 way/way/NOUN/dobj/15 ././PUNCT/punct/15 ”/”/PUNCT/punct/15")
     assert len(speakers) == 1 and "Book" in (speakers[0][1] or "")
+
+
+def test_an_alderman_is_a_government_official_of_the_voices_state() -> None:
+    # (White House remarks) Alderman Kowalczyk walked in. She said, “Come in.”
+    doc = _doc("Alderman/Alderman/PROPN/compound/1 Kowalczyk/Kowalczyk/PROPN/nsubj/2/PERSON walked/walk/VERB/ROOT/- "
+               "in/in/ADV/advmod/2 ././PUNCT/punct/2 She/she/PRON/nsubj/6 said/say/VERB/ROOT/- ,/,/PUNCT/punct/6 "
+               "“/“/PUNCT/punct/9 Come/come/VERB/ccomp/6 in/in/ADV/advmod/9 ././PUNCT/punct/9 ”/”/PUNCT/punct/9")
+    doc._.mp_voice = "USA"
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.speaker, q.speaker_country, q.speaker_sector) for q in quotes] == [("Kowalczyk", "USA", "GOV")]
+
+
+def test_a_stage_direction_in_a_transcript_is_no_one_a_pronoun_points_to() -> None:
+    # Maria Lopez spoke first. (Laughs.) She said, “We stay.”  (the recogniser took "Laughs" for a name)
+    speakers = _speakers(
+        "Maria/Maria/PROPN/compound/1/PERSON Lopez/Lopez/PROPN/nsubj/2/PERSON spoke/speak/VERB/ROOT/- "
+        "first/first/ADV/advmod/2 ././PUNCT/punct/2 (/(/PUNCT/punct/6 Laughs/Laughs/PROPN/ROOT/-/PERSON "
+        "././PUNCT/punct/6 )/)/PUNCT/punct/6 She/she/PRON/nsubj/10 said/say/VERB/ROOT/- ,/,/PUNCT/punct/10 "
+        "“/“/PUNCT/punct/14 We/we/PRON/nsubj/14 stay/stay/VERB/ccomp/10 ././PUNCT/punct/14 ”/”/PUNCT/punct/14")
+    assert [s[1] for s in speakers] == ["Maria Lopez"]

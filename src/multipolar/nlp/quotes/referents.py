@@ -184,6 +184,7 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
                               words_of(doc[start:end].text), gender_of(doc, described)))
         covered.update(range(ent.start, ent.end))
     found.extend(_subject_phrases(attribution, doc, covered))
+    found = [r for r in found if not _stage_direction(doc, r.start)]
     found.sort(key=lambda r: r.start)
     _link_appositions(doc, found, {m.start: m for m in attribution.mentions})
     _counterparts(doc, found)
@@ -193,6 +194,14 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
     sectors_of_owners(doc, found)
     _one_of_them(doc, found)
     return found
+
+
+def _stage_direction(doc: Doc, start: int) -> bool:
+    """"(Laughs.)", "(Applause.)": a transcript's note of what happened is no one to point back to."""
+    if start == 0 or doc[start - 1].text != "(":
+        return False
+    close = next((t.i for t in doc[start : start + 5] if t.text == ")"), None)
+    return close is not None and doc[close - 1].text == "."
 
 
 def _one_of_them(doc: Doc, found: list[Referent]) -> None:
