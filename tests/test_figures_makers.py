@@ -74,3 +74,25 @@ def test_the_first_or_last_months_of_a_year(text: str, span: tuple[dt.date, dt.d
 def test_months_of_what_is_no_year_are_not_placed() -> None:
     assert normalise("the first seven months of March 2022", dt.date(2024, 5, 1)) is None
     assert normalise("the first fifteen months of 2022", dt.date(2024, 5, 1)) is None
+
+
+LIST = """The United States will provide $900 million in assistance to Malawi in 2023, as follows:
+
+1.  $400 million to rebuild schools and clinics destroyed by the floods;
+2.  $300 million to purchase seed, fertiliser and tools for farmers; and
+3.  $200 million in loans to small businesses.
+
+Separately, $2 million was raised by the church."""
+
+
+@pytest.mark.model
+def test_the_bare_sums_of_a_numbered_list_are_parts_of_the_flow_they_are_under() -> None:
+    found = {f.text: f for f in figures(LIST, voice="USA") if f.kind == "money"}
+    lead = found["$900 million"]
+    assert flow(lead) == ("aid", "USA", "MWI")
+    # what a sum pays for ("to purchase seed") is no import; a loan stays a loan, given by the same giver
+    assert [flow(found[t]) for t in ("$400 million", "$300 million", "$200 million")] == [
+        ("aid", "USA", "MWI"), ("aid", "USA", "MWI"), ("loan", "USA", "MWI")]
+    assert all(found[t].period == lead.period for t in ("$400 million", "$300 million"))
+    # the list ends with its items: the next paragraph is read on its own
+    assert flow(found["$2 million"])[1:] == (None, None)

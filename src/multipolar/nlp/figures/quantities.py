@@ -24,10 +24,11 @@ from multipolar.nlp.figures.amounts import (
     parse_amount,
     qualifier_of,
 )
+from multipolar.nlp.figures.lists import ListLead, in_list_item, lead_of
 from multipolar.nlp.figures.reading import FLOWS, FigureReader
 from multipolar.nlp.figures.syntax import governing_verb, own_phrase, verb_chain
 from multipolar.nlp.figures.words import words
-from multipolar.nlp.spans import ActorMention, text_of
+from multipolar.nlp.spans import ActorMention
 
 _UP = re.compile(r"\b(?:up|increas\w*|ris\w*|rose|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|climb\w*|"
                  r"higher)\b", re.IGNORECASE)
@@ -89,19 +90,18 @@ class QuantityFinder:
         for index, sent in enumerate(doc.sents):
             figures = list(figure_spans(sent, entities_in(ents, starts, sent)))
             claimed = self._claimed_dates(doc, [f.span for f in figures], dates_by_sentence.get(sent.start, []))
-            bullet = _in_list_item(sent)
+            bullet = in_list_item(sent)
             lead = lead if bullet else None
             for figure in figures:
                 quantity = self._read(doc, sent, index, figure, reader, dates, claimed)
-                if quantity is not None and lead is not None and lead.counts(quantity, reader, figure.span):
+                if quantity is not None and lead is not None:
                     # "The new $800 million assistance package includes: - 800 Stinger anti-aircraft systems;":
-                    # what a list under a flow counts is part of that flow
-                    quantity = dataclasses.replace(quantity, measure=lead.measure, source=lead.source,
-                                                   target=lead.target, parties=lead.parties)
+                    # what a list under a flow counts, and the sums it names bare, are part of that flow
+                    quantity = lead.apply(quantity, reader, figure.span)
                 if quantity is not None:
                     found.append(quantity)
             if not bullet and sent.text.rstrip().endswith(":"):
-                lead = _lead_of(sent, index, found, reader)
+                lead = lead_of(sent, index, found, reader)
         doc._.mp_quantities = found
         return doc
 
@@ -241,50 +241,6 @@ def _when_said(doc: Doc, date: FoundDate) -> bool:
     return root.dep_ in ("npadvmod", "advmod", "pobj") and head.lemma_.lower() in words("announcing")
 
 
-_BULLETS = frozenset("-•*–")
-"""Marks that start the items of a list."""
-
-
-@dataclass(frozen=True)
-class ListLead:
-    """The flow a list is under ("The new $800 million assistance package includes:", "The United States is
-    providing:"): what its items count is part of it."""
-
-    measure: str
-    source: str | None
-    target: str | None
-    parties: tuple[str, ...]
-
-    def counts(self, quantity: FoundQuantity, reader: FigureReader, span: Span) -> bool:
-        """An item's count with no measure of its own is part of the flow, unless it counts people ("up to
-        20 patients each") or its clause names another doer ("allow India to make 20 million doses")."""
-        if quantity.kind != "count" or quantity.measure is not None or quantity.unit in words("per_person"):
-            return False
-        verb = governing_verb(span.root)
-        doers = reader.subject_states(verb) if verb is not None else []
-        return not doers or doers[0] == self.source
-
-
-def _lead_of(sent: Span, index: int, found: list[FoundQuantity], reader: FigureReader) -> ListLead | None:
-    """The flow of a sentence that opens a list: a flow figure of its own, else a giving verb with its giver
-    ("The United States is providing:") and the receiver of that giver's last flow."""
-    flow = next((q for q in reversed(found) if q.sentence == index and q.measure in FLOWS), None)
-    if flow is not None:
-        return ListLead(flow.measure or "", flow.source, flow.target, flow.parties)
-    if any(q.sentence == index for q in found):
-        return None
-    ends = reader.announced_flow(sent)
-    if ends is None:
-        return None
-    return ListLead("aid", ends[0], ends[1], tuple(sorted({c for c in ends if c})))
-
-
-def _in_list_item(sent: Span) -> bool:
-    """The sentence is on a line that starts with a list mark ("-   Oxygen Support:  An initial delivery of
-    1,100 cylinders ..." is two sentences of one item)."""
-    text = text_of(sent.doc)
-    line = text[text.rfind("\n", 0, sent.start_char) + 1 : sent.end_char].lstrip()
-    return line[:1] in _BULLETS
 _NESTED = frozenset({"csubj", "advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp"})
 
 
