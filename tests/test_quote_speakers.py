@@ -77,3 +77,22 @@ def test_a_stage_direction_in_a_transcript_is_no_one_a_pronoun_points_to() -> No
         "././PUNCT/punct/6 )/)/PUNCT/punct/6 She/she/PRON/nsubj/10 said/say/VERB/ROOT/- ,/,/PUNCT/punct/10 "
         "“/“/PUNCT/punct/14 We/we/PRON/nsubj/14 stay/stay/VERB/ccomp/10 ././PUNCT/punct/14 ”/”/PUNCT/punct/14")
     assert [s[1] for s in speakers] == ["Maria Lopez"]
+
+
+def test_a_title_and_name_the_parser_cut_from_their_body_still_speak() -> None:
+    # “We stay,” Ministry of Water Secretary Amina Odhiambo said.  (two subjects of "said")
+    speakers = _speakers(
+        "“/“/PUNCT/punct/2 We/we/PRON/nsubj/2 stay/stay/VERB/ccomp/11 ,/,/PUNCT/punct/11 ”/”/PUNCT/punct/11 "
+        "Ministry/Ministry/PROPN/nsubj/11 of/of/ADP/prep/5 Water/Water/PROPN/pobj/6 "
+        "Secretary/Secretary/PROPN/compound/10 Amina/Amina/PROPN/compound/10/PERSON "
+        "Odhiambo/Odhiambo/PROPN/nsubj/11/PERSON said/say/VERB/ROOT/- ././PUNCT/punct/11")
+    assert len(speakers) == 1 and "Odhiambo" in (speakers[0][1] or "")
+
+
+def test_a_quotation_opening_on_a_verb_is_the_words_of_its_subject() -> None:
+    # The party has “rejected every offer” so far.
+    speakers = _speakers(
+        "The/the/DET/det/1 party/party/NOUN/nsubj/4 has/have/AUX/aux/4 “/“/PUNCT/punct/4 rejected/reject/VERB/ROOT/- "
+        "every/every/DET/det/6 offer/offer/NOUN/dobj/4 ”/”/PUNCT/punct/4 so/so/ADV/advmod/9 far/far/ADV/advmod/4 "
+        "././PUNCT/punct/4")
+    assert [s[2:4] for s in speakers] == [("KEN", "PTY")]

@@ -46,7 +46,7 @@ def in_sentence(att: Attribution, quote: QuoteSpan) -> Described | None:
         subject = subject_of(att, verb) or _inverted_object(att, verb, quote) or _as_says(att, verb)
         return att.speaker_of(subject) if subject is not None else Described(None)
     return _possessor(att, inside) or _message_of(att, frame) or announced(att, quote) or \
-        _governing_subject(att, inside)
+        _governing_subject(att, inside) or _subject_of_quoted_verb(att, inside)
 
 
 def _inverted_object(att: Attribution, verb: Token, quote: QuoteSpan) -> Token | None:
@@ -215,6 +215,29 @@ def _governing_subject(att: Attribution, inside: list[Token]) -> Described | Non
     return None
 
 
+def _split_name(first: Token, second: Token) -> bool:
+    """Two subjects of one verb that are one phrase the parser cut in two: the first runs right up to the
+    second, and holds no punctuation or verb (as a title and its body do)."""
+    words = list(first.subtree)
+    return first.right_edge.i + 1 == second.left_edge.i and \
+        not any(t.is_punct or t.pos_ in ("VERB", "AUX", "PRON") for t in words)
+
+
+def _subject_of_quoted_verb(att: Attribution, inside: list[Token]) -> Described | None:
+    """"the Intelligence Community has “coalesced around two likely scenarios”": a quotation that begins with
+    a verb whose subject stands outside it is that subject's words (a person or a named actor)."""
+    ids = {t.i for t in inside}
+    for verb in (t for t in inside[:3] if t.pos_ == "VERB"):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in ids
+                        and c.i not in att.quoted and c.i < verb.i), None)
+        if subject is None or (subject.pos_ == "PRON" and subject.lower_ not in ("he", "she", "they")):
+            continue
+        speaker = att.speaker_of(subject)
+        if speaker.text is not None and (speaker.named or speaker.kind == "person"):
+            return speaker
+    return None
+
+
 def subject_of(att: Attribution, verb: Token) -> Token | None:
     """The subject of a verb, through relative pronouns, conjuncts, participles and infinitives."""
     node = verb
@@ -225,6 +248,8 @@ def subject_of(att: Attribution, verb: Token) -> Token | None:
             return named_as
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i not in att.quoted
                     and c.idx >= att.dateline_end]
+        if len(subjects) == 2 and subjects[1].i < node.i and _split_name(subjects[0], subjects[1]):
+            subjects = subjects[::-1]  # "U.S. Department of Health Secretary X said": the person speaks
         agents = [p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if subjects and subjects[0].lower_ == "it" and subjects[0].dep_ == "nsubjpass":
             subjects = []  # "in which it was agreed that": no one in particular
