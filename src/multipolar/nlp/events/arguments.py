@@ -29,6 +29,7 @@ _JUDGING = word_list("judging_verbs")
 _OWN_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "ccomp", "relcl", "conj", "parataxis",
                           "acl", "xcomp"})
 _BORDERS = word_list("borders")
+_LEADING = word_list("leading_participles")
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _REPORTING_VERBS = SAY_VERBS | {"announce", "declare", "confirm", "warn", "insist"}
 
@@ -71,6 +72,9 @@ class ArgumentReader:
                         result.extend((m, c) for c in conjuncts(child) if (m := self.mentions.get(c.i)) is not None
                                       and m is not mention and _all_states(m) and m.actors != mention.actors)
                 continue
+            if head.dep_ in ("amod", "acl") and head.lemma_.lower() in _LEADING:
+                result.extend(self._leaders(head, depth, pronouns))  # "the US-led coalition": its leader acts
+                continue
             if depth >= 2 or head.pos_ in ("VERB", "AUX"):
                 continue
             if head.lemma_.lower() in _BORDERS and (across := self._other_side(head, depth, pronouns)):
@@ -93,6 +97,14 @@ class ArgumentReader:
             for ref in mention.actors:
                 unique.setdefault((mention.start, ref.code), (mention, head))
         return list(unique.values())
+
+    def _leaders(self, participle: Token, depth: int, pronouns: bool) -> list[ActorHit]:
+        """Who leads a force or coalition ("Vietnamese-led forces", "the coalition led by Saudi Arabia") stands for
+        it; a backer does not ("Iranian-backed rebels" are not Iran), so only leading participles count."""
+        leaders = [c for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")]
+        leaders += [o for agent in participle.children if agent.dep_ == "agent" for o in agent.children
+                    if o.dep_ == "pobj"]
+        return [a for t in leaders for a in self.actors_of(t, depth + 1, pronouns)]
 
     def _other_side(self, border: Token, depth: int, pronouns: bool) -> list[ActorHit]:
         return [a for prep in border.children if prep.dep_ == "prep" and prep.lower_ == "with"

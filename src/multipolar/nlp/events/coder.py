@@ -423,6 +423,11 @@ class _DocReader(NounEvents):
                       [m for e in events for m in self._mentions_at(e.source_span)]]
         own = {t.i for c in word.children if c.dep_ in ("ccomp", "relcl", "parataxis", "nsubj", "nsubjpass", "acl")
                or (c.dep_ == "advcl" and not is_condition(c)) for t in c.subtree}
+        # "refused to respond to a demand from the US President to adhere to deals reached with Israel": a clause on
+        # a noun deeper inside is that noun's own story (not "the sanctions imposed by the US": its agent is named)
+        own |= {t.i for c in word.subtree if c.i != word.i and c.head.pos_ in ("NOUN", "PROPN") and (
+            c.dep_ == "relcl" or (c.dep_ == "acl" and not any(a.dep_ == "agent" for a in c.children)))
+            for t in c.subtree}
         candidates.append([m for t in word.subtree if t.i not in own and (m := self.args.mentions.get(t.i)) is not None
                            and t.i == m.start])
         for mentions in candidates:

@@ -1,0 +1,35 @@
+"""Who is source and who is target: the argument rules of the event coder, each on a sentence written for it
+and read by the statistical model (the parses these rules repair or rely on are the model's)."""
+
+from __future__ import annotations
+
+import pytest
+
+import multipolar
+
+pytestmark = pytest.mark.model
+
+
+def _triples(text: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.plover) for e in multipolar.analyze(text, date="2024-03-01").events}
+
+
+def test_the_leader_of_a_coalition_stands_for_it() -> None:
+    assert ("BRA", "USA", "ACCUSE") in _triples("Brazil criticised the US-led coalition on Tuesday.")
+    assert ("BRA", "FRA", "ACCUSE") in _triples("Brazil criticised the coalition led by France on Tuesday.")
+
+
+def test_a_backer_does_not_stand_for_the_force_it_backs() -> None:
+    found = _triples("The Turkish-backed militia shelled Kurdish positions.")
+    assert not any(source == "TUR" for source, _, _ in found), found
+
+
+def test_a_refusal_is_not_aimed_at_an_actor_of_a_clause_nested_in_what_is_refused() -> None:
+    found = _triples("Kenya refused to answer a request from the Ugandan president to honour the agreements signed "
+                     "with Tanzania.")
+    assert ("KEN", "UGA", "REJECT") in found
+    assert ("KEN", "TZA", "REJECT") not in found
+
+
+def test_a_refusal_keeps_the_named_maker_of_what_is_refused() -> None:
+    assert ("CHL", "ARG", "REJECT") in _triples("Chile refused to lift the tariffs imposed by Argentina.")
