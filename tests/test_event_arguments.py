@@ -33,3 +33,11 @@ def test_a_refusal_is_not_aimed_at_an_actor_of_a_clause_nested_in_what_is_refuse
 
 def test_a_refusal_keeps_the_named_maker_of_what_is_refused() -> None:
     assert ("CHL", "ARG", "REJECT") in _triples("Chile refused to lift the tariffs imposed by Argentina.")
+
+
+def test_a_name_after_a_noun_is_not_its_qualifier() -> None:
+    # the parse hangs "Ecuador" on "conditions" (npadvmod): "agreed ... with conditions" is no partner
+    found = _triples("The Peruvian parliament agreed to ease restrictions on grain exports in early March to Chile, "
+                     "Bolivia, and with conditions attached, Ecuador.")
+    assert {("PER", "CHL", "AGREE"), ("PER", "BOL", "AGREE")} <= found
+    assert ("ECU", "PER", "AGREE") not in found

@@ -81,6 +81,8 @@ class ArgumentReader:
                 result.extend(across)  # "its border with South Korea": the other side, not the border's owner
                 continue
             for child in head.children:
+                if child.dep_ == "npadvmod" and child.i > head.i:
+                    continue  # "with strings attached, Cuba": a name after the noun is not its qualifier
                 if child.dep_ in _ACTOR_LINKS:
                     result.extend(self.actors_of(child, depth + 1, pronouns))
                 elif child.dep_ == "prep" and child.lower_ in _ACTOR_PREPS:
