@@ -41,3 +41,9 @@ def test_a_name_after_a_noun_is_not_its_qualifier() -> None:
                      "Bolivia, and with conditions attached, Ecuador.")
     assert {("PER", "CHL", "AGREE"), ("PER", "BOL", "AGREE")} <= found
     assert ("ECU", "PER", "AGREE") not in found
+
+
+def test_across_names_where_an_act_was_when_its_doer_is_named() -> None:
+    found = _triples("Canada strongly condemns Iran's missile strikes today across Iraq, including in Erbil.")
+    assert ("CAN", "IRN", "ACCUSE") in found
+    assert ("CAN", "IRQ", "ACCUSE") not in found

@@ -80,25 +80,35 @@ class ArgumentReader:
             if head.lemma_.lower() in _BORDERS and (across := self._other_side(head, depth, pronouns)):
                 result.extend(across)  # "its border with South Korea": the other side, not the border's owner
                 continue
-            for child in head.children:
-                if child.dep_ == "npadvmod" and child.i > head.i:
-                    continue  # "with strings attached, Cuba": a name after the noun is not its qualifier
-                if child.dep_ in _ACTOR_LINKS:
-                    result.extend(self.actors_of(child, depth + 1, pronouns))
-                elif child.dep_ == "prep" and child.lower_ in _ACTOR_PREPS:
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            result.extend(self.actors_of(obj, depth + 1, pronouns))
-                elif child.dep_ == "acl" and child.lemma_.lower() in _HOME_VERBS:
-                    # "12 entities based in China and the United Arab Emirates": where they are based
-                    result.extend(a for prep in child.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
-                                  for obj in prep.children if obj.dep_ == "pobj"
-                                  for a in self.actors_of(obj, depth + 1, pronouns))
+            result.extend(self._qualifiers(head, depth, pronouns))
         unique: dict[tuple[int, str], ActorHit] = {}
         for mention, head in result:
             for ref in mention.actors:
                 unique.setdefault((mention.start, ref.code), (mention, head))
         return list(unique.values())
+
+    def _qualifiers(self, head: Token, depth: int, pronouns: bool) -> list[ActorHit]:
+        """The actors a noun with no mention of its own stands for, from what qualifies it; "across" names where it
+        is only when nothing else does ("partners across Europe", not "Russia's strikes across Ukraine")."""
+        found: list[ActorHit] = []
+        places: list[Token] = []
+        for child in head.children:
+            if child.dep_ == "npadvmod" and child.i > head.i:
+                continue  # "with strings attached, Cuba": a name after the noun is not its qualifier
+            if child.dep_ in _ACTOR_LINKS:
+                found.extend(self.actors_of(child, depth + 1, pronouns))
+            elif child.dep_ == "prep" and child.lower_ in _ACTOR_PREPS:
+                objects = [o for o in child.children if o.dep_ == "pobj"]
+                if child.lower_ == "across":
+                    places += objects
+                    continue
+                found.extend(a for obj in objects for a in self.actors_of(obj, depth + 1, pronouns))
+            elif child.dep_ == "acl" and child.lemma_.lower() in _HOME_VERBS:
+                # "12 entities based in China and the United Arab Emirates": where they are based
+                found.extend(a for prep in child.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+                             for obj in prep.children if obj.dep_ == "pobj"
+                             for a in self.actors_of(obj, depth + 1, pronouns))
+        return found or [a for obj in places for a in self.actors_of(obj, depth + 1, pronouns)]
 
     def _leaders(self, participle: Token, depth: int, pronouns: bool) -> list[ActorHit]:
         """Who leads a force or coalition ("Vietnamese-led forces", "the coalition led by Saudi Arabia") stands for
