@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+import multipolar
 from multipolar.nlp.dates import normalise
 
 from .test_figures_clause import flow
@@ -96,3 +97,34 @@ def test_the_bare_sums_of_a_numbered_list_are_parts_of_the_flow_they_are_under()
     assert all(found[t].period == lead.period for t in ("$400 million", "$300 million"))
     # the list ends with its items: the next paragraph is read on its own
     assert flow(found["$2 million"])[1:] == (None, None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, period", [
+    # the stretch of time the figure itself took, not a date it is compared with
+    ("In the capital, unemployment has climbed by 2.9 per cent over the past two years.", ("2022-01-01", "2024-05-01")),
+    ("Chile will spend an additional $75 million on rural schools over the next three years.",
+     ("2024-05-01", "2027-05-01")),
+    ("This year alone, our farmers have lost $90 million.", ("2024-01-01", "2024-12-31")),
+])
+def test_a_stretch_of_time_after_a_figure_is_its_period(text: str, period: tuple[str, str]) -> None:
+    (figure,) = figures(text)
+    assert figure.period is not None and (figure.period.start, figure.period.end) == period
+
+
+@pytest.mark.model
+def test_a_stretch_after_another_figure_is_not_this_ones() -> None:
+    found = figures("Oil fell to $31 a barrel despite a 2 per cent drop in demand over the past year.")
+    periods = {f.text: f.period for f in found}
+    assert periods["$31"] is None and periods["2 per cent"] is not None
+
+
+@pytest.mark.model
+def test_what_is_given_for_the_years_ahead_of_a_speech_is_planned_not_measured() -> None:
+    text = "Our adaptation plan calls for $90 million over the next five years."
+    (result,) = multipolar.process([{"id": "s", "text": text, "year": 2019, "voice": "TUV"}],
+                                   settings=multipolar.Settings(voice_field="voice"))
+    assert result.analysis is not None
+    (figure,) = result.analysis.quantities
+    assert figure.period is not None and figure.period.start == "2020-01-01" and figure.projected
+    assert not [c for c in result.analysis.checks if c.status == "inconsistent"]

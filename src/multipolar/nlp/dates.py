@@ -90,6 +90,7 @@ def normalise(text: str, today: dt.date | None, previous: DateValue | None = Non
         return span
     t = re.sub(r"^(?:in|on|during|since|by|from|until|through|after|before|of|the|at) ", "", t)
     t = re.sub(r"^the ", "", t)
+    t = re.sub(r" alone$", "", t)  # "this year alone"
     if m := _FISCAL.fullmatch(t):
         return fiscal_year(int(m.group(1)) + (2000 if len(m.group(1)) == 2 else 0))
     if re.fullmatch(r"end of (?:the|this) year", t) and today is not None and not year_only:

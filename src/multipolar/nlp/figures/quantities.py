@@ -166,7 +166,8 @@ class QuantityFinder:
             parties=parties, items=items if kind == "money" else (),
             period=period, change_direction=direction, change_relative_to=relative_to, change_rate=rate,
             sentence=index, described_as=_described_as(doc, span) if value is not None else span.text,
-            per=reading.per, open_start=open_side == "start", open_end=open_side == "end", projected=_projected(span),
+            per=reading.per, open_start=open_side == "start", open_end=open_side == "end",
+            projected=_projected(span) or open_side == "ahead",
         )
         self._by_root[span.root.i] = found
         return found
@@ -211,7 +212,7 @@ class QuantityFinder:
             return _bounded(doc, claimed[span.start], dates)
         taken = {d.start for d in claimed.values()}
         for date in dates:
-            if not sent.start <= date.start < sent.end or date.start in taken or _is_comparison(doc, date) or \
+            if not sent.start <= date.start < sent.end or date.start in taken or _is_comparison(doc, date, span) or \
                     _in_other_clause(doc[date.start], span) or _when_said(doc, date):
                 continue
             return _bounded(doc, date, dates)
@@ -288,7 +289,8 @@ def _bounded(doc: Doc, found: FoundDate, dates: list[FoundDate]) -> tuple[DateVa
         return DateValue(date.value, today if today and today <= date.end else date.start, date.end), None
     if word == "by":
         return DateValue(date.value, date.start, date.end), "start"
-    return date, None
+    # "over the next five years": a span that is still to come, so what is given for it is planned
+    return date, "ahead" if re.match(r"(?:the )?(?:next|coming) ", found.text.lower()) else None
 
 
 _BOUND_WORDS = frozenset({"since", "from", "through", "until", "till", "thru", "by", "between"})
@@ -307,13 +309,22 @@ def _since_its_start(token: Token) -> bool:
     return False
 
 
-def _is_comparison(doc: Doc, date: FoundDate) -> bool:
-    """A date a figure is compared against ("up 75.6% from 2022", "compared to the same time in 2022")."""
+_STRETCH_DATE = re.compile(r"(?:the )?(?:past|last|next|coming) ")
+"""A stretch of time counted from the document date: "the past two years", "the next three years"."""
+
+
+def _is_comparison(doc: Doc, date: FoundDate, span: Span) -> bool:
+    """A date a figure is compared against ("up 75.6% from 2022", "compared to the same time in 2022"); not
+    the stretch of time the figure itself took ("risen by 3.7 per cent over the past year", "$130 million in
+    technical assistance over the next three years")."""
     sent = doc[date.start].sent
     before = [e for e in doc.ents if sent.start <= e.start < date.start and e.label_ in ("MONEY", "PERCENT")]
     if not before:
         return False
     between = doc[before[-1].end : date.start].text.lower()
+    if before[-1].start == span.start and re.search(r"\b(?:over|in|during|within)\s*$", between) and \
+            _STRETCH_DATE.match(date.text.lower()):
+        return False
     return bool(re.search(r"\b(?:from|compared (?:to|with)|than|over|on)\b", between))
 
 
