@@ -6,8 +6,12 @@ from __future__ import annotations
 from multipolar.nlp.actors.resolve import ActorResolver
 from multipolar.nlp.quotes.component import QuoteFinder
 from multipolar.nlp.spacy_pipeline import shared_gazetteer
+from multipolar.nlp.spans import ActorMention, ActorRef
 
 from .test_quote_rules import _doc, _speakers
+
+ANNAN = ActorRef("kofi-annan", "Kofi Annan", "person", None, "GOV", "secretary_general")
+TRUMP = ActorRef("donald-trump", "Donald Trump", "person", "USA", "GOV", "president")
 
 
 def test_an_office_holder_of_no_state_named_is_of_the_voice_given_though_it_never_says_we() -> None:
@@ -96,3 +100,30 @@ def test_a_quotation_opening_on_a_verb_is_the_words_of_its_subject() -> None:
         "every/every/DET/det/6 offer/offer/NOUN/dobj/4 ”/”/PUNCT/punct/4 so/so/ADV/advmod/9 far/far/ADV/advmod/4 "
         "././PUNCT/punct/4")
     assert [s[2:4] for s in speakers] == [("KEN", "PTY")]
+
+
+def test_a_former_secretary_general_holds_no_office_in_the_state_a_speech_speaks_for() -> None:
+    # (a Belgian speech) We agree. Secretary-General Annan said, “Act now.”
+    doc = _doc("We/we/PRON/nsubj/1 agree/agree/VERB/ROOT/- ././PUNCT/punct/1 "
+               "Secretary-General/Secretary-General/PROPN/compound/4 Annan/Annan/PROPN/nsubj/5/PERSON "
+               "said/say/VERB/ROOT/- ,/,/PUNCT/punct/5 “/“/PUNCT/punct/8 Act/act/VERB/ccomp/5 now/now/ADV/advmod/8 "
+               "././PUNCT/punct/8 ”/”/PUNCT/punct/8", date="2015-09-28")
+    doc._.mp_voice = "BEL"
+    doc._.mp_mentions = [ActorMention(0, 1, (ActorRef("BEL", "Belgium", "state", "BEL", None),), "voice"),
+                         ActorMention(3, 5, (ANNAN,), "title+person")]
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.speaker_actor.code if q.speaker_actor else None, q.speaker_country, q.speaker_sector)
+            for q in quotes] == [("kofi-annan", None, "GOV")]
+
+
+def test_a_courtesy_title_of_the_other_gender_is_someone_else_of_that_surname() -> None:
+    # President Donald Trump spoke. Mrs. Trump said, “Be brave.” She added, “Take risks.”
+    doc = _doc("President/President/PROPN/compound/2 Donald/Donald/PROPN/compound/2/PERSON "
+               "Trump/Trump/PROPN/nsubj/3/PERSON spoke/speak/VERB/ROOT/- ././PUNCT/punct/3 "
+               "Mrs./Mrs./PROPN/compound/6 Trump/Trump/PROPN/nsubj/7/PERSON said/say/VERB/ROOT/- ,/,/PUNCT/punct/7 "
+               "“/“/PUNCT/punct/10 Be/be/AUX/ccomp/7 brave/brave/ADJ/acomp/10 ././PUNCT/punct/10 ”/”/PUNCT/punct/10 "
+               "She/she/PRON/nsubj/15 added/add/VERB/ROOT/- ,/,/PUNCT/punct/15 “/“/PUNCT/punct/18 "
+               "Take/take/VERB/ccomp/15 risks/risk/NOUN/dobj/18 ././PUNCT/punct/18 ”/”/PUNCT/punct/18")
+    doc._.mp_mentions = [ActorMention(0, 3, (TRUMP,), "title+person"), ActorMention(6, 7, (TRUMP,), "name")]
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.speaker, q.speaker_actor) for q in quotes] == [("Trump", None), ("Trump", None)]

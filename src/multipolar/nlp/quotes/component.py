@@ -31,7 +31,8 @@ class QuoteFinder:
         sentences = list(doc.sents)
         attribution = Attribution(doc, spans, self.resolver)
         voice_state = _voice_state(doc, self.resolver)
-        speakers = [_in_voice_state(s, voice_state) for s in attribution.speakers()]
+        speakers = [s if _international_officer(self.resolver, s) else _in_voice_state(s, voice_state)
+                    for s in attribution.speakers()]
         found = []
         for span, speaker, verb in zip(spans, speakers, attribution.verbs, strict=True):
             actor = speaker.actor if speaker else None
@@ -59,6 +60,18 @@ def _voice_state(doc: Doc, resolver: ActorResolver | None) -> str | None:
     code = resolver.gazetteer.code_of(doc._.mp_voice)
     info = resolver.gazetteer.actors.get(code) if code else None
     return info.code if info is not None and info.kind == "state" else None
+
+
+def _international_officer(resolver: ActorResolver | None, speaker: Described | None) -> bool:
+    """"Former Secretary-General Kofi Annan": someone whose offices were all an international body's holds
+    none in the state a speech speaks for."""
+    if resolver is None or speaker is None or speaker.actor is None:
+        return False
+    gazetteer = resolver.gazetteer
+    terms = gazetteer.terms.get(speaker.actor.code, [])
+    return bool(terms) and all(
+        t.country is not None and (info := gazetteer.actors.get(t.country)) is not None and info.kind in ("igo", "bloc")
+        for t in terms)
 
 
 def _in_voice_state(speaker: Described | None, voice_state: str | None) -> Described | None:

@@ -14,7 +14,15 @@ from multipolar.nlp.quotes.actors import Described, describe_phrase, document_no
 from multipolar.nlp.quotes.around import PRONOUN_GENDER
 from multipolar.nlp.quotes.find import word_set
 from multipolar.nlp.quotes.pronouns import antecedent
-from multipolar.nlp.quotes.referents import Referent, bare_role, gender_of, office_holder, phrase, words_of
+from multipolar.nlp.quotes.referents import (
+    Referent,
+    bare_role,
+    courtesy_gender,
+    gender_of,
+    office_holder,
+    phrase,
+    words_of,
+)
 from multipolar.nlp.quotes.transcript import turn_at
 
 if TYPE_CHECKING:
@@ -147,11 +155,12 @@ def by_role(att: Attribution, token: Token, start: int) -> Referent | None:
 def by_surname(att: Attribution, token: Token, start: int) -> Referent | None:
     """"Sandoval said", "Vice President Harris remarked": the person named in full before."""
     surname = token.text.lower()
+    gender = courtesy_gender(att.doc, token.i)  # "Mrs. Trump" is not Donald Trump
     found = []
     for referent in reversed(att.referents):
         name = (referent.described.text or "").lower().split()
         if referent.start < start and referent.kind == "person" and referent.target is None and \
-                len(name) > 1 and name[-1] == surname:
+                len(name) > 1 and name[-1] == surname and (gender is None or referent.gender in (None, gender)):
             found.append(referent)
     known = [r for r in found if r.described.actor is not None and r.described.actor.origin != "document"]
     return next(iter(known or found), None)

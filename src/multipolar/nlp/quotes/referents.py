@@ -323,15 +323,28 @@ def _link_surnames(doc: Doc, found: list[Referent]) -> None:
                 referent.kind == "person" or (actor is not None and actor.kind == "other")):
             continue  # a surname the knowledge base took for a place ("Marin") is still the person
         surname = doc[referent.start].lower_
+        gender = courtesy_gender(doc, referent.start) or referent.gender
         earlier = (r for r in reversed(found[:index]) if r.kind == "person" and r.target is None and
+                   (gender is None or r.gender in (None, gender)) and
                    (r.described.text or "").lower().split()[-1:] == [surname] and len(r.described.text or "") > 1
                    and r.end - r.start > 1)
         later = (r for r in found[index + 1 :] if r.kind == "person" and r.target is None and r.end - r.start > 1
+                 and (gender is None or r.gender in (None, gender))
                  and r.described.actor is not None
                  and (r.described.text or "").lower().split()[-1:] == [surname])
         referent.target = next(earlier, None) or next(later, None)  # a headline's "Schumer", named in full below
         if referent.target is not None:
             referent.kind = "person"
+
+
+def courtesy_gender(doc: Doc, start: int) -> str | None:
+    """"Mrs. Trump", "Mr. Sands": the gender the courtesy title just before a surname gives."""
+    if start == 0 or doc[start - 1].lower_.rstrip(".") not in COURTESY_TITLES:
+        return None
+    return word_table("gender_words.tsv").get(doc[start - 1].lower_.rstrip(".")) or None
+
+
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "madam", "madame", "mme"})
 
 
 def _link_roles(doc: Doc, found: list[Referent]) -> None:

@@ -37,10 +37,10 @@ from multipolar.nlp.quotes.around import (
     signed_after,
 )
 from multipolar.nlp.quotes.clause import ancestors, in_sentence, is_speech_verb, subject_of
-from multipolar.nlp.quotes.find import QuoteSpan, word_set
+from multipolar.nlp.quotes.find import QuoteSpan, word_set, word_table
 from multipolar.nlp.quotes.naming import author_of, remember, speaker_of
 from multipolar.nlp.quotes.pronouns import resolve_personal_pronouns
-from multipolar.nlp.quotes.referents import hold_offices, referents
+from multipolar.nlp.quotes.referents import COURTESY_TITLES, given_name_gender, hold_offices, referents
 from multipolar.nlp.quotes.transcript import Turn, transcript_turns
 from multipolar.nlp.spans import ActorMention, text_of
 
@@ -68,6 +68,18 @@ def _name_fragment(doc: Doc, mention: ActorMention, people: list[Span]) -> bool:
     return last_word and (capitalised_before or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children))
 
 
+def _other_gender(doc: Doc, mention: ActorMention) -> bool:
+    """"Mrs. Trump" read as Donald Trump: a courtesy title of one gender on a person whose given name is of
+    the other names someone else of that surname."""
+    actor = mention.actors[0]
+    if actor.kind != "person" or len(actor.name.split()) < 2:
+        return False
+    words = [t.lower_.rstrip(".") for t in doc[max(0, mention.start - 1) : mention.end]]
+    titles = {word_table("gender_words.tsv").get(w) for w in words if w in COURTESY_TITLES} - {None, ""}
+    named = given_name_gender(actor.name.split()[0])
+    return len(titles) == 1 and named is not None and named not in titles
+
+
 class Attribution:
     """Speakers for the quotations of one document, in order."""
 
@@ -78,7 +90,8 @@ class Attribution:
         self.gazetteer = resolver.gazetteer if resolver is not None else None
         self.people = [e for e in doc.ents if e.label_ == "PERSON"]
         self.mentions: list[ActorMention] = [m for m in doc._.mp_mentions or []
-                                             if not _name_fragment(doc, m, self.people)]
+                                             if not _name_fragment(doc, m, self.people)
+                                             and not _other_gender(doc, m)]
         self.sentences = list(doc.sents)
         """The document's PERSON entities, read once (spaCy builds every entity anew on each read)."""
         self.words = [t.text.replace("’", "'") for t in doc]
