@@ -85,12 +85,19 @@ def normalise(text: str, today: dt.date | None, previous: DateValue | None = Non
     outside the calendar of years 1-9999 included ("in 0000", "next year" in 9999).
     """
     t = re.sub(r"\s+", " ", text.lower().strip().strip(",.;"))
+    t = re.sub(r"^(?:in |over )?(?:just|only) (?=the )", "", t)  # "in just the past week"
+    if m := _YEAR_TO.fullmatch(re.sub(r"^(?:in |for |during )?the ", "", t)):
+        return _year_to(int(m.group(2)), MONTHS[m.group(1)])
+    if t in ("last week", "previous week", "the previous week"):
+        return None if year_only or today is None else _week_before(today)
     span = _span_of_two(t, today, previous)
     if span is not None:
         return span
     t = re.sub(r"^(?:in|on|during|since|by|from|until|through|after|before|of|the|at) ", "", t)
     t = re.sub(r"^the ", "", t)
     t = re.sub(r" alone$", "", t)  # "this year alone"
+    if year_only and today is not None and t in ("this fiscal year", "current fiscal year"):
+        return year_value(today.year)  # a speech does not say whose fiscal calendar: its year
     if m := _FISCAL.fullmatch(t):
         return fiscal_year(int(m.group(1)) + (2000 if len(m.group(1)) == 2 else 0))
     if re.fullmatch(r"end of (?:the|this) year", t) and today is not None and not year_only:
@@ -107,6 +114,14 @@ def normalise(text: str, today: dt.date | None, previous: DateValue | None = Non
 
 
 _MONTHS_OF = re.compile(r"(first|last) ([a-z]+|\d{1,2}) months of (.+)")
+_YEAR_TO = re.compile(rf"(?:year|12 months|twelve months) (?:to|ending|ended) {_MONTH},? (\d{{4}})")
+
+
+def _year_to(year: int, month: int) -> DateValue:
+    """"The year to March 2019": the twelve months that end with that month (April 2018 to March 2019)."""
+    start = dt.date(year, month + 1, 1) if month < 12 else dt.date(year, 1, 1)
+    start = start.replace(year=start.year - 1) if month < 12 else start
+    return range_value(start, _month_end(year, month))
 
 
 def _months_of(found: re.Match[str], whole: DateValue | None) -> DateValue | None:
@@ -227,7 +242,7 @@ def _relative(t: str, today: dt.date | None, previous: DateValue | None) -> Date
 
 
 _STRETCH = re.compile(r"(?:over |in |during |within )?(?:the )?(?P<way>last|past|next|coming) "
-                      r"(?:(?P<count>[a-z0-9 ]+?) )?(?P<unit>years?|decades?|months?)")
+                      r"(?:(?P<count>[a-z0-9 ]+?) )?(?P<unit>years?|decades?|months?|weeks?)")
 
 
 def _stretch(t: str, today: dt.date, year_only: bool) -> DateValue | None:
@@ -238,6 +253,8 @@ def _stretch(t: str, today: dt.date, year_only: bool) -> DateValue | None:
     found = _STRETCH.fullmatch(t)
     if found is None:
         return None
+    if found.group("unit").startswith("week"):
+        return _weeks(found, today, year_only)
     if found.group("count") is None and found.group("unit") in ("year", "month"):
         if found.group("way") == "past" and found.group("unit") == "year":
             # "over the past year": in a September speech that year, in a dated text the year before
@@ -265,6 +282,25 @@ def _stretch(t: str, today: dt.date, year_only: bool) -> DateValue | None:
         first = today.year - years + (unit == "year")
         return DateValue(f"{first:04d}", dt.date(first, 1, 1), dt.date(today.year, 12, 31))
     return DateValue(f"{today.year - years:04d}", dt.date(today.year - years, 1, 1), today)
+
+
+def _weeks(found: re.Match[str], today: dt.date, year_only: bool) -> DateValue | None:
+    """"In the past two weeks" are the fourteen days to the document date, "the next two weeks" the fourteen
+    after it; "last week" alone is the calendar week before (`_relative`); a speech has no weeks to count."""
+    words = (found.group("count") or "one").strip()
+    count = _NUMBER_WORDS.get(words) or (int(words) if words.isdigit() else 1 if words in ("one", "a") else None)
+    if year_only or count is None or (found.group("count") is None and found.group("unit") == "weeks"):
+        return None
+    if found.group("way") in ("next", "coming"):
+        return DateValue(today.isoformat(), today, today + dt.timedelta(days=7 * count))
+    start = today - dt.timedelta(days=7 * count)
+    return DateValue(start.isoformat(), start, today)
+
+
+def _week_before(today: dt.date) -> DateValue:
+    """"Last week": Monday to Sunday of the calendar week before the document's."""
+    monday = today - dt.timedelta(days=today.weekday() + 7)
+    return DateValue(monday.isoformat(), monday, monday + dt.timedelta(days=6))
 
 
 def _shift_years(value: DateValue, years: int) -> DateValue:

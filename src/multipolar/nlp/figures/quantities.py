@@ -25,6 +25,7 @@ from multipolar.nlp.figures.amounts import (
     qualifier_of,
 )
 from multipolar.nlp.figures.lists import ListLead, in_list_item, lead_of
+from multipolar.nlp.figures.periods import administration_dates
 from multipolar.nlp.figures.reading import FLOWS, FigureReader
 from multipolar.nlp.figures.syntax import governing_verb, own_phrase, verb_chain
 from multipolar.nlp.figures.words import words
@@ -77,6 +78,7 @@ class QuantityFinder:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[ActorMention] = doc._.mp_mentions or []
         dates: list[FoundDate] = doc._.mp_dates or []
+        dates = sorted([*dates, *administration_dates(doc, dates)], key=lambda d: d.start)
         reader = FigureReader(doc, mentions, _voice_state(doc, mentions))
         found: list[FoundQuantity] = []
         self._last_measure: str | None = None
@@ -90,6 +92,7 @@ class QuantityFinder:
         for index, sent in enumerate(doc.sents):
             figures = list(figure_spans(sent, entities_in(ents, starts, sent)))
             claimed = self._claimed_dates(doc, [f.span for f in figures], dates_by_sentence.get(sent.start, []))
+            self._figures = [f.span for f in figures if amount(doc, f.span) is not None]
             bullet = in_list_item(sent)
             lead = lead if bullet else None
             for figure in figures:
@@ -154,7 +157,9 @@ class QuantityFinder:
             source, target = _from_aid_event(doc, span, source, target)
         before = doc[max(sent.start, span.start - 4) : span.start].text
         qualifier = figure.bound or qualifier_of(before, span.text, doc[span.end : span.end + 3].text)
-        period, open_side = self._period(doc, sent, span, dates, claimed)
+        if figure.span.start in claimed:
+            claimed = {**claimed, span.start: claimed[figure.span.start]}  # "$" of "$10,394 in 2023" added
+        period, open_side = self._period(doc, sent, span, dates, claimed, self._figures)
         direction, relative_to, rate = _change(doc, sent, span, kind, dates)
         text = sent.text
         items = tuple(item for item in ITEMS if re.search(rf"\b{re.escape(item)}\b", text, re.IGNORECASE))
@@ -204,8 +209,8 @@ class QuantityFinder:
         return None
 
     @staticmethod
-    def _period(doc: Doc, sent: Span, span: Span, dates: list[FoundDate],
-                claimed: dict[int, FoundDate]) -> tuple[DateValue | None, str | None]:
+    def _period(doc: Doc, sent: Span, span: Span, dates: list[FoundDate], claimed: dict[int, FoundDate],
+                figures: list[Span]) -> tuple[DateValue | None, str | None]:
         """The date a figure is for (its own, "... in 2021", else the sentence's first free date), read with
         the word before it; and which end the text leaves open: "start" ("by 2020") or "end"."""
         if span.start in claimed:
@@ -213,6 +218,7 @@ class QuantityFinder:
         taken = {d.start for d in claimed.values()}
         for date in dates:
             if not sent.start <= date.start < sent.end or date.start in taken or _is_comparison(doc, date, span) or \
+                    _in_a_name(doc, date) or _nearer_another(span, date, figures) or \
                     _in_other_clause(doc[date.start], span) or _when_said(doc, date):
                 continue
             return _bounded(doc, date, dates)
@@ -297,15 +303,13 @@ _BOUND_WORDS = frozenset({"since", "from", "through", "until", "till", "thru", "
 
 
 def _since_its_start(token: Token) -> bool:
-    """The date dates the start of something a "since" runs from: "since the start of the invasion in
-    February 2022", "since the outbreak of the war in 2014"."""
-    starting = False
+    """The date dates something a "since" runs from: "since the start of the invasion in February 2022",
+    "since the outbreak of the war in 2014", "since the Leaders Summit in December"."""
     for node in token.ancestors:
         if node.pos_ in ("VERB", "AUX"):
             return False
-        starting = starting or node.lemma_.lower() in words("starts")
         if node.dep_ == "prep" and node.lower_ == "since":
-            return starting
+            return True
     return False
 
 
@@ -325,7 +329,20 @@ def _is_comparison(doc: Doc, date: FoundDate, span: Span) -> bool:
     if before[-1].start == span.start and re.search(r"\b(?:over|in|during|within)\s*$", between) and \
             _STRETCH_DATE.match(date.text.lower()):
         return False
-    return bool(re.search(r"\b(?:from|compared (?:to|with)|than|over|on)\b", between))
+    return bool(re.search(r"\b(?:from|compared (?:to|with)|than|over|on|below|above)\b", between))
+
+
+def _nearer_another(span: Span, date: FoundDate, figures: list[Span]) -> bool:
+    """A date after another figure that follows this one ("$800 million ..., and a total of $2 billion since
+    the start of the Biden Administration"): the nearer figure's; not a figure restated ("12.5 per cent, or
+    4 per cent a year, over the next three years")."""
+    return any(span.end <= other.start and other.end <= date.start and
+               not (other.start > 0 and span.doc[other.start - 1].lower_ == "or") for other in figures)
+
+
+def _in_a_name(doc: Doc, date: FoundDate) -> bool:
+    """A year inside a name ("Section 338 of the Tariff Act of 1930"): dates the law, not a figure."""
+    return date.start > 1 and doc[date.start - 1].lower_ == "of" and doc[date.start - 2].pos_ == "PROPN"
 
 
 def _described_as(doc: Doc, span: Span) -> str | None:
