@@ -375,7 +375,8 @@ def test_whoever_is_thanked_for_an_act_did_it() -> None:
                      "Japan/Japan/PROPN/conj/6 for/for/ADP/prep/2 the/the/DET/det/11 aid/aid/NOUN/pobj/9 "
                      "././PUNCT/punct/1")
     assert sorted((s, t, p) for s, t, p, *_ in events) == [("FRA", "KEN", "AID"), ("JPN", "KEN", "AID"),
-                                                           ("PER", "KEN", "AID")]
+                                                           ("KEN", "FRA", "SUPPORT"), ("KEN", "JPN", "SUPPORT"),
+                                                           ("KEN", "PER", "SUPPORT"), ("PER", "KEN", "AID")]
 
 
 def test_partners_in_a_joint_operation_cooperate_with_each_other() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from multipolar.coding.tables import word_list
 from multipolar.nlp.spans import ActorMention, ActorRef, quoted_char_ranges, text_of
 
 AgentAt = Callable[[list[str], int], Any]
@@ -20,6 +21,9 @@ _OWN_BODIES = frozenset({"country", "government", "delegation", "nation", "state
 _OWN_GOVERNMENT = frozenset({"administration", "government"})
 """Bodies that "the" makes the voice's own in its own words ("the Administration will", "the Government
 has"), unless a country or place is named with them ("the Government of Nepal", taken before)."""
+_VOICE_ACTS = word_list("voice_act_nouns")
+"""Appeals a speaker names as "our" ("our call for the lifting of the embargo"): "our" is the voice making them.
+(Not "our support", "our solidarity": in a joint statement the learned coder would pair its signatories.)"""
 _BEFORE_AGENT = 2
 """Words that may stand between "our" and a sector word ("our national army", "our foreign and defense
 ministers")."""
@@ -45,6 +49,8 @@ def first_person(doc: Doc, mentions: list[ActorMention], voices: tuple[ActorRef,
                 end = token.i + 2  # "my country", "our Government": the whole phrase
             elif lower in ("my", "our"):
                 own = _own_agent(words, token.i + 1, voices, agent_at) if agent_at is not None else None
+                if own is None and token.dep_ == "poss" and token.head.lemma_.lower() in _VOICE_ACTS:
+                    own = token.i + 1, voices  # "our call for the lifting of the embargo": the voice's own act
                 if own is None:
                     continue  # "our concern", "my pleasure": not an actor
                 end, actors = own

@@ -32,6 +32,8 @@ _BORDERS = word_list("borders")
 _LEADING = word_list("leading_participles")
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _REPORTING_VERBS = SAY_VERBS | {"announce", "declare", "confirm", "warn", "insist"}
+OCCASIONS = word_list("occasion_nouns")
+"""Nouns whose infinitive the taker does: "take this opportunity to thank", "use this occasion to reiterate"."""
 
 
 class ArgumentReader:
@@ -163,6 +165,8 @@ class ArgumentReader:
                 return [verb.head], []
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and \
                     any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                if verb.head.lemma_.lower() in OCCASIONS and verb.head.dep_ == "dobj":
+                    return self.subjects(verb.head.head)[0], []  # "I take this opportunity to thank Japan"
                 # "the work by the United States to deliver assistance", "Mongolia's agreement to export coal"
                 return _noun_doers(verb.head), []
             if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj":
@@ -224,9 +228,8 @@ class ArgumentReader:
                      for subject in clause.children if subject.dep_ == "nsubj" for a in self.actors_of(subject)]
         if not found:
             # "welcomes the ceasefire agreement between Armenia and Azerbaijan": the parties to what is welcomed
-            found = [a for obj in objects for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "between"
-                     and word.lemma_.lower() in _JUDGING for p in prep.children if p.dep_ == "pobj"
-                     for a in self.actors_of(p)]
+            found = [a for prep in between_phrases(objects) if word.lemma_.lower() in _JUDGING
+                     for p in prep.children if p.dep_ == "pobj" for a in self.actors_of(p)]
         if not found:
             found = self._maker_of(word, objects)
         if not found:
@@ -409,15 +412,26 @@ def helping_clauses(verb: Token, objects: list[Token]) -> list[Token]:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)]
 
 
+def between_phrases(nouns: list[Token]) -> list[Token]:
+    """The "between" of an act's nouns, on the noun or on its participle: "the agreement between Armenia and
+    Azerbaijan", "the agreement reached between the United States and Russia"."""
+    holders = [*nouns, *(c for n in nouns for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    return [prep for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "between"]
+
+
 def _all_states(mention: ActorMention) -> bool:
     return all(ref.kind == "state" for ref in mention.actors)
 
 
 def _gratitude_word(noun: Token) -> Token | None:
-    """The word of thanks an act is the reason for: "thanked Japan [for its support]", "grateful to X [for]"."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lemma_.lower() not in _GRATITUDE:
+    """The word of thanks an act is the reason for: "thanked Japan [for its support]", "grateful to X [for]"; the
+    parse often hangs the "for" on the copula ("We are [grateful to X] for the support ...")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return None
-    return noun.head.head
+    word = noun.head.head
+    if word.lemma_.lower() in _GRATITUDE:
+        return word
+    return next((c for c in word.children if c.dep_ == "acomp" and c.lemma_.lower() in _GRATITUDE), None)
 
 
 def _speaker_for_pronoun(verb: Token, subject: Token) -> list[Token]:

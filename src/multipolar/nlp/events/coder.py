@@ -41,7 +41,7 @@ from multipolar.nlp.events.clauses import (
 )
 from multipolar.nlp.events.coded import CodedEvent
 from multipolar.nlp.events.frames import complement_code, complements, frame_words, governing_frame, noun_pattern
-from multipolar.nlp.events.nouns import ABSORBED, NounEvents
+from multipolar.nlp.events.nouns import ABSORBED
 from multipolar.nlp.events.pairs import HOSTED, MEDIATED, VISITED
 from multipolar.nlp.events.selection import GENERIC, MATERIAL, deduplicated, without_protest_topics
 from multipolar.nlp.events.slots import (
@@ -53,6 +53,7 @@ from multipolar.nlp.events.slots import (
     phrase_heads,
     relative_objects,
 )
+from multipolar.nlp.events.speech_acts import GRATEFUL, SpeechActs, call_for
 from multipolar.nlp.spans import ActorMention, ActorRef
 
 __all__ = ["CodedEvent", "EventCoder", "coded_pairs", "noun_pattern"]
@@ -81,8 +82,9 @@ class EventCoder:
         return doc
 
 
-class _DocReader(NounEvents):
-    """The coder's reading of one document: verbs here, nouns in `NounEvents`, assembly in `EventAssembler`."""
+class _DocReader(SpeechActs):
+    """The coder's reading of one document: verbs here, nouns in `NounEvents`, adjectives of thanks in
+    `SpeechActs`, assembly in `EventAssembler`."""
 
     def events(self) -> list[CodedEvent]:
         found: list[CodedEvent] = []
@@ -92,9 +94,11 @@ class _DocReader(NounEvents):
                              or self._accountable_events(token))
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and frame_words().get(token.lemma_.lower()) == "commit":
                 found.extend(self._readiness_events(token))
+            elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lemma_.lower() in GRATEFUL:
+                found.extend(self._gratitude_events(token))
         for token in self.doc:
             if (token.pos_ in ("NOUN", "PROPN") or mistagged_noun(token)) and token.i not in self.used_nouns:
-                found.extend(self._noun_events(token))
+                found.extend(self._noun_events(token) or self._call_events(token))
         return self._dated(without_protest_topics(deduplicated(found, self.doc), self.doc))
 
     # ---- verbs ----------------------------------------------------------------------------------
@@ -146,7 +150,7 @@ class _DocReader(NounEvents):
             coded = self._code_verb(verb, pattern, objects, sources, passive_tokens)
             if coded is not None:
                 return coded
-        return []
+        return self._voice_judgement(verb, patterns, lemmas, sources)
 
     def _crowd_at_place(self, verb: Token, patterns: tuple[Pattern, ...]) -> list[ActorHit]:
         """"Rioters set cars ablaze in several French cities", "Thousands marched in Nairobi": a crowd no state
@@ -260,7 +264,7 @@ class _DocReader(NounEvents):
             objects = [obj for obj in prep.children if obj.dep_ == "pobj"]
             if found and objects and (lemma not in self.tables.verbs or any(
                     self.args.actors_of(obj) or any(obj.lemma_.lower() in row.required for row in found)
-                    for obj in objects)):
+                    for obj in objects) or _appeal(verb, prep)):
                 return found  # "pulled out of Syria", "walked off the job", "cordoned off the area"
         return self.tables.verbs.get(lemma, ())
 
@@ -452,12 +456,24 @@ class _DocReader(NounEvents):
                        for p in prep.children if p.dep_ == "pobj"):
             candidates += [phrase, *held(phrase)]  # "engaged in multiple rounds of negotiations"
         for candidate in candidates:
-            if candidate.ent_type_ in _WHEN:
-                continue  # "began in March 2003": a month, not a march
+            if candidate.ent_type_ in _WHEN or call_for(candidate):
+                continue  # "began in March 2003": a month, not a march; "renewed its call for talks": an appeal
             pattern = noun_pattern(self.tables, candidate)
             if pattern is not None:
                 return candidate, pattern
         return None
+
+def _appeal(verb: Token, prep: Token) -> bool:
+    """"I call on all forces to invest in diplomacy": a request to someone we cannot name, not a phone call ("called
+    his counterpart on Tuesday to coordinate" is one)."""
+    if any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON") for c in verb.children) or any(
+            o.ent_type_ in _WHEN for o in prep.children):
+        return False
+    clauses = [*verb.children, *(t for o in prep.children for t in o.subtree)]
+    return frame_words().get(f"{verb.lemma_.lower()} {prep.lower_}") == "request" and any(
+        c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in clauses)
+
 
 def _asked_for(word: Token) -> bool:
     """A frame word that is itself inside a request, refusal or threat ("urged X to [stop] arming")."""

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from multipolar.coding.tables import word_list
 from multipolar.nlp.dates import FoundDate
-from multipolar.nlp.events.arguments import SAY_VERBS
+from multipolar.nlp.events.arguments import OCCASIONS, SAY_VERBS
 from multipolar.nlp.events.frames import complements, frame_words, governing_frame
 from multipolar.nlp.spans import quoted_char_ranges, text_of
 
@@ -29,6 +29,37 @@ def _reported_future(word: Token) -> bool:
 
 
 _ANNOUNCING = word_list("announcing")
+_PERFORMATIVE = word_list("performative_verbs")
+"""Acts done by saying them: thanks, praise, condemnation, appeals."""
+_PERFORMATIVE_FRAMES = word_list("performative_frames")
+"""A speaker's courtesy that does the act it names: "I would like to thank", "I wish to congratulate", "allow me
+to reiterate our call", "let me take this opportunity to welcome"."""
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def performative(word: Token) -> bool:
+    """"I want to congratulate Germany", "My delegation would like to thank Japan": the speaker does it as they
+    say it (asserted, not a wish or a promise). The frame's subject (or the "me" of "allow me to") is the
+    speaker's own first person or a phrase of the document's voice."""
+    if word.lemma_.lower() not in _PERFORMATIVE:
+        return False
+    node = word
+    for _ in range(4):
+        if node.dep_ == "acl" and node.head.lemma_.lower() in OCCASIONS and node.head.dep_ == "dobj":
+            node = node.head  # "take this opportunity to welcome"
+        elif node.dep_ not in ("xcomp", "advcl", "ccomp") or node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() not in _PERFORMATIVE_FRAMES:
+            continue
+        speakers = [c for c in node.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+        return any(s.lower_ in _FIRST_PERSON or _voice_phrase(s) for s in speakers)
+    return False
+
+
+def _voice_phrase(token: Token) -> bool:
+    """"my country", "my delegation", "our Government": the speaker by the name of what it speaks for."""
+    return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in token.children)
 
 
 class FlagReader:
@@ -57,6 +88,8 @@ class FlagReader:
             return "hypothetical"
         if word.sent.text.rstrip().endswith("?"):
             return "hypothetical"  # "Has the US ever thought about ...?": asked, not stated
+        if performative(word):
+            return "asserted"  # "I would like to thank Japan": thanked in saying so
         frame = governing_frame(word)
         if frame is not None and frame.kind in ("commit", "consider"):
             # a promise stays a promise when reported ("Syria says it is willing to withdraw")

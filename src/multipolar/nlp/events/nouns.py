@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from multipolar.coding.tables import Pattern, word_list
-from multipolar.nlp.events.arguments import ActorHit
+from multipolar.nlp.events.arguments import ActorHit, between_phrases
 from multipolar.nlp.events.assembly import EventAssembler
 from multipolar.nlp.events.clauses import clause_verb, wished_for
 from multipolar.nlp.events.coded import CodedEvent
@@ -146,8 +146,8 @@ class NounEvents(EventAssembler):
     def _between(self, noun: Token) -> tuple[list[ActorHit], list[ActorHit]]:
         """"the talks between Beijing and Washington", "the conversation between Xi and Biden": the first party
         acts, the others are acted on (a meeting gives the reverse too)."""
-        parties = self.args.actors_of_all([o for prep in noun.children if prep.dep_ == "prep"
-                                           and prep.lower_ == "between" for o in prep.children if o.dep_ == "pobj"])
+        parties = self.args.actors_of_all([o for prep in between_phrases([noun]) for o in prep.children
+                                           if o.dep_ == "pobj"])
         first = {ref.state_code for ref in parties[0][0].actors} if parties else set()
         others = [(m, t) for m, t in parties[1:] if not {ref.state_code for ref in m.actors} <= first]
         return (parties[:1], others) if others else ([], [])

@@ -52,7 +52,8 @@ def reciprocal(plover: str, code: str, targets: list[ActorHit], trigger: Token) 
         return True
     if plover == "SUPPORT" and code != "057":
         return False  # signing is mutual; one state restoring ties or praising another is not
-    own = {trigger.i, *(c.i for c in trigger.children if c.dep_ in ("dobj", "attr"))}
+    own = {trigger.i, *(c.i for c in trigger.children if c.dep_ in ("dobj", "attr") or (
+        c.dep_ == "acl" and c.tag_ == "VBN"))}  # "the agreement reached between A and B"
     return any(prep.lower_ in ("with", "between") and prep.head.i in own
                for _, t in targets for prep in (t.head, t.head.head) if prep.dep_ == "prep")
 

@@ -1,0 +1,81 @@
+"""What a speaker does by saying it, in the shapes no verb row reaches: thanks said with an adjective ("We are
+grateful to Japan"), an appeal made with a noun ("our call for the lifting of the embargo"), and the document's
+own condemnations and rejections of acts whose doer it does not name (a UN speech's "we condemn the use of
+chemical weapons"). The verbs of thanks, praise and appeal themselves are in the tables."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Token
+
+from multipolar.coding.tables import Pattern, word_list
+from multipolar.nlp.events.arguments import ActorHit
+from multipolar.nlp.events.coded import CodedEvent
+from multipolar.nlp.events.frames import complement_code
+from multipolar.nlp.events.nouns import NounEvents
+
+GRATEFUL = word_list("grateful_adjectives")
+"""Adjectives of thanks: "we are grateful to X" praises X as "we thank X" does (PLOVER SUPPORT, CAMEO 051)."""
+
+
+_JUDGEMENTS = frozenset({"ACCUSE", "REJECT"})
+"""What a speaker does to an act it names without its doer: condemns it, rejects it."""
+
+
+class SpeechActs(NounEvents):
+    """The speech acts the verb half of the coder cannot read from a verb of its own."""
+
+    def _gratitude_events(self, adjective: Token) -> list[CodedEvent]:
+        """"We are also grateful to the United Nations and France (for their support)": the subject praises
+        whoever it is grateful to; what they are thanked for is their own act (`NounEvents`)."""
+        thanked = self.args.actors_of_all([o for prep in adjective.children if prep.dep_ == "prep"
+                                           and prep.lower_ == "to" for o in prep.children if o.dep_ == "pobj"])
+        sources, _ = self.args.source_actors(adjective.head)
+        if not thanked or not sources:
+            return []
+        thanks = Pattern(adjective.lemma_.lower(), frozenset(), ("none",), "051", "SUPPORT", "", "adjective:grateful")
+        return self._pairs(adjective, thanks, sources, thanked, trigger=adjective) or []
+
+    def _voice_judgement(self, verb: Token, patterns: tuple[Pattern, ...], lemmas: set[str],
+                         sources: list[ActorHit]) -> list[CodedEvent]:
+        """"We condemn the use of chemical weapons", "we categorically reject that plan": the document's own
+        condemnation or rejection of what no named actor did is its event with no recipient (the document gold's
+        `target: null`); the same words in anyone else's mouth need a recipient. (A joint statement's "we" is
+        left alone: its signatories do not condemn one another.)"""
+        if not sources or any(m.how != "voice" for m, _ in sources) or \
+                len({ref.state_code for m, _ in sources for ref in m.actors}) != 1:
+            return []
+        for pattern in patterns:
+            if not pattern.is_light and self._plover_of(pattern) in _JUDGEMENTS and (
+                    not pattern.required or lemmas & pattern.required):
+                alone = dataclasses.replace(pattern, targets=("none",))
+                return self._pairs(verb, alone, sources, [], trigger=verb, coder=f"{pattern.id}+voice") or []
+        return []
+
+    def _call_events(self, noun: Token) -> list[CodedEvent]:
+        """"We reiterate our call for the total lifting of the arms embargo", "Kenya's call on Japan for
+        talks": a request by whoever the call is of, with the mode of what it asks for, to whoever it is on
+        (else to the actors the demand names, else to no one named)."""
+        if not call_for(noun):
+            return []
+        preps = {c.lower_: [o for o in c.children if o.dep_ == "pobj"] for c in noun.children if c.dep_ == "prep"}
+        demanded = preps.get("for", [])
+        sources = [a for c in noun.children if c.dep_ == "poss" for a in self.args.actors_of(c, pronouns=True)]
+        if not demanded or not sources:
+            return []
+        asked = next((c for c in (complement_code(self.tables, d) for d in demanded) if c is not None), None)
+        entry = self.tables.frame_code("request", asked)
+        own = {ref.state_code for m, _ in sources for ref in m.actors}
+        targets = self.args.actors_of_all(preps.get("on", [])) or [
+            (m, t) for d in demanded for t in d.subtree if (m := self.args.mentions.get(t.i)) is not None
+            and t.i == m.start and not {ref.state_code for ref in m.actors} <= own]
+        call = Pattern("call", frozenset(), ("prep:on", "none"), entry.code, entry.plover, entry.mode,
+                       "noun:call/request")
+        return self._pairs(noun, call, sources, targets, trigger=noun) or []
+
+
+def call_for(noun: Token) -> bool:
+    """"our call for the lifting of the embargo": an appeal, not a phone call (whatever verb carries it)."""
+    return noun.lemma_.lower() == "call" and noun.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in noun.children)

@@ -1,0 +1,154 @@
+"""A document's own voice doing things by saying them (UN speeches, statements): thanks with an adjective,
+appeals to addressees we cannot name, courtesies that do what they name. Hand-built Docs, no statistical model;
+the sentences are ours, written in the manner of UN General Debate speeches."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+import multipolar.nlp.spacy_pipeline  # noqa: F401  (registers the Doc extensions)
+from multipolar.nlp.events.coder import EventCoder
+from multipolar.nlp.spans import ActorMention, ActorRef
+
+VOCAB = spacy.blank("en").vocab
+STATES = {"Japan": "JPN", "France": "FRA", "Iran": "IRN", "Chile": "CHL"}
+VOICE = ActorRef("PAK", "Pakistan", "state", "PAK", None)
+FIRST_PERSON = frozenset({"We", "I", "we"})
+
+
+def _events(spec: str, voiced: tuple[str, ...] = ()) -> list[tuple[str, str, str, str]]:
+    """(source, target or "-", PLOVER type, modality) of each event the coder reads from the spec
+    (`word/LEMMA/POS/dep/head[/TAG]`, head `-` for the root); "We"/"I" (and the `voiced` words) are the voice, Pakistan;
+    weekdays are dates."""
+    tokens = [t.split("/") for t in spec.split()]
+    words = [t[0] for t in tokens]
+    doc = Doc(VOCAB, words=words, lemmas=[t[1] for t in tokens], pos=[t[2] for t in tokens],
+              deps=[t[3] if t[4] != "-" else "ROOT" for t in tokens],
+              heads=[i if t[4] == "-" else int(t[4]) for i, t in enumerate(tokens)],
+              ents=["B-DATE" if w.endswith("day") else "O" for w in words],
+              tags=[t[5] if len(t) > 5 else "" for t in tokens])
+    mentions = []
+    for i, word in enumerate(words):
+        if word in FIRST_PERSON or word in voiced:
+            mentions.append(ActorMention(i, i + 1, (VOICE,), "voice"))
+        elif word in STATES:
+            mentions.append(ActorMention(i, i + 1, (ActorRef(STATES[word], word, "state", STATES[word], None),),
+                                         "name"))
+    doc._.mp_mentions = mentions
+    doc._.mp_dates = []
+    doc._.mp_date_label = "2019-09-24"
+    return sorted((e.source.state_code, e.target.state_code if e.recipient else "-", e.plover, e.modality)
+                  for e in EventCoder()(doc)._.mp_events)
+
+
+def test_grateful_to_praises_whoever_is_thanked_and_they_gave_what_they_are_thanked_for() -> None:
+    # "We are grateful to Japan and France for the assistance." (the parse hangs "for" on the copula)
+    events = _events("We/we/PRON/nsubj/1 are/be/AUX/ROOT/- grateful/grateful/ADJ/acomp/1 to/to/ADP/prep/2 "
+                     "Japan/Japan/PROPN/pobj/3 and/and/CCONJ/cc/4 France/France/PROPN/conj/4 for/for/ADP/prep/1 "
+                     "the/the/DET/det/9 assistance/assistance/NOUN/pobj/7 ././PUNCT/punct/1")
+    assert events == [("FRA", "PAK", "AID", "asserted"), ("JPN", "PAK", "AID", "asserted"),
+                      ("PAK", "FRA", "SUPPORT", "asserted"), ("PAK", "JPN", "SUPPORT", "asserted")]
+
+
+def test_grateful_for_an_occasion_thanks_no_one() -> None:
+    # "I am grateful for this opportunity."
+    assert _events("I/I/PRON/nsubj/1 am/be/AUX/ROOT/- grateful/grateful/ADJ/acomp/1 for/for/ADP/prep/2 "
+                   "this/this/DET/det/5 opportunity/opportunity/NOUN/pobj/3 ././PUNCT/punct/1") == []
+
+
+def test_call_on_an_unnamed_addressee_is_a_request_with_no_recipient() -> None:
+    # "I call on all parties to exercise restraint."
+    events = _events("I/I/PRON/nsubj/1 call/call/VERB/ROOT/- on/on/ADP/prep/1 all/all/DET/det/4 "
+                     "parties/party/NOUN/pobj/2 to/to/PART/aux/6 exercise/exercise/VERB/xcomp/1 "
+                     "restraint/restraint/NOUN/dobj/6 ././PUNCT/punct/1")
+    assert [(s, p) for s, _, p, _ in events] == [("PAK", "REQUEST")]
+    assert all(t in ("-", "PAK") for _, t, _, _ in events)  # no one else is named
+
+
+def test_call_upon_a_state_is_a_request_not_a_phone_call() -> None:
+    # "We call upon Iran to release the detained sailors."
+    events = _events("We/we/PRON/nsubj/1 call/call/VERB/ROOT/- upon/upon/SCONJ/prep/1 Iran/Iran/PROPN/pobj/2 "
+                     "to/to/PART/aux/5 release/release/VERB/xcomp/1 the/the/DET/det/8 detained/detain/VERB/amod/8 "
+                     "sailors/sailor/NOUN/dobj/5 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, _ in events] == [("PAK", "IRN", "REQUEST")]
+
+
+def test_a_call_on_a_weekday_is_still_a_call() -> None:
+    # "Japan called France on Tuesday to discuss the crisis."
+    events = _events("Japan/Japan/PROPN/nsubj/1 called/call/VERB/ROOT/- France/France/PROPN/dobj/1 on/on/ADP/prep/1 "
+                     "Tuesday/Tuesday/PROPN/pobj/3 to/to/PART/aux/6 discuss/discuss/VERB/advcl/1 "
+                     "the/the/DET/det/8 crisis/crisis/NOUN/dobj/6 ././PUNCT/punct/1")
+    assert ("JPN", "FRA", "CONSULT", "asserted") in events
+    assert all(p != "REQUEST" for _, _, p, _ in events)
+
+
+def test_a_courtesy_in_the_first_person_does_what_it_names() -> None:
+    # "I would like to congratulate Chile on its election." : praise given now, not a promise (AGREE)
+    events = _events("I/I/PRON/nsubj/2 would/would/AUX/aux/2 like/like/VERB/ROOT/- to/to/PART/aux/4 "
+                     "congratulate/congratulate/VERB/xcomp/2 Chile/Chile/PROPN/dobj/4 on/on/ADP/prep/4 "
+                     "its/its/PRON/poss/8 election/election/NOUN/pobj/6 ././PUNCT/punct/2")
+    assert events == [("PAK", "CHL", "SUPPORT", "asserted")]
+
+
+def test_taking_an_opportunity_to_thank_is_thanking() -> None:
+    # "I take this opportunity to thank Japan."
+    events = _events("I/I/PRON/nsubj/1 take/take/VERB/ROOT/- this/this/DET/det/3 opportunity/opportunity/NOUN/dobj/1 "
+                     "to/to/PART/aux/5 thank/thank/VERB/acl/3 Japan/Japan/PROPN/dobj/5 ././PUNCT/punct/1")
+    assert events == [("PAK", "JPN", "SUPPORT", "asserted")]
+
+
+def test_a_wish_to_help_is_still_a_promise() -> None:
+    # "We want to support Chile."  /  "France wants to condemn Iran." (not the speaker's courtesy)
+    assert _events("We/we/PRON/nsubj/1 want/want/VERB/ROOT/- to/to/PART/aux/3 support/support/VERB/xcomp/1 "
+                   "Chile/Chile/PROPN/dobj/3 ././PUNCT/punct/1") == [("PAK", "CHL", "AGREE", "intended")]
+    assert _events("France/France/PROPN/nsubj/1 wants/want/VERB/ROOT/- to/to/PART/aux/3 "
+                   "condemn/condemn/VERB/xcomp/1 Iran/Iran/PROPN/dobj/3 ././PUNCT/punct/1") == [
+        ("FRA", "IRN", "ACCUSE", "intended")]
+
+
+def test_our_call_for_is_the_voices_request() -> None:
+    # "We reiterate our call for the release of the sailors held by Iran." : "our" is the voice doing it
+    events = _events("We/we/PRON/nsubj/1 reiterate/reiterate/VERB/ROOT/- our/our/PRON/poss/3 call/call/NOUN/dobj/1 "
+                     "for/for/ADP/prep/3 the/the/DET/det/6 release/release/NOUN/pobj/4 of/of/ADP/prep/6 "
+                     "the/the/DET/det/9 sailors/sailor/NOUN/pobj/7 held/hold/VERB/acl/9 by/by/ADP/agent/10 "
+                     "Iran/Iran/PROPN/pobj/11 ././PUNCT/punct/1", voiced=("our",))
+    assert [(s, t, p) for s, t, p, _ in events] == [("PAK", "IRN", "REQUEST")]
+
+
+def test_the_voice_owns_the_acts_it_calls_ours_but_not_its_feelings() -> None:
+    import multipolar
+
+    text = "We reiterate our call for the release of the sailors held by Iran. It is our concern."
+    analysis = multipolar.analyze({"text": text, "speaker": "Mexico", "year": 2019},
+                                  settings=multipolar.Settings(voice_field="speaker"))
+    assert [m.text for a in analysis.actors if a.code == "MEX" for m in a.mentions] == ["We", "our"]
+    assert ("MEX", "IRN", "REQUEST") in {(e.source, e.target, e.plover) for e in analysis.events}
+
+
+def test_welcoming_an_agreement_reached_between_two_states_supports_both_and_they_agreed() -> None:
+    # "We welcome the agreement reached between Japan and Chile."
+    events = _events("We/we/PRON/nsubj/1 welcome/welcome/VERB/ROOT/- the/the/DET/det/3 agreement/agreement/NOUN/dobj/1 "
+                     "reached/reach/VERB/acl/3/VBN between/between/ADP/prep/4 Japan/Japan/PROPN/pobj/5 "
+                     "and/and/CCONJ/cc/6 Chile/Chile/PROPN/conj/6 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, _ in events] == [("CHL", "JPN", "SUPPORT"), ("JPN", "CHL", "SUPPORT"),
+                                                    ("PAK", "CHL", "SUPPORT"), ("PAK", "JPN", "SUPPORT")]
+
+
+def test_the_voice_condemning_what_no_one_named_did_has_no_recipient() -> None:
+    # "We condemn the use of landmines."  /  "France condemned the use of landmines." (no recipient: no event)
+    events = _events("We/we/PRON/nsubj/1 condemn/condemn/VERB/ROOT/- the/the/DET/det/3 use/use/NOUN/dobj/1 "
+                     "of/of/ADP/prep/3 landmines/landmine/NOUN/pobj/4 ././PUNCT/punct/1")
+    assert [(s, p) for s, _, p, _ in events] == [("PAK", "ACCUSE")]
+    assert _events("France/France/PROPN/nsubj/1 condemned/condemn/VERB/ROOT/- the/the/DET/det/3 use/use/NOUN/dobj/1 "
+                   "of/of/ADP/prep/3 landmines/landmine/NOUN/pobj/4 ././PUNCT/punct/1") == []
+
+
+def test_a_joint_statements_we_condemning_no_one_named_is_not_an_event_between_its_signatories() -> None:
+    mentions = [ActorMention(0, 1, (VOICE, ActorRef("JPN", "Japan", "state", "JPN", None)), "voice")]
+    doc = Doc(VOCAB, words=["We", "condemn", "the", "use", "of", "landmines", "."],
+              lemmas=["we", "condemn", "the", "use", "of", "landmine", "."],
+              pos=["PRON", "VERB", "DET", "NOUN", "ADP", "NOUN", "PUNCT"],
+              deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"], heads=[1, 1, 3, 1, 3, 4, 1])
+    doc._.mp_mentions, doc._.mp_dates, doc._.mp_date_label = mentions, [], "2019-09-24"
+    assert EventCoder()(doc)._.mp_events == []
