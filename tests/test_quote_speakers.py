@@ -127,3 +127,15 @@ def test_a_courtesy_title_of_the_other_gender_is_someone_else_of_that_surname() 
     doc._.mp_mentions = [ActorMention(0, 3, (TRUMP,), "title+person"), ActorMention(6, 7, (TRUMP,), "name")]
     quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
     assert [(q.speaker, q.speaker_actor) for q in quotes] == [("Trump", None), ("Trump", None)]
+
+
+def test_whoever_ends_their_clause_with_the_colon_speaks_though_the_colon_hangs_on_the_quotation() -> None:
+    # Amina Odhiambo challenged a crowd of students: “Each of you has a task.”  (":" hung on "has")
+    doc = _doc(
+        "Amina/Amina/PROPN/compound/1/PERSON Odhiambo/Odhiambo/PROPN/nsubj/2/PERSON challenged/challenge/VERB/ROOT/- "
+        "a/a/DET/det/4 crowd/crowd/NOUN/dobj/2 of/of/ADP/prep/4 students/student/NOUN/pobj/5 :/:/PUNCT/punct/12 "
+        "“/“/PUNCT/punct/12 Each/each/PRON/nsubj/12 of/of/ADP/prep/9 you/you/PRON/pobj/10 has/have/VERB/ROOT/- "
+        "a/a/DET/det/14 task/task/NOUN/dobj/12 ././PUNCT/punct/12 ”/”/PUNCT/punct/12")
+    doc[2].tag_ = "VBD"  # a verb: no round-up label
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [q.speaker for q in quotes] == ["Amina Odhiambo"]

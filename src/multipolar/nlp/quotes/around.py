@@ -194,12 +194,27 @@ def _colon_subject(att: Attribution, colon: Token) -> Described | None:
     """"the Pope challenged a gathering of Polish youth: “...”": a person (or a named actor) whose clause
     ends in the colon that opens the quotation says it, whatever the verb."""
     verb = colon.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.i in att.quoted or verb.i > colon.i:
+    if (verb.i in att.quoted or verb.i > colon.i) and colon.i > 0:
+        verb = _verb_above(att, att.doc[colon.i - 1])  # the parser hung the colon on the quotation's verb
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.i in att.quoted or verb.i > colon.i:
         return None
     subject = att.subject_of(verb)
     speaker = att.speaker_of(subject) if subject is not None else None
     return speaker if speaker is not None and speaker.text is not None and \
         (speaker.named or speaker.kind == "person") else None
+
+
+def _verb_above(att: Attribution, token: Token) -> Token | None:
+    """The nearest verb at or above `token` outside quotations ("challenged" for "youth" in "the Pope
+    challenged a gathering of Polish youth:")."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and node.i not in att.quoted:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 SIGNATURE_LENGTH = 80
