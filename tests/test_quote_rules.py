@@ -39,7 +39,7 @@ ACTORS = {
     "DANTES": ActorRef("marisol-dantes", "Marisol Dantes", "person", "PHL", "GOV"),
     "party": ActorRef("ken-party", "party", "organization", "KEN", "PTY"),
 }
-_NO_SPACE_BEFORE = {",", ".", ":", ";", "”", "’", "?", "!", "'s", "’s"}
+_NO_SPACE_BEFORE = {",", ".", ":", ";", "”", "’", "?", "!", "'s", "’s", ")"}
 
 
 def _doc(spec: str, date: str = "2023-05-01") -> Doc:
@@ -62,7 +62,7 @@ def _doc(spec: str, date: str = "2023-05-01") -> Doc:
             ents.append(_iob(parts[5], ents) if len(parts) > 5 else "O")
     for k, word in enumerate(words):
         following = words[k + 1] if k + 1 < len(words) else ""
-        spaces.append(bool(following) and following not in _NO_SPACE_BEFORE and word not in ("“", "‘", "\n\n")
+        spaces.append(bool(following) and following not in _NO_SPACE_BEFORE and word not in ("“", "‘", "(", "\n\n")
                       and following != "\n\n")
     doc = Doc(VOCAB, words=words, spaces=spaces, lemmas=lemmas, pos=pos, deps=deps, heads=heads, ents=ents)
     doc._.mp_date = dt.date.fromisoformat(date)

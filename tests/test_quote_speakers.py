@@ -139,3 +139,14 @@ def test_whoever_ends_their_clause_with_the_colon_speaks_though_the_colon_hangs_
     doc[2].tag_ = "VBD"  # a verb: no round-up label
     quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
     assert [q.speaker for q in quotes] == ["Amina Odhiambo"]
+
+
+def test_the_words_someone_quotes_are_the_quoted_ones_past_a_transcript_note() -> None:
+    # She closed by quoting the words of a village elder. (In English.) “Rivers remember.”
+    speakers = _speakers(
+        "She/she/PRON/nsubj/1 closed/close/VERB/ROOT/- by/by/ADP/prep/1 quoting/quote/VERB/pcomp/2 "
+        "the/the/DET/det/5 words/word/NOUN/dobj/3 of/of/ADP/prep/5 a/a/DET/det/9 village/village/NOUN/compound/9 "
+        "elder/elder/NOUN/pobj/6 ././PUNCT/punct/1 (/(/PUNCT/punct/12 In/in/ADP/ROOT/- English/English/PROPN/pobj/12 "
+        "././PUNCT/punct/12 )/)/PUNCT/punct/12 “/“/PUNCT/punct/18 Rivers/river/NOUN/nsubj/18 "
+        "remember/remember/VERB/ROOT/- ././PUNCT/punct/18 ”/”/PUNCT/punct/18")
+    assert [s[1] for s in speakers] == ["a village elder"]

@@ -111,8 +111,30 @@ def introduced(att: Attribution, quote: QuoteSpan) -> Described | None:
     verbs = [t for t in previous if att.is_speech_verb(t)]
     if not verbs:
         return None
-    subject = att.subject_of(verbs[-1])
+    subject = quoted_source(verbs[-1]) or att.subject_of(verbs[-1])
     return att.speaker_of(subject) if subject is not None else None
+
+
+_STAGE_NOTE = re.compile(r"\([A-Z][a-z]+(?: [A-Za-z]+){0,3}\.?\)")
+"""A transcript's note between sentences: "(In English.)", "(As interpreted.)", "(Applause.)"."""
+_QUOTED_WORDS = frozenset({"word", "phrase", "line", "passage", "verse", "saying", "sentence", "proverb"})
+
+
+def quoted_source(verb: Token) -> Token | None:
+    """"Let me quote a phrase in the Old Testament", "closed by quoting the words of a Polish martyr",
+    "quoting Gandhi": whoever or whatever is quoted speaks the quotation that follows, not the one quoting."""
+    if verb.lemma_.lower() not in ("quote", "cite"):
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if thing is None:
+        return None
+    if thing.lemma_.lower() not in _QUOTED_WORDS:
+        return thing if thing.pos_ == "PROPN" or thing.ent_type_ == "PERSON" else None
+    for prep in (c for c in thing.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "by")):
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if source is not None:
+            return source
+    return None
 
 
 def reported_before(att: Attribution, quote: QuoteSpan) -> Described | None:
@@ -123,9 +145,15 @@ def reported_before(att: Attribution, quote: QuoteSpan) -> Described | None:
     if sentence == 0 or not att._opens_sentence(quote):
         return None
     previous = att.sentences[sentence - 1]
+    if _STAGE_NOTE.fullmatch(previous.text.strip()) and sentence > 1:
+        previous = att.sentences[sentence - 2]  # "Let me quote a phrase in X. (In English.) “...”"
     if "\n\n" in text_of(att.doc)[previous.end_char : quote.start] or any(t.i in att.quoted for t in previous):
         return None
     verbs = [t for t in previous if att.is_speech_verb(t) and t.pos_ in ("VERB", "AUX")]
+    source = quoted_source(verbs[0]) if verbs else None
+    if source is not None:
+        quoted = att.speaker_of(source)
+        return quoted if quoted.text is not None else None
     asked = next((c for v in verbs[:1] if v.lemma_.lower() == "ask" for c in v.children
                   if c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or c.lower_ in PRONOUN_GENDER)), None)
     subject: Token | None = None
