@@ -222,7 +222,7 @@ def _colon_subject(att: Attribution, colon: Token) -> Described | None:
     """"the Pope challenged a gathering of Polish youth: “...”": a person (or a named actor) whose clause
     ends in the colon that opens the quotation says it, whatever the verb."""
     verb: Token | None = colon.head
-    if (verb.i in att.quoted or verb.i > colon.i) and colon.i > 0:
+    if (colon.head.i in att.quoted or colon.head.i > colon.i) and colon.i > 0:
         verb = _verb_above(att, att.doc[colon.i - 1])  # the parser hung the colon on the quotation's verb
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.i in att.quoted or verb.i > colon.i:
         return None
