@@ -47,3 +47,15 @@ def test_across_names_where_an_act_was_when_its_doer_is_named() -> None:
     found = _triples("Canada strongly condemns Iran's missile strikes today across Iraq, including in Erbil.")
     assert ("CAN", "IRN", "ACCUSE") in found
     assert ("CAN", "IRQ", "ACCUSE") not in found
+
+
+def test_all_those_thanked_for_an_act_did_it_whatever_the_parse_hangs_for_on() -> None:
+    found = _triples("We are also deeply grateful to the United Nations Development Programme in the Republic of Chad "
+                     "(UNDP), the Republic of Korea, the Kingdom of Norway, the Federal Republic of Germany and Japan "
+                     "for the financial support given to the Chadian National Army.")
+    assert {("KOR", "TCD", "AID"), ("NOR", "TCD", "AID"), ("DEU", "TCD", "AID"), ("JPN", "TCD", "AID")} <= found
+
+
+def test_a_purpose_for_is_no_thanks() -> None:
+    found = _triples("Ghana sent 300 soldiers to Mali for the peacekeeping mission.")
+    assert not any(plover == "AID" and source != "GHA" for source, _, plover in found), found

@@ -318,10 +318,14 @@ class ArgumentReader:
         word = _gratitude_word(noun)
         if word is None:
             return []
+        # "grateful to MINUSCA, the United States ... and France for the support": the parse may hang "for" on the
+        # last of those thanked, or on the head of their list
+        holder = noun.head.head
+        listed = self.actors_of(holder) if holder is not word and holder.pos_ in ("NOUN", "PROPN") else []
         if word.pos_ in ("VERB", "AUX"):
-            return self.actors_of_all([c for c in word.children if c.dep_ == "dobj"])
+            return self.actors_of_all([c for c in word.children if c.dep_ == "dobj"]) + listed
         return self.actors_of_all([o for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "to"
-                                   for o in prep.children if o.dep_ == "pobj"])
+                                   for o in prep.children if o.dep_ == "pobj"]) + listed
 
     def thanker(self, noun: Token) -> list[ActorHit]:
         """Who received the act one is thanked for: the participle's `to` ("the support provided to the Central
@@ -424,14 +428,21 @@ def _all_states(mention: ActorMention) -> bool:
 
 
 def _gratitude_word(noun: Token) -> Token | None:
-    """The word of thanks an act is the reason for: "thanked Japan [for its support]", "grateful to X [for]"; the
-    parse often hangs the "for" on the copula ("We are [grateful to X] for the support ...")."""
+    """The word of thanks an act is the reason for: "thanked Japan [for its support]", "grateful to X [for]"; also
+    where the parse hangs "for" on the copula ("We are [grateful to X] for the support") or on the thanked ones,
+    below the clause of thanks ("We are grateful to A, B and C for", "for" on C or on an apposition of "We")."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return None
-    word = noun.head.head
-    if word.lemma_.lower() in _GRATITUDE:
-        return word
-    return next((c for c in word.children if c.dep_ == "acomp" and c.lemma_.lower() in _GRATITUDE), None)
+    holder = noun.head.head
+    for node in [holder, *holder.ancestors][:4]:
+        if node.lemma_.lower() in _GRATITUDE:
+            return node
+        thanks = [c for c in node.children if c.dep_ == "acomp" and c.lemma_.lower() in _GRATITUDE]
+        if thanks:
+            return thanks[0]
+        if node.pos_ in ("VERB", "AUX"):
+            return None  # the clause ends here: "sent troops for the mission" thanks no one
+    return None
 
 
 def _speaker_for_pronoun(verb: Token, subject: Token) -> list[Token]:
