@@ -3,15 +3,23 @@ and read by the statistical model (the parses these rules repair or rely on are 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import multipolar
+from multipolar.records import Article
 
 pytestmark = pytest.mark.model
 
 
 def _triples(text: str) -> set[tuple[str, str, str]]:
     return {(e.source, e.target, e.plover) for e in multipolar.analyze(text, date="2024-03-01").events}
+
+
+def _voiced(text: str, voice: str) -> set[tuple[str, str, str]]:
+    article = Article(text=text, date=dt.date(2024, 3, 1), voice=voice)
+    return {(e.source, e.target, e.plover) for e in multipolar.analyze(article).events}
 
 
 def test_the_leader_of_a_coalition_stands_for_it() -> None:
@@ -59,3 +67,16 @@ def test_all_those_thanked_for_an_act_did_it_whatever_the_parse_hangs_for_on() -
 def test_a_purpose_for_is_no_thanks() -> None:
     found = _triples("Ghana sent 300 soldiers to Mali for the peacekeeping mission.")
     assert not any(plover == "AID" and source != "GHA" for source, _, plover in found), found
+
+
+def test_our_on_an_event_noun_is_the_document_s_voice() -> None:
+    text = ("We met in Nairobi today. We reaffirm our solidarity with Sudan, and our continued readiness to hold "
+            "the Rapid Support Forces accountable for their attacks on civilians.")
+    found = _voiced(text, "KEN")
+    assert ("KEN", "SDN", "THREATEN") in found, found
+
+
+def test_our_in_a_quotation_is_not_the_voice() -> None:
+    text = ('We met in Nairobi today. The envoy said: "our readiness to hold Sudan accountable is firm."')
+    found = _voiced(text, "KEN")
+    assert ("KEN", "SDN", "THREATEN") not in found, found

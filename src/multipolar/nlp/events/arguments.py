@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from multipolar.coding.tables import word_list
-from multipolar.nlp.spans import ActorMention
+from multipolar.nlp.spans import ActorMention, quoted_char_ranges, text_of
 
 ActorHit = tuple[ActorMention, Token]
 """An actor mention and the token of the phrase that led to it."""
@@ -44,6 +44,7 @@ class ArgumentReader:
         for mention in doc._.mp_mentions or []:
             for k in range(mention.start, mention.end):
                 self.mentions[k] = mention
+        self.own = _own_possessives(doc, self.mentions)
 
     def actors_of(self, token: Token, depth: int = 0, pronouns: bool = False) -> list[ActorHit]:
         """The actors a noun phrase stands for: itself, its conjuncts, or what qualifies it; with `pronouns`,
@@ -56,7 +57,7 @@ class ArgumentReader:
             if head.lower_ in _PERSONAL and head.i not in self.mentions:
                 result.extend(self._person_before(head))
                 continue
-            mention = self.mentions.get(head.i)
+            mention = self.mentions.get(head.i) or self.own.get(head.i)
             if mention is not None:
                 result.append((mention, head))
                 # "the leaders of Japan, the Republic of Korea and the United States": a list hung on the mention
@@ -421,6 +422,19 @@ def between_phrases(nouns: list[Token]) -> list[Token]:
     Azerbaijan", "the agreement reached between the United States and Russia"."""
     holders = [*nouns, *(c for n in nouns for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN")]
     return [prep for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "between"]
+
+
+def _own_possessives(doc: Doc, mentions: dict[int, ActorMention]) -> dict[int, ActorMention]:
+    """"our continued readiness to hold Russia accountable", "my government's support": the document's voice is
+    whose act an "our" or "my" names, outside quotations (the actor resolver leaves "our concern" no actor, so
+    these count only where a phrase's actors are asked for)."""
+    voice = next((m.actors for m in mentions.values() if m.how == "voice" and m.end - m.start == 1
+                  and doc[m.start].lower_ in ("we", "i", "us")), None)
+    if voice is None:
+        return {}
+    quoted = quoted_char_ranges(text_of(doc))
+    return {t.i: ActorMention(t.i, t.i + 1, voice, "voice") for t in doc if t.lower_ in ("our", "my")
+            and t.dep_ == "poss" and t.i not in mentions and not any(a <= t.idx < b for a, b in quoted)}
 
 
 def _all_states(mention: ActorMention) -> bool:
