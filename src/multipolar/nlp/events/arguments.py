@@ -11,13 +11,19 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from multipolar.coding.tables import word_list
+from multipolar.nlp.events.tree import PASSIVE_SUBJECT_DEPS as PASSIVE_SUBJECT_DEPS
+from multipolar.nlp.events.tree import SUBJECT_DEPS as SUBJECT_DEPS
+from multipolar.nlp.events.tree import conjuncts as conjuncts
+from multipolar.nlp.events.tree import governing_verb as governing_verb
+from multipolar.nlp.events.tree import noun_doers
+from multipolar.nlp.events.tree import object_controlled as object_controlled
+from multipolar.nlp.events.tree import object_lemmas as object_lemmas
+from multipolar.nlp.events.tree import objects_of as objects_of
 from multipolar.nlp.spans import ActorMention, quoted_char_ranges, text_of
 
 ActorHit = tuple[ActorMention, Token]
 """An actor mention and the token of the phrase that led to it."""
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 SAY_VERBS = word_list("say_verbs")
 _SUBJECT_CONTROL = word_list("subject_control")
 """Verbs whose subject, not their object, does what their complement says ("X promised Y to ...")."""
@@ -169,7 +175,7 @@ class ArgumentReader:
                 if verb.head.lemma_.lower() in OCCASIONS and verb.head.dep_ == "dobj":
                     return self.subjects(verb.head.head)[0], []  # "I take this opportunity to thank Japan"
                 # "the work by the United States to deliver assistance", "Mongolia's agreement to export coal"
-                return _noun_doers(verb.head), []
+                return noun_doers(verb.head), []
             if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj":
                 # "signed an Executive Order imposing new sanctions": the signer imposes them
                 inherited, _ = self.subjects(verb.head.head)
@@ -466,54 +472,3 @@ def _speaker_for_pronoun(verb: Token, subject: Token) -> list[Token]:
     if verb.head.lemma_.lower() not in _REPORTING_VERBS:
         return [subject]
     return [c for c in verb.head.children if c.dep_ == "nsubj"] or [subject]
-
-
-def _noun_doers(noun: Token) -> list[Token]:
-    """The tokens that say whose act an event noun is: its possessive, adjective or compound, its `by` phrase."""
-    doers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-    doers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
-    return doers
-
-
-def object_controlled(verb: Token) -> bool:
-    """A complement whose doer is the governing verb's object ("enabled Russia to ...")."""
-    return verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and \
-        any(c.dep_ == "dobj" for c in verb.head.children)
-
-
-def conjuncts(token: Token) -> list[Token]:
-    return [token, *[t for t in token.conjuncts if t.i > token.i]]
-
-
-def governing_verb(verb: Token) -> Token | None:
-    """The word whose subject a subject-less verb shares ("X is about to restore", "X committed to collaborating")."""
-    node = verb
-    for _ in range(5):
-        if node.dep_ not in ("conj", "xcomp", "advcl", "acomp", "pcomp", "pobj", "prep") or node.head is node:
-            return None
-        node = node.head
-        if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in node.children):
-            return node
-    return None
-
-
-def objects_of(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
-
-
-def object_lemmas(objects: list[Token], verb: Token, adjuncts: bool = True) -> set[str]:
-    """Lemmas an object constraint can meet: the object, its conjuncts, and "billions in aid"; with `adjuncts`,
-    also the objects of the verb's own prepositions ("pulled out of the deal")."""
-    lemmas: set[str] = set()
-    for obj in objects:
-        for word in conjuncts(obj):
-            lemmas.add(word.lemma_.lower())
-            for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
-                lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
-            lemmas.update(c.lemma_.lower() for c in word.children if c.dep_ == "compound")
-    # "stopped firing across the border": a gerund complement is what the verb acts on
-    lemmas.update(c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG")
-    for prep in (c for c in verb.children if adjuncts and c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "on",
-                                                                                          "to", "off", "as")):
-        lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")  # "pulled out of the deal"
-    return lemmas
