@@ -22,6 +22,8 @@ from .test_figures_families import figures
     ("Above all, the commitment to mobilize $100 billion a year for climate action must be honoured.", None),
     ("My delegation calls for the fulfilment of the pledge to provide $50 billion to poor countries.", None),
     ("Rich nations must keep their promise to deliver $100 billion every year.", None),
+    ("We remain far from the target of providing $60 billion a year for adaptation.", None),
+    ("Industrial nations should honour their commitment to contributing $20 billion to the fund.", None),
     # the maker named as the possessor, or the speaker's own
     ("We welcome the Government of Norway's pledge to contribute $30 million to the fund.", "NOR"),
     ("We reaffirm our commitment to provide $4 billion in humanitarian assistance.", "KEN"),
@@ -29,6 +31,12 @@ from .test_figures_families import figures
 def test_a_promise_is_given_by_its_maker(text: str, giver: str | None) -> None:
     (figure,) = figures(text, voice="KEN")
     assert flow(figure) == ("aid", giver, None)
+
+
+@pytest.mark.model
+def test_a_promise_to_invest_is_an_investment_not_aid() -> None:
+    (figure,) = figures("Last year Norway made a commitment to invest $3 billion in Kenyan wind farms.")
+    assert figure.measure == "investment" and figure.from_ == "NOR"
 
 
 @pytest.mark.model

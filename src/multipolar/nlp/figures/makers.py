@@ -17,11 +17,13 @@ _FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 
 
 def promise_noun(verb: Token) -> Token | None:
-    """"The commitment to mobilize $100 billion", "their pledge to provide": the promise noun an infinitive
-    says the content of."""
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    """"The commitment to mobilize $100 billion", "their pledge to provide", "the goal of providing $100
+    billion", "their commitment to contributing": the promise noun the verb says the content of."""
+    infinitive = verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     head = verb.head
-    if verb.dep_ == "acl" and infinitive and head.pos_ == "NOUN" and head.lemma_.lower() in words("promises"):
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "to"):
+        infinitive, head = True, head.head  # "the goal of providing", "commitment to contributing"
+    if infinitive and head.pos_ == "NOUN" and head.lemma_.lower() in words("promises"):
         return head
     return None
 

@@ -128,8 +128,11 @@ def flow_nouns(span: Span) -> list[Token]:
             noun = head.head
             found.extend([noun, *[c for c in noun.children if c.dep_ in ("compound", "amod")]])
             node = noun
-        elif node.dep_ in ("dobj", "pobj", "attr") and head.dep_ == "acl" and head.head.pos_ == "NOUN":
-            found.append(head.head)  # "contributions totaling $316 million"
+        elif node.dep_ in ("dobj", "pobj", "attr") and head.dep_ == "acl" and head.head.pos_ == "NOUN" and \
+                not (head.head.lemma_.lower() in words("promises") and any(c.lower_ == "to" for c in head.children)):
+            # "contributions totaling $316 million"; not "a commitment to invest $15 billion": a promise, whose
+            # verb says what it is
+            found.append(head.head)
             node = head.head
         elif (node.dep_ in ("attr", "acomp", "pobj") and head.lemma_ == "be") or \
                 (node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in ("be", *words("amounting"))) or \
