@@ -136,3 +136,14 @@ def test_what_is_given_for_the_years_ahead_of_a_speech_is_planned_not_measured()
     (figure,) = result.analysis.quantities
     assert figure.period is not None and figure.period.start == "2020-01-01" and figure.projected
     assert not [c for c in result.analysis.checks if c.status == "inconsistent"]
+
+
+BULLETS = """-   USAID will provide $40 million to Ghana for maternal health.
+-   USAID has also committed $25 million in grants to clinics across the continent.
+-   USAID will provide another $6 million for midwife training."""
+
+
+@pytest.mark.model
+def test_a_flow_spread_over_a_region_has_no_receiver_and_leaves_the_bullets_receiver() -> None:
+    found = [flow(f) for f in figures(BULLETS, voice="USA") if f.kind == "money"]
+    assert found == [("aid", "USA", "GHA"), ("aid", "USA", None), ("aid", "USA", "GHA")]

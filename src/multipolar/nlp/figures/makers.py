@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from multipolar.nlp.figures.syntax import subject_token
 from multipolar.nlp.figures.words import words
+from multipolar.nlp.spans import ActorMention
 
 _FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 
@@ -61,3 +62,16 @@ def is_private(subject: Token) -> bool:
         return False
     name = [subject, *(c for c in subject.children if c.dep_ in ("compound", "flat", "appos"))]
     return any(t.lemma_.lower() in words("private") or t.lower_.strip(".") in words("private") for t in name)
+
+
+def placed(mention: ActorMention) -> bool:
+    """A state or body, or a person or group whose country is known: only those are ends of a flow (a person
+    the text names without saying whose they are, "Representative Boebert's district", is none)."""
+    actor = mention.actors[0]
+    return actor.kind not in ("person", "organization", "other") or actor.country is not None
+
+
+def names_a_giver(mention: ActorMention) -> bool:
+    """A state's name or its government ("U.S. assistance", "U.S. government support"), not a body the flow
+    is for ("Moldovan border security assistance")."""
+    return mention.how == "name" or (mention.how == "agent" and mention.actors[0].role == "GOV")

@@ -16,7 +16,14 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from multipolar.nlp.figures.makers import is_first_person, is_private, promise_maker, promise_noun
+from multipolar.nlp.figures.makers import (
+    is_first_person,
+    is_private,
+    names_a_giver,
+    placed,
+    promise_maker,
+    promise_noun,
+)
 from multipolar.nlp.figures.syntax import (
     buys_with,
     clause_tokens,
@@ -40,6 +47,7 @@ from multipolar.nlp.figures.syntax import (
     is_share_of,
     named_flow,
     names_receiver,
+    names_region,
     noun_phrase,
     own_phrase,
     per_unit,
@@ -95,7 +103,7 @@ class FigureReader:
 
     def __init__(self, doc: Doc, mentions: Iterable[ActorMention], voice: str | None) -> None:
         self.doc = doc
-        self.by_token: dict[int, ActorMention] = {k: m for m in mentions if _placed(m)
+        self.by_token: dict[int, ActorMention] = {k: m for m in mentions if placed(m)
                                                   for k in range(m.start, m.end)}
         self.voice = voice
         self.last_flow: tuple[str | None, str | None] | None = None
@@ -193,6 +201,8 @@ class FigureReader:
             return giver, destination  # "donors, including Japan ($1.08 billion)": a giver named with its share
         if destination is None and giver is not None and not names_receiver(span, verb):
             destination = self.recipient_in_sentence(span, {giver, *subjects})
+        if destination is None and names_region(span, verb):
+            return giver, None  # "across Africa": spread over a region, and no new receiver for the bullets after
         if destination is None and giver is not None and self.last_flow is not None and \
                 self.last_flow[0] == giver and self.last_flow[1] is not None:
             destination = self.last_flow[1]  # a fact sheet's bullets: the same donor, the same recipient
@@ -336,7 +346,7 @@ class FigureReader:
             deps = ("poss",) if noun.i == span.root.i else ("poss", "compound") if noun in named else \
                 ("poss", "amod", "compound", "nmod")
             for child in noun.children:
-                if noun in named and child.i in self.by_token and not _names_a_giver(self.by_token[child.i]):
+                if noun in named and child.i in self.by_token and not names_a_giver(self.by_token[child.i]):
                     continue  # "in U.S. assistance" is the donor's; "in Moldovan border security assistance" not
                 if child.dep_ in deps and child.i not in range(span.start, span.end):
                     state = self._state_in(child, shallow=True)
@@ -484,15 +494,3 @@ def _names_flow(noun: Token) -> bool:
     """"These new funds", "the first new grant", "our commitment": the subject is the flow, not a giver."""
     found = measure_cues().get(noun.lemma_.lower())
     return found is not None and found[0] in FLOWS and noun.lemma_.lower() not in words("givers")
-
-
-def _placed(mention: ActorMention) -> bool:
-    """A state or body, or a person or group whose country is known: only those are ends of a flow (a person
-    the text names without saying whose they are, "Representative Boebert's district", is none)."""
-    actor = mention.actors[0]
-    return actor.kind not in ("person", "organization", "other") or actor.country is not None
-
-def _names_a_giver(mention: ActorMention) -> bool:
-    """A state's name or its government ("U.S. assistance", "U.S. government support"), not a body the flow
-    is for ("Moldovan border security assistance")."""
-    return mention.how == "name" or (mention.how == "agent" and mention.actors[0].role == "GOV")

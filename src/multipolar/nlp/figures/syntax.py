@@ -102,6 +102,18 @@ def names_receiver(span: Span, verb: Token | None) -> bool:
                for holder in holders(span, verb) for child in holder.children)
 
 
+def names_region(span: Span, verb: Token | None) -> bool:
+    """"$369 million in commitments across Africa", "financing to projects across the continent": the flow
+    is spread over a region, which is no one state."""
+    for holder in holders(span, verb):
+        for prep in (c for c in holder.children if c.dep_ == "prep"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if prep.lower_ in ("across", "throughout") or obj.ent_type_ == "LOC" or \
+                        any(t.lemma_.lower() in words("regions") for t in obj.subtree):
+                    return True
+    return False
+
+
 
 
 
