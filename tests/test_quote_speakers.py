@@ -150,3 +150,13 @@ def test_the_words_someone_quotes_are_the_quoted_ones_past_a_transcript_note() -
         "././PUNCT/punct/12 )/)/PUNCT/punct/12 “/“/PUNCT/punct/18 Rivers/river/NOUN/nsubj/18 "
         "remember/remember/VERB/ROOT/- ././PUNCT/punct/18 ”/”/PUNCT/punct/18")
     assert [s[1] for s in speakers] == ["a village elder"]
+
+
+def test_words_in_marks_nothing_attributes_in_a_turn_are_its_speakers_but_not_a_term_only_named() -> None:
+    # PRIME MINISTER KISHIDA: So “soft power” fails. ¶ And “more rain.”
+    speakers = _speakers(
+        "PRIME/prime/PROPN/compound/1 MINISTER/minister/PROPN/compound/2 KISHIDA/Kishida/PROPN/npadvmod/9 "
+        ":/:/PUNCT/punct/9 So/so/ADV/advmod/9 “/“/PUNCT/punct/7 soft/soft/ADJ/amod/7 power/power/NOUN/nsubj/9 "
+        "”/”/PUNCT/punct/7 fails/fail/VERB/ROOT/- ././PUNCT/punct/9 ¶ And/and/CCONJ/cc/15 “/“/PUNCT/punct/15 "
+        "more/more/ADJ/amod/15 rain/rain/NOUN/ROOT/- ././PUNCT/punct/15 ”/”/PUNCT/punct/15")
+    assert [(s[0], s[1]) for s in speakers] == [("soft power", None), ("more rain.", "KISHIDA")]

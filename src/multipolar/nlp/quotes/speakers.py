@@ -41,7 +41,7 @@ from multipolar.nlp.quotes.find import QuoteSpan, word_set, word_table
 from multipolar.nlp.quotes.naming import author_of, remember, speaker_of
 from multipolar.nlp.quotes.pronouns import resolve_personal_pronouns
 from multipolar.nlp.quotes.referents import COURTESY_TITLES, given_name_gender, hold_offices, referents
-from multipolar.nlp.quotes.transcript import Turn, transcript_turns
+from multipolar.nlp.quotes.transcript import Turn, transcript_turns, turn_at
 from multipolar.nlp.spans import ActorMention, text_of
 
 _CAPS = "A-ZÀ-ÖØ-Þ"
@@ -131,7 +131,8 @@ class Attribution:
             if speaker is None:
                 speaker = signed_after(self, quote) or named_after(self, quote, back_reference=True) or \
                     continued(self, index, found) or \
-                    introduced(self, quote) or reported_before(self, quote) or named_after(self, quote)
+                    introduced(self, quote) or reported_before(self, quote) or named_after(self, quote) or \
+                    self._turn_speaker(quote)
             if speaker is not None and speaker.text is None:
                 speaker = None
             found.append(speaker)
@@ -139,6 +140,14 @@ class Attribution:
                 remember(self, speaker)
                 self.spoken.add(speaker.start)
         return found
+
+    def _turn_speaker(self, quote: QuoteSpan) -> Described | None:
+        """"THE VICE PRESIDENT: And “fallopian tubes.”": words in marks that nothing else in a transcript
+        turn attributes are its speaker's own (not a term only named)."""
+        turn = turn_at(self.turns, quote.start)
+        uttered = quote.kind != "scare" or text_of(self.doc)[quote.start : quote.end].rstrip("”\"’ ").endswith(
+            (".", "!", "?"))  # "And “fallopian tubes.”" is said; "Quote/unquote “fruitful discussion”" only named
+        return turn.speaker if turn is not None and uttered else None
 
     def frame(self, quote: QuoteSpan) -> list[Token]:
         """The tokens of the sentences a quotation lies in that are outside every quotation."""
