@@ -167,14 +167,33 @@ def _unstated(doc: Doc, span: Span) -> tuple[None, str | None, str, Span]:
     while end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _UNSTATED:
         end += 2  # "hundreds of thousands"
     span = Span(doc, span.start, end, label=span.label_)
-    following = doc[end : end + 5]  # "trillions in private and foreign investment"
-    nouns = [t for t in following if t.pos_ in ("NOUN", "PROPN")]
+    after = end + (end < len(doc) and doc[end].lower_ == "more")  # "billions more in private-sector investment"
+    following = doc[after : after + 5]  # "trillions in private and foreign investment"
+    nouns = [t for t in following if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"]  # "private-sector"
     if nouns and nouns[0].lemma_.lower() in _MONEY_NOUNS and (following[0].lower_ in ("in", "of", "worth") or
-                                                                following[0] is nouns[0]):
-        return None, _currency_after(doc, Span(doc, end, nouns[0].i)) or "USD", "money", span
+                                                                following[0] is nouns[0] or
+                                                                following[0].dep_ == "compound"):
+        return None, _currency_after(doc, Span(doc, after, nouns[0].i)) or "USD", "money", span
+    named = next((c for t in span if (c := _currency_after(doc, Span(doc, t.i, t.i))) is not None), None)
+    if named is not None:
+        return None, named, "money", span  # "trillions of dollars", as one entity
+    if _spent(following):
+        return None, "USD", "money", span  # "the billions pledged at the G-8", "the trillions needed"
     if span.start > 0 and doc[span.start - 1].text == "$":
         return None, "USD", "money", Span(doc, span.start - 1, end, label=span.label_)
     return None, None, "count", span
+
+
+_SPENDING_VERBS = frozenset({"pledge", "promise", "spend", "invest", "lend", "raise", "mobilize", "mobilise",
+                             "donate", "disburse", "allocate", "need", "require", "secure", "receive", "owe",
+                             "borrow", "commit", "earmark", "waste", "lose"})
+"""Verbs whose participle after "billions" makes them sums of money ("the billions pledged"), never people."""
+
+
+def _spent(following: Span) -> bool:
+    """"the billions pledged at the G-8", "the trillions already secured": money, by the verb on it."""
+    verbs = [t for t in following[:3] if t.pos_ != "ADV"]
+    return bool(verbs) and verbs[0].tag_ == "VBN" and verbs[0].lemma_.lower() in _SPENDING_VERBS
 
 
 def _currency_after(doc: Doc, span: Span) -> str | None:

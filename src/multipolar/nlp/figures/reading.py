@@ -8,11 +8,8 @@ figure in the parse decide: its own phrase, then the noun it modifies, then its 
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,27 +21,23 @@ from multipolar.nlp.figures.makers import (
     promise_maker,
     promise_noun,
 )
+from multipolar.nlp.figures.measure import FLOWS, figure_measure, measure_cues
+from multipolar.nlp.figures.measure import TRADE as _TRADE
 from multipolar.nlp.figures.syntax import (
-    buys_with,
     clause_tokens,
-    context,
     controller,
     counted_noun,
-    cue_keys,
     first_person_subject,
     flow_nouns,
     governing_verb,
     holders,
     in_opposed_clause,
-    in_purpose_phrase,
     in_setting,
     in_source_phrase,
     in_title,
     is_acting,
     is_aggressor,
-    is_need,
     is_place_of_act,
-    is_share_of,
     named_flow,
     names_receiver,
     names_region,
@@ -59,22 +52,15 @@ from multipolar.nlp.figures.syntax import (
 from multipolar.nlp.figures.words import words
 from multipolar.nlp.spans import ActorMention
 
-FLOWS = frozenset({"aid", "loan", "loan_guarantee", "investment", "exports", "imports"})
-"""Measures of something that moves from one actor to another; only these have a direction."""
 _RECEIVER_IS_SUBJECT = frozenset({"imports"})
 """For these the clause's subject receives the flow ("China imported $81 billion of gas from Russia")."""
 _ANNOUNCED = frozenset({"aid", "loan", "loan_guarantee"})
 """Flows a document's own voice gives when the clause names no giver ("USAID will provide $125M"); an
 investment or a trade figure names its own ends or has none."""
 
-_TRADE = frozenset({"imports", "exports"})
 _NAMING_DEPS = ("compound", "amod", "poss", "nmod")
 """How a noun names the state it is of: "U.S. exports", "Canadian imports", "Japan's aid"."""
-_OF_PEOPLE = frozenset({"casualties", "displaced"})
 _RECIPIENT_PREPS = frozenset({"to", "for", "towards", "toward", "in", "into"})
-_CHANGES = frozenset({"growth"})
-"""Measures that say a figure is a change: the measure of what changed, when the clause names it, wins
-("a growth of more than 40% in bilateral trade")."""
 
 
 @dataclass(frozen=True)
@@ -87,15 +73,6 @@ class FigureReading:
     parties: tuple[str, ...]
     per: str | None
     counted: str | None
-
-
-@lru_cache(maxsize=1)
-def measure_cues() -> dict[str, tuple[str, frozenset[str]]]:
-    """cue -> (measure, kinds it applies to), from `data/figures/measures.tsv`."""
-    text = resources.files("multipolar").joinpath("data/figures/measures.tsv").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return {row["cue"]: (row["measure"], frozenset(row["kinds"].split("|")))
-            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)}
 
 
 class FigureReader:
@@ -112,7 +89,7 @@ class FigureReader:
     def read(self, span: Span, kind: str) -> FigureReading:
         per = per_unit(span)
         counted = counted_noun(span) if kind == "count" else None
-        measure = self.measure(span, kind, per)
+        measure = figure_measure(span, kind, per)
         source = target = None
         if measure in FLOWS:
             source, target = self.direction(span, measure)
@@ -121,49 +98,6 @@ class FigureReader:
         if measure == "exports" and source is None and target not in (None, self.voice) and _a_sale(span):
             source = self.voice  # "a $142 billion arms sale to Saudi Arabia" in a text that speaks for a state
         return FigureReading(measure, source, target, self.parties(span, measure, source, target), per, counted)
-
-    # ---- measure --------------------------------------------------------------------------------------
-
-    def measure(self, span: Span, kind: str, per: str | None) -> str | None:
-        found = self._measure(span, kind, per)
-        # "GDP per capita increased by 7.4 per cent": a percentage of the economy that is no share is its growth
-        if kind == "percent" and found == "gdp":  # not "half the world's economy", a share in words
-            return "share" if span.label_ == "FRACTION" else "growth"
-        return found
-
-    def _measure(self, span: Span, kind: str, per: str | None) -> str | None:
-        if kind == "money" and per is not None and per not in words("period_units") and per not in words("per_person"):
-            return "price"  # "$60 a barrel", "$799 per pair"; not "$2,100 per family of four"
-        if kind == "percent" and is_share_of(span):
-            return "share"
-        if is_need(span):
-            return None  # "Africa needs at least $252 billion", "a disaster requiring $500 million": no flow yet
-        cues = measure_cues()
-        counted = counted_noun(span) if kind == "count" else None
-        near_only = kind == "count"  # goods too: "releasing 90 million barrels from the Strategic Petroleum Reserve"
-        if counted in words("goods_units"):
-            kind = "money"  # "700,000 barrels per day of crude oil ... from Russia": goods that move
-        first: str | None = None
-        for token in context(span, near_only=near_only):
-            for cue in cue_keys(token):
-                found = cues.get(cue)
-                if found is None or not (kind in found[1] or "*" in found[1]):
-                    continue
-                if found[0] == "-":
-                    return first  # "purchasing power": the phrase is no measure of ours
-                if found[0] in _OF_PEOPLE and counted in words("not_people"):
-                    continue  # "tens of thousands of livestock animals have died": no casualties
-                if kind == "money" and found[0] not in FLOWS and in_purpose_phrase(token, span):
-                    continue  # "$20 billion pledged ... for enhanced food production": what it is for
-                if kind == "money" and found[0] in _TRADE and buys_with(token, span):
-                    continue  # "$1 billion to purchase key supplies": what the money buys, not a trade
-                if first is None and found[0] not in _CHANGES:
-                    return found[0]
-                if first is None:
-                    first = found[0]
-                elif found[0] not in _CHANGES and found[0] != "gdp":
-                    return found[0]
-        return first
 
     # ---- direction ------------------------------------------------------------------------------------
 

@@ -1,0 +1,118 @@
+"""What a figure measures (aid, exports, a budget, casualties ...), read from the words nearest it in the parse.
+
+Why apart from the reading of a flow's ends (`reading`): the measure is the figure's own words (its phrase,
+the noun it modifies, its verb, its clause) looked up in `data/figures/measures.tsv`; who gives and who
+receives is the clause's actors. A measure decides whether there is a direction to read at all.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from multipolar.nlp.figures.syntax import (
+    buys_with,
+    clause_tokens,
+    context,
+    counted_noun,
+    cue_keys,
+    governing_verb,
+    in_purpose_phrase,
+    is_need,
+    is_share_of,
+)
+from multipolar.nlp.figures.words import words
+
+FLOWS = frozenset({"aid", "loan", "loan_guarantee", "investment", "exports", "imports"})
+"""Measures of something that moves from one actor to another; only these have a direction."""
+TRADE = frozenset({"imports", "exports"})
+_OF_PEOPLE = frozenset({"casualties", "displaced"})
+_CHANGES = frozenset({"growth"})
+"""Measures that say a figure is a change: the measure of what changed, when the clause names it, wins
+("a growth of more than 40% in bilateral trade")."""
+
+
+@lru_cache(maxsize=1)
+def measure_cues() -> dict[str, tuple[str, frozenset[str]]]:
+    """cue -> (measure, kinds it applies to), from `data/figures/measures.tsv`."""
+    text = resources.files("multipolar").joinpath("data/figures/measures.tsv").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return {row["cue"]: (row["measure"], frozenset(row["kinds"].split("|")))
+            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+
+def figure_measure(span: Span, kind: str, per: str | None) -> str | None:
+    """The measure of a figure of this kind ("money", "percent", "count") with this per-unit basis."""
+    found = _measure(span, kind, per)
+    if found == "aid" and kind == "money" and _spent_at_home(span):
+        return "budget"  # "$250 million will be mobilized from our own resources": a state's own spending
+    # "GDP per capita increased by 7.4 per cent": a percentage of the economy that is no share is its growth
+    if kind == "percent" and found == "gdp":  # not "half the world's economy", a share in words
+        return "share" if span.label_ == "FRACTION" else "growth"
+    return found
+
+
+def _measure(span: Span, kind: str, per: str | None) -> str | None:
+    if kind == "money" and per is not None and per not in words("period_units") and per not in words("per_person"):
+        return "price"  # "$60 a barrel", "$799 per pair"; not "$2,100 per family of four"
+    if kind == "percent" and is_share_of(span):
+        return "share"
+    if is_need(span):
+        return None  # "Africa needs at least $252 billion", "a disaster requiring $500 million": no flow yet
+    cues = measure_cues()
+    counted = counted_noun(span) if kind == "count" else None
+    near_only = kind == "count"  # goods too: "releasing 90 million barrels from the Strategic Petroleum Reserve"
+    if counted in words("goods_units") or (counted is not None and _handed_over(span, counted)):
+        kind = "money"  # "700,000 barrels per day of crude oil ... from Russia", "provided 200 ventilators"
+    first: str | None = None
+    for token in context(span, near_only=near_only):
+        for cue in cue_keys(token):
+            found = cues.get(cue)
+            if found is None or not (kind in found[1] or "*" in found[1]):
+                continue
+            if found[0] == "-":
+                return first  # "purchasing power": the phrase is no measure of ours
+            if found[0] in _OF_PEOPLE and counted in words("not_people"):
+                continue  # "tens of thousands of livestock animals have died": no casualties
+            if kind == "money" and found[0] not in FLOWS and in_purpose_phrase(token, span):
+                continue  # "$20 billion pledged ... for enhanced food production": what it is for
+            if kind == "money" and found[0] in TRADE and buys_with(token, span):
+                continue  # "$1 billion to purchase key supplies": what the money buys, not a trade
+            if first is None and found[0] not in _CHANGES:
+                return found[0]
+            if first is None:
+                first = found[0]
+            elif found[0] not in _CHANGES and found[0] != "gdp":
+                return found[0]
+    return first
+
+
+def _handed_over(span: Span, counted: str) -> bool:
+    """Things a giving or trading verb has as its object ("Provided 200 ventilators", "agreed to purchase 50
+    aircraft"): goods that move like money; not people, jobs or places ("supports 1,600 jobs")."""
+    noun = span.root.head
+    if noun.dep_ != "dobj" or counted in words("per_person") or counted in words("not_handed"):
+        return False
+    return noun.head.lemma_.lower() in words("giving") | words("trading")
+
+
+def _spent_at_home(span: Span) -> bool:
+    """The clause says the money is the spender's own, spent at home: "from our own resources", "at the centre
+    of our domestic efforts is our $3.5-billion package" (not "gross domestic product")."""
+    verb = governing_verb(span.root)
+    for token in clause_tokens(span):
+        head = token.head.lemma_.lower()
+        if _verb_above(token) not in (None, verb):
+            continue  # "..., of which $25 million will come from our own resources": another verb's sum
+        if token.lower_ == "domestic" and token.dep_ == "amod" and head not in ("product", "violence"):
+            return True
+        if token.lower_ == "own" and head in words("own_money"):
+            return True
+    return False
+
+
+def _verb_above(token: Token) -> Token | None:
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)

@@ -1,0 +1,55 @@
+"""What figures measure, session 7 of issue 19 (nlp/figures/measure.py, data/figures/measures.tsv): sums that
+are no flow (costs, damage, debt, portfolios), joint ventures, harvests, a state's own spending as a budget,
+goods handed over counted as a flow, and amounts without a number that are money."""
+
+from __future__ import annotations
+
+import pytest
+
+import multipolar
+from multipolar.records import Quantity
+
+DATE = "2024-03-12"
+
+
+def figures(text: str, voice: str | None = "USA") -> list[Quantity]:
+    return list(multipolar.analyze(text, date=DATE, settings=multipolar.Settings(voice=voice)).quantities)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, measure", [
+    ("The cyclone caused an estimated $3 billion in damage to the reconstruction of the port.", None),
+    ("Reconstruction costs in the north could exceed $7 billion.", None),
+    ("Our external debt stands at $4.1 billion.", None),
+    ("The agency now holds a total portfolio in Asia of more than $9 billion.", None),
+    ("$2 billion in new joint ventures were announced at the forum.", "investment"),
+    ("Our maize harvest fell by 12 per cent.", "production"),
+    ("The ministry approved $40 million in assistance, of which $25 million will come from our own resources.",
+     "aid"),
+    ("The Government will mobilize $25 million from our own resources.", "budget"),
+    ("Kenya's $1-billion National Water Plan is under way.", "budget"),
+    ("Japan's $500 million aid plan for the region was welcomed.", "aid"),
+])
+def test_what_a_sum_or_rate_measures(text: str, measure: str | None) -> None:
+    assert figures(text, voice="KEN")[0].measure == measure
+
+
+@pytest.mark.model
+def test_goods_a_giving_verb_hands_over_are_in_kind_aid_but_jobs_are_not() -> None:
+    (generators,) = figures("The United States delivered 300 generators to hospitals in Moldova.")
+    assert (generators.measure, generators.unit) == ("aid", "generator")
+    (jobs,) = figures("The new plant will support 2,000 jobs in Ohio.")
+    assert jobs.measure is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, measure", [
+    ("We are still waiting for the billions pledged at the Paris conference for adaptation.", "aid"),
+    ("Acting now would save trillions of dollars.", None),
+    ("We have mobilized billions more in private-sector investment.", None),
+])
+def test_an_amount_without_a_number_named_as_money_is_money(text: str, measure: str | None) -> None:
+    (found,) = figures(text, voice="KEN")
+    assert (found.kind, found.value, found.unit) == ("money", None, "USD")
+    if measure is not None:
+        assert found.measure == measure
