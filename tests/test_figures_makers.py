@@ -147,3 +147,26 @@ BULLETS = """-   USAID will provide $40 million to Ghana for maternal health.
 def test_a_flow_spread_over_a_region_has_no_receiver_and_leaves_the_bullets_receiver() -> None:
     found = [flow(f) for f in figures(BULLETS, voice="USA") if f.kind == "money"]
     assert found == [("aid", "USA", "GHA"), ("aid", "USA", None), ("aid", "USA", "GHA")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The mission reviewed the $12 billion in pledges made by philanthropies and banks at the conference.",
+    "The plan is backed by $4 billion in private sector commitments.",
+])
+def test_a_flow_its_noun_says_others_give_is_not_the_voices(text: str) -> None:
+    (figure,) = figures(text, voice="USA")
+    assert (figure.measure, figure.from_) == ("aid", None)
+
+
+@pytest.mark.model
+def test_the_agent_of_a_flow_noun_that_is_a_state_still_gives() -> None:
+    (figure,) = figures("The mission reviewed the $3 billion in pledges made by Norway.", voice="USA")
+    assert flow(figure) == ("aid", "NOR", None)
+
+
+@pytest.mark.model
+def test_the_goods_own_from_names_where_an_import_comes_from() -> None:
+    text = "Last year, Portugal imported about 60,000 barrels a day of diesel and jet fuel from Angola."
+    (figure,) = [f for f in figures(text) if f.kind == "count"]
+    assert flow(figure) == ("imports", "AGO", "PRT")

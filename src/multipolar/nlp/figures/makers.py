@@ -8,9 +8,9 @@ for an announced flow ("the commitment to mobilize $100 billion" in a speech tha
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from multipolar.nlp.figures.syntax import subject_token
+from multipolar.nlp.figures.syntax import flow_nouns, governing_verb, named_flow, subject_token, verb_chain
 from multipolar.nlp.figures.words import words
 from multipolar.nlp.spans import ActorMention
 
@@ -75,3 +75,17 @@ def names_a_giver(mention: ActorMention) -> bool:
     """A state's name or its government ("U.S. assistance", "U.S. government support"), not a body the flow
     is for ("Moldovan border security assistance")."""
     return mention.how == "name" or (mention.how == "agent" and mention.actors[0].role == "GOV")
+
+
+def giving(verb: Token) -> bool:
+    """"We will contribute", "we have allocated": a verb of giving; not "we are tired of waiting for the $10
+    billion", "we decided to establish a $20-billion fund", "we support the call for a $500 billion stimulus"."""
+    return any(node.lemma_.lower() in words("giving") for node in verb_chain(verb))
+
+
+def a_sale(span: Span) -> bool:
+    """The figure is a sale ("a $142 billion arms sale", "sold $5 billion of ..."), whose seller, unnamed, is
+    the state the text speaks for; not "exports ... from other countries"."""
+    verb = governing_verb(span.root)
+    nouns = [*flow_nouns(span), *named_flow(span)]
+    return any(t.lemma_.lower() in ("sale", "sell") for t in [*nouns, *([verb] if verb is not None else [])])

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.figures.makers import (
+    a_sale,
+    giving,
     is_first_person,
     is_private,
     names_a_giver,
@@ -95,7 +97,7 @@ class FigureReader:
             source, target = self.direction(span, measure)
         if measure == "imports" and self._bought_from_voice(span, source, target):
             measure, source, target = "exports", self.voice, target  # "Australia agreed to purchase $1.2 billion"
-        if measure == "exports" and source is None and target not in (None, self.voice) and _a_sale(span):
+        if measure == "exports" and source is None and target not in (None, self.voice) and a_sale(span):
             source = self.voice  # "a $142 billion arms sale to Saudi Arabia" in a text that speaks for a state
         return FigureReading(measure, source, target, self.parties(span, measure, source, target), per, counted)
 
@@ -112,6 +114,9 @@ class FigureReader:
         owner = self._owner_of_flow(span)
         origin = self._state_after(span, verb, ("from",))
         if measure in _TRADE:
+            # "700,000 barrels a day of crude oil and refined products from Russia": the goods' own "from"
+            origin = origin or next((self._state_in(g) for t in noun_phrase(span.root) if t.lower_ == "from"
+                                     and t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"), None)
             goods = self._goods_origin(span, verb)
             origin, owner = origin or goods, None if owner == goods else owner
         # the others of "The U.S. and Australian governments" receive only what the clause itself gives them
@@ -128,7 +133,8 @@ class FigureReader:
         if verb is not None and subject is not None and first_person_subject(verb) and \
                 not self._voice_may_give(span, verb):
             subject = None  # "we are still waiting for the $10 billion": the speaker is no giver of it
-        giver = origin or owner or subject or (None if promised else self._voice_as_giver(span, verb, measure))
+        others = promised or self._given_by_others(span)  # "commitments made by business leaders"
+        giver = origin or owner or subject or (None if others else self._voice_as_giver(span, verb, measure))
         if destination == giver:
             destination = None
         if span.root.dep_ == "appos" and span.root.head.i in self.by_token:
@@ -161,7 +167,7 @@ class FigureReader:
         """(giver, receiver) of a sentence whose verb gives and names no sum ("The United States is
         providing:"): its subject or the speaker, and the receiver of that giver's last flow."""
         verb = sent.root
-        if verb.pos_ not in ("VERB", "AUX") or not _giving(verb):
+        if verb.pos_ not in ("VERB", "AUX") or not giving(verb):
             return None
         subjects = self.subject_states(verb)
         giver = subjects[0] if subjects else self.voice if first_person_subject(verb) else None
@@ -180,7 +186,7 @@ class FigureReader:
         agentless = subject is None or subject.i in range(span.start, span.end)
         if not self._voice_may_give(span, verb) or (agentless and reported_passive(verb)):
             return None
-        if measure in _ANNOUNCED or (first_person_subject(verb) and _giving(verb)):
+        if measure in _ANNOUNCED or (first_person_subject(verb) and giving(verb)):
             return self.voice
         return None
 
@@ -216,10 +222,10 @@ class FigureReader:
             # "announce new contributions totaling $316 million": the verb of the noun "totaling" is on
             return self._voice_may_give(span, outer)
         if subject is None or subject.i in range(span.start, span.end):
-            return _giving(verb)  # "$125M will be provided to ...", not "$381.6 billion has been forgone"
+            return giving(verb)  # "$125M will be provided to ...", not "$381.6 billion has been forgone"
         if first_person_subject(verb):
             # "we will contribute", "our commitment includes", "we tripled our contribution to €6 billion"
-            return _giving(verb) or _names_flow(subject) or any(
+            return giving(verb) or _names_flow(subject) or any(
                 c.dep_ == "dobj" and _names_flow(c) for node in verb_chain(verb) for c in node.children)
         if subject.lower_ in ("which", "that", "who") and subject.head.dep_ == "relcl":
             subject = subject.head.head  # the relative pronoun stands for the noun the clause is on
@@ -293,6 +299,17 @@ class FigureReader:
             if given_by is not None:
                 return given_by
         return None
+
+    def _given_by_others(self, span: Span) -> bool:
+        """"$15 billion in commitments made by business leaders", "$8 billion in private sector commitments":
+        the flow's noun names doers that are no state, so the text's own state gives none of it."""
+        for noun in [*flow_nouns(span), *named_flow(span)]:
+            if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() == "private" for c in noun.subtree):
+                return True
+            for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+                if any(c.dep_ == "agent" for c in participle.children) and self._agent_of(noun) is None:
+                    return True
+        return False
 
     def _agent_of(self, noun: Token) -> str | None:
         """"The assistance provided by Japan amounts to $8 billion": the agent of the participle on the flow
@@ -408,20 +425,6 @@ class FigureReader:
             if found:
                 return tuple(sorted(found))
         return ()
-
-
-def _giving(verb: Token) -> bool:
-    """"We will contribute", "we have allocated": a verb of giving; not "we are tired of waiting for the $10
-    billion", "we decided to establish a $20-billion fund", "we support the call for a $500 billion stimulus"."""
-    return any(node.lemma_.lower() in words("giving") for node in verb_chain(verb))
-
-
-def _a_sale(span: Span) -> bool:
-    """The figure is a sale ("a $142 billion arms sale", "sold $5 billion of ..."), whose seller, unnamed, is
-    the state the text speaks for; not "exports ... from other countries"."""
-    verb = governing_verb(span.root)
-    nouns = [*flow_nouns(span), *named_flow(span)]
-    return any(t.lemma_.lower() in ("sale", "sell") for t in [*nouns, *([verb] if verb is not None else [])])
 
 
 def _names_flow(noun: Token) -> bool:
