@@ -152,3 +152,18 @@ def test_a_joint_statements_we_condemning_no_one_named_is_not_an_event_between_i
               deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"], heads=[1, 1, 3, 1, 3, 4, 1])
     doc._.mp_mentions, doc._.mp_dates, doc._.mp_date_label = mentions, [], "2019-09-24"
     assert EventCoder()(doc)._.mp_events == []
+
+
+def test_a_readouts_president_is_the_voices_head_of_state() -> None:
+    import multipolar
+
+    settings = multipolar.Settings(voice_field="speaker")
+    text = ("The President welcomed the release of the detained journalists by Chile. The President of Chile thanked "
+            "him. “The President is wrong,” a senator said.")
+    analysis = multipolar.analyze({"text": text, "speaker": "United States", "date": "2023-05-10"}, settings=settings)
+    welcomed = [e for e in analysis.events if e.plover == "SUPPORT" and e.target == "CHL"]
+    assert [(e.source, e.source_actor, e.source_text) for e in welcomed] == [("USA", "joe-biden", "The President")]
+    assert not any(e.source_text == "The President" and e.target == "USA" for e in analysis.events)
+    speech = multipolar.analyze({"text": "Mr. President, the President thanked Japan for its support.",
+                                 "speaker": "Norway", "date": "2019-09-24"}, settings=settings)
+    assert not any(e.source == "NOR" and e.target == "JPN" for e in speech.events)  # the chair's, not Norway's

@@ -70,7 +70,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     "multipolar_actors",
     default_config={"actors_files": [], "knowledge_base": True},
     requires=["doc.ents", "token.dep"],
-    assigns=["doc._.mp_mentions", "doc._.mp_unresolved", "doc._.mp_places"],
+    assigns=["doc._.mp_mentions", "doc._.mp_unresolved", "doc._.mp_places", "doc._.mp_offices"],
 )
 def make_actors(nlp: Language, name: str, actors_files: list[str], knowledge_base: bool) -> Any:
     from multipolar.nlp.actors.resolve import ActorResolver

@@ -68,6 +68,7 @@ DOC_EXTENSIONS: dict[str, Any] = {
     "mp_mentions": None,     # list[ActorMention]
     "mp_unresolved": None,   # list[Span]
     "mp_places": None,       # list[ActorMention]: cities and regions named as where something happened
+    "mp_offices": None,      # list[ActorMention]: "the President" of a one-voice text (readouts), for events only
     "mp_events": None,       # list[CodedEvent]
     "mp_quantities": None,   # list[FoundQuantity]
     "mp_quotes": None,       # list[FoundQuote]

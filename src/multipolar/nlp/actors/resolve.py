@@ -89,6 +89,10 @@ class ActorResolver:
         mentions = actors_plural.with_plural_references(self, doc, mentions, voices)
         if voices:
             mentions = actors_voice.first_person(doc, mentions, voices, self.gazetteer.agent_at)
+        doc._.mp_offices = actors_voice.own_offices(
+            doc, mentions, voices, self.gazetteer.agent_at,
+            lambda state, role: self.ref(h, day) if (h := actors_agents.office_holder(self, state, role, day))
+            else None)
         places = [m for m in mentions if _where_something_happened(doc, m)]
         doc._.mp_mentions = sorted((m for m in mentions if m not in places), key=lambda m: m.start)
         doc._.mp_places = places

@@ -5,6 +5,7 @@ ministers" and, in its own words, "the Administration", outside quotations, wher
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +25,10 @@ has"), unless a country or place is named with them ("the Government of Nepal", 
 _VOICE_ACTS = word_list("voice_act_nouns")
 """Appeals a speaker names as "our" ("our call for the lifting of the embargo"): "our" is the voice making them.
 (Not "our support", "our solidarity": in a joint statement the learned coder would pair its signatories.)"""
+_OWN_OFFICES = frozenset({"President", "Vice"})
+"""Offices that "the" makes the voice's own ("the President", "the Vice President")."""
+_CHAIR = re.compile(r"\b(?:Mr|Madam|Madame|Mister)\.? President\b")
+"""A speech addressing the chair ("Mr. President"): there "the President" is the chair's."""
 _BEFORE_AGENT = 2
 """Words that may stand between "our" and a sector word ("our national army", "our foreign and defense
 ministers")."""
@@ -80,6 +85,35 @@ def _own_agent(words: list[str], at: int, voices: tuple[ActorRef, ...], agent_at
                                 agent.sector, None, origin="rule") for v in voices)
         return k + size, actors
     return None
+
+
+def own_offices(doc: Doc, mentions: list[ActorMention], voices: tuple[ActorRef, ...], agent_at: AgentAt,
+                holder: Callable[[str, str], ActorRef | None]) -> list[ActorMention]:
+    """"The President condemned ...", "the Vice President welcomed ...": in a text of one voice (a readout, a
+    statement) its own head of state or deputy, the holder on the day where `holder` knows one; not when
+    something names whose ("the President of the General Assembly"), in quotations, or in a speech that
+    addresses a chair ("Mr. President"). Kept apart from the document's mentions (`doc._.mp_offices`): the
+    event coder reads them, the quotation attributor has its own reading of role nouns."""
+    text = text_of(doc)
+    if len(voices) != 1 or _CHAIR.search(text):
+        return []
+    taken = {k for m in mentions for k in range(m.start, m.end)}
+    quoted = quoted_char_ranges(text)
+    words = [t.text for t in doc]
+    found = []
+    for token in doc:
+        if token.lower_ != "the" or token.i + 1 >= len(doc) or doc[token.i + 1].text not in _OWN_OFFICES or \
+                token.i + 1 in taken or any(start <= token.idx < end for start, end in quoted):
+            continue
+        hit = agent_at(words, token.i + 1)
+        end = token.i + 1 + hit[1] if hit is not None else 0
+        if hit is None or not hit[0].role or (end < len(doc) and doc[end].lower_ in ("of", "-", "–", "’s", "'s")):
+            continue
+        agent, voice = hit[0], voices[0]
+        office = ActorRef(f"{voice.state_code.lower()}-{agent.slug}", f"{voice.name} {agent.term}", "person",
+                          voice.state_code, agent.sector, agent.role, origin="rule")
+        found.append(ActorMention(token.i, end, (holder(voice.state_code, agent.role) or office,), "agent"))
+    return found
 
 
 def _own_government(doc: Doc, token: Token) -> int | None:

@@ -47,7 +47,7 @@ class ArgumentReader:
 
     def __init__(self, doc: Doc) -> None:
         self.mentions: dict[int, ActorMention] = {}
-        for mention in doc._.mp_mentions or []:
+        for mention in [*(doc._.mp_offices or []), *(doc._.mp_mentions or [])]:
             for k in range(mention.start, mention.end):
                 self.mentions[k] = mention
         self.own = _own_possessives(doc, self.mentions)
