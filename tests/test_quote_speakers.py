@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from multipolar.nlp.actors.resolve import ActorResolver
 from multipolar.nlp.quotes.component import QuoteFinder
 from multipolar.nlp.spacy_pipeline import shared_gazetteer
@@ -160,3 +162,31 @@ def test_words_in_marks_nothing_attributes_in_a_turn_are_its_speakers_but_not_a_
         "”/”/PUNCT/punct/7 fails/fail/VERB/ROOT/- ././PUNCT/punct/9 ¶ And/and/CCONJ/cc/15 “/“/PUNCT/punct/15 "
         "more/more/ADJ/amod/15 rain/rain/NOUN/ROOT/- ././PUNCT/punct/15 ”/”/PUNCT/punct/15")
     assert [(s[0], s[1]) for s in speakers] == [("soft power", None), ("more rain.", "KISHIDA")]
+
+
+def test_a_round_up_label_before_a_threads_first_post_is_the_speaker() -> None:
+    # Senator Sam Doe: (1/3) “This is big news.”  ("1/3" written "1|3": the spec splits on "/")
+    doc = _doc(
+        "Senator/Senator/PROPN/compound/2 Sam/Sam/PROPN/compound/2/PERSON Doe/Doe/PROPN/ROOT/-/PERSON "
+        ":/:/PUNCT/punct/2 (/(/PUNCT/punct/2 1|3/1|3/NUM/appos/2 )/)/PUNCT/punct/2 “/“/PUNCT/punct/9 "
+        "This/this/PRON/nsubj/9 is/be/AUX/ROOT/- big/big/ADJ/amod/11 news/news/NOUN/attr/9 ././PUNCT/punct/9 "
+        "”/”/PUNCT/punct/9")
+    words = [t.text.replace("|", "/") for t in doc]
+    rebuilt = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc],
+                  heads=[t.head.i for t in doc], deps=[t.dep_ for t in doc], pos=[t.pos_ for t in doc],
+                  lemmas=[t.lemma_ for t in doc], ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O"
+                                                        for t in doc])
+    rebuilt._.mp_date, rebuilt._.mp_mentions = doc._.mp_date, doc._.mp_mentions
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(rebuilt)._.mp_quotes
+    assert [q.speaker for q in quotes] == ["Senator Sam Doe"]
+
+
+def test_the_first_words_someone_spoke_past_an_address_to_the_chair() -> None:
+    # “We stand.” Mr President, These were the first words that Amina Odhiambo spoke here.
+    speakers = _speakers(
+        "“/“/PUNCT/punct/2 We/we/PRON/nsubj/2 stand/stand/VERB/ROOT/- ././PUNCT/punct/2 ”/”/PUNCT/punct/2 "
+        "Mr/Mr/PROPN/compound/6 President/President/PROPN/ROOT/- ,/,/PUNCT/punct/6 These/these/PRON/nsubj/9 "
+        "were/be/AUX/ROOT/- the/the/DET/det/12 first/first/ADJ/amod/12 words/word/NOUN/attr/9 "
+        "that/that/PRON/dobj/16 Amina/Amina/PROPN/compound/15/PERSON Odhiambo/Odhiambo/PROPN/nsubj/16/PERSON "
+        "spoke/speak/VERB/relcl/12 here/here/ADV/advmod/16 ././PUNCT/punct/9")
+    assert [s[1] for s in speakers] == ["Amina Odhiambo"]

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
-_BACK_REFERENCES = re.compile(r"^\W*(?:with|in) (?:those|these) words\b|^\W*(?:those|these) (?:were|are) the words\b|"
+_BACK_REFERENCES = re.compile(r"^\W*(?:with|in) (?:those|these) words\b|"
+                              r"^\W*(?:those|these) (?:were|are) (?:among |some of )?(?:the|his|her|their)"
+                              r"(?: \w+){0,2} words\b|"
                               r"^\W*(?:this|that) is how\b|^\W*so (?:said|says)\b", re.IGNORECASE)
 
 
@@ -37,6 +39,7 @@ def colon_label(att: Attribution, quote: QuoteSpan) -> Described | None:
     text = text_of(att.doc)
     head = text[max(0, quote.start - 200) : quote.start]
     stripped = head.rstrip(" *“\"‘„«\n")
+    stripped = _THREAD_MARK.sub("", stripped)  # "Congressman X: (1/3) “...”": a thread's first post
     if not stripped.endswith(":"):
         return None
     cut = max(stripped.rfind(mark) for mark in ("\n", "]", "*", "”", "\"", ">"))
@@ -50,6 +53,9 @@ def colon_label(att: Attribution, quote: QuoteSpan) -> Described | None:
             any(att.is_speech_verb(t) or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span):
         return None
     return describe_phrase(att, span.start, span.end, label=True)
+
+
+_THREAD_MARK = re.compile(r"\s*\(\d{1,2}/\d{1,2}\)$")
 
 
 def nested_speaker(att: Attribution, index: int, found: list[Described | None]) -> Described | None:
@@ -190,6 +196,8 @@ def named_after(att: Attribution, quote: QuoteSpan, back_reference: bool = False
     if sentence + 1 >= len(att.sentences) or not att._opens_sentence(quote):
         return None
     following = att.sentences[sentence + 1]
+    if _VOCATIVE.fullmatch(following.text.strip()) and sentence + 2 < len(att.sentences):
+        following = att.sentences[sentence + 2]  # "“...” / Mr President, / These were the words ..."
     if "\n\n" in text_of(att.doc)[quote.end : following.start_char]:
         return None
     back = _BACK_REFERENCES.search(following.text)
@@ -197,9 +205,15 @@ def named_after(att: Attribution, quote: QuoteSpan, back_reference: bool = False
         return None
     verbs = [t for t in following if att.is_speech_verb(t) and (back or not any(
         c.dep_ in ("ccomp", "dobj") for c in t.children))]
-    head = verbs[0] if verbs else following.root if back else None
+    spoken = next((c for t in following if back and t.lemma_.lower() == "word" for c in t.children
+                   if c.dep_ == "relcl"), None)  # "These were the first words that X spoke here"
+    head = spoken or (verbs[0] if verbs else following.root if back else None)
     subject = att.subject_of(head) if head is not None else None
     return att.speaker_of(subject) if subject is not None else None
+
+
+_VOCATIVE = re.compile(r"(?:Mr\.?|Madam|Madame|Mister|Excellenc(?:y|ies)|Dear)(?: [A-Z][\w-]*){0,3},")
+"""A line that only addresses the chair ("Mr President,"), between a quotation and the sentence on it."""
 
 
 def announced(att: Attribution, quote: QuoteSpan) -> Described | None:
