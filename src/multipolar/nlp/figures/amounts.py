@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from multipolar.nlp.figures.currency import currency_word
 from multipolar.nlp.spans import text_of
 
 MAX_VALUE = 1e16
@@ -122,13 +123,17 @@ def amount(doc: Doc, span: Span) -> tuple[float | None, str | None, str, Span] |
     if kind == "percent" and unit is None:
         unit = "percent"  # the lower end of "6 to 8 per cent"
     if kind == "count":
+        before = currency_word(doc[span.start - 1].text) if span.start > 0 else None  # "₦2 trillion"
+        if before:
+            return value, before, "money", Span(doc, span.start - 1, span.end, label="MONEY")
         currency = _currency_after(doc, span)
         if currency is not None:
-            return value, currency, "money", Span(doc, span.start, span.end + 1, label="MONEY")
+            return value, currency or None, "money", Span(doc, span.start, span.end + 1, label="MONEY")
         if _glued(doc, span) or not _counts_something(doc, span, value):
             return None
     if kind == "money" and unit is None:
-        unit = "USD" if "$" in span.text else _currency_after(doc, span)
+        before = currency_word(doc[span.start - 1].text) if span.start > 0 else None  # "₦" of "₦2 trillion"
+        unit = "USD" if "$" in span.text else before or _currency_after(doc, span) or None
     if kind in ("money", "count"):
         value *= _range_scale(doc, span)
     return value, unit, kind, span
@@ -204,7 +209,7 @@ def _currency_after(doc: Doc, span: Span) -> str | None:
     for pattern, code in _CURRENCIES:
         if re.fullmatch(rf"(?:{pattern})", word, re.IGNORECASE) and not word.startswith(("$", "€", "£", "¥", "₽", "₹")):
             return code
-    return None
+    return currency_word(word) if word[:1].isalpha() else None  # "300 million pesos": "" until its speaker is known
 
 
 def _counts_something(doc: Doc, span: Span, value: float) -> bool:

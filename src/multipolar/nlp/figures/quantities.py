@@ -24,6 +24,7 @@ from multipolar.nlp.figures.amounts import (
     parse_amount,
     qualifier_of,
 )
+from multipolar.nlp.figures.currency import currency_of
 from multipolar.nlp.figures.lists import ListLead, in_list_item, lead_of
 from multipolar.nlp.figures.periods import administration_dates
 from multipolar.nlp.figures.reading import FLOWS, FigureReader
@@ -165,6 +166,8 @@ class QuantityFinder:
         items = tuple(item for item in ITEMS if re.search(rf"\b{re.escape(item)}\b", text, re.IGNORECASE))
         items = tuple(i for i in items if not any(i != j and i in j for j in items))
         parties = reading.parties if measure not in FLOWS else tuple(sorted({c for c in (source, target) if c}))
+        if kind == "money":
+            unit = currency_of(span, unit, reader.voice, parties)  # an Australian's "$", a Mexican's "pesos"
         found = FoundQuantity(
             start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=value, unit=unit,
             qualifier=qualifier, measure=measure, source=source, target=target,
