@@ -170,3 +170,21 @@ def test_the_goods_own_from_names_where_an_import_comes_from() -> None:
     text = "Last year, Portugal imported about 60,000 barrels a day of diesel and jet fuel from Angola."
     (figure,) = [f for f in figures(text) if f.kind == "count"]
     assert flow(figure) == ("imports", "AGO", "PRT")
+
+
+@pytest.mark.model
+def test_exports_a_speech_names_no_one_for_are_the_speakers_own() -> None:
+    text = "The downturn came from a steep fall in exports by 9 per cent against a small drop in imports by 3 per cent."
+    found = {f.text: flow(f) for f in figures(text, voice="FJI")}
+    # each flow keeps its own ends: the imports do not take the exports' exporter
+    assert found == {"9 per cent": ("exports", "FJI", None), "3 per cent": ("imports", None, "FJI")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Global exports shrank by 4 per cent last year.",
+    "Exports from the least developed countries fell by 6 per cent.",
+])
+def test_the_worlds_or_others_exports_are_not_the_speakers(text: str) -> None:
+    (figure,) = figures(text, voice="FJI")
+    assert flow(figure) == ("exports", None, None)

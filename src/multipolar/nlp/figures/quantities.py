@@ -151,8 +151,9 @@ class QuantityFinder:
         if including is not None:
             # "$159 million ... to Ukraine since October 2020, including nearly $107 million in the past two weeks"
             measure = measure if measure not in (None, "share") else including.measure
-            reading = dataclasses.replace(reading, source=reading.source or including.source,
-                                          target=reading.target or including.target)
+            if measure == including.measure:  # not "a fall in exports by 13% against a decline in imports by 1%"
+                reading = dataclasses.replace(reading, source=reading.source or including.source,
+                                              target=reading.target or including.target)
         source, target = reading.source, reading.target
         if measure in FLOWS and (source is None or target is None):
             source, target = _from_aid_event(doc, span, source, target)

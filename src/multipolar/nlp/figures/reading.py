@@ -97,8 +97,11 @@ class FigureReader:
             source, target = self.direction(span, measure)
         if measure == "imports" and self._bought_from_voice(span, source, target):
             measure, source, target = "exports", self.voice, target  # "Australia agreed to purchase $1.2 billion"
-        if measure == "exports" and source is None and target not in (None, self.voice) and a_sale(span):
-            source = self.voice  # "a $142 billion arms sale to Saudi Arabia" in a text that speaks for a state
+        if measure == "exports" and source is None and target != self.voice and \
+                (a_sale(span) if target is not None else self._only_voice_named(span)):
+            # "a $142 billion arms sale to Saudi Arabia", "a larger fall in exports by 13 per cent" in a text
+            # that speaks for a state: its own
+            source = self.voice
         return FigureReading(measure, source, target, self.parties(span, measure, source, target), per, counted)
 
     # ---- direction ------------------------------------------------------------------------------------
@@ -175,6 +178,14 @@ class FigureReader:
             return None
         receiver = self.last_flow[1] if self.last_flow is not None and self.last_flow[0] == giver else None
         return giver, receiver
+
+    def _only_voice_named(self, span: Span) -> bool:
+        """The figure's sentence names no state but the voice's, nor where its flow comes from."""
+        named = {m.actors[0].state_code for t in span.sent if (m := self.by_token.get(t.i)) is not None}
+        origin = any(t.lower_ == "from" and t.dep_ == "prep" and t.head.pos_ == "NOUN" for t in span.sent)
+        world = any(t.lemma_.lower() in words("world_wide") and t.dep_ in ("amod", "compound") and
+                    t.head.lemma_.lower() in ("export", "import") for t in span.sent)
+        return named <= {self.voice} and not origin and not world
 
     def _voice_as_giver(self, span: Span, verb: Token | None, measure: str) -> str | None:
         """The document's own state, when its clause gives with no other doer: an aid or a loan it announces
