@@ -80,3 +80,8 @@ def test_our_in_a_quotation_is_not_the_voice() -> None:
     text = ('We met in Nairobi today. The envoy said: "our readiness to hold Sudan accountable is firm."')
     found = _voiced(text, "KEN")
     assert ("KEN", "SDN", "THREATEN") not in found, found
+
+
+def test_a_preposition_left_without_object_shares_the_next_one_s() -> None:
+    found = _triples("Canada offered its full support for and assistance with Kenya's ongoing inquiry.")
+    assert ("CAN", "KEN", "AGREE") in found, found

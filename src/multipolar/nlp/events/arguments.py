@@ -223,8 +223,7 @@ class ArgumentReader:
 
     def _prep_actors(self, holders: list[Token], wanted: set[str]) -> list[ActorHit]:
         return [a for holder in holders for prep in holder.children if prep.dep_ in ("prep", "dative")
-                and prep.lower_ in wanted for obj in prep.children if obj.dep_ == "pobj"
-                for a in self.actors_of(obj, pronouns=True)]
+                and prep.lower_ in wanted for obj in _prep_objects(prep) for a in self.actors_of(obj, pronouns=True)]
 
     def _object_targets(self, word: Token, objects: list[Token]) -> list[ActorHit]:
         found = [a for t in objects or [c for c in word.children if c.dep_ in ("dobj", "attr")]
@@ -441,6 +440,20 @@ def _own_possessives(doc: Doc, mentions: dict[int, ActorMention]) -> dict[int, A
     quoted = quoted_char_ranges(text_of(doc))
     return {t.i: ActorMention(t.i, t.i + 1, voice, "voice") for t in doc if t.lower_ in ("our", "my")
             and t.dep_ == "poss" and t.i not in mentions and not any(a <= t.idx < b for a, b in quoted)}
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """A preposition's objects; one left without ("our support for and assistance with Poland's investigation")
+    shares the object of the preposition the next conjoined phrase ends on."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    if objects or prep.i + 1 >= len(prep.doc) or prep.doc[prep.i + 1].dep_ != "cc":
+        return objects
+    for token in prep.doc[prep.i + 2 : prep.sent.end]:
+        if token.dep_ == "prep" and token.i > prep.i + 2:
+            return [o for o in token.children if o.dep_ == "pobj"]
+        if token.is_punct:
+            break
+    return []
 
 
 def _all_states(mention: ActorMention) -> bool:
