@@ -85,3 +85,9 @@ def test_our_in_a_quotation_is_not_the_voice() -> None:
 def test_a_preposition_left_without_object_shares_the_next_one_s() -> None:
     found = _triples("Canada offered its full support for and assistance with Kenya's ongoing inquiry.")
     assert ("CAN", "KEN", "AGREE") in found, found
+
+
+def test_talks_an_act_came_out_of_were_held_with_that_act_s_partner() -> None:
+    found = _triples("Today, Brazil issued a joint declaration on energy with Argentina after intense negotiations "
+                     "over the weekend in Montevideo.")
+    assert {("BRA", "ARG", "CONSULT"), ("ARG", "BRA", "CONSULT")} <= found, found

@@ -28,6 +28,8 @@ _ACTS_WITH_A_RECIPIENT = word_list("acts_with_a_recipient")
 """Stative nouns that do name an act when a recipient follows: "China's support for Russia's defence
 industry" is China supporting Russia; "public support" is not an event."""
 _ALONE_NOUNS = frozenset({"PROTEST"})
+_MEETING_PREPS = frozenset({"for", "during", "after", "following"})
+"""A meeting noun in these phrases was held by the doer of the verb they hang on ("flew to Washington for talks")."""
 _WITNESS_VERBS = word_list("witness_verbs")
 _LANDING_VERBS = word_list("landing_verbs")
 """Participles whose agent saw or judged the act, not did it: "the buildup of Rwandan troops, documented by UN
@@ -112,6 +114,8 @@ class NounEvents(EventAssembler):
                                                and t.head.i != noun.i for o in t.children if o.dep_ == "pobj"])
         if not targets and self._plover_of(pattern) == "REQUEST":
             targets = self._asked(noun)
+        if not targets and self._plover_of(pattern) == "CONSULT":
+            targets = self._partner_of_governor(noun)
         if not targets and thanked:
             targets = self.args.thanker(noun)
         if not targets and sources and self._plover_of(pattern) in MATERIAL:
@@ -129,6 +133,16 @@ class NounEvents(EventAssembler):
             targets, _ = self.args.source_actors(clause_verb(noun.head))
         return targets
 
+    def _partner_of_governor(self, noun: Token) -> list[ActorHit]:
+        """"issued a joint statement with China after successful negotiations": talks the sentence's act came
+        out of were held with the partner of that act."""
+        governor = noun.head.head
+        if noun.dep_ != "pobj" or noun.head.lower_ not in _MEETING_PREPS or governor.pos_ not in ("VERB", "AUX"):
+            return []
+        holders = [governor, *(o for o in governor.children if o.dep_ == "dobj")]
+        return [a for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                for o in prep.children if o.dep_ == "pobj" for a in self.args.actors_of(o)]
+
     def _governing_doer(self, noun: Token, pattern: Pattern) -> list[ActorHit]:
         """"X described ... during a state visit to Moscow", "we have stood together in firm opposition to
         Russia's war", "Modi flew to Washington for talks with Biden": the one doing it is the subject of the
@@ -136,7 +150,7 @@ class NounEvents(EventAssembler):
         governor = noun.head.head
         if governor.lemma_.lower() == "part" and governor.dep_ == "dobj":
             governor = governor.head  # "took part in joint drills"
-        meeting = self._plover_of(pattern) == "CONSULT" and noun.head.lower_ in ("for", "during")
+        meeting = self._plover_of(pattern) == "CONSULT" and noun.head.lower_ in _MEETING_PREPS
         if noun.dep_ == "pobj" and governor.pos_ in ("VERB", "AUX") and (
                 (noun.head.lower_ in ("during", "on", "in") and noun.lemma_.lower() in ("visit", "trip", "tour"))
                 or (noun.head.lower_ in ("in", "into") and noun.head.dep_ == "prep") or meeting):
