@@ -190,3 +190,22 @@ def test_the_first_words_someone_spoke_past_an_address_to_the_chair() -> None:
         "that/that/PRON/dobj/16 Amina/Amina/PROPN/compound/15/PERSON Odhiambo/Odhiambo/PROPN/nsubj/16/PERSON "
         "spoke/speak/VERB/relcl/12 here/here/ADV/advmod/16 ././PUNCT/punct/9")
     assert [s[1] for s in speakers] == ["Amina Odhiambo"]
+
+
+def test_as_stated_in_a_text_before_a_colon_is_the_texts() -> None:
+    # As stated in the Holy Scripture: ¶ “Mercy comes first.”  ("book" before a quotation is a title's cue)
+    speakers = _speakers(
+        "As/as/SCONJ/mark/1 stated/state/VERB/ROOT/- in/in/ADP/prep/1 the/the/DET/det/5 Holy/Holy/PROPN/compound/5 "
+        "Scripture/Scripture/PROPN/pobj/2 :/:/PUNCT/punct/1 ¶ “/“/PUNCT/punct/10 Mercy/mercy/NOUN/nsubj/10 "
+        "comes/come/VERB/ROOT/- first/first/ADV/advmod/10 ././PUNCT/punct/10 ”/”/PUNCT/punct/10")
+    assert len(speakers) == 1 and "Scripture" in (speakers[0][1] or "")
+
+
+def test_it_says_with_no_body_before_is_the_document_named_before() -> None:
+    # It is right here in the memo. It says, “Spend less.”
+    speakers = _speakers(
+        "It/it/PRON/nsubj/1 is/be/AUX/ROOT/- right/right/ADV/advmod/3 here/here/ADV/advmod/1 in/in/ADP/prep/3 "
+        "the/the/DET/det/6 memo/memo/NOUN/pobj/4 ././PUNCT/punct/1 It/it/PRON/nsubj/9 says/say/VERB/ROOT/- "
+        ",/,/PUNCT/punct/9 “/“/PUNCT/punct/12 Spend/spend/VERB/ccomp/9 less/less/ADV/advmod/12 "
+        "././PUNCT/punct/12 ”/”/PUNCT/punct/12")
+    assert [s[1] for s in speakers] == ["the memo"]

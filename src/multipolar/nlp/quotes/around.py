@@ -117,8 +117,17 @@ def introduced(att: Attribution, quote: QuoteSpan) -> Described | None:
     verbs = [t for t in previous if att.is_speech_verb(t)]
     if not verbs:
         return None
-    subject = quoted_source(verbs[-1]) or att.subject_of(verbs[-1])
+    subject = quoted_source(verbs[-1]) or att.subject_of(verbs[-1]) or _stated_in(verbs[-1])
     return att.speaker_of(subject) if subject is not None else None
+
+
+def _stated_in(verb: Token) -> Token | None:
+    """"As stated in the Holy Koran:": a speech verb with no subject, of words set down in a text, is that
+    text's."""
+    if verb.tag_ != "VBN" and not any(c.lower_ == "as" for c in verb.children):
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 _STAGE_NOTE = re.compile(r"\([A-Z][a-z]+(?: [A-Za-z]+){0,3}\.?\)")

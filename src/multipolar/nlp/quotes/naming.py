@@ -38,6 +38,9 @@ def speaker_of(att: Attribution, token: Token) -> Described:
     if lower in ("it", "they", "its", "their"):
         kinds = ("body",) if lower in ("it", "its") else ("group", "body")
         referent = antecedent(att, token, kinds, None)
+        if referent is None and lower == "it":
+            document = _document_before(att, token)  # "As it says right here in the memo, ... it says"
+            return speaker_of(att, document) if document is not None else Described(None)
         return referent.resolved.described if referent else Described(None)
     if lower in ("i", "we", "me", "us"):
         turn = turn_at(att.turns, token.idx)
@@ -79,6 +82,14 @@ def speaker_of(att: Attribution, token: Token) -> Described:
         if referent is not None:
             return referent.described
     return described
+
+
+def _document_before(att: Attribution, token: Token) -> Token | None:
+    """The last document named ("the memo", "the report") in the sentence of "it", or the one before."""
+    here = att.sentence_of.get(token.i, 0)
+    floor = att.sentences[max(0, here - 1)].start
+    return next((t for t in reversed(att.doc[floor : token.i]) if t.pos_ == "NOUN" and t.i not in att.quoted
+                 and t.lemma_.lower() in document_nouns()), None)
 
 
 def _whole_document(att: Attribution, token: Token) -> Token | None:
