@@ -167,3 +167,22 @@ def test_a_readouts_president_is_the_voices_head_of_state() -> None:
     speech = multipolar.analyze({"text": "Mr. President, the President thanked Japan for its support.",
                                  "speaker": "Norway", "date": "2019-09-24"}, settings=settings)
     assert not any(e.source == "NOR" and e.target == "JPN" for e in speech.events)  # the chair's, not Norway's
+
+
+def test_an_offer_of_support_with_a_states_work_is_a_promise_to_that_state() -> None:
+    # "We offer our support for and assistance with Chile's investigation." (the parse hangs "assistance" on
+    # "offer" as a conjunct: a noun conjoined to a verb is its second object)
+    events = _events("We/we/PRON/nsubj/1 offer/offer/VERB/ROOT/- our/our/PRON/poss/3 support/support/NOUN/dobj/1 "
+                     "for/for/ADP/prep/1 and/and/CCONJ/cc/1 assistance/assistance/NOUN/conj/1 with/with/ADP/prep/6 "
+                     "Chile/Chile/PROPN/poss/10 's/'s/PART/case/8 investigation/investigation/NOUN/pobj/7 "
+                     "././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, _ in events] == [("PAK", "CHL", "AGREE")]
+
+
+def test_standing_in_opposition_to_a_states_war_condemns_it() -> None:
+    # "We have stood together in firm opposition to Iran's war against Chile."
+    events = _events("We/we/PRON/nsubj/2 have/have/AUX/aux/2 stood/stand/VERB/ROOT/- together/together/ADV/advmod/2 "
+                     "in/in/ADP/prep/2 firm/firm/ADJ/amod/6 opposition/opposition/NOUN/pobj/4 to/to/ADP/prep/6 "
+                     "Iran/Iran/PROPN/poss/10 's/'s/PART/case/8 war/war/NOUN/pobj/7 against/against/ADP/prep/10 "
+                     "Chile/Chile/PROPN/pobj/11 ././PUNCT/punct/2")
+    assert ("PAK", "IRN", "ACCUSE") in [(s, t, p) for s, t, p, _ in events]

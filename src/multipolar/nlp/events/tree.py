@@ -39,7 +39,12 @@ def governing_verb(verb: Token) -> Token | None:
 
 
 def objects_of(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    """The verb's objects; a noun the parse conjoins to a verb that has an object is a second object ("We offer
+    our full support for and assistance with Poland's investigation": "assistance" hangs on "offer")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    if any(c.dep_ == "dobj" for c in objects):
+        objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    return objects
 
 
 def object_lemmas(objects: list[Token], verb: Token, adjuncts: bool = True) -> set[str]:
