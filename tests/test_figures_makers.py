@@ -188,3 +188,19 @@ def test_exports_a_speech_names_no_one_for_are_the_speakers_own() -> None:
 def test_the_worlds_or_others_exports_are_not_the_speakers(text: str) -> None:
     (figure,) = figures(text, voice="FJI")
     assert flow(figure) == ("exports", None, None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "-   The agency is lending $900 million to the project, unlocking up to $3 billion of private investment.",
+    "-   The new rules have already spurred about $200 billion in fresh investment commitments.",
+])
+def test_what_an_act_unlocks_or_spurs_is_not_the_doers_money(text: str) -> None:
+    found = [f for f in figures(text, voice="USA") if f.measure == "investment"]
+    assert [flow(f) for f in found] == [("investment", None, None)]
+
+
+@pytest.mark.model
+def test_a_state_named_together_with_foreign_others_is_no_single_giver() -> None:
+    (figure,) = figures("Brazil will receive $6 billion in investment from U.S. and foreign carmakers.", voice="USA")
+    assert flow(figure) == ("investment", None, "BRA")

@@ -136,7 +136,10 @@ class FigureReader:
         if verb is not None and subject is not None and first_person_subject(verb) and \
                 not self._voice_may_give(span, verb):
             subject = None  # "we are still waiting for the $10 billion": the speaker is no giver of it
-        others = promised or self._given_by_others(span)  # "commitments made by business leaders"
+        if verb is not None and verb.lemma_.lower() in words("catalysing") and span.root.head.i == verb.i:
+            subject = None  # "unlocking up to $5 billion of total investment": others invest what it unlocks
+        others = promised or self._given_by_others(span) or (verb is not None and verb.lemma_.lower() in
+                                                             words("catalysing"))
         giver = origin or owner or subject or (None if others else self._voice_as_giver(span, verb, measure))
         if destination == giver:
             destination = None
@@ -338,7 +341,7 @@ class FigureReader:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
                     for obj in prep.children:
                         state = self._state_in(obj) if obj.dep_ == "pobj" else None
-                        if state is not None:
+                        if state is not None and not _with_others(obj):
                             return state
         return None
 
@@ -442,3 +445,9 @@ def _names_flow(noun: Token) -> bool:
     """"These new funds", "the first new grant", "our commitment": the subject is the flow, not a giver."""
     found = measure_cues().get(noun.lemma_.lower())
     return found is not None and found[0] in FLOWS and noun.lemma_.lower() not in words("givers")
+
+
+def _with_others(noun: Token) -> bool:
+    """"U.S. and foreign pharmaceutical companies": a state named together with others, so no one state's."""
+    return any(t.dep_ == "conj" and t.lemma_.lower() in words("world_wide") | {"foreign", "other"}
+               for t in noun.subtree)
