@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from multipolar.errors import GoldFileError
-from multipolar.evaluate.events import GoldRecord, Report, _score_record, combined, read_gold
+from multipolar.evaluate.events import GoldRecord, Report, _score_record, combined, promised_as_agree, read_gold
 from multipolar.records import Event, Span
 
 TEXT = "Russia shelled Kharkiv. Kyiv condemned Russia. Russia shelled Kharkiv again."
@@ -105,3 +105,21 @@ def test_read_gold_takes_style_and_actors_file(tmp_path: Path) -> None:
     gold.write_text(json.dumps({**record, "actors_file": "missing.yaml"}) + "\n", encoding="utf-8")
     with pytest.raises(GoldFileError, match=r"missing\.yaml"):
         read_gold(gold)
+
+
+def test_promised_concessions_can_be_read_as_agree(tmp_path: Path) -> None:
+    promised = {"source": "IRN", "target": "FRA", "plover": "RETREAT", "code": "08", "mode": "release",
+                "modality": "intended"}
+    done = {**promised, "modality": "asserted"}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a", "text": "x", "expected": [promised, done]}) + "\n", encoding="utf-8")
+    [as_written] = read_gold(gold)
+    [as_agree] = read_gold(gold, promised="agree")
+    assert [e["plover"] for e in as_written.expected] == ["RETREAT", "RETREAT"]
+    assert [(e["plover"], e["code"], e["mode"]) for e in as_agree.expected] == [("AGREE", "03", None),
+                                                                                ("RETREAT", "08", "release")]
+    assert promised_as_agree({**promised, "plover": "CONCEDE", "code": "085"})["code"] == "03"
+    assert promised_as_agree({**promised, "plover": "AGREE", "code": "0353"}) == {**promised, "plover": "AGREE",
+                                                                                 "code": "0353"}
+    with pytest.raises(GoldFileError, match="promised"):
+        read_gold(gold, promised="concede")

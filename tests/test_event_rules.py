@@ -87,12 +87,23 @@ def test_readiness_adjective_is_a_commitment() -> None:
     assert ("TUR", "SWE", "AGREE", "", "intended", False) in events
 
 
-def test_promised_release_is_a_concession_not_agree() -> None:
-    # "Iran said it would release the French citizens."  (v2: future RETREAT is CONCEDE)
+def test_promised_release_is_agree() -> None:
+    # "Iran said it would release the French citizens."  (a promised concession is AGREE, 035x: the team's
+    # session-7 convention, as the PLOVER records read it)
     events = _events("Iran/Iran/PROPN/nsubj/1 said/say/VERB/ROOT/- it/it/PRON/nsubj/4 would/would/AUX/aux/4 "
                      "release/release/VERB/ccomp/1 the/the/DET/det/7 French/french/ADJ/amod/7 "
                      "citizens/citizen/NOUN/dobj/4 ././PUNCT/punct/1")
-    assert events == [("IRN", "FRA", "CONCEDE", "", "intended", False)]
+    assert events == [("IRN", "FRA", "AGREE", "", "intended", False)]
+
+
+def test_opening_a_border_is_the_act_and_being_open_to_talks_a_promise() -> None:
+    # "Kenya opened its border to Peru."  /  "Kenya is open to talks with Peru."
+    opened = _events("Kenya/Kenya/PROPN/nsubj/1 opened/open/VERB/ROOT/- its/its/PRON/poss/3 "
+                     "border/border/NOUN/dobj/1 to/to/ADP/prep/1 Peru/Peru/PROPN/pobj/4 ././PUNCT/punct/1")
+    open_to = _events("Kenya/Kenya/PROPN/nsubj/1 is/be/AUX/ROOT/- open/open/ADJ/acomp/1 to/to/ADP/prep/2 "
+                      "talks/talk/NOUN/pobj/3 with/with/ADP/prep/4 Peru/Peru/PROPN/pobj/5 ././PUNCT/punct/1")
+    assert opened == [("KEN", "PER", "CONCEDE", "", "asserted", False)]
+    assert open_to == [("KEN", "PER", "AGREE", "", "intended", False)]
 
 
 def test_request_frame_takes_its_mode_from_what_is_asked() -> None:
@@ -253,7 +264,7 @@ def test_a_mistagged_verb_is_still_a_verb() -> None:
     # "China will lower tariffs on Australia."  (the tagger reads "lower" as an adjective)
     events = _events("China/China/PROPN/nsubj/2 will/will/AUX/aux/2 lower/low/ADJ/ROOT/- tariffs/tariff/NOUN/dobj/2 "
                      "on/on/ADP/prep/3 Australia/Australia/PROPN/pobj/4 ././PUNCT/punct/2")
-    assert events == [("CHN", "AUS", "CONCEDE", "", "intended", False)]
+    assert events == [("CHN", "AUS", "AGREE", "", "intended", False)]
 
 
 def test_a_state_acting_on_its_own_people_is_domestic() -> None:

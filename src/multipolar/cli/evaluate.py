@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,6 +25,14 @@ from multipolar.cli.common import (
 )
 from multipolar.errors import MultipolarError
 
+
+class PromisedReading(StrEnum):
+    """How event gold's promised concessions are read (`multipolar eval --promised-concessions`)."""
+
+    as_written = "as-written"
+    agree = "agree"
+
+
 if TYPE_CHECKING:
     from multipolar.evaluate.actors import ActorReport
     from multipolar.evaluate.events import Report, Score
@@ -39,6 +48,11 @@ def eval_command(
     learned: LearnedOption = None,
     fast: FastOption = False,
     settings_file: SettingsOption = None,
+    promised: Annotated[PromisedReading, typer.Option(
+        "--promised-concessions",
+        help="Read event gold's promised concessions (CONCEDE or RETREAT, modality intended) as the file codes "
+             "them, or as AGREE 03 (the session-7 reading, which the dev gold follows): frozen files written "
+             "before it are scored both ways.")] = PromisedReading.as_written,
 ) -> None:
     """Score the event coder on event gold (P/R/F1 overall, per PLOVER type, mode, category and style, CAMEO
     roots, document gold's core recall, and the misses), the actor resolver on actor gold (ours or NGEC's
@@ -65,7 +79,7 @@ def eval_command(
             records = read_records(gold_path)
             kind = gold_format(records)
             results[str(gold_path)] = evaluate_actor_gold(records, kind, settings, gold_path) if kind else \
-                evaluate(read_gold(gold_path), settings)
+                evaluate(read_gold(gold_path, promised.value), settings)
     except MultipolarError as exc:
         fail(str(exc))
     events = [r for r in results.values() if not isinstance(r, ActorReport)]

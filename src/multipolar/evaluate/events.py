@@ -13,6 +13,11 @@ against precision, since most gold sets do not annotate what did not happen. A g
 
 Document gold (records whose expected events carry `core`) is also scored the way an analyst reads a
 document: recall over the core events, precision over every expected event (core or not).
+
+Promised concessions ("agreed to withdraw", "offered to hand over", "agreed to a ceasefire") are AGREE (root 03,
+modality `intended`) in the dev gold since session 7, as the PLOVER records read them; files written before
+(the frozen ones, never edited) code them CONCEDE or RETREAT `intended`. `read_gold(..., promised="agree")`
+reads such a file under the new reading, so that it can be reported both ways.
 """
 
 from __future__ import annotations
@@ -156,14 +161,31 @@ def _table(scores: dict[str, Score]) -> dict[str, dict[str, float | int]]:
     return {k: v.as_dict() for k, v in sorted(scores.items())}
 
 
-def read_gold(path: Path) -> list[GoldRecord]:
+PROMISED_READINGS = ("as-written", "agree")
+"""How a gold file's promised concessions are read: as the file codes them, or as AGREE (the session-7 reading)."""
+_CONCESSIONS = frozenset({"CONCEDE", "RETREAT"})
+
+
+def promised_as_agree(expected: dict[str, Any]) -> dict[str, Any]:
+    """A gold CONCEDE or RETREAT that is only promised (modality `intended`) read as AGREE, root 03: the
+    lead's session-7 reading, so frozen files written before it can be scored under it without editing them."""
+    if expected.get("modality") != "intended" or expected.get("plover") not in _CONCESSIONS:
+        return expected
+    code = str(expected.get("code") or "")
+    return {**expected, "plover": "AGREE", "mode": None, "code": code if code.startswith("03") else "03"}
+
+
+def read_gold(path: Path, promised: str = "as-written") -> list[GoldRecord]:
+    """The records of a gold file; `promised="agree"` reads its promised concessions as AGREE."""
+    if promised not in PROMISED_READINGS:
+        raise GoldFileError(f"unknown reading of promised concessions: {promised}")
     records = []
     for number, line in gold_lines(path):
         try:
             raw = json.loads(line)
             records.append(GoldRecord(
                 str(raw["id"]), str(raw.get("category") or "all"), _gold_date(raw.get("date")), str(raw["text"]),
-                tuple(_normalised(e) for e in raw["expected"]), raw.get("style") or None,
+                tuple(_reading(_normalised(e), promised) for e in raw["expected"]), raw.get("style") or None,
                 _actors_file(path, raw.get("actors_file")), raw.get("voice") or None, raw.get("title") or None))
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
             raise GoldFileError(f"{path}: line {number} is not a gold record ({exc})") from exc
@@ -198,6 +220,10 @@ def _normalised(expected: dict[str, Any]) -> dict[str, Any]:
         except KeyError:
             item["plover"] = None
     return item
+
+
+def _reading(expected: dict[str, Any], promised: str) -> dict[str, Any]:
+    return promised_as_agree(expected) if promised == "agree" else expected
 
 
 def analysed(records: list[GoldRecord], settings: Settings = DEFAULT_SETTINGS

@@ -56,7 +56,9 @@ class EventAssembler:
             # (an invitation or a promise to host is the host's own AGREE)
             sources, targets, entry = targets, sources, self.tables.code(VISITED)
         pairs = actor_pairs(pattern, sources, targets, trigger)
-        alone = alone_ok and not pairs and not targets and "none" in pattern.targets and plover in self.tables.alone
+        # a promise keeps the recipient rule of what it promises: "agreed to resign" is AGREE with none
+        alone = alone_ok and not pairs and not targets and "none" in pattern.targets and \
+            (promised or plover) in self.tables.alone
         if alone:
             pairs = alone_pairs(sources, trigger)
         if not pairs:

@@ -14,7 +14,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from multipolar.coding.tables import CameoCode, CodingTables, Pattern
+from multipolar.coding.tables import CameoCode, CodingTables, Pattern, word_list
 from multipolar.nlp.events.arguments import object_lemmas, objects_of
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
@@ -43,9 +43,15 @@ def frame_words() -> dict[str, str]:
     return words
 
 
+_ADJECTIVE_FRAMES = word_list("adjective_frames")
+"""Frames only as adjectives: "is open to talks" commits, "opened its border to observers" is the act itself."""
+
+
 def _kind_of(word: Token) -> str | None:
     words = frame_words()
     lemma = word.lemma_.lower()
+    if lemma in _ADJECTIVE_FRAMES and word.pos_ in ("VERB", "AUX"):
+        return None
     for particle in (c.lower_ for c in word.children if c.dep_ in ("prt", "prep", "advmod")):  # "look forward"
         if f"{lemma} {particle}" in words:
             return words[f"{lemma} {particle}"]

@@ -23,7 +23,8 @@ _PROMISED_CONCESSION = frozenset({"CONCEDE", "RETREAT"})
 def future_reading(tables: CodingTables, word: Token, plover: str, mode: str, entry: CameoCode, negated: bool,
                    modality: str) -> tuple[str, str, CameoCode, bool, str]:
     """What PLOVER v2 makes of an act announced for the future: refused ("will not accept": REJECT),
-    promised cooperation (AGREE), a promised concession or retreat (CONCEDE, 035x), a conflictual act
+    promised cooperation (AGREE), a promised concession or retreat (AGREE with its 035x code, as the PLOVER
+    records and the lead's session-7 convention read "agreed to withdraw"), a conflictual act
     under a condition ("will withdraw its force unless ...") or vowed ("is prepared to impose martial
     law"): THREATEN; other planned acts keep their type, with modality intended."""
     as_code = dataclasses.replace(entry, plover=plover, mode=mode)
@@ -35,7 +36,7 @@ def future_reading(tables: CodingTables, word: Token, plover: str, mode: str, en
     if plover in _PROMISED_COOPERATION:
         return "AGREE", "", entry, negated, modality
     if plover in _PROMISED_CONCESSION:
-        return "CONCEDE", "", tables.frame_code("promise", as_code), negated, modality
+        return "AGREE", "", tables.frame_code("promise", as_code), negated, modality
     frame = governing_frame(word)
     if plover in _THREATENED and (conditional(word) or (plover in _VOWED and frame is not None
                                                         and frame.word.lemma_.lower() in _VOWING)):
