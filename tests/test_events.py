@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from multipolar.cli.app import app
 from multipolar.evaluate.events import evaluate, read_gold
 from multipolar.records import Analysis
 from multipolar.settings import DEFAULT_SETTINGS
@@ -143,3 +148,19 @@ def test_every_event_names_the_rule_or_model_that_coded_it(seed_analysis: Analys
         assert all(part in ids or part.startswith("frame:") for part in rule.split("+")), event.coder
     invasion = next(e for e in seed_analysis.events if (e.source, e.target, e.plover) == ("RUS", "UKR", "ASSAULT"))
     assert invasion.coder == "rules:verb:invade"
+
+
+def test_eval_reads_a_file_written_before_the_convention_under_both_readings(tmp_path: Path) -> None:
+    # a gold file of the old reading: a promised release coded CONCEDE, intended
+    record = {"id": "p1", "date": "2024-03-02", "text": "Iran said it would release the French citizens.",
+              "expected": [{"source": "IRN", "target": "FRA", "plover": "CONCEDE", "code": "03",
+                            "modality": "intended"}]}
+    gold = tmp_path / "old.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    scores = {}
+    for reading in ("as-written", "agree"):
+        result = CliRunner().invoke(app, ["eval", str(gold), "--format", "json", "--promised-concessions", reading])
+        assert result.exit_code == 0, result.stdout
+        scores[reading] = json.loads(result.stdout)[str(gold)]["overall"]
+    assert (scores["as-written"]["tp"], scores["as-written"]["fp"]) == (0, 1)
+    assert (scores["agree"]["tp"], scores["agree"]["fp"]) == (1, 0)

@@ -33,6 +33,12 @@ class PromisedReading(StrEnum):
     agree = "agree"
 
 
+PromisedOption = Annotated[PromisedReading, typer.Option(
+    "--promised-concessions",
+    help="Read event gold's promised concessions (CONCEDE or RETREAT, modality intended) as the file codes them, "
+         "or as AGREE 03 (the session-7 reading, which the dev gold follows): frozen files written before it are "
+         "scored both ways.")]
+
 if TYPE_CHECKING:
     from multipolar.evaluate.actors import ActorReport
     from multipolar.evaluate.events import Report, Score
@@ -48,11 +54,7 @@ def eval_command(
     learned: LearnedOption = None,
     fast: FastOption = False,
     settings_file: SettingsOption = None,
-    promised: Annotated[PromisedReading, typer.Option(
-        "--promised-concessions",
-        help="Read event gold's promised concessions (CONCEDE or RETREAT, modality intended) as the file codes "
-             "them, or as AGREE 03 (the session-7 reading, which the dev gold follows): frozen files written "
-             "before it are scored both ways.")] = PromisedReading.as_written,
+    promised: PromisedOption = PromisedReading.as_written,
 ) -> None:
     """Score the event coder on event gold (P/R/F1 overall, per PLOVER type, mode, category and style, CAMEO
     roots, document gold's core recall, and the misses), the actor resolver on actor gold (ours or NGEC's
