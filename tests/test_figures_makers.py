@@ -204,3 +204,10 @@ def test_what_an_act_unlocks_or_spurs_is_not_the_doers_money(text: str) -> None:
 def test_a_state_named_together_with_foreign_others_is_no_single_giver() -> None:
     (figure,) = figures("Brazil will receive $6 billion in investment from U.S. and foreign carmakers.", voice="USA")
     assert flow(figure) == ("investment", None, "BRA")
+
+
+@pytest.mark.model
+def test_a_figure_in_brackets_after_a_state_is_that_states_share() -> None:
+    text = ("Leading donors, among them Norway ($410 million), the Netherlands (€260 million) and Australia "
+            "($95 million Australian), raised their pledges.")
+    assert [flow(f)[1] for f in figures(text)] == ["NOR", "NLD", "AUS"]

@@ -143,7 +143,7 @@ class FigureReader:
         giver = origin or owner or subject or (None if others else self._voice_as_giver(span, verb, measure))
         if destination == giver:
             destination = None
-        if span.root.dep_ == "appos" and span.root.head.i in self.by_token:
+        if (span.root.dep_ == "appos" and span.root.head.i in self.by_token) or self._named_before_bracket(span):
             return giver, destination  # "donors, including Japan ($1.08 billion)": a giver named with its share
         if destination is None and giver is not None and not names_receiver(span, verb):
             destination = self.recipient_in_sentence(span, {giver, *subjects})
@@ -292,6 +292,9 @@ class FigureReader:
     def _owner_of_flow(self, span: Span) -> str | None:
         """"Japan's aid", "Chinese investment", "U.S. assistance", "donors, including Japan ($1.08 billion)":
         the one whose flow it is."""
+        bracketed = self._named_before_bracket(span)
+        if bracketed is not None:
+            return bracketed  # "..., and Canada ($1.21 billion Canadian)", whatever the parse hangs it on
         if span.root.dep_ == "appos" and span.root.head.i in self.by_token:
             return self.by_token[span.root.head.i].actors[0].state_code
         named = named_flow(span)
@@ -324,6 +327,18 @@ class FigureReader:
                 if any(c.dep_ == "agent" for c in participle.children) and self._agent_of(noun) is None:
                     return True
         return False
+
+    def _named_before_bracket(self, span: Span) -> str | None:
+        """"Japan ($1.08 billion)": a figure in brackets right after a state's name is that state's."""
+        doc = self.doc
+        before = span.start - 1
+        while before > 0 and (doc[before].is_space or doc[before].lower_ in ("nearly", "about", "over", "some")):
+            before -= 1
+        after = next((t for t in doc[span.end : span.end + 3] if not t.is_alpha), None)  # "$1.21 billion Canadian)"
+        if before < 1 or doc[before].text != "(" or after is None or after.text != ")":
+            return None
+        mention = self.by_token.get(before - 1)
+        return mention.actors[0].state_code if mention is not None and mention.end == before else None
 
     def _agent_of(self, noun: Token) -> str | None:
         """"The assistance provided by Japan amounts to $8 billion": the agent of the participle on the flow
