@@ -53,3 +53,17 @@ def test_an_amount_without_a_number_named_as_money_is_money(text: str, measure: 
     assert (found.kind, found.value, found.unit) == ("money", None, "USD")
     if measure is not None:
         assert found.measure == measure
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, measure", [
+    ("The United States has invested more than $2 billion in supporting maternal health in the Sahel.", "aid"),
+    ("The Fund has invested $900 million to fight malaria in East Africa.", "aid"),
+    ("American firms have invested $2 billion in clean energy plants in Chile.", "investment"),
+    ("The summit drew $6 billion in private sector commitments for the region.", "investment"),
+    ("The summit drew $6 billion in commitments made by business leaders.", "investment"),
+    ("The summit drew $6 billion in new commitments from donor governments.", "aid"),
+])
+def test_what_is_invested_in_public_goods_is_aid_and_what_business_commits_is_investment(
+        text: str, measure: str) -> None:
+    assert figures(text)[0].measure == measure

@@ -49,6 +49,10 @@ def figure_measure(span: Span, kind: str, per: str | None) -> str | None:
     found = _measure(span, kind, per)
     if found == "aid" and kind == "money" and _spent_at_home(span):
         return "budget"  # "$250 million will be mobilized from our own resources": a state's own spending
+    if found == "aid" and kind == "money" and _privately_committed(span):
+        return "investment"  # "$8 billion in private sector commitments": companies invest, they give no aid
+    if found == "investment" and kind == "money" and _invested_in_public_goods(span):
+        return "aid"  # "has invested $3.5 billion in supporting public health in ASEAN": assistance
     # "GDP per capita increased by 7.4 per cent": a percentage of the economy that is no share is its growth
     if kind == "percent" and found == "gdp":  # not "half the world's economy", a share in words
         return "share" if span.label_ == "FRACTION" else "growth"
@@ -116,3 +120,23 @@ def _spent_at_home(span: Span) -> bool:
 
 def _verb_above(token: Token) -> Token | None:
     return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _privately_committed(span: Span) -> bool:
+    """A pledge or commitment its own words make private ("private sector commitments", "commitments made by
+    business leaders")."""
+    for noun in (t for t in context(span) if t.lemma_.lower() in words("pledges")):
+        makers = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss")]
+        makers += [g for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                   for g in a.subtree]
+        return any(m.lemma_.lower() in words("private") | words("business") for m in makers)  # the nearest only
+    return False
+
+
+def _invested_in_public_goods(span: Span) -> bool:
+    """Money a state or a fund "invests" in health, food security or the development goals abroad is aid,
+    not an investment: no one holds a stake in what it buys."""
+    verbs = [t for t in (governing_verb(span.root), *clause_tokens(span)) if t is not None and
+             t.lemma_.lower() == "invest" and t.pos_ == "VERB"]
+    return any(w.lemma_.lower() in words("public_goods") for verb in verbs for w in verb.subtree
+               if w.i not in range(span.start, span.end))
