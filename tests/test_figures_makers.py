@@ -212,3 +212,9 @@ def test_a_figure_in_brackets_after_a_state_is_that_states_share() -> None:
     text = ("Leading donors, among them Norway ($410 million), the Netherlands (€260 million) and Australia "
             "($95 million Australian), raised their pledges.")
     assert [flow(f)[1] for f in figures(text)] == ["NOR", "NLD", "AUS"]
+
+
+@pytest.mark.model
+def test_a_change_of_imports_of_named_goods_runs_from_the_goods_state() -> None:
+    (figure,) = figures("-   Korea will raise imports of Australian beef by 30%, under a new quota.")
+    assert flow(figure) == ("imports", "AUS", "KOR")

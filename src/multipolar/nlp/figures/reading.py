@@ -208,8 +208,8 @@ class FigureReader:
         """"Canadian imports of U.S. motor vehicles", "purchase over $500 billion of U.S. energy": the state
         named on the goods is where they come from (the trade noun's own state is the trader's)."""
         nouns = [*flow_nouns(span), *named_flow(span)]
-        if verb is not None:
-            nouns += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb is not None:  # "increase imports of U.S. rice by 75%": the trade noun is the verb's object
+            nouns += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         for noun in nouns:
             cue = measure_cues().get(noun.lemma_.lower())
             if cue is not None and cue[0] in _TRADE:
