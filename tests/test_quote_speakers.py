@@ -209,3 +209,13 @@ def test_it_says_with_no_body_before_is_the_document_named_before() -> None:
         ",/,/PUNCT/punct/9 “/“/PUNCT/punct/12 Spend/spend/VERB/ccomp/9 less/less/ADV/advmod/12 "
         "././PUNCT/punct/12 ”/”/PUNCT/punct/12")
     assert [s[1] for s in speakers] == ["the memo"]
+
+
+def test_as_someone_put_it_across_a_sentence_break_before_the_quotation() -> None:
+    # Or, as Amina Odhiambo | eloquently put it, “Peace needs bread.”  (a line break ended the sentence)
+    speakers = _speakers(
+        "Or/or/CCONJ/ROOT/- ,/,/PUNCT/punct/0 as/as/ADP/prep/0 Amina/Amina/PROPN/compound/4/PERSON "
+        "Odhiambo/Odhiambo/PROPN/pobj/2/PERSON eloquently/eloquently/ADV/advmod/6 put/put/VERB/advcl/11 "
+        "it/it/PRON/dobj/6 ,/,/PUNCT/punct/11 “/“/PUNCT/punct/11 Peace/peace/NOUN/nsubj/11 "
+        "needs/need/VERB/ROOT/- bread/bread/NOUN/dobj/11 ././PUNCT/punct/11 ”/”/PUNCT/punct/11")
+    assert [s[1] for s in speakers] == ["Amina Odhiambo"]

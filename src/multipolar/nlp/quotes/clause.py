@@ -53,22 +53,25 @@ def _inverted_object(att: Attribution, verb: Token, quote: QuoteSpan) -> Token |
     """"“Is this peace?” asked one protester": right after the quotation, the parser takes the speaker
     for the verb's object."""
     between = text_of(att.doc)[quote.end : verb.idx]
-    if len(between) > 4 or re.search(r"\w", between):
+    if verb.idx < quote.end or len(between) > 4 or re.search(r"\w", between):
         return None
     return next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.i > verb.i), None)
 
 
 def _as_says(att: Attribution, verb: Token) -> Token | None:
-    """"“...”, as a proverb of our people says": the parser may hang "as X" on the quotation's verb and leave
-    the speech verb with no subject; the noun phrase between "as" and the verb is it."""
+    """"“...”, as a proverb of our people says", "as Nelson Mandela eloquently put it, “...”": the parser
+    may hang "as X" elsewhere (or a line break may end the sentence after it) and leave the speech verb with
+    no subject; the noun phrase between "as" and the verb is it."""
     window = att.doc[max(0, verb.i - 8) : verb.i]
     start = next((t.i for t in reversed(window) if t.lower_ == "as"), None)
-    if start is None or start + 1 >= verb.i or verb.dep_ != "ROOT":
+    if start is None or start + 1 >= verb.i or verb.dep_ not in ("ROOT", "advcl"):
         return None
-    between = att.doc[start + 1 : verb.i]
+    between = [t for t in att.doc[start + 1 : verb.i] if not t.is_space]
     if any(t.pos_ in ("VERB", "AUX") or t.i in att.quoted or t.is_punct for t in between):
         return None
-    return between.root
+    ids = {t.i for t in between}
+    heads = [t for t in between if t.pos_ in ("NOUN", "PROPN") and t.head.i not in ids]
+    return heads[0] if heads else None
 
 
 def _message_of(att: Attribution, frame: list[Token]) -> Described | None:
