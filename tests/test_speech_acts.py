@@ -186,3 +186,13 @@ def test_standing_in_opposition_to_a_states_war_condemns_it() -> None:
                      "Iran/Iran/PROPN/poss/10 's/'s/PART/case/8 war/war/NOUN/pobj/7 against/against/ADP/prep/10 "
                      "Chile/Chile/PROPN/pobj/11 ././PUNCT/punct/2")
     assert ("PAK", "IRN", "ACCUSE") in [(s, t, p) for s, t, p, _ in events]
+
+
+def test_the_largest_donor_of_aid_in_a_state_gives_it_aid() -> None:
+    # "We are the largest donor of humanitarian assistance in Chile."  /  "We are a major donor to mine action."
+    events = _events("We/we/PRON/nsubj/1 are/be/AUX/ROOT/- the/the/DET/det/4 largest/large/ADJ/amod/4 "
+                     "donor/donor/NOUN/attr/1 of/of/ADP/prep/4 humanitarian/humanitarian/ADJ/amod/7 "
+                     "assistance/assistance/NOUN/pobj/5 in/in/ADP/prep/4 Chile/Chile/PROPN/pobj/8 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, _ in events] == [("PAK", "CHL", "AID")]
+    assert _events("We/we/PRON/nsubj/1 are/be/AUX/ROOT/- a/a/DET/det/4 major/major/ADJ/amod/4 donor/donor/NOUN/attr/1 "
+                   "to/to/ADP/prep/4 mine/mine/NOUN/compound/7 action/action/NOUN/pobj/5 ././PUNCT/punct/1") == []

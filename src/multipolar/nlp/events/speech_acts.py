@@ -14,8 +14,12 @@ from multipolar.nlp.events.arguments import ActorHit
 from multipolar.nlp.events.coded import CodedEvent
 from multipolar.nlp.events.frames import complement_code
 from multipolar.nlp.events.nouns import NounEvents
+from multipolar.nlp.events.slots import aid_kind
 
 GRATEFUL = word_list("grateful_adjectives")
+_DONORS = word_list("donor_nouns")
+"""Nouns that say their subject gives: "we are the largest donor of humanitarian assistance in Afghanistan"."""
+_COPULAS = frozenset({"be", "remain", "become"})
 """Adjectives of thanks: "we are grateful to X" praises X as "we thank X" does (PLOVER SUPPORT, CAMEO 051)."""
 
 
@@ -52,6 +56,25 @@ class SpeechActs(NounEvents):
                 alone = dataclasses.replace(pattern, targets=("none",))
                 return self._pairs(verb, alone, sources, [], trigger=verb, coder=f"{pattern.id}+voice") or []
         return []
+
+    def _donor_events(self, verb: Token) -> list[CodedEvent]:
+        """"We are proud to be the largest single donor of humanitarian assistance in Afghanistan", "Norway is the
+        largest donor to the Palestinian Authority": the subject gives aid (of the kind its "of" names) to whoever
+        it is given to or in; with no one named, nothing (AID needs a recipient)."""
+        if verb.lemma_.lower() not in _COPULAS:
+            return []
+        donors = [c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in _DONORS]
+        given = [o for d in donors for prep in d.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for o in prep.children if o.dep_ == "pobj"]
+        slots = [o for h in [*donors, *given] for prep in h.children if prep.dep_ == "prep"
+                 and prep.lower_ in ("to", "in", "for") for o in prep.children if o.dep_ == "pobj"]
+        sources, _ = self.args.source_actors(verb)
+        targets = self.args.actors_of_all(slots)
+        if not donors or not sources or not targets:
+            return []
+        code, mode = aid_kind(given) or ("070", "")
+        donor = Pattern(donors[0].lemma_.lower(), frozenset(), ("none",), code, "AID", mode, "noun:donor/aid")
+        return self._pairs(donors[0], donor, sources, targets, trigger=donors[0]) or []
 
     def _call_events(self, noun: Token) -> list[CodedEvent]:
         """"We reiterate our call for the total lifting of the arms embargo", "Kenya's call on Japan for
