@@ -67,3 +67,10 @@ def test_an_amount_without_a_number_named_as_money_is_money(text: str, measure: 
 def test_what_is_invested_in_public_goods_is_aid_and_what_business_commits_is_investment(
         text: str, measure: str) -> None:
     assert figures(text)[0].measure == measure
+
+
+@pytest.mark.model
+def test_one_in_so_many_is_a_share_whatever_else_the_sentence_measures() -> None:
+    found = figures("Kenya now has the highest investment in geothermal power in Africa, and one in four Kenyan "
+                    "homes has solar lamps.", voice="KEN")
+    assert [(f.text, f.measure) for f in found if f.kind == "percent"] == [("one in four", "share")]

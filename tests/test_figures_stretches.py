@@ -28,6 +28,8 @@ def span(value: DateValue | None) -> tuple[str, str] | None:
     ("the coming weeks", None),
     ("in the year to September 2022", ("2021-10-01", "2022-09-30")),
     ("the twelve months ending December 2022", ("2022-01-01", "2022-12-31")),
+    ("mid-2021", ("2021-06-01", "2021-06-30")),
+    ("2019-2021", ("2019-01-01", "2021-12-31")),
 ])
 def test_weeks_and_the_year_to_a_month(text: str, expected: tuple[str, str] | None) -> None:
     assert span(normalise(text, DAY)) == expected

@@ -88,6 +88,8 @@ def normalise(text: str, today: dt.date | None, previous: DateValue | None = Non
     t = re.sub(r"^(?:in |over )?(?:just|only) (?=the )", "", t)  # "in just the past week"
     if m := _YEAR_TO.fullmatch(re.sub(r"^(?:in |for |during )?the ", "", t)):
         return _year_to(int(m.group(2)), MONTHS[m.group(1)])
+    if m := re.fullmatch(r"(?:by |in |since )?(?:the )?mid-? ?(\d{4})", t):
+        return month_value(int(m.group(1)), 6)  # "mid-2021": June
     if t in ("last week", "previous week", "the previous week"):
         return None if year_only or today is None else _week_before(today)
     span = _span_of_two(t, today, previous)

@@ -8,6 +8,7 @@ receives is the clause's actors. A measure decides whether there is a direction 
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -62,8 +63,8 @@ def figure_measure(span: Span, kind: str, per: str | None) -> str | None:
 def _measure(span: Span, kind: str, per: str | None) -> str | None:
     if kind == "money" and per is not None and per not in words("period_units") and per not in words("per_person"):
         return "price"  # "$60 a barrel", "$799 per pair"; not "$2,100 per family of four"
-    if kind == "percent" and is_share_of(span):
-        return "share"
+    if kind == "percent" and (is_share_of(span) or re.match(r"one in\b", span.text.lower())):
+        return "share"  # "40% of U.S. imports"; "one in five households" is a part of all households
     if is_need(span):
         return None  # "Africa needs at least $252 billion", "a disaster requiring $500 million": no flow yet
     cues = measure_cues()
