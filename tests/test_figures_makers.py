@@ -44,10 +44,17 @@ def test_a_promise_to_invest_is_an_investment_not_aid() -> None:
     "-   Greenleaf Labs, a solar panel company, has committed $12 million to train new installers.",
     "-   Harbor Technologies will provide $8 million for apprenticeships.",
     "-   The fund's private partners committed a total of $900 million.",
+    "Over the past decade, the Resilience Fund has provided more than $70 million in grants.",
 ])
 def test_a_companys_money_is_not_the_voices(text: str) -> None:
     (figure,) = [f for f in figures(text, voice="USA") if f.kind == "money"]
     assert (figure.measure, figure.from_) == ("aid", None)
+
+
+@pytest.mark.model
+def test_a_flow_named_as_the_subject_is_still_the_voices() -> None:
+    (figure,) = figures("These new funds bring total U.S. assistance to Jordan to $90 million.", voice="USA")
+    assert flow(figure) == ("aid", "USA", "JOR")
 
 
 @pytest.mark.model

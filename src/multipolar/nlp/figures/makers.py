@@ -56,10 +56,10 @@ def is_first_person(token: Token) -> bool:
 def is_private(subject: Token) -> bool:
     """A company or private fund named as the doer: "Lumen Technologies", "Switch Bioworks, a living
     fertilizer company", "the Global Fund's private sector partners"."""
-    if subject.lemma_.lower() in words("givers") or subject.lemma_.lower() in words("private"):
+    if subject.lemma_.lower() in words("givers"):
         return True
     if subject.pos_ != "PROPN":
-        return False
+        return False  # "these new funds bring the total to": the flow itself, not a private giver
     name = [subject, *(c for c in subject.children if c.dep_ in ("compound", "flat", "appos"))]
     return any(t.lemma_.lower() in words("private") or t.lower_.strip(".") in words("private") for t in name)
 
