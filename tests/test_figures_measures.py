@@ -74,3 +74,9 @@ def test_one_in_so_many_is_a_share_whatever_else_the_sentence_measures() -> None
     found = figures("Kenya now has the highest investment in geothermal power in Africa, and one in four Kenyan "
                     "homes has solar lamps.", voice="KEN")
     assert [(f.text, f.measure) for f in found if f.kind == "percent"] == [("one in four", "share")]
+
+
+@pytest.mark.model
+def test_an_in_phrase_right_after_the_figure_says_what_it_is_even_on_the_verb() -> None:
+    (found,) = figures("In addition to raising billions in revenue, the new levy will protect our farmers.")
+    assert (found.unit, found.measure) == ("USD", "revenue")

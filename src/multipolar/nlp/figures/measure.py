@@ -73,7 +73,7 @@ def _measure(span: Span, kind: str, per: str | None) -> str | None:
     if counted in words("goods_units") or (counted is not None and _handed_over(span, counted)):
         kind = "money"  # "700,000 barrels per day of crude oil ... from Russia", "provided 200 ventilators"
     first: str | None = None
-    for token in context(span, near_only=near_only):
+    for token in (*_adjacent_phrase(span), *context(span, near_only=near_only)):
         for cue in cue_keys(token):
             found = cues.get(cue)
             if found is None or not (kind in found[1] or "*" in found[1]):
@@ -141,3 +141,13 @@ def _invested_in_public_goods(span: Span) -> bool:
              t.lemma_.lower() == "invest" and t.pos_ == "VERB"]
     return any(w.lemma_.lower() in words("public_goods") for verb in verbs for w in verb.subtree
                if w.i not in range(span.start, span.end))
+
+
+def _adjacent_phrase(span: Span) -> list[Token]:
+    """"raising billions in revenue", "mobilized billions more in private-sector investment": an "in" phrase
+    right after the figure that the parser hung on the verb still says what the figure is."""
+    doc = span.doc
+    at = span.end + (span.end < len(doc) and doc[span.end].lower_ == "more")
+    if at >= len(doc) or doc[at].lower_ != "in" or doc[at].head.i == span.root.i or doc[at].head.pos_ != "VERB":
+        return []
+    return [t for c in doc[at].children if c.dep_ == "pobj" for t in (c, *c.children) if t.dep_ != "det"]
