@@ -225,3 +225,13 @@ def test_a_figure_in_brackets_after_a_state_is_that_states_share() -> None:
 def test_a_change_of_imports_of_named_goods_runs_from_the_goods_state() -> None:
     (figure,) = figures("-   Korea will raise imports of Australian beef by 30%, under a new quota.")
     assert flow(figure) == ("imports", "AUS", "KOR")
+
+
+@pytest.mark.model
+def test_a_flow_inside_a_with_clause_on_the_flows_verb_is_part_of_it_but_a_valuation_is_not() -> None:
+    text = ("-   Danish and Norwegian firms will invest at least $90 billion into Canada, with at least $30 billion "
+            "worth of investment occurring in 2027.\n-   The two governments intend to invest $2 billion in mines, "
+            "with resources estimated to be worth $40 billion.")
+    found = {f.text: f for f in figures(text, voice="USA")}
+    assert flow(found["at least $30 billion"]) == ("investment", "DNK", "CAN")
+    assert flow(found["$40 billion"]) == (None, None, None)

@@ -26,6 +26,7 @@ from multipolar.nlp.figures.amounts import (
 )
 from multipolar.nlp.figures.currency import currency_of
 from multipolar.nlp.figures.lists import ListLead, in_list_item, lead_of
+from multipolar.nlp.figures.measure import measure_cues
 from multipolar.nlp.figures.periods import administration_dates
 from multipolar.nlp.figures.reading import FLOWS, FigureReader
 from multipolar.nlp.figures.syntax import governing_verb, own_phrase, verb_chain
@@ -204,7 +205,7 @@ class QuantityFinder:
         last_root, flow = last
         verb = governing_verb(root)
         if flow.sentence == index and (flow.kind, flow.unit) == (kind, unit) and (
-                (root.dep_ == "pobj" and head.lower_ == "with") or
+                (root.dep_ == "pobj" and head.lower_ == "with") or _with_clause(span, span.doc[last_root]) or
                 (verb is not None and governing_verb(span.doc[last_root]) == verb)):
             return flow  # "with another $1 billion"; "$20 billion for food and $50 billion for health"
         if verb is not None and verb.lemma_.lower() == "include" and flow.sentence == index - 1 and \
@@ -227,6 +228,18 @@ class QuantityFinder:
                 continue
             return _bounded(doc, date, dates)
         return None, None
+
+
+def _with_clause(span: Span, flow_root: Token) -> bool:
+    """"Will invest $200 billion, with at least $67 billion worth of investment occurring in 2026": a figure
+    inside a "with" clause on the verb of the flow before it is part of that flow."""
+    verb = governing_verb(flow_root)
+    if verb is None or not any(a.lower_ == "with" and a.dep_ == "prep" and a.head.i == verb.i
+                               for a in span.root.ancestors):
+        return False
+    # the figure names a flow itself ("worth of investment"), not what something is worth ("resources worth")
+    cues = measure_cues()
+    return any(cues.get(t.lemma_.lower(), ("", frozenset()))[0] in FLOWS for t in span.doc[span.end : span.end + 4])
 
 
 def _in_own_clause(token: Token, span: Span) -> bool:
