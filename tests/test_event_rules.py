@@ -106,6 +106,18 @@ def test_opening_a_border_is_the_act_and_being_open_to_talks_a_promise() -> None
     assert open_to == [("KEN", "PER", "AGREE", "", "intended", False)]
 
 
+def test_an_announced_harmful_act_is_a_threat_and_a_continued_one_is_not() -> None:
+    # "Japan said it would impose sanctions on Iran."  /  "Japan will continue to impose sanctions on Iran."
+    announced = _events("Japan/Japan/PROPN/nsubj/1 said/say/VERB/ROOT/- it/it/PRON/nsubj/4 would/would/AUX/aux/4 "
+                        "impose/impose/VERB/ccomp/1 sanctions/sanction/NOUN/dobj/4 on/on/ADP/prep/4 "
+                        "Iran/Iran/PROPN/pobj/6 ././PUNCT/punct/1")
+    continued = _events("Japan/Japan/PROPN/nsubj/2 will/will/AUX/aux/2 continue/continue/VERB/ROOT/- to/to/PART/aux/4 "
+                        "impose/impose/VERB/xcomp/2 sanctions/sanction/NOUN/dobj/4 on/on/ADP/prep/4 "
+                        "Iran/Iran/PROPN/pobj/6 ././PUNCT/punct/2")
+    assert [(e[0], e[1], e[2], e[4]) for e in announced] == [("JPN", "IRN", "THREATEN", "asserted")]
+    assert [(e[0], e[1], e[2], e[4]) for e in continued] == [("JPN", "IRN", "SANCTION", "intended")]
+
+
 def test_request_frame_takes_its_mode_from_what_is_asked() -> None:
     # "France urged Iran to release the prisoners."  The release itself is not coded.
     events = _events("France/France/PROPN/nsubj/1 urged/urge/VERB/ROOT/- Iran/Iran/PROPN/dobj/1 to/to/PART/aux/4 "
