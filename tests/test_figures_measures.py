@@ -80,3 +80,16 @@ def test_one_in_so_many_is_a_share_whatever_else_the_sentence_measures() -> None
 def test_an_in_phrase_right_after_the_figure_says_what_it_is_even_on_the_verb() -> None:
     (found,) = figures("In addition to raising billions in revenue, the new levy will protect our farmers.")
     assert (found.unit, found.measure) == ("USD", "revenue")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, measure", [
+    ("We have allocated $20 million to support our farmers after the drought.", "budget"),
+    ("We have set aside $30 million for our schools.", "budget"),
+    # given to others, or to a body that is not ours: aid
+    ("We will provide $10 million to the Fund to protect our oceans.", "aid"),
+    ("We will contribute $5 million to help our brothers and sisters.", "aid"),
+    ("We have allocated $20 million to support farmers in Haiti.", "aid"),
+])
+def test_what_a_state_spends_on_its_own_people_is_its_budget(text: str, measure: str) -> None:
+    assert figures(text, voice="JAM")[0].measure == measure

@@ -110,17 +110,38 @@ def _spent_at_home(span: Span) -> bool:
     verb = governing_verb(span.root)
     for token in clause_tokens(span):
         head = token.head.lemma_.lower()
-        if _verb_above(token) not in (None, verb):
+        if _conjoined(token, verb):
             continue  # "..., of which $25 million will come from our own resources": another verb's sum
         if token.lower_ == "domestic" and token.dep_ == "amod" and head not in ("product", "violence"):
             return True
         if token.lower_ == "own" and head in words("own_money"):
             return True
+    return _for_our_own(span, verb)
+
+
+def _for_our_own(span: Span, verb: Token | None) -> bool:
+    """"We have allocated $20 million to support our farmers": the speaker's own people or things are what
+    the money is for, and no other state, people or body is named in the clause."""
+    tokens = [t for t in verb.subtree if not _conjoined(t, verb)] if verb is not None else []
+    if verb is None or verb.lemma_.lower() in ("contribute", "donate", "pledge", "grant", "give") or \
+            any(t.ent_type_ in ("GPE", "NORP", "ORG", "LOC") for t in tokens):
+        return False  # what is contributed or given goes to others
+    if any(p.lower_ == "to" and p.dep_ == "prep" and not any(c.lower_ in ("our", "my") for o in p.children
+                                                                for c in o.children) for p in verb.children):
+        return False  # "to the Fund": a receiver that is not ours
+    cues = measure_cues()
+    return any(t.lower_ in ("our", "my") and t.dep_ == "poss" and t.head.lemma_.lower() not in words("others")
+               and t.head.lemma_.lower() not in cues and t.head.i > span.root.i for t in tokens)
+
+
+def _conjoined(token: Token, verb: Token | None) -> bool:
+    """The token is in a clause joined to the figure's verb by "and", not in one of its own phrases."""
+    for node in token.ancestors:
+        if verb is not None and node.i == verb.i:
+            return False
+        if node.pos_ in ("VERB", "AUX") and node.dep_ == "conj":
+            return True
     return False
-
-
-def _verb_above(token: Token) -> Token | None:
-    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _privately_committed(span: Span) -> bool:
