@@ -18,6 +18,7 @@ from multipolar.corpus import export, store
 from multipolar.corpus import queries as analysis
 from multipolar.corpus.export import gdelt, parquet
 from multipolar.corpus.ingest import ingest
+from multipolar.settings import Settings
 
 from .conftest import FIXTURES, ROOT
 
@@ -280,3 +281,17 @@ def test_gdelt_export_takes_sectors_from_the_events_and_the_url_from_the_record(
     assert {(r["Actor1Code"], r["PLOVER"], r["Actor2Code"]) for r in rows} >= {
         ("RUSMIL", "ASSAULT", "UKR"), ("RUSGOV", "CONSULT", "CHNGOV")}
     assert {r["SOURCEURL"] for r in rows} == {"https://example.org/s1"}
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_the_store_keeps_to_the_memory_and_threads_the_settings_give(tmp_path: Path, read_only: bool) -> None:
+    db = tmp_path / "bounded.duckdb"
+    store.connect(db).close()
+    settings = Settings(store_memory_limit="64MB", store_threads=1)
+    connection = store.connect(db, read_only=read_only, settings=settings)
+    try:
+        limit, threads = connection.execute(
+            "SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()  # type: ignore[misc]
+    finally:
+        connection.close()
+    assert (limit, threads) == ("61.0 MiB", 1)  # DuckDB reports 64 MB in MiB

