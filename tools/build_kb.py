@@ -89,8 +89,19 @@ def curated_names() -> dict[str, bool]:
     return found
 
 
+_AGENT_SECTORS = Path(__file__).resolve().parent / "kb" / "agent_sectors.tsv"
+
+
+def _agent_sectors() -> dict[str, str]:
+    """Our sector for an agent noun where Phoenix's does not fit international reporting (kb/agent_sectors.tsv)."""
+    lines = [ln for ln in _AGENT_SECTORS.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return dict(line.split("\t")[:2] for line in lines[1:])
+
+
 def _agents(path: Path, tokenize: Tokenize) -> list[list[str]]:
-    """Phoenix's generic agent nouns (`FARMER [~AGR]`): the plain ones, without macros or exclusions."""
+    """Phoenix's generic agent nouns (`FARMER [~AGR]`): the plain ones, without macros or exclusions, with
+    our sector where kb/agent_sectors.tsv gives one."""
+    overrides = _agent_sectors()
     rows: dict[str, list[str]] = {}
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].strip()
@@ -100,7 +111,8 @@ def _agents(path: Path, tokenize: Tokenize) -> list[list[str]]:
         term = found.group(1).rstrip("_").replace("_", " ").lower()
         written = aliases([term], tokenize)
         if written and written[0] not in rows:
-            rows[written[0]] = [written[0], found.group(2), found.group(2) + found.group(3)]
+            sector = overrides.get(written[0], found.group(2))
+            rows[written[0]] = [written[0], sector, sector + found.group(3) if sector == found.group(2) else sector]
     return [rows[k] for k in sorted(rows)]
 
 

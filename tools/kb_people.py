@@ -43,6 +43,9 @@ _OFFICES: tuple[tuple[str, str, str], ...] = (
     (r"\b(leader of the opposition)\b", "LEG", ""),
     (r"\b(intelligence|security service|state security|fsb|cia|mossad|counterintelligence)\b", "SPY", ""),
     (r"\b(police|gendarmerie|inspector general of police)\b", "COP", ""),
+    # a civilian chief of staff ("White House Chief of Staff", "Chief of Staff to the President") runs an office
+    (r"^(?=.*\bchief of staff\b)(?=.*\b(white house|downing street|kremlin|president|presidential|presidency|"
+     r"vice-president|prime minister|executive office|cabinet|chancellery)\b)", "GOV", ""),
     (r"\b(chief of (the )?(general |defen[cs]e )?staff|chief of defen[cs]e|commander|chief of the (army|navy|air)|"
      r"chairman of the joint chiefs|joint chiefs|army|navy|air force|armed forces|military)\b", "MIL", ""),
     (r"\bparty\b", "PTY", ""),
@@ -343,6 +346,7 @@ def person_rows(people: list[Person], tokenize: Tokenize, taken: set[str]) -> li
         codes[code] += 1
     for person in people:
         codes[_code(person.name)] += 1
+    shortened = _without_initials(people)
     for person in sorted(people, key=lambda p: (p.country, folded(p.name).lower(), p.id)):
         code = _code(person.name)
         if codes[code] > 1:
@@ -351,7 +355,7 @@ def person_rows(people: list[Person], tokenize: Tokenize, taken: set[str]) -> li
                 continue
         terms = sorted(person.terms)
         written = ";".join(",".join(t) for t in terms if not _subnational_duplicate(t))
-        names = aliases([person.name, *person.names], tokenize)
+        names = aliases([person.name, *person.names, *shortened.get(person.id, ())], tokenize)
         if not names or not written:
             continue
         rows.append([person.id, code, clean(person.name), person.country, "|".join(names), written, person.source])
@@ -379,6 +383,28 @@ def legislatures(people: list[Person], tokenize: Tokenize) -> list[list[str]]:
             rows.append([f"wikidata-office:{country}:{slug(name)}", f"{country.lower()}-{slug(name)}", name,
                          "organization", country, "LEG", "", "", "0", "|".join(written), "wikidata-offices"])
     return rows
+
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _without_initials(people: list[Person]) -> dict[str, list[str]]:
+    """Person id -> names written without their middle initials ("Harry S. Truman" as "Harry Truman",
+    "Franklin D. Roosevelt" as "Franklin Roosevelt"), as news and speeches often write them; a shortened
+    name that two people would share, or that is another person's own name, is left out ("George Bush")."""
+    own: dict[str, set[str]] = defaultdict(set)
+    short: dict[str, set[str]] = defaultdict(set)
+    found: dict[str, list[str]] = defaultdict(list)
+    for person in people:
+        for name in [person.name, *person.names]:
+            own[_same_name(name)].add(person.id)
+            words = name.split()
+            if len(words) >= 3 and any(_INITIAL.match(w) for w in words[1:-1]):
+                bare = " ".join([words[0], *(w for w in words[1:-1] if not _INITIAL.match(w)), words[-1]])
+                short[_same_name(bare)].add(person.id)
+                found[person.id].append(bare)
+    return {pid: [n for n in names if short[_same_name(n)] == {pid} and own.get(_same_name(n), {pid}) == {pid}]
+            for pid, names in found.items()}
 
 
 def _code(name: str) -> str:

@@ -329,7 +329,9 @@ def load_organizations(gaz: Gazetteer, text: str, name: str) -> None:
         # an organ that acts for its organisation in events (the European Commission for the EU) keeps its own
         # code and names the organisation as its country
         part_of = (row.get("part_of") or "").strip() or None
-        gaz.add_actor(ActorInfo(code, row["name"].strip(), row["kind"].strip() or "igo", country=part_of))
+        category = (row.get("category") or "").strip() or None
+        gaz.add_actor(ActorInfo(code, row["name"].strip(), row["kind"].strip() or "igo", country=part_of,
+                                category=category))
         for alias in [row["name"], *_split(row["names"])]:
             gaz.add_name(alias, code, "name")
         for adjective in _split(row.get("adjectives")):

@@ -63,7 +63,7 @@ def with_agents(resolver: ActorResolver, doc: Doc, words: list[str], mentions: l
             continue
         qualifier = qualifier_before(words, i, by_end)
         if qualifier is None:
-            qualifier = _qualifier_after(words, end, by_start, agent)
+            qualifier = _qualifier_after(words, end, by_start, agent, _bare(doc, i, end))
         if qualifier is None:
             qualifier = _organisation_of_office(resolver, words, i, end, day)
         if qualifier is None or qualifier.actors[0].kind not in QUALIFIER_KINDS or \
@@ -136,13 +136,21 @@ def qualifier_before(words: list[str], at: int, by_end: dict[int, ActorMention])
     k = at
     while k > 0 and (words[k - 1].lower() in QUALIFIER_FILLERS or words[k - 1] in POSSESSIVE):
         k -= 1
+    if k >= 3 and words[k - 1].lower() in _SPONSORED and words[k - 2] in ("-", "–"):
+        k -= 2  # "Saudi-led forces", "Iranian-backed militias": the forces of whoever leads or backs them
     return by_end.get(k)
 
 
-def _qualifier_after(words: list[str], end: int, by_start: dict[int, ActorMention], agent: Agent
-                     ) -> ActorMention | None:
-    """"the president of China", "trade unions in Denmark", "protesters in Lagos"; but "troops in Ukraine"
-    are not Ukraine's troops (a state after "in" qualifies no armed or governing body; a city does)."""
+_SPONSORED = frozenset({"led", "backed", "sponsored", "supported", "funded", "armed", "trained", "allied"})
+"""Participles of "X-led forces": the body acts for X."""
+
+
+def _qualifier_after(words: list[str], end: int, by_start: dict[int, ActorMention], agent: Agent,
+                     bare: bool = False) -> ActorMention | None:
+    """"the president of China", "trade unions in Denmark", "protesters in Lagos"; "security forces in
+    Guinea", "police in Kenya", "troops in Mali" with nothing before them are that state's (its own forces
+    are who the report means; "French troops in Mali" name theirs before); but officials or "its forces"
+    in a state are not its own (a state after "in" qualifies no governing body; a city does)."""
     if end >= len(words) or words[end].lower() not in ("of", "for", "in"):
         return None
     k = end + 1
@@ -150,9 +158,21 @@ def _qualifier_after(words: list[str], end: int, by_start: dict[int, ActorMentio
         k += 1
     found = by_start.get(k)
     if found is not None and words[end].lower() == "in" and agent.sector in _FOREIGN_PRESENCE and \
-            found.actors[0].kind != "other":
+            found.actors[0].kind != "other" and not (bare and agent.sector in _OWN_FORCES and not agent.role and
+                                                     found.actors[0].kind == "state"):
         return None
     return found
+
+
+_OWN_FORCES = frozenset({"MIL", "COP"})
+
+
+def _bare(doc: Doc, start: int, end: int) -> bool:
+    """Nothing but an article before the sector word's phrase: no possessive, number or other adjective
+    ("its forces", "500 troops", "foreign troops" may be anyone's)."""
+    head = doc[end - 1]
+    return not any(child.i < start and child.dep_ != "det" for child in head.children) and \
+        not any(child.i < start and child.lower_ not in ("the",) for child in head.children if child.dep_ == "det")
 
 
 def _agent_actor(resolver: ActorResolver, words: list[str], at: int, agent: Agent, country: ActorRef,

@@ -34,10 +34,26 @@ _GROUP_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "OPP", "PTY", "NGO", "LA
 
 
 @cache
-def titles() -> dict[tuple[str, ...], str]:
+def _title_rows() -> list[tuple[tuple[str, ...], str, str]]:
     text = resources.files("multipolar").joinpath("data/gazetteer/titles.tsv").read_text(encoding="utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")][1:]
-    return {tuple(re.findall(r"[\w.-]+", title.lower().replace(" .", "."))): sector for title, sector in rows}
+    rows = [[*ln.split("\t"), ""][:3] for ln in text.splitlines() if ln.strip() and not ln.startswith("#")][1:]
+    return [(tuple(re.findall(r"[\w.-]+", title.lower().replace(" .", "."))), sector, country)
+            for title, sector, country in rows]
+
+
+@cache
+def titles() -> dict[tuple[str, ...], str]:
+    return {key: sector for key, sector, _ in _title_rows()}
+
+
+@cache
+def _title_countries() -> dict[tuple[str, ...], str]:
+    """Titles only one state gives ("Pope": the Holy See's)."""
+    return {key: country for key, _, country in _title_rows() if country}
+
+
+def title_country(title: str) -> str | None:
+    return _title_countries().get(tuple(re.findall(r"[\w.-]+", title.lower())))
 
 
 def _slug(text: str) -> str:
@@ -113,6 +129,7 @@ def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[
         qualifier = _qualifier_ending(doc, words, title_start, result)
         if before is not None and before.how.endswith("agent") and before.end == ent.start:
             qualifier = before
+        sector = _sector_of_body(qualifier, sector)
         start = qualifier.start if qualifier is not None else title_start
         country = qualifier.actors[0].state_code if qualifier is not None else None
         title = " ".join(words[title_start : ent.start])
@@ -127,13 +144,41 @@ def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[
         elif holder is not None:
             ref, end = holder, ent.end
         else:
-            ref = _learned(ent.text, country or _state_after(words, covered, ent.end), sector, title=title)
+            ref = _learned(ent.text, country or _state_after(words, covered, ent.end) or title_country(title), sector,
+                           title=title)
             learned[ent.text] = ref
             end = ent.end
         drop = {id(m) for m in result if start <= m.start < end}
         result = [m for m in result if id(m) not in drop] + [ActorMention(start, end, (ref,), "title+person")]
         covered = covered_tokens(result)
     return result
+
+
+def _office_of_body(resolver: ActorResolver, doc: Doc, words: list[str], at: int,
+                    mentions: list[ActorMention]) -> ActorRef | None:
+    """An apposition that is an office of a body ("president of the CGT union", "spokeswoman for Amnesty
+    International"): the body, when its sector is not a government's (a unionist is LAB, not GOV)."""
+    hit = resolver.gazetteer.agent_at(words, at)
+    if hit is None or (not hit[0].role and hit[0].sector != "GOV") or at + hit[1] >= len(words) or \
+            words[at + hit[1]].lower() not in ("of", "for", "at"):
+        return None
+    start, end = clause(doc, at + hit[1] + 1)
+    body = _describing(mentions, start, end)
+    return body if body is not None and body.kind == "organization" and body.role in _BODY_SECTORS else None
+
+
+_BODY_SECTORS = frozenset({"LAB", "NGO", "BUS", "MED", "HLH", "REL"})
+"""Sectors of bodies whose president or spokesperson holds no government office: a union's is a unionist.
+Not universities: "Ohio Governor X" names a state of the Union that is also a university's name."""
+
+
+def _sector_of_body(qualifier: ActorMention | None, sector: str) -> str:
+    """"AFL-CIO spokesperson X", "Teachers' union president X": a government title (GOV) held in a union,
+    a company or a charity gives that body's sector."""
+    if qualifier is None or sector != "GOV":
+        return sector
+    body = qualifier.actors[0]
+    return body.role if body.kind == "organization" and body.role in _BODY_SECTORS else sector
 
 
 def _state_after(words: list[str], covered: dict[int, ActorMention], end: int) -> str | None:
@@ -196,7 +241,11 @@ def _holder_by_title(resolver: ActorResolver, doc: Doc, words: list[str], title_
     if len(found) > 1:
         found = [r for r in found if r.country in named]
     if not found and len(ent) == 1:
-        namesake = resolver.namesake(ent.text, hit[0].sector, {country} if country else named, day)
+        # the one namesake who held such an office in a state the document names, or in its own (its voice:
+        # "President Truman" in a White House text); with no state at all, no guess ("Prime Minister Rabuka")
+        voice = resolver.gazetteer.code_of(doc._.mp_voice, day) if doc._.mp_voice else None
+        states = {country} if country else named | ({voice} if voice else set())
+        namesake = resolver.namesake(ent.text, hit[0].sector, states, day)
         return None if namesake is None else namesake.with_role(hit[0].sector, hit[0].role, " ".join(
             words[title_start:ent.start]))
     return found[0] if len(found) == 1 else None
@@ -262,6 +311,8 @@ def _appositions(resolver: ActorResolver, doc: Doc, words: list[str], mentions: 
                     continue
             elif ent.label_ == "PERSON":
                 ref = _sector_word_before(resolver, words, ent.start - 1, covered)  # "the governor's spokesman, X"
+        if ref is None and after < len(doc) and doc[ent.end].text == "," and ent.label_ == "PERSON":
+            ref = _office_of_body(resolver, doc, words, after, result)  # "X, president of the CGT union,"
         if ref is None:
             continue
         kind = "person" if ent.label_ == "PERSON" else "organization"

@@ -119,7 +119,7 @@ def person_span_longer(doc: Doc, start: int, end: int) -> bool:
 AgentAt = Callable[[list[str], int], Any]
 """The gazetteer's `agent_at`: a sector word ("party", "rebels") starting at a position, or None."""
 _JOINING = frozenset({"of", "for", "and", "&", "-", "–", "on", "de"})
-_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Governor", "Senator", "President",
+HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Governor", "Senator", "President",
                          "Minister", "Judge", "Mayor", "Sir", "Lady", "Lord", "General"})
 
 
@@ -172,7 +172,7 @@ class KbMatcher:
             return True  # "the Democratic Centre party": the tail of a longer name we do not hold, not "Centre"
         if size != 1 or self._beside_agent(words, at, size, entry.sector if entry.kind != "place" else None):
             return False
-        if entry.kind != "person" and (doc[at].ent_type_ == "PERSON" or (at > 0 and words[at - 1] in _HONORIFICS)):
+        if entry.kind != "person" and (doc[at].ent_type_ == "PERSON" or (at > 0 and words[at - 1] in HONORIFICS)):
             return True  # "Mr. Parker", "Governor Murphy", "McMaster said": a person, not the town or university
         if entry.kind != "place" and doc[at].ent_type_ == "NORP":
             return True  # "the Arab-Israeli conflict", "the Rohingya Muslim community": a people, not a party

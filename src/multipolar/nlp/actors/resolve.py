@@ -13,7 +13,6 @@ What looks like an actor but cannot be resolved is kept in `doc._.mp_unresolved`
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -23,6 +22,8 @@ from spacy.tokens import Doc, Span
 from multipolar.coding.gazetteer import STATE_KINDS, ActorInfo, Gazetteer, NamePattern
 from multipolar.nlp.actors import agents as actors_agents
 from multipolar.nlp.actors import explained as actors_explained
+from multipolar.nlp.actors import initials as actors_initials
+from multipolar.nlp.actors import places as actors_places
 from multipolar.nlp.actors import plural as actors_plural
 from multipolar.nlp.actors import signatories as actors_signatories
 from multipolar.nlp.actors import voice as actors_voice
@@ -81,8 +82,9 @@ class ActorResolver:
         mentions = self._name_mentions(doc, words, day)
         mentions += self._misspelt_states(doc, words, mentions, day)
         mentions = self._kb_names_twice(doc, words, mentions, day)
+        mentions += actors_places.respelt_places(self, doc, words, mentions, day)
         mentions = self._shared_state_names(words, mentions, day)
-        mentions += self._initialled_people(doc, words, mentions, day)
+        mentions += actors_initials.initialled_people(self, words, mentions, day)
         mentions = actors_agents.with_agents(self, doc, words, mentions, day)
         mentions = actors_explained.with_explained(self, doc, words, mentions, day)
         voices = self._voices(doc, day)
@@ -134,8 +136,9 @@ class ActorResolver:
             if self._spelt_out_as_another(doc, words, i, pattern):
                 continue  # "the Municipality Association (AKK)": not Annegret Kramp-Karrenbauer
             if pattern.how == "adjective" and (not self._combines(words, i, end) or
-                                               (i > 0 and words[i - 1].lower() == "ethnic")):
-                continue  # "ethnic Armenian authorities" are not Armenia's
+                                               (i > 0 and words[i - 1].lower() == "ethnic") or
+                                               self._part_of_state(words, end, pattern)):
+                continue  # "ethnic Armenian authorities" are not Armenia's; "Western Cambodia" is not the West
             if pattern.how == "person" and len(pattern.tokens) == 1 and self._followed_by_other_name(doc, words, end):
                 continue  # "Boris Yeltsin" is not Boris Johnson: a short name followed by another name
             return pattern
@@ -151,6 +154,12 @@ class ActorResolver:
             return False
         return not any(p.code == pattern.code for b in brackets for k in range(max(0, b - 12), b)
                        for p in self.gazetteer.patterns_at(words, k) if k + len(p.tokens) <= b)
+
+    def _part_of_state(self, words: list[str], end: int, pattern: NamePattern) -> bool:
+        """A bloc's adjective before a state's name ("Western Cambodia") names a part of that state."""
+        return self.gazetteer.actors[pattern.code].kind == "bloc" and any(
+            self.gazetteer.actors.get(p.code) is not None and self.gazetteer.actors[p.code].kind in STATE_KINDS
+            for p in self.gazetteer.patterns_at(words, end))
 
     def _followed_by_other_name(self, doc: Doc, words: list[str], end: int) -> bool:
         return end < len(words) and words[end][:1].isupper() and doc[end].pos_ == "PROPN" and \
@@ -261,34 +270,6 @@ class ActorResolver:
                 mention = ActorMention(mention.start, mention.end, (self.ref(states[0], day),), mention.how)
             result.append(mention)
         return result
-
-    def _initialled_people(self, doc: Doc, words: list[str], mentions: list[ActorMention],
-                           day: dt.date | None) -> list[ActorMention]:
-        """"Alejandro N. Mayorkas": a name written with a middle initial the tables leave out is the one
-        person the name without it means (one or two given names before the initial, a surname after)."""
-        covered = {k for m in mentions for k in range(m.start, m.end)}
-        found = []
-        for k in range(1, len(words) - 1):
-            if not _INITIAL.fullmatch(words[k]) or k in covered or not _is_name_word(words[k + 1]):
-                continue
-            for given in (2, 1):
-                start = k - given
-                if start < 0 or not all(_is_name_word(w) for w in words[start:k]) or \
-                        any(j in covered for j in range(start, k + 2)):
-                    continue
-                ref = self._one_person([*words[start:k], words[k + 1]], day)
-                if ref is not None:
-                    found.append(ActorMention(start, k + 2, (ref,), "person"))
-                    break
-        return found
-
-    def _one_person(self, name: list[str], day: dt.date | None) -> ActorRef | None:
-        people = {p.code for p in self.gazetteer.patterns_at(name, 0)
-                  if p.how == "person" and len(p.tokens) == len(name) and p.valid_on(day)}
-        if people:
-            return self.ref(people.pop(), day) if len(people) == 1 else None
-        numbers = [n for n in self.kb.kb.lookup(name) if self.kb.kb.kind(n) == "person"] if self.kb else []
-        return self.kb_ref(numbers[0], day) if len(numbers) == 1 else None
 
     # ---- knowledge-base names --------------------------------------------------------------------
 
@@ -464,8 +445,6 @@ class ActorResolver:
         return info.name if info else code
 
 
-_INITIAL = re.compile(r"[A-Z]\.?")
-"""A middle initial ("N.", "R.")."""
 _SAME_THING = frozenset({"state", "province", "region", "city", "county", "district", "governorate", "oblast",
                          "society", "movement", "organization", "organisation"})
 """Words that go on a name without making it another thing ("Kano State", "Red Crescent Society")."""
@@ -479,10 +458,6 @@ def _where_something_happened(doc: Doc, mention: ActorMention) -> bool:
     ref = mention.actors[0]
     return mention.how == "knowledge_base" and ref.kind == "other" and mention.start > 0 and \
         doc[mention.start - 1].lower_ in _LOCATIVE and len(doc) > SHORT_TEXT
-
-
-def _is_name_word(word: str) -> bool:
-    return len(word) > 1 and word[0].isupper() and word.isalpha() and not word.isupper()
 
 
 def _word(text: str) -> str:

@@ -66,9 +66,11 @@ def is_private(subject: Token) -> bool:
 
 def placed(mention: ActorMention) -> bool:
     """A state or body, or a person or group whose country is known: only those are ends of a flow (a person
-    the text names without saying whose they are, "Representative Boebert's district", is none)."""
+    the text names without saying whose they are, "Representative Boebert's district", is none), never "the
+    international community" (category `collective`: everyone at once)."""
     actor = mention.actors[0]
-    return actor.kind not in ("person", "organization", "other") or actor.country is not None
+    return actor.category != "collective" and (actor.kind not in ("person", "organization", "other") or
+                                               actor.country is not None)
 
 
 def names_a_giver(mention: ActorMention) -> bool:
