@@ -61,6 +61,8 @@ def test_police_and_troops_in_a_state_are_its_own_but_not_its_forces_or_foreign_
     assert {(e.source, e.target) for e in police.events} == {("UGA", "UGA")}
     foreign = _all_codes(_analyse("Foreign troops in Chad clashed with rebels.", "2023-03-01"))
     assert not any(code.startswith("tcd-mil") for codes in foreign.values() for code in codes), foreign
+    blue = _all_codes(_analyse("Peacekeepers in Chad and troops in Darfur were attacked.", "2023-03-01"))
+    assert "Peacekeepers in Chad" not in blue and "troops in Darfur" not in blue, blue  # never theirs by "in"
     own = _all_codes(_analyse("Kenya moved its troops in Somalia to the border.", "2023-03-01"))
     assert not any(code.startswith("som-") for codes in own.values() for code in codes), own
 
@@ -126,3 +128,19 @@ def test_a_unionist_is_labour_and_a_delegate_government() -> None:
     assert delegate.get("Brazilian delegate") == {"bra-delegate"}, delegate
     found = _analyse("A Brazilian delegate told the conference that prices were too high.", "2023-05-01")
     assert _actor_of(found, "Brazilian delegate")[1] == "GOV"
+
+
+@pytest.mark.model
+def test_an_acronym_the_document_defines_is_that_body_wherever_it_is_written() -> None:
+    found = _all_codes(_analyse("The mission trains the Liberian National Police (LNP). Donors gave the LNP "
+                                "new radios, and LNP officers patrolled the port.", "2019-05-01"))
+    assert found.get("LNP") == {"lbr-police"}, found
+    person = _all_codes(_analyse("Minister Ada Kole (AK) spoke. AK left.", "2019-05-01"))
+    assert "AK" not in person, person  # a person's initials are no body
+
+
+@pytest.mark.model
+def test_a_government_named_by_its_leader_s_surname_is_that_state_s() -> None:
+    voiced = multipolar.analyze(Article(text="The Obama Administration's deal eased the restrictions.",
+                                        date=dt.date(2025, 7, 15), voice="USA"))
+    assert _all_codes(voiced).get("Obama Administration") == {"usa-gov"}, _all_codes(voiced)

@@ -61,7 +61,7 @@ def with_agents(resolver: ActorResolver, doc: Doc, words: list[str], mentions: l
         if agent.role and size == 1 and doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod":
             i = end  # "India's premier airlift": an adjective, not the office
             continue
-        qualifier = qualifier_before(words, i, by_end)
+        qualifier = _leader_of(resolver, words, i, agent, by_end, day) or qualifier_before(words, i, by_end)
         if qualifier is None:
             qualifier = _qualifier_after(words, end, by_start, agent, _bare(doc, i, end))
         if qualifier is None:
@@ -93,6 +93,28 @@ def with_agents(resolver: ActorResolver, doc: Doc, words: list[str], mentions: l
         taken.update(range(start, stop))
         i = stop
     return result
+
+
+_LEADERS = ("president", "prime_minister", "chancellor")
+_LED_BODIES = frozenset({"administration", "government", "cabinet"})
+
+
+def _leader_of(resolver: ActorResolver, words: list[str], at: int, agent: Agent, by_end: dict[int, ActorMention],
+               day: dt.date | None) -> ActorMention | None:
+    """"the Obama Administration", "the Reagan government": a government named by the surname of whoever
+    leads or led it is that state's (not Obama, the Japanese town), when one state had such a leader."""
+    if agent.term not in _LED_BODIES or at == 0 or not words[at - 1][:1].isupper() or not words[at - 1].isalpha():
+        return None
+    before = by_end.get(at)
+    if before is not None and (before.start != at - 1 or before.actors[0].kind != "other"):
+        return None  # a state's or a person's own mention ("the Biden administration") already says whose
+    name = words[at - 1].lower()
+    states = {ref.country for former in (False, True) for ref in resolver.holders_named(_LEADERS, words[at - 1], day,
+                                                                                        former=former)
+              if ref.name.split()[-1].lower() == name}  # his surname, not a word of another's name
+    if len(states) != 1 or None in states:
+        return None
+    return ActorMention(at - 1, at, (resolver.ref(states.pop() or "", day),), "name")
 
 
 def _organisation_of_office(resolver: ActorResolver, words: list[str], start: int, end: int,
@@ -159,12 +181,15 @@ def _qualifier_after(words: list[str], end: int, by_start: dict[int, ActorMentio
     found = by_start.get(k)
     if found is not None and words[end].lower() == "in" and agent.sector in _FOREIGN_PRESENCE and \
             found.actors[0].kind != "other" and not (bare and agent.sector in _OWN_FORCES and not agent.role and
-                                                     found.actors[0].kind == "state"):
+                                                     found.actors[0].kind == "state" and found.how == "name" and
+                                                     agent.slug not in _FOREIGN_BY_NATURE):
         return None
     return found
 
 
 _OWN_FORCES = frozenset({"MIL", "COP"})
+_FOREIGN_BY_NATURE = frozenset({"peacekeepers", "peacekeeper"})
+"""Forces that are never the state's they serve in; nor are troops in a region ("in Darfur", regions.tsv)."""
 
 
 def _bare(doc: Doc, start: int, end: int) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from multipolar.coding.gazetteer import STATE_KINDS, ActorInfo, Gazetteer, NamePattern
+from multipolar.nlp.actors import acronyms as actors_acronyms
 from multipolar.nlp.actors import agents as actors_agents
 from multipolar.nlp.actors import explained as actors_explained
 from multipolar.nlp.actors import initials as actors_initials
@@ -87,6 +88,7 @@ class ActorResolver:
         mentions += actors_initials.initialled_people(self, words, mentions, day)
         mentions = actors_agents.with_agents(self, doc, words, mentions, day)
         mentions = actors_explained.with_explained(self, doc, words, mentions, day)
+        mentions = actors_acronyms.with_acronyms(doc, words, mentions)
         voices = self._voices(doc, day)
         mentions = actors_plural.with_plural_references(self, doc, mentions, voices)
         if voices:
