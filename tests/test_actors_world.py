@@ -144,3 +144,6 @@ def test_a_government_named_by_its_leader_s_surname_is_that_state_s() -> None:
     voiced = multipolar.analyze(Article(text="The Obama Administration's deal eased the restrictions.",
                                         date=dt.date(2025, 7, 15), voice="USA"))
     assert _all_codes(voiced).get("Obama Administration") == {"usa-gov"}, _all_codes(voiced)
+    assert "Obama" not in _all_codes(voiced)  # the town inside it is gone
+    joint = _all_codes(_analyse("The Biden-Harris Administration pledged $10 million to ASEAN.", "2023-01-15"))
+    assert not any(code.startswith("kna-") for codes in joint.values() for code in codes), joint

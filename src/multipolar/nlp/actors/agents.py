@@ -61,7 +61,7 @@ def with_agents(resolver: ActorResolver, doc: Doc, words: list[str], mentions: l
         if agent.role and size == 1 and doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod":
             i = end  # "India's premier airlift": an adjective, not the office
             continue
-        qualifier = _leader_of(resolver, words, i, agent, by_end, day) or qualifier_before(words, i, by_end)
+        qualifier = _leader_of(resolver, doc, words, i, agent, by_end) or qualifier_before(words, i, by_end)
         if qualifier is None:
             qualifier = _qualifier_after(words, end, by_start, agent, _bare(doc, i, end))
         if qualifier is None:
@@ -88,23 +88,32 @@ def with_agents(resolver: ActorResolver, doc: Doc, words: list[str], mentions: l
             i = end
             continue
         how = "place+agent" if qualifier.how in ("capital", "knowledge_base") else "agent"  # "Delhi police"
-        result = [m for m in result if m is not qualifier] + [ActorMention(start, stop, (actor,), how)]
+        result = [m for m in result if m is not qualifier and not _place_within(m, start, stop)] + \
+            [ActorMention(start, stop, (actor,), how)]
         result = _distributed(resolver, words, qualifier, agent, day, result, by_end)
         taken.update(range(start, stop))
         i = stop
     return result
 
 
+def _place_within(mention: ActorMention, start: int, stop: int) -> bool:
+    """A town inside the body's words ("Obama" of "the Obama Administration"), which the body replaces."""
+    return start <= mention.start and mention.end <= stop and mention.actors[0].kind == "other"
+
+
 _LEADERS = ("president", "prime_minister", "chancellor")
 _LED_BODIES = frozenset({"administration", "government", "cabinet"})
 
 
-def _leader_of(resolver: ActorResolver, words: list[str], at: int, agent: Agent, by_end: dict[int, ActorMention],
-               day: dt.date | None) -> ActorMention | None:
+def _leader_of(resolver: ActorResolver, doc: Doc, words: list[str], at: int, agent: Agent,
+               by_end: dict[int, ActorMention]) -> ActorMention | None:
     """"the Obama Administration", "the Reagan government": a government named by the surname of whoever
-    leads or led it is that state's (not Obama, the Japanese town), when one state had such a leader."""
-    if agent.term not in _LED_BODIES or at == 0 or not words[at - 1][:1].isupper() or not words[at - 1].isalpha():
+    leads or led it is that state's (not Obama, the Japanese town), when one state had such a leader and the
+    document names that state or speaks for it ("the Biden-Harris Administration" is not Timothy Harris's)."""
+    if agent.term not in _LED_BODIES or at == 0 or not words[at - 1][:1].isupper() or not words[at - 1].isalpha() \
+            or (at >= 2 and words[at - 2] in ("-", "–")):
         return None
+    day = doc._.mp_date
     before = by_end.get(at)
     if before is not None and (before.start != at - 1 or before.actors[0].kind != "other"):
         return None  # a state's or a person's own mention ("the Biden administration") already says whose
@@ -112,7 +121,10 @@ def _leader_of(resolver: ActorResolver, words: list[str], at: int, agent: Agent,
     states = {ref.country for former in (False, True) for ref in resolver.holders_named(_LEADERS, words[at - 1], day,
                                                                                         former=former)
               if ref.name.split()[-1].lower() == name}  # his surname, not a word of another's name
-    if len(states) != 1 or None in states:
+    named = {m.actors[0].state_code for m in by_end.values()}
+    if doc._.mp_voice:
+        named.add(resolver.gazetteer.code_of(doc._.mp_voice, day) or "")
+    if len(states) != 1 or not states <= named:
         return None
     return ActorMention(at - 1, at, (resolver.ref(states.pop() or "", day),), "name")
 
