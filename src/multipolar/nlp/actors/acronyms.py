@@ -31,5 +31,8 @@ def with_acronyms(doc: Doc, words: list[str], mentions: list[ActorMention]) -> l
 
 
 def _a_body(mention: ActorMention) -> bool:
-    return len(mention.actors) == 1 and mention.actors[0].kind in ("organization", "igo") and \
+    """A body our tables or rules resolved, named in more than one word; not one only the document explains
+    (its country is a guess the acronym should not spread)."""
+    ref = mention.actors[0]
+    return len(mention.actors) == 1 and ref.kind in ("organization", "igo") and ref.origin != "document" and \
         mention.end - mention.start > 1
