@@ -27,6 +27,10 @@ from .test_figures_families import figures
     # the maker named as the possessor, or the speaker's own
     ("We welcome the Government of Norway's pledge to contribute $30 million to the fund.", "NOR"),
     ("We reaffirm our commitment to provide $4 billion in humanitarian assistance.", "KEN"),
+    # "its" and "their" are the clause's subject's; "by" names the maker
+    ("Sweden will deliver on its promise to raise its aid to $7 billion.", "SWE"),
+    ("Donor nations must honour their pledge to provide $30 billion.", None),
+    ("We commend the pledges by Qatar and Kuwait to contribute $3 million each.", "QAT"),
 ])
 def test_a_promise_is_given_by_its_maker(text: str, giver: str | None) -> None:
     (figure,) = figures(text, voice="KEN")

@@ -37,6 +37,8 @@ def promise_maker(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss":
             return child
+        if child.dep_ == "prep" and child.lower_ == "by":  # "the pledges by India and China to contribute"
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
         if child.dep_ == "acl" and child.tag_ == "VBN":
             agent = next((g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"),
                          None)

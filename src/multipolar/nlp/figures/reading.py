@@ -110,9 +110,9 @@ class FigureReader:
         """(from, to) of a flow: its giver and receiver, read from the figure's clause."""
         verb = governing_verb(span.root)
         subjects = self.subject_states(verb) if verb is not None else []
-        promised, maker = self._promised_by(verb) if verb is not None else (False, None)
+        promised, makers = self._promised_by(verb) if verb is not None else (False, [])
         if promised:
-            subjects = [maker] if maker else []  # "the commitment to mobilize $100 billion": no one named
+            subjects = makers  # "the commitment to mobilize $100 billion": no one named
         subject = subjects[0] if subjects else None
         owner = self._owner_of_flow(span)
         origin = self._state_after(span, verb, ("from",))
@@ -155,19 +155,24 @@ class FigureReader:
         self.last_flow = (giver, destination)
         return giver, destination
 
-    def _promised_by(self, verb: Token) -> tuple[bool, str | None]:
+    def _promised_by(self, verb: Token) -> tuple[bool, list[str]]:
         """Whether the figure is the content of a promise ("the commitment to mobilize $100 billion"), and
         the state that made it: "our pledge to" the voice's, "Qatar's pledge to" Qatar's, else none."""
         noun = promise_noun(verb)
         if noun is None:
-            return False, None
+            return False, []
         maker = promise_maker(noun)
         if maker is None:
-            return True, None
+            return True, []
         if is_first_person(maker):
-            return True, self.voice
+            return True, [self.voice] if self.voice else []
+        if maker.lower_ in ("its", "their"):
+            # "Canada will deliver on its promise to double assistance": the subject of the clause it is in
+            outer = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            states = self.subject_states(outer) if outer is not None else []
+            return True, states
         states = self._named_together(maker)
-        return True, states[0] if states else None
+        return True, states
 
     def announced_flow(self, sent: Span) -> tuple[str, str | None] | None:
         """(giver, receiver) of a sentence whose verb gives and names no sum ("The United States is
