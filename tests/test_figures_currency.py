@@ -43,3 +43,10 @@ def test_a_dollar_named_after_the_sum_is_that_states() -> None:
     record = {"id": "t", "text": "Canada pledged $1.5 billion Canadian to the fund.", "date": "2022-09-21"}
     (found,) = next(iter(multipolar.process([record], settings=multipolar.Settings(voice="USA")))).analysis.quantities
     assert found.unit == "CAD"
+
+
+@pytest.mark.model
+def test_a_states_adjective_before_a_noun_after_the_sum_names_no_currency() -> None:
+    record = {"id": "t", "text": "The deal brings $2 billion Canadian investment to Ohio.", "date": "2022-09-21"}
+    (found,) = next(iter(multipolar.process([record], settings=multipolar.Settings(voice="USA")))).analysis.quantities
+    assert found.unit == "USD"

@@ -41,8 +41,10 @@ def _dollar_adjectives() -> frozenset[str]:
 def currency_of(span: Span, unit: str | None, voice: str | None, parties: tuple[str, ...]) -> str | None:
     """The ISO code of a sum's currency: what its words name, for this speaker; else the unit read so far."""
     text = span.text.lower()
-    following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    if following in _dollar_adjectives():
+    doc = span.doc
+    following = doc[span.end].lower_ if span.end < len(doc) else ""
+    then = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if following in _dollar_adjectives() and (then is None or then.pos_ not in ("NOUN", "PROPN", "ADJ")):
         return _names()[(_ANY, f"{following} dollar")][0]  # "$1.21 billion Canadian"
     if _US.search(text):
         return "USD"
