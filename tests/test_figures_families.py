@@ -87,3 +87,18 @@ def test_a_finite_verb_joined_to_an_infinitive_shares_the_outer_subject() -> Non
     (figure,) = figures("We are encouraging Haiti to take a holistic approach and are providing $5 million to "
                         "strengthen the police.", voice="USA")
     assert figure.from_ == "USA"
+
+
+def test_a_dash_opens_a_list_item_only_with_a_space_after_it() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from multipolar.nlp.figures.lists import in_list_item
+
+    def first_sentence(words: list[str]) -> bool:
+        doc = Doc(spacy.blank("en").vocab, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+        return in_list_item(next(iter(doc.sents)))
+
+    assert first_sentence(["-", "$", "1", "billion", "to", "Chile", "."])
+    assert first_sentence(["•", "$", "1", "billion", "to", "Chile", "."])
+    assert not first_sentence(["-3", "per", "cent", "growth", "in", "exports", "."])

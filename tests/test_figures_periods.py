@@ -86,3 +86,9 @@ def test_the_day_a_measure_is_signed_is_not_its_figures_period() -> None:
     today = figure("Today, the United States is sanctioning over 400 individuals and entities.", date="2022-03-24",
                    voice="USA")
     assert today.period is None
+
+
+@pytest.mark.parametrize("text", ["the year to March 0000", "the year to March 0001", "mid-0000", "by mid-0000"])
+def test_a_year_to_or_mid_year_outside_the_calendar_is_no_date(text: str) -> None:
+    assert normalise(text, dt.date(2024, 5, 1)) is None
+    assert normalise(text.replace("000", "202"), dt.date(2024, 5, 1)) is not None  # the same words with a real year

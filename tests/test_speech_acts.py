@@ -1,9 +1,10 @@
 """A document's own voice doing things by saying them (UN speeches, statements): thanks with an adjective,
-appeals to addressees we cannot name, courtesies that do what they name. Hand-built Docs, no statistical model;
-the sentences are ours, written in the manner of UN General Debate speeches."""
+appeals to addressees we cannot name, courtesies that do what they name. Hand-built Docs, no statistical model (two
+end-to-end tests marked `model` aside); the sentences are ours, written in the manner of UN General Debate speeches."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -116,6 +117,7 @@ def test_our_call_for_is_the_voices_request() -> None:
     assert [(s, t, p) for s, t, p, _ in events] == [("PAK", "IRN", "REQUEST")]
 
 
+@pytest.mark.model
 def test_the_voice_owns_the_acts_it_calls_ours_but_not_its_feelings() -> None:
     import multipolar
 
@@ -154,6 +156,7 @@ def test_a_joint_statements_we_condemning_no_one_named_is_not_an_event_between_i
     assert EventCoder()(doc)._.mp_events == []
 
 
+@pytest.mark.model
 def test_a_readouts_president_is_the_voices_head_of_state() -> None:
     import multipolar
 
@@ -167,6 +170,9 @@ def test_a_readouts_president_is_the_voices_head_of_state() -> None:
     speech = multipolar.analyze({"text": "Mr. President, the President thanked Japan for its support.",
                                  "speaker": "Norway", "date": "2019-09-24"}, settings=settings)
     assert not any(e.source == "NOR" and e.target == "JPN" for e in speech.events)  # the chair's, not Norway's
+    union = multipolar.analyze({"text": "The President condemned the attack by Chile.", "speaker": "African Union",
+                                "date": "2023-05-10"}, settings=settings)
+    assert not any(e.source_text == "The President" for e in union.events)  # an organisation has no head of state
 
 
 def test_an_offer_of_support_with_a_states_work_is_a_promise_to_that_state() -> None:

@@ -87,9 +87,11 @@ def normalise(text: str, today: dt.date | None, previous: DateValue | None = Non
     t = re.sub(r"\s+", " ", text.lower().strip().strip(",.;"))
     t = re.sub(r"^(?:in |over )?(?:just|only) (?=the )", "", t)  # "in just the past week"
     if m := _YEAR_TO.fullmatch(re.sub(r"^(?:in |for |during )?the ", "", t)):
-        return _year_to(int(m.group(2)), MONTHS[m.group(1)])
+        year = int(m.group(2))
+        return _year_to(year, MONTHS[m.group(1)]) if 1 < year <= 9999 else None
     if m := re.fullmatch(r"(?:by |in |since )?(?:the )?mid-? ?(\d{4})", t):
-        return month_value(int(m.group(1)), 6)  # "mid-2021": June
+        year = int(m.group(1))
+        return month_value(year, 6) if 1 <= year <= 9999 else None  # "mid-2021": June
     if t in ("last week", "previous week", "the previous week"):
         return None if year_only or today is None else _week_before(today)
     span = _span_of_two(t, today, previous)

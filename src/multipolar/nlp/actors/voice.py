@@ -95,8 +95,8 @@ def own_offices(doc: Doc, mentions: list[ActorMention], voices: tuple[ActorRef, 
     addresses a chair ("Mr. President"). Kept apart from the document's mentions (`doc._.mp_offices`): the
     event coder reads them, the quotation attributor has its own reading of role nouns."""
     text = text_of(doc)
-    if len(voices) != 1 or _CHAIR.search(text):
-        return []
+    if len(voices) != 1 or voices[0].kind != "state" or _CHAIR.search(text):
+        return []  # an organisation's "the President" is no head of state
     taken = {k for m in mentions for k in range(m.start, m.end)}
     quoted = quoted_char_ranges(text)
     words = [t.text for t in doc]

@@ -17,10 +17,11 @@ from multipolar.nlp.events.nouns import NounEvents
 from multipolar.nlp.events.slots import aid_kind
 
 GRATEFUL = word_list("grateful_adjectives")
+"""Adjectives of thanks: "we are grateful to X" praises X as "we thank X" does (PLOVER SUPPORT, CAMEO 051)."""
 _DONORS = word_list("donor_nouns")
 """Nouns that say their subject gives: "we are the largest donor of humanitarian assistance in Afghanistan"."""
 _COPULAS = frozenset({"be", "remain", "become"})
-"""Adjectives of thanks: "we are grateful to X" praises X as "we thank X" does (PLOVER SUPPORT, CAMEO 051)."""
+"""Verbs that join a speaker to an adjective or noun of thanks or giving ("we remain grateful")."""
 
 
 _JUDGEMENTS = frozenset({"ACCUSE", "REJECT"})

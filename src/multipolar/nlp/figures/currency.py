@@ -70,7 +70,7 @@ def _named(text: str) -> list[str]:
     """The currency names and symbols in a figure's words, the longest first ("cfa francs" before "francs",
     "nz$" before "$")."""
     found = [name for name in {name for _, name in _names()} if _mentions(text, name)]
-    return sorted(found, key=len, reverse=True)
+    return sorted(found, key=lambda name: (-len(name), name))
 
 
 def _mentions(text: str, name: str) -> bool:

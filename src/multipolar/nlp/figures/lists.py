@@ -22,7 +22,8 @@ from multipolar.nlp.spans import text_of
 if TYPE_CHECKING:
     from multipolar.nlp.figures.quantities import FoundQuantity
 
-_BULLETS = frozenset("-•*–")
+_BULLET = re.compile(r"[•*]|[-–]\s")
+"""A list mark; a dash only with a space after it ("-3 per cent" opens no item)."""
 """Marks that start the items of a list."""
 _NUMBERED = re.compile(r"\(?(?:\d{1,2}|[a-z])[.)]\s")
 """A numbered or lettered item: "1.  $1 billion to ...", "(b) ...", "2) ..."."""
@@ -105,4 +106,4 @@ def in_list_item(sent: Span) -> bool:
     delivery of 1,100 cylinders ..." is two sentences of one item; "2.  $1 billion to purchase ...")."""
     text = text_of(sent.doc)
     line = text[text.rfind("\n", 0, sent.start_char) + 1 : sent.end_char].lstrip()
-    return line[:1] in _BULLETS or _NUMBERED.match(line) is not None
+    return _BULLET.match(line) is not None or _NUMBERED.match(line) is not None
