@@ -118,6 +118,13 @@ def test_an_announced_harmful_act_is_a_threat_and_a_continued_one_is_not() -> No
     assert [(e[0], e[1], e[2], e[4]) for e in continued] == [("JPN", "IRN", "SANCTION", "intended")]
 
 
+def test_co_mediators_do_not_consult_each_other() -> None:
+    # "Kenya and Egypt brokered a truce."  (they mediate together; the parties are not named)
+    events = _events("Kenya/Kenya/PROPN/nsubj/3 and/and/CCONJ/cc/0 Egypt/Egypt/PROPN/conj/0 "
+                     "brokered/broker/VERB/ROOT/- a/a/DET/det/5 truce/truce/NOUN/dobj/3 ././PUNCT/punct/3")
+    assert [e for e in events if e[2] == "CONSULT"] == []
+
+
 def test_request_frame_takes_its_mode_from_what_is_asked() -> None:
     # "France urged Iran to release the prisoners."  The release itself is not coded.
     events = _events("France/France/PROPN/nsubj/1 urged/urge/VERB/ROOT/- Iran/Iran/PROPN/dobj/1 to/to/PART/aux/4 "

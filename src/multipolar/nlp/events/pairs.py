@@ -93,6 +93,8 @@ def _sector(actor: ActorRef, is_people: bool = False) -> str | None:
 def allows_symmetry(pattern: Pattern, trigger: Token) -> bool:
     """Coordinated actors with no target act on each other: "Russia and China held talks". A noun names a
     mutual event only when the event is cooperative ("the Xi-Putin meeting", not "the Russia-Ukraine war")."""
+    if pattern.cameo == MEDIATED:
+        return False  # "a truce brokered by Qatar and Egypt": co-mediators act together, not on each other
     cooperative = pattern.plover in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT")
     if trigger.pos_ in ("NOUN", "PROPN"):
         return cooperative
