@@ -91,3 +91,16 @@ def test_talks_an_act_came_out_of_were_held_with_that_act_s_partner() -> None:
     found = _triples("Today, Brazil issued a joint declaration on energy with Argentina after intense negotiations "
                      "over the weekend in Montevideo.")
     assert {("BRA", "ARG", "CONSULT"), ("ARG", "BRA", "CONSULT")} <= found, found
+
+
+def test_he_is_never_a_plural_named_before() -> None:
+    found = _triples("President Ruto applauded Ghana's leadership for its efforts at a successful G20 Leaders' Summit. "
+                     "He looks forward to continuing to support the G20's work.")
+    assert ("KEN", "G20", "AGREE") in found, found
+    assert ("G20", "G20", "AGREE") not in found
+
+
+def test_an_order_acts_for_whoever_signed_it() -> None:
+    found = _triples("Today, President Lula signed an Executive Order continuing the suspension of heightened tariffs "
+                     "on Argentina.")
+    assert ("BRA", "ARG", "CONCEDE") in found, found

@@ -36,6 +36,7 @@ _OWN_CLAUSES = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "
                           "acl", "xcomp"})
 _BORDERS = word_list("borders")
 _LEADING = word_list("leading_participles")
+_DOCUMENTS = word_list("issued_documents")
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _REPORTING_VERBS = SAY_VERBS | {"announce", "declare", "confirm", "warn", "insist"}
 OCCASIONS = word_list("occasion_nouns")
@@ -133,13 +134,14 @@ class ArgumentReader:
 
     def _person_before(self, pronoun: Token) -> list[ActorHit]:
         """"He raised the EU's concerns": the last person named before, in this sentence or the two before,
-        unless a person we could not resolve was named after them (then we do not guess)."""
+        unless a person we could not resolve was named after them (then we do not guess); never a plural ("the
+        G20 Leaders' Summit" is no "he")."""
         doc = pronoun.doc
         first = doc[max(pronoun.sent.start - 1, 0)].sent
         first = doc[max(first.start - 1, 0)].sent
         for i in range(pronoun.i - 1, first.start - 1, -1):
             mention = self.mentions.get(i)
-            if mention is not None and mention.actors[0].kind == "person":
+            if mention is not None and mention.actors[0].kind == "person" and not _plural(mention, doc):
                 return [(mention, doc[mention.start])]
             if doc[i].ent_type_ == "PERSON" and mention is None:
                 return []
@@ -166,6 +168,7 @@ class ArgumentReader:
             actors.extend(c for c in agent.children if c.dep_ == "pobj")
         actors = [verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t for t in actors]
         actors = [s for t in actors for s in _speaker_for_pronoun(verb, t)]
+        actors = self._issuers(verb, actors)
         passive = [verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t for t in passive]
         if not actors and not passive:
             if verb.dep_ == "relcl":
@@ -190,6 +193,14 @@ class ArgumentReader:
                     return undergoing, []  # "X was indicted by the court and will resign": X resigns
                 return inherited, []
         return actors, passive
+
+    def _issuers(self, verb: Token, actors: list[Token]) -> list[Token]:
+        """"signed an Executive Order continuing the suspension" (parsed as a clause whose subject is the order): a
+        document that names no actor acts for whoever signed or issued it, the subject of the governing verb."""
+        if not actors or verb.dep_ != "ccomp" or not all(
+                t.lemma_.lower() in _DOCUMENTS and not self.actors_of(t) for t in actors):
+            return actors
+        return [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS] or actors
 
     def source_actors(self, verb: Token) -> tuple[list[ActorHit], list[Token]]:
         subject_tokens, passive_tokens = self.subjects(verb)
@@ -454,6 +465,17 @@ def _prep_objects(prep: Token) -> list[Token]:
         if token.is_punct:
             break
     return []
+
+
+def _plural(mention: ActorMention, doc: Doc) -> bool:
+    """"G20 Leaders", "foreign ministers": a plural noun, or an office word in the plural (the parser often tags
+    "Leaders" in a name as singular)."""
+    words = [t for t in doc[mention.start : mention.end] if t.is_alpha]
+    if not words:
+        return False
+    last = words[-1]
+    return last.tag_ in ("NNS", "NNPS") or (mention.how == "agent" and last.lower_.endswith("s")
+                                            and not last.lower_.endswith("ss"))
 
 
 def _all_states(mention: ActorMention) -> bool:
