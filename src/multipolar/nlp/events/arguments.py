@@ -13,9 +13,11 @@ from spacy.tokens import Doc, Token
 from multipolar.coding.tables import word_list
 from multipolar.nlp.events.tree import PASSIVE_SUBJECT_DEPS as PASSIVE_SUBJECT_DEPS
 from multipolar.nlp.events.tree import SUBJECT_DEPS as SUBJECT_DEPS
+from multipolar.nlp.events.tree import between_phrases as between_phrases
 from multipolar.nlp.events.tree import conjuncts as conjuncts
 from multipolar.nlp.events.tree import governing_verb as governing_verb
-from multipolar.nlp.events.tree import noun_doers
+from multipolar.nlp.events.tree import gratitude_word, noun_doers, prep_objects
+from multipolar.nlp.events.tree import helping_clauses as helping_clauses
 from multipolar.nlp.events.tree import object_controlled as object_controlled
 from multipolar.nlp.events.tree import object_lemmas as object_lemmas
 from multipolar.nlp.events.tree import objects_of as objects_of
@@ -234,7 +236,7 @@ class ArgumentReader:
 
     def _prep_actors(self, holders: list[Token], wanted: set[str]) -> list[ActorHit]:
         return [a for holder in holders for prep in holder.children if prep.dep_ in ("prep", "dative")
-                and prep.lower_ in wanted for obj in _prep_objects(prep) for a in self.actors_of(obj, pronouns=True)]
+                and prep.lower_ in wanted for obj in prep_objects(prep) for a in self.actors_of(obj, pronouns=True)]
 
     def _object_targets(self, word: Token, objects: list[Token]) -> list[ActorHit]:
         found = [a for t in objects or [c for c in word.children if c.dep_ in ("dobj", "attr")]
@@ -332,7 +334,7 @@ class ArgumentReader:
     def thanked_for(self, noun: Token) -> list[ActorHit]:
         """Who is thanked for an act, and so did it: "We are grateful to the United States and France for the
         material support provided to our army", "thanked Japan for the assistance"."""
-        word = _gratitude_word(noun)
+        word = gratitude_word(noun)
         if word is None:
             return []
         # "grateful to MINUSCA, the United States ... and France for the support": the parse may hang "for" on the
@@ -352,7 +354,7 @@ class ArgumentReader:
                  for o in prep.children if o.dep_ == "pobj"]
         if given:
             return self.actors_of_all(given)
-        word = _gratitude_word(noun)
+        word = gratitude_word(noun)
         if word is None:
             return []
         speaker = word if word.pos_ in ("VERB", "AUX") else word.head
@@ -420,24 +422,7 @@ _ANSWERING_MARKS = word_list("answering_marks")
 _ANSWERING_PREPS = word_list("answering_preps")
 _ANSWERING_PURPOSES = word_list("answering_purposes")
 _GATHERINGS = word_list("gatherings")
-_GRATITUDE = word_list("gratitude")
-_HELPING = word_list("helping")
 _GIVEN = word_list("given")
-
-
-def helping_clauses(verb: Token, objects: list[Token]) -> list[Token]:
-    """Purpose infinitives of helping ("to support the Haitian authorities", "to help fight an insurgency")
-    on the verb or its objects."""
-    return [clause for holder in (verb, *objects) for clause in holder.children
-            if clause.dep_ in ("advcl", "xcomp", "acl") and clause.lemma_.lower() in _HELPING
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)]
-
-
-def between_phrases(nouns: list[Token]) -> list[Token]:
-    """The "between" of an act's nouns, on the noun or on its participle: "the agreement between Armenia and
-    Azerbaijan", "the agreement reached between the United States and Russia"."""
-    holders = [*nouns, *(c for n in nouns for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN")]
-    return [prep for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "between"]
 
 
 def _own_possessives(doc: Doc, mentions: dict[int, ActorMention]) -> dict[int, ActorMention]:
@@ -453,20 +438,6 @@ def _own_possessives(doc: Doc, mentions: dict[int, ActorMention]) -> dict[int, A
             and t.dep_ == "poss" and t.i not in mentions and not any(a <= t.idx < b for a, b in quoted)}
 
 
-def _prep_objects(prep: Token) -> list[Token]:
-    """A preposition's objects; one left without ("our support for and assistance with Poland's investigation")
-    shares the object of the preposition the next conjoined phrase ends on."""
-    objects = [o for o in prep.children if o.dep_ == "pobj"]
-    if objects or prep.i + 1 >= len(prep.doc) or prep.doc[prep.i + 1].dep_ != "cc":
-        return objects
-    for token in prep.doc[prep.i + 2 : prep.sent.end]:
-        if token.dep_ == "prep" and token.i > prep.i + 2:
-            return [o for o in token.children if o.dep_ == "pobj"]
-        if token.is_punct:
-            break
-    return []
-
-
 def _plural(mention: ActorMention, doc: Doc) -> bool:
     """"G20 Leaders", "foreign ministers": a plural noun, or an office word in the plural (the parser often tags
     "Leaders" in a name as singular)."""
@@ -480,24 +451,6 @@ def _plural(mention: ActorMention, doc: Doc) -> bool:
 
 def _all_states(mention: ActorMention) -> bool:
     return all(ref.kind == "state" for ref in mention.actors)
-
-
-def _gratitude_word(noun: Token) -> Token | None:
-    """The word of thanks an act is the reason for: "thanked Japan [for its support]", "grateful to X [for]"; also
-    where the parse hangs "for" on the copula ("We are [grateful to X] for the support") or on the thanked ones,
-    below the clause of thanks ("We are grateful to A, B and C for", "for" on C or on an apposition of "We")."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
-        return None
-    holder = noun.head.head
-    for node in [holder, *holder.ancestors][:4]:
-        if node.lemma_.lower() in _GRATITUDE:
-            return node
-        thanks = [c for c in node.children if c.dep_ == "acomp" and c.lemma_.lower() in _GRATITUDE]
-        if thanks:
-            return thanks[0]
-        if node.pos_ in ("VERB", "AUX"):
-            return None  # the clause ends here: "sent troops for the mission" thanks no one
-    return None
 
 
 def _speaker_for_pronoun(verb: Token, subject: Token) -> list[Token]:

@@ -1,12 +1,17 @@
 """Plain dependency-tree readings the argument rules share: conjuncts, a verb's objects and the lemmas an object
-constraint meets, whose subject a subject-less verb borrows, and what says whose act an event noun is."""
+constraint meets, whose subject a subject-less verb borrows, whose act an event noun is, a word of thanks, a purpose
+of helping, the "between" of an act, the object a preposition shares."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from multipolar.coding.tables import word_list
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+_GRATITUDE = word_list("gratitude")
+_HELPING = word_list("helping")
 
 
 def noun_doers(noun: Token) -> list[Token]:
@@ -63,3 +68,50 @@ def object_lemmas(objects: list[Token], verb: Token, adjuncts: bool = True) -> s
                                                                                           "to", "off", "as")):
         lemmas.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")  # "pulled out of the deal"
     return lemmas
+
+
+def helping_clauses(verb: Token, objects: list[Token]) -> list[Token]:
+    """Purpose infinitives of helping ("to support the Haitian authorities", "to help fight an insurgency")
+    on the verb or its objects."""
+    return [clause for holder in (verb, *objects) for clause in holder.children
+            if clause.dep_ in ("advcl", "xcomp", "acl") and clause.lemma_.lower() in _HELPING
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)]
+
+
+def between_phrases(nouns: list[Token]) -> list[Token]:
+    """The "between" of an act's nouns, on the noun or on its participle: "the agreement between Armenia and
+    Azerbaijan", "the agreement reached between the United States and Russia"."""
+    holders = [*nouns, *(c for n in nouns for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    return [prep for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "between"]
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """A preposition's objects; one left without ("our support for and assistance with Poland's investigation")
+    shares the object of the preposition the next conjoined phrase ends on."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    if objects or prep.i + 1 >= len(prep.doc) or prep.doc[prep.i + 1].dep_ != "cc":
+        return objects
+    for token in prep.doc[prep.i + 2 : prep.sent.end]:
+        if token.dep_ == "prep" and token.i > prep.i + 2:
+            return [o for o in token.children if o.dep_ == "pobj"]
+        if token.is_punct:
+            break
+    return []
+
+
+def gratitude_word(noun: Token) -> Token | None:
+    """The word of thanks an act is the reason for: "thanked Japan [for its support]", "grateful to X [for]"; also
+    where the parse hangs "for" on the copula ("We are [grateful to X] for the support") or on the thanked ones,
+    below the clause of thanks ("We are grateful to A, B and C for", "for" on C or on an apposition of "We")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    holder = noun.head.head
+    for node in [holder, *holder.ancestors][:4]:
+        if node.lemma_.lower() in _GRATITUDE:
+            return node
+        thanks = [c for c in node.children if c.dep_ == "acomp" and c.lemma_.lower() in _GRATITUDE]
+        if thanks:
+            return thanks[0]
+        if node.pos_ in ("VERB", "AUX"):
+            return None  # the clause ends here: "sent troops for the mission" thanks no one
+    return None
