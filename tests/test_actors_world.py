@@ -11,7 +11,7 @@ import pytest
 
 import multipolar
 from multipolar.coding.kb import shipped
-from multipolar.nlp.actors.places import _one_edit_away
+from multipolar.nlp.actors.places import _near_a_large_city, _one_edit_away
 from multipolar.records import Article
 
 from .conftest import ROOT
@@ -30,6 +30,14 @@ def test_spellings_one_edit_away_keep_the_first_letter_and_the_spaces() -> None:
 
 
 @pytest.mark.model
+def test_the_quick_test_before_respelling_misses_no_large_city_one_edit_away() -> None:
+    kb = shipped()
+    for written in ("mykolaiv", "khan younis", "hargeisa", "kharkov", "mumbia"):  # each one edit from a large city
+        assert _near_a_large_city(kb, written), written
+        assert any(kb.lookup(v.split(" ")) for v in _one_edit_away(written)), written
+    assert not _near_a_large_city(kb, "zorbulaxian")  # nothing near: the look-ups are spared
+
+
 def test_a_large_city_in_the_spelling_news_uses_is_its_state_s() -> None:
     assert _countries("Drones hit Mykolaiv before dawn, the governor said.").get("Mykolaiv") == "UKR"
     assert _countries("Aid trucks reached Khan Younis on Sunday.").get("Khan Younis") == "PSE"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -206,6 +207,19 @@ class KnowledgeBase:
                     found.setdefault(folded(name.rsplit(" ", 1)[-1]).lower(), []).append(number)
             self._surnames = {key: tuple(numbers) for key, numbers in found.items()}
         return self._surnames.get(folded(surname).lower(), ())
+
+    def place_names(self, min_population: float) -> frozenset[str]:
+        """The names (lower case) of every place of at least this population."""
+        spans = [*self._spans, (len(self._rows), "")]
+        names: set[str] = set()
+        for (start, kind), (end, _) in itertools.pairwise(spans):
+            if kind != "place":
+                continue
+            for number in range(start, end):
+                cells = self._rows[number].split("\t", 6)
+                if float(cells[4] or 0) >= min_population:
+                    names.update(name.lower() for name in cells[5].split("|") if name)
+        return frozenset(names)
 
     def terms(self, number: int) -> tuple[KbTerm, ...]:
         if self.kind(number) != "person":

@@ -14,10 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import string
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Protocol
 
 from spacy.tokens import Doc
 
+from multipolar.coding.kb import KnowledgeBase
 from multipolar.data_files import word_list
 from multipolar.nlp.actors.kb_names import HONORIFICS, KbMatcher
 from multipolar.nlp.spans import ActorMention, ActorRef
@@ -71,6 +73,8 @@ def _one_place(kb: KbMatcher, tokens: list[str]) -> int | None:
         return None
     if (len(tokens) == 1 and written.lower() in kb.kb.common_words) or written.lower() in _NOT_PLACES:
         return None  # "Africa" is not Arica
+    if not _near_a_large_city(kb.kb, written.lower()):
+        return None  # the usual case: the chosen place could not be a large city, so spare the look-ups
     places = {n for variant in _one_edit_away(written.lower()) for n in kb.kb.lookup(variant.split(" "))
               if kb.kb.kind(n) == "place"}
     if not places or len({kb.kb.entry(n).country for n in places}) != 1:
@@ -79,6 +83,20 @@ def _one_place(kb: KbMatcher, tokens: list[str]) -> int | None:
     if chosen is None or kb.kb.entry(chosen).weight < _LARGE_CITY:
         return None
     return chosen
+
+
+def _near_a_large_city(kb: KnowledgeBase, written: str) -> bool:
+    """Some large city's name may be one edit from `written`: two spellings one edit apart (after their first
+    letter) share a spelling with one letter dropped, so this never says no wrongly, and it asks one set."""
+    dropped = _large_city_spellings(kb)
+    return written in dropped or any(written[:i] + written[i + 1:] in dropped for i in range(1, len(written)))
+
+
+@lru_cache(maxsize=2)
+def _large_city_spellings(kb: KnowledgeBase) -> frozenset[str]:
+    """The names of large cities, each also with any one letter after the first dropped."""
+    names = kb.place_names(_LARGE_CITY)
+    return frozenset(names | {name[:i] + name[i + 1:] for name in names for i in range(1, len(name))})
 
 
 def _one_edit_away(text: str) -> Iterator[str]:

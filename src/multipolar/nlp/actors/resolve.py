@@ -75,6 +75,7 @@ class ActorResolver:
         self.gazetteer = gazetteer
         self.kb = KbMatcher(gazetteer.kb, gazetteer.agent_at) if gazetteer.kb is not None else None
         self._kb_holders: dict[tuple[str, str], list[int]] | None = None
+        self._holder_words: tuple[dict[str, list[tuple[str, Any]]], dict[str, list[tuple[str, int]]]] | None = None
         self._spellings: list[tuple[str, str]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -360,21 +361,37 @@ class ActorResolver:
                 return day is not None and term.end is not None and term.end < day
             return bool(term.covers(day))
 
-        for (_, role), terms in self.gazetteer._holders.items():
-            for term in terms if role in roles else ():
-                info = self.gazetteer.actors.get(term.code)
-                if info is not None and held(term) and name in folded(info.name).split():
-                    found.setdefault(term.code, self.ref(term.code, day))
-        if self.kb is not None:
-            if self._kb_holders is None:
-                self._kb_holders = self.kb.kb.holders()
-            for (_, role), numbers in self._kb_holders.items():
-                for number in numbers if role in roles else ():
-                    entry = self.kb.kb.entry(number)
-                    if name in folded(entry.name).split() and any(t.role == role and held(t)
-                                                                   for t in self.kb.kb.terms(number)):
-                        found.setdefault(entry.code, self.kb_ref(number, day))
+        tables, kb = self._holders_by_name_word()
+        for role, term in tables.get(name, ()):
+            if role in roles and held(term):
+                found.setdefault(term.code, self.ref(term.code, day))
+        if self.kb is None:
+            return list(found.values())
+        for role, number in kb.get(name, ()):
+            if role in roles and any(t.role == role and held(t) for t in self.kb.kb.terms(number)):
+                found.setdefault(self.kb.kb.entry(number).code, self.kb_ref(number, day))
         return list(found.values())
+
+    def _holders_by_name_word(self) -> tuple[dict[str, list[tuple[str, Any]]], dict[str, list[tuple[str, int]]]]:
+        """Office holders of the tables (their terms) and of the knowledge base (their rows) under each word of
+        their names, in the tables' order: `holders_named` asks for one word, not every holder."""
+        if self._holder_words is None:
+            tables: dict[str, list[tuple[str, Any]]] = {}
+            for (_, role), terms in self.gazetteer._holders.items():
+                for term in terms:
+                    info = self.gazetteer.actors.get(term.code)
+                    for word in dict.fromkeys(folded(info.name).split()) if info is not None else ():
+                        tables.setdefault(word, []).append((role, term))
+            kb: dict[str, list[tuple[str, int]]] = {}
+            if self.kb is not None:
+                if self._kb_holders is None:
+                    self._kb_holders = self.kb.kb.holders()
+                for (_, role), numbers in self._kb_holders.items():
+                    for number in numbers:
+                        for word in dict.fromkeys(folded(self.kb.kb.entry(number).name).split()):
+                            kb.setdefault(word, []).append((role, number))
+            self._holder_words = (tables, kb)
+        return self._holder_words
 
     def namesake(self, surname: str, sector: str, countries: set[str], day: dt.date | None) -> ActorRef | None:
         """"Prime Minister Rabuka" when the tables hold no such prime minister on the date: the one person of
