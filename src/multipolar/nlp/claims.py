@@ -5,7 +5,8 @@ A spaCy component (`multipolar_claims`). For a verb of effect (strengthen, deepe
 the cause is its subject (or the `by` agent of a passive) and the effect its object (or passive subject).
 The effect is a relation between two actors (named in the phrase, or the pair the text is about); the
 cause is an event class with its dyad when its head noun is an event noun ("sanctions" -> SANCTION from
-"Western" -> WST), otherwise a state of affairs with the actors it names ("opposition to the US").
+"Western" -> WST), otherwise, or when the noun names a stance (`stance_nouns.txt`), a state of affairs with
+the actors it names ("opposition to the US").
 The words each rule looks for are data: `data/claims/`.
 """
 
@@ -28,6 +29,7 @@ EFFECT_VERBS = {verb: int(direction) for verb, direction in word_table("claims/e
 """Verbs of effect: 1 makes the relation they govern stronger, -1 weaker (`data/claims/effect_verbs.tsv`)."""
 RELATION_NOUNS = word_list("claims/relation_nouns.txt")
 HEDGES = word_list("claims/hedges.txt")
+STANCE_NOUNS = word_list("claims/stance_nouns.txt")
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ class ClaimFinder:
         modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss")]
         sources = [by_token[c.i].actors[0].state_code for c in modifiers if c.i in by_token]
         actors = tuple(dict.fromkeys(_states_in(phrase, by_token)))
-        if pattern is not None and pattern.plover:
+        if pattern is not None and pattern.plover and noun.lemma_.lower() not in STANCE_NOUNS:
             target = next((a for a in actors if a not in sources), None)
             return ClaimSide("event", phrase.text, pattern.plover, sources[0] if sources else None, target, actors)
         if noun.lemma_.lower() == "pressure":
