@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,14 +23,7 @@ from multipolar.cli.common import (
     fail,
 )
 from multipolar.errors import MultipolarError
-
-
-class PromisedReading(StrEnum):
-    """How event gold's promised concessions are read (`multipolar eval --promised-concessions`)."""
-
-    as_written = "as-written"
-    agree = "agree"
-
+from multipolar.evaluate.gold_file import PromisedReading
 
 PromisedOption = Annotated[PromisedReading, typer.Option(
     "--promised-concessions",

@@ -31,7 +31,7 @@ from typing import Any
 
 from multipolar.coding.tables import OLD_PLOVER_NAMES, load_tables
 from multipolar.errors import GoldFileError
-from multipolar.evaluate.gold_file import gold_lines
+from multipolar.evaluate.gold_file import PromisedReading, gold_lines
 from multipolar.pipeline import process
 from multipolar.records import Event
 from multipolar.settings import DEFAULT_SETTINGS, Settings
@@ -161,8 +161,6 @@ def _table(scores: dict[str, Score]) -> dict[str, dict[str, float | int]]:
     return {k: v.as_dict() for k, v in sorted(scores.items())}
 
 
-PROMISED_READINGS = ("as-written", "agree")
-"""How a gold file's promised concessions are read: as the file codes them, or as AGREE (the session-7 reading)."""
 _CONCESSIONS = frozenset({"CONCEDE", "RETREAT"})
 
 
@@ -175,9 +173,9 @@ def promised_as_agree(expected: dict[str, Any]) -> dict[str, Any]:
     return {**expected, "plover": "AGREE", "mode": None, "code": code if code.startswith("03") else "03"}
 
 
-def read_gold(path: Path, promised: str = "as-written") -> list[GoldRecord]:
+def read_gold(path: Path, promised: str = PromisedReading.as_written) -> list[GoldRecord]:
     """The records of a gold file; `promised="agree"` reads its promised concessions as AGREE."""
-    if promised not in PROMISED_READINGS:
+    if promised not in set(PromisedReading):
         raise GoldFileError(f"unknown reading of promised concessions: {promised}")
     records = []
     for number, line in gold_lines(path):
@@ -223,7 +221,7 @@ def _normalised(expected: dict[str, Any]) -> dict[str, Any]:
 
 
 def _reading(expected: dict[str, Any], promised: str) -> dict[str, Any]:
-    return promised_as_agree(expected) if promised == "agree" else expected
+    return promised_as_agree(expected) if promised == PromisedReading.agree else expected
 
 
 def analysed(records: list[GoldRecord], settings: Settings = DEFAULT_SETTINGS

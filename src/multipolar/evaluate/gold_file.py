@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
 
 from multipolar.errors import GoldFileError
+
+
+class PromisedReading(StrEnum):
+    """How event gold's promised concessions are read: as the file codes them, or as AGREE (the session-7
+    reading). Here, not in `evaluate.events`, so that the CLI can name it without importing the pipeline."""
+
+    as_written = "as-written"
+    agree = "agree"
 
 
 def gold_lines(path: Path) -> Iterator[tuple[int, str]]:
