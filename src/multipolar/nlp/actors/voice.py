@@ -5,13 +5,13 @@ ministers" and, in its own words, "the Administration", outside quotations, wher
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from multipolar.coding.tables import word_list
+from multipolar.nlp.addresses import addresses_chair
 from multipolar.nlp.spans import ActorMention, ActorRef, quoted_char_ranges, text_of
 
 AgentAt = Callable[[list[str], int], Any]
@@ -27,8 +27,6 @@ _VOICE_ACTS = word_list("voice_act_nouns")
 (Not "our support", "our solidarity": in a joint statement the learned coder would pair its signatories.)"""
 _OWN_OFFICES = frozenset({"President", "Vice"})
 """Offices that "the" makes the voice's own ("the President", "the Vice President")."""
-_CHAIR = re.compile(r"\b(?:Mr|Madam|Madame|Mister)\.? President\b")
-"""A speech addressing the chair ("Mr. President"): there "the President" is the chair's."""
 _BEFORE_AGENT = 2
 """Words that may stand between "our" and a sector word ("our national army", "our foreign and defense
 ministers")."""
@@ -95,7 +93,7 @@ def own_offices(doc: Doc, mentions: list[ActorMention], voices: tuple[ActorRef, 
     addresses a chair ("Mr. President"). Kept apart from the document's mentions (`doc._.mp_offices`): the
     event coder reads them, the quotation attributor has its own reading of role nouns."""
     text = text_of(doc)
-    if len(voices) != 1 or voices[0].kind != "state" or _CHAIR.search(text):
+    if len(voices) != 1 or voices[0].kind != "state" or addresses_chair(text):
         return []  # an organisation's "the President" is no head of state
     taken = {k for m in mentions for k in range(m.start, m.end)}
     quoted = quoted_char_ranges(text)

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from multipolar.nlp.addresses import only_addresses_chair
 from multipolar.nlp.entities import entities_within
 from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns
 from multipolar.nlp.quotes.find import LISTED, QuoteSpan, word_list
-from multipolar.nlp.quotes.referents import SUBJECT_DEPS, phrase
+from multipolar.nlp.quotes.phrases import SUBJECT_DEPS, phrase
 from multipolar.nlp.spans import text_of
 
 if TYPE_CHECKING:
@@ -205,7 +206,7 @@ def named_after(att: Attribution, quote: QuoteSpan, back_reference: bool = False
     if sentence + 1 >= len(att.sentences) or not att._opens_sentence(quote):
         return None
     following = att.sentences[sentence + 1]
-    if _VOCATIVE.fullmatch(following.text.strip()) and sentence + 2 < len(att.sentences):
+    if only_addresses_chair(following.text.strip()) and sentence + 2 < len(att.sentences):
         following = att.sentences[sentence + 2]  # "“...” / Mr President, / These were the words ..."
     if "\n\n" in text_of(att.doc)[quote.end : following.start_char]:
         return None
@@ -219,10 +220,6 @@ def named_after(att: Attribution, quote: QuoteSpan, back_reference: bool = False
     head = spoken or (verbs[0] if verbs else following.root if back else None)
     subject = att.subject_of(head) if head is not None else None
     return att.speaker_of(subject) if subject is not None else None
-
-
-_VOCATIVE = re.compile(r"(?:Mr\.?|Madam|Madame|Mister|Excellenc(?:y|ies)|Dear)(?: [A-Z][\w-]*){0,3},")
-"""A line that only addresses the chair ("Mr President,"), between a quotation and the sentence on it."""
 
 
 def announced(att: Attribution, quote: QuoteSpan) -> Described | None:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from multipolar.nlp.quotes.actors import Described, document_nouns
 from multipolar.nlp.quotes.around import PRONOUN_GENDER, announced, speech_verbs
 from multipolar.nlp.quotes.find import QuoteSpan, word_set
-from multipolar.nlp.quotes.referents import SUBJECT_DEPS, relative_head
+from multipolar.nlp.quotes.phrases import SUBJECT_DEPS, relative_head
 from multipolar.nlp.spans import text_of
 
 if TYPE_CHECKING:

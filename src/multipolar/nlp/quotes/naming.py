@@ -13,16 +13,11 @@ from spacy.tokens import Token
 from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns
 from multipolar.nlp.quotes.around import PRONOUN_GENDER
 from multipolar.nlp.quotes.find import word_set
+from multipolar.nlp.quotes.gender import courtesy_gender, gender_of
+from multipolar.nlp.quotes.offices import office_holder
+from multipolar.nlp.quotes.phrases import bare_role, phrase, words_of
 from multipolar.nlp.quotes.pronouns import antecedent
-from multipolar.nlp.quotes.referents import (
-    Referent,
-    bare_role,
-    courtesy_gender,
-    gender_of,
-    office_holder,
-    phrase,
-    words_of,
-)
+from multipolar.nlp.quotes.referents import Referent
 from multipolar.nlp.quotes.transcript import turn_at
 
 if TYPE_CHECKING:

@@ -14,7 +14,8 @@ from spacy.tokens import Token
 
 from multipolar.nlp.quotes.actors import people_words
 from multipolar.nlp.quotes.around import PRONOUN_GENDER
-from multipolar.nlp.quotes.referents import SUBJECT_DEPS, Referent, plural
+from multipolar.nlp.quotes.phrases import SUBJECT_DEPS, plural
+from multipolar.nlp.quotes.referents import Referent
 
 if TYPE_CHECKING:
     from multipolar.nlp.quotes.speakers import Attribution

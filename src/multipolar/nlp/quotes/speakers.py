@@ -38,9 +38,11 @@ from multipolar.nlp.quotes.around import (
 )
 from multipolar.nlp.quotes.clause import ancestors, in_sentence, is_speech_verb, subject_of
 from multipolar.nlp.quotes.find import QuoteSpan, word_set, word_table
+from multipolar.nlp.quotes.gender import COURTESY_TITLES, given_name_gender
 from multipolar.nlp.quotes.naming import author_of, remember, speaker_of
+from multipolar.nlp.quotes.offices import hold_offices
 from multipolar.nlp.quotes.pronouns import resolve_personal_pronouns
-from multipolar.nlp.quotes.referents import COURTESY_TITLES, given_name_gender, hold_offices, referents
+from multipolar.nlp.quotes.referents import referents
 from multipolar.nlp.quotes.transcript import Turn, transcript_turns, turn_at
 from multipolar.nlp.spans import ActorMention, text_of
 
