@@ -12,12 +12,14 @@ from spacy.tokens import Doc, Token
 
 from multipolar.coding.tables import word_list
 from multipolar.nlp.addresses import addresses_chair
+from multipolar.nlp.first_person import first_person_words
 from multipolar.nlp.spans import ActorMention, ActorRef, quoted_char_ranges, text_of
 
 AgentAt = Callable[[list[str], int], Any]
 """The gazetteer's `agent_at`: a sector word ("army", "ministers") starting at a position, or None."""
 
-_FIRST_PERSON = frozenset({"we", "us", "i", "my", "our"})
+_FIRST_PERSON = first_person_words("mention")
+_POSSESSIVE = first_person_words("possessive")
 _OWN_BODIES = frozenset({"country", "government", "delegation", "nation", "state", "people", "administration"})
 _OWN_GOVERNMENT = frozenset({"administration", "government"})
 """Bodies that "the" makes the voice's own in its own words ("the Administration will", "the Government
@@ -48,9 +50,9 @@ def first_person(doc: Doc, mentions: list[ActorMention], voices: tuple[ActorRef,
         actors = voices
         if end is None and lower in _FIRST_PERSON and token.pos_ in ("PRON", "DET"):
             end = token.i + 1
-            if lower in ("my", "our") and token.head.i == token.i + 1 and token.head.lemma_.lower() in _OWN_BODIES:
+            if lower in _POSSESSIVE and token.head.i == token.i + 1 and token.head.lemma_.lower() in _OWN_BODIES:
                 end = token.i + 2  # "my country", "our Government": the whole phrase
-            elif lower in ("my", "our"):
+            elif lower in _POSSESSIVE:
                 own = _own_agent(words, token.i + 1, voices, agent_at) if agent_at is not None else None
                 if own is None and token.dep_ == "poss" and token.head.lemma_.lower() in _VOICE_ACTS:
                     own = token.i + 1, voices  # "our call for the lifting of the embargo": the voice's own act

@@ -21,6 +21,7 @@ from multipolar.nlp.events.tree import helping_clauses as helping_clauses
 from multipolar.nlp.events.tree import object_controlled as object_controlled
 from multipolar.nlp.events.tree import object_lemmas as object_lemmas
 from multipolar.nlp.events.tree import objects_of as objects_of
+from multipolar.nlp.first_person import first_person_words
 from multipolar.nlp.spans import ActorMention, quoted_char_ranges, text_of
 
 ActorHit = tuple[ActorMention, Token]
@@ -423,6 +424,8 @@ _ANSWERING_PREPS = word_list("answering_preps")
 _ANSWERING_PURPOSES = word_list("answering_purposes")
 _GATHERINGS = word_list("gatherings")
 _GIVEN = word_list("given")
+_SUBJECT_WORDS = first_person_words("subject")
+_POSSESSIVE = first_person_words("possessive")
 
 
 def _own_possessives(doc: Doc, mentions: dict[int, ActorMention]) -> dict[int, ActorMention]:
@@ -430,11 +433,11 @@ def _own_possessives(doc: Doc, mentions: dict[int, ActorMention]) -> dict[int, A
     whose act an "our" or "my" names, outside quotations (the actor resolver leaves "our concern" no actor, so
     these count only where a phrase's actors are asked for)."""
     voice = next((m.actors for m in mentions.values() if m.how == "voice" and m.end - m.start == 1
-                  and doc[m.start].lower_ in ("we", "i", "us")), None)
+                  and doc[m.start].lower_ in _SUBJECT_WORDS), None)
     if voice is None:
         return {}
     quoted = quoted_char_ranges(text_of(doc))
-    return {t.i: ActorMention(t.i, t.i + 1, voice, "voice") for t in doc if t.lower_ in ("our", "my")
+    return {t.i: ActorMention(t.i, t.i + 1, voice, "voice") for t in doc if t.lower_ in _POSSESSIVE
             and t.dep_ == "poss" and t.i not in mentions and not any(a <= t.idx < b for a, b in quoted)}
 
 

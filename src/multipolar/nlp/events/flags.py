@@ -11,6 +11,7 @@ from multipolar.coding.tables import word_list
 from multipolar.nlp.dates import FoundDate
 from multipolar.nlp.events.arguments import OCCASIONS, SAY_VERBS
 from multipolar.nlp.events.frames import complements, frame_words, governing_frame
+from multipolar.nlp.first_person import first_person_words
 from multipolar.nlp.spans import quoted_char_ranges, text_of
 
 _HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "can"})
@@ -34,7 +35,8 @@ _PERFORMATIVE = word_list("performative_verbs")
 _PERFORMATIVE_FRAMES = word_list("performative_frames")
 """A speaker's courtesy that does the act it names: "I would like to thank", "I wish to congratulate", "allow me
 to reiterate our call", "let me take this opportunity to welcome"."""
-_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+_FIRST_PERSON = first_person_words("speaker")
+_POSSESSIVE = first_person_words("possessive")
 
 
 def performative(word: Token) -> bool:
@@ -59,7 +61,7 @@ def performative(word: Token) -> bool:
 
 def _voice_phrase(token: Token) -> bool:
     """"my country", "my delegation", "our Government": the speaker by the name of what it speaks for."""
-    return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in token.children)
+    return any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE for c in token.children)
 
 
 class FlagReader:

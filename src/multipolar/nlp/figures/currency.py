@@ -16,10 +16,11 @@ from spacy.tokens import Span
 
 from multipolar.data_files import data_lines
 from multipolar.nlp.figures.syntax import clause_tokens
+from multipolar.nlp.first_person import first_person_words
 
 _ANY = "*"
 _US = re.compile(r"\bus\$|\busd\b|\bu\.s\. dollars?\b|\bus dollars?\b|\bunited states dollars?\b")
-_FIRST_PERSON = frozenset({"we", "our", "us", "my", "ours"})
+_FIRST_PERSON = first_person_words("owning")
 
 
 @cache

@@ -12,9 +12,10 @@ from spacy.tokens import Span, Token
 
 from multipolar.nlp.figures.syntax import flow_nouns, governing_verb, named_flow, subject_token, verb_chain
 from multipolar.nlp.figures.words import words
+from multipolar.nlp.first_person import first_person_words
 from multipolar.nlp.spans import ActorMention
 
-_FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
+_FIRST_PERSON = first_person_words("mention")
 
 
 def promise_noun(verb: Token) -> Token | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from multipolar.nlp.figures.words import words
+from multipolar.nlp.first_person import first_person_words
 
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "nmod", "amod", "appos", "quantmod", "npadvmod", "poss"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"})
@@ -183,8 +184,8 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-_FIRST_PERSON = frozenset({"we", "i", "us"})
-_OWN = frozenset({"our", "my"})
+_FIRST_PERSON = first_person_words("subject")
+_OWN = first_person_words("possessive")
 
 
 def receiving(verb: Token) -> bool:
