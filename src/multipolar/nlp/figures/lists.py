@@ -29,6 +29,10 @@ _NUMBERED = re.compile(r"\(?(?:\d{1,2}|[a-z])[.)]\s")
 """A numbered or lettered item: "1.  $1 billion to ...", "(b) ...", "2) ..."."""
 _OWN_KINDS = FLOWS - {"imports", "exports"}
 """Flows a list item's sum keeps when its own clause names them ("- $500 million in loans")."""
+_LEADING = FLOWS | {"sanctions"}
+"""What a list can be the parts of: a flow, or sanctions ("sanctioning over 400 individuals ... This includes:
+- 328 Duma members")."""
+_REFERRING = frozenset({"this", "these", "it", "they", "that"})
 
 
 @dataclass(frozen=True)
@@ -65,8 +69,10 @@ class ListLead:
     def counts(self, quantity: FoundQuantity, reader: FigureReader, span: Span) -> bool:
         """An item's count with no measure of its own is part of the flow, unless it counts people ("up to
         20 patients each") or its clause names another doer ("allow India to make 20 million doses")."""
-        if quantity.kind != "count" or quantity.measure is not None or quantity.unit in words("per_person"):
+        if quantity.kind != "count" or quantity.measure is not None:
             return False
+        if self.measure != "sanctions" and quantity.unit in words("per_person"):
+            return False  # people are what sanctions are put on, and what no flow hands over
         verb = governing_verb(span.root)
         doers = reader.subject_states(verb) if verb is not None else []
         return not doers or doers[0] == self.source
@@ -90,7 +96,10 @@ def _bare_infinitive(verb: Token) -> bool:
 def lead_of(sent: Span, index: int, found: list[FoundQuantity], reader: FigureReader) -> ListLead | None:
     """The flow of a sentence that opens a list: a flow figure of its own, else a giving verb with its giver
     ("The United States is providing:") and the receiver of that giver's last flow."""
-    flow = next((q for q in reversed(found) if q.sentence == index and q.measure in FLOWS), None)
+    flow = next((q for q in reversed(found) if q.sentence == index and q.measure in _LEADING), None)
+    if flow is None and _refers_back(sent):
+        # "... sanctions on more than 400 individuals and entities. This includes:": the figure before it
+        flow = next((q for q in reversed(found) if q.sentence == index - 1 and q.measure in _LEADING), None)
     if flow is not None:
         return ListLead(flow.measure or "", flow.source, flow.target, flow.parties, flow)
     if any(q.sentence == index for q in found):
@@ -99,6 +108,13 @@ def lead_of(sent: Span, index: int, found: list[FoundQuantity], reader: FigureRe
     if ends is None:
         return None
     return ListLead("aid", ends[0], ends[1], tuple(sorted({c for c in ends if c})))
+
+
+def _refers_back(sent: Span) -> bool:
+    """"This includes:", "These include:": a lead whose subject stands for what the sentence before said."""
+    verb = sent.root
+    return verb.lemma_.lower() == "include" and any(c.dep_ == "nsubj" and c.lower_ in _REFERRING
+                                                     for c in verb.children)
 
 
 def in_list_item(sent: Span) -> bool:

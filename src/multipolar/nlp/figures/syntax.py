@@ -51,6 +51,9 @@ def context(span: Span, near_only: bool = False) -> Iterator[Token]:
             # "two million people have been forced to flee": the verb it completes says what happened to them
             yield from fresh(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and
                              (c.dep_ == "xcomp" or any(a.lower_ == "to" for a in c.children)))
+            if _put_on(span, verb):
+                # "imposed sanctions on more than 400 individuals": what the verb puts on what is counted
+                yield from fresh(c for c in verb.children if c.dep_ == "dobj")
             if completes_subject(span, verb):
                 # "The death toll has been put at some 220,000": the subject says what the count counts
                 yield from fresh(t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in noun_phrase(c))
@@ -67,6 +70,14 @@ def context(span: Span, near_only: bool = False) -> Iterator[Token]:
         for node in list(verb_chain(verb))[1:]:
             # "Defence spending has risen ..., reaching $90 billion": the subject of the clause it completes
             yield from fresh(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _put_on(span: Span, verb: Token) -> bool:
+    """The counted persons are what the verb's act lands on: "on"/"against" on the verb ("sanctions on 400
+    individuals"); not the place of an act ("increase production on 75,000 acres")."""
+    noun = span.root.head if span.root.dep_ in ("nummod", "quantmod") else span.root  # "400 individuals"
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against") and noun.head.head.i == verb.i and \
+        counted_noun(span) in words("sanctionable")
 
 
 def completes_subject(span: Span, verb: Token) -> bool:
@@ -113,10 +124,6 @@ def names_region(span: Span, verb: Token | None) -> bool:
                         any(t.lemma_.lower() in words("regions") for t in obj.subtree):
                     return True
     return False
-
-
-
-
 
 
 def named_flow(span: Span) -> list[Token]:
@@ -214,8 +221,6 @@ def subject_token(verb: Token) -> Token | None:
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), child)
     return None
-
-
 
 
 def is_need(span: Span) -> bool:
@@ -366,8 +371,6 @@ def cue_keys(token: Token) -> Iterator[str]:
     if token.i > 0 and token.nbor(-1).is_alpha:
         yield f"{token.nbor(-1).lemma_.lower()} {lemma}"
     yield lemma
-
-
 
 
 def is_aggressor(token: Token) -> bool:
