@@ -768,3 +768,84 @@ def test_looking_forward_to_a_meeting_is_a_promise_by_the_one_who_says_it() -> N
                       "hosting/host/VERB/pcomp/3 Kenya/Kenya/PROPN/dobj/4 ././PUNCT/punct/1")
     assert [(e[0], e[1], e[2]) for e in meeting] == [("JPN", "KEN", "AGREE")]
     assert [(e[0], e[1], e[2]) for e in hosting] == [("JPN", "KEN", "AGREE")]
+
+
+def test_a_crowd_shunning_a_state_s_goods_is_a_boycott_and_a_state_shunning_talks_a_rejection() -> None:
+    # "Kenyan tourists shunned Peruvian resorts."  /  "Kenya shunned Peru."
+    crowd = _events("Kenyan/kenyan/ADJ/amod/1 tourists/tourist/NOUN/nsubj/2 shunned/shun/VERB/ROOT/- "
+                    "Peruvian/peruvian/ADJ/amod/4 resorts/resort/NOUN/dobj/2 ././PUNCT/punct/2")
+    state = _events("Kenya/Kenya/PROPN/nsubj/1 shunned/shun/VERB/ROOT/- Peru/Peru/PROPN/dobj/1 ././PUNCT/punct/1")
+    assert [(s, t, p, m) for s, t, p, m, *_ in crowd] == [("KEN", "PER", "PROTEST", "boycott")]
+    assert [(s, t, p) for s, t, p, *_ in state] == [("KEN", "PER", "REJECT")]
+
+
+def test_a_crowd_s_blockade_of_a_road_is_a_protest_and_a_state_s_blockade_coercion() -> None:
+    # "Kenyan protesters blockaded the highway."  /  "Kenya blockaded Peru."
+    crowd = _events("Kenyan/kenyan/ADJ/amod/1 protesters/protester/NOUN/nsubj/2 blockaded/blockade/VERB/ROOT/- "
+                    "the/the/DET/det/4 highway/highway/NOUN/dobj/2 ././PUNCT/punct/2")
+    state = _events("Kenya/Kenya/PROPN/nsubj/1 blockaded/blockade/VERB/ROOT/- Peru/Peru/PROPN/dobj/1 "
+                    "././PUNCT/punct/1")
+    assert [(s, p, m) for s, _, p, m, *_ in crowd] == [("KEN", "PROTEST", "obstruct")]
+    assert [(s, t, p) for s, t, p, *_ in state] == [("KEN", "PER", "COERCE")]
+
+
+def test_a_pardon_of_a_state_s_own_prisoners_is_a_domestic_concession() -> None:
+    # "Kenya pardoned 500 prisoners."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 pardoned/pardon/VERB/ROOT/- 500/500/NUM/nummod/3 "
+                     "prisoners/prisoner/NOUN/dobj/1 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, *_ in events] == [("KEN", "KEN", "CONCEDE")]
+
+
+def test_removing_an_objection_yields_to_whoever_it_stood_against() -> None:
+    # "Turkey removed its objection to Sweden."
+    events = _events("Turkey/Turkey/PROPN/nsubj/1 removed/remove/VERB/ROOT/- its/its/PRON/poss/3 "
+                     "objection/objection/NOUN/dobj/1 to/to/ADP/prep/3 Sweden/Sweden/PROPN/pobj/4 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, *_ in events] == [("TUR", "SWE", "CONCEDE")]
+
+
+def test_outlawing_a_movement_is_coercion_of_the_state_s_own_people() -> None:
+    # "Kenya outlawed the movement."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 outlawed/outlaw/VERB/ROOT/- the/the/DET/det/3 "
+                     "movement/movement/NOUN/dobj/1 ././PUNCT/punct/1")
+    assert [(s, t, p, m) for s, t, p, m, *_ in events] == [("KEN", "KEN", "COERCE", "restrict")]
+
+
+def test_releasing_detained_officials_frees_captives() -> None:
+    # "Iran released the French officials."  ("official" is in the @captives class)
+    events = _events("Iran/Iran/PROPN/nsubj/1 released/release/VERB/ROOT/- the/the/DET/det/4 "
+                     "French/french/ADJ/amod/4 officials/official/NOUN/dobj/1 ././PUNCT/punct/1")
+    assert [(s, t, p, m) for s, t, p, m, *_ in events] == [("IRN", "FRA", "RETREAT", "release")]
+
+
+def test_easing_a_curfew_or_state_of_emergency_is_a_concession() -> None:
+    # "Peru relaxed the state of emergency."  /  "Peru shortened the curfew."
+    relaxed = _events("Peru/Peru/PROPN/nsubj/1 relaxed/relax/VERB/ROOT/- the/the/DET/det/3 state/state/NOUN/dobj/1 "
+                      "of/of/ADP/prep/3 emergency/emergency/NOUN/pobj/4 ././PUNCT/punct/1")
+    shortened = _events("Peru/Peru/PROPN/nsubj/1 shortened/shorten/VERB/ROOT/- the/the/DET/det/3 "
+                        "curfew/curfew/NOUN/dobj/1 ././PUNCT/punct/1")
+    assert [(s, p) for s, _, p, *_ in relaxed] == [("PER", "CONCEDE")]
+    assert [(s, p) for s, _, p, *_ in shortened] == [("PER", "CONCEDE")]
+
+
+def test_suspending_a_broadcaster_is_censorship_and_suspending_exports_a_sanction() -> None:
+    # "Kenya suspended the broadcasts."  /  "Kenya suspended exports to Peru."
+    broadcasts = _events("Kenya/Kenya/PROPN/nsubj/1 suspended/suspend/VERB/ROOT/- the/the/DET/det/3 "
+                         "broadcasts/broadcast/NOUN/dobj/1 ././PUNCT/punct/1")
+    exports = _events("Kenya/Kenya/PROPN/nsubj/1 suspended/suspend/VERB/ROOT/- exports/export/NOUN/dobj/1 "
+                      "to/to/ADP/prep/1 Peru/Peru/PROPN/pobj/3 ././PUNCT/punct/1")
+    assert [(s, p, m) for s, _, p, m, *_ in broadcasts] == [("KEN", "COERCE", "censor")]
+    assert [(s, t, p) for s, t, p, *_ in exports] == [("KEN", "PER", "SANCTION")]
+
+
+def test_evicting_foreigners_is_coercion() -> None:
+    # "Kenya evicted French journalists."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 evicted/evict/VERB/ROOT/- French/french/ADJ/amod/3 "
+                     "journalists/journalist/NOUN/dobj/1 ././PUNCT/punct/1")
+    assert [(s, t, p, m) for s, t, p, m, *_ in events] == [("KEN", "FRA", "COERCE", "deport")]
+
+
+def test_a_crowd_toppling_a_statue_is_symbolic_damage() -> None:
+    # "Kenyan students pulled down a statue."
+    events = _events("Kenyan/kenyan/ADJ/amod/1 students/student/NOUN/nsubj/2 pulled/pull/VERB/ROOT/- "
+                     "down/down/ADP/prt/2 a/a/DET/det/5 statue/statue/NOUN/dobj/2 ././PUNCT/punct/2")
+    assert [(s, p, m) for s, _, p, m, *_ in events] == [("KEN", "PROTEST", "vandalize")]

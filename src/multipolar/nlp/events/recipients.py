@@ -18,7 +18,7 @@ from multipolar.nlp.spans import ActorMention, ActorRef
 
 _TOPIC_RECIPIENTS = frozenset({"PROTEST", "CONCEDE"})
 """Types whose unnamed recipient is no reason to drop the event: the state's own people, or the topic."""
-_DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT"})
+_DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT", "CONCEDE"})
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 """The v2 categories that require a recipient: with none where the pattern looks, any actor the verb's own
 phrase names is taken."""
