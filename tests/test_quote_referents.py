@@ -7,6 +7,8 @@ import pytest
 
 from multipolar.nlp.addresses import addresses_chair, only_addresses_chair
 
+from .test_quote_rules import _doc, _speakers, _voiced_quotes
+
 
 @pytest.mark.parametrize(("line", "expected"), [
     ("Mr President,", True), ("Mr. President,", True), ("Madam Chair,", True), ("Excellencies,", True),
@@ -21,3 +23,49 @@ def test_a_speech_that_says_mr_president_addresses_a_chair() -> None:
     assert addresses_chair("Thank you, Madam President. Our country stands ready.")
     assert addresses_chair("Mister President, I speak for my country.")
     assert not addresses_chair("The President said he would travel. Mr. Smith agreed.")
+
+
+def test_a_quotation_after_a_stage_note_goes_on_in_the_voice_before_it() -> None:
+    # Okafor told him, “We rebuild.” (Laughter.) “Together.”
+    speakers = _speakers(
+        "Okafor/Okafor/PROPN/nsubj/1/PERSON told/tell/VERB/ROOT/- him/he/PRON/dobj/1 ,/,/PUNCT/punct/1 "
+        "“/“/PUNCT/punct/6 We/we/PRON/nsubj/6 rebuild/rebuild/VERB/ccomp/1 ././PUNCT/punct/6 ”/”/PUNCT/punct/6 "
+        "(/(/PUNCT/punct/10 Laughter/laughter/NOUN/ROOT/- ././PUNCT/punct/10 )/)/PUNCT/punct/10 "
+        "“/“/PUNCT/punct/14 Together/together/ADV/ROOT/- ././PUNCT/punct/14 ”/”/PUNCT/punct/14")
+    assert [(text, speaker) for text, speaker, *_ in speakers] == [("We rebuild.", "Okafor"), ("Together.", "Okafor")]
+
+
+def test_she_can_mean_a_person_the_parser_set_beside_a_thing() -> None:
+    # During the call, a female student asked the engineer: “Is it old?” she said.
+    speakers = _speakers(
+        "During/during/ADP/prep/7 the/the/DET/det/2 call/call/NOUN/pobj/0 ,/,/PUNCT/punct/2 a/a/DET/det/6 "
+        "female/female/ADJ/amod/6 student/student/NOUN/appos/2 asked/ask/VERB/ccomp/18 the/the/DET/det/9 "
+        "engineer/engineer/NOUN/dobj/7 :/:/PUNCT/punct/7 “/“/PUNCT/punct/12 Is/be/AUX/ccomp/7 it/it/PRON/nsubj/12 "
+        "old/old/ADJ/acomp/12 ?/?/PUNCT/punct/12 ”/”/PUNCT/punct/12 she/she/PRON/nsubj/18 said/say/VERB/ROOT/- "
+        "././PUNCT/punct/18")
+    assert [(text, speaker, sector) for text, speaker, _, sector, _ in speakers] == \
+        [("Is it old?", "a female student", "EDU")]
+
+
+_WORDS_OF_POET = (
+    "We/we/PRON/nsubj/1 recall/recall/VERB/ROOT/- the/the/DET/det/3 words/word/NOUN/dobj/1 of/of/ADP/prep/3 "
+    "our/our/PRON/poss/6 poet/poet/NOUN/pobj/4 ,/,/PUNCT/punct/6 Ana/Ana/PROPN/compound/9/PERSON "
+    "Reyes/Reyes/PROPN/appos/6/PERSON :/:/PUNCT/punct/1 ¶ “/“/PUNCT/punct/15 The/the/DET/det/14 "
+    "sea/sea/NOUN/nsubj/15 remembers/remember/VERB/ROOT/- ././PUNCT/punct/15 ”/”/PUNCT/punct/15")
+
+
+def test_the_words_of_someone_before_a_colon_are_theirs_in_the_next_paragraph() -> None:
+    quotes = _voiced_quotes(_doc(_WORDS_OF_POET), "KEN", "Kenya")
+    assert [(q.text, q.speaker, q.speaker_country) for q in quotes] == \
+        [("The sea remembers.", "Ana Reyes", "KEN")]
+
+
+def test_a_person_quoted_by_title_and_name_speaks_the_quotation_after_the_colon() -> None:
+    # She quoted the Kenyan poet Amina Odhiambo: ¶ “Rain comes.”
+    speakers = _speakers(
+        "She/she/PRON/nsubj/1 quoted/quote/VERB/ROOT/- the/the/DET/det/4 Kenyan/Kenyan/ADJ/amod/4 "
+        "poet/poet/NOUN/dobj/1 Amina/Amina/PROPN/compound/6/PERSON Odhiambo/Odhiambo/PROPN/appos/4/PERSON "
+        ":/:/PUNCT/punct/1 ¶ “/“/PUNCT/punct/11 Rain/rain/NOUN/nsubj/11 comes/come/VERB/ROOT/- "
+        "././PUNCT/punct/11 ”/”/PUNCT/punct/11")
+    assert [(text, speaker, country) for text, speaker, country, *_ in speakers] == \
+        [("Rain comes.", "Amina Odhiambo", "KEN")]

@@ -13,8 +13,8 @@ from spacy.tokens import Span, Token
 
 from multipolar.nlp.addresses import only_addresses_chair
 from multipolar.nlp.entities import entities_within
-from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns
-from multipolar.nlp.quotes.find import LISTED, QuoteSpan, word_list
+from multipolar.nlp.quotes.actors import Described, describe_phrase, document_nouns, people_words
+from multipolar.nlp.quotes.find import LISTED, QuoteSpan, word_list, word_set
 from multipolar.nlp.quotes.phrases import SUBJECT_DEPS, phrase
 from multipolar.nlp.spans import text_of
 
@@ -53,7 +53,9 @@ def colon_label(att: Attribution, quote: QuoteSpan) -> Described | None:
     if span is None or not any(t.is_alpha for t in span) or len(span) > 25 or \
             any(att.is_speech_verb(t) or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span):
         return None
-    return describe_phrase(att, span.start, span.end, label=True)
+    colon = att.doc[span.end] if span.end < len(att.doc) and att.doc[span.end].text == ":" else None
+    author = _author_named(att, colon) if colon is not None else None  # "Allow me to close with the words of X:"
+    return author or describe_phrase(att, span.start, span.end, label=True)
 
 
 _THREAD_MARK = re.compile(r"\s*\(\d{1,2}/\d{1,2}\)$")
@@ -101,13 +103,16 @@ def continued(att: Attribution, index: int, found: list[Described | None]) -> De
         return found[index - 1]  # “To the people of Afghanistan”, “To the people of Lebanon”
     previous_sentence = att._sentence_at(max(previous.start, previous.end - 1))
     sentence = att._sentence_at(quote.start)
-    if sentence - previous_sentence > 1 or ("\n\n" in between.strip("“”\" ") and previous.closed):
+    notes = [k for k in range(previous_sentence + 1, sentence)
+             if _STAGE_NOTE.fullmatch(att.sentences[k].text.strip())]  # "“...”  (Laughter.)  “...”"
+    if sentence - previous_sentence - len(notes) > 1 or ("\n\n" in between.strip("“”\" ") and previous.closed):
         return None
     return found[index - 1] if att._opens_sentence(quote) else None
 
 
 def introduced(att: Attribution, quote: QuoteSpan) -> Described | None:
-    """"In a statement, it said:" and the quotation opens the next sentence or paragraph."""
+    """"In a statement, it said:", "we remember the words of X:" and the quotation opens the next sentence or
+    paragraph."""
     sentence = att._sentence_at(quote.start)
     if sentence == 0 or not att._opens_sentence(quote):
         return None
@@ -115,6 +120,10 @@ def introduced(att: Attribution, quote: QuoteSpan) -> Described | None:
                      if any(t.is_alpha for t in att.sentences[k])), None)
     if previous is None or not previous.text.rstrip().endswith((":", ",")):
         return None
+    colon = next((t for t in reversed(previous) if not t.is_space), None)
+    author = _author_named(att, colon) if colon is not None and colon.text == ":" else None
+    if author is not None:
+        return author  # "we remember the words of X:"
     verbs = [t for t in previous if att.is_speech_verb(t)]
     if not verbs:
         return None
@@ -133,19 +142,20 @@ def _stated_in(verb: Token) -> Token | None:
 
 _STAGE_NOTE = re.compile(r"\([A-Z][a-z]+(?: [A-Za-z]+){0,3}\.?\)")
 """A transcript's note between sentences: "(In English.)", "(As interpreted.)", "(Applause.)"."""
-_QUOTED_WORDS = frozenset({"word", "phrase", "line", "passage", "verse", "saying", "sentence", "proverb"})
 
 
 def quoted_source(verb: Token) -> Token | None:
     """"Let me quote a phrase in the Old Testament", "closed by quoting the words of a Polish martyr",
-    "quoting Gandhi": whoever or whatever is quoted speaks the quotation that follows, not the one quoting."""
+    "quoting Gandhi", "he quoted the English poet X": whoever or whatever is quoted speaks the quotation that
+    follows, not the one quoting."""
     if verb.lemma_.lower() not in ("quote", "cite"):
         return None
     thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if thing is None:
         return None
-    if thing.lemma_.lower() not in _QUOTED_WORDS:
-        return thing if thing.pos_ == "PROPN" or thing.ent_type_ == "PERSON" else None
+    if thing.lemma_.lower() not in word_set("quoted_words.txt"):
+        return thing if thing.pos_ == "PROPN" or thing.ent_type_ == "PERSON" or \
+            thing.lemma_.lower() in people_words() else None
     for prep in (c for c in thing.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "by")):
         source = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if source is not None:
@@ -231,11 +241,28 @@ def announced(att: Attribution, quote: QuoteSpan) -> Described | None:
     if noun is None or before[-1].text != ":":
         return None
     if not {noun.lemma_.lower(), noun.lower_} & document_nouns() or noun.pos_ != "NOUN":
-        return _colon_subject(att, before[-1])
+        return _author_named(att, before[-1]) or _colon_subject(att, before[-1])
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "our", "my")),
                  None)  # "let us be inspired by his words: “...”": his
     author = att.speaker_of(owner) if owner is not None else att.author_of(noun)
     return author if author is not None and author.text is not None else None
+
+
+def _author_named(att: Attribution, colon: Token) -> Described | None:
+    """"we recall the words of the Kenyan novelist X:": a phrase that ends at the colon with the "of" or "by"
+    object of words, a message or a poem names whose they are (read back from the colon, over no verb): all
+    of it from that object to the colon, which holds the name set beside a title ("our poet, X")."""
+    doc = colon.doc
+    for token in reversed(doc[max(0, colon.i - 12) : colon.i]):
+        if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", "“", "”", "\""):
+            return None
+        if token.lower_ in ("of", "by") and token.head.pos_ == "NOUN" and \
+                {token.head.lemma_.lower(), token.head.lower_} & document_nouns():
+            end = colon.i
+            while end > token.i + 1 and (doc[end - 1].is_space or doc[end - 1].is_punct):
+                end -= 1
+            return describe_phrase(att, token.i + 1, end) if end > token.i + 1 else None
+    return None
 
 
 def _colon_subject(att: Attribution, colon: Token) -> Described | None:
@@ -246,7 +273,8 @@ def _colon_subject(att: Attribution, colon: Token) -> Described | None:
         verb = _verb_above(att, att.doc[colon.i - 1])  # the parser hung the colon on the quotation's verb
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.i in att.quoted or verb.i > colon.i:
         return None
-    subject = att.subject_of(verb)
+    source = quoted_source(verb)  # "he quoted the English poet X:": the poet's words
+    subject = source if source is not None else att.subject_of(verb)
     speaker = att.speaker_of(subject) if subject is not None else None
     return speaker if speaker is not None and speaker.text is not None and \
         (speaker.named or speaker.kind == "person") else None

@@ -105,7 +105,8 @@ def _subject_phrases(attribution: Attribution, doc: Doc, covered: set[int]) -> l
         one = token.lower_ == "one" and token.dep_ in SUBJECT_DEPS and any(c.lower_ == "of" for c in token.children)
         if (token.pos_ not in ("NOUN", "PROPN") and not one) or token.i in covered or token.i in attribution.quoted:
             continue  # "One of them, a 21-year-old student, said ...": someone a later "she" can mean
-        if token.dep_ not in SUBJECT_DEPS and not (token.dep_ in ("dobj", "pobj", "attr") and _person_object(token)):
+        if token.dep_ not in SUBJECT_DEPS and not (token.dep_ in ("dobj", "pobj", "attr") and _person_object(token)) \
+                and not _stray_apposition(token):
             continue
         start, end = phrase(token, attribution.quoted)
         if any(k in covered for k in range(start, end)) and not (
@@ -113,9 +114,25 @@ def _subject_phrases(attribution: Attribution, doc: Doc, covered: set[int]) -> l
             continue  # "Kenya's chief negotiator ... had written": a person, whatever the words around name
         described = describe_phrase(attribution, start, end)
         kind = described.kind if described.kind != "unknown" else ("group" if token.tag_ in ("NNS", "NNPS") else "body")
-        found.append(Referent(start, end, kind, described, token.dep_ in SUBJECT_DEPS,
-                              words_of(doc[start:end].text), gender_of(doc, described)))
+        subject = token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and _subject_left_out(doc, end))
+        found.append(Referent(start, end, kind, described, subject, words_of(doc[start:end].text),
+                              gender_of(doc, described)))
     return found
+
+
+def _subject_left_out(doc: Doc, end: int) -> bool:
+    """"a female student asked ...", the student hung on the noun before it: the verb right after the phrase,
+    which has no subject of its own, is the person's."""
+    verb = doc[end] if end < len(doc) else None
+    return verb is not None and verb.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _stray_apposition(token: Token) -> bool:
+    """"At the time of our call, a young student who was with us asked ...": a person the parser set beside a
+    thing (as the apposition of "call") is no description of it, but someone of their own."""
+    head = token.head
+    return token.dep_ == "appos" and token.pos_ == "NOUN" and _person_object(token) and \
+        head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON" and head.lemma_.lower() not in person_nouns()
 
 
 def _person_object(token: Token) -> bool:
