@@ -154,6 +154,12 @@ def flow_nouns(span: Span) -> list[Token]:
             # verb says what it is
             found.append(head.head)
             node = head.head
+        elif node.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in words("bringing"):
+            # "bringing our total donation to 6 million doses", "brings U.S. assistance to $2 billion": what the
+            # verb's object now amounts to
+            found.extend(c for o in head.head.children if o.dep_ == "dobj"
+                         for c in [o, *o.children] if c.dep_ in ("dobj", "compound", "amod"))
+            break
         elif (node.dep_ in ("attr", "acomp", "pobj") and head.lemma_ == "be") or \
                 (node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in ("be", *words("amounting"))) or \
                 (node.dep_ == "dobj" and head.lemma_ in words("amounting")):
@@ -221,44 +227,6 @@ def subject_token(verb: Token) -> Token | None:
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), child)
     return None
-
-
-def is_need(span: Span) -> bool:
-    """A sum something needs or calls for ("Africa needs $600 billion a year", "a disaster requiring $500
-    million", "the plan calls for an additional $240 million", "the trillions needed"): a need, no flow."""
-    root = span.root
-    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in words("needing") for c in root.children):
-        return True
-    verb = governing_verb(root)
-    if verb is None:
-        return False
-    if verb.lemma_.lower() in words("needing"):
-        return True
-    return verb.lemma_.lower() == "call" and any(
-        a.dep_ == "prep" and a.lower_ == "for" and a.head.i == verb.i for a in root.ancestors)
-
-
-def buys_with(token: Token, span: Span) -> bool:
-    """"$1 billion to purchase and deliver key supplies": an infinitive on a sum says what the sum pays for;
-    "80,000 tons ... to be imported" (a passive) says what happens to what is counted."""
-    on_sum = token.head.i in range(span.start, span.end) and token.dep_ in ("acl", "relcl")
-    # "prioritizes $1 billion to purchase ...": the infinitive hangs on the verb whose object the sum is
-    on_verb = token.dep_ in ("xcomp", "advcl") and token.i > span.root.i and span.root.head.i == token.head.i \
-        and span.root.dep_ == "dobj"
-    if token.pos_ != "VERB" or not (on_sum or on_verb):
-        return False
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
-        not any(c.dep_ == "auxpass" for c in token.children)
-
-
-def in_purpose_phrase(token: Token, span: Span) -> bool:
-    """Inside a "for ..." phrase: what a sum is for ("pledged for enhanced food production"), not what it is."""
-    for node in token.ancestors:
-        if node.i == span.root.i or node.pos_ in ("VERB", "AUX"):
-            return False
-        if node.dep_ == "prep" and node.lower_ == "for":
-            return True
-    return False
 
 
 def controller(node: Token) -> Token | None:
@@ -440,16 +408,6 @@ def in_acting_name(token: Token) -> bool:
         return False
     root = entity.root
     return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
-
-
-def is_share_of(span: Span) -> bool:
-    """"67% of Canada's GDP", "40% of U.S. imports": a share of a whole, unless the figure is the rate of
-    a measure noun ("a 25% tariff", "tariffs of 25% on")."""
-    doc = span.doc
-    following = next((t for t in doc[span.end : span.end + 3] if not t.is_space), None)
-    follows_of = following is not None and following.lower_ == "of"
-    rate_of_noun = span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.pos_ == "NOUN"
-    return follows_of and not rate_of_noun
 
 
 def per_unit(span: Span) -> str | None:
