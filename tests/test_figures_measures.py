@@ -93,3 +93,14 @@ def test_an_in_phrase_right_after_the_figure_says_what_it_is_even_on_the_verb() 
 ])
 def test_what_a_state_spends_on_its_own_people_is_its_budget(text: str, measure: str) -> None:
     assert figures(text, voice="JAM")[0].measure == measure
+
+
+@pytest.mark.model
+def test_a_figure_a_verb_brings_its_object_to_is_what_that_object_amounts_to() -> None:
+    first, total = figures("The United States is donating 2 million more doses to Freedonia, bringing our total "
+                           "donation to Freedonia to 7 million doses.")
+    assert (total.measure, total.from_) == ("aid", "USA")
+    (assistance,) = figures("This package brings total U.S. security assistance to Freedonia to $4 billion.")
+    assert (assistance.measure, assistance.from_) == ("aid", "USA")
+    (tariff,) = figures("The proclamation raises the tariff on imported copper to 35%.")
+    assert tariff.measure == "tariff_rate"
