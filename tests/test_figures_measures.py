@@ -97,7 +97,7 @@ def test_what_a_state_spends_on_its_own_people_is_its_budget(text: str, measure:
 
 @pytest.mark.model
 def test_a_figure_a_verb_brings_its_object_to_is_what_that_object_amounts_to() -> None:
-    first, total = figures("The United States is donating 2 million more doses to Freedonia, bringing our total "
+    _, total = figures("The United States is donating 2 million more doses to Freedonia, bringing our total "
                            "donation to Freedonia to 7 million doses.")
     assert (total.measure, total.from_) == ("aid", "USA")
     (assistance,) = figures("This package brings total U.S. security assistance to Freedonia to $4 billion.")
