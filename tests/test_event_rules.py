@@ -849,3 +849,25 @@ def test_a_crowd_toppling_a_statue_is_symbolic_damage() -> None:
     events = _events("Kenyan/kenyan/ADJ/amod/1 students/student/NOUN/nsubj/2 pulled/pull/VERB/ROOT/- "
                      "down/down/ADP/prt/2 a/a/DET/det/5 statue/statue/NOUN/dobj/2 ././PUNCT/punct/2")
     assert [(s, p, m) for s, _, p, m, *_ in events] == [("KEN", "PROTEST", "vandalize")]
+
+
+def test_naming_a_thing_with_a_condemning_word_accuses_whoever_did_it() -> None:
+    # "Kenya called Peru's decision regrettable."  /  "Kenya called the talks productive."  /  "Kenya called Peru."
+    judged = _events("Kenya/Kenya/PROPN/nsubj/1 called/call/VERB/ROOT/- Peru/Peru/PROPN/poss/4 's/'s/PART/case/2 "
+                     "decision/decision/NOUN/dobj/1 regrettable/regrettable/ADJ/oprd/1 ././PUNCT/punct/1")
+    kind = _events("Kenya/Kenya/PROPN/nsubj/1 called/call/VERB/ROOT/- the/the/DET/det/3 talks/talk/NOUN/dobj/1 "
+                   "productive/productive/ADJ/oprd/1 ././PUNCT/punct/1")
+    phoned = _events("Kenya/Kenya/PROPN/nsubj/1 called/call/VERB/ROOT/- Peru/Peru/PROPN/dobj/1 ././PUNCT/punct/1")
+    assert judged == [("KEN", "PER", "ACCUSE", "disapprove", "asserted", False)]
+    assert kind == []  # a kind word is no event of its own, and no phone call
+    assert ("KEN", "PER", "CONSULT", "phone", "asserted", False) in phoned
+
+
+def test_it_in_a_judgement_stands_for_what_the_governing_verb_acted_on() -> None:
+    # "Kenya rejected the request from Peru, calling it interference."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 rejected/reject/VERB/ROOT/- the/the/DET/det/3 "
+                     "request/request/NOUN/dobj/1 from/from/ADP/prep/3 Peru/Peru/PROPN/pobj/4 ,/,/PUNCT/punct/1 "
+                     "calling/call/VERB/advcl/1 it/it/PRON/dobj/7 interference/interference/NOUN/oprd/7 "
+                     "././PUNCT/punct/1")
+    assert ("KEN", "PER", "ACCUSE", "disapprove", "asserted", False) in events
+    assert not [e for e in events if e[2] == "CONSULT"]

@@ -37,6 +37,7 @@ from multipolar.nlp.events.clauses import (
 )
 from multipolar.nlp.events.coded import CodedEvent
 from multipolar.nlp.events.frames import complement_code, complements, frame_words, governing_frame, noun_pattern
+from multipolar.nlp.events.judgements import condemning, judged_only, judged_things, named_complement
 from multipolar.nlp.events.nouns import ABSORBED
 from multipolar.nlp.events.recipients import RecipientReader
 from multipolar.nlp.events.selection import GENERIC, deduplicated, without_protest_topics
@@ -109,6 +110,9 @@ class _DocReader(RecipientReader):
     def _coded_verb(self, verb: Token) -> list[CodedEvent]:
         if habitual(verb):
             return []
+        complement = named_complement(verb)
+        if complement is not None and judged_only(verb, complement):
+            return self._judgement_events(verb, complement)
         patterns = self._verb_patterns(verb)
         sense = self._sense(verb)
         if sense is not None:
@@ -145,6 +149,22 @@ class _DocReader(RecipientReader):
     def _moves_own_forces(self, pattern: Pattern) -> bool:
         """Rows whose object is the actor's own forces (MOBILIZE, a withdrawal of troops)."""
         return not pattern.is_light and (self._plover_of(pattern) == "MOBILIZE" or pattern.mode == "withdraw")
+
+    def _judgement_events(self, verb: Token, complement: Token) -> list[CodedEvent]:
+        """"Mexico's president declined to attend, calling him a far-right ideologue": ACCUSE (disapprove) aimed at
+        the one judged, or at whoever did the thing judged ("calling Israel's conduct a genocide")."""
+        if not condemning(complement):
+            return []
+        sources, _ = self.args.source_actors(verb)
+        source_states = {ref.state_code for m, _ in sources for ref in m.actors}
+        targets: list[ActorHit] = []
+        for thing in judged_things(verb, complement):
+            targets = [(m, t) for m, t in self.args.actors_of(thing)
+                       if not {ref.state_code for ref in m.actors} <= source_states]
+            if targets:
+                break
+        judged = Pattern(verb.lemma_.lower(), frozenset(), ("dobj",), "111", "ACCUSE", "disapprove", "frame:judged")
+        return self._pairs(verb, judged, sources, targets, trigger=verb) or [] if sources and targets else []
 
     def _readiness_events(self, adjective: Token) -> list[CodedEvent]:
         """"Turkey is ready to mediate", "Russia is open to talks with Kyiv": AGREE, towards the actors the

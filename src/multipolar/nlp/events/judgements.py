@@ -1,0 +1,62 @@
+"""Judgements spoken of a thing: "calling it interference", "a trial Berlin called a sham", "described the vote as
+rigged". A verb of naming with a condemning complement accuses whoever did or is the thing named (PLOVER ACCUSE,
+disapprove); a naming verb with any complement is never a phone call, and a kind one is no event of its own (the
+praise is the verb it hangs on: "backed the plan, calling it credible")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from multipolar.coding.tables import word_list
+
+NAMING_VERBS = word_list("naming_verbs")
+"""Verbs that name what their object is: "call", "brand", "label", "describe ... as"."""
+_CONDEMNING = word_list("condemning_words")
+"""Complements that make the naming an accusation: "a sham", "interference", "an act of aggression", "regrettable"."""
+_PHONE_VERBS = frozenset({"call"})
+"""Naming verbs that are also a phone call: with a complement that condemns nothing they code no event at all."""
+_APPEALS = frozenset({"for", "on", "upon"})
+_NAMES = frozenset({"NOUN", "PROPN", "ADJ"})
+_STAND_INS = frozenset({"it", "them", "this", "that", "these", "those"})
+"""Objects that stand for what the governing verb acted on ("dismissed the request, calling it interference")."""
+
+
+def named_complement(verb: Token) -> Token | None:
+    """What the verb names its object as: the object predicate ("calling the vote a sham") or "as" phrase."""
+    if verb.lemma_.lower() not in NAMING_VERBS or any(
+            c.dep_ in ("prep", "prt") and c.lower_ in _APPEALS for c in verb.children):
+        return None  # "called for an open dialogue", "called on Russia": an appeal, whatever the parse hangs on it
+    for child in verb.children:
+        if child.dep_ == "oprd" and child.pos_ in _NAMES:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return next((p for p in child.children if p.dep_ == "pobj" and p.pos_ in _NAMES), None)
+    return None
+
+
+def judged_only(verb: Token, complement: Token) -> bool:
+    """A naming whose event is the judgement alone: condemning, or a kind word after a verb that is also a call."""
+    return condemning(complement) or verb.lemma_.lower() in _PHONE_VERBS
+
+
+def condemning(complement: Token) -> bool:
+    """Whether the complement's head, its modifiers or what it is "of" condemn ("an act of aggression")."""
+    words = [complement, *(c for c in complement.children if c.dep_ in ("amod", "compound", "advmod"))]
+    words += [p for prep in complement.children if prep.dep_ == "prep" and prep.lower_ == "of"
+              for p in prep.children if p.dep_ == "pobj"]
+    return any(w.lemma_.lower() in _CONDEMNING or w.lower_ in _CONDEMNING for w in words)
+
+
+def judged_things(verb: Token, complement: Token) -> list[Token]:
+    """Where the one judged is named, nearest first: the verb's object (for "it", what the governing verb acted
+    on), the noun a relative clause hangs on ("a move the Kremlin called regrettable"), a "by" phrase in the
+    complement ("a smear campaign by Seoul")."""
+    things = [c for c in verb.children if c.dep_ == "dobj" and c.i != complement.i]
+    if verb.dep_ == "relcl" and not things:
+        things = [verb.head]
+    if any(t.lower_ in _STAND_INS for t in things) and verb.dep_ in ("advcl", "xcomp", "conj"):
+        acted_on = [c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        things = acted_on + [p for o in acted_on for prep in o.children if prep.dep_ == "prep"
+                             and prep.lower_ in ("by", "from", "of") for p in prep.children if p.dep_ == "pobj"]
+    return things + [p for prep in complement.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                     for p in prep.children if p.dep_ == "pobj"]
