@@ -7,7 +7,7 @@ import pytest
 
 from multipolar.nlp.addresses import addresses_chair, only_addresses_chair
 
-from .test_quote_rules import _doc, _speakers, _voiced_quotes
+from .test_quote_rules import _doc, _spans, _speakers, _voiced_quotes
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -69,3 +69,31 @@ def test_a_person_quoted_by_title_and_name_speaks_the_quotation_after_the_colon(
         "././PUNCT/punct/11 ”/”/PUNCT/punct/11")
     assert [(text, speaker, country) for text, speaker, country, *_ in speakers] == \
         [("Rain comes.", "Amina Odhiambo", "KEN")]
+
+
+def test_a_quotation_weighed_as_a_word_is_no_ones() -> None:
+    # The minister sounded tired — “anger” may not be the right word.
+    speakers = _speakers(
+        "The/the/DET/det/1 minister/minister/NOUN/nsubj/2 sounded/sound/VERB/ROOT/- tired/tired/ADJ/acomp/2 "
+        "—/—/PUNCT/punct/2 “/“/PUNCT/punct/6 anger/anger/NOUN/nsubj/10 ”/”/PUNCT/punct/6 may/may/AUX/aux/10 "
+        "not/not/PART/neg/10 be/be/AUX/parataxis/2 the/the/DET/det/13 right/right/ADJ/amod/13 "
+        "word/word/NOUN/attr/10 ././PUNCT/punct/2")
+    assert [(text, speaker) for text, speaker, *_ in speakers] == [("anger", None)]
+
+
+def test_his_majesty_the_king_is_someone_he_can_mean_and_holds_the_office_of_the_voice() -> None:
+    # That was stressed by His Majesty the King when he said: “We wait.”
+    doc = _doc(
+        "That/that/PRON/nsubjpass/2 was/be/AUX/auxpass/2 stressed/stress/VERB/ROOT/- by/by/ADP/agent/2 "
+        "His/his/PRON/poss/5 Majesty/Majesty/PROPN/pobj/3 the/the/DET/det/7 King/King/PROPN/appos/5 "
+        "when/when/SCONJ/advmod/10 he/he/PRON/nsubj/10 said/say/VERB/advcl/2 :/:/PUNCT/punct/10 "
+        "“/“/PUNCT/punct/14 We/we/PRON/nsubj/14 wait/wait/VERB/ccomp/10 ././PUNCT/punct/14 ”/”/PUNCT/punct/14",
+        date="2022-09-25")
+    quotes = _voiced_quotes(doc, "SAU", "Saudi Arabia")
+    assert [(q.text, q.speaker_actor and q.speaker_actor.code, q.speaker_country, q.speaker_sector)
+            for q in quotes] == [("We wait.", "salman-bin-abdulaziz", "SAU", "GOV")]
+
+
+def test_a_fragment_between_and_and_a_capitalised_word_is_no_nickname() -> None:
+    assert _spans("They asked for one thing. But “less talk.” Then they left.") == [("less talk.", "scare")]
+    assert _spans("Amara “Lion” Diallo left early.") == []  # a nickname still is one

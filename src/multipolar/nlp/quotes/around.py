@@ -256,8 +256,9 @@ def _author_named(att: Attribution, colon: Token) -> Described | None:
     for token in reversed(doc[max(0, colon.i - 12) : colon.i]):
         if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", "“", "”", "\""):
             return None
-        if token.lower_ in ("of", "by") and token.head.pos_ == "NOUN" and \
-                {token.head.lemma_.lower(), token.head.lower_} & document_nouns():
+        noun = token.head if token.head.pos_ == "NOUN" else doc[token.i - 1]  # "a quote by X", hung on the verb
+        if token.lower_ in ("of", "by") and noun.pos_ == "NOUN" and \
+                {noun.lemma_.lower(), noun.lower_} & document_nouns():
             end = colon.i
             while end > token.i + 1 and (doc[end - 1].is_space or doc[end - 1].is_punct):
                 end -= 1

@@ -49,6 +49,24 @@ def in_sentence(att: Attribution, quote: QuoteSpan) -> Described | None:
         _governing_subject(att, inside) or _subject_of_quoted_verb(att, inside)
 
 
+def names_a_word(att: Attribution, quote: QuoteSpan) -> bool:
+    """"“anger” may not be the right word", "The word “ubuntu” means ...": a short quotation a sentence weighs
+    as a word, or names beside "the word" as the subject of its own sentence, is a word talked about, no one's
+    (unless a speech verb governs it: "she called it “the right word”")."""
+    if quote.kind == "full":
+        return False
+    inside = [att.doc[i] for i in att.tokens_from(quote.start, quote.end)]
+    ids = {t.i for t in inside}
+    roots = [t for t in inside if t.head.i not in ids or t.head.i == t.i]
+    if len(roots) != 1 or _governing_speech_verb(att, inside) is not None:
+        return False
+    root, terms = roots[0], word_set("term_nouns.txt")
+    if root.dep_ in SUBJECT_DEPS:  # "“X” is the right word"
+        return any(c.dep_ == "attr" and c.lemma_.lower() in terms for c in root.head.children)
+    head = root.head
+    return root.dep_ in ("appos", "compound", "nmod") and head.lemma_.lower() in terms and head.dep_ in SUBJECT_DEPS
+
+
 def _inverted_object(att: Attribution, verb: Token, quote: QuoteSpan) -> Token | None:
     """"“Is this peace?” asked one protester": right after the quotation, the parser takes the speaker
     for the verb's object."""

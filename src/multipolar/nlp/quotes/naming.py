@@ -15,7 +15,7 @@ from multipolar.nlp.quotes.around import PRONOUN_GENDER
 from multipolar.nlp.quotes.find import word_set
 from multipolar.nlp.quotes.gender import courtesy_gender, gender_of
 from multipolar.nlp.quotes.offices import office_holder
-from multipolar.nlp.quotes.phrases import bare_role, phrase, words_of
+from multipolar.nlp.quotes.phrases import bare_role, honorific, phrase, words_of
 from multipolar.nlp.quotes.pronouns import antecedent
 from multipolar.nlp.quotes.referents import Referent
 from multipolar.nlp.quotes.transcript import turn_at
@@ -105,7 +105,8 @@ def _whole_document(att: Attribution, token: Token) -> Token | None:
 
 def bare_role_of(att: Attribution, token: Token, start: int, end: int) -> bool:
     """"the minister", "the Vice President": a title with no name, which points back to someone."""
-    return any(t.lower_ == "the" for t in token.children) and bare_role(att.doc, start, end)
+    return (any(t.lower_ == "the" for t in token.children) or honorific(att.doc, start) is not None) and \
+        bare_role(att.doc, start, end)
 
 
 def issued_before(att: Attribution, token: Token) -> Described | None:
@@ -142,7 +143,8 @@ def voice(att: Attribution, person: bool = False) -> Described:
 def by_role(att: Attribution, token: Token, start: int) -> Referent | None:
     """"the minister", "the official": the last person or body whose description holds that noun; else
     the holder of the office on the date; else, in a lede, the person the next sentences name with it."""
-    if token.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "the" for c in token.children):
+    if token.pos_ not in ("NOUN", "PROPN") or not (
+            any(c.lower_ == "the" for c in token.children) or honorific(att.doc, start) is not None):
         return None
     head = words_of(token.text)
     holding = [r for r in reversed(att.referents) if r.start < start and r.target is None and head <= r.words]

@@ -3,6 +3,7 @@ whoever held it on the document's date, from the gazetteer's dated terms and the
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
@@ -10,8 +11,8 @@ from spacy.tokens import Token
 
 from multipolar.nlp.actors import agents as actors_agents
 from multipolar.nlp.quotes.actors import Described
-from multipolar.nlp.quotes.find import speaker_country
-from multipolar.nlp.quotes.phrases import bare_role, phrase, words_of
+from multipolar.nlp.quotes.find import speaker_country, word_table
+from multipolar.nlp.quotes.phrases import bare_role, honorific, phrase, title_words, words_of
 from multipolar.nlp.quotes.referents import Referent
 from multipolar.nlp.quotes.transcript import home_countries
 
@@ -27,7 +28,9 @@ def office_holder(attribution: Attribution, token: Token) -> Referent | None:
         return None
     day = attribution.doc._.mp_date
     lo, hi = phrase(token, attribution.quoted)  # "the Vice President, who oversees ...": the title alone
-    words = [t for t in token.doc[lo:hi] if t.dep_ != "det" and not t.is_punct and not t.is_space]
+    words = title_words(token.doc, lo, hi)
+    if not words:
+        return _honoured(attribution, lo, day)
     title = re.sub(r"[^a-z]", "", "".join(t.text for t in words).lower())
     holders = {t.code for terms in resolver.gazetteer.terms.values() for t in terms
                if _international(resolver, t.country) and re.sub(r"[^a-z]", "", t.title.lower()) == title
@@ -40,12 +43,30 @@ def office_holder(attribution: Attribution, token: Token) -> Referent | None:
         role = hit[0].role  # the first state, in `home_countries` order, that has the office on the day
         code = next((c for country in home_countries(attribution, token)
                      for c in [actors_agents.office_holder(resolver, country, role, day)] if c), None)
-    if code is None:
+    return _held_by(attribution, code, min(t.i for t in words), max(t.i for t in words) + 1)
+
+
+def _held_by(attribution: Attribution, code: str | None, start: int, end: int) -> Referent | None:
+    """The referent of an office's holder, named by the words [start, end)."""
+    if code is None or attribution.resolver is None:
         return None
-    ref = resolver.ref(code, day)
-    start, end = min(t.i for t in words), max(t.i for t in words) + 1
-    described = Described(token.doc[start:end].text, ref, speaker_country(ref), ref.role, start, end, "person", True)
+    ref = attribution.resolver.ref(code, attribution.doc._.mp_date)
+    described = Described(attribution.doc[start:end].text, ref, speaker_country(ref), ref.role, start, end,
+                          "person", True)
     return Referent(start, end, "person", described, True, frozenset())
+
+
+def _honoured(attribution: Attribution, start: int, day: dt.date | None) -> Referent | None:
+    """"His Majesty stressed ...": an honorific alone, that names an office of its own, is its holder in the
+    state the document is about."""
+    doc = attribution.doc
+    at = honorific(doc, start)
+    role = word_table("honorifics.tsv").get(doc[at].lower_) if at is not None else None
+    if at is None or role in (None, "none") or attribution.resolver is None:
+        return None
+    code = next((c for country in home_countries(attribution, doc[at])
+                 for c in [actors_agents.office_holder(attribution.resolver, country, role or "", day)] if c), None)
+    return _held_by(attribution, code, at, at + 1)
 
 
 def _international(resolver: ActorResolver, country: str | None) -> bool:

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from multipolar.nlp.quotes.actors import people_words, person_nouns
-from multipolar.nlp.quotes.find import word_set
+from multipolar.nlp.quotes.find import word_set, word_table
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -37,12 +37,34 @@ def plural(token: Token) -> bool:
 
 
 def bare_role(doc: Doc, start: int, end: int) -> bool:
-    """"the minister", "the Vice President": a definite title with no name, which points back to someone."""
+    """"the minister", "the Vice President", "His Majesty the King": a definite title with no name, which
+    points back to someone ("His Majesty" alone, when the honorific names an office of its own)."""
     span = doc[start:end]
-    words = [t for t in span if t.dep_ != "det" and not t.is_punct]
-    definite = span[0].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
-    return definite and bool(words) and span.root.ent_type_ != "PERSON" and \
+    words = title_words(doc, start, end)
+    honour = honorific(doc, start)
+    if honour is not None and not words:
+        return word_table("honorifics.tsv").get(doc[honour].lower_) not in (None, "none")
+    definite = span[0].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the") or honour is not None
+    return definite and bool(words) and (span.root.ent_type_ != "PERSON" or honour is not None) and \
         all(t.lemma_.lower() in person_nouns() or t.lower_ in word_set("title_words.txt") for t in words)
+
+
+def honorific(doc: Doc, start: int) -> int | None:
+    """"His Majesty", "Her Excellency": where the honorific of a possessive and an honorific that stand for a
+    person is, for a phrase that starts with either."""
+    at = start + 1 if doc[start].lower_ in ("his", "her") else start
+    if at >= len(doc) or at == 0 or doc[at].lower_ not in word_table("honorifics.tsv") or \
+            doc[at - 1].lower_ not in ("his", "her"):
+        return None
+    return at
+
+
+def title_words(doc: Doc, start: int, end: int) -> list[Token]:
+    """The words of a title phrase, without articles, punctuation and an honorific before it ("His Majesty
+    the King": King)."""
+    honour = honorific(doc, start)
+    lo = honour + 1 if honour is not None else start
+    return [t for t in doc[lo:end] if t.dep_ != "det" and not t.is_punct and not t.is_space]
 
 
 def described_span(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from multipolar.nlp.quotes.actors import Described, describe_phrase, people_words, person_nouns
+from multipolar.nlp.quotes.find import word_table
 from multipolar.nlp.quotes.gender import gender_of
 from multipolar.nlp.quotes.links import link_referents
 from multipolar.nlp.quotes.phrases import SUBJECT_DEPS, described_span, is_place, is_subject, phrase, words_of
@@ -137,6 +138,10 @@ def _stray_apposition(token: Token) -> bool:
 
 def _person_object(token: Token) -> bool:
     """"remembered an old woman", "listen to the Deputy Commander of ...": a person named as an object."""
+    if token.pos_ == "NOUN" and token.lemma_.lower() in person_nouns():
+        return True
+    if token.lower_ in word_table("honorifics.tsv"):  # "by His Majesty the King"
+        return any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in token.children)
     if token.pos_ == "NOUN":
-        return token.lemma_.lower() in person_nouns()
+        return False
     return token.lower_ in people_words() and any(c.dep_ == "det" for c in token.children)

@@ -36,7 +36,7 @@ from multipolar.nlp.quotes.around import (
     reported_before,
     signed_after,
 )
-from multipolar.nlp.quotes.clause import ancestors, in_sentence, is_speech_verb, subject_of
+from multipolar.nlp.quotes.clause import ancestors, in_sentence, is_speech_verb, names_a_word, subject_of
 from multipolar.nlp.quotes.find import QuoteSpan, word_set, word_table
 from multipolar.nlp.quotes.gender import COURTESY_TITLES, given_name_gender
 from multipolar.nlp.quotes.naming import author_of, remember, speaker_of
@@ -127,6 +127,10 @@ class Attribution:
             if quote.nested:
                 found.append(nested_speaker(self, index, found))
                 self.verbs.append(self.speech_verb)
+                continue
+            if names_a_word(self, quote):
+                found.append(None)
+                self.verbs.append(None)
                 continue
             speaker = colon_label(self, quote) or in_sentence(self, quote)
             self.verbs.append(self.speech_verb)

@@ -61,11 +61,13 @@ def turn_at(turns: list[Turn], char: int) -> Turn | None:
 
 def home_countries(att: Attribution, token: Token) -> list[str]:
     """The states an office named without its holder may belong to, first first: the transcript speaker's
-    alone; else the one whose government the document names most, then the document's."""
+    alone; else the one whose government the document names most, then the document's, then the state the
+    document speaks for though it never says "we" outside quotations."""
     turn = turn_at(att.turns, token.idx)
     if turn is not None and turn.speaker is not None and turn.speaker.country:
         return [turn.speaker.country]
-    return list(dict.fromkeys(c for c in (government_country(att), document_country(att)) if c))
+    voice = att.doc._.mp_voice
+    return list(dict.fromkeys(c for c in (government_country(att), document_country(att), voice) if c))
 
 
 def _label_speaker(att: Attribution, start: int, end: int) -> Described | None:
