@@ -21,7 +21,8 @@ _BOMS = (
 )
 _WESTERN = "cp1252"
 """The single-byte encoding of most non-UTF-8 English text (a superset of Latin-1's printable range)."""
-_SAMPLE = 8192
+SAMPLE_BYTES = 8192
+"""How much of the start tells a wide encoding or binary data."""
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,10 @@ def decode_bytes(data: bytes, name: str = "input") -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return Decoded(_strict(data[len(bom):], encoding, name), encoding)
-    wide = _wide_encoding(data[:_SAMPLE])
+    wide = wide_encoding(data[:SAMPLE_BYTES])
     if wide is not None:
         return Decoded(_strict(data, wide, name), wide)
-    if b"\x00" in data[:_SAMPLE]:
+    if b"\x00" in data[:SAMPLE_BYTES]:
         raise InputError(f"{name}: binary data, not text")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
@@ -59,7 +60,7 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         raise InputError(f"{name}: damaged {encoding.upper()} text (at byte {exc.start})") from exc
 
 
-def _wide_encoding(sample: bytes) -> str | None:
+def wide_encoding(sample: bytes) -> str | None:
     """UTF-16 or UTF-32 without a byte-order mark: text in Latin script leaves zero bytes in fixed places."""
     if len(sample) < 8:
         return None

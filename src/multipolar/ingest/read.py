@@ -15,7 +15,7 @@ import sys
 import unicodedata
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +26,7 @@ from multipolar.errors import InputError, failure
 from multipolar.ingest.datelines import without_dateline
 from multipolar.ingest.encodings import decode_bytes
 from multipolar.ingest.language import looks_foreign
+from multipolar.ingest.lines import streamed_lines
 from multipolar.ingest.markup import strip_invisible, strip_markup
 from multipolar.records import Article, DatePrecision
 from multipolar.settings import DEFAULT_SETTINGS, Settings
@@ -374,13 +375,20 @@ def iter_records(text: str, *, name: str, date: dt.date | None, settings: Settin
         items, problem = _loads(stripped)
         if problem is not None:
             raise InputError(f"{name}: {problem}")
-        lines: list[tuple[int, Any, str | None]] = [(i + 1, item, None) for i, item in enumerate(items)]
+        parsed: Iterator[tuple[int, Any, str | None]] = ((i + 1, item, None) for i, item in enumerate(items))
     else:
-        lines = []
-        for number, line in enumerate(text.split("\n"), start=1):
-            if line.strip():
-                lines.append((number, *_loads(line)))
-    for number, item, error in lines:
+        parsed = _parsed_lines(enumerate(text.split("\n"), start=1))
+    yield from _records(parsed, date=date, settings=settings, defer_html=defer_html)
+
+
+def _parsed_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, Any, str | None]]:
+    """(line number, JSON value, why it is not JSON) of each line that is not blank, lazily."""
+    return ((number, *_loads(line)) for number, line in lines if line.strip())
+
+
+def _records(parsed: Iterator[tuple[int, Any, str | None]], *, date: dt.date | None, settings: Settings,
+             defer_html: bool) -> Iterator[InputRecord]:
+    for number, item, error in parsed:
         source_id = field_text(item["id"]) if isinstance(item, dict) and item.get("id") is not None else None
         if error is not None:
             yield InputRecord(number, source_id, None, f"line {number}: {error}")
@@ -408,6 +416,10 @@ def read_document(
     """The articles in `source` (one for text/HTML, one per record for JSON/JSONL), in order. With
     `defer_html`, web pages come as `PageToExtract`s, for a worker to extract."""
     name = "stdin" if source == "-" else source
+    lines = streamed_lines(source)
+    if lines is not None:  # plain UTF-8 JSONL, read a line at a time
+        yield from _records(_parsed_lines(lines), date=date, settings=settings, defer_html=defer_html)
+        return
     text, note = decode(read_bytes(source, settings), name)
     for record in _read_decoded(text, source, name, date, settings, defer_html):
         if note is not None and record.article is not None:
