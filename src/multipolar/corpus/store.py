@@ -96,9 +96,9 @@ def write_analysis(connection: duckdb.DuckDBPyConnection, analysis: Analysis) ->
 
 
 def write_analyses(connection: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis]) -> list[bool]:
-    """Store several documents in one transaction, each table's rows in as few statements as possible (an
-    ingest's single writer spends most of its time on DuckDB's per-statement work); for each document, False
-    if it was already there. If the transaction fails, they are written one at a time (`write_analysis`), so a
+    """Store several documents in one transaction, each table's rows in one statement (an ingest's single
+    writer spends most of its time in DuckDB); for each document, False if it was already there. If the
+    transaction fails, they are written one at a time (`write_analysis`, with rows of parameters), so a
     document that cannot be stored fails alone."""
     try:
         connection.execute("BEGIN TRANSACTION")
@@ -123,9 +123,18 @@ def write_analyses(connection: duckdb.DuckDBPyConnection, analyses: Sequence[Ana
 
 def _insert_rows(connection: duckdb.DuckDBPyConnection, table: str, columns: tuple[schema.Column, ...],
                  rows: list[list[Any]]) -> None:
-    for start in range(0, len(rows), _ROWS_PER_INSERT):
-        chunk = rows[start : start + _ROWS_PER_INSERT]
-        connection.execute(_insert(table, columns, len(chunk)), [v for row in chunk for v in row])
+    """All `rows` in one statement that takes each column as one list: DuckDB's cost of a statement of many
+    parameters is mostly binding and planning each of them: 198 White House analyses, 16 to a transaction,
+    took 1.3-1.5 s of CPU as rows of parameters, 0.7 s as columns (the same rows, in the same order)."""
+    if rows:
+        connection.execute(_insert_columns(table, columns), [list(column) for column in zip(*rows, strict=True)])
+
+
+@cache
+def _insert_columns(table: str, columns: tuple[schema.Column, ...]) -> str:
+    names = ", ".join(schema.quoted(c.name) for c in columns)
+    lists = ", ".join(f"unnest(?::{c.sql.removesuffix(' PRIMARY KEY')}[])" for c in columns)
+    return f"INSERT INTO {table} ({names}) SELECT {lists}"
 
 
 _ROWS_PER_INSERT = 200
