@@ -104,3 +104,38 @@ def test_an_order_acts_for_whoever_signed_it() -> None:
     found = _triples("Today, President Lula signed an Executive Order continuing the suspension of heightened tariffs "
                      "on Argentina.")
     assert ("BRA", "ARG", "CONCEDE") in found, found
+
+
+def test_they_and_the_leaders_stand_for_the_plural_subject_of_a_sentence_before() -> None:
+    found = _voiced("President Lula met today with Prime Minister Albanese of Australia in Canberra. President Lula "
+                    "and Prime Minister Albanese reviewed trade between their countries. They pledged to deepen "
+                    "cooperation on critical minerals. The leaders condemned North Korea's missile launches.", "BRA")
+    assert {("BRA", "AUS", "AGREE"), ("AUS", "BRA", "AGREE")} <= found
+    assert {("BRA", "PRK", "ACCUSE"), ("AUS", "PRK", "ACCUSE")} <= found
+
+
+def test_they_stands_for_no_one_when_the_plural_subject_before_names_no_actors() -> None:
+    found = _triples("The new tariffs took effect on Monday. They condemned North Korea's missile launches.")
+    assert not any(target == "PRK" for _, target, _ in found), found
+
+
+def test_an_event_nouns_its_is_the_subject_of_the_verb_it_is_the_object_of() -> None:
+    found = _triples("Japan renewed its pledge to help Ukraine. Kenya reaffirmed its commitment to supporting the "
+                     "people of Somalia.")
+    assert ("JPN", "UKR", "AGREE") in found
+    assert ("KEN", "SOM", "AGREE") in found
+
+
+def test_a_meeting_retold_in_a_readout_is_one_consultation() -> None:
+    article = Article(text="President Biden spoke today with President Ruto of Kenya. The two leaders discussed "
+                           "regional security. They also discussed trade and investment.",
+                      date=dt.date(2024, 3, 1), voice="USA")
+    events = [e for e in multipolar.analyze(article).events if e.plover == "CONSULT" and e.source == "USA"]
+    assert [e.sentence for e in events] == [0], [(e.sentence, e.verb) for e in events]
+
+
+def test_a_new_meeting_of_the_same_pair_is_another_consultation() -> None:
+    article = Article(text="President Biden spoke today with President Ruto of Kenya. The two leaders agreed to "
+                           "meet again in May in Nairobi.", date=dt.date(2024, 3, 1), voice="USA")
+    events = [e for e in multipolar.analyze(article).events if e.source == "USA" and e.target == "KEN"]
+    assert len(events) >= 2, [(e.sentence, e.verb, e.plover) for e in events]

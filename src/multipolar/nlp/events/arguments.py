@@ -15,8 +15,8 @@ from multipolar.nlp.events.tree import PASSIVE_SUBJECT_DEPS as PASSIVE_SUBJECT_D
 from multipolar.nlp.events.tree import SUBJECT_DEPS as SUBJECT_DEPS
 from multipolar.nlp.events.tree import between_phrases as between_phrases
 from multipolar.nlp.events.tree import conjuncts as conjuncts
+from multipolar.nlp.events.tree import earlier_plural_subject, gratitude_word, noun_doers, plural_anaphor, prep_objects
 from multipolar.nlp.events.tree import governing_verb as governing_verb
-from multipolar.nlp.events.tree import gratitude_word, noun_doers, prep_objects
 from multipolar.nlp.events.tree import helping_clauses as helping_clauses
 from multipolar.nlp.events.tree import object_controlled as object_controlled
 from multipolar.nlp.events.tree import object_lemmas as object_lemmas
@@ -41,6 +41,7 @@ _BORDERS = word_list("borders")
 _LEADING = word_list("leading_participles")
 _DOCUMENTS = word_list("issued_documents")
 _PERSONAL = frozenset({"he", "she", "him", "her"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 _REPORTING_VERBS = SAY_VERBS | {"announce", "declare", "confirm", "warn", "insist"}
 OCCASIONS = word_list("occasion_nouns")
 """Nouns whose infinitive the taker does: "take this opportunity to thank", "use this occasion to reiterate"."""
@@ -66,6 +67,10 @@ class ArgumentReader:
                 continue
             if head.lower_ in _PERSONAL and head.i not in self.mentions:
                 result.extend(self._person_before(head))
+                continue
+            if depth == 0 and plural_anaphor(head) and (head.i not in self.mentions
+                                                        or self.mentions[head.i].how == "generic"):
+                result.extend(self._plural_before(head))
                 continue
             mention = self.mentions.get(head.i) or self.own.get(head.i)
             if mention is not None:
@@ -150,6 +155,13 @@ class ArgumentReader:
                 return []
         return []
 
+    def _plural_before(self, anaphor: Token) -> list[ActorHit]:
+        """"They reaffirmed their commitment", "The leaders highlighted": the actors of the plural subject a sentence
+        before had, when they are two or more; nothing when that subject names no pair of actors."""
+        subject = earlier_plural_subject(anaphor)
+        found = self.actors_of(subject) if subject is not None else []
+        return found if len({ref.code for m, _ in found for ref in m.actors}) > 1 else []
+
     def _antecedent(self, pronoun: Token) -> list[ActorHit]:
         """"its territory", "their embassy": the actor that is the subject of the sentence's main verb
         ("the US and its allies": the actor it is coordinated with)."""
@@ -181,7 +193,9 @@ class ArgumentReader:
                 if verb.head.lemma_.lower() in OCCASIONS and verb.head.dep_ == "dobj":
                     return self.subjects(verb.head.head)[0], []  # "I take this opportunity to thank Japan"
                 # "the work by the United States to deliver assistance", "Mongolia's agreement to export coal"
-                return noun_doers(verb.head), []
+                return self._clause_doers(verb.head), []
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "NOUN":
+                return self._clause_doers(verb.head.head), []  # "its commitment to supporting the people of Sudan"
             if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj":
                 # "signed an Executive Order imposing new sanctions": the signer imposes them
                 inherited, _ = self.subjects(verb.head.head)
@@ -196,6 +210,16 @@ class ArgumentReader:
                     return undergoing, []  # "X was indicted by the court and will resign": X resigns
                 return inherited, []
         return actors, passive
+
+    def _clause_doers(self, noun: Token) -> list[Token]:
+        """Whose act a noun's infinitive or gerund is: the noun's doers ("Mongolia's agreement to export"); where that
+        is only "its" or "their" and the noun is a verb's object ("Japan renewed its pledge to help Ukraine"), the
+        verb's subject."""
+        doers = noun_doers(noun)
+        if doers and noun.dep_ == "dobj" and all(d.lower_ in _POSSESSIVE_PRONOUNS and d.i not in self.mentions
+                                                 for d in doers):
+            return self.subjects(noun.head)[0] or doers
+        return doers
 
     def _issuers(self, verb: Token, actors: list[Token]) -> list[Token]:
         """"signed an Executive Order continuing the suspension" (parsed as a clause whose subject is the order): a

@@ -14,7 +14,7 @@ from multipolar.nlp.events.coded import CodedEvent
 from multipolar.nlp.events.flags import FlagReader
 from multipolar.nlp.events.future import future_reading
 from multipolar.nlp.events.pairs import HOSTED, MEDIATED, VISITED, actor_pairs, alone_pairs, distinct, reciprocal
-from multipolar.nlp.events.selection import later, without_repeated_headline
+from multipolar.nlp.events.selection import later, without_repeated_headline, without_restated_meetings
 
 _THIRD_PARTY = "044"
 
@@ -107,4 +107,4 @@ class EventAssembler:
             if event.modality == "intended" and event.plover in ("AGREE", "CONCEDE") and later(date, label):
                 date = label  # "pledged to cut coal use by 2035": the pledge is made now, not in 2035
             dated.append(dataclasses.replace(event, date=date))
-        return without_repeated_headline(dated, self.doc)
+        return without_restated_meetings(without_repeated_headline(dated, self.doc), self.doc)

@@ -7,6 +7,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Span
 
+from multipolar.coding.tables import word_list
 from multipolar.nlp.events.coded import CodedEvent
 from multipolar.nlp.events.frames import governing_frame
 from multipolar.nlp.spans import text_of
@@ -87,3 +88,25 @@ def without_protest_topics(events: list[CodedEvent], doc: Doc) -> list[CodedEven
             for token in clause.subtree:
                 topics.setdefault(token.i, set()).add(event.source.state_code)
     return [e for e in events if not (e.plover in _PROTEST_TOPICS and e.source.state_code in topics.get(e.trigger, ()))]
+
+
+_RESTATING = word_list("restating_talk")
+"""Words of what a meeting went over ("discussed", "reviewed", "exchanged views", "In today's call")."""
+
+
+def without_restated_meetings(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
+    """A readout tells one meeting in many sentences: "met today with ... The two leaders discussed ... They also
+    reviewed ...". A consultation of a pair that already consulted in an earlier sentence, told with a word of
+    what was talked over, is that meeting again, not another one (a new meeting, "met again in March", stays)."""
+    met: set[frozenset[str]] = set()
+    kept: list[CodedEvent] = []
+    for event in events:
+        pair = frozenset((event.source.state_code, event.target.state_code))
+        if event.plover == "CONSULT" and not event.negated:
+            if pair in met and event.modality == "asserted" and doc[event.trigger].lemma_.lower() in _RESTATING and \
+                    any(e.sentence < event.sentence for e in kept if e.plover == "CONSULT"
+                        and frozenset((e.source.state_code, e.target.state_code)) == pair):
+                continue
+            met.add(pair)
+        kept.append(event)
+    return kept

@@ -115,3 +115,35 @@ def gratitude_word(noun: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return None  # the clause ends here: "sent troops for the mission" thanks no one
     return None
+
+
+_PLURAL_NOUNS = frozenset({"leader", "side", "party", "president", "delegation"})
+"""Plural nouns that, with only "the", name the pair already acting ("The leaders highlighted ...")."""
+_BACK = 2
+"""Sentences back that a plural anaphor's antecedent is looked for."""
+
+
+def plural_anaphor(token: Token) -> bool:
+    """"They reaffirmed ...", "The leaders highlighted ...": a plural subject of a sentence's main verb that names
+    no one itself, and so stands for the plural subject of a sentence before."""
+    if token.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or token.head.i != token.sent.root.i:
+        return False
+    if token.lower_ == "they":
+        return True
+    return token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in _PLURAL_NOUNS and \
+        [c.lower_ for c in token.children] == ["the"]
+
+
+def earlier_plural_subject(token: Token) -> Token | None:
+    """The nearest plural subject of a main verb in the two sentences before ("President Lula and Prime Minister
+    Albanese discussed trade. They reaffirmed ..."), else None; sentences with a singular subject are passed over."""
+    doc = token.doc
+    sentence = token.sent
+    for _ in range(_BACK):
+        if sentence.start == 0:
+            return None
+        sentence = doc[sentence.start - 1].sent
+        for subject in (c for c in sentence.root.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+            if subject.conjuncts or subject.tag_ in ("NNS", "NNPS") or subject.lower_ == "they":
+                return subject
+    return None
