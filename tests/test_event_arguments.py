@@ -139,3 +139,16 @@ def test_a_new_meeting_of_the_same_pair_is_another_consultation() -> None:
                            "meet again in May in Nairobi.", date=dt.date(2024, 3, 1), voice="USA")
     events = [e for e in multipolar.analyze(article).events if e.source == "USA" and e.target == "KEN"]
     assert len(events) >= 2, [(e.sentence, e.verb, e.plover) for e in events]
+
+
+def test_it_in_a_relative_clause_on_what_the_main_verb_acts_on_is_the_main_subject() -> None:
+    found = _triples("Canada will lift the tariffs it imposed on Mexico in March.")
+    assert ("CAN", "MEX", "SANCTION") in found
+    found = _triples("Peru demanded the recall of Chile's consul, whom it accused of spying.")
+    assert ("PER", "CHL", "ACCUSE") in found
+
+
+def test_it_of_another_clause_is_left_alone() -> None:
+    found = _triples("Donors must unite against this scourge, in the same way as that in which it struck Kenya "
+                     "and Uganda.")
+    assert not any(plover == "ASSAULT" for _, _, plover in found), found

@@ -13,9 +13,19 @@ from spacy.tokens import Doc, Token
 from multipolar.coding.tables import word_list
 from multipolar.nlp.events.tree import PASSIVE_SUBJECT_DEPS as PASSIVE_SUBJECT_DEPS
 from multipolar.nlp.events.tree import SUBJECT_DEPS as SUBJECT_DEPS
+from multipolar.nlp.events.tree import (
+    all_states,
+    earlier_plural_subject,
+    gratitude_word,
+    it_antecedent,
+    noun_doers,
+    plural_anaphor,
+    plural_mention,
+    prep_objects,
+    speaker_for_pronoun,
+)
 from multipolar.nlp.events.tree import between_phrases as between_phrases
 from multipolar.nlp.events.tree import conjuncts as conjuncts
-from multipolar.nlp.events.tree import earlier_plural_subject, gratitude_word, noun_doers, plural_anaphor, prep_objects
 from multipolar.nlp.events.tree import governing_verb as governing_verb
 from multipolar.nlp.events.tree import helping_clauses as helping_clauses
 from multipolar.nlp.events.tree import object_controlled as object_controlled
@@ -42,7 +52,8 @@ _LEADING = word_list("leading_participles")
 _DOCUMENTS = word_list("issued_documents")
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
-_REPORTING_VERBS = SAY_VERBS | {"announce", "declare", "confirm", "warn", "insist"}
+_IT_KINDS = frozenset({"state", "igo", "bloc", "organization"})
+"""What an "it" can stand for."""
 OCCASIONS = word_list("occasion_nouns")
 """Nouns whose infinitive the taker does: "take this opportunity to thank", "use this occasion to reiterate"."""
 
@@ -68,6 +79,9 @@ class ArgumentReader:
             if head.lower_ in _PERSONAL and head.i not in self.mentions:
                 result.extend(self._person_before(head))
                 continue
+            if depth == 0 and head.lower_ == "it" and head.i not in self.mentions:
+                result.extend(self._it_before(head))
+                continue
             if depth == 0 and plural_anaphor(head) and (head.i not in self.mentions
                                                         or self.mentions[head.i].how == "generic"):
                 result.extend(self._plural_before(head))
@@ -78,17 +92,17 @@ class ArgumentReader:
                 # "the leaders of Japan, the Republic of Korea and the United States": a list hung on the mention
                 result.extend((m, c) for t in head.doc[mention.start : mention.end] for a in t.children
                               if a.dep_ == "appos" and a.i >= mention.end for c in conjuncts(a)
-                              if (m := self.mentions.get(c.i)) is not None and _all_states(m))
+                              if (m := self.mentions.get(c.i)) is not None and all_states(m))
                 # "Chinese and Indian troops": the other qualifiers of the same noun
                 for child in head.children:
                     if child.dep_ in ("amod", "compound"):
                         result.extend((m, c) for c in conjuncts(child)
                                       if (m := self.mentions.get(c.i)) is not None and m is not mention)
-                    elif child.dep_ == "appos" and _all_states(mention):
+                    elif child.dep_ == "appos" and all_states(mention):
                         # "the United States of America, the People's Republic of China, the Russian Federation
                         # and France": a list of states the parse hangs on the first as an apposition
                         result.extend((m, c) for c in conjuncts(child) if (m := self.mentions.get(c.i)) is not None
-                                      and m is not mention and _all_states(m) and m.actors != mention.actors)
+                                      and m is not mention and all_states(m) and m.actors != mention.actors)
                 continue
             if head.dep_ in ("amod", "acl") and head.lemma_.lower() in _LEADING:
                 result.extend(self._leaders(head, depth, pronouns))  # "the US-led coalition": its leader acts
@@ -149,7 +163,7 @@ class ArgumentReader:
         first = doc[max(first.start - 1, 0)].sent
         for i in range(pronoun.i - 1, first.start - 1, -1):
             mention = self.mentions.get(i)
-            if mention is not None and mention.actors[0].kind == "person" and not _plural(mention, doc):
+            if mention is not None and mention.actors[0].kind == "person" and not plural_mention(mention, doc):
                 return [(mention, doc[mention.start])]
             if doc[i].ent_type_ == "PERSON" and mention is None:
                 return []
@@ -161,6 +175,15 @@ class ArgumentReader:
         subject = earlier_plural_subject(anaphor)
         found = self.actors_of(subject) if subject is not None else []
         return found if len({ref.code for m, _ in found for ref in m.actors}) > 1 else []
+
+    def _it_before(self, pronoun: Token) -> list[ActorHit]:
+        """"the tariffs it imposed on China": one state or organisation that is the main subject (`it_antecedent`);
+        never a person or several actors."""
+        subject = it_antecedent(pronoun)
+        found = self.actors_of(subject, depth=1) if subject is not None else []
+        if len(found) != 1 or any(ref.kind not in _IT_KINDS for ref in found[0][0].actors):
+            return []
+        return found
 
     def _antecedent(self, pronoun: Token) -> list[ActorHit]:
         """"its territory", "their embassy": the actor that is the subject of the sentence's main verb
@@ -182,7 +205,7 @@ class ArgumentReader:
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             actors.extend(c for c in agent.children if c.dep_ == "pobj")
         actors = [verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t for t in actors]
-        actors = [s for t in actors for s in _speaker_for_pronoun(verb, t)]
+        actors = [s for t in actors for s in speaker_for_pronoun(verb, t)]
         actors = self._issuers(verb, actors)
         passive = [verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t for t in passive]
         if not actors and not passive:
@@ -337,7 +360,7 @@ class ArgumentReader:
             if mention.actors[0].kind == "state" and mention.actors[0].state_code not in source_states:
                 # "struck targets in Iraq and Syria": every place of the list
                 return [(mention, token)] + [(m, c) for c in token.conjuncts if c.i > token.i
-                                             and (m := self.mentions.get(c.i)) is not None and _all_states(m)]
+                                             and (m := self.mentions.get(c.i)) is not None and all_states(m)]
         return []
 
 
@@ -463,27 +486,3 @@ def _own_possessives(doc: Doc, mentions: dict[int, ActorMention]) -> dict[int, A
     quoted = quoted_char_ranges(text_of(doc))
     return {t.i: ActorMention(t.i, t.i + 1, voice, "voice") for t in doc if t.lower_ in _POSSESSIVE
             and t.dep_ == "poss" and t.i not in mentions and not any(a <= t.idx < b for a, b in quoted)}
-
-
-def _plural(mention: ActorMention, doc: Doc) -> bool:
-    """"G20 Leaders", "foreign ministers": a plural noun, or an office word in the plural (the parser often tags
-    "Leaders" in a name as singular)."""
-    words = [t for t in doc[mention.start : mention.end] if t.is_alpha]
-    if not words:
-        return False
-    last = words[-1]
-    return last.tag_ in ("NNS", "NNPS") or (mention.how == "agent" and last.lower_.endswith("s")
-                                            and not last.lower_.endswith("ss"))
-
-
-def _all_states(mention: ActorMention) -> bool:
-    return all(ref.kind == "state" for ref in mention.actors)
-
-
-def _speaker_for_pronoun(verb: Token, subject: Token) -> list[Token]:
-    """"NATO said it will send ...": a pronoun subject of a reported clause is the one who said it."""
-    if subject.lower_ not in ("it", "they", "he", "she", "we") or verb.dep_ != "ccomp":
-        return [subject]
-    if verb.head.lemma_.lower() not in _REPORTING_VERBS:
-        return [subject]
-    return [c for c in verb.head.children if c.dep_ == "nsubj"] or [subject]

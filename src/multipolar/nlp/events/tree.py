@@ -1,17 +1,20 @@
 """Plain dependency-tree readings the argument rules share: conjuncts, a verb's objects and the lemmas an object
 constraint meets, whose subject a subject-less verb borrows, whose act an event noun is, a word of thanks, a purpose
-of helping, the "between" of an act, the object a preposition shares."""
+of helping, the "between" of an act, the object a preposition shares, and what a pronoun may stand for ("they" and
+"the leaders" after a plural subject, "it" in a relative clause, "it" after a verb of saying)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from multipolar.coding.tables import word_list
+from multipolar.nlp.spans import ActorMention
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _GRATITUDE = word_list("gratitude")
 _HELPING = word_list("helping")
+REPORTING_VERBS = word_list("say_verbs") | {"announce", "declare", "confirm", "warn", "insist"}
 
 
 def noun_doers(noun: Token) -> list[Token]:
@@ -147,3 +150,63 @@ def earlier_plural_subject(token: Token) -> Token | None:
             if subject.conjuncts or subject.tag_ in ("NNS", "NNPS") or subject.lower_ == "they":
                 return subject
     return None
+
+
+_EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "take", "mean", "matter", "happen"})
+"""Verbs whose "it" is mostly no one ("It is time to ...", "it seems that ...")."""
+
+
+def it_antecedent(pronoun: Token) -> Token | None:
+    """Who a subject "it" stands for in a relative clause on what the main verb acts on: the main verb's subject
+    ("China will remove the tariffs it imposed on Canada", "called for the removal of the envoy, whom it accused of
+    meddling"). None for any other "it" (after a sentence naming a state, "It aims to ..." is as often the
+    initiative as the state), or when the main verb is one of saying."""
+    if pronoun.lower_ != "it" or pronoun.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or \
+            pronoun.head.lemma_.lower() in _EXPLETIVE_VERBS:
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "relcl" or not _on_what_is_acted_upon(clause.head) or any(
+            p.dep_ == "prep" and any(o.tag_ in ("WDT", "WP") for o in p.children) for p in clause.children):
+        return None  # "the way in which it struck New York": not what the main verb acts on
+    root = pronoun.sent.root
+    if root.lemma_.lower() in REPORTING_VERBS:
+        return None
+    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    return subjects[0] if len(subjects) == 1 and not subjects[0].conjuncts else None
+
+
+def _on_what_is_acted_upon(noun: Token) -> bool:
+    """The noun hangs on the main verb through objects, prepositions and complements only ("remove the tariffs",
+    "withdrawn most of the troops", "called for the removal of the ambassador")."""
+    node = noun
+    for _ in range(6):
+        if node.dep_ == "ROOT":
+            return True
+        if node.dep_ not in ("dobj", "pobj", "prep", "xcomp", "conj"):
+            return False
+        node = node.head
+    return False
+
+
+def plural_mention(mention: ActorMention, doc: Doc) -> bool:
+    """"G20 Leaders", "foreign ministers": a plural noun, or an office word in the plural (the parser often tags
+    "Leaders" in a name as singular)."""
+    words = [t for t in doc[mention.start : mention.end] if t.is_alpha]
+    if not words:
+        return False
+    last = words[-1]
+    return last.tag_ in ("NNS", "NNPS") or (mention.how == "agent" and last.lower_.endswith("s")
+                                            and not last.lower_.endswith("ss"))
+
+
+def all_states(mention: ActorMention) -> bool:
+    return all(ref.kind == "state" for ref in mention.actors)
+
+
+def speaker_for_pronoun(verb: Token, subject: Token) -> list[Token]:
+    """"NATO said it will send ...": a pronoun subject of a reported clause is the one who said it."""
+    if subject.lower_ not in ("it", "they", "he", "she", "we") or verb.dep_ != "ccomp":
+        return [subject]
+    if verb.head.lemma_.lower() not in REPORTING_VERBS:
+        return [subject]
+    return [c for c in verb.head.children if c.dep_ == "nsubj"] or [subject]
