@@ -104,3 +104,10 @@ def test_a_figure_a_verb_brings_its_object_to_is_what_that_object_amounts_to() -
     assert (assistance.measure, assistance.from_) == ("aid", "USA")
     (tariff,) = figures("The proclamation raises the tariff on imported copper to 35%.")
     assert tariff.measure == "tariff_rate"
+
+
+@pytest.mark.model
+def test_a_word_of_a_givers_name_says_nothing_of_what_it_gives() -> None:
+    (capital,) = figures("The provinces were awarded $9 million from the Regional Investment Fund to repair "
+                         "rural roads.")
+    assert capital.measure != "investment"

@@ -400,14 +400,16 @@ def in_source_phrase(token: Token) -> bool:
 
 
 def in_acting_name(token: Token) -> bool:
-    """Inside the name of the clause's doer: "The Export-Import Bank", "Australia's superannuation funds"."""
+    """Inside the name of the clause's doer or of a figure's giver: "The Export-Import Bank", "Australia's
+    superannuation funds", "$5.2 million from the European Investment Bank"."""
     if token.ent_type_ not in _NAME_ENTITIES:
         return False
     entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     if entity is None:
         return False
     root = entity.root
-    return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+    return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and (
+        root.head.dep_ == "agent" or root.head.lower_ == "from"))
 
 
 def per_unit(span: Span) -> str | None:
