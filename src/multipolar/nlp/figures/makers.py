@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from multipolar.nlp.figures.measure import FLOWS, measure_cues
 from multipolar.nlp.figures.syntax import flow_nouns, governing_verb, named_flow, subject_token, verb_chain
 from multipolar.nlp.figures.words import words
 from multipolar.nlp.first_person import first_person_words
@@ -94,3 +95,33 @@ def a_sale(span: Span) -> bool:
     verb = governing_verb(span.root)
     nouns = [*flow_nouns(span), *named_flow(span)]
     return any(t.lemma_.lower() in ("sale", "sell") for t in [*nouns, *([verb] if verb is not None else [])])
+
+
+def gives_another_sum(token: Token) -> bool:
+    """Named as the giver of a sum or a flow of the sentence ("... and €550 million from the EU", "a
+    commitment from Etihad Airways") or as the subject of a verb of giving: no receiver of the sentence's
+    other figures."""
+    node = token
+    while node.dep_ in ("compound", "amod", "det", "flat") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "nsubj" and _gives_below(node.head):
+        return True  # "... the United States is prepared to provide ..., and €550 million from the EU"
+    prep = node.head
+    if node.dep_ != "pobj" or prep.lower_ != "from" or prep.dep_ != "prep":
+        return False
+    holder = prep.head
+    if holder.like_num or holder.ent_type_ == "MONEY":
+        return True
+    lemma = holder.lemma_.lower()
+    cue = measure_cues().get(lemma)
+    return holder.pos_ == "NOUN" and (lemma in words("pledges") or (cue is not None and cue[0] in FLOWS))
+
+
+def _gives_below(verb: Token) -> bool:
+    """The verb or a complement it governs is one of giving ("is prepared to provide", "will contribute")."""
+    nodes = [verb]
+    for node in nodes:
+        if node.lemma_.lower() in words("giving") and node.pos_ == "VERB":
+            return True
+        nodes.extend(c for c in node.children if c.dep_ in ("xcomp", "acomp"))
+    return False

@@ -419,6 +419,8 @@ def _from_aid_event(doc: Doc, span: Span, source: str | None, target: str | None
     target."""
     for event in doc._.mp_events or []:
         if event.plover == "AID" and span.root.i in {t.i for t in doc[event.trigger].subtree}:
+            if source is not None and source != event.source.state_code:
+                return source, target  # "... and €550 million from the EU": another giver's sum, not this act
             return source or event.source.state_code, target or event.target.state_code
     return source, target
 

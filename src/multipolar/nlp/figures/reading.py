@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.figures.makers import (
     a_sale,
+    gives_another_sum,
     giving,
     is_first_person,
     is_private,
@@ -409,7 +410,7 @@ class FigureReader:
             root = next((t for t in self.doc[mention.start:mention.end] if not mention.start <= t.head.i < mention.end
                          or t.head.i == t.i), token)
             if is_aggressor(self.doc[mention.end - 1]) or in_source_phrase(token) or in_opposed_clause(token) or \
-                    in_setting(token) or \
+                    in_setting(token) or gives_another_sum(root) or \
                     is_acting(token) or self._named_with_figure(root) or in_title(root) or \
                     (mention.how == "capital" and is_place_of_act(root)) or mention.actors[0].kind == "person":
                 continue  # nor a person ("British Prime Minister Gordon Brown's proposal")
