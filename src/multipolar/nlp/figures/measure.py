@@ -78,8 +78,9 @@ def _measure(span: Span, kind: str, per: str | None) -> str | None:
                 return first  # "purchasing power": the phrase is no measure of ours
             if found[0] in _OF_PEOPLE and counted in words("not_people"):
                 continue  # "tens of thousands of livestock animals have died": no casualties
-            if found[0] == "sanctions" and kind == "count" and counted not in words("sanctionable"):
-                continue  # "designated 31 communities as Tech Hubs": no one is sanctioned
+            if found[0] == "sanctions" and kind == "count" and counted not in words("sanctionable") and \
+                    cues.get(counted or "", ("",))[0] != "sanctions":
+                continue  # "designated 31 communities as Tech Hubs": no one is sanctioned; "1,200 sanctions" are
             if kind == "money" and found[0] not in FLOWS and in_purpose_phrase(token, span):
                 continue  # "$20 billion pledged ... for enhanced food production": what it is for
             if kind == "money" and found[0] in TRADE and buys_with(token, span):

@@ -198,8 +198,9 @@ class QuantityFinder:
                 return inside
         if root.dep_ == "conj" and head.i in self._by_root and self._by_root[head.i].measure in FLOWS:
             return self._by_root[head.i]  # not "70 per cent of our GDP, or $2.3 billion": a share is no sum's
+        leading = FLOWS | {"sanctions"} if kind == "count" else FLOWS  # "This includes ... 328 of its members"
         last = next(((i, q) for i, q in reversed(self._by_root.items())
-                     if q.measure in FLOWS and q.start < span.start_char), None)
+                     if q.measure in leading and q.start < span.start_char), None)
         if last is None:
             return None
         last_root, flow = last

@@ -452,6 +452,9 @@ def counted_noun(span: Span) -> str | None:
         noun = span.root.head
     elif span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].pos_ == "NOUN":
         noun = doc[span.end + 1]
+    elif span.end + 2 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].dep_ in ("poss", "det") \
+            and doc[span.end + 2].pos_ == "NOUN":
+        noun = doc[span.end + 2]  # "328 of its members"
     elif span.end < len(doc) and doc[span.end].pos_ == "NOUN":
         noun = doc[span.end]
     else:
