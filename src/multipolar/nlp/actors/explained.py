@@ -133,8 +133,10 @@ def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[
         start = qualifier.start if qualifier is not None else title_start
         country = qualifier.actors[0].state_code if qualifier is not None else None
         title = " ".join(words[title_start : ent.start])
+        if known is not None and _other_state_after(words, covered, ent.end, known.actors[0]):
+            known = None  # "King Hassan of Morocco" is no Palestinian Hassan the document's countries chose
         holder = None if known is not None else _holder_by_title(resolver, doc, words, title_start, ent, result,
-                                                                 country)
+                                                                 country or _state_after(words, covered, ent.end))
         if known is not None:
             person = known.actors[0]
             serving = sector == "REL" and bool(person.office) and not str(person.office).startswith("former")
@@ -191,6 +193,11 @@ def _state_after(words: list[str], covered: dict[int, ActorMention], end: int) -
         return None
     ref = owner.actors[0]
     return ref.code if ref.kind == "state" else ref.country
+
+
+def _other_state_after(words: list[str], covered: dict[int, ActorMention], end: int, person: ActorRef) -> bool:
+    state = _state_after(words, covered, end)
+    return person.kind == "person" and state is not None and state != person.state_code
 
 
 def _titled_untagged(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention]

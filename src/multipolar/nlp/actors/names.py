@@ -38,6 +38,11 @@ def not_actors() -> frozenset[str]:
 _SAME_THING = frozenset({"state", "province", "region", "city", "county", "district", "governorate", "oblast",
                          "society", "movement", "organization", "organisation"})
 """Words that go on a name without making it another thing ("Kano State", "Red Crescent Society")."""
+_WATERS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
+"""Last words of the names of open waters, which border several states (a canal, a river or a lake the knowledge
+base holds is most often one state's: "the Suez Canal")."""
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "ese", "i", "ic")
+"""Endings that make a place's adjective of its name ("Siberia" -> "Siberian", "Bengal" -> "Bengali")."""
 
 
 class GazetteerNames:
@@ -186,9 +191,25 @@ class GazetteerNames:
                     self.gazetteer.patterns_at(words, ent.start):
                 continue  # a name we know, set aside on purpose ("Atlanta, Georgia", "ethnic Armenian")
             codes = {code for word, code in self._state_words() if one_edit(ent.text.lower(), word)}
-            if len(codes) == 1:
+            if len(codes) == 1 and not self._adjective_of_place(ent.text):
                 found.append(ActorMention(ent.start, ent.end, (self.ref(codes.pop(), day),), "misspelt"))
         return found
+
+    @staticmethod
+    def water_named(words: list[str], start: int, end: int) -> bool:
+        """"in the Red Sea": a name the knowledge base holds for a region (Sudan's Red Sea state) written as
+        a sea's, with "the" and no word such as "state" after it, is the sea, no one's."""
+        return start > 0 and words[start - 1].lower() == "the" and words[end - 1].lower() in _WATERS and \
+            not (end < len(words) and words[end].lower() in _SAME_THING)
+
+    def _adjective_of_place(self, word: str) -> bool:
+        """"Siberian" is Siberia's, not a misspelt "Liberian": a word that is a known place's name with an
+        adjective's ending is that place's adjective."""
+        kb = self.gazetteer.kb
+        if kb is None:
+            return False
+        stems = {word[: -len(end)] for end in _ADJECTIVE_ENDINGS if word.endswith(end) and len(word) > len(end) + 3}
+        return any(kb.kind(n) == "place" for stem in stems for n in kb.lookup([stem]))
 
     def _state_words(self) -> list[tuple[str, str]]:
         if self._spellings is None:

@@ -25,7 +25,9 @@ from multipolar.nlp.actors.kb_names import HONORIFICS, KbMatcher
 from multipolar.nlp.spans import ActorMention, ActorRef
 
 _LABELS = frozenset({"GPE", "LOC"})
-_OTHER_LABELS = frozenset({"PERSON", "ORG", "FAC", "NORP"})
+_OTHER_LABELS = frozenset({"PERSON", "ORG", "FAC"})
+"""Tags the small model gives such a city. Not NORP: a people's or a language's name ("Catalan separatists")
+is one edit from many towns (Catalão, in Brazil) and a respelling of none."""
 _LARGE_CITY = 100_000
 """A name is taken for a city one edit away only if the city has this many people: news writes large
 cities in several spellings, and small towns one edit from a common name are many."""

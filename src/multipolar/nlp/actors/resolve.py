@@ -27,6 +27,7 @@ from multipolar.nlp.actors import plural as actors_plural
 from multipolar.nlp.actors import signatories as actors_signatories
 from multipolar.nlp.actors import voice as actors_voice
 from multipolar.nlp.actors.clauses import after_stance
+from multipolar.nlp.actors.igo_officials import igo_officials
 from multipolar.nlp.actors.kb_names import SHORT_TEXT, KbMatcher, Standing, standing_on
 from multipolar.nlp.actors.names import GazetteerNames, not_actors
 from multipolar.nlp.actors.spelling import folded
@@ -52,6 +53,7 @@ class ActorResolver:
         self._kb_holders: dict[tuple[str, str], list[int]] | None = None
         self._holder_words: tuple[dict[str, list[tuple[str, Any]]], dict[str, list[tuple[str, int]]]] | None = None
         self.names = GazetteerNames(gazetteer, self.ref)
+        self._organisations = frozenset(c for c, a in gazetteer.actors.items() if a.kind == "igo" and c != "IGO")
 
     def __call__(self, doc: Doc) -> Doc:
         day: dt.date | None = doc._.mp_date
@@ -63,6 +65,7 @@ class ActorResolver:
         mentions = self.names.shared_state_names(words, mentions, day)
         mentions += actors_initials.initialled_people(self, words, mentions, day)
         mentions = actors_agents.with_agents(self, doc, words, mentions, day)
+        mentions = igo_officials(doc, mentions, self._organisations)
         mentions = actors_explained.with_explained(self, doc, words, mentions, day)
         mentions = actors_acronyms.with_acronyms(doc, words, mentions)
         voices = self._voices(doc, day)
@@ -109,6 +112,7 @@ class ActorResolver:
                 continue
             hit = self.kb.hit_at(doc, words, lower, i, day, countries)
             if hit is not None and (self.names.is_place(doc, words, i, i + hit[0]) or
+                                    self.names.water_named(words, i, i + hit[0]) or
                                     self.names.heads_longer_name(doc, words, i, i + hit[0]) or
                                     (hit[0] == 1 and self.gazetteer.agent_at(words, i) is not None) or
                                     after_stance(words, i)):
