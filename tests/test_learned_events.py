@@ -391,3 +391,27 @@ def test_the_shipped_weights_propose_an_event_the_rules_miss() -> None:
     assert not [e for e in rules.events if (e.source, e.target) == ("EST", "UKR")]
     proposed = {(e.source, e.target, e.plover) for e in learned.events if e.coder == model.name}
     assert ("EST", "UKR", "AID") in proposed
+
+
+def test_only_the_training_half_of_the_plover_dev_sets_is_trained_on(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Half of each PLOVER dev set (by a hash of the record id) is training data, the other half is held back
+    to score on: its sentences stay refused, as does every other gold file."""
+    tool = _train_tool()
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    rows = [{"id": f"pl-{k}", "category": "CONSULT", "date": "2024-03-0" + str(1 + k % 9),
+             "text": f"Kenya and Ethiopia held talks number {k} on their shared border in Nairobi.",
+             "expected": [{"source": "KEN", "target": "ETH", "plover": "CONSULT"},
+                          {"source": "KEN", "target": None, "plover": "CONSULT"}]} for k in range(40)]
+    for name in tool.GOLD_TRAINED:
+        (gold / name).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    trained = tool.gold_training_records(gold)
+    taken = {r.id.partition(":")[2] for r in trained}
+    assert 8 <= len(taken) <= 32 and taken == {r["id"] for r in rows if tool.training_half(r["id"])}
+    assert all(r.events == (("KEN", "ETH", "CONSULT"),) for r in trained)  # no recipient: no pair example
+    texts, _ = tool.held_out_texts(gold)
+    held_back = [r["text"] for r in rows if r["id"] not in taken]
+    assert sorted(set(texts)) == sorted(held_back)
+    with pytest.raises(SystemExit, match="gold record"):
+        tool.refuse_held_out([tool.Labelled("r:1", "gold", tool.DEFAULT_DATE, held_back[0], ())], texts, set())
+    tool.refuse_held_out(trained, texts, set())
