@@ -97,3 +97,20 @@ def test_his_majesty_the_king_is_someone_he_can_mean_and_holds_the_office_of_the
 def test_a_fragment_between_and_and_a_capitalised_word_is_no_nickname() -> None:
     assert _spans("They asked for one thing. But “less talk.” Then they left.") == [("less talk.", "scare")]
     assert _spans("Amara “Lion” Diallo left early.") == []  # a nickname still is one
+
+
+def test_a_nations_adjective_before_a_person_noun_places_a_named_person_but_not_a_teacher_of_its_language() -> None:
+    # Describing his youth, the Welsh poet Dylan Price said: “The hills raised me.”
+    poet = _speakers(
+        "Describing/describe/VERB/advcl/9 his/his/PRON/poss/2 youth/youth/NOUN/dobj/0 ,/,/PUNCT/punct/9 "
+        "the/the/DET/det/6 Welsh/welsh/ADJ/amod/6 poet/poet/NOUN/nsubj/9 Dylan/Dylan/PROPN/compound/8/PERSON "
+        "Price/Price/PROPN/appos/6/PERSON said/say/VERB/ROOT/- :/:/PUNCT/punct/9 “/“/PUNCT/punct/14 "
+        "The/the/DET/det/13 hills/hill/NOUN/nsubj/14 raised/raise/VERB/ccomp/9 me/I/PRON/dobj/14 "
+        "././PUNCT/punct/14 ”/”/PUNCT/punct/14")
+    assert [(speaker, country) for _, speaker, country, *_ in poet] == [("Dylan Price", "GBR")]
+    # Her English teacher Mary Cole said: “Work hard.”
+    teacher = _speakers(
+        "Her/her/PRON/poss/2 English/english/ADJ/amod/2 teacher/teacher/NOUN/nsubj/5 "
+        "Mary/Mary/PROPN/compound/4/PERSON Cole/Cole/PROPN/appos/2/PERSON said/say/VERB/ROOT/- :/:/PUNCT/punct/5 "
+        "“/“/PUNCT/punct/8 Work/work/VERB/ccomp/5 hard/hard/ADV/advmod/8 ././PUNCT/punct/8 ”/”/PUNCT/punct/8")
+    assert [country for _, _, country, *_ in teacher] == [None]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from multipolar.nlp.entities import entities_within
-from multipolar.nlp.quotes.find import speaker_country
+from multipolar.nlp.quotes.find import speaker_country, word_set, word_table
 from multipolar.nlp.spans import ActorMention, text_of
 
 if TYPE_CHECKING:
@@ -53,7 +53,21 @@ def _named_in_phrase(attribution: Attribution, start: int, end: int, inside: lis
         country = speaker_country(mention.actors[0])
         if country and len(mention.actors) == 1:
             return country
-    return known_place(attribution, start, end) or _ours(attribution, start, end)
+    return known_place(attribution, start, end) or _ours(attribution, start, end) or \
+        _nation_adjective(attribution, start, end)
+
+
+def _nation_adjective(attribution: Attribution, start: int, end: int) -> str | None:
+    """"the English poet John Donne": a nation's adjective before a word for a person, in a phrase that
+    names the person, is the state of that nation (`data/quotes/nation_adjectives.tsv`)."""
+    doc = attribution.doc
+    if not any(e.label_ == "PERSON" for e in entities_within(doc, start, end)):
+        return None
+    table = word_table("nation_adjectives.tsv")
+    people = (word_set("person_nouns.txt") | frozenset(word_table("speaker_nouns.tsv"))) - \
+        word_set("language_nouns.txt")
+    return next((table[t.lower_] for t in doc[start:end] if t.lower_ in table and t.dep_ in ("amod", "compound")
+                 and t.head.lemma_.lower() in people), None)
 
 
 def _ours(attribution: Attribution, start: int, end: int) -> str | None:
