@@ -111,3 +111,9 @@ def test_a_word_of_a_givers_name_says_nothing_of_what_it_gives() -> None:
     (capital,) = figures("The provinces were awarded $9 million from the Regional Investment Fund to repair "
                          "rural roads.")
     assert capital.measure != "investment"
+
+
+@pytest.mark.model
+def test_how_much_of_a_plants_capacity_is_used_is_a_level_of_production() -> None:
+    (used,) = figures("Capacity utilization at the copper smelters fell to 68.2% last year.")
+    assert used.measure == "production"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from multipolar.nlp.figures.currency import currency_word
+from multipolar.nlp.figures.words import words
 from multipolar.nlp.spans import text_of
 
 MAX_VALUE = 1e16
@@ -189,16 +190,11 @@ def _unstated(doc: Doc, span: Span) -> tuple[None, str | None, str, Span]:
     return None, None, "count", span
 
 
-_SPENDING_VERBS = frozenset({"pledge", "promise", "spend", "invest", "lend", "raise", "mobilize", "mobilise",
-                             "donate", "disburse", "allocate", "need", "require", "secure", "receive", "owe",
-                             "borrow", "commit", "earmark", "waste", "lose"})
-"""Verbs whose participle after "billions" makes them sums of money ("the billions pledged"), never people."""
-
-
 def _spent(following: Span) -> bool:
-    """"the billions pledged at the G-8", "the trillions already secured": money, by the verb on it."""
+    """"the billions pledged at the G-8", "the trillions already secured": money, by the verb on it (words.tsv
+    spent), never people."""
     verbs = [t for t in following[:3] if t.pos_ != "ADV"]
-    return bool(verbs) and verbs[0].tag_ == "VBN" and verbs[0].lemma_.lower() in _SPENDING_VERBS
+    return bool(verbs) and verbs[0].tag_ == "VBN" and verbs[0].lemma_.lower() in words("spent")
 
 
 def _currency_after(doc: Doc, span: Span) -> str | None:
