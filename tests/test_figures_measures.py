@@ -117,3 +117,9 @@ def test_a_word_of_a_givers_name_says_nothing_of_what_it_gives() -> None:
 def test_how_much_of_a_plants_capacity_is_used_is_a_level_of_production() -> None:
     (used,) = figures("Capacity utilization at the copper smelters fell to 68.2% last year.")
     assert used.measure == "production"
+
+
+@pytest.mark.model
+def test_an_in_phrase_after_the_figures_date_still_says_what_it_is() -> None:
+    (goal,) = figures("Together with our partners, we aim to mobilize $300 billion by 2030 in clean energy investments.")
+    assert goal.measure == "investment"

@@ -165,9 +165,12 @@ def _invested_in_public_goods(span: Span) -> bool:
 
 def _adjacent_phrase(span: Span) -> list[Token]:
     """"raising billions in revenue", "mobilized billions more in private-sector investment": an "in" phrase
-    right after the figure that the parser hung on the verb still says what the figure is."""
+    right after the figure (or after its date, "$600 billion by 2027 in global infrastructure investments")
+    that the parser hung on the verb still says what the figure is."""
     doc = span.doc
     at = span.end + (span.end < len(doc) and doc[span.end].lower_ == "more")
+    if at < len(doc) and doc[at].lower_ in ("by", "over", "through") and doc[at].dep_ == "prep":
+        at = max(t.i for t in doc[at].subtree) + 1  # "to mobilize $600 billion by 2027 in ... investments"
     if at >= len(doc) or doc[at].lower_ != "in" or doc[at].head.i == span.root.i or doc[at].head.pos_ != "VERB":
         return []
     return [t for c in doc[at].children if c.dep_ == "pobj" for t in (c, *c.children) if t.dep_ != "det"]
