@@ -871,3 +871,41 @@ def test_it_in_a_judgement_stands_for_what_the_governing_verb_acted_on() -> None
                      "././PUNCT/punct/1")
     assert ("KEN", "PER", "ACCUSE", "disapprove", "asserted", False) in events
     assert not [e for e in events if e[2] == "CONSULT"]
+
+
+def test_lifting_a_restriction_with_no_one_named_is_a_concession_with_no_recipient() -> None:
+    # "Kenya scrapped its quarantine requirement."  /  "Kenya lifted its veto."
+    scrapped = _events("Kenya/Kenya/PROPN/nsubj/1 scrapped/scrap/VERB/ROOT/- its/its/PRON/poss/4 "
+                       "quarantine/quarantine/NOUN/compound/4 requirement/requirement/NOUN/dobj/1 ././PUNCT/punct/1")
+    lifted = _events("Kenya/Kenya/PROPN/nsubj/1 lifted/lift/VERB/ROOT/- its/its/PRON/poss/3 veto/veto/NOUN/dobj/1 "
+                     "././PUNCT/punct/1")
+    assert scrapped == [("KEN", "-", "CONCEDE", "", "asserted", False)]
+    assert lifted == [("KEN", "-", "CONCEDE", "", "asserted", False)]
+
+
+def test_withdrawing_a_ban_or_a_bill_is_a_concession_not_a_retreat() -> None:
+    # "Kenya withdrew the ban on the students."  /  "Kenya withdrew the bill."
+    ban = _events("Kenya/Kenya/PROPN/nsubj/1 withdrew/withdraw/VERB/ROOT/- the/the/DET/det/3 ban/ban/NOUN/dobj/1 "
+                  "on/on/ADP/prep/3 the/the/DET/det/6 students/students/NOUN/pobj/4 ././PUNCT/punct/1")
+    bill = _events("Kenya/Kenya/PROPN/nsubj/1 withdrew/withdraw/VERB/ROOT/- the/the/DET/det/3 bill/bill/NOUN/dobj/1 "
+                   "././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, *_ in ban] == [("KEN", "KEN", "CONCEDE")]
+    assert [(s, p) for s, _, p, *_ in bill] == [("KEN", "CONCEDE")]
+
+
+def test_commuting_sentences_is_a_domestic_concession() -> None:
+    # "Kenya commuted the sentences of 38 prisoners."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 commuted/commute/VERB/ROOT/- the/the/DET/det/3 "
+                     "sentences/sentence/NOUN/dobj/1 of/of/ADP/prep/3 38/38/NUM/nummod/6 "
+                     "prisoners/prisoner/NOUN/pobj/4 ././PUNCT/punct/1")
+    assert [(s, p) for s, _, p, *_ in events] == [("KEN", "CONCEDE")]
+
+
+def test_calling_or_joining_a_strike_is_the_strike() -> None:
+    # "Kenyan unions called a general strike."  /  "Kenyan nurses joined the walkout."
+    called = _events("Kenyan/kenyan/ADJ/amod/1 unions/union/NOUN/nsubj/2 called/call/VERB/ROOT/- a/a/DET/det/5 "
+                     "general/general/ADJ/amod/5 strike/strike/NOUN/dobj/2 ././PUNCT/punct/2")
+    joined = _events("Kenyan/kenyan/ADJ/amod/1 nurses/nurse/NOUN/nsubj/2 joined/join/VERB/ROOT/- the/the/DET/det/4 "
+                     "walkout/walkout/NOUN/dobj/2 ././PUNCT/punct/2")
+    assert [(s, p, m) for s, _, p, m, *_ in called] == [("KEN", "PROTEST", "strike")]
+    assert [(s, p, m) for s, _, p, m, *_ in joined] == [("KEN", "PROTEST", "strike")]
