@@ -297,3 +297,12 @@ def test_a_state_named_as_another_sums_giver_receives_none_of_the_sentences_flow
         "the $400 million already contributed and €600 million from the EU.", date="2022-04-01",
         settings=multipolar.Settings(voice="USA")).quantities
     assert [(q.from_, q.to) for q in found] == [("USA", None), ("USA", None), ("EU", None)]
+
+
+@pytest.mark.model
+def test_a_part_named_with_including_keeps_the_wholes_giver_not_the_voice() -> None:
+    found = multipolar.analyze(
+        "Since March 2022, Norway has committed to provide Freedonia with assistance worth a total value of over "
+        "$9 billion, including $2.5 billion support for 2024.", date="2024-07-11",
+        settings=multipolar.Settings(voice="USA")).quantities
+    assert [q.from_ for q in found] == ["NOR", "NOR"]

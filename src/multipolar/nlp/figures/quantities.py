@@ -153,7 +153,9 @@ class QuantityFinder:
             # "$159 million ... to Ukraine since October 2020, including nearly $107 million in the past two weeks"
             measure = measure if measure not in (None, "share") else including.measure
             if measure == including.measure:  # not "a fall in exports by 13% against a decline in imports by 1%"
-                reading = dataclasses.replace(reading, source=reading.source or including.source,
+                own = reading.source if reading.source != reader.voice or including.source is None else None
+                # "Japan has committed ... over $12 billion, including $4.5 billion": the whole's giver, not the voice
+                reading = dataclasses.replace(reading, source=own or including.source,
                                               target=reading.target or including.target)
         source, target = reading.source, reading.target
         if measure in FLOWS and (source is None or target is None):
