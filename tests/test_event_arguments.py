@@ -152,3 +152,13 @@ def test_it_of_another_clause_is_left_alone() -> None:
     found = _triples("Donors must unite against this scourge, in the same way as that in which it struck Kenya "
                      "and Uganda.")
     assert not any(plover == "ASSAULT" for _, _, plover in found), found
+
+
+def test_who_is_committed_to_an_act_does_it_whatever_stands_between() -> None:
+    found = _voiced("We are committed, through our development bank, to supporting Ghana's economic growth.", "USA")
+    assert ("USA", "GHA", "AGREE") in found
+
+
+def test_a_passive_subject_of_another_verb_does_not_do_its_complement() -> None:
+    found = _triples("Peace cannot be achieved without ending the blockade of Qatar by Saudi Arabia.")
+    assert not any(source == "QAT" for source, _, _ in found), found

@@ -51,6 +51,8 @@ _BORDERS = word_list("borders")
 _LEADING = word_list("leading_participles")
 _DOCUMENTS = word_list("issued_documents")
 _PERSONAL = frozenset({"he", "she", "him", "her"})
+_PLEDGING = word_list("vowing") | {"commit"}
+"""Participles whose passive-looking subject does what they govern ("is committed to supporting")."""
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 _IT_KINDS = frozenset({"state", "igo", "bloc", "organization"})
 """What an "it" can stand for."""
@@ -231,6 +233,9 @@ class ArgumentReader:
                 inherited, undergoing = self.subjects(governor)
                 if verb.dep_ == "conj" and undergoing:
                     return undergoing, []  # "X was indicted by the court and will resign": X resigns
+                if not inherited and undergoing and verb.dep_ in ("xcomp", "pcomp") and \
+                        governor.lemma_.lower() in _PLEDGING:
+                    return undergoing, []  # "We are committed, through B3W, to supporting Kenya": we support
                 return inherited, []
         return actors, passive
 
