@@ -202,3 +202,21 @@ def test_the_largest_donor_of_aid_in_a_state_gives_it_aid() -> None:
     assert [(s, t, p) for s, t, p, _ in events] == [("PAK", "CHL", "AID")]
     assert _events("We/we/PRON/nsubj/1 are/be/AUX/ROOT/- a/a/DET/det/4 major/major/ADJ/amod/4 donor/donor/NOUN/attr/1 "
                    "to/to/ADP/prep/4 mine/mine/NOUN/compound/7 action/action/NOUN/pobj/5 ././PUNCT/punct/1") == []
+
+
+def test_what_the_voice_says_another_actor_must_do_is_its_demand() -> None:
+    # "We thank Chile. Iran must free the sailors."  /  "We thank Chile. We must work with France."
+    demand = _events("We/we/PRON/nsubj/1 thank/thank/VERB/ROOT/- Chile/Chile/PROPN/dobj/1 ././PUNCT/punct/1 "
+                     "Iran/Iran/PROPN/nsubj/6 must/must/AUX/aux/6 free/free/VERB/ROOT/- the/the/DET/det/8 "
+                     "sailors/sailor/NOUN/dobj/6 ././PUNCT/punct/6")
+    assert ("PAK", "IRN", "REQUEST") in [(s, t, p) for s, t, p, _ in demand]
+    resolve = _events("We/we/PRON/nsubj/1 thank/thank/VERB/ROOT/- Chile/Chile/PROPN/dobj/1 ././PUNCT/punct/1 "
+                      "We/we/PRON/nsubj/6 must/must/AUX/aux/6 work/work/VERB/ROOT/- with/with/ADP/prep/6 "
+                      "France/France/PROPN/pobj/7 ././PUNCT/punct/6")
+    assert not [e for e in resolve if e[2] == "REQUEST"]
+
+
+def test_a_text_without_a_voice_of_its_own_demands_nothing() -> None:
+    # "Iran must free the sailors." (a news report's sentence: no "we", no one demanding)
+    assert _events("Iran/Iran/PROPN/nsubj/2 must/must/AUX/aux/2 free/free/VERB/ROOT/- the/the/DET/det/4 "
+                   "sailors/sailor/NOUN/dobj/2 ././PUNCT/punct/2") == []

@@ -82,7 +82,8 @@ class _DocReader(RecipientReader):
         for token in self.doc:
             if (token.pos_ in ("VERB", "AUX") and token.dep_ != "aux") or mistagged_verb(token):
                 found.extend(self._verb_events(token) or self._obligation_events(token) or self._joint_events(token)
-                             or self._accountable_events(token) or self._donor_events(token))
+                             or self._accountable_events(token) or self._donor_events(token)
+                             or self._voice_demand_events(token))
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and frame_words().get(token.lemma_.lower()) == "commit":
                 found.extend(self._readiness_events(token))
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lemma_.lower() in GRATEFUL:

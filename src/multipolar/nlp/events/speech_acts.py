@@ -15,6 +15,7 @@ from multipolar.nlp.events.coded import CodedEvent
 from multipolar.nlp.events.frames import complement_code
 from multipolar.nlp.events.nouns import NounEvents
 from multipolar.nlp.events.slots import aid_kind
+from multipolar.nlp.spans import ActorMention, ActorRef, quoted_char_ranges, text_of
 
 GRATEFUL = word_list("grateful_adjectives")
 """Adjectives of thanks: "we are grateful to X" praises X as "we thank X" does (PLOVER SUPPORT, CAMEO 051)."""
@@ -28,8 +29,62 @@ _JUDGEMENTS = frozenset({"ACCUSE", "REJECT"})
 """What a speaker does to an act it names without its doer: condemns it, rejects it."""
 
 
+_DEMANDING = frozenset({"must", "should"})
+"""Modals that make a voice's sentence about another actor a demand of it ("the Council must act")."""
+
+
 class SpeechActs(NounEvents):
     """The speech acts the verb half of the coder cannot read from a verb of its own."""
+
+    def voice_refs(self) -> tuple[ActorRef, ...]:
+        """The one state the document's "we" speaks for (its voice mentions), else nothing: a joint statement's
+        "we" is several, and a text without a "we" of its own has no voice to read."""
+        cached = getattr(self, "_voice_cache", None)
+        if cached is None:
+            voiced = {ref.state_code: m.actors for m in self.doc._.mp_mentions or () if m.how == "voice"
+                      for ref in m.actors}
+            cached = next(iter(voiced.values())) if len(voiced) == 1 else ()
+            self._voice_cache: tuple[ActorRef, ...] = cached
+        return cached
+
+    def _voice_demand_events(self, verb: Token) -> list[CodedEvent]:
+        """"The international community must act decisively", "Pyongyang must cease its provocations": a text of
+        one voice saying in its own words what another actor must or should do demands it of that actor (REQUEST,
+        with the mode of what is demanded). What someone the text reports says is theirs (`_obligation_events`),
+        "we must" is the voice's own resolve, and what must be done by no one named is no one's."""
+        modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _DEMANDING), None)
+        voice = self.voice_refs()
+        if modal is None or not voice or not self._voices_own_clause(verb) or \
+                any(c.dep_ in ("nsubjpass", "csubj") for c in verb.children) or \
+                any(start <= verb.idx < end for start, end in self._quoted()):
+            return []
+        own = {ref.state_code for ref in voice}
+        subjects = self.args.source_actors(verb)[0]
+        targets = [(m, t) for m, t in subjects if not {ref.state_code for ref in m.actors} <= own]
+        if not targets or len(targets) < len(subjects):  # "we must work together with India": a resolve
+            return []
+        asked = complement_code(self.tables, verb)
+        entry = self.tables.frame_code("request", asked)
+        demand = Pattern(modal.lower_, frozenset(), ("nsubj",), entry.code, entry.plover, entry.mode,
+                         "frame:voice-demand")
+        speaker = ActorMention(modal.i, modal.i + 1, voice, "voice")
+        return self._pairs(modal, demand, [(speaker, modal)], targets, trigger=verb) or []
+
+    @staticmethod
+    def _voices_own_clause(verb: Token) -> bool:
+        """The clause is the text's own statement: a main clause or one joined to it; not a reported, conditional
+        or relative clause (what the voice says it believes is `_obligation_events`' demand)."""
+        node = verb
+        while node.dep_ == "conj":
+            node = node.head
+        return node.dep_ == "ROOT"
+
+    def _quoted(self) -> list[tuple[int, int]]:
+        cached = getattr(self, "_quoted_cache", None)
+        if cached is None:
+            cached = quoted_char_ranges(text_of(self.doc))
+            self._quoted_cache: list[tuple[int, int]] = cached
+        return cached
 
     def _gratitude_events(self, adjective: Token) -> list[CodedEvent]:
         """"We are also grateful to the United Nations and France (for their support)": the subject praises
