@@ -13,7 +13,7 @@ from multipolar.nlp.events.coder import EventCoder
 from multipolar.nlp.spans import ActorMention, ActorRef
 
 VOCAB = spacy.blank("en").vocab
-STATES = {"Japan": "JPN", "France": "FRA", "Iran": "IRN", "Chile": "CHL"}
+STATES = {"Japan": "JPN", "France": "FRA", "Iran": "IRN", "Chile": "CHL", "Pakistan": "PAK"}
 VOICE = ActorRef("PAK", "Pakistan", "state", "PAK", None)
 FIRST_PERSON = frozenset({"We", "I", "we"})
 
@@ -220,3 +220,46 @@ def test_a_text_without_a_voice_of_its_own_demands_nothing() -> None:
     # "Iran must free the sailors." (a news report's sentence: no "we", no one demanding)
     assert _events("Iran/Iran/PROPN/nsubj/2 must/must/AUX/aux/2 free/free/VERB/ROOT/- the/the/DET/det/4 "
                    "sailors/sailor/NOUN/dobj/2 ././PUNCT/punct/2") == []
+
+
+def test_a_speech_naming_its_own_state_condemns_as_its_we_does() -> None:
+    # "We thank Chile. Pakistan condemns these tests."  /  "We thank Chile. France condemns these tests."
+    spec = ("We/we/PRON/nsubj/1 thank/thank/VERB/ROOT/- Chile/Chile/PROPN/dobj/1 ././PUNCT/punct/1 "
+            "{0}/{0}/PROPN/nsubj/5 condemns/condemn/VERB/ROOT/- these/this/DET/det/7 tests/test/NOUN/dobj/5 "
+            "././PUNCT/punct/5")
+    assert ("PAK", "-", "ACCUSE") in [(s, t, p) for s, t, p, _ in _events(spec.format("Pakistan"))]
+    assert not [e for e in _events(spec.format("France")) if e[2] == "ACCUSE"]
+
+
+def test_the_voice_calling_for_what_no_one_named_is_asked_to_do_appeals_to_no_one() -> None:
+    # "We call for the peaceful settlement of disputes."  /  "We called Chile for talks." (a telephone call)
+    events = _events("We/we/PRON/nsubj/1 call/call/VERB/ROOT/- for/for/ADP/prep/1 the/the/DET/det/5 "
+                     "peaceful/peaceful/ADJ/amod/5 settlement/settlement/NOUN/pobj/2 of/of/ADP/prep/5 "
+                     "disputes/dispute/NOUN/pobj/6 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, _ in events] == [("PAK", "-", "REQUEST")]
+    phoned = _events("We/we/PRON/nsubj/1 called/call/VERB/ROOT/- Chile/Chile/PROPN/dobj/1 for/for/ADP/prep/1 "
+                     "talks/talk/NOUN/pobj/3 ././PUNCT/punct/1")
+    assert not [e for e in phoned if e[2] == "REQUEST" and e[1] == "-"]
+
+
+def test_acting_in_partnership_with_a_state_cooperates_with_it() -> None:
+    # "We act in close partnership with Chile."  /  "We act in the partnership with Chile." (a thing, not a manner)
+    spec = ("We/we/PRON/nsubj/1 act/act/VERB/ROOT/- in/in/ADP/prep/1 {0}/{1}/{2}/{3}/4 "
+            "partnership/partnership/NOUN/pobj/2 with/with/ADP/prep/4 Chile/Chile/PROPN/pobj/5 ././PUNCT/punct/1")
+    events = [(s, t, p) for s, t, p, _ in _events(spec.format("close", "close", "ADJ", "amod"))]
+    assert ("PAK", "CHL", "COOPERATE") in events
+    assert _events(spec.format("the", "the", "DET", "det")) == []
+
+
+def test_the_voice_welcoming_what_no_one_named_did_backs_it_with_no_recipient() -> None:
+    # "We welcome the establishment of the panel."  /  "We welcome the opportunity."  /  "As we welcome the panel,
+    # we thank Chile." (a clause of time: what it thanks is the act)
+    assert [(s, t, p) for s, t, p, _ in _events(
+        "We/we/PRON/nsubj/1 welcome/welcome/VERB/ROOT/- the/the/DET/det/3 establishment/establishment/NOUN/dobj/1 "
+        "of/of/ADP/prep/3 the/the/DET/det/6 panel/panel/NOUN/pobj/4 ././PUNCT/punct/1")] == [("PAK", "-", "SUPPORT")]
+    assert _events("We/we/PRON/nsubj/1 welcome/welcome/VERB/ROOT/- the/the/DET/det/3 "
+                   "opportunity/opportunity/NOUN/dobj/1 ././PUNCT/punct/1") == []
+    timed = _events("As/as/SCONJ/mark/2 we/we/PRON/nsubj/2 welcome/welcome/VERB/advcl/6 the/the/DET/det/4 "
+                    "panel/panel/NOUN/dobj/2 ,/,/PUNCT/punct/6 we/we/PRON/nsubj/6 thank/thank/VERB/ROOT/- "
+                    "Chile/Chile/PROPN/dobj/6 ././PUNCT/punct/6")
+    assert not [e for e in timed if e[1] == "-"]

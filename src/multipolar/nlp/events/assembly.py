@@ -40,7 +40,8 @@ class EventAssembler:
         return self._plover_of(pattern) in self.tables.alone
 
     def _pairs(self, word: Token, pattern: Pattern, sources: list[ActorHit], targets: list[ActorHit],
-               trigger: Token, coder: str = "", alone_ok: bool = True) -> list[CodedEvent] | None:
+               trigger: Token, coder: str = "", alone_ok: bool = True, alone_any: bool = False
+               ) -> list[CodedEvent] | None:
         negated, modality = self.flags.negated(word), self.flags.modality(word)
         entry = self.tables.code(pattern.cameo if pattern.cameo != "@" else "0")
         plover = pattern.plover or entry.plover
@@ -58,7 +59,7 @@ class EventAssembler:
         pairs = actor_pairs(pattern, sources, targets, trigger)
         # a promise keeps the recipient rule of what it promises: "agreed to resign" is AGREE with none
         alone = alone_ok and not pairs and not targets and "none" in pattern.targets and \
-            (promised or plover) in self.tables.alone
+            (alone_any or (promised or plover) in self.tables.alone)
         if alone:
             pairs = alone_pairs(sources, trigger)
         if not pairs:

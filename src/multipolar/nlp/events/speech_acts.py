@@ -10,9 +10,9 @@ import dataclasses
 from spacy.tokens import Token
 
 from multipolar.coding.tables import Pattern, word_list
-from multipolar.nlp.events.arguments import ActorHit
+from multipolar.nlp.events.arguments import OCCASIONS, ActorHit
 from multipolar.nlp.events.coded import CodedEvent
-from multipolar.nlp.events.frames import complement_code
+from multipolar.nlp.events.frames import complement_code, noun_pattern
 from multipolar.nlp.events.nouns import NounEvents
 from multipolar.nlp.events.slots import aid_kind
 from multipolar.nlp.spans import ActorMention, ActorRef, quoted_char_ranges, text_of
@@ -27,8 +27,14 @@ _COPULAS = frozenset({"be", "remain", "become"})
 
 _JUDGEMENTS = frozenset({"ACCUSE", "REJECT"})
 """What a speaker does to an act it names without its doer: condemns it, rejects it."""
+_WELCOMING = frozenset({"welcome"})
+"""Verbs by which a speaker backs what no actor it names did ("my country welcomes the holding of a conference"):
+SUPPORT with no recipient, as the document gold reads a speech's own welcome, though SUPPORT is otherwise coded
+only between two actors."""
 
 
+_MANNERS = frozenset({"COOPERATE", "CONSULT"})
+"""Kinds of event noun an "in ... with" phrase makes the manner of an act ("in close coordination with Japan")."""
 _DEMANDING = frozenset({"must", "should"})
 """Modals that make a voice's sentence about another actor a demand of it ("the Council must act")."""
 
@@ -54,12 +60,14 @@ class SpeechActs(NounEvents):
         "we must" is the voice's own resolve, and what must be done by no one named is no one's."""
         modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _DEMANDING), None)
         voice = self.voice_refs()
-        if modal is None or not voice or not self._voices_own_clause(verb) or \
+        if modal is None or not voice or not self._voices_own_clause(verb) or _asks(verb, modal) or \
                 any(c.dep_ in ("nsubjpass", "csubj") for c in verb.children) or \
                 any(start <= verb.idx < end for start, end in self._quoted()):
             return []
         own = {ref.state_code for ref in voice}
-        subjects = self.args.source_actors(verb)[0]
+        # the subject itself, not what its phrase names ("the composition of the Security Council should reflect")
+        heads = [w for c in verb.children if c.dep_ == "nsubj" for w in (c, *c.conjuncts)]
+        subjects = [(m, t) for m, t in self.args.source_actors(verb)[0] if any(m.start <= w.i < m.end for w in heads)]
         targets = [(m, t) for m, t in subjects if not {ref.state_code for ref in m.actors} <= own]
         if not targets or len(targets) < len(subjects):  # "we must work together with India": a resolve
             return []
@@ -70,13 +78,32 @@ class SpeechActs(NounEvents):
         speaker = ActorMention(modal.i, modal.i + 1, voice, "voice")
         return self._pairs(modal, demand, [(speaker, modal)], targets, trigger=verb) or []
 
+    def _manner_events(self, noun: Token) -> list[CodedEvent]:
+        """"This is something we do in close partnership with Colombia", "Working in close cooperation with the
+        UAE, the United States will ...": whoever does what the phrase describes cooperates (or consults) with
+        whom the noun names; an opening gerund's doer is its clause's subject. What they do is coded on its own."""
+        verb = _manner_verb(noun)
+        pattern = noun_pattern(self.tables, noun) if verb is not None else None
+        if verb is None or pattern is None or self._plover_of(pattern) not in _MANNERS:
+            return []
+        sources, _ = self.args.source_actors(verb)
+        if not sources and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            sources, _ = self.args.source_actors(verb.head)
+        targets = self.args.targets(noun, pattern.targets, [])
+        if not sources or not targets:
+            return []
+        return self._pairs(noun, pattern, sources, targets, trigger=noun) or []
+
     @staticmethod
     def _voices_own_clause(verb: Token) -> bool:
-        """The clause is the text's own statement: a main clause or one joined to it; not a reported, conditional
-        or relative clause (what the voice says it believes is `_obligation_events`' demand)."""
+        """The clause is the text's own statement: a main clause or one joined to it (once: "must not only prevent
+        ... but must also end" is one demand); not a reported, conditional or relative clause (what the voice says
+        it believes is `_obligation_events`' demand)."""
         node = verb
         while node.dep_ == "conj":
             node = node.head
+            if any(c.dep_ == "aux" and c.lower_ in _DEMANDING for c in node.children):
+                return False
         return node.dep_ == "ROOT"
 
     def _quoted(self) -> list[tuple[int, int]]:
@@ -99,19 +126,50 @@ class SpeechActs(NounEvents):
 
     def _voice_judgement(self, verb: Token, patterns: tuple[Pattern, ...], lemmas: set[str],
                          sources: list[ActorHit]) -> list[CodedEvent]:
-        """"We condemn the use of chemical weapons", "we categorically reject that plan": the document's own
-        condemnation or rejection of what no named actor did is its event with no recipient (the document gold's
-        `target: null`); the same words in anyone else's mouth need a recipient. (A joint statement's "we" is
-        left alone: its signatories do not condemn one another.)"""
-        if not sources or any(m.how != "voice" for m, _ in sources) or \
+        """"We condemn the use of chemical weapons", "Brazil condemns these acts", "we call for the peaceful
+        settlement of disputes": the document's own condemnation, rejection or appeal where no named actor did or
+        is asked to do it is its event with no recipient (the document gold's `target: null`); the same words in
+        anyone else's mouth need a recipient. (A joint statement's "we" is left alone: its signatories do not
+        condemn one another.)"""
+        if not sources or not all(self._voices(m) for m, _ in sources) or \
                 len({ref.state_code for m, _ in sources for ref in m.actors}) != 1:
             return []
+        appeal = self._appeal_for(verb) if self._subject_is_actor(verb) else set()
+        if appeal:
+            patterns, lemmas = self.tables.verbs.get(f"{verb.lemma_.lower()} for", ()), appeal
+        welcome = verb.lemma_.lower() in _WELCOMING and not _subordinate(verb) and not any(
+            o.dep_ == "dobj" and o.lemma_.lower() in OCCASIONS for o in verb.children)
+        kinds = _JUDGEMENTS | ({"REQUEST"} if appeal else set()) | ({"SUPPORT"} if welcome else set())
         for pattern in patterns:
-            if not pattern.is_light and self._plover_of(pattern) in _JUDGEMENTS and (
+            if not pattern.is_light and self._plover_of(pattern) in kinds and (
                     not pattern.required or lemmas & pattern.required):
                 alone = dataclasses.replace(pattern, targets=("none",))
-                return self._pairs(verb, alone, sources, [], trigger=verb, coder=f"{pattern.id}+voice") or []
+                return self._pairs(verb, alone, sources, [], trigger=verb, coder=f"{pattern.id}+voice",
+                                   alone_any=welcome) or []
         return []
+
+    def _voices(self, mention: ActorMention) -> bool:
+        """The document's own voice: its "we", or in a speech of one state that state's own name ("Brazil
+        condemns ...": a speaker names its country as often as it says "we")."""
+        if mention.how == "voice":
+            return True
+        own = {ref.code for ref in self.voice_refs()}
+        return mention.how == "name" and bool(own) and all(ref.kind == "state" and ref.code in own
+                                                           for ref in mention.actors)
+
+    def _subject_is_actor(self, verb: Token) -> bool:
+        """The verb's subject is an actor itself ("we call for"), not a thing of one ("our strategy calls for")."""
+        return any(c.dep_ == "nsubj" and c.i in self.args.mentions for c in verb.children)
+
+    @staticmethod
+    def _appeal_for(verb: Token) -> set[str]:
+        """"We call for the peaceful resolution of disputes": the words of what the voice calls for (an appeal,
+        not a telephone call), else nothing."""
+        if verb.lemma_.lower() != "call" or any(c.dep_ == "dobj" for c in verb.children):
+            return set()
+        return {w.lemma_.lower() for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")
+                for w in (o, *o.conjuncts)}
 
     def _donor_events(self, verb: Token) -> list[CodedEvent]:
         """"We are proud to be the largest single donor of humanitarian assistance in Afghanistan", "Norway is the
@@ -152,6 +210,37 @@ class SpeechActs(NounEvents):
         call = Pattern("call", frozenset(), ("prep:on", "none"), entry.code, entry.plover, entry.mode,
                        "noun:call/request")
         return self._pairs(noun, call, sources, targets, trigger=noun) or []
+
+
+def _manner_verb(noun: Token) -> Token | None:
+    """The verb an "in partnership with" phrase describes ("we do this in close partnership with Colombia"), else
+    None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("poss", "det") and c.lower_ not in ("a", "an") for c in noun.children):
+        return None  # "in our partnership with", "in the cooperation with": a thing, which `NounEvents` reads
+    return prep.head
+
+
+def _subordinate(verb: Token) -> bool:
+    """A clause of time, condition or concession, or one describing a thing ("As we welcome the treaty, we must
+    ..."): not what the speaker does by saying it."""
+    node = verb
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ == "advcl" and any(c.lower_ == "why" for c in node.children):
+        return False  # "That is why my country welcomes ...": the speaker's own act, given its reason
+    return node.dep_ in ("advcl", "relcl", "acl", "xcomp", "pcomp") or any(
+        c.dep_ == "mark" for c in node.children)
+
+
+def _asks(verb: Token, modal: Token) -> bool:
+    """A question ("from whom should the Government seek justice?"): the modal before its subject, or a question
+    mark ending the sentence."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (subject is not None and modal.i < subject.i) or verb.sent[-1].text == "?" or (
+        len(verb.sent) > 1 and verb.sent[-2].text == "?")
 
 
 def call_for(noun: Token) -> bool:
