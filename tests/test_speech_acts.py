@@ -259,6 +259,9 @@ def test_the_voice_welcoming_what_no_one_named_did_backs_it_with_no_recipient() 
         "of/of/ADP/prep/3 the/the/DET/det/6 panel/panel/NOUN/pobj/4 ././PUNCT/punct/1")] == [("PAK", "-", "SUPPORT")]
     assert _events("We/we/PRON/nsubj/1 welcome/welcome/VERB/ROOT/- the/the/DET/det/3 "
                    "opportunity/opportunity/NOUN/dobj/1 ././PUNCT/punct/1") == []
+    assert _events("I/I/PRON/nsubj/1 welcome/welcome/VERB/ROOT/- the/the/DET/det/3 "
+                   "establishment/establishment/NOUN/dobj/1 of/of/ADP/prep/3 the/the/DET/det/6 "
+                   "panel/panel/NOUN/pobj/4 ././PUNCT/punct/1") == []
     timed = _events("As/as/SCONJ/mark/2 we/we/PRON/nsubj/2 welcome/welcome/VERB/advcl/6 the/the/DET/det/4 "
                     "panel/panel/NOUN/dobj/2 ,/,/PUNCT/punct/6 we/we/PRON/nsubj/6 thank/thank/VERB/ROOT/- "
                     "Chile/Chile/PROPN/dobj/6 ././PUNCT/punct/6")

@@ -137,8 +137,10 @@ class SpeechActs(NounEvents):
         appeal = self._appeal_for(verb) if self._subject_is_actor(verb) else set()
         if appeal:
             patterns, lemmas = self.tables.verbs.get(f"{verb.lemma_.lower()} for", ()), appeal
+        # "I welcome the selection of the theme": the speaker's courtesy; the state welcomes as "we" or by name
         welcome = verb.lemma_.lower() in _WELCOMING and not _subordinate(verb) and not any(
-            o.dep_ == "dobj" and o.lemma_.lower() in OCCASIONS for o in verb.children)
+            o.dep_ == "dobj" and o.lemma_.lower() in OCCASIONS for o in verb.children) and not any(
+            t.lower_ == "i" for _, t in sources)
         kinds = _JUDGEMENTS | ({"REQUEST"} if appeal else set()) | ({"SUPPORT"} if welcome else set())
         for pattern in patterns:
             if not pattern.is_light and self._plover_of(pattern) in kinds and (
