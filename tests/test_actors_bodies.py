@@ -1,6 +1,7 @@
 """International bodies and their people, waters and adjectives that are no state (session 8): officials named
-with an office of an organisation act for it, the UN's programmes and missions act as UN, "the Red Sea" is a
-sea, "Siberian" and "Catalan" are no respelt state or town, and "King X of Y" is Y's."""
+with an office of an organisation act for it, the UN's missions act as UN (its funds and programmes keep their
+codes), "the Red Sea" is a sea, "Siberian" and "Catalan" are no respelt state or town ("Columbian" stays a respelt
+"Colombian"), and "King X of Y" is Y's."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ def test_an_envoy_of_a_state_to_the_un_or_a_former_official_does_not_act_for_it(
     assert all(c != "UN" for t, (_, c) in former.items() if "Bachelet" in t), former
 
 
+@pytest.mark.model
 def test_the_un_s_missions_act_as_the_un_and_its_funds_programmes_and_agencies_keep_their_codes() -> None:
     found = _by_text("MINUSMA, UNAMA and the World Food Programme asked the World Health Organization for help.")
     assert found.get("MINUSMA") == ("MINUSMA", "UN"), found
@@ -52,6 +54,8 @@ def test_a_region_s_adjective_and_a_people_s_name_are_no_respelt_state_or_town()
     assert "LBR" not in {c for _, c in siberian.values()}, siberian
     catalan = _by_text("Thousands of Catalan separatists rallied outside the regional parliament in Barcelona.")
     assert "BRA" not in {c for _, c in catalan.values()}, catalan
+    town = _by_text("Columbian troops crossed the border near Cucuta and were met by Venezuelan guards.")
+    assert town.get("Columbian troops", ("", ""))[1] == "COL", town  # a town's name (Columbia) makes no adjective
 
 
 @pytest.mark.model

@@ -162,3 +162,17 @@ def test_who_is_committed_to_an_act_does_it_whatever_stands_between() -> None:
 def test_a_passive_subject_of_another_verb_does_not_do_its_complement() -> None:
     found = _triples("Peace cannot be achieved without ending the blockade of Qatar by Saudi Arabia.")
     assert not any(source == "QAT" for source, _, _ in found), found
+
+
+def test_a_later_call_of_the_same_pair_on_a_day_of_its_own_is_another_consultation() -> None:
+    article = Article(text="Prime Minister Kishida spoke with President Yoon of the Republic of Korea on Tuesday. On "
+                           "Thursday, the two leaders talked again about the typhoon relief.",
+                      date=dt.date(2023, 8, 10), voice="JPN")
+    events = [e for e in multipolar.analyze(article).events if e.plover == "CONSULT" and e.source == "JPN"]
+    assert [e.sentence for e in events] == [0, 1], [(e.sentence, e.verb) for e in events]
+
+
+def test_a_chain_of_they_reaches_no_further_than_two_sentences_and_never_recurses() -> None:
+    text = "Chile and Peru met in Lima. " + "They met. " * 600 + "They condemned Bolivia's border closure."
+    found = _triples(text)  # a RecursionError before: each "They" stood for the one before it
+    assert not any(target == "BOL" for _, target, _ in found), found

@@ -863,6 +863,18 @@ def test_naming_a_thing_with_a_condemning_word_accuses_whoever_did_it() -> None:
     assert ("KEN", "PER", "CONSULT", "phone", "asserted", False) in phoned
 
 
+def test_a_word_that_condemns_only_in_some_frames_makes_no_judgement() -> None:
+    # "Kenya described Peru's reforms as a tool for growth."  /  "... as a sham."
+    praised = _events("Kenya/Kenya/PROPN/nsubj/1 described/describe/VERB/ROOT/- Peru/Peru/PROPN/poss/4 "
+                      "'s/'s/PART/case/2 reforms/reform/NOUN/dobj/1 as/as/ADP/prep/1 a/a/DET/det/7 "
+                      "tool/tool/NOUN/pobj/5 for/for/ADP/prep/7 growth/growth/NOUN/pobj/8 ././PUNCT/punct/1")
+    condemned = _events("Kenya/Kenya/PROPN/nsubj/1 described/describe/VERB/ROOT/- Peru/Peru/PROPN/poss/4 "
+                        "'s/'s/PART/case/2 reforms/reform/NOUN/dobj/1 as/as/ADP/prep/1 a/a/DET/det/7 "
+                        "sham/sham/NOUN/pobj/5 ././PUNCT/punct/1")
+    assert not [e for e in praised if e[2] == "ACCUSE"], praised
+    assert ("KEN", "PER", "ACCUSE", "disapprove", "asserted", False) in condemned
+
+
 def test_it_in_a_judgement_stands_for_what_the_governing_verb_acted_on() -> None:
     # "Kenya rejected the request from Peru, calling it interference."
     events = _events("Kenya/Kenya/PROPN/nsubj/1 rejected/reject/VERB/ROOT/- the/the/DET/det/3 "

@@ -121,6 +121,6 @@ def test_how_much_of_a_plants_capacity_is_used_is_a_level_of_production() -> Non
 
 @pytest.mark.model
 def test_an_in_phrase_after_the_figures_date_still_says_what_it_is() -> None:
-    (goal,) = figures("Together with our partners, we aim to mobilize $300 billion by 2030 in clean energy "
+    (goal,) = figures("With like-minded donors, we intend to mobilize $75 billion by 2029 in climate adaptation "
                       "investments.")
     assert goal.measure == "investment"

@@ -409,9 +409,11 @@ def test_only_the_training_half_of_the_plover_dev_sets_is_trained_on(tmp_path) -
     taken = {r.id.partition(":")[2] for r in trained}
     assert 8 <= len(taken) <= 32 and taken == {r["id"] for r in rows if tool.training_half(r["id"])}
     assert all(r.events == (("KEN", "ETH", "CONSULT"),) for r in trained)  # no recipient: no pair example
-    texts, _ = tool.held_out_texts(gold)
+    texts, _ = tool.held_out_texts(gold, gold_halves=True)
     held_back = [r["text"] for r in rows if r["id"] not in taken]
     assert sorted(set(texts)) == sorted(held_back)
+    every, _ = tool.held_out_texts(gold)  # without --gold-halves every sentence of every gold file is refused
+    assert sorted(set(every)) == sorted(r["text"] for r in rows)
     with pytest.raises(SystemExit, match="gold record"):
         tool.refuse_held_out([tool.Labelled("r:1", "gold", tool.DEFAULT_DATE, held_back[0], ())], texts, set())
     tool.refuse_held_out(trained, texts, set())

@@ -97,6 +97,7 @@ def test_his_majesty_the_king_is_someone_he_can_mean_and_holds_the_office_of_the
 def test_a_fragment_between_and_and_a_capitalised_word_is_no_nickname() -> None:
     assert _spans("They asked for one thing. But “less talk.” Then they left.") == [("less talk.", "scare")]
     assert _spans("Amara “Lion” Diallo left early.") == []  # a nickname still is one
+    assert _spans("Will “The Hammer” Okafor left early.") == []  # a name that is also an English word
 
 
 def test_a_nations_adjective_before_a_person_noun_places_a_named_person_but_not_a_teacher_of_its_language() -> None:

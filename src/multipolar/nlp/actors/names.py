@@ -204,12 +204,14 @@ class GazetteerNames:
 
     def _adjective_of_place(self, word: str) -> bool:
         """"Siberian" is Siberia's, not a misspelt "Liberian": a word that is a known place's name with an
-        adjective's ending is that place's adjective."""
+        adjective's ending is that place's adjective. Only a region's: a town's name ("Columbia") makes no common
+        adjective, so "Columbian" stays a misspelt "Colombian"."""
         kb = self.gazetteer.kb
         if kb is None:
             return False
         stems = {word[: -len(end)] for end in _ADJECTIVE_ENDINGS if word.endswith(end) and len(word) > len(end) + 3}
-        return any(kb.kind(n) == "place" for stem in stems for n in kb.lookup([stem]))
+        return any(kb.kind(n) == "place" and kb.entry(n).category != "city" for stem in stems
+                   for n in kb.lookup([stem]))
 
     def _state_words(self) -> list[tuple[str, str]]:
         if self._spellings is None:

@@ -91,21 +91,34 @@ def without_protest_topics(events: list[CodedEvent], doc: Doc) -> list[CodedEven
 
 
 _RESTATING = word_list("restating_talk")
-"""Words of what a meeting went over ("discussed", "reviewed", "exchanged views", "In today's call")."""
+"""Trigger lemmas of what a meeting went over ("discussed", "reviewed", "exchanged views", "spoke about")."""
+_NEW_MEETING = word_list("new_meeting_words")
+"""Words that make a retold meeting another one ("spoke again", "another call", "talked later")."""
+_SAME_DAY = word_list("same_day_words")
+"""Dates that are the readout's own day ("In today's call"): they tell the same meeting."""
+
+
+def _told_as_new(doc: Doc, event: CodedEvent) -> bool:
+    """The event's sentence gives its meeting a time of its own ("On Friday, the two leaders talked again")."""
+    sentence = doc[event.trigger].sent
+    return any(t.lower_ in _NEW_MEETING for t in sentence) or any(
+        e.label_ in ("DATE", "TIME") and e.text.lower() not in _SAME_DAY for e in sentence.ents)
 
 
 def without_restated_meetings(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
     """A readout tells one meeting in many sentences: "met today with ... The two leaders discussed ... They also
     reviewed ...". A consultation of a pair that already consulted in an earlier sentence, told with a word of
-    what was talked over, is that meeting again, not another one (a new meeting, "met again in March", stays)."""
+    what was talked over, is that meeting again, not another one (a new meeting, "met again in March", "On Friday
+    they talked again", stays)."""
     met: set[frozenset[str]] = set()
     kept: list[CodedEvent] = []
     for event in events:
         pair = frozenset((event.source.state_code, event.target.state_code))
         if event.plover == "CONSULT" and not event.negated:
-            if pair in met and event.modality == "asserted" and doc[event.trigger].lemma_.lower() in _RESTATING and \
-                    any(e.sentence < event.sentence for e in kept if e.plover == "CONSULT"
-                        and frozenset((e.source.state_code, e.target.state_code)) == pair):
+            restated = event.modality == "asserted" and doc[event.trigger].lemma_.lower() in _RESTATING
+            if pair in met and restated and not _told_as_new(doc, event) and any(
+                    e.sentence < event.sentence for e in kept if e.plover == "CONSULT"
+                    and frozenset((e.source.state_code, e.target.state_code)) == pair):
                 continue
             met.add(pair)
         kept.append(event)

@@ -139,7 +139,8 @@ def plural_anaphor(token: Token) -> bool:
 
 def earlier_plural_subject(token: Token) -> Token | None:
     """The nearest plural subject of a main verb in the two sentences before ("President Lula and Prime Minister
-    Albanese discussed trade. They reaffirmed ..."), else None; sentences with a singular subject are passed over."""
+    Albanese discussed trade. They reaffirmed ..."), else None; sentences with a singular subject are passed over, and
+    so is an anaphor itself ("They met. They agreed ..."), so that no chain reaches past the two sentences."""
     doc = token.doc
     sentence = token.sent
     for _ in range(_BACK):
@@ -147,7 +148,9 @@ def earlier_plural_subject(token: Token) -> Token | None:
             return None
         sentence = doc[sentence.start - 1].sent
         for subject in (c for c in sentence.root.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
-            if subject.conjuncts or subject.tag_ in ("NNS", "NNPS") or subject.lower_ == "they":
+            if plural_anaphor(subject):
+                continue
+            if subject.conjuncts or subject.tag_ in ("NNS", "NNPS"):
                 return subject
     return None
 

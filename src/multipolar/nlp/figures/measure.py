@@ -81,6 +81,9 @@ def _measure(span: Span, kind: str, per: str | None) -> str | None:
             if found[0] == "sanctions" and kind == "count" and counted not in words("sanctionable") and \
                     cues.get(counted or "", ("",))[0] != "sanctions":
                 continue  # "designated 31 communities as Tech Hubs": no one is sanctioned; "1,200 sanctions" are
+            if found[0] == "sanctions" and token.lemma_.lower() in ("designate", "designation") and not any(
+                    t.lower_ in words("designation_context") for t in span.sent):
+                continue  # "designated 5 senior officials to lead the delegation": an appointment
             if kind == "money" and found[0] not in FLOWS and in_purpose_phrase(token, span):
                 continue  # "$20 billion pledged ... for enhanced food production": what it is for
             if kind == "money" and found[0] in TRADE and buys_with(token, span):

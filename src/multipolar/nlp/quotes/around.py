@@ -256,7 +256,7 @@ def _author_named(att: Attribution, colon: Token) -> Described | None:
     for token in reversed(doc[max(0, colon.i - 12) : colon.i]):
         if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", "“", "”", "\""):
             return None
-        noun = token.head if token.head.pos_ == "NOUN" else doc[token.i - 1]  # "a quote by X", hung on the verb
+        noun = token.head if token.head.pos_ == "NOUN" or token.i == 0 else doc[token.i - 1]  # "a quote by X"
         if token.lower_ in ("of", "by") and noun.pos_ == "NOUN" and \
                 {noun.lemma_.lower(), noun.lower_} & document_nouns():
             end = colon.i

@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from multipolar import data_files
@@ -225,13 +224,14 @@ def _is_role_label(doc: Doc, start: int, end: int) -> bool:
 
 def _is_nickname(doc: Doc, start: int, end: int) -> bool:
     """Rafael “Shorty” Gómez: a word in marks between two parts of a name. Not "And “more rain.” Then.": a
-    nickname ends in no full stop, and a word like "And" or "The" before it is no part of a name."""
+    nickname ends in no full stop, and a word like "And" or "The" before it is no part of a name (a short list, not
+    all stop words: "Will “The Thrill” Smith")."""
     text = text_of(doc)
     if len(text[start:end].split()) > 2 or re.search(r"[.!?,;:]$", text[start:end]):
         return False
     before = re.search(r"([A-Z][\w’'.-]+)\s*[“\"‘]$", text[max(0, start - 30) : start])
     after = re.match(r"[”\"’]\s*([A-Z][\w’'-]+)", text[end : end + 30])
-    return before is not None and after is not None and before.group(1).lower() not in STOP_WORDS
+    return before is not None and after is not None and before.group(1).lower() not in word_set("sentence_openers.txt")
 
 
 def _kind(doc: Doc, start: int, end: int, body: str) -> str:
