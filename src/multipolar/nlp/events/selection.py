@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from multipolar.coding.tables import word_list
 from multipolar.nlp.events.coded import CodedEvent
@@ -99,10 +99,15 @@ _SAME_DAY = word_list("same_day_words")
 
 
 def _told_as_new(doc: Doc, event: CodedEvent) -> bool:
-    """The event's sentence gives its meeting a time of its own ("On Friday, the two leaders talked again")."""
-    sentence = doc[event.trigger].sent
-    return any(t.lower_ in _NEW_MEETING for t in sentence) or any(
-        e.label_ in ("DATE", "TIME") and e.text.lower() not in _SAME_DAY for e in sentence.ents)
+    """The trigger gives its meeting a time of its own ("On Friday, the two leaders talked again", "held another
+    call"): a word or a date hung on the trigger itself or on a word hung on it (not "discussed the 2030 plan")."""
+    trigger = doc[event.trigger]
+
+    def on_trigger(token: Token) -> bool:
+        return token.head.i == trigger.i or (token.head.head.i == trigger.i and token.head.dep_ in ("prep", "dobj"))
+    return any(t.lower_ in _NEW_MEETING and on_trigger(t) for t in trigger.sent) or any(
+        e.label_ in ("DATE", "TIME") and e.text.lower() not in _SAME_DAY and on_trigger(e.root)
+        for e in trigger.sent.ents)
 
 
 def without_restated_meetings(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
