@@ -19,14 +19,15 @@ pytestmark = pytest.mark.model
 
 # F1 floors for (source, target, PLOVER), pinned a little under today's scores: raise them as the coder
 # improves; a drop below fails the build. Today's figures are in the README. Each floor holds with the
-# learned coder on (the default) and with the rules alone (--no-learned-events), 2026-12-02 03:00 (session 7).
+# learned coder on (the default) and with the rules alone (--no-learned-events), 2026-12-02 06:00 (session 8).
 # The frozen test's floor holds under both readings of promised concessions (`--promised-concessions`).
 FLOORS = {
     "own": 0.89,
     "own-rules": 0.95,  # rule-014 codes a host as source (CAMEO 043); the v2 manual makes the visitor the actor
-    "plover-gsr": 0.62,
-    "plover-dev": 0.70,       # tests/gold/events_plover-dev.jsonl (PLOVER v2, every type and mode)
+    "plover-gsr": 0.64,
+    "plover-dev": 0.72,       # tests/gold/events_plover-dev.jsonl (PLOVER v2, every type and mode)
     "plover-dev2": 0.83,      # tests/gold/events_plover-dev2.jsonl (written before tuning the weak types)
+    "plover-dev3": 0.58,      # tests/gold/events_plover-dev3.jsonl (session 8; first reading 0.563)
     "plover-test": 0.57,      # its frozen test half: scored, never studied
     "documents-dev-core": 0.75,   # core recall of the real-document gold, dev half
     "documents-dev2-core": 0.95,  # tests/gold/documents-dev2.jsonl (8 more documents, written before tuning)
@@ -49,6 +50,7 @@ def test_own_rule_cases_floor() -> None:
 
 @pytest.mark.parametrize(("name", "floor", "promised"), [("events_plover-dev", "plover-dev", "as-written"),
                                                          ("events_plover-dev2", "plover-dev2", "as-written"),
+                                                         ("events_plover-dev3", "plover-dev3", "as-written"),
                                                          ("events_plover-test", "plover-test", "as-written"),
                                                          ("events_plover-test", "plover-test", "agree")])
 def test_plover_v2_gold_floor(name: str, floor: str, promised: str) -> None:
