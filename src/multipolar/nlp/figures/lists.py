@@ -68,7 +68,8 @@ class ListLead:
 
     def counts(self, quantity: FoundQuantity, reader: FigureReader, span: Span) -> bool:
         """An item's count with no measure of its own is part of the flow, unless it counts people ("up to
-        20 patients each") or its clause names another doer ("allow India to make 20 million doses")."""
+        20 patients each"; under a sanctions count people are what is counted: "95 members of the assembly") or
+        its clause names another doer ("allow India to make 20 million doses")."""
         if quantity.kind != "count" or quantity.measure is not None:
             return False
         if self.measure != "sanctions" and quantity.unit in words("per_person"):
