@@ -22,6 +22,12 @@ def _voiced(text: str, voice: str) -> set[tuple[str, str, str]]:
     return {(e.source, e.target, e.plover) for e in multipolar.analyze(article).events}
 
 
+def _consultations(text: str, voice: str, date: dt.date = dt.date(2024, 3, 1)) -> list[tuple[int, str]]:
+    """(sentence, verb) of each consultation the voice's state is the source of, in a text spoken by it."""
+    events = multipolar.analyze(Article(text=text, date=date, voice=voice)).events
+    return [(e.sentence, e.verb) for e in events if e.plover == "CONSULT" and e.source == voice]
+
+
 def test_the_leader_of_a_coalition_stands_for_it() -> None:
     assert ("BRA", "USA", "ACCUSE") in _triples("Brazil criticised the US-led coalition on Tuesday.")
     assert ("BRA", "FRA", "ACCUSE") in _triples("Brazil criticised the coalition led by France on Tuesday.")
@@ -127,11 +133,9 @@ def test_an_event_nouns_its_is_the_subject_of_the_verb_it_is_the_object_of() -> 
 
 
 def test_a_meeting_retold_in_a_readout_is_one_consultation() -> None:
-    article = Article(text="President Biden spoke today with President Ruto of Kenya. The two leaders discussed "
-                           "regional security. They also discussed trade and investment.",
-                      date=dt.date(2024, 3, 1), voice="USA")
-    events = [e for e in multipolar.analyze(article).events if e.plover == "CONSULT" and e.source == "USA"]
-    assert [e.sentence for e in events] == [0], [(e.sentence, e.verb) for e in events]
+    found = _consultations("President Biden spoke today with President Ruto of Kenya. The two leaders discussed "
+                           "regional security. They also discussed trade and investment.", "USA")
+    assert [sentence for sentence, _ in found] == [0], found
 
 
 def test_a_new_meeting_of_the_same_pair_is_another_consultation() -> None:
@@ -165,11 +169,10 @@ def test_a_passive_subject_of_another_verb_does_not_do_its_complement() -> None:
 
 
 def test_a_later_call_of_the_same_pair_on_a_day_of_its_own_is_another_consultation() -> None:
-    article = Article(text="Prime Minister Kishida spoke with President Yoon of the Republic of Korea on Tuesday. On "
-                           "Thursday, the two leaders talked again about the typhoon relief.",
-                      date=dt.date(2023, 8, 10), voice="JPN")
-    events = [e for e in multipolar.analyze(article).events if e.plover == "CONSULT" and e.source == "JPN"]
-    assert [e.sentence for e in events] == [0, 1], [(e.sentence, e.verb) for e in events]
+    found = _consultations("Prime Minister Kishida spoke with President Yoon of the Republic of Korea on Tuesday. On "
+                           "Thursday, the two leaders talked again about the typhoon relief.", "JPN",
+                           dt.date(2023, 8, 10))
+    assert [sentence for sentence, _ in found] == [0, 1], found
 
 
 def test_a_chain_of_they_reaches_no_further_than_two_sentences_and_never_recurses() -> None:
