@@ -37,7 +37,14 @@ from multipolar.nlp.events.clauses import (
 )
 from multipolar.nlp.events.coded import CodedEvent
 from multipolar.nlp.events.frames import complement_code, complements, frame_words, governing_frame, noun_pattern
-from multipolar.nlp.events.judgements import condemning, judged_only, judged_things, named_complement
+from multipolar.nlp.events.judgements import (
+    CONCERNS,
+    condemning,
+    judged_only,
+    judged_things,
+    named_complement,
+    worried_about,
+)
 from multipolar.nlp.events.nouns import ABSORBED
 from multipolar.nlp.events.recipients import RecipientReader
 from multipolar.nlp.events.selection import GENERIC, deduplicated, without_protest_topics
@@ -139,12 +146,16 @@ class _DocReader(RecipientReader):
         # though "city" (a row for handing over territory) is named in the verb's phrase
         own = object_lemmas(objects or passive_tokens, verb, adjuncts=False)
         patterns = tuple(sorted(patterns, key=lambda p: not (p.required & own)))
+        light_tried = False
         for pattern in patterns:
-            if pattern.required and not lemmas & pattern.required:
+            if (pattern.required and not lemmas & pattern.required) or (light_tried and pattern.is_light):
                 continue
             coded = self._code_verb(verb, pattern, objects, sources, passive_tokens)
             if coded is not None:
                 return coded
+            # "expressed concern for the hostages": the noun's own row says where its target is; the verb's
+            # catch-all light row ("expressed support for") would read the same noun with the wrong slots
+            light_tried = pattern.is_light and bool(pattern.required & own)
         return self._voice_judgement(verb, patterns, lemmas, sources)
 
     def _moves_own_forces(self, pattern: Pattern) -> bool:
@@ -281,6 +292,10 @@ class _DocReader(RecipientReader):
         if found is None:
             return None
         targets, code_from = found
+        if noun is not None and noun.lemma_.lower() in CONCERNS:
+            targets = worried_about(targets, noun)
+            if not targets:
+                return None
         coder = f"{pattern.id}+{code_from.id}" if code_from is not pattern else pattern.id
         if self._plover_of(code_from) == "AID" and (kind_of_aid := aid_kind(objects)) is not None:
             # "$1 billion in new security assistance": the kind the aid noun names, not the money's

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from multipolar.coding.tables import word_list
+from multipolar.nlp.spans import ActorMention
 
 NAMING_VERBS = word_list("naming_verbs")
 """Verbs that name what their object is: "call", "brand", "label", "describe ... as"."""
@@ -60,3 +61,27 @@ def judged_things(verb: Token, complement: Token) -> list[Token]:
                              and prep.lower_ in ("by", "from", "of") for p in prep.children if p.dep_ == "pobj"]
     return things + [p for prep in complement.children if prep.dep_ == "prep" and prep.lower_ == "by"
                      for p in prep.children if p.dep_ == "pobj"]
+
+
+CONCERNS = word_list("concern_nouns")
+"""Nouns of worry that accuse only the doer of what worries ("concerns about the PRC's practices")."""
+_VOICING = word_list("concern_verbs")
+"""Verbs that voice a concern ("raised", "expressed"); "took U.S. concerns into account" voices none."""
+
+
+def worried_about(hits: list[tuple[ActorMention, Token]], noun: Token) -> list[tuple[ActorMention, Token]]:
+    """The targets of a concern: whoever does the thing it is about (a possessive, adjective or compound: "the
+    PRC's practices", "Chinese activities", "NATO expansion") or whom it is raised with, never an actor or place it
+    is merely about or for ("shared concerns about the DPRK, Burma, and the Middle East", "the situation in Sudan",
+    "concern for civilians in Lebanon")."""
+    if noun.lemma_.lower() not in CONCERNS:
+        return hits
+    if noun.head.lemma_.lower() not in _VOICING:
+        return []
+    return [(mention, token) for mention, token in hits if not _topic(noun.doc[mention.start : mention.end].root)]
+
+
+def _topic(token: Token) -> bool:
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ != "with"
