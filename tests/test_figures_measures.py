@@ -124,3 +124,14 @@ def test_an_in_phrase_after_the_figures_date_still_says_what_it_is() -> None:
     (goal,) = figures("With like-minded donors, we intend to mobilize $75 billion by 2029 in climate adaptation "
                       "investments.")
     assert goal.measure == "investment"
+
+
+@pytest.mark.model
+def test_vaccine_doses_are_in_kind_aid_abroad_unless_made_or_handed_out_at_home() -> None:
+    announced, made, boosted, home = figures(
+        "The 80 million vaccine doses previously announced by the President will go to countries in need. "
+        "Freedonia will make over 20 million doses of vaccine. "
+        "This will support a boost in production by at least one billion doses by the end of 2022. "
+        "Weekly vaccine supply to states, Tribes and territories will rise to 11 million doses.")
+    assert (announced.measure, made.measure, boosted.measure, home.measure) == \
+        ("aid", "production", "production", None)

@@ -44,6 +44,9 @@ def measure_cues() -> dict[str, tuple[str, frozenset[str]]]:
 def figure_measure(span: Span, kind: str, per: str | None) -> str | None:
     """The measure of a figure of this kind ("money", "percent", "count") with this per-unit basis."""
     found = _measure(span, kind, per)
+    if kind == "count" and found in (None, "aid") and counted_noun(span) in words("in_kind_aid") and \
+            _being_made(span):
+        return "production"  # "India to make over 20 million doses", "a boost in production by one billion doses"
     if found == "aid" and kind == "money" and _spent_at_home(span):
         return "budget"  # "$250 million will be mobilized from our own resources": a state's own spending
     if found == "aid" and kind == "money" and _privately_committed(span):
@@ -95,6 +98,43 @@ def _measure(span: Span, kind: str, per: str | None) -> str | None:
             elif found[0] not in _CHANGES and found[0] != "gdp":
                 return found[0]
     return first
+
+
+def given_abroad(sent: Span, names_another_actor: bool) -> bool:
+    """A sentence about in-kind goods given abroad: it names another actor than the voice or words of giving
+    abroad ("donate", "countries", "COVAX"), and none of a state's own distribution at home ("states, Tribes,
+    and territories", "administered", "seized at U.S. borders")."""
+    found = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    return not found & words("home_distribution") and (names_another_actor or bool(found & words("given_abroad")))
+
+
+def _being_made(span: Span) -> bool:
+    """The words above a count, up to its verb, say it is made ("make", "production", "capacity of"): what a
+    plant can produce, not what a donor gives."""
+    verb = governing_verb(span.root)
+    node = span.root
+    for _ in range(8):
+        near = [node, *(g for c in node.children if c.dep_ == "prep" and c.i not in range(span.start, span.end)
+                        for g in c.children if g.dep_ == "pobj")]
+        if verb is not None and node.i == verb.i:  # "support a boost in production by one billion doses"
+            near += [g for c in node.children if c.dep_ == "dobj" and c.i not in range(span.start, span.end)
+                     for g in _with_objects(c)]
+        if any(t.lemma_.lower() in words("making_goods") and not _made_available(t) for t in near):
+            return True
+        if node.head.i == node.i or (verb is not None and node.i == verb.i):
+            return False
+        node = node.head
+    return False
+
+
+def _made_available(token: Token) -> bool:
+    """"make 110 million doses available to the AU": a verb of handing over, not of manufacture."""
+    return token.lemma_.lower() == "make" and any(c.lower_ == "available" for c in token.subtree)
+
+
+def _with_objects(noun: Token) -> list[Token]:
+    """A noun and the objects of its own phrases ("a boost in production": boost, production)."""
+    return [noun, *(g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
 
 
 def _handed_over(span: Span, counted: str) -> bool:

@@ -24,7 +24,7 @@ from multipolar.nlp.figures.makers import (
     promise_maker,
     promise_noun,
 )
-from multipolar.nlp.figures.measure import FLOWS, figure_measure, measure_cues
+from multipolar.nlp.figures.measure import FLOWS, figure_measure, given_abroad, measure_cues
 from multipolar.nlp.figures.measure import TRADE as _TRADE
 from multipolar.nlp.figures.syntax import (
     clause_tokens,
@@ -93,6 +93,9 @@ class FigureReader:
         per = per_unit(span)
         counted = counted_noun(span) if kind == "count" else None
         measure = figure_measure(span, kind, per)
+        if measure is None and counted in words("in_kind_aid") and given_abroad(span.sent, any(
+                m.actors[0].state_code not in (None, self.voice) for t in span.sent if (m := self.by_token.get(t.i)))):
+            measure = "aid"  # "the 80 million vaccine doses previously announced ... to support COVAX": donated
         source = target = None
         if measure in FLOWS:
             source, target = self.direction(span, measure)
