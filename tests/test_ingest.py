@@ -227,3 +227,15 @@ def test_a_batch_written_at_once_stores_what_one_at_a_time_does(tmp_path: Path) 
     finally:
         at_once.close()
         one_by_one.close()
+
+
+def test_the_last_batches_are_cut_small_and_nothing_is_lost() -> None:
+    """At the end of a corpus the last `hold` batches go out in small ones, so no worker waits long for
+    another's last batch; every item is sent once, in order."""
+    from multipolar.corpus.ingest import small_tail
+
+    batches = [list(range(k, min(k + 16, 70))) for k in range(0, 70, 16)]  # 16, 16, 16, 16, 6
+    sent = list(small_tail(iter(batches), hold=2, size=4))
+    assert [len(b) for b in sent] == [16, 16, 16, 4, 4, 4, 4, 4, 2]
+    assert [i for b in sent for i in b] == list(range(70))
+    assert list(small_tail(iter([]), hold=2, size=4)) == []

@@ -73,7 +73,7 @@ def ingest(
                TextColumn("{task.fields[rate]:.1f} docs/s"), TimeRemainingColumn())
     try:
         with Progress(*columns, console=err, disable=quiet, transient=False) as bar:
-            task = bar.add_task("ingest", total=estimate_total(paths), rate=0.0)
+            task = bar.add_task("ingest", total=None if quiet else estimate_total(paths), rate=0.0)  # reads all
             started = time.monotonic()
 
             def advance(done: int, stored: int) -> None:
