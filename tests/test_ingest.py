@@ -239,3 +239,26 @@ def test_the_last_batches_are_cut_small_and_nothing_is_lost() -> None:
     assert [len(b) for b in sent] == [16, 16, 16, 4, 4, 4, 4, 4, 2]
     assert [i for b in sent for i in b] == list(range(70))
     assert list(small_tail(iter([]), hold=2, size=4)) == []
+
+
+def test_rows_built_in_a_worker_store_what_the_analysis_does(tmp_path: Path) -> None:
+    """An ingest worker sends the store's rows, not the analysis: through pickle, they store the same rows."""
+    import pickle
+
+    from multipolar.corpus import store
+
+    analyses = [_handmade(f"{c} and its neighbours met in {c}.", c) for c in ("FRA", "DEU")]
+    sent = pickle.loads(pickle.dumps([store.rows_of(a) for a in analyses]))
+    assert [r.doc_id for r in sent] == [a.document.id for a in analyses]
+    from_rows, from_analyses = store.connect(tmp_path / "r.duckdb"), store.connect(tmp_path / "a.duckdb")
+    try:
+        assert store.write_analyses(from_rows, [*sent, sent[0]]) == [True, True, False]
+        assert store.write_analysis(from_rows, sent[1]) is False
+        assert store.write_analyses(from_analyses, analyses) == [True, True]
+        for analysis in analyses:
+            assert store.read_analysis(from_rows, analysis.document.id) == store.read_analysis(
+                from_analyses, analysis.document.id) is not None
+        assert store.counts(from_rows) == store.counts(from_analyses)
+    finally:
+        from_rows.close()
+        from_analyses.close()

@@ -118,10 +118,21 @@ def analyze_batch(inputs: list[Article | PageToExtract], settings: Settings) -> 
             outcomes.append(None)
         except Exception as exc:
             outcomes.append((None, *failure(exc)))
-    analysed = iter([(r.analysis, r.error, r.detail) for r in process(articles, settings=settings, on_error="record")])
+    analysed = iter([_rows(r.analysis, r.error, r.detail) for r in process(articles, settings=settings,
+                                                                           on_error="record")])
     done = [outcome if outcome is not None else next(analysed) for outcome in outcomes]
     return_freed_memory()
     return done
+
+
+def _rows(analysis: Any, error: str | None, detail: str | None) -> Outcome:
+    """A document's outcome with its store rows in place of the analysis, built here in the worker."""
+    if analysis is None:
+        return analysis, error, detail
+    try:
+        return store.rows_of(analysis), None, None
+    except Exception as exc:
+        return (None, *failure(exc))
 
 
 def return_freed_memory() -> bool:
@@ -258,6 +269,6 @@ def _store_batch(connection: store.duckdb.DuckDBPyConnection, batch: list[Item],
             else:
                 report.already_stored += 1
             if item.page is not None:
-                store.remember_page(connection, item.page.key, analysis.document.id)
+                store.remember_page(connection, item.page.key, store.rows_of(analysis).doc_id)
         if progress is not None:
             progress(report.stored + report.rejected + report.already_stored, report.stored)
