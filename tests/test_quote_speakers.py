@@ -219,3 +219,29 @@ def test_as_someone_put_it_across_a_sentence_break_before_the_quotation() -> Non
         "it/it/PRON/dobj/6 ,/,/PUNCT/punct/11 “/“/PUNCT/punct/11 Peace/peace/NOUN/nsubj/11 "
         "needs/need/VERB/ROOT/- bread/bread/NOUN/dobj/11 ././PUNCT/punct/11 ”/”/PUNCT/punct/11")
     assert [s[1] for s in speakers] == ["Amina Odhiambo"]
+
+
+def test_a_document_the_parser_hangs_on_its_speech_verb_as_a_modifier_still_speaks_as_a_text() -> None:
+    # The Charter further states: “Live in peace.”  (the parser reads "Charter" as a modifier of "states")
+    speakers = _speakers(
+        "The/the/DET/det/3 Charter/Charter/PROPN/amod/3 further/further/ADV/amod/3 states/state/VERB/ROOT/- "
+        ":/:/PUNCT/punct/3 “/“/PUNCT/punct/6 Live/live/VERB/ccomp/3 in/in/ADP/prep/6 peace/peace/NOUN/pobj/7 "
+        "././PUNCT/punct/6 ”/”/PUNCT/punct/6")
+    assert [(s[1], s[3]) for s in speakers] == [("Charter", None)]  # a text, not a private person (CVL)
+
+
+def test_those_are_the_words_of_someone_after_a_quotation_that_ends_its_sentence() -> None:
+    # Our mission is to “end war”. Those are the words of the Charter.
+    speakers = _speakers(
+        "Our/our/PRON/poss/1 mission/mission/NOUN/nsubj/2 is/be/AUX/ROOT/- to/to/PART/aux/5 “/“/PUNCT/punct/5 "
+        "end/end/VERB/xcomp/2 war/war/NOUN/dobj/5 ”/”/PUNCT/punct/5 ././PUNCT/punct/2 "
+        "Those/those/PRON/nsubj/10 are/be/AUX/ROOT/- the/the/DET/det/12 words/word/NOUN/attr/10 of/of/ADP/prep/12 "
+        "the/the/DET/det/15 Charter/Charter/PROPN/pobj/13 ././PUNCT/punct/10")
+    assert [s[1] for s in speakers] == ["Charter"]
+    # without the back reference the next sentence names no one's words
+    speakers = _speakers(
+        "Our/our/PRON/poss/1 mission/mission/NOUN/nsubj/2 is/be/AUX/ROOT/- to/to/PART/aux/5 “/“/PUNCT/punct/5 "
+        "end/end/VERB/xcomp/2 war/war/NOUN/dobj/5 ”/”/PUNCT/punct/5 ././PUNCT/punct/2 "
+        "Many/many/ADJ/nsubj/10 read/read/VERB/ROOT/- the/the/DET/det/12 words/word/NOUN/dobj/10 of/of/ADP/prep/12 "
+        "the/the/DET/det/15 Charter/Charter/PROPN/pobj/13 ././PUNCT/punct/10")
+    assert [s[1] for s in speakers] == [None]

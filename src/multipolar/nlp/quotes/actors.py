@@ -163,7 +163,7 @@ def _described_otherwise(attribution: Attribution, start: int, end: int, descrip
     sector = _sector(attribution, lo, hi) or (best.actors[0].role if best is not None else None)
     name = _name_of(head)
     if name is not None:
-        kind = _name_kind(head)
+        kind = "body" if is_document else _name_kind(head)  # "the Charter" is a text, not a private person
         return Described(name.text, None, country, sector or (_private(doc, lo, hi) if kind == "person" else None),
                          name.start, name.end, kind, True)
     kind = "person" if head.lemma_.lower() in person_nouns() and not _body_part(head) else \

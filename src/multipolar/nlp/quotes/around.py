@@ -213,7 +213,7 @@ def named_after(att: Attribution, quote: QuoteSpan, back_reference: bool = False
     """"“...” With those words, X opened the meeting", "This is how X described ...": the next
     sentence names who said it (first only when it points back; later, any speech verb there)."""
     sentence = att._sentence_at(max(quote.start, quote.end - 1))
-    if sentence + 1 >= len(att.sentences) or not att._opens_sentence(quote):
+    if sentence + 1 >= len(att.sentences):
         return None
     following = att.sentences[sentence + 1]
     if only_addresses_chair(following.text.strip()) and sentence + 2 < len(att.sentences):
@@ -223,6 +223,11 @@ def named_after(att: Attribution, quote: QuoteSpan, back_reference: bool = False
     back = _BACK_REFERENCES.search(following.text)
     if back_reference and not back:
         return None
+    if not att._opens_sentence(quote):
+        # "The mission is to “...”. Those are the words of the Charter": a quotation that ends its sentence
+        ends = not text_of(att.doc)[quote.end : att.sentences[sentence].end_char].strip("”\"’.;!? \n")
+        author = _author_of_words(following) if back and ends else None
+        return att.speaker_of(author) if author is not None else None
     verbs = [t for t in following if att.is_speech_verb(t) and (back or not any(
         c.dep_ in ("ccomp", "dobj") for c in t.children))]
     spoken = next((c for t in following if back and t.lemma_.lower() == "word" for c in t.children

@@ -280,6 +280,9 @@ def subject_of(att: Attribution, verb: Token) -> Token | None:
             return subjects[0]
         if agents:
             return agents[0]
+        misparsed = _misparsed_subject(att, verb) if node.i == verb.i else None
+        if misparsed is not None:
+            return misparsed
         named_as = _as_someone(att, verb, node) if node.i in (verb.i, verb.head.i) else None
         if named_as is not None:
             return named_as
@@ -291,6 +294,22 @@ def subject_of(att: Attribution, verb: Token) -> Token | None:
         if node.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "parataxis") or node.head.i == node.i:
             return None
         node = node.head
+    return None
+
+
+_MISPARSED_SUBJECT_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod", "dep"})
+
+
+def _misparsed_subject(att: Attribution, verb: Token) -> Token | None:
+    """"The Charter further states: ...": a noun the parser hung on a speech verb as a modifier, right before
+    it with only adverbs between, is its subject (not a day or a time: "Monday said" is no one)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech_verbs():
+        return None
+    for child in verb.children:
+        if child.i < verb.i and child.pos_ in ("NOUN", "PROPN") and child.dep_ in _MISPARSED_SUBJECT_DEPS and \
+                child.i not in att.quoted and child.ent_type_ not in ("DATE", "TIME") and \
+                all(t.pos_ in ("ADV", "PART") for t in att.doc[child.i + 1 : verb.i]):
+            return child
     return None
 
 
