@@ -123,3 +123,21 @@ def test_promised_concessions_can_be_read_as_agree(tmp_path: Path) -> None:
                                                                                  "code": "0353"}
     with pytest.raises(GoldFileError, match="promised"):
         read_gold(gold, promised="concede")
+
+
+@pytest.mark.model
+def test_misses_print_square_brackets_of_the_text_as_written(tmp_path: Path) -> None:
+    # rich reads "[...]" as markup: a miss's text must reach the terminal as it is in the gold file
+    from typer.testing import CliRunner
+
+    from multipolar.cli.app import app
+
+    record = {"id": "m[1]", "date": "2024-03-02", "text": "The envoy [of Chile] met [bold]officials[/bold] in Lima.",
+              "expected": [{"source": "CHL", "target": "PER", "plover": "PROTEST", "code": "14"}]}
+    gold = tmp_path / "brackets.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(gold), "--misses", "5"])
+    assert result.exit_code == 0, result.stdout
+    flat = " ".join(result.stdout.split())
+    assert "m[1]" in flat
+    assert "[of Chile] met [bold]officials[/bold]" in flat

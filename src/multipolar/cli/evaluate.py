@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from multipolar.cli.common import (
@@ -129,7 +130,8 @@ def _print_report(console: Console, path: str, report: Report, misses: int) -> N
         if len(table) > 1:
             console.print(_score_table("", name, sorted(table.items())))
     for miss in report.misses[:misses]:
-        console.print(f"[dim]{miss['id']}[/dim] {miss['text'][:110]}", markup=True, highlight=False)
+        console.print(f"[dim]{escape(str(miss['id']))}[/dim] {escape(miss['text'][:110])}",
+                      markup=True, highlight=False)
         console.print(f"   missed {miss['missed']}  spurious {miss['spurious']}", markup=False, highlight=False)
 
 
@@ -155,7 +157,8 @@ def _print_actor_report(console: Console, path: str, report: ActorReport, misses
         table.add_row(name, str(tally.passed), str(tally.total), f"{tally.share:.3f}")
     console.print(table)
     for miss in report.misses[:misses]:
-        console.print(f"[dim]{miss['id']}[/dim] {miss['text'][:110]}", markup=True, highlight=False)
+        console.print(f"[dim]{escape(str(miss['id']))}[/dim] {escape(miss['text'][:110])}",
+                      markup=True, highlight=False)
         detail = miss.get("problems") or f"wanted {miss.get('wanted')} got {miss.get('got')}"
         console.print(f"   {detail}", markup=False, highlight=False)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from multipolar.evaluate.quotes import QuoteReport
@@ -23,5 +24,6 @@ def print_quote_report(console: Console, path: str, report: QuoteReport, misses:
                   f"({report.actor_right}/{report.actor_scored}); titles reported as quotes: "
                   f"{report.titles_reported}", highlight=False)
     for miss in report.misses[:misses]:
-        console.print(f"[dim]{miss['id']}[/dim] " + "  ".join(f"{k}: {v}" for k, v in miss.items() if k != "id"),
+        fields = "  ".join(f"{k}: {v}" for k, v in miss.items() if k != "id")
+        console.print(f"[dim]{escape(str(miss['id']))}[/dim] " + escape(fields),
                       markup=True, highlight=False)
