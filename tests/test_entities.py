@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from multipolar.nlp.entities import entities_within, entity_at
+from multipolar.nlp.entities import entities_starting, entities_within, entity_at
 
 VOCAB = spacy.blank("en").vocab
 WORDS = ["President", "Ruto", "of", "Kenya", "met", "Ursula", "von", "der", "Leyen", "in", "Nairobi", "."]
@@ -27,6 +27,15 @@ def test_entities_within_any_span_are_spacy_s_span_ents() -> None:
     for start in range(len(doc) + 1):
         for end in range(start, len(doc) + 1):
             assert _key(entities_within(doc, start, end)) == _key(list(doc[start:end].ents)), (start, end)
+
+
+def test_entities_beginning_in_a_range_are_those_a_scan_of_doc_ents_finds() -> None:
+    doc = _doc()
+    for labels in (None, ("PERSON",), ("GPE", "PERSON"), ("MONEY",)):
+        for start in range(-1, len(doc) + 2):
+            for end in range(start - 1, len(doc) + 2):
+                scan = [e for e in doc.ents if start <= e.start < end and (labels is None or e.label_ in labels)]
+                assert _key(entities_starting(doc, start, end, labels)) == _key(scan), (start, end, labels)
 
 
 def test_the_entity_a_token_is_part_of() -> None:

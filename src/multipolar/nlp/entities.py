@@ -55,6 +55,16 @@ def entities_within(doc: Doc, start: int, end: int) -> list[Span]:
     return found
 
 
+def entities_starting(doc: Doc, start: int, end: int, labels: tuple[str, ...] | None = None) -> list[Span]:
+    """The entities that begin in [start, end) (wherever they end), in order; only those of `labels`, if given."""
+    bounds = _bounds(doc)
+    strings = doc.vocab.strings
+    wanted = None if labels is None else {strings[label] for label in labels if label in strings}
+    return [_entity(doc, bounds, k)
+            for k in range(bisect_left(bounds.starts, start), bisect_left(bounds.starts, max(start, end)))
+            if wanted is None or bounds.labels[k] in wanted]
+
+
 def entity_at(doc: Doc, i: int) -> Span | None:
     """The entity that token `i` is part of, if any."""
     bounds = _bounds(doc)

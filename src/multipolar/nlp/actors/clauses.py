@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from multipolar.nlp.entities import entity_at as _entity_containing
 from multipolar.nlp.spans import ActorMention
 
 CLAUSE_END = frozenset({",", ".", ";", ":", "—", "–", "(", ")", "\"", "“", "”", "!", "?"})
@@ -12,7 +13,8 @@ MAX_APPOSITION = 12
 
 
 def entity_at(doc: Doc, start: int, labels: tuple[str, ...] = ("PERSON",)) -> Span | None:
-    return next((e for e in doc.ents if e.start == start and e.label_ in labels), None)
+    entity = _entity_containing(doc, start)
+    return entity if entity is not None and entity.start == start and entity.label_ in labels else None
 
 
 def covered_tokens(mentions: list[ActorMention]) -> dict[int, ActorMention]:

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from spacy.tokens import Doc
 
 from multipolar.coding.kb import KbEntry, KnowledgeBase
+from multipolar.nlp.entities import entity_at
 
 _NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "PERSON", "FAC"})
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "al", "el", "du", "des", "van", "von", "y", "in",
@@ -107,8 +108,8 @@ capitalised words are names whatever the tagger makes of them."""
 def person_span_longer(doc: Doc, start: int, end: int) -> bool:
     """Inside a person's name longer than [start, end) ("Michael Jordan"); a possessive at the entity's
     end does not count ("Burkina Faso's" tagged PERSON)."""
-    span = next((e for e in doc.ents if e.start <= start < e.end and e.label_ == "PERSON"), None)
-    if span is None:
+    span = entity_at(doc, start)
+    if span is None or span.label_ != "PERSON":
         return False
     stop = span.end
     while stop > span.start and doc[stop - 1].text in ("'s", "’s", "'", "’"):
@@ -244,7 +245,7 @@ def _alone_entity(doc: Doc, at: int, labels: tuple[str, ...]) -> bool:
     token = doc[at]
     if token.ent_type_ not in labels:
         return False
-    span = next((e for e in doc.ents if e.start <= at < e.end), None)
+    span = entity_at(doc, at)
     if span is None:
         return False
     inside = [t for t in span if t.lower_ != "the" and t.text not in ("'s", "’s")]

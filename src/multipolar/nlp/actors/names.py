@@ -51,7 +51,7 @@ class GazetteerNames:
     def __init__(self, gazetteer: Gazetteer, ref: Callable[[str, dt.date | None], ActorRef]) -> None:
         self.gazetteer = gazetteer
         self.ref = ref
-        self._spellings: list[tuple[str, str]] | None = None
+        self._spellings: dict[int, list[tuple[str, str]]] | None = None
 
     def mentions(self, doc: Doc, words: list[str], day: dt.date | None) -> list[ActorMention]:
         found: list[ActorMention] = []
@@ -190,7 +190,9 @@ class GazetteerNames:
             if ent.label_ not in labels or len(ent) != 1 or ent.start in covered or len(ent.text) < 6 or \
                     self.gazetteer.patterns_at(words, ent.start):
                 continue  # a name we know, set aside on purpose ("Atlanta, Georgia", "ethnic Armenian")
-            codes = {code for word, code in self._state_words() if one_edit(ent.text.lower(), word)}
+            written = ent.text.lower()
+            codes = {code for size in (len(written) - 1, len(written), len(written) + 1)
+                     for word, code in self._state_words().get(size, ()) if one_edit(written, word)}
             if len(codes) == 1 and not self._adjective_of_place(ent.text):
                 found.append(ActorMention(ent.start, ent.end, (self.ref(codes.pop(), day),), "misspelt"))
         return found
@@ -213,12 +215,16 @@ class GazetteerNames:
         return any(kb.kind(n) == "place" and kb.entry(n).category != "city" for stem in stems
                    for n in kb.lookup([stem]))
 
-    def _state_words(self) -> list[tuple[str, str]]:
+    def _state_words(self) -> dict[int, list[tuple[str, str]]]:
+        """(word, state code) of the states' one-word names and adjectives, by the word's length: a word is
+        one edit from another only if their lengths differ by one at most, so each is compared with few."""
         if self._spellings is None:
-            self._spellings = sorted({(p.tokens[0].lower(), p.code) for bucket in self.gazetteer._patterns.values()
+            self._spellings = {}
+            for word, code in sorted({(p.tokens[0].lower(), p.code) for bucket in self.gazetteer._patterns.values()
                                       for p in bucket if len(p.tokens) == 1 and p.how in ("name", "adjective")
                                       and len(p.tokens[0]) >= 5 and p.code in self.gazetteer.actors
-                                      and self.gazetteer.actors[p.code].kind in STATE_KINDS})
+                                      and self.gazetteer.actors[p.code].kind in STATE_KINDS}):
+                self._spellings.setdefault(len(word), []).append((word, code))
         return self._spellings
 
     def shared_state_names(self, words: list[str], mentions: list[ActorMention],

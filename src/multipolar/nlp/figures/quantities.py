@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.dates import TWO_DATES, DateValue, FoundDate, is_year_only, normalise
+from multipolar.nlp.entities import entities_starting
 from multipolar.nlp.figures.amounts import (
     MAX_VALUE,
     FigureSpan,
@@ -342,7 +343,7 @@ def _is_comparison(doc: Doc, date: FoundDate, span: Span) -> bool:
     the stretch of time the figure itself took ("risen by 3.7 per cent over the past year", "$130 million in
     technical assistance over the next three years")."""
     sent = doc[date.start].sent
-    before = [e for e in doc.ents if sent.start <= e.start < date.start and e.label_ in ("MONEY", "PERCENT")]
+    before = entities_starting(doc, sent.start, date.start, ("MONEY", "PERCENT"))
     if not before:
         return False
     between = doc[before[-1].end : date.start].text.lower()
@@ -448,7 +449,7 @@ def _change(
         window = doc[max(sent.start, span.start - 8) : min(sent.end, span.end + 8)]
     else:
         nxt = doc[span.end : min(sent.end, span.end + 6)]
-        following = [e for e in doc.ents if e.label_ == "PERCENT" and nxt.start <= e.start < nxt.end]
+        following = entities_starting(doc, nxt.start, nxt.end, ("PERCENT",))
         if following and re.search(r"\bup\b|\bdown\b", nxt.text, re.IGNORECASE):
             rate = _rate(following[0].text)
             window = nxt

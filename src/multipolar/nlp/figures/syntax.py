@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
+from multipolar.nlp.entities import entity_at
 from multipolar.nlp.figures.words import words
 from multipolar.nlp.first_person import first_person_words
 
@@ -404,7 +405,7 @@ def in_acting_name(token: Token) -> bool:
     superannuation funds", "$5.2 million from the European Investment Bank"."""
     if token.ent_type_ not in _NAME_ENTITIES:
         return False
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    entity = entity_at(token.doc, token.i)
     if entity is None:
         return False
     root = entity.root

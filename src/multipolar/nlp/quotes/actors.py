@@ -98,7 +98,7 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
     best = mention or min(inside, key=lambda m: (_PRIORITY.get(m.actors[0].kind, 4), m.start), default=None)
     if mention is None and person is None and len(inside) > 1 and _coordinated(doc, start, end, inside):
         return _group(doc, start, end, inside)
-    states = {k for m in attribution.mentions if m.actors[0].kind == "state" for k in range(m.start, m.end)}
+    states = attribution.state_tokens
     names = person or next((e for e in attribution.people if start <= e.start and e.end <= end
                             and e.start not in states), None) or _appositive_name(doc, start, end)
     if mention is None and person is None and best is not None and _named_after_person(doc, root, best):

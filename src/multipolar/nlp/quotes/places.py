@@ -85,7 +85,7 @@ def known_place(attribution: Attribution, start: int, end: int) -> str | None:
     kb = attribution.gazetteer.kb if attribution.gazetteer is not None else None
     if kb is None:
         return None
-    taken = {k for m in attribution.mentions for k in range(m.start, m.end)}
+    taken = attribution.mention_tokens
     for ent in entities_within(attribution.doc, start, end):
         if not (ent.label_ in _PLACE_LABELS or _after_locative(ent.root)) or \
                 any(k in taken or k in attribution.quoted for k in range(ent.start, ent.end)):
@@ -151,8 +151,11 @@ def _setting(attribution: Attribution, sentence: Span, start: int, outside: list
 def _subject_state(attribution: Attribution, here: int, start: int, outside: list[ActorMention]) -> str | None:
     """The state the subject of the speaker's sentence, or of the nearest sentence before, names."""
     for k in range(here, max(-1, here - 5), -1):
-        subjects = {t.i for t in attribution.sentences[k] if t.dep_ in ("nsubj", "nsubjpass")
-                    and t.head.dep_ == "ROOT" for t in t.subtree}
+        subjects = attribution.sentence_subjects.get(k)
+        if subjects is None:
+            subjects = {t.i for t in attribution.sentences[k] if t.dep_ in ("nsubj", "nsubjpass")
+                        and t.head.dep_ == "ROOT" for t in t.subtree}
+            attribution.sentence_subjects[k] = subjects
         states = [c for m in outside if m.start in subjects and (k < here or m.start < start)
                   for c in [state_of(m)] if c]
         if states:

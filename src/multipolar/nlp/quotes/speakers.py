@@ -94,6 +94,11 @@ class Attribution:
         self.mentions: list[ActorMention] = [m for m in doc._.mp_mentions or []
                                              if not _name_fragment(doc, m, self.people)
                                              and not _other_gender(doc, m)]
+        self.mention_tokens = {k for m in self.mentions for k in range(m.start, m.end)}
+        """The tokens the mentions cover, and those of the mentions of states (read for every phrase)."""
+        self.state_tokens = {k for m in self.mentions if m.actors[0].kind == "state" for k in range(m.start, m.end)}
+        self.sentence_subjects: dict[int, set[int]] = {}
+        """By sentence: the tokens of the subjects of its main verb (filled as `places` asks)."""
         self.sentences = list(doc.sents)
         """The document's PERSON entities, read once (spaCy builds every entity anew on each read)."""
         self.words = [t.text.replace("’", "'") for t in doc]
