@@ -92,3 +92,16 @@ def test_the_day_a_measure_is_signed_is_not_its_figures_period() -> None:
 def test_a_year_to_or_mid_year_outside_the_calendar_is_no_date(text: str) -> None:
     assert normalise(text, dt.date(2024, 5, 1)) is None
     assert normalise(text.replace("000", "202"), dt.date(2024, 5, 1)) is not None  # the same words with a real year
+
+
+@pytest.mark.model
+def test_to_date_and_so_far_end_on_the_document_date_with_an_open_start() -> None:
+    found = figure("To date, the United States has mobilized $30 billion for these projects.", date="2023-05-21",
+                   voice="USA")
+    assert found.period is not None and (found.period.start, found.period.end) == (None, "2023-05-21")
+    far = figure("So far, member states have reported freezing over $30 billion in assets.", date="2022-04-28")
+    assert far.period is not None and (far.period.start, far.period.end) == (None, "2022-04-28")
+    speech = figure("So far, we have collected $100 billion in new investment contracts.", year=2021)
+    assert speech.period is None  # a speech dated only by its year has no day to end on
+    people = figure("To date, two million people have been forced to flee Ukraine.", date="2022-03-10")
+    assert people.period is None

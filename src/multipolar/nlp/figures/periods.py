@@ -15,7 +15,8 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from multipolar.data_files import data_lines
-from multipolar.nlp.dates import DateValue, FoundDate
+from multipolar.nlp.dates import DateValue, FoundDate, is_year_only
+from multipolar.nlp.figures.words import words
 
 
 @dataclass(frozen=True)
@@ -83,3 +84,28 @@ def _term(name: str, today: dt.date | None) -> Term | None:
         earlier = [t for t in terms if t.start <= today]
         terms = running or earlier
     return max(terms, key=lambda t: t.start) if terms else None
+
+
+def so_far_dates(doc: Doc, taken: list[FoundDate]) -> list[FoundDate]:
+    """"To date", "so far", "thus far" (the words in `words.tsv` list `so_far`) as a stretch that ends on the
+    document date and whose start the text leaves open ("So far, member states have reported freezing over
+    $30 billion"). Not in a text dated only by its year, which has no day to end on, nor where a date follows
+    ("so far this year" is that year, read by `_bounded`)."""
+    today: dt.date | None = doc._.mp_date
+    if today is None or is_year_only(doc):
+        return []
+    covered = {k for d in taken for k in range(d.start, d.end)}
+    openers = words("so_far")
+    found = []
+    for token in doc[:-1]:
+        pair = f"{token.lower_} {token.nbor().lower_}"
+        if pair not in openers or token.i in covered or token.i + 1 in covered or token.i + 2 in covered:
+            continue
+        found.append(FoundDate(token.i, token.i + 2, doc[token.i : token.i + 2].text,
+                               DateValue(today.isoformat(), today, today)))
+    return found
+
+
+def is_so_far(found: FoundDate) -> bool:
+    """A date `so_far_dates` made: the end is the document date, the start is left open."""
+    return " ".join(found.text.lower().split()) in words("so_far")

@@ -28,7 +28,7 @@ from multipolar.nlp.figures.amounts import (
 from multipolar.nlp.figures.currency import currency_of
 from multipolar.nlp.figures.lists import ListLead, in_list_item, lead_of
 from multipolar.nlp.figures.measure import measure_cues
-from multipolar.nlp.figures.periods import administration_dates
+from multipolar.nlp.figures.periods import administration_dates, is_so_far, so_far_dates
 from multipolar.nlp.figures.reading import FLOWS, FigureReader
 from multipolar.nlp.figures.syntax import governing_verb, own_phrase, verb_chain
 from multipolar.nlp.figures.words import words
@@ -82,6 +82,7 @@ class QuantityFinder:
         mentions: list[ActorMention] = doc._.mp_mentions or []
         dates: list[FoundDate] = doc._.mp_dates or []
         dates = sorted([*dates, *administration_dates(doc, dates)], key=lambda d: d.start)
+        dates = sorted([*dates, *so_far_dates(doc, dates)], key=lambda d: d.start)
         reader = FigureReader(doc, mentions, _voice_state(doc, mentions))
         found: list[FoundQuantity] = []
         self._last_measure: str | None = None
@@ -165,7 +166,9 @@ class QuantityFinder:
         qualifier = figure.bound or qualifier_of(before, span.text, doc[span.end : span.end + 3].text)
         if figure.span.start in claimed:
             claimed = {**claimed, span.start: claimed[figure.span.start]}  # "$" of "$10,394 in 2023" added
-        period, open_side = self._period(doc, sent, span, dates, claimed, self._figures)
+        # "to date" dates a sum raised or given; a count of people "to date" is a state, not a stretch
+        period_dates = dates if kind == "money" else [d for d in dates if not is_so_far(d)]
+        period, open_side = self._period(doc, sent, span, period_dates, claimed, self._figures)
         direction, relative_to, rate = _change(doc, sent, span, kind, dates)
         text = sent.text
         items = tuple(item for item in ITEMS if re.search(rf"\b{re.escape(item)}\b", text, re.IGNORECASE))
@@ -294,6 +297,8 @@ def _bounded(doc: Doc, found: FoundDate, dates: list[FoundDate]) -> tuple[DateVa
     today: dt.date | None = doc._.mp_date
     year_only = is_year_only(doc)
     date = found.date
+    if is_so_far(found):
+        return date, "start"  # "to date", "so far": up to the document date, from whenever
     if date.start != date.end and TWO_DATES.match(found.text.lower()):
         return date, None  # "from January to May of 2023" already spans both
     word = found.text.split()[0].lower() if found.text.split() else ""
