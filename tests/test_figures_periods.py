@@ -43,6 +43,7 @@ def test_a_month_named_alone_in_a_speech_is_read_as_of_its_september() -> None:
     ("FY2022", ("2021-10-01", "2022-09-30")),
     ("Fiscal Year 2023", ("2022-10-01", "2023-09-30")),
     ("this fiscal year", ("2020-10-01", "2021-09-30")),
+    ("last fiscal year", ("2019-10-01", "2020-09-30")),
     ("the end of the year", ("2021-12-01", "2021-12-31")),
 ])
 def test_fiscal_years_and_the_end_of_a_year(text: str, expected: tuple[str, str]) -> None:
@@ -105,3 +106,10 @@ def test_to_date_and_so_far_end_on_the_document_date_with_an_open_start() -> Non
     assert speech.period is None  # a speech dated only by its year has no day to end on
     people = figure("To date, two million people have been forced to flee Ukraine.", date="2022-03-10")
     assert people.period is None
+
+
+@pytest.mark.model
+def test_the_year_of_fiscal_year_fy_is_a_fiscal_year_and_no_figure() -> None:
+    found = figure("The Administration intends to provide more than $505 million in fiscal year (FY) 2024 bilateral "
+                   "assistance.", date="2023-03-30", voice="USA")  # one figure: "2024" is no count
+    assert found.period is not None and (found.period.start, found.period.end) == ("2023-10-01", "2024-09-30")

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -219,6 +219,8 @@ def _relative(t: str, today: dt.date | None, previous: DateValue | None) -> Date
         return day_value(today - dt.timedelta(days=1))
     if t in ("this fiscal year", "current fiscal year"):
         return fiscal_year(today.year + (today.month >= 10))
+    if t in ("last fiscal year", "previous fiscal year", "past fiscal year"):
+        return fiscal_year(today.year + (today.month >= 10) - 1)
     if t in ("this year", "the current year"):
         return year_value(today.year)
     if t in ("last year", "past year", "previous year"):
@@ -361,7 +363,16 @@ def _date_spans(doc: Doc) -> list[tuple[int, int]]:
     spans = [(e.start, e.end) for e in doc.ents if e.label_ == "DATE"]
     taken = {k for start, end in spans for k in range(start, end)}
     spans += [(t.i, t.i + 1) for t in doc if t.i not in taken and re.fullmatch(r"FY'?(?:\d{4}|\d{2})", t.text)]
+    spans += [(t.i, t.i + 1) for t in doc if t.i not in taken and after_fiscal_year(t)]
     return sorted(spans)
+
+
+def after_fiscal_year(token: Token) -> bool:
+    """"2024" of "in fiscal year (FY) 2024 bilateral assistance", which spaCy may tag as a number: a year."""
+    if not re.fullmatch(r"(?:19|20)\d\d", token.text):
+        return False
+    before = token.doc[max(0, token.i - 5) : token.i].text.lower()
+    return re.search(r"(?:fiscal year|\bfy)\W*$", before) is not None
 
 
 def date_in(found: list[FoundDate], start: int, end: int) -> FoundDate | None:

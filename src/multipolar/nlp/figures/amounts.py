@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from multipolar.nlp.dates import after_fiscal_year
 from multipolar.nlp.figures.currency import currency_word
 from multipolar.nlp.figures.words import words
 from multipolar.nlp.spans import text_of
@@ -211,7 +212,9 @@ def _currency_after(doc: Doc, span: Span) -> str | None:
 def _counts_something(doc: Doc, span: Span, value: float) -> bool:
     """"11,000 people", "5,500 previously unregistered Palestinians", "to 15,500": a count worth reporting.
     Small numbers in words ("two new grants", "six hospitals"), numbers that refer back ("the two
-    countries") and bare years are not."""
+    countries") and bare years are not, nor a fiscal year ("in fiscal year (FY) 2024 bilateral assistance")."""
+    if len(span) == 1 and after_fiscal_year(span[0]):
+        return False
     written_in_digits = any(ch.isdigit() for ch in span.text)
     if not written_in_digits and value < 100:
         return False
