@@ -19,10 +19,12 @@ from multipolar.nlp.events.tree import (
     gratitude_word,
     it_antecedent,
     noun_doers,
+    object_antecedent,
     plural_anaphor,
     plural_mention,
     prep_objects,
     speaker_for_pronoun,
+    summarised_act,
 )
 from multipolar.nlp.events.tree import between_phrases as between_phrases
 from multipolar.nlp.events.tree import conjuncts as conjuncts
@@ -81,8 +83,10 @@ class ArgumentReader:
             if head.lower_ in _PERSONAL and head.i not in self.mentions:
                 result.extend(self._person_before(head))
                 continue
-            if depth == 0 and head.lower_ == "it" and head.i not in self.mentions:
-                result.extend(self._it_before(head))
+            if depth == 0 and head.lower_ in ("it", "them") and head.i not in self.mentions:
+                antecedent = object_antecedent(head)
+                result.extend(self.actors_of(antecedent, 1) if antecedent is not None else
+                              self._it_before(head) if head.lower_ == "it" else [])
                 continue
             if depth == 0 and plural_anaphor(head) and (head.i not in self.mentions
                                                         or self.mentions[head.i].how == "generic"):
@@ -105,6 +109,10 @@ class ArgumentReader:
                         # and France": a list of states the parse hangs on the first as an apposition
                         result.extend((m, c) for c in conjuncts(child) if (m := self.mentions.get(c.i)) is not None
                                       and m is not mention and all_states(m) and m.actors != mention.actors)
+                continue
+            if depth == 0 and summarised_act(head):
+                # "..., a move Beijing condemned": the move is the act of the clause it sums up, so its actor
+                result.extend(self.actors_of_all(self.subjects(head.head)[0]))
                 continue
             if head.dep_ in ("amod", "acl") and head.lemma_.lower() in _LEADING:
                 result.extend(self._leaders(head, depth, pronouns))  # "the US-led coalition": its leader acts
@@ -210,6 +218,8 @@ class ArgumentReader:
         actors = [s for t in actors for s in speaker_for_pronoun(verb, t)]
         actors = self._issuers(verb, actors)
         passive = [verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t for t in passive]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not passive and summarised_act(verb.head):
+            passive = [verb.head]  # "..., a decision condemned by the UN": the decision is what is condemned
         if not actors and not passive:
             if verb.dep_ == "relcl":
                 return [verb.head], []

@@ -53,7 +53,7 @@ def judged_things(verb: Token, complement: Token) -> list[Token]:
     on), the noun a relative clause hangs on ("a move the Kremlin called regrettable"), a "by" phrase in the
     complement ("a smear campaign by Seoul")."""
     things = [c for c in verb.children if c.dep_ == "dobj" and c.i != complement.i]
-    if verb.dep_ == "relcl" and not things:
+    if not things and (verb.dep_ == "relcl" or (verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children))):
         things = [verb.head]
     if any(t.lower_ in _STAND_INS for t in things) and verb.dep_ in ("advcl", "xcomp", "conj"):
         acted_on = [c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")]

@@ -30,8 +30,8 @@ _RELATIVE_PRONOUNS = frozenset({"that", "which", "whom"})
 def relative_objects(verb: Token, objects: list[Token]) -> list[Token]:
     """"the missile attacks that Russia perpetrated": in a relative clause the relative pronoun stands for the
     noun the clause hangs on."""
-    if verb.dep_ != "relcl":
-        return objects
+    if verb.dep_ != "relcl" and not (verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children)):
+        return objects  # (an "acl" with a subject of its own is a relative clause the parse mislabelled)
     if not objects and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE_PRONOUNS | {"who"}
                                for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children):
         return [verb.head]  # "the tariffs it imposed on China": the pronoun left out

@@ -14,6 +14,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _GRATITUDE = word_list("gratitude")
 _HELPING = word_list("helping")
+_ACT_SUMMARIES = word_list("act_summaries")
 REPORTING_VERBS = word_list("say_verbs") | {"announce", "declare", "confirm", "warn", "insist"}
 
 
@@ -22,6 +23,37 @@ def noun_doers(noun: Token) -> list[Token]:
     doers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
     doers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
     return doers
+
+
+def summarised_act(noun: Token) -> bool:
+    """"Moldova recalled its ambassador, a move the Kremlin called regrettable": a noun set beside a clause to sum
+    up its act ("move", "decision", "step") stands for that act, not for a thing of its own."""
+    return noun.dep_ in ("npadvmod", "appos") and noun.lemma_.lower() in _ACT_SUMMARIES and \
+        noun.head.pos_ in ("VERB", "AUX") and noun.i > noun.head.i
+
+
+_OBJECT_PRONOUNS = {"them": ("NNS", "NNPS"), "it": ("NN", "NNP")}
+
+
+def object_antecedent(pronoun: Token) -> Token | None:
+    """"expelled six British diplomats, accusing them of spying", "threatened to expel the UN mission, accusing it
+    of ...": the object pronoun of a participle or a conjoined verb stands for the object (of the same number) of
+    the verb it hangs on, or of that verb's complement; a pronoun there is followed up the same way."""
+    numbers = _OBJECT_PRONOUNS.get(pronoun.lower_)
+    node = pronoun.head
+    if numbers is None or pronoun.dep_ != "dobj":
+        return None
+    for _ in range(3):
+        if node.dep_ not in ("advcl", "conj") or node.head is node:
+            return None
+        node = node.head
+        holders = [node, *(c for c in node.children if c.dep_ == "xcomp")]
+        objects = [o for h in holders for o in h.children if o.dep_ == "dobj"]
+        if any(o.lower_ == pronoun.lower_ for o in objects):
+            continue  # "ordered them to leave, accusing them": the first "them" is read the same way
+        found = [o for o in objects if o.tag_ in numbers or (pronoun.lower_ == "them" and o.conjuncts)]
+        return found[0] if found else None
+    return None
 
 
 def object_controlled(verb: Token) -> bool:
