@@ -20,6 +20,7 @@ from multipolar.nlp.events.tree import (
     it_antecedent,
     noun_doers,
     object_antecedent,
+    own_possessives,
     plural_anaphor,
     plural_mention,
     prep_objects,
@@ -33,8 +34,7 @@ from multipolar.nlp.events.tree import helping_clauses as helping_clauses
 from multipolar.nlp.events.tree import object_controlled as object_controlled
 from multipolar.nlp.events.tree import object_lemmas as object_lemmas
 from multipolar.nlp.events.tree import objects_of as objects_of
-from multipolar.nlp.first_person import first_person_words
-from multipolar.nlp.spans import ActorMention, quoted_char_ranges, text_of
+from multipolar.nlp.spans import ActorMention
 
 ActorHit = tuple[ActorMention, Token]
 """An actor mention and the token of the phrase that led to it."""
@@ -70,7 +70,7 @@ class ArgumentReader:
         for mention in [*(doc._.mp_offices or []), *(doc._.mp_mentions or [])]:
             for k in range(mention.start, mention.end):
                 self.mentions[k] = mention
-        self.own = _own_possessives(doc, self.mentions)
+        self.own = own_possessives(doc, self.mentions)
 
     def actors_of(self, token: Token, depth: int = 0, pronouns: bool = False) -> list[ActorHit]:
         """The actors a noun phrase stands for: itself, its conjuncts, or what qualifies it; with `pronouns`,
@@ -486,18 +486,3 @@ _ANSWERING_PREPS = word_list("answering_preps")
 _ANSWERING_PURPOSES = word_list("answering_purposes")
 _GATHERINGS = word_list("gatherings")
 _GIVEN = word_list("given")
-_SUBJECT_WORDS = first_person_words("subject")
-_POSSESSIVE = first_person_words("possessive")
-
-
-def _own_possessives(doc: Doc, mentions: dict[int, ActorMention]) -> dict[int, ActorMention]:
-    """"our continued readiness to hold Russia accountable", "my government's support": the document's voice is
-    whose act an "our" or "my" names, outside quotations (the actor resolver leaves "our concern" no actor, so
-    these count only where a phrase's actors are asked for)."""
-    voice = next((m.actors for m in mentions.values() if m.how == "voice" and m.end - m.start == 1
-                  and doc[m.start].lower_ in _SUBJECT_WORDS), None)
-    if voice is None:
-        return {}
-    quoted = quoted_char_ranges(text_of(doc))
-    return {t.i: ActorMention(t.i, t.i + 1, voice, "voice") for t in doc if t.lower_ in _POSSESSIVE
-            and t.dep_ == "poss" and t.i not in mentions and not any(a <= t.idx < b for a, b in quoted)}

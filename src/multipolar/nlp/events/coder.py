@@ -97,7 +97,8 @@ class _DocReader(RecipientReader):
                 found.extend(self._gratitude_events(token))
         for token in self.doc:
             if (token.pos_ in ("NOUN", "PROPN") or mistagged_noun(token)) and token.i not in self.used_nouns:
-                found.extend(self._noun_events(token) or self._call_events(token) or self._manner_events(token))
+                found.extend(self._appeal_events(token) or self._noun_events(token) or self._call_events(token)
+                             or self._manner_events(token))
         return self._dated(without_protest_topics(deduplicated(found, self.doc), self.doc))
 
     # ---- verbs ----------------------------------------------------------------------------------

@@ -10,10 +10,10 @@ import dataclasses
 from spacy.tokens import Token
 
 from multipolar.coding.tables import Pattern, word_list
+from multipolar.nlp.events.appeals import AppealNouns
 from multipolar.nlp.events.arguments import OCCASIONS, ActorHit
 from multipolar.nlp.events.coded import CodedEvent
 from multipolar.nlp.events.frames import complement_code, noun_pattern
-from multipolar.nlp.events.nouns import NounEvents
 from multipolar.nlp.events.slots import aid_kind
 from multipolar.nlp.spans import ActorMention, ActorRef, quoted_char_ranges, text_of
 
@@ -39,7 +39,7 @@ _DEMANDING = frozenset({"must", "should"})
 """Modals that make a voice's sentence about another actor a demand of it ("the Council must act")."""
 
 
-class SpeechActs(NounEvents):
+class SpeechActs(AppealNouns):
     """The speech acts the verb half of the coder cannot read from a verb of its own."""
 
     def voice_refs(self) -> tuple[ActorRef, ...]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from multipolar.coding.tables import word_list
-from multipolar.nlp.spans import ActorMention
+from multipolar.nlp.first_person import first_person_words
+from multipolar.nlp.spans import ActorMention, quoted_char_ranges, text_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -245,3 +246,20 @@ def speaker_for_pronoun(verb: Token, subject: Token) -> list[Token]:
     if verb.head.lemma_.lower() not in REPORTING_VERBS:
         return [subject]
     return [c for c in verb.head.children if c.dep_ == "nsubj"] or [subject]
+
+
+_SUBJECT_WORDS = first_person_words("subject")
+_POSSESSIVE = first_person_words("possessive")
+
+
+def own_possessives(doc: Doc, mentions: dict[int, ActorMention]) -> dict[int, ActorMention]:
+    """"our continued readiness to hold Russia accountable", "my government's support": the document's voice is
+    whose act an "our" or "my" names, outside quotations (the actor resolver leaves "our concern" no actor, so
+    these count only where a phrase's actors are asked for)."""
+    voice = next((m.actors for m in mentions.values() if m.how == "voice" and m.end - m.start == 1
+                  and doc[m.start].lower_ in _SUBJECT_WORDS), None)
+    if voice is None:
+        return {}
+    quoted = quoted_char_ranges(text_of(doc))
+    return {t.i: ActorMention(t.i, t.i + 1, voice, "voice") for t in doc if t.lower_ in _POSSESSIVE
+            and t.dep_ == "poss" and t.i not in mentions and not any(a <= t.idx < b for a, b in quoted)}
