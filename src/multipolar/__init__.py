@@ -7,9 +7,9 @@
 """
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from multipolar.errors import DataFileError, GoldFileError, InputError, MultipolarError
-from multipolar.pipeline import Result, analyze, process
 from multipolar.records import (
     SCHEMA,
     Actor,
@@ -24,6 +24,9 @@ from multipolar.records import (
     TimelineEntry,
 )
 from multipolar.settings import Settings
+
+if TYPE_CHECKING:
+    from multipolar.pipeline import Result, analyze, process
 
 __version__ = "0.1.0"
 
@@ -51,3 +54,12 @@ __all__ = [
     "analyze",
     "process",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The pipeline (and spaCy with it) loads on first use: a process that only stores or serves needs neither."""
+    if name in ("Result", "analyze", "process"):
+        from multipolar import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'multipolar' has no attribute {name!r}")

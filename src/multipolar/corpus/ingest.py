@@ -22,7 +22,6 @@ from multipolar.corpus import store
 from multipolar.corpus.workers import Engine, Outcome
 from multipolar.errors import InputError, failure
 from multipolar.ingest.read import PageToExtract, read_document
-from multipolar.pipeline import process
 from multipolar.records import Article
 from multipolar.settings import DEFAULT_SETTINGS, Settings
 
@@ -109,7 +108,10 @@ def iter_items(paths: Iterable[Path], settings: Settings = DEFAULT_SETTINGS, dat
 
 def analyze_batch(inputs: list[Article | PageToExtract], settings: Settings) -> list[Outcome]:
     """Run in a worker: web pages are extracted here (under the document time limit), then everything is
-    analysed by the pipeline, which is loaded once per process and reused for every batch."""
+    analysed by the pipeline, which is loaded once per process and reused for every batch (imported here, so
+    that the ingest process itself, which only reads and stores, never loads spaCy)."""
+    from multipolar.pipeline import process
+
     articles: list[Article] = []
     outcomes: list[Outcome | None] = []
     for work in inputs:
