@@ -1,7 +1,8 @@
 """Appeals in nouns: "defying demands from Brazil", "ignored calls by France to let convoys in", "Beijing's
 insistence that Manila remove the warship". The noun is a REQUEST by whoever it is from, made of whoever must do
 what it asks (the subject of its "that" clause) or, where that is not named, of whoever answers it (the subject
-of the verb that defies, ignores, rejects or meets it). Asked of no one named, it is left to the other rules."""
+of the verb that defies, ignores or rejects it; a demand accepted or met is the concession the rules code, not
+also a request). Asked of no one named, it is left to the other rules."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ _APPEAL_NOUNS = word_list("appeal_nouns")
 _DEMAND_NOUNS = word_list("demand_nouns")
 """Appeal nouns that demand (CAMEO 10x) rather than ask (02x)."""
 _ANSWERING = word_list("appeal_answering_verbs")
-"""Verbs whose subject is the one an appeal was made to: "defied", "ignored", "rejected", "met"."""
+"""Verbs whose subject is the one an appeal was made to: "defied", "ignored", "rejected"."""
 
 
 class AppealNouns(NounEvents):
