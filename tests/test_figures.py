@@ -270,6 +270,14 @@ def test_a_projection_is_no_measurement_of_the_future() -> None:
     assert figure.projected and not any(c.kind == "period_not_yet" for c in result.checks)
 
 
+@pytest.mark.model
+def test_a_requested_sum_is_no_measurement_of_the_future() -> None:
+    result = multipolar.analyze("Congress appropriated $3 billion to the fund this year and the President has "
+                                "requested over $3.3 billion for 2031.", date=DATE)
+    requested = next(q for q in result.quantities if q.value == 3.3e9)
+    assert requested.projected and not any(c.kind == "period_not_yet" for c in result.checks)
+
+
 def test_a_figures_gold_file_that_cannot_be_read_is_one_clear_error(tmp_path: Path) -> None:
     from multipolar.errors import GoldFileError
     from multipolar.evaluate.figures import read_figures_gold

@@ -53,6 +53,14 @@ def test_of_several_givers_named_together_the_first_gives(text: str, expected: t
 
 
 @pytest.mark.model
+def test_a_participle_hung_on_an_infinitive_shares_the_outer_verbs_subject() -> None:
+    # spaCy hangs "announcing" on "to address": the partners are asked to address, the President announces
+    (figure,) = figures("The President is bringing together key partners to address this crisis and announcing "
+                        "$331 million for humanitarian assistance.", voice="USA")
+    assert flow(figure) == ("aid", "USA", None)
+
+
+@pytest.mark.model
 def test_the_speaker_gives_any_flow_we_give() -> None:
     (figure,) = figures("We have invested $40 million in new schools in Haiti.", voice="CAN")
     assert flow(figure) == ("investment", "CAN", "HTI")

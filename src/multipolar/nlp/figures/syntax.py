@@ -274,7 +274,18 @@ def verb_chain(verb: Token) -> Iterator[Token]:
             # "we are encouraging Haiti to take ... and are providing $5 million": a finite verb is no part
             # of the infinitive spaCy hangs it on; it shares the outer verb's subject
             node = node.head
+        elif node.dep_ == "conj" and _shares_outer_verb(node):
+            node = node.head  # "is bringing partners together to address ... and announcing $331 million"
         node = node.head
+
+
+def _shares_outer_verb(verb: Token) -> bool:
+    """A participle spaCy hangs on an infinitive ("is bringing partners to address the crisis and announcing
+    $331 million") is of the same form as the verb outside the infinitive: it goes with that verb and its
+    subject, not with the one asked to do the infinitive."""
+    infinitive = verb.head
+    return verb.tag_ in ("VBG", "VBN") and infinitive.dep_ == "xcomp" and infinitive.tag_ == "VB" and \
+        infinitive.head.tag_ == verb.tag_
 
 
 def _finite(verb: Token) -> bool:
