@@ -61,6 +61,21 @@ def test_a_participle_hung_on_an_infinitive_shares_the_outer_verbs_subject() -> 
 
 
 @pytest.mark.model
+def test_an_announcement_of_a_sum_is_the_announcers_gift() -> None:
+    (figure,) = figures("This new announcement of $2.9 billion in food security assistance will save lives.",
+                        voice="USA")
+    assert flow(figure) == ("aid", "USA", None)
+
+
+@pytest.mark.model
+def test_a_bloc_the_giver_leads_receives_nothing() -> None:
+    # the G7 is a club of states: it is led, it receives nothing of what its member provides
+    (figure,) = figures("The United States will lead the G7 in a global vaccination campaign, providing $500 "
+                        "million in assistance for the world.", voice="USA")
+    assert flow(figure) == ("aid", "USA", None)
+
+
+@pytest.mark.model
 def test_the_speaker_gives_any_flow_we_give() -> None:
     (figure,) = figures("We have invested $40 million in new schools in Haiti.", voice="CAN")
     assert flow(figure) == ("investment", "CAN", "HTI")

@@ -256,6 +256,8 @@ class FigureReader:
             return False  # "Lumen Technologies will invest", "the Global Fund's private sector partners"
         if subject.pos_ != "NOUN" or subject.i in self.by_token or _names_flow(subject):
             return True  # "USAID will provide", "this includes", "the first new grant, for $2.21 million"
+        if subject.lemma_.lower() in words("announcements") and any(t.i == span.root.i for t in subject.subtree):
+            return True  # "This new announcement of $2.9 billion will save lives": the announcer gives
         return any(c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN" for c in subject.children)
 
     def _bought_from_voice(self, span: Span, seller: str | None, buyer: str | None) -> bool:
@@ -405,7 +407,8 @@ class FigureReader:
 
     def _first_state(self, tokens: Iterable[Token], exclude: set[str]) -> str | None:
         """The first state named that could receive: not an aggressor ("Russia's war against ..."), not a
-        source ("according to"), not one excluded."""
+        source ("according to"), not a bloc such as the G7 (its members give, it receives nothing), not one
+        excluded."""
         for token in tokens:
             mention = self.by_token.get(token.i)
             if mention is None or token.i != mention.start or mention.actors[0].state_code in exclude:
@@ -415,8 +418,10 @@ class FigureReader:
             if is_aggressor(self.doc[mention.end - 1]) or in_source_phrase(token) or in_opposed_clause(token) or \
                     in_setting(token) or gives_another_sum(root) or \
                     is_acting(token) or self._named_with_figure(root) or in_title(root) or \
-                    (mention.how == "capital" and is_place_of_act(root)) or mention.actors[0].kind == "person":
-                continue  # nor a person ("British Prime Minister Gordon Brown's proposal")
+                    (mention.how == "capital" and is_place_of_act(root)) or \
+                    mention.actors[0].kind in ("person", "bloc"):
+                continue  # nor a person ("British Prime Minister Gordon Brown's proposal"), nor a club of states
+                # with no funds of its own ("will lead the G7+ in a vaccination campaign, providing 500 million")
             inner = self._named_inside(token) if mention.how == "generic" else None
             return inner or mention.actors[0].state_code
         return None
