@@ -447,3 +447,19 @@ def test_a_person_named_after_a_nationality_and_a_calling_and_an_okina() -> None
     assert _codes(_analyse("In Nukuʻalofa, fishermen protested.", "2023-08-25")).get("Nukuʻalofa") == "TON"
     activist = _analyse("The Kenyan activist Boniface Mwangi was arrested.", "2023-08-25")
     assert _actor_of(activist, "Kenyan activist Boniface Mwangi")[:2] == ("KEN", "OPP")
+
+
+def test_a_title_makes_a_person_of_a_name_the_tagger_took_for_a_body() -> None:
+    """The tagger calls "Hadeel Masarweh" an ORG; the title "lawmaker" right before it says who it is, and the
+    surname alone is the same person later."""
+    analysis = _analyse("Jordanian lawmaker Hadeel Masarweh asked the government to explain the rise in bread "
+                        "prices. Masarweh said families could no longer cope.", "2023-05-01")
+    assert _actor_of(analysis, "Jordanian lawmaker Hadeel Masarweh") == ("JOR", "LEG", "document")
+    assert _actor_of(analysis, "Masarweh") == ("JOR", "LEG", "document")
+
+
+def test_a_title_word_inside_a_body_name_makes_no_person() -> None:
+    """"General Motors", "the General Assembly": a title word that starts a body's name is not a title."""
+    analysis = _analyse("General Motors said it would build a plant. The General Assembly voted on Monday.",
+                        "2023-05-01")
+    assert not [a for a in analysis.actors if a.kind == "person"]

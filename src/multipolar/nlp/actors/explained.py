@@ -14,8 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
@@ -24,6 +22,7 @@ from multipolar.nlp.actors.agents import POSSESSIVE, QUALIFIER_FILLERS
 from multipolar.nlp.actors.clauses import CLAUSE_END, after_stance, clause, covered_tokens
 from multipolar.nlp.actors.generic import generic_actors, one_country
 from multipolar.nlp.actors.spelling import folded
+from multipolar.nlp.actors.titles import mistagged_person, title_before, title_country
 from multipolar.nlp.spans import ActorMention, ActorRef
 
 if TYPE_CHECKING:
@@ -31,29 +30,6 @@ if TYPE_CHECKING:
 
 _APPOSITION_STARTS = frozenset({"a", "an", "the", "who", "its", "his", "her", "their", "now", "then", "also"})
 _GROUP_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "OPP", "PTY", "NGO", "LAB", "MED", "BUS", "EDU", "REL", "COP"})
-
-
-@cache
-def _title_rows() -> list[tuple[tuple[str, ...], str, str]]:
-    text = resources.files("multipolar").joinpath("data/gazetteer/titles.tsv").read_text(encoding="utf-8")
-    rows = [[*ln.split("\t"), ""][:3] for ln in text.splitlines() if ln.strip() and not ln.startswith("#")][1:]
-    return [(tuple(re.findall(r"[\w.-]+", title.lower().replace(" .", "."))), sector, country)
-            for title, sector, country in rows]
-
-
-@cache
-def titles() -> dict[tuple[str, ...], str]:
-    return {key: sector for key, sector, _ in _title_rows()}
-
-
-@cache
-def _title_countries() -> dict[tuple[str, ...], str]:
-    """Titles only one state gives ("Pope": the Holy See's)."""
-    return {key: country for key, _, country in _title_rows() if country}
-
-
-def title_country(title: str) -> str | None:
-    return _title_countries().get(tuple(re.findall(r"[\w.-]+", title.lower())))
 
 
 def _slug(text: str) -> str:
@@ -85,41 +61,18 @@ def _learned(name: str, country: str | None, sector: str | None, kind: str = "pe
 # ---- titles ---------------------------------------------------------------------------------------
 
 
-def _title_before(words: list[str], at: int) -> tuple[int, str] | None:
-    """(start, sector) of a title ending just before `at` ("Lt. Gen.", "Deputy Secretary")."""
-    table = titles()
-    first = max(0, at - 4)
-    lower = [w.lower() for w in words[first:at]]  # the four words before `at`, not the whole document's
-    for size in range(4, 0, -1):
-        start = at - size
-        if start < 0:
-            continue
-        window = lower[start - first :]
-        if window[0] in (".", "-") or any(not re.fullmatch(r"[\w.-]+", w) for w in window) or \
-                (start > 0 and words[start - 1].endswith("-")):
-            continue  # "minister, X": an apposition, not a title; "Egypt. Judge X": a title starts no sentence's end;
-            # "Secretary-General X": "General" ends a hyphenated title, it is not one
-        key = tuple(w for w in window if w != ".")
-        written = " ".join(window).replace(" .", ".").replace(" - ", "-").replace("- ", "-")
-        joined = tuple(re.findall(r"[\w.-]+", written))
-        sector = table.get(key) or table.get(joined)
-        if sector:
-            return start, sector
-    return None
-
-
 def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention],
             learned: dict[str, ActorRef]) -> list[ActorMention]:
 
     result = list(mentions)
     covered = covered_tokens(result)
-    for ent in [e for e in doc.ents if e.label_ == "PERSON"]:
+    for ent in [e for e in doc.ents if e.label_ == "PERSON" or mistagged_person(words, e, covered)]:
         known = covered.get(ent.start)
         if known is not None and (known.start < ent.start or known.actors[0].kind != "person"):
             continue
-        found = _title_before(words, ent.start)
+        found = title_before(words, ent.start)
         if found is None:  # "King Abdullah" tagged PERSON as a whole: the title is inside the entity
-            inner = next(((k, hit) for k in range(1, min(4, len(ent))) if (hit := _title_before(words, ent.start + k))
+            inner = next(((k, hit) for k in range(1, min(4, len(ent))) if (hit := title_before(words, ent.start + k))
                           and hit[0] == ent.start), None)
             if inner is None:
                 continue
@@ -211,7 +164,7 @@ def _titled_untagged(resolver: ActorResolver, doc: Doc, words: list[str], mentio
         if token.pos_ != "PROPN" or token.ent_type_ or token.i in covered or not token.text[:1].isupper() or \
                 (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
             continue
-        found = _title_before(words, token.i)
+        found = title_before(words, token.i)
         if found is None or found[0] in covered:
             continue
         holder = _holder_by_title(resolver, doc, words, found[0], doc[token.i : token.i + 1], result, None)
