@@ -138,6 +138,20 @@ def test_a_meeting_retold_in_a_readout_is_one_consultation() -> None:
     assert [sentence for sentence, _ in found] == [0], found
 
 
+def test_they_after_a_meeting_with_someone_is_the_pair_that_met() -> None:
+    found = _triples("President Biden spoke today with President Ruto of Kenya. They agreed to work together to "
+                     "strengthen democracy in East Africa.")
+    assert {("USA", "KEN", "AGREE"), ("KEN", "USA", "AGREE")} <= found, found
+    found = _triples("President Lula and Prime Minister Albanese discussed trade, and they agreed to expand "
+                     "cooperation on energy.")
+    assert {("BRA", "AUS", "AGREE"), ("AUS", "BRA", "AGREE")} <= found, found
+
+
+def test_they_after_a_visit_is_not_the_visitor_and_the_place() -> None:
+    found = _triples("President Ruto travelled to Germany. They agreed to expand cooperation on energy.")
+    assert ("KEN", "DEU", "AGREE") not in found, found
+
+
 def test_a_new_meeting_of_the_same_pair_is_another_consultation() -> None:
     article = Article(text="President Biden spoke today with President Ruto of Kenya. The two leaders agreed to "
                            "meet again in May in Nairobi.", date=dt.date(2024, 3, 1), voice="USA")

@@ -182,8 +182,7 @@ class ArgumentReader:
     def _plural_before(self, anaphor: Token) -> list[ActorHit]:
         """"They reaffirmed their commitment", "The leaders highlighted": the actors of the plural subject a sentence
         before had, when they are two or more; nothing when that subject names no pair of actors."""
-        subject = earlier_plural_subject(anaphor)
-        found = self.actors_of(subject) if subject is not None else []
+        found = self.actors_of_all(earlier_plural_subject(anaphor))
         return found if len({ref.code for m, _ in found for ref in m.actors}) > 1 else []
 
     def _it_before(self, pronoun: Token) -> list[ActorHit]:

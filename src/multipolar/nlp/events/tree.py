@@ -157,12 +157,15 @@ _PLURAL_NOUNS = frozenset({"leader", "side", "party", "president", "delegation"}
 """Plural nouns that, with only "the", name the pair already acting ("The leaders highlighted ...")."""
 _BACK = 2
 """Sentences back that a plural anaphor's antecedent is looked for."""
+_MEETING_WITH = word_list("meeting_with")
 
 
 def plural_anaphor(token: Token) -> bool:
-    """"They reaffirmed ...", "The leaders highlighted ...": a plural subject of a sentence's main verb that names
-    no one itself, and so stands for the plural subject of a sentence before."""
-    if token.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or token.head.i != token.sent.root.i:
+    """"They reaffirmed ...", "The leaders highlighted ...", "X and Y discussed trade, and they agreed ...": a plural
+    subject of a sentence's main verb (or of a verb joined to it) that names no one itself, and so stands for the
+    plural subject of that sentence or of one before."""
+    verb = token.head
+    if token.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or not _main_or_joined(verb):
         return False
     if token.lower_ == "they":
         return True
@@ -170,22 +173,47 @@ def plural_anaphor(token: Token) -> bool:
         [c.lower_ for c in token.children] == ["the"]
 
 
-def earlier_plural_subject(token: Token) -> Token | None:
-    """The nearest plural subject of a main verb in the two sentences before ("President Lula and Prime Minister
-    Albanese discussed trade. They reaffirmed ..."), else None; sentences with a singular subject are passed over, and
-    so is an anaphor itself ("They met. They agreed ..."), so that no chain reaches past the two sentences."""
+def _main_or_joined(verb: Token) -> bool:
+    """The sentence's main verb, or a verb conjoined to it ("discussed ..., and they agreed")."""
+    root = verb.sent.root
+    return verb.i == root.i or (verb.dep_ == "conj" and verb.head.i == root.i)
+
+
+def _met_with(subject: Token) -> list[Token]:
+    """"Vice President Harris spoke today with President Boakai": a meeting verb's subject and its "with" party,
+    who together are the "they" of the sentences after; empty for any other verb."""
+    verb = subject.head
+    if verb.lemma_.lower() not in _MEETING_WITH:
+        return []
+    partners = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                for o in p.children if o.dep_ == "pobj"]
+    return [subject, partners[0]] if partners else []
+
+
+def earlier_plural_subject(token: Token) -> list[Token]:
+    """The nearest plural subject of a main verb: in the anaphor's own sentence when it is the subject of a joined
+    verb, else in the two sentences before ("President Lula and Prime Minister Albanese discussed trade. They
+    reaffirmed ..."); a singular subject that met "with" someone counts as the pair (`_met_with`). Other sentences
+    with a singular subject are passed over, and so is an anaphor itself ("They met. They agreed ..."), so that no
+    chain reaches past the two sentences. Empty when none is found."""
     doc = token.doc
     sentence = token.sent
+    own = [sentence] if token.head.i != sentence.root.i else []
+    earlier = []
     for _ in range(_BACK):
         if sentence.start == 0:
-            return None
+            break
         sentence = doc[sentence.start - 1].sent
-        for subject in (c for c in sentence.root.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
-            if plural_anaphor(subject):
+        earlier.append(sentence)
+    for sent in own + earlier:
+        for subject in (c for c in sent.root.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+            if subject.i == token.i or plural_anaphor(subject):
                 continue
             if subject.conjuncts or subject.tag_ in ("NNS", "NNPS"):
-                return subject
-    return None
+                return [subject]
+            if pair := _met_with(subject):
+                return pair
+    return []
 
 
 _EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "take", "mean", "matter", "happen"})
