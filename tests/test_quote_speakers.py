@@ -245,3 +245,16 @@ def test_those_are_the_words_of_someone_after_a_quotation_that_ends_its_sentence
         "Many/many/ADJ/nsubj/10 read/read/VERB/ROOT/- the/the/DET/det/12 words/word/NOUN/dobj/10 of/of/ADP/prep/12 "
         "the/the/DET/det/15 Charter/Charter/PROPN/pobj/13 ././PUNCT/punct/10")
     assert [s[1] for s in speakers] == [None]
+
+
+def test_a_round_up_labels_body_gives_the_sector_of_a_title_bodies_and_states_share() -> None:
+    # (a White House round-up) President Ann Roe, United Auto Workers: “We applaud.”
+    doc = _doc(
+        "President/President/PROPN/compound/2 Ann/Ann/PROPN/compound/2/PERSON Roe/Roe/PROPN/ROOT/-/PERSON "
+        ",/,/PUNCT/punct/2 United/United/PROPN/compound/6 Auto/Auto/PROPN/compound/6 "
+        "Workers/Workers/PROPN/appos/2 :/:/PUNCT/punct/2 “/“/PUNCT/punct/10 We/we/PRON/nsubj/10 "
+        "applaud/applaud/VERB/ROOT/- ././PUNCT/punct/10 ”/”/PUNCT/punct/10")
+    roe = ActorRef("ann-roe", "Ann Roe", "person", None, "GOV", "president", origin="document")
+    doc._.mp_mentions = [ActorMention(0, 3, (roe,), "name")]
+    quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
+    assert [(q.speaker, q.speaker_sector) for q in quotes] == [("President Ann Roe", "LAB")]

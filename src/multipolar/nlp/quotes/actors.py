@@ -327,7 +327,8 @@ def _label(attribution: Attribution, start: int, end: int) -> Described:
     parts = _label_parts(doc, start, end)
     people = [m for lo, hi in parts for m in inside if m.actors[0].kind == "person" and lo <= m.start < hi]
     if people:
-        return _completed(attribution, _of_mention(doc, people[0], "person"), start, end, inside)
+        described = _completed(attribution, _of_mention(doc, people[0], "person"), start, end, inside)
+        return _of_label_body(attribution, described, people[0], parts)
     named = [(lo, hi) for lo, hi in parts if any(t.ent_type_ == "PERSON" for t in doc[lo:hi])]
     name_start, name_end = (named or parts)[0]
     name = doc[name_start:name_end]
@@ -342,6 +343,26 @@ def _label(attribution: Attribution, start: int, end: int) -> Described:
                          (actor.role if actor else None) or sector, name_start, name_end, "body", True)
     sector = sector or _private(doc, start, end)  # "our reggae icon, Bob Marley:": a private person
     return Described(name.text.strip("* "), None, country, sector, name_start, name_end, "person", True)
+
+
+def _of_label_body(attribution: Attribution, described: Described, person: ActorMention,
+                   parts: list[tuple[int, int]]) -> Described:
+    """"President Scott Paul, Alliance for American Manufacturing": a person the document introduces by a
+    title that states and other bodies alike give speaks with the sector of the body the label names, and
+    for the document's country when nothing places them."""
+    if described.actor is None or described.actor.origin != "document":
+        return described
+    doc = attribution.doc
+    country = described.country or document_country(attribution)
+    titles = {t.lower_ for t in doc[person.start : person.end]} & shared_titles()
+    bodies = [_sector(attribution, lo, hi) for lo, hi in parts if not lo <= person.start < hi]
+    sector = next((s for s in bodies if s), None) if titles else None
+    return replace(described, country=country, sector=sector or described.sector)
+
+
+@cache
+def shared_titles() -> frozenset[str]:
+    return frozenset(word_list("shared_titles.txt"))
 
 
 def _label_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
