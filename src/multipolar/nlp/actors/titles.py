@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Span
 
-from multipolar.data_files import word_list
+from multipolar.data_files import data_lines, word_list
 from multipolar.nlp.spans import ActorMention
 
 
 @cache
 def _title_rows() -> list[tuple[tuple[str, ...], str, str]]:
-    text = resources.files("multipolar").joinpath("data/gazetteer/titles.tsv").read_text(encoding="utf-8")
-    rows = [[*ln.split("\t"), ""][:3] for ln in text.splitlines() if ln.strip() and not ln.startswith("#")][1:]
+    rows = [[*ln.split("\t"), ""][:3] for ln in data_lines("gazetteer/titles.tsv")][1:]  # after the header row
     return [(tuple(re.findall(r"[\w.-]+", title.lower().replace(" .", "."))), sector, country)
             for title, sector, country in rows]
 
