@@ -885,6 +885,53 @@ def test_it_in_a_judgement_stands_for_what_the_governing_verb_acted_on() -> None
     assert not [e for e in events if e[2] == "CONSULT"]
 
 
+def test_a_predicate_the_parse_makes_an_apposition_still_judges() -> None:
+    # "Kenya called Peru's conduct in Cuba a genocide."  /  "Kenya called Peru, a close ally."
+    judged = _events("Kenya/Kenya/PROPN/nsubj/1 called/call/VERB/ROOT/- Peru/Peru/PROPN/poss/4 's/'s/PART/case/2 "
+                     "conduct/conduct/NOUN/dobj/1 in/in/ADP/prep/4 Cuba/Cuba/PROPN/pobj/5 a/a/DET/det/8 "
+                     "genocide/genocide/NOUN/appos/4 ././PUNCT/punct/1")
+    phoned = _events("Kenya/Kenya/PROPN/nsubj/1 called/call/VERB/ROOT/- Peru/Peru/PROPN/dobj/1 ,/,/PUNCT/punct/2 "
+                     "a/a/DET/det/6 close/close/ADJ/amod/6 ally/ally/NOUN/appos/2 ,/,/PUNCT/punct/2 ././PUNCT/punct/1")
+    assert judged == [("KEN", "PER", "ACCUSE", "disapprove", "asserted", False)]
+    assert ("KEN", "PER", "CONSULT", "phone", "asserted", False) in phoned
+    assert not [e for e in phoned if e[2] == "ACCUSE"]
+
+
+def test_it_in_a_judgement_after_said_stands_for_the_act_reported() -> None:
+    # "Kenyan police deported the Peruvian activists, Japan said, calling it a breach of the law."
+    events = _events("Kenyan/kenyan/ADJ/amod/1 police/police/NOUN/nsubj/2 deported/deport/VERB/ccomp/8 "
+                     "the/the/DET/det/5 Peruvian/peruvian/ADJ/amod/5 activists/activist/NOUN/dobj/2 ,/,/PUNCT/punct/8 "
+                     "Japan/Japan/PROPN/nsubj/8 said/say/VERB/ROOT/- ,/,/PUNCT/punct/8 calling/call/VERB/advcl/8 "
+                     "it/it/PRON/dobj/10 a/a/DET/det/13 breach/breach/NOUN/oprd/10 of/of/ADP/prep/13 "
+                     "the/the/DET/det/16 law/law/NOUN/pobj/14 ././PUNCT/punct/8")
+    assert ("JPN", "KEN", "ACCUSE", "disapprove", "asserted", False) in events
+
+
+def test_a_judged_act_done_to_someone_is_aimed_at_its_doer() -> None:
+    # "Australia criticised the sentencing of the Peruvian writer by a Kenyan court."  /  "... of the Peruvian writer."
+    by_court = _events("Australia/Australia/PROPN/nsubj/1 criticised/criticise/VERB/ROOT/- the/the/DET/det/3 "
+                       "sentencing/sentencing/NOUN/dobj/1 of/of/ADP/prep/3 the/the/DET/det/7 "
+                       "Peruvian/peruvian/ADJ/amod/7 writer/writer/NOUN/pobj/4 by/by/ADP/prep/1 a/a/DET/det/11 "
+                       "Kenyan/kenyan/ADJ/amod/11 court/court/NOUN/pobj/8 ././PUNCT/punct/1")
+    no_doer = _events("Australia/Australia/PROPN/nsubj/1 criticised/criticise/VERB/ROOT/- the/the/DET/det/3 "
+                      "sentencing/sentencing/NOUN/dobj/1 of/of/ADP/prep/3 the/the/DET/det/7 "
+                      "Peruvian/peruvian/ADJ/amod/7 writer/writer/NOUN/pobj/4 ././PUNCT/punct/1")
+    assert [(s, t, p) for s, t, p, *_ in by_court] == [("AUS", "KEN", "ACCUSE")]
+    assert [(s, t, p) for s, t, p, *_ in no_doer] == [("AUS", "PER", "ACCUSE")]
+
+
+def test_an_actor_inside_what_a_protest_is_about_is_not_its_target() -> None:
+    # "Kenyan students protested against the war in Peru."  /  "Kenyan students protested outside the Peruvian embassy."
+    topic = _events("Kenyan/kenyan/ADJ/amod/1 students/student/NOUN/nsubj/2 protested/protest/VERB/ROOT/- "
+                    "against/against/ADP/prep/2 the/the/DET/det/5 war/war/NOUN/pobj/3 in/in/ADP/prep/5 "
+                    "Peru/Peru/PROPN/pobj/6 ././PUNCT/punct/2")
+    place = _events("Kenyan/kenyan/ADJ/amod/1 students/student/NOUN/nsubj/2 protested/protest/VERB/ROOT/- "
+                    "outside/outside/ADP/prep/2 the/the/DET/det/6 Peruvian/peruvian/ADJ/amod/6 "
+                    "embassy/embassy/NOUN/pobj/3 ././PUNCT/punct/2")
+    assert [(s, t, p) for s, t, p, *_ in topic if p == "PROTEST"] == [("KEN", "-", "PROTEST")]
+    assert [(s, t, p) for s, t, p, *_ in place if p == "PROTEST"] == [("KEN", "PER", "PROTEST")]
+
+
 def test_lifting_a_restriction_with_no_one_named_is_a_concession_with_no_recipient() -> None:
     # "Kenya scrapped its quarantine requirement."  /  "Kenya lifted its veto."
     scrapped = _events("Kenya/Kenya/PROPN/nsubj/1 scrapped/scrap/VERB/ROOT/- its/its/PRON/poss/4 "

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from multipolar.coding.tables import word_list
+from multipolar.nlp.events.judgements import doer_phrases
 from multipolar.nlp.events.tree import PASSIVE_SUBJECT_DEPS as PASSIVE_SUBJECT_DEPS
 from multipolar.nlp.events.tree import SUBJECT_DEPS as SUBJECT_DEPS
 from multipolar.nlp.events.tree import (
@@ -301,6 +302,9 @@ class ArgumentReader:
                 and prep.lower_ in wanted for obj in prep_objects(prep) for a in self.actors_of(obj, pronouns=True)]
 
     def _object_targets(self, word: Token, objects: list[Token]) -> list[ActorHit]:
+        found = self._judged_doers(word, objects)
+        if found:
+            return found
         found = [a for t in objects or [c for c in word.children if c.dep_ in ("dobj", "attr")]
                  for a in self.actors_of(t, pronouns=True)]
         if not found:
@@ -318,6 +322,13 @@ class ArgumentReader:
             found = [a for clause in word.children if clause.dep_ == "ccomp"
                      for subject in clause.children if subject.dep_ == "nsubj" for a in self.actors_of(subject)]
         return found
+
+    def _judged_doers(self, word: Token, objects: list[Token]) -> list[ActorHit]:
+        """A judged act done to someone is aimed at its doer: see `judgements.doer_phrases`."""
+        if word.lemma_.lower() not in _JUDGING:
+            return []
+        return [a for agents, before in doer_phrases(word, objects)
+                for a in (self.actors_of_all(agents) or self.actors_of_all(before))]
 
     def _maker_of(self, word: Token, objects: list[Token]) -> list[ActorHit]:
         """Whose statement, allegation or measure the object is, when the object names no actor itself: "rejects
@@ -422,11 +433,14 @@ class ArgumentReader:
         speaker = word if word.pos_ in ("VERB", "AUX") else word.head
         return self.source_actors(speaker)[0]
 
-    def phrase_actors(self, verb: Token, sources: list[ActorHit]) -> list[ActorHit]:
+    def phrase_actors(self, verb: Token, sources: list[ActorHit],
+                      topics: frozenset[str] = frozenset()) -> list[ActorHit]:
         """The first actor named in the verb's own phrase, not in its subject nor in a clause of its own:
         "dropped its objections to Sweden's membership", "rallied outside the Russian embassy" (not "observed
-        the truce signed in Pretoria": a clause on the object is one of its own too)."""
-        own_clauses = {t.i for c in verb.children if c.dep_ in _OWN_CLAUSES for t in c.subtree}
+        the truce signed in Pretoria": a clause on the object is one of its own too); nor inside a phrase of
+        `topics`, what the act is about ("protest against a coal deal with China")."""
+        own_clauses = {t.i for c in verb.children if c.dep_ in _OWN_CLAUSES or (c.dep_ == "prep" and c.lower_ in topics)
+                       for t in c.subtree}
         own_clauses |= {t.i for c in verb.subtree if c.i != verb.i and c.dep_ in ("acl", "relcl") for t in c.subtree
                         if t.dep_ == "pobj" and t.head.lower_ in ("in", "at")}  # where a clause on a noun happened
         # "spreading Russian propaganda": what qualifies the object is its origin, not the recipient
@@ -440,7 +454,6 @@ class ArgumentReader:
             if not {ref.state_code for ref in mention.actors} <= source_states:
                 return [(mention, token)]
         return []
-
 
     def answered_actors(self, verb: Token, sources: list[ActorHit]) -> list[ActorHit]:
         """Whom a show of force answers or is aimed at, where the verb names no one: the doer of the act it

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from multipolar.coding.tables import word_list
+from multipolar.nlp.events.tree import SUBJECT_DEPS
 from multipolar.nlp.spans import ActorMention
 
 NAMING_VERBS = word_list("naming_verbs")
@@ -32,6 +33,22 @@ def named_complement(verb: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ == "as":
             return next((p for p in child.children if p.dep_ == "pobj" and p.pos_ in _NAMES), None)
+        if child.dep_ == "dobj" and (predicate := _predicate_apposition(child)) is not None:
+            return predicate
+    return None
+
+
+def _predicate_apposition(obj: Token) -> Token | None:
+    """"calling Israel's conduct in Gaza a genocide": after a long object the parse makes the predicate an
+    apposition of it; one with an indefinite article and no comma before it is the predicate ("called Macron, a
+    close ally," is a phone call to an ally)."""
+    for child in obj.children:
+        if child.dep_ == "appos" and child.pos_ in _NAMES and child.i > obj.i and any(
+                d.dep_ == "det" and d.lower_ in ("a", "an") for d in child.children):
+            first = child.left_edge
+            if first.i > 0 and obj.doc[first.i - 1].is_punct:
+                return None
+            return child
     return None
 
 
@@ -57,10 +74,29 @@ def judged_things(verb: Token, complement: Token) -> list[Token]:
         things = [verb.head]
     if any(t.lower_ in _STAND_INS for t in things) and verb.dep_ in ("advcl", "xcomp", "conj"):
         acted_on = [c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "police handed them over, the agency said, calling it a breach": "it" is the act reported, done by its subject
+        acted_on += [s for clause in verb.head.children if clause.dep_ == "ccomp" and clause.i < verb.i
+                     for s in clause.children if s.dep_ in ("nsubj", "agent")]
         things = acted_on + [p for o in acted_on for prep in o.children if prep.dep_ == "prep"
                              and prep.lower_ in ("by", "from", "of") for p in prep.children if p.dep_ == "pobj"]
     return things + [p for prep in complement.children if prep.dep_ == "prep" and prep.lower_ == "by"
                      for p in prep.children if p.dep_ == "pobj"]
+
+
+def doer_phrases(verb: Token, objects: list[Token]) -> list[tuple[list[Token], list[Token]]]:
+    """Who did each judged act that was done to someone ("criticised the sentencing of the writer by a Beijing
+    court", "denounced Serbia's suppression of the unrest"): its `by` agent, else the possessive or adjective
+    before it; the judgement is aimed at them, not at the one the act was done to."""
+    found: list[tuple[list[Token], list[Token]]] = []
+    for obj in (c for o in objects for c in (o, *o.conjuncts)):
+        if not any(p.dep_ == "prep" and p.lower_ == "of" for p in obj.children):
+            continue
+        # (the parse often hangs the act's `by` phrase on the active verb that judges it)
+        active = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        agents = [p for holder in (obj, verb) for prep in holder.children if prep.dep_ == "prep"
+                  and prep.lower_ == "by" and (holder is obj or active) for p in prep.children if p.dep_ == "pobj"]
+        found.append((agents, [c for c in obj.children if c.dep_ in ("poss", "amod", "compound") and c.i < obj.i]))
+    return found
 
 
 CONCERNS = word_list("concern_nouns")

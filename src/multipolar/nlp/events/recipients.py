@@ -18,6 +18,8 @@ from multipolar.nlp.spans import ActorMention, ActorRef
 
 _TOPIC_RECIPIENTS = frozenset({"PROTEST", "CONCEDE"})
 """Types whose unnamed recipient is no reason to drop the event: the state's own people, or the topic."""
+_PROTEST_TOPICS = frozenset({"against", "over"})
+"""Prepositions of what a protest is about."""
 _DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT", "CONCEDE"})
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 """The v2 categories that require a recipient: with none where the pattern looks, any actor the verb's own
@@ -75,7 +77,9 @@ class RecipientReader(SpeechActs):
                 # "barred Boris Nadezhdin from the election": restricting one's own people is COERCE (v2)
                 code_from = dataclasses.replace(code_from, cameo="172", plover="COERCE", mode="restrict")
         if not targets and "none" in code_from.targets and self._alone_category(code_from):
-            targets = self.args.phrase_actors(verb, sources)
+            # a protest "against the war in Gaza" is about the war: what the pattern's slot found nothing in is its
+            # topic (v2), and the crowd protests to its own state
+            targets = self.args.phrase_actors(verb, sources, _PROTEST_TOPICS if plover == "PROTEST" else frozenset())
             if not targets and single and plover not in _TOPIC_RECIPIENTS and code_from.mode != "investigate" and (
                     unresolved_recipient(verb, code_from.targets) or not own_subject(verb)):
                 return None  # "fought an insurgency": a recipient we cannot name is not no recipient (a protest's
