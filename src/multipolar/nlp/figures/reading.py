@@ -99,6 +99,8 @@ class FigureReader:
         source = target = None
         if measure in FLOWS:
             source, target = self.direction(span, measure)
+        if measure == "imports" and source is None and target is None and _buying(span):
+            measure = None  # "the Postal Service will purchase 45,000 vehicles": a purchase between no states
         if measure == "imports" and self._bought_from_voice(span, source, target):
             measure, source, target = "exports", self.voice, target  # "Australia agreed to purchase $1.2 billion"
         if measure == "exports" and source is None and target != self.voice and \
@@ -130,6 +132,8 @@ class FigureReader:
         destination = self._recipient(span, verb, exclude={c for c in (subject, owner, origin) if c})
         if measure in _RECEIVER_IS_SUBJECT:
             receiver = destination if subject is None and owner is None else (owner or subject)
+            if receiver is None and verb is not None and self._named_other_doer(verb):
+                return origin, None  # "Korean Air will purchase ... aircraft": a buyer we cannot place, not the voice
             return origin, receiver or (self.voice if origin != self.voice else None)
         if verb is not None and receiving(verb):
             # "Serbia attracted €2.32 billion in foreign direct investment", "we have received $300 million
@@ -260,11 +264,17 @@ class FigureReader:
             return True  # "This new announcement of $2.9 billion will save lives": the announcer gives
         return any(c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN" for c in subject.children)
 
+    def _named_other_doer(self, verb: Token) -> bool:
+        """The clause's subject is a name (a company, "Korean Air") that is no actor we can place: someone
+        other than the text's own state does what the verb says."""
+        subject = subject_token(verb)
+        return subject is not None and subject.pos_ == "PROPN" and subject.i not in self.by_token and \
+            not is_first_person(subject)
+
     def _bought_from_voice(self, span: Span, seller: str | None, buyer: str | None) -> bool:
         """A foreign buyer's purchase in a text that speaks for a state is that state's sale: its exports."""
-        verb = governing_verb(span.root)
-        buying = verb is not None and any(v.lemma_.lower() in ("purchase", "buy") for v in verb_chain(verb))
-        return buying and self.voice is not None and buyer not in (None, self.voice) and seller in (None, self.voice)
+        return _buying(span) and self.voice is not None and buyer not in (None, self.voice) and \
+            seller in (None, self.voice)
 
     def subject_states(self, verb: Token) -> list[str]:
         """The states the clause's subject names, first-named first: "The U.S. and Australian governments
@@ -468,6 +478,12 @@ class FigureReader:
             if found:
                 return tuple(sorted(found))
         return ()
+
+
+def _buying(span: Span) -> bool:
+    """The figure's verb is one of buying ("will purchase", "agreed to buy"), not "imported"."""
+    verb = governing_verb(span.root)
+    return verb is not None and any(v.lemma_.lower() in ("purchase", "buy") for v in verb_chain(verb))
 
 
 def _names_flow(noun: Token) -> bool:

@@ -178,13 +178,18 @@ def governing_verb(token: Token) -> Token | None:
     """The verb whose clause a figure belongs to; for "the $500 million the United States has provided" and
     "the $20 billion pledged by the G-8", the clause on the figure's own noun; not when the figure is the object
     of a verb with its own subject ("Japan will invest $550 billion directed by the United States")."""
+    valued = valued_noun(token)
+    bought = governing_verb(valued) if valued is not None else None
+    if bought is not None and bought.lemma_.lower() in words("trading"):
+        return bought  # "will purchase 103 aircraft valued at $36.2 billion": the sum is what is bought
     outer = token.head if token.dep_ in ("nummod", "compound", "quantmod") else token
     if outer.dep_ == "dobj" and outer.head.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in outer.head.children):
         return outer.head
     for noun in (token, outer):
         own = next((c for c in noun.children if c.i > token.i and c.pos_ in ("VERB", "AUX") and
-                    (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN" and noun.i == token.i and
-                                           any(g.dep_ == "agent" for g in c.children)))), None)
+                    ((c.dep_ == "relcl" and c.lemma_ != "be") or
+                     (c.dep_ == "acl" and c.tag_ == "VBN" and noun.i == token.i and
+                      any(g.dep_ == "agent" for g in c.children)))), None)
         if own is not None:
             return own
     node = token
@@ -195,6 +200,21 @@ def governing_verb(token: Token) -> Token | None:
         if node.head.i == node.i:
             return node if node.pos_ in ("VERB", "AUX") else None
         node = node.head
+    return None
+
+
+def valued_noun(token: Token) -> Token | None:
+    """"103 aircraft valued at $36.2 billion", "50 aircraft from Boeing which is worth over $8 billion": the
+    noun whose worth the figure states. The figure is no act of its own: the noun says what it measures, and
+    a purchase of the noun is the figure's clause ("will purchase"), not "valued" or "is"."""
+    node = token.head if token.dep_ in ("nummod", "compound", "quantmod") else token
+    head = node.head
+    if node.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in words("valuing") and \
+            head.head.dep_ == "acl" and head.head.head.pos_ == "NOUN":
+        return head.head.head  # "aircraft valued at $36.2 billion", "a deal valued at $13.7 billion"
+    if head.lower_ in words("valuing") and head.dep_ == "acomp" and head.head.lemma_ == "be" and \
+            head.head.dep_ == "relcl" and head.head.head.pos_ == "NOUN":
+        return head.head.head  # "aircraft ..., which is worth $8 billion"
     return None
 
 
