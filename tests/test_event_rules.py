@@ -932,6 +932,40 @@ def test_an_actor_inside_what_a_protest_is_about_is_not_its_target() -> None:
     assert [(s, t, p) for s, t, p, *_ in place if p == "PROTEST"] == [("KEN", "PER", "PROTEST")]
 
 
+def test_arms_sent_to_a_border_are_deployed_not_given() -> None:
+    # "Kenya sent tanks to the border with Peru."  /  "Kenya sent tanks to Peru."
+    border = _events("Kenya/Kenya/PROPN/nsubj/1 sent/send/VERB/ROOT/- tanks/tank/NOUN/dobj/1 to/to/ADP/prep/1 "
+                     "the/the/DET/det/5 border/border/NOUN/pobj/3 with/with/ADP/prep/5 Peru/Peru/PROPN/pobj/6 "
+                     "././PUNCT/punct/1")
+    given = _events("Kenya/Kenya/PROPN/nsubj/1 sent/send/VERB/ROOT/- tanks/tank/NOUN/dobj/1 to/to/ADP/prep/1 "
+                    "Peru/Peru/PROPN/pobj/3 ././PUNCT/punct/1")
+    assert [(s, t, p, m) for s, t, p, m, *_ in border] == [("KEN", "PER", "MOBILIZE", "weapons")]
+    assert [(s, t, p) for s, t, p, *_ in given] == [("KEN", "PER", "AID")]
+
+
+def test_troops_sent_to_help_ones_own_are_mobilized_not_aid() -> None:
+    # "Kenya sent soldiers to Kenyan villages to help the police."  /  "... to Peruvian villages to help the police."
+    def sent(adjective: str) -> list[tuple[str, str, str, str, str, bool]]:
+        return _events(f"Kenya/Kenya/PROPN/nsubj/1 sent/send/VERB/ROOT/- soldiers/soldier/NOUN/dobj/1 to/to/ADP/prep/1 "
+                       f"{adjective}/{adjective.lower()}/ADJ/amod/5 villages/village/NOUN/pobj/3 to/to/PART/aux/7 "
+                       "help/help/VERB/advcl/1 the/the/DET/det/9 police/police/NOUN/dobj/7 ././PUNCT/punct/1")
+    assert ("KEN", "KEN", "MOBILIZE") in [(s, t, p) for s, t, p, *_ in sent("Kenyan")]
+    assert ("KEN", "PER", "AID") in [(s, t, p) for s, t, p, *_ in sent("Peruvian")]
+
+
+def test_an_appeal_noun_whose_clause_the_parse_hangs_elsewhere_is_still_a_request() -> None:
+    # "Kenya ignored calls by Peru and Japan to hold talks."  /  "Kenya reiterated its call for Peru to end the ban."
+    ignored = _events("Kenya/Kenya/PROPN/nsubj/1 ignored/ignore/VERB/ROOT/- calls/call/NOUN/dobj/1 by/by/ADP/prep/2 "
+                      "Peru/Peru/PROPN/pobj/3 and/and/CCONJ/cc/4 Japan/Japan/PROPN/conj/4 to/to/PART/aux/8 "
+                      "hold/hold/VERB/advcl/1 talks/talk/NOUN/dobj/8 ././PUNCT/punct/1")
+    for_to = _events("Kenya/Kenya/PROPN/nsubj/1 reiterated/reiterate/VERB/ROOT/- its/its/PRON/poss/3 "
+                     "call/call/NOUN/dobj/1 for/for/SCONJ/mark/7 Peru/Peru/PROPN/nsubj/7 to/to/PART/aux/7 "
+                     "end/end/VERB/advcl/3 the/the/DET/det/9 embargo/embargo/NOUN/dobj/7 ././PUNCT/punct/1")
+    assert {(s, t, p) for s, t, p, *_ in ignored if p != "REJECT"} == {("PER", "KEN", "REQUEST"),
+                                                                       ("JPN", "KEN", "REQUEST")}, ignored
+    assert [(s, t, p) for s, t, p, *_ in for_to] == [("KEN", "PER", "REQUEST")], for_to
+
+
 def test_lifting_a_restriction_with_no_one_named_is_a_concession_with_no_recipient() -> None:
     # "Kenya scrapped its quarantine requirement."  /  "Kenya lifted its veto."
     scrapped = _events("Kenya/Kenya/PROPN/nsubj/1 scrapped/scrap/VERB/ROOT/- its/its/PRON/poss/4 "

@@ -52,14 +52,32 @@ class AppealNouns(NounEvents):
 
     def _appeal_addressees(self, noun: Token, asked: list[Token]) -> list[ActorHit]:
         """Who must do what is asked ("that Manila remove"), else who was called on, else who answers it."""
-        doers = [s for clause in asked if clause.pos_ in ("VERB", "AUX") and _that_clause(clause)
+        doers = [s for clause in asked if clause.pos_ in ("VERB", "AUX") and (_that_clause(clause) or _for_to(clause))
                  for s in clause.children if s.dep_ == "nsubj"]
         called_on = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
                      for o in c.children if o.dep_ == "pobj"]
+        # "the call by Poland for NATO to station more troops": who is to do the infinitive is asked
+        called_on += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
+                      for o in c.children if o.dep_ == "pobj" and _infinitive_after(noun, o)]
         found = self.args.actors_of_all(doers) or self.args.actors_of_all(called_on)
         if not found and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ANSWERING:
             found = self.args.source_actors(noun.head)[0]
         return found
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
+def _infinitive_after(noun: Token, doer: Token) -> bool:
+    """"for NATO to station": an infinitive on the noun, right after the one it is asked of."""
+    return any(c.dep_ in ("acl", "advcl", "relcl") and _infinitive(c) and c.left_edge.i == doer.right_edge.i + 1
+               for c in (*noun.children, *doer.children))
+
+
+def _for_to(verb: Token) -> bool:
+    """"for the United States to end its embargo": an infinitive with its own subject, marked by "for"."""
+    return _infinitive(verb) and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 
 def _that_clause(verb: Token) -> bool:
@@ -70,9 +88,13 @@ def _asked_for(noun: Token) -> list[Token]:
     """What the appeal asks for: its "that" clause (on the noun, or on the verb right after it: "reiterated its
     demand today that Israel ease ..."), its infinitive ("calls to let convoys in"), its "for" object."""
     clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and (
-        _that_clause(c) or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        _that_clause(c) or _infinitive(c))]
+    clauses += [c for c in noun.children if c.dep_ == "advcl" and _for_to(c)]  # "its call for the US to end"
     if not clauses and noun.dep_ == "dobj":
-        clauses = [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i and _that_clause(c)]
+        # "ignored calls by France to let convoys in": the parse hangs the appeal's clause on the verb
+        clauses = [c for c in noun.head.children if c.i > noun.i and (
+            (c.dep_ == "ccomp" and _that_clause(c)) or (c.dep_ in ("advcl", "xcomp") and _infinitive(c)
+                                                         and c.left_edge.i == noun.right_edge.i + 1))]
     wanted = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
               if o.dep_ == "pobj"]
     return clauses + wanted

@@ -14,6 +14,7 @@ from multipolar.nlp.events.clauses import own_subject, unresolved_recipient
 from multipolar.nlp.events.pairs import HOSTED, MEDIATED, VISITED
 from multipolar.nlp.events.selection import MATERIAL
 from multipolar.nlp.events.speech_acts import SpeechActs
+from multipolar.nlp.events.tree import deployed_to_place
 from multipolar.nlp.spans import ActorMention, ActorRef
 
 _TOPIC_RECIPIENTS = frozenset({"PROTEST", "CONCEDE"})
@@ -24,6 +25,12 @@ _DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT", "CONCED
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 """The v2 categories that require a recipient: with none where the pattern looks, any actor the verb's own
 phrase names is taken."""
+
+def _own_side(sources: list[ActorHit], targets: list[ActorHit]) -> bool:
+    """Every target is of the sources' own state."""
+    states = {ref.state_code for m, _ in sources for ref in m.actors}
+    return bool(targets) and all({ref.state_code for ref in m.actors} <= states for m, _ in targets)
+
 
 class RecipientReader(SpeechActs):
     """The recipients the verb half of the coder (`coder._DocReader`) finds beyond the pattern's slots."""
@@ -56,8 +63,10 @@ class RecipientReader(SpeechActs):
             specs = ("prep:with|alongside",) if joint else pattern.targets if pattern.is_light else code_from.targets
             targets = self.args.targets(verb, specs, objects)
         plover = self._plover_of(code_from)
+        placed = False
         if not targets and not joint and (plover in MATERIAL or (code_from.mode == "withdraw" and plover == "RETREAT")):
             targets = self.args.place_target(verb, sources)  # "pulled back from their positions around Kyiv"
+            placed = bool(targets)
         if not targets and plover == "MOBILIZE":
             targets = self.args.answered_actors(verb, sources)  # "scrambled jets after Russian bombers flew ..."
         if not targets and plover == "ACCUSE":
@@ -65,9 +74,16 @@ class RecipientReader(SpeechActs):
             targets = [a for o in objects for a in self.args.place_target(o, sources)][:1]
         if not targets and object_controlled(verb):
             return None  # "invited Argentina, Egypt and Iran to join": they would not join each other
-        if self._plover_of(code_from) == "MOBILIZE" and helping_clauses(verb, objects):
+        if self._plover_of(code_from) == "MOBILIZE" and helping_clauses(verb, objects) and not _own_side(
+                sources, targets or self.args.purpose_actors(verb, objects, [])):
             # "Rwanda sent 2,000 soldiers to Mozambique to help fight an insurgency": troops sent to help are aid
+            # (not "sent army units to Puno to help police": helping one's own is mobilizing)
             code_from = dataclasses.replace(code_from, cameo="074", plover="AID", mode="military", id="purpose:help")
+        if self._plover_of(code_from) == "AID" and code_from.cameo == "072" and (placed or deployed_to_place(verb)):
+            # "sent tanks to the border with Gaza", "sent 36 warplanes around Taiwan": arms sent to a place, not to
+            # anyone who receives them, are the sender's own forces deployed (MOBILIZE)
+            code_from = dataclasses.replace(code_from, cameo="150", plover="MOBILIZE", mode="weapons",
+                                            id="place:deploy")
         if not targets and single and self._plover_of(code_from) in _NEEDS_RECIPIENT:
             targets = self.args.phrase_actors(verb, sources) or self.args.purpose_actors(verb, objects, sources)
             # "extradited a businessman ... to China"; "providing assistance to support the Haitian authorities"

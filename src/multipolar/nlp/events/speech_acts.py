@@ -246,6 +246,8 @@ def _asks(verb: Token, modal: Token) -> bool:
 
 
 def call_for(noun: Token) -> bool:
-    """"our call for the lifting of the embargo": an appeal, not a phone call (whatever verb carries it)."""
+    """"our call for the lifting of the embargo", "its call for the United States to end ...": an appeal, not a
+    phone call (whatever verb carries it)."""
     return noun.lemma_.lower() == "call" and noun.pos_ == "NOUN" and any(
-        c.dep_ == "prep" and c.lower_ == "for" for c in noun.children)
+        (c.dep_ == "prep" and c.lower_ == "for") or (c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)) for c in noun.children)

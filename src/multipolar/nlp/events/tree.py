@@ -114,6 +114,16 @@ def helping_clauses(verb: Token, objects: list[Token]) -> list[Token]:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)]
 
 
+_BORDERS = word_list("borders")
+
+
+def deployed_to_place(verb: Token) -> bool:
+    """The verb sends its object to a border or a stretch of sea ("sent tanks to the border with Gaza"), a place
+    rather than anyone who receives it."""
+    return any(o.lemma_.lower() in _BORDERS for prep in verb.children if prep.dep_ == "prep"
+               and prep.lower_ in ("to", "into", "toward", "towards") for o in prep.children if o.dep_ == "pobj")
+
+
 def between_phrases(nouns: list[Token]) -> list[Token]:
     """The "between" of an act's nouns, on the noun or on its participle: "the agreement between Armenia and
     Azerbaijan", "the agreement reached between the United States and Russia"."""
