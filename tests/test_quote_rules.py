@@ -203,6 +203,29 @@ def test_a_scare_quote_belongs_to_the_subject_of_its_verb() -> None:
     assert speakers == [("pantomime election", "Washington", "USA", "GOV", "scare")]
 
 
+def test_a_term_under_a_verb_of_no_speech_or_stance_is_the_writers_own() -> None:
+    # Washington put the “pantomime election” behind it.  (put: no speech, no stance; dismiss above: a stance)
+    speakers = _speakers(
+        "Washington/Washington/PROPN/nsubj/1 put/put/VERB/ROOT/- the/the/DET/det/5 “/“/PUNCT/punct/5 "
+        "pantomime/pantomime/NOUN/compound/5 election/election/NOUN/dobj/1 ”/”/PUNCT/punct/5 "
+        "behind/behind/ADP/prep/1 it/it/PRON/pobj/7 ././PUNCT/punct/1")
+    assert speakers == [("pantomime election", None, None, None, "scare")]
+
+
+def test_a_hyphenated_word_in_marks_is_a_term_even_when_a_piece_is_tagged_a_verb() -> None:
+    # Washington was an advocate of “yu-ai”.
+    words = ["Washington", "was", "an", "advocate", "of", "“", "yu", "-", "ai", "”", "."]
+    doc = Doc(VOCAB, words=words, spaces=[True, True, True, True, True, False, False, False, False, False, False],
+              lemmas=["Washington", "be", "an", "advocate", "of", "“", "yu", "-", "ai", "”", "."],
+              pos=["PROPN", "AUX", "DET", "NOUN", "ADP", "PUNCT", "NOUN", "PUNCT", "VERB", "PUNCT", "PUNCT"],
+              deps=["nsubj", "ROOT", "det", "attr", "prep", "punct", "compound", "punct", "pobj", "punct", "punct"],
+              heads=[1, 1, 3, 1, 3, 8, 8, 8, 4, 8, 1])
+    doc._.mp_date = dt.date(2023, 5, 1)
+    doc._.mp_mentions = [ActorMention(0, 1, (ACTORS["Washington"],), "name")]
+    quotes = list(QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes)
+    assert [(q.text, q.speaker, q.kind) for q in quotes] == [("yu-ai", None, "scare")]
+
+
 def test_a_term_in_a_possessed_phrase_is_the_possessors() -> None:
     # Beijing's “no limits” partnership worries Brussels.
     speakers = _speakers(

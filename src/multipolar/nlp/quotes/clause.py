@@ -46,7 +46,7 @@ def in_sentence(att: Attribution, quote: QuoteSpan) -> Described | None:
         subject = subject_of(att, verb) or _inverted_object(att, verb, quote) or _as_says(att, verb)
         return att.speaker_of(subject) if subject is not None else Described(None)
     return _possessor(att, inside) or _message_of(att, frame) or announced(att, quote) or \
-        _governing_subject(att, inside) or _subject_of_quoted_verb(att, inside)
+        _governing_subject(att, inside, quote.kind == "scare") or _subject_of_quoted_verb(att, inside)
 
 
 def names_a_word(att: Attribution, quote: QuoteSpan) -> bool:
@@ -221,19 +221,28 @@ def _possessor(att: Attribution, inside: list[Token]) -> Described | None:
     return None
 
 
-def _governing_subject(att: Attribution, inside: list[Token]) -> Described | None:
-    """A scare quote: the subject of the nearest verb it hangs from ("Washington dismissed ... as a “X”")."""
+def _governing_subject(att: Attribution, inside: list[Token], term: bool = False) -> Described | None:
+    """A fragment in marks: the subject of the nearest verb it hangs from ("Washington dismissed ... as a “X”").
+    A `term` (a scare quote) is that subject's word only under a verb of speech or stance
+    (`data/quotes/stance_verbs.txt`) or when the subject is a text; else it is the writer's own ("Rich put the
+    “strong” in ...")."""
     for token in ancestors(att, inside):
         if token.pos_ in ("VERB", "AUX"):
             subject = subject_of(att, token)
             if subject is None or subject.lower_ in ("this", "that", "there") or \
                     (subject.lower_ == "it" and token.lemma_.lower() in ("be", "have", "seem", "mean")):
                 continue  # "it led chants of “...”" is the body named before; "it is a “farce”" no one's
+            if term and not (_voices_a_stance(att, token) or subject.lemma_.lower() in document_nouns()):
+                return None  # but a text's terms are its own: "The preamble sets out “a common home”"
             speaker = att.speaker_of(subject)
             if speaker.text is not None and (speaker.named or speaker.kind == "person" or
                                              subject.lemma_.lower() in document_nouns()):
                 return speaker  # a person, a named actor, or a sign that reads "..."
     return None
+
+
+def _voices_a_stance(att: Attribution, verb: Token) -> bool:
+    return is_speech_verb(att, verb) or verb.lemma_.lower() in word_set("stance_verbs.txt")
 
 
 def _split_name(first: Token, second: Token) -> bool:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from multipolar import data_files
 from multipolar.data_files import data_lines
@@ -252,8 +252,19 @@ def _kind(doc: Doc, start: int, end: int, body: str) -> str:
 
 
 def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    """A verb of the words in marks; not a piece of a hyphenated word ("“yu-ai”", "“self-made”"), which the
+    parser may tag as a verb but which is one word."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+    return span is not None and any(t.pos_ in ("VERB", "AUX") and not _hyphenated(t) for t in span)
+
+
+def _hyphenated(token: Token) -> bool:
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    joined_before = before is not None and before.text == "-" and not before.whitespace_
+    joined_after = after is not None and after.text == "-" and not token.whitespace_
+    return joined_before or joined_after
 
 
 def _unquoted(text: str, quoted: list[QuoteSpan]) -> list[QuoteSpan]:
