@@ -270,3 +270,32 @@ def test_the_dev_gold_scores_stay_above_their_floors(name: str) -> None:
     scores = (report.found.share, report.measure.share, report.direction.share, report.period.share)
     assert report.errors == 0 and report.inconsistent_checks == 0
     assert all(score >= floor for score, floor in zip(scores, FLOORS[name], strict=True)), scores
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, voice, expected", [
+    ("The United States has provided $40 million to directly help Afghanistan respond to the COVID-19 outbreak.",
+     "USA", ("aid", "USA", "AFG")),
+    ("Canada also intends to provide $3.5 million to help Fiji and Samoa reduce methane emissions.", "CAN",
+     ("aid", "CAN", "FJI")),
+])
+def test_the_one_a_sum_helps_do_something_receives_it(text: str, voice: str, expected: tuple[str, str, str]) -> None:
+    # spaCy makes the helped state the subject of the verb after "help"; it is no doer of the flow
+    (figure,) = figures(text, voice)
+    assert flow(figure) == expected
+
+
+def test_the_subject_after_a_helping_verb_is_helped_not_acting() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from multipolar.nlp.figures.roles import is_acting
+
+    # "to help Valdoria respond" and "Valdoria will respond"
+    words = ["to", "help", "Valdoria", "respond", "Valdoria", "will", "respond"]
+    doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["to", "help", "Valdoria", "respond", "Valdoria", "will",
+                                                            "respond"],
+              deps=["aux", "ROOT", "nsubj", "ccomp", "nsubj", "aux", "ROOT"], heads=[1, 1, 3, 1, 6, 6, 6],
+              sent_starts=[True, False, False, False, True, False, False])
+    assert not is_acting(doc[2])
+    assert is_acting(doc[4])

@@ -113,3 +113,15 @@ def test_the_year_of_fiscal_year_fy_is_a_fiscal_year_and_no_figure() -> None:
     found = figure("The Administration intends to provide more than $505 million in fiscal year (FY) 2024 bilateral "
                    "assistance.", date="2023-03-30", voice="USA")  # one figure: "2024" is no count
     assert found.period is not None and (found.period.start, found.period.end) == ("2023-10-01", "2024-09-30")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # "mid-2022" is one date whose hyphen joins no second: "since" still runs from it to the document date
+    ("Since mid-2022, the United States has provided $500 million to Haiti.", ("2022-06-01", "2023-03-30")),
+    # a range the text spans itself keeps both its ends
+    ("From January to May 2023, the United States provided $500 million to Haiti.", ("2023-01-01", "2023-05-31")),
+])
+def test_since_a_mid_year_runs_to_the_document_date(text: str, expected: tuple[str, str]) -> None:
+    found = figure(text, date="2023-03-30", voice="USA")
+    assert found.period is not None and (found.period.start, found.period.end) == expected

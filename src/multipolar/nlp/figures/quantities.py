@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from multipolar.nlp.dates import TWO_DATES, DateValue, FoundDate, is_year_only, normalise
+from multipolar.nlp.dates import MONTHS, TWO_DATES, DateValue, FoundDate, is_year_only, normalise
 from multipolar.nlp.entities import entities_starting
 from multipolar.nlp.figures.amounts import (
     MAX_VALUE,
@@ -299,8 +299,6 @@ def _bounded(doc: Doc, found: FoundDate, dates: list[FoundDate]) -> tuple[DateVa
     date = found.date
     if is_so_far(found):
         return date, "start"  # "to date", "so far": up to the document date, from whenever
-    if date.start != date.end and TWO_DATES.match(found.text.lower()):
-        return date, None  # "from January to May of 2023" already spans both
     word = found.text.split()[0].lower() if found.text.split() else ""
     if found.start > 0 and doc[found.start].lower_ not in _BOUND_WORDS:
         word = doc[found.start - 1].lower_
@@ -308,6 +306,9 @@ def _bounded(doc: Doc, found: FoundDate, dates: list[FoundDate]) -> tuple[DateVa
         word = "since"  # "so far this year", "thus far this year"
     if word not in _BOUND_WORDS and _since_its_start(doc[found.start]):
         word = "since"  # "since the start of Russia's full-scale invasion in February 2022"
+    if date.start != date.end and TWO_DATES.match(found.text.lower()) and \
+            (word not in ("since", "from") or _two_dates(found.text)):
+        return date, None  # "from January to May of 2023" already spans both; "by mid-2021" is that month
     later = next((d for d in dates if d.start > found.start and d.start - found.end <= 2 and
                   doc[found.end : d.start].text.strip().lower() in ("and", "to", "through", "-", "–", "until")), None)
     if word in ("between", "from") and later is not None and later.date.end >= date.start:
@@ -326,6 +327,14 @@ def _bounded(doc: Doc, found: FoundDate, dates: list[FoundDate]) -> tuple[DateVa
 
 
 _BOUND_WORDS = frozenset({"since", "from", "through", "until", "till", "thru", "by", "between"})
+
+
+def _two_dates(text: str) -> bool:
+    """"from January to May of 2023", "2019-2021": the text spans two dates itself; "mid-2022" is one date
+    whose hyphen joins no second, so "since mid-2022" still runs from it to the document date."""
+    found = TWO_DATES.match(text.lower())
+    return found is not None and (any(c.isdigit() for c in found.group(1)) or
+                                  any(w in MONTHS for w in re.findall(r"[a-z]+", found.group(1))))
 
 
 def _since_its_start(token: Token) -> bool:

@@ -26,6 +26,15 @@ from multipolar.nlp.figures.makers import (
 )
 from multipolar.nlp.figures.measure import FLOWS, figure_measure, given_abroad, measure_cues
 from multipolar.nlp.figures.measure import TRADE as _TRADE
+from multipolar.nlp.figures.roles import (
+    in_opposed_clause,
+    in_setting,
+    in_source_phrase,
+    in_title,
+    is_acting,
+    is_aggressor,
+    is_place_of_act,
+)
 from multipolar.nlp.figures.syntax import (
     clause_tokens,
     controller,
@@ -34,13 +43,6 @@ from multipolar.nlp.figures.syntax import (
     flow_nouns,
     governing_verb,
     holders,
-    in_opposed_clause,
-    in_setting,
-    in_source_phrase,
-    in_title,
-    is_acting,
-    is_aggressor,
-    is_place_of_act,
     named_flow,
     names_receiver,
     names_region,

@@ -1,5 +1,5 @@
-"""The parse around a figure: its own phrase, the noun it modifies, its verb and clause, and the roles the
-words near it play (an aggressor, a doer, a setting, a source).
+"""The parse around a figure: its own phrase, the noun it modifies, its verb and clause (the roles the words
+near it play, an aggressor, a doer, a source, are in `roles.py`).
 
 Why apart from the reader: these read only the parse, not the actors, so they can be tested and changed
 without a document's mentions; `reading.py` decides from them what a figure measures and who its ends are.
@@ -371,64 +371,6 @@ def cue_keys(token: Token) -> Iterator[str]:
     if token.i > 0 and token.nbor(-1).is_alpha:
         yield f"{token.nbor(-1).lemma_.lower()} {lemma}"
     yield lemma
-
-
-def is_aggressor(token: Token) -> bool:
-    """"Russia's brutal war", "the Kremlin's attacks", "attacks by Russia": the side doing the harm."""
-    if token.dep_ == "case" and token.i > 0:
-        token = token.doc[token.i - 1]  # the mention "Russia's" ends on its "'s"
-    for _ in range(3):  # "the Israel-Hamas conflict": up the names that make the conflict's
-        if token.dep_ in ("compound", "amod") and token.head.pos_ == "PROPN":
-            token = token.head
-    conflict = words("conflict_nouns")
-    if token.dep_ in ("poss", "compound", "amod") and token.head.lemma_.lower() in conflict:
-        return True
-    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in conflict
-
-
-def is_acting(token: Token) -> bool:
-    """The subject of a verb, or coordinated with one: a doer, not a receiver."""
-    node = token
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
-    return node.dep_ in ("nsubj", "nsubjpass")
-
-
-def in_setting(token: Token) -> bool:
-    """"During her trip to Warsaw, Poland, ...": where or when something was announced, not who receives."""
-    return any(t.dep_ == "prep" and t.lower_ in ("during", "at", "while", "ahead", "on") and t.head.pos_ in
-               ("VERB", "AUX") for t in token.ancestors)
-
-
-def in_title(token: Token) -> bool:
-    """"British Prime Minister Gordon Brown's proposal": a word of a person's title, not a receiver."""
-    node = token
-    for _ in range(4):
-        if node.dep_ not in ("compound", "amod", "nmod") or node.head.i == node.i:
-            return False
-        node = node.head
-        if node.ent_type_ == "PERSON":
-            return True
-    return False
-
-
-def is_place_of_act(token: Token) -> bool:
-    """"The goal set in Paris", "the summit held in Rome": where something was done, not who receives."""
-    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.head.pos_ in ("VERB", "AUX")
-
-
-def in_opposed_clause(token: Token) -> bool:
-    """"To counter Russian disinformation", "to combat PRC coercive financing": what a sum is spent
-    against, whose state receives nothing of it; not where it is spent ("to fight hunger in Somalia")."""
-    node = token
-    while node.dep_ in ("compound", "amod", "poss", "nmod", "case") and node.head.i != node.i:
-        node = node.head
-    return node.dep_ == "dobj" and node.head.pos_ == "VERB" and node.head.lemma_.lower() in words("opposing")
-
-
-def in_source_phrase(token: Token) -> bool:
-    """Inside "according to X": a source of the figure, never a party of it."""
-    return any(t.lower_ == "according" for t in token.ancestors)
 
 
 def in_acting_name(token: Token) -> bool:
