@@ -258,3 +258,15 @@ def test_a_round_up_labels_body_gives_the_sector_of_a_title_bodies_and_states_sh
     doc._.mp_mentions = [ActorMention(0, 3, (roe,), "name")]
     quotes = QuoteFinder(ActorResolver(shared_gazetteer(())))(doc)._.mp_quotes
     assert [(q.speaker, q.speaker_sector) for q in quotes] == [("President Ann Roe", "LAB")]
+
+
+def test_a_person_named_again_in_full_is_the_one_a_title_described_first() -> None:
+    # Deputy National Security Advisor Jon Finer spoke. “We act,” said Jon Finer.  ("Deputy" qualifies the
+    # advisor's title: GOV, not a deputy's LEG)
+    speakers = _speakers(
+        "Deputy/deputy/PROPN/compound/3 National/national/PROPN/compound/3 Security/security/PROPN/compound/3 "
+        "Advisor/advisor/PROPN/compound/5 Jon/Jon/PROPN/compound/5/PERSON Finer/Finer/PROPN/nsubj/6/PERSON "
+        "spoke/speak/VERB/ROOT/- ././PUNCT/punct/6 “/“/PUNCT/punct/10 We/we/PRON/nsubj/10 act/act/VERB/ccomp/13 "
+        ",/,/PUNCT/punct/13 ”/”/PUNCT/punct/13 said/say/VERB/ROOT/- Jon/Jon/PROPN/compound/15/PERSON "
+        "Finer/Finer/PROPN/nsubj/13/PERSON ././PUNCT/punct/13")
+    assert [(s[1], s[3]) for s in speakers] == [("Jon Finer", "GOV")]

@@ -265,13 +265,20 @@ def _description(attribution: Attribution, start: int, end: int) -> tuple[int, i
     """The phrase with what describes it, relative clauses included ("Kwame Asare, who heads a farmers'
     association"), when that stays short."""
     doc = attribution.doc
-    tokens = [t.i for t in doc[start:end].root.subtree if t.i not in attribution.quoted]
+    tokens = [i for i in own_subtree(doc[start:end].root) if i not in attribution.quoted]
     lo, hi = min([*tokens, start]), max([*tokens, end - 1]) + 1
     before = doc[lo - 1] if lo > 0 else None
     if before is not None and before.pos_ == "NOUN" and doc[lo].pos_ == "PROPN" and \
             before.lemma_.lower() in people_words() and before.i not in attribution.quoted:
         lo = min(t.i for t in before.subtree)  # "as our famous diplomat Genaro Estrada once said", split by the parser
     return (lo, hi) if hi - lo <= 30 else (start, end)
+
+
+def own_subtree(token: Token) -> list[int]:
+    """The indexes of a token's subtree without the conjuncts hung on it: in "Adviser X and Envoy Y said" the
+    title "Envoy" describes Y, not X."""
+    joined = {t.i for c in token.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return [t.i for t in token.subtree if t.i not in joined]
 
 
 def _completed(attribution: Attribution, described: Described, lo: int, hi: int,
@@ -398,7 +405,7 @@ def _sector(attribution: Attribution, start: int, end: int) -> str | None:
         lemma = doc[i].lemma_.lower()
         size = hit[1] if hit else 1
         sector = hit[0].sector if hit else nouns.get(lemma) or nouns.get(doc[i].lower_)
-        if sector:
+        if sector and not (hit is None and _qualifies_next_title(attribution, i, end)):
             last = doc[i + size - 1].lemma_.lower()
             table = generic if last in generic_titles() else person if last in people_words() else body
             table.append(sector)
@@ -409,6 +416,18 @@ def _sector(attribution: Attribution, start: int, end: int) -> str | None:
         if table:
             return table[-1] if table is person else table[0]
     return None
+
+
+def _qualifies_next_title(attribution: Attribution, i: int, end: int) -> bool:
+    """"Deputy National Security Advisor", "Deputy Secretary": a title word right before another title that gives
+    a sector qualifies it; the title after it says what the person is (a deputy is `LEG` only on its own)."""
+    doc, after = attribution.doc, i + 1
+    if after >= end or doc[i].lemma_.lower() not in people_words():
+        return False
+    gazetteer = attribution.gazetteer
+    nouns = speaker_noun_sectors()
+    return (gazetteer is not None and gazetteer.agent_at(attribution.words, after) is not None) or \
+        (doc[after].lemma_.lower() in people_words() and doc[after].lemma_.lower() in nouns)
 
 
 def _person_country(attribution: Attribution, start: int, end: int, inside: list[ActorMention]) -> str | None:

@@ -61,7 +61,8 @@ def speaker_of(att: Attribution, token: Token) -> Described:
         ((r.start, r.end) == (start, end) and r.described.actor is None and r.described.named and not bare))),
         None)
     if linked is not None:
-        return linked.resolved.described  # a title, surname or description that stands for someone named
+        first = named_before(att, linked.resolved)
+        return (first or linked).resolved.described  # a title, surname or description that stands for someone named
     described = describe_phrase(att, start, end)
     if described.actor is None and token.lemma_.lower() in document_nouns() and \
             any(c.lower_ == "the" for c in token.children):
@@ -76,7 +77,9 @@ def speaker_of(att: Attribution, token: Token) -> Described:
         referent = by_surname(att, token, start)
         if referent is not None:
             return referent.described
-    return described
+    own = next((r for r in att.referents if r.start <= token.i < r.end and r.kind == "person"), None)
+    first = named_before(att, own) if own is not None and described.actor is None else None
+    return first.resolved.described if first is not None else described
 
 
 def _document_before(att: Attribution, token: Token) -> Token | None:
@@ -160,6 +163,17 @@ def by_role(att: Attribution, token: Token, start: int) -> Referent | None:
                  r.described.actor.origin != "document"), None)
 
 
+def named_before(att: Attribution, referent: Referent) -> Referent | None:
+    """"Principal Deputy National Security Advisor Jon Finer ... said Jon Finer": a person named again in full,
+    with no title or actor of their own, is the one named so first, whose description says who they are."""
+    described = referent.described
+    if referent.kind != "person" or referent.target is not None or described.actor is not None:
+        return None
+    name = att.doc[referent.start : referent.end].text
+    return next((r for r in att.referents if r.start < referent.start and r.kind == "person" and r.target is None
+                 and att.doc[r.start : r.end].text == name and r.described.sector not in (None, "CVL")), None)
+
+
 def by_surname(att: Attribution, token: Token, start: int) -> Referent | None:
     """"Sandoval said", "Vice President Harris remarked": the person named in full before."""
     surname = token.text.lower()
@@ -175,8 +189,14 @@ def by_surname(att: Attribution, token: Token, start: int) -> Referent | None:
 
 
 def remember(att: Attribution, speaker: Described) -> None:
-    """A speaker found through a phrase ("a port worker") can be pointed back to later."""
-    if speaker.start is None or any(r.start == speaker.start for r in att.referents):
+    """A speaker found through a phrase ("a port worker") can be pointed back to later; one found through a
+    round-up's label ("President Brian Bryant, International Association of Machinists": `LAB`) is pointed
+    back to as the label describes them ("added Bryant")."""
+    same = next((r for r in att.referents if r.start == speaker.start), None)
+    if same is not None and same.kind == speaker.kind == "person" and same.target is None and \
+            same.described.actor is speaker.actor and speaker.sector and speaker.sector != same.described.sector:
+        same.described = speaker
+    if speaker.start is None or same is not None:
         return
     assert speaker.end is not None
     referent = Referent(speaker.start, speaker.end, speaker.kind, speaker, True,

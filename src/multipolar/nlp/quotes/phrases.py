@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from multipolar.nlp.quotes.actors import people_words, person_nouns
+from multipolar.nlp.quotes.actors import own_subtree, people_words, person_nouns
 from multipolar.nlp.quotes.find import word_set, word_table
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -76,7 +76,7 @@ def described_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     named = named_by(root)
     if named is not None:
         head = named  # "the great Somali poet known as Gaarriye": the poet's description is his
-    tokens = [t.i for t in head.subtree]
+    tokens = own_subtree(head)
     lo, hi = min([*tokens, start]), max([*tokens, end - 1]) + 1
     if hi - lo > 25:
         return start, end
