@@ -193,3 +193,11 @@ def test_a_chain_of_they_reaches_no_further_than_two_sentences_and_never_recurse
     text = "Chile and Peru met in Lima. " + "They met. " * 600 + "They condemned Bolivia's border closure."
     found = _triples(text)  # a RecursionError before: each "They" stood for the one before it
     assert not any(target == "BOL" for _, target, _ in found), found
+
+
+def test_they_after_met_with_someone_to_do_something_is_the_pair() -> None:
+    """The parser reads "met with X of Iraq to strengthen ..." as a clause under "with", X as its subject."""
+    found = _triples("President Joseph R. Biden, Jr. met today with Prime Minister Al-Kadhimi of Iraq to strengthen "
+                     "bilateral coordination under the Strategic Framework Agreement.  They committed to a continued "
+                     "security partnership.")
+    assert {("USA", "IRQ", "AGREE"), ("IRQ", "USA", "AGREE"), ("IRQ", "USA", "CONSULT")} <= found, found

@@ -134,7 +134,7 @@ def between_phrases(nouns: list[Token]) -> list[Token]:
 def prep_objects(prep: Token) -> list[Token]:
     """A preposition's objects; one left without ("our support for and assistance with Poland's investigation")
     shares the object of the preposition the next conjoined phrase ends on."""
-    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    objects = [o for o in prep.children if o.dep_ == "pobj"] or _clause_subjects(prep)
     if objects or prep.i + 1 >= len(prep.doc) or prep.doc[prep.i + 1].dep_ != "cc":
         return objects
     for token in prep.doc[prep.i + 2 : prep.sent.end]:
@@ -143,6 +143,14 @@ def prep_objects(prep: Token) -> list[Token]:
         if token.is_punct:
             break
     return []
+
+
+def _clause_subjects(prep: Token) -> list[Token]:
+    """Where the parser read "met with Prime Minister X of Iraq to strengthen ..." as an infinitive clause under the
+    preposition, the clause's subject is the preposition's object. Not a participle's ("met in Istanbul, with
+    Turkish officials mediating": they are no party)."""
+    return [s for c in prep.children if c.dep_ == "pcomp" and any(a.tag_ == "TO" for a in c.children)
+            for s in c.children if s.dep_ in SUBJECT_DEPS]
 
 
 def gratitude_word(noun: Token) -> Token | None:
@@ -195,8 +203,7 @@ def _met_with(subject: Token) -> list[Token]:
     verb = subject.head
     if verb.lemma_.lower() not in _MEETING_WITH:
         return []
-    partners = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
-                for o in p.children if o.dep_ == "pobj"]
+    partners = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in prep_objects(p)]
     return [subject, partners[0]] if partners else []
 
 
