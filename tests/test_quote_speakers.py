@@ -270,3 +270,22 @@ def test_a_person_named_again_in_full_is_the_one_a_title_described_first() -> No
         ",/,/PUNCT/punct/13 ”/”/PUNCT/punct/13 said/say/VERB/ROOT/- Jon/Jon/PROPN/compound/15/PERSON "
         "Finer/Finer/PROPN/nsubj/13/PERSON ././PUNCT/punct/13")
     assert [(s[1], s[3]) for s in speakers] == [("Jon Finer", "GOV")]
+
+
+def test_a_quotation_opening_the_next_paragraph_with_nothing_between_goes_on_in_the_same_voice() -> None:
+    # Baku said: “We won.” ¶ “We will win again.”
+    speakers = _speakers(
+        "Baku/Baku/PROPN/nsubj/1 said/say/VERB/ROOT/- :/:/PUNCT/punct/1 “/“/PUNCT/punct/5 We/we/PRON/nsubj/5 "
+        "won/win/VERB/ccomp/1 ././PUNCT/punct/5 ”/”/PUNCT/punct/5 ¶ “/“/PUNCT/punct/12 We/we/PRON/nsubj/12 "
+        "will/will/AUX/aux/12 win/win/VERB/ROOT/- again/again/ADV/advmod/12 ././PUNCT/punct/12 ”/”/PUNCT/punct/12")
+    assert [(s[0], s[1]) for s in speakers] == [("We won.", "Baku"), ("We will win again.", "Baku")]
+
+
+def test_a_title_states_and_other_bodies_share_takes_the_sector_of_the_body_named_after_it() -> None:
+    # “We act,” said Ana Ruiz, President of the Teachers Union.
+    speakers = _speakers(
+        "“/“/PUNCT/punct/2 We/we/PRON/nsubj/2 act/act/VERB/ccomp/5 ,/,/PUNCT/punct/5 ”/”/PUNCT/punct/5 "
+        "said/say/VERB/ROOT/- Ana/Ana/PROPN/compound/7/PERSON Ruiz/Ruiz/PROPN/nsubj/5/PERSON ,/,/PUNCT/punct/7 "
+        "President/president/PROPN/appos/7 of/of/ADP/prep/9 the/the/DET/det/13 Teachers/teacher/PROPN/compound/13 "
+        "Union/union/PROPN/pobj/10 ././PUNCT/punct/5")
+    assert [(s[1], s[3]) for s in speakers] == [("Ana Ruiz", "LAB")]

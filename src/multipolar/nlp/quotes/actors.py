@@ -120,6 +120,10 @@ def describe_phrase(attribution: Attribution, start: int, end: int, mention: Act
         return described
     if names is not None:
         title = best if best is not None and best.actors[0].kind == "person" else None
+        body = _body_of_shared_title(attribution, names, lo, hi)
+        if body is not None:  # "Stewart D. McLaurin, President of the White House Historical Association"
+            country = _person_country(attribution, lo, hi, around) or document_country(attribution)
+            return Described(names.text, None, country, body, names.start, names.end, "person", True)
         country = speaker_country(title.actors[0]) if title else _person_country(attribution, lo, hi, around)
         sector = title.actors[0].role if title else _sector(attribution, lo, hi)
         return Described(names.text, None, country, sector or _private(doc, lo, hi), names.start, names.end,
@@ -362,9 +366,41 @@ def _of_label_body(attribution: Attribution, described: Described, person: Actor
     doc = attribution.doc
     country = described.country or document_country(attribution)
     titles = {t.lower_ for t in doc[person.start : person.end]} & shared_titles()
-    bodies = [_sector(attribution, lo, hi) for lo, hi in parts if not lo <= person.start < hi]
+    bodies = [_head_sector(attribution, lo, hi) or _sector(attribution, lo, hi) for lo, hi in parts
+              if not lo <= person.start < hi]
     sector = next((s for s in bodies if s), None) if titles else None
     return replace(described, country=country, sector=sector or described.sector)
+
+
+def _body_of_shared_title(attribution: Attribution, name: Span, lo: int, hi: int) -> str | None:
+    """The sector of the body named right after a title that states and other bodies share ("X, President of
+    the White House Historical Association": `NGO`): the body's head word first, read from the right, so that
+    "the White House" inside its name does not make it the government."""
+    doc = attribution.doc
+    title = next((t for t in doc[lo:hi] if t.lower_ in shared_titles() and not name.start <= t.i < name.end), None)
+    if title is None:
+        return None
+    return _head_sector(attribution, title.i + 1, hi)
+
+
+def _head_sector(attribution: Attribution, lo: int, hi: int) -> str | None:
+    """The sector of a body's name read from the right, up to a relative clause or a verb: "the International
+    Association of Machinists and Aerospace Workers" is the workers' (`LAB`)."""
+    doc = attribution.doc
+    stretch = []
+    for token in doc[lo:hi]:
+        if token.lower_ in ("which", "who", "that", "whose") or token.pos_ in ("VERB", "AUX"):
+            break
+        stretch.append(token)
+    nouns = speaker_noun_sectors()
+    gazetteer = attribution.gazetteer
+    for token in reversed(stretch):
+        hit = gazetteer.agent_at(attribution.words, token.i) if gazetteer is not None else None
+        sector = (hit[0].sector if hit and hit[1] == 1 else None) or nouns.get(token.lemma_.lower()) or \
+            nouns.get(token.lower_)
+        if sector is not None and token.lemma_.lower() not in people_words():
+            return sector
+    return None
 
 
 @cache

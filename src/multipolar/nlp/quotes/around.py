@@ -105,9 +105,18 @@ def continued(att: Attribution, index: int, found: list[Described | None]) -> De
     sentence = att._sentence_at(quote.start)
     notes = [k for k in range(previous_sentence + 1, sentence)
              if _STAGE_NOTE.fullmatch(att.sentences[k].text.strip())]  # "“...”  (Laughter.)  “...”"
+    if quote.kind != "scare" and _runs_on(between):
+        return found[index - 1]
     if sentence - previous_sentence - len(notes) > 1 or ("\n\n" in between.strip("“”\" ") and previous.closed):
         return None
     return found[index - 1] if att._opens_sentence(quote) else None
+
+
+def _runs_on(between: str) -> bool:
+    """A quotation that opens the next paragraph with nothing of the writer's between, not even a citation,
+    goes on in the voice of the one before (a round-up's entry over paragraphs: "Name, Title: “...,”" then
+    "“Now, ...”")."""
+    return "\n" in between and re.fullmatch(r"[\s“”\"‘’]*", between) is not None
 
 
 def introduced(att: Attribution, quote: QuoteSpan) -> Described | None:
