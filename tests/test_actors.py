@@ -3,6 +3,7 @@ scored as `multipolar eval` scores them (multipolar.evaluate.actors), and rules 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from functools import cache
 from pathlib import Path
@@ -144,6 +145,20 @@ def test_a_person_the_document_introduces_keeps_country_and_sector_for_every_men
                         "Vashadze said Tbilisi was ready.", "2022-06-21")
     assert _actor_of(analysis, "Tamar Vashadze") == ("GEO", "GOV", "document")
     assert _actor_of(analysis, "Vashadze")[:2] == ("GEO", "GOV")
+
+
+def test_a_titled_official_of_a_voiced_document_is_its_state() -> None:
+    """Bare titles of a government's own offices place their holder in the state the document speaks for; a
+    counterpart's title ("President") does not, and neither does a document with no voice."""
+    from multipolar.records import Article
+
+    text = ("Deputy Secretary of State Kurt Tamberlane and President Sandor Vell met on Monday. Deputy Secretary "
+            "Tamberlane later spoke with reporters.")
+    voiced = multipolar.analyze(Article(text=text, date=dt.date(2024, 3, 1), voice="USA"))
+    assert _actor_of(voiced, "Secretary of State Kurt Tamberlane")[0] == "USA"
+    assert _actor_of(voiced, "Deputy Secretary Tamberlane")[0] == "USA"  # the same person, by the surname
+    assert _actor_of(voiced, "President Sandor Vell")[0] is None
+    assert _actor_of(multipolar.analyze(text, date="2024-03-01"), "Secretary of State Kurt Tamberlane")[0] is None
 
 
 def test_a_bare_surname_stays_unresolved() -> None:

@@ -22,7 +22,7 @@ from multipolar.nlp.actors.agents import POSSESSIVE, QUALIFIER_FILLERS
 from multipolar.nlp.actors.clauses import CLAUSE_END, after_stance, clause, covered_tokens
 from multipolar.nlp.actors.generic import generic_actors, one_country
 from multipolar.nlp.actors.spelling import folded
-from multipolar.nlp.actors.titles import mistagged_person, title_before, title_country
+from multipolar.nlp.actors.titles import mistagged_person, own_office, title_before, title_country
 from multipolar.nlp.spans import ActorMention, ActorRef
 
 if TYPE_CHECKING:
@@ -98,15 +98,35 @@ def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[
             end = known.end
         elif holder is not None:
             ref, end = holder, ent.end
+        elif (earlier := _titled_before(ent, learned)) is not None:
+            ref, end = earlier, ent.end
         else:
-            ref = _learned(ent.text, country or _state_after(words, covered, ent.end) or title_country(title), sector,
-                           title=title)
+            placed = country or _state_after(words, covered, ent.end) or title_country(title)
+            ref = _learned(ent.text, placed or _own_official(resolver, doc, title), sector, title=title)
             learned[ent.text] = ref
             end = ent.end
         drop = {id(m) for m in result if start <= m.start < end}
         result = [m for m in result if id(m) not in drop] + [ActorMention(start, end, (ref,), "title+person")]
         covered = covered_tokens(result)
     return result
+
+
+def _titled_before(ent: Span, learned: dict[str, ActorRef]) -> ActorRef | None:
+    """"Deputy Secretary Campbell" after "Deputy Secretary of State Kurt Campbell": a surname under a title is the
+    one person named in full with a title before (no one if two share it)."""
+    if len(ent) != 1:
+        return None
+    found = {ref.code: ref for name, ref in learned.items() if len(name.split()) > 1 and ref.kind == "person"
+             and name.split()[-1] == ent.text}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _own_official(resolver: ActorResolver, doc: Doc, title: str) -> str | None:
+    """The state a document speaks for (its voice), for a person under a title its own officials carry and that
+    nothing else places (`titles.own_office`)."""
+    if not doc._.mp_voice or not own_office(title):
+        return None
+    return resolver.gazetteer.code_of(doc._.mp_voice, doc._.mp_date)
 
 
 def _office_of_body(resolver: ActorResolver, doc: Doc, words: list[str], at: int,

@@ -34,6 +34,12 @@ def title_country(title: str) -> str | None:
     return _title_countries().get(tuple(re.findall(r"[\w.-]+", title.lower())))
 
 
+def own_office(title: str) -> bool:
+    """A title a government's own documents write bare for its own officials (`data/gazetteer/own_office_titles.txt`:
+    "Deputy Secretary of State X", "Senator X" in a White House text)."""
+    return " ".join(re.findall(r"[\w.-]+", title.lower())) in word_list("gazetteer/own_office_titles.txt")
+
+
 def title_before(words: list[str], at: int) -> tuple[int, str] | None:
     """(start, sector) of a title ending just before `at` ("Lt. Gen.", "Deputy Secretary")."""
     table = titles()
