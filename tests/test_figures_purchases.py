@@ -1,6 +1,7 @@
-"""Figures, session 13 of issue 19: what a purchase is. The worth of what is bought ("aircraft valued at $36.2
-billion", "which is worth over $8 billion") belongs to the purchase, so a foreign buyer's purchase is the
-voice's export; a purchase between no states (an agency or a company buying at home) is no trade at all."""
+"""Figures, session 13 of issue 19: what a purchase is, and what a state invests in. The worth of what is bought
+("aircraft valued at $36.2 billion", "which is worth over $8 billion") belongs to the purchase, so a foreign buyer's
+purchase is the voice's export; a purchase between no states (an agency or a company buying at home) is no trade
+at all; a state's investment in the development goals is aid."""
 
 from __future__ import annotations
 
@@ -66,3 +67,29 @@ def test_a_foreign_buyers_purchase_valued_in_a_relative_clause_is_the_voices_exp
 def test_a_purchase_between_no_states_is_no_trade(text: str) -> None:
     (figure,) = figures(text, voice="USA")
     assert flow(figure) == (None, None, None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Our administration has invested over $150 billion to make progress on the Sustainable Development Goals.",
+    "We have invested $2 billion to reach the Millennium Development Goals.",
+])
+def test_a_state_investing_in_the_development_goals_gives_aid_though_the_goals_are_a_plural_name(text: str) -> None:
+    # spaCy keeps "Goals" as the lemma of the proper noun: its singular is what the public-goods list holds
+    (figure,) = figures(text, voice="USA")
+    assert flow(figure) == ("aid", "USA", None)
+
+
+@pytest.mark.model
+def test_the_doer_of_the_verb_whose_object_a_sum_totals_is_its_buyer() -> None:
+    # "totaling" hangs on "purchases", the object of "make": Japan buys, the goods are American
+    (figure,) = figures("Japan will make stable and long-term incremental purchases of U.S. energy, including "
+                        "liquified natural gas, totaling $7 billion per year.", voice="USA")
+    assert flow(figure) == ("exports", "USA", "JPN")
+
+
+@pytest.mark.model
+def test_a_subject_that_names_no_state_lends_no_doer_to_the_sum_its_object_totals() -> None:
+    (figure,) = figures("Since 2021, companies have announced investments totaling more than $200 billion in domestic "
+                        "manufacturing.", voice="USA")
+    assert figure.from_ is None

@@ -97,6 +97,15 @@ def a_sale(span: Span) -> bool:
     return any(t.lemma_.lower() in ("sale", "sell") for t in [*nouns, *([verb] if verb is not None else [])])
 
 
+def buying(span: Span) -> bool:
+    """The figure is what is bought: its verb is one of buying ("will purchase", "agreed to buy"), or the noun it
+    totals ("purchases of U.S. energy ... totaling $7 billion"); not "imported"."""
+    verb = governing_verb(span.root)
+    nouns = flow_nouns(span)
+    return (verb is not None and any(v.lemma_.lower() in ("purchase", "buy") for v in verb_chain(verb))) or \
+        any(n.lemma_.lower() in ("purchase", "buy") and n.pos_ == "NOUN" for n in nouns)
+
+
 def gives_another_sum(token: Token) -> bool:
     """Named as the giver of a sum or a flow of the sentence ("... and €550 million from the EU", "a
     commitment from Etihad Airways") or as the subject of a verb of giving: no receiver of the sentence's

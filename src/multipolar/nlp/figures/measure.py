@@ -202,8 +202,15 @@ def _invested_in_public_goods(span: Span) -> bool:
     not an investment: no one holds a stake in what it buys."""
     verbs = [t for t in (governing_verb(span.root), *clause_tokens(span)) if t is not None and
              t.lemma_.lower() == "invest" and t.pos_ == "VERB"]
-    return any(w.lemma_.lower() in words("public_goods") for verb in verbs for w in verb.subtree
+    return any(_names_one_of(w, words("public_goods")) for verb in verbs for w in verb.subtree
                if w.i not in range(span.start, span.end))
+
+
+def _names_one_of(token: Token, lemmas: frozenset[str]) -> bool:
+    """The token's lemma is one of these; for a proper noun in the plural, its singular ("the Sustainable
+    Development Goals": spaCy keeps "Goals" as its own lemma)."""
+    lemma = token.lemma_.lower()
+    return lemma in lemmas or (token.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in lemmas)
 
 
 def _adjacent_phrase(span: Span) -> list[Token]:

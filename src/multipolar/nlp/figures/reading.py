@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.figures.makers import (
     a_sale,
+    buying,
     gives_another_sum,
     giving,
     is_first_person,
@@ -101,7 +102,7 @@ class FigureReader:
         source = target = None
         if measure in FLOWS:
             source, target = self.direction(span, measure)
-        if measure == "imports" and source is None and target is None and _buying(span):
+        if measure == "imports" and source is None and target is None and buying(span):
             measure = None  # "the Postal Service will purchase 45,000 vehicles": a purchase between no states
         if measure == "imports" and self._bought_from_voice(span, source, target):
             measure, source, target = "exports", self.voice, target  # "Australia agreed to purchase $1.2 billion"
@@ -118,6 +119,11 @@ class FigureReader:
         """(from, to) of a flow: its giver and receiver, read from the figure's clause."""
         verb = governing_verb(span.root)
         subjects = self.subject_states(verb) if verb is not None else []
+        outer = governing_verb(verb.head) if verb is not None and verb.dep_ == "acl" and not subjects else None
+        doer = subject_token(outer) if outer is not None else None
+        if verb is not None and doer is not None and doer.i in self.by_token and \
+                names_a_giver(self.by_token[doer.i]) and verb.head.head.i == doer.head.i:
+            subjects = self.subject_states(doer.head)  # "Japan will make purchases of U.S. energy totaling $7 billion"
         promised, makers = self._promised_by(verb) if verb is not None else (False, [])
         if promised:
             subjects = makers  # "the commitment to mobilize $100 billion": no one named
@@ -275,7 +281,7 @@ class FigureReader:
 
     def _bought_from_voice(self, span: Span, seller: str | None, buyer: str | None) -> bool:
         """A foreign buyer's purchase in a text that speaks for a state is that state's sale: its exports."""
-        return _buying(span) and self.voice is not None and buyer not in (None, self.voice) and \
+        return buying(span) and self.voice is not None and buyer not in (None, self.voice) and \
             seller in (None, self.voice)
 
     def subject_states(self, verb: Token) -> list[str]:
@@ -480,12 +486,6 @@ class FigureReader:
             if found:
                 return tuple(sorted(found))
         return ()
-
-
-def _buying(span: Span) -> bool:
-    """The figure's verb is one of buying ("will purchase", "agreed to buy"), not "imported"."""
-    verb = governing_verb(span.root)
-    return verb is not None and any(v.lemma_.lower() in ("purchase", "buy") for v in verb_chain(verb))
 
 
 def _names_flow(noun: Token) -> bool:
