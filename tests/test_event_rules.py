@@ -28,15 +28,15 @@ BODIES = {"government": ("ken-gov", "KEN", "GOV"), "students": ("ken-students", 
 
 
 def _doc(spec: str, date: str = "2023-05-01") -> Doc:
-    """A parsed Doc from the spec, with actor mentions for the words in STATES and PEOPLE, four-digit years
-    as dates, and the event coder run on it."""
+    """A parsed Doc from the spec (word/lemma/pos/dep/head[/tag]), with actor mentions for the words in STATES and
+    PEOPLE, four-digit years as dates, and the event coder run on it."""
     tokens = [t.split("/") for t in spec.split()]
     words = [t[0] for t in tokens]
     heads = [i if t[4] == "-" else int(t[4]) for i, t in enumerate(tokens)]
     doc = Doc(VOCAB, words=words, lemmas=[t[1] for t in tokens], pos=[t[2] for t in tokens],
               deps=[t[3] if t[4] != "-" else "ROOT" for t in tokens], heads=heads,
-              tags=["PRP$" if t[1] in ("its", "their") else ("VBG" if t[0].endswith("ing") and t[2] == "VERB" else "")
-                    for t in tokens])
+              tags=[t[5] if len(t) > 5 else "PRP$" if t[1] in ("its", "their") else (
+                  "VBG" if t[0].endswith("ing") and t[2] == "VERB" else "") for t in tokens])
     mentions = []
     for i, word in enumerate(words):
         if word in PEOPLE:
@@ -964,6 +964,41 @@ def test_an_appeal_noun_whose_clause_the_parse_hangs_elsewhere_is_still_a_reques
     assert {(s, t, p) for s, t, p, *_ in ignored if p != "REJECT"} == {("PER", "KEN", "REQUEST"),
                                                                        ("JPN", "KEN", "REQUEST")}, ignored
     assert [(s, t, p) for s, t, p, *_ in for_to] == [("KEN", "PER", "REQUEST")], for_to
+
+
+def test_a_truce_in_effect_is_observed_by_both_sides_and_a_declared_one_is_a_concession() -> None:
+    # "The ceasefire between Kenya and Peru took hold."  /  "Kenya and Peru began a ceasefire."  /  "Kenya declared a
+    # ceasefire."
+    held = _events("The/the/DET/det/1 ceasefire/ceasefire/NOUN/nsubj/6 between/between/ADP/prep/1 "
+                   "Kenya/Kenya/PROPN/pobj/2 and/and/CCONJ/cc/3 Peru/Peru/PROPN/conj/3 took/take/VERB/ROOT/- "
+                   "hold/hold/NOUN/dobj/6 ././PUNCT/punct/6")
+    began = _events("Kenya/Kenya/PROPN/nsubj/3 and/and/CCONJ/cc/0 Peru/Peru/PROPN/conj/0 began/begin/VERB/ROOT/- "
+                    "a/a/DET/det/5 ceasefire/ceasefire/NOUN/dobj/3 ././PUNCT/punct/3")
+    declared = _events("Kenya/Kenya/PROPN/nsubj/1 declared/declare/VERB/ROOT/- a/a/DET/det/3 "
+                       "ceasefire/ceasefire/NOUN/dobj/1 ././PUNCT/punct/1")
+    assert sorted((s, t, p, m) for s, t, p, m, *_ in held) == [("KEN", "PER", "RETREAT", "ceasefire"),
+                                                                ("PER", "KEN", "RETREAT", "ceasefire")]
+    assert sorted((s, t, p) for s, t, p, *_ in began) == [("KEN", "PER", "RETREAT"), ("PER", "KEN", "RETREAT")]
+    assert [p for _, _, p, *_ in declared] == ["CONCEDE"]
+
+
+def test_an_investigation_into_what_names_no_one_is_coded_with_no_recipient() -> None:
+    # "Kenya opened an inquiry into the deaths."  /  "Kenya's inquiry into the deaths in Peru ended."
+    opened = _events("Kenya/Kenya/PROPN/nsubj/1 opened/open/VERB/ROOT/- an/an/DET/det/3 inquiry/inquiry/NOUN/dobj/1 "
+                     "into/into/ADP/prep/3 the/the/DET/det/6 deaths/death/NOUN/pobj/4 ././PUNCT/punct/1")
+    noun = _events("Kenya/Kenya/PROPN/poss/2 's/'s/PART/case/0 inquiry/inquiry/NOUN/nsubj/8 into/into/ADP/prep/2 "
+                   "the/the/DET/det/5 deaths/death/NOUN/pobj/3 in/in/ADP/prep/5 Peru/Peru/PROPN/pobj/6 "
+                   "ended/end/VERB/ROOT/- ././PUNCT/punct/8")
+    assert [(s, t, p, m) for s, t, p, m, *_ in opened] == [("KEN", "-", "ACCUSE", "investigate")]
+    assert [(s, t, p, m) for s, t, p, m, *_ in noun] == [("KEN", "-", "ACCUSE", "investigate")]
+
+
+def test_what_set_off_a_threat_happened_and_is_not_threatened() -> None:
+    # "Kenya threatened to suspend talks after Peru backed Japan."
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 threatened/threaten/VERB/ROOT/- to/to/PART/aux/3 "
+                     "suspend/suspend/VERB/xcomp/1 talks/talk/NOUN/dobj/3 after/after/SCONJ/mark/7 "
+                     "Peru/Peru/PROPN/nsubj/7 backed/back/VERB/advcl/3/VBD Japan/Japan/PROPN/dobj/7 ././PUNCT/punct/1")
+    assert ("PER", "JPN", "SUPPORT", "", "asserted", False) in events, events
 
 
 def test_lifting_a_restriction_with_no_one_named_is_a_concession_with_no_recipient() -> None:

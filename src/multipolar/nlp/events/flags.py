@@ -110,15 +110,19 @@ class FlagReader:
             if inherited in ("intended", "hypothetical"):
                 return inherited
         node = word
+        fact = False
         for _ in range(4):
             if node.dep_ in ("ROOT",) or node.head is node:
                 break
+            # "threatened to suspend gas deliveries after Madrid backed Morocco's plan": what set the threat off
+            # happened; it is no part of what is threatened or promised
+            fact = fact or _past_clause(node)
             parent = node.head if node.head.pos_ in ("VERB", "AUX") else node.head.head
             lemma = parent.lemma_.lower()
             if node.dep_ in ("xcomp", "pcomp", "pobj", "ccomp", "advcl") or node.head.dep_ == "prep":
-                if lemma in _INTENT_VERBS:
+                if lemma in _INTENT_VERBS and not fact:
                     return "intended"
-                if lemma in REQUEST_VERBS and node.dep_ in ("xcomp", "ccomp"):
+                if lemma in REQUEST_VERBS and node.dep_ in ("xcomp", "ccomp") and not fact:
                     return "hypothetical"  # "urged China to press Russia": asked for, not done
                 if lemma in SAY_VERBS and node.dep_ == "ccomp":
                     return "reported"
@@ -153,3 +157,13 @@ class FlagReader:
             earlier = [d for d in self.dates if d.end <= sentence.start]
             return earlier[-1].date.value if earlier else None
         return earlier_event_date(sentence, word[:4])
+
+
+_PAST_MARKS = frozenset({"after", "because", "since", "as", "when", "while"})
+
+
+def _past_clause(verb: Token) -> bool:
+    """An adverbial clause with its own subject, in the past tense ("after Madrid backed the plan")."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
+        c.dep_ == "mark" and c.lower_ in _PAST_MARKS for c in verb.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

@@ -8,6 +8,7 @@ or an event noun ("called for the release of", "demanded the withdrawal of").
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -141,8 +142,26 @@ def noun_pattern(tables: CodingTables, noun: Token) -> Pattern | None:
     modifiers = {t.lemma_.lower() for t in before} | {t.lower_ for t in before}
     for pattern in tables.nouns.get(noun.lemma_.lower(), ()):
         if not pattern.required or pattern.required & modifiers:
-            return pattern
+            return _implemented(pattern, noun)
     return None
+
+
+_TRUCE_CODE = "0871"
+_HOLDING_VERBS = word_list("truce_holding_verbs")
+"""Verbs whose subject, a truce, is in effect: "the ceasefire took hold", "the truce largely held"."""
+_OBSERVING_VERBS = word_list("truce_observing_verbs")
+"""Verbs whose object, a truce, is carried out: "began a 60-day ceasefire", "observed the truce"."""
+
+
+def _implemented(pattern: Pattern, noun: Token) -> Pattern:
+    """The v2 manual: a declared truce is a verbal concession (CONCEDE), one that is in effect or observed has
+    material consequences (RETREAT, ceasefire)."""
+    if pattern.cameo != _TRUCE_CODE or pattern.plover != "CONCEDE":
+        return pattern
+    verb = noun.head.lemma_.lower()
+    if (noun.dep_ == "nsubj" and verb in _HOLDING_VERBS) or (noun.dep_ == "dobj" and verb in _OBSERVING_VERBS):
+        return dataclasses.replace(pattern, plover="RETREAT", mode="ceasefire", id=f"{pattern.id}/observed")
+    return pattern
 
 
 def _verb_rows(tables: CodingTables, verb: Token) -> tuple[Pattern, ...]:

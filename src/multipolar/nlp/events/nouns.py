@@ -77,7 +77,8 @@ class NounEvents(EventAssembler):
         # "Ukraine's withdrawal from Avdiivka": a withdrawal from a named place is one, whoever held it
         withdrawal = self._plover_of(pattern) == "RETREAT" and any(c.dep_ == "prep" and c.lower_ == "from"
                                                                  for c in noun.children)
-        alone = named_doer and (self._plover_of(pattern) in _ALONE_NOUNS or withdrawal)
+        # "the Dutch Safety Board's inquiry into the downing of MH17": an investigation need not be into anyone (v2)
+        alone = named_doer and (self._plover_of(pattern) in _ALONE_NOUNS or withdrawal or pattern.mode == "investigate")
         return self._pairs(noun, pattern, sources, targets, trigger=noun, alone_ok=alone) or []
 
     def _noun_doers(self, noun: Token, pattern: Pattern) -> list[ActorHit]:

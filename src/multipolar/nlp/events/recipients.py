@@ -69,8 +69,9 @@ class RecipientReader(SpeechActs):
             placed = bool(targets)
         if not targets and plover == "MOBILIZE":
             targets = self.args.answered_actors(verb, sources)  # "scrambled jets after Russian bombers flew ..."
-        if not targets and plover == "ACCUSE":
-            # "condemned the coup in Gabon": what is condemned happened there
+        if not targets and plover == "ACCUSE" and code_from.mode != "investigate":
+            # "condemned the coup in Gabon": what is condemned happened there (an inquiry into crimes in a place
+            # investigates no one named)
             targets = [a for o in objects for a in self.args.place_target(o, sources)][:1]
         if not targets and object_controlled(verb):
             return None  # "invited Argentina, Egypt and Iran to join": they would not join each other
