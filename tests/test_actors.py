@@ -161,6 +161,13 @@ def test_a_titled_official_of_a_voiced_document_is_its_state() -> None:
     assert _actor_of(multipolar.analyze(text, date="2024-03-01"), "Secretary of State Kurt Tamberlane")[0] is None
 
 
+def test_a_title_inside_a_tagged_name_does_not_hide_the_known_person() -> None:
+    """spaCy tags "Sheikh Mohammed bin Zayed" as one name: the known person it ends on is the one titled."""
+    analysis = _analyse("Working in close cooperation with my friend President Sheikh Mohammed bin Zayed, the "
+                        "United States will continue to support the UAE.", "2023-01-17")
+    assert _actor_of(analysis, "President Sheikh Mohammed bin Zayed")[0] == "ARE"
+
+
 def test_a_bare_surname_stays_unresolved() -> None:
     analysis = _analyse("Vashadze said the talks would resume.", "2022-06-21")
     assert not any(m.text == "Vashadze" for a in analysis.actors for m in a.mentions)

@@ -67,7 +67,7 @@ def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[
     result = list(mentions)
     covered = covered_tokens(result)
     for ent in [e for e in doc.ents if e.label_ == "PERSON" or mistagged_person(words, e, covered)]:
-        known = covered.get(ent.start)
+        known = covered.get(ent.start) or _person_after_title(words, ent, covered)
         if known is not None and (known.start < ent.start or known.actors[0].kind != "person"):
             continue
         found = title_before(words, ent.start)
@@ -109,6 +109,17 @@ def _titled(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[
         result = [m for m in result if id(m) not in drop] + [ActorMention(start, end, (ref,), "title+person")]
         covered = covered_tokens(result)
     return result
+
+
+def _person_after_title(words: list[str], ent: Span, covered: dict[int, ActorMention]) -> ActorMention | None:
+    """"President Sheikh Mohammed bin Zayed", tagged one name: the known person the entity ends on, when the
+    words of the entity before them are a title ("Sheikh")."""
+    for k in range(ent.start + 1, min(ent.start + 4, ent.end)):
+        inner = covered.get(k)
+        if inner is not None and inner.start == k and inner.end == ent.end and inner.actors[0].kind == "person":
+            found = title_before(words, k)
+            return inner if found is not None and found[0] == ent.start else None
+    return None
 
 
 def _titled_before(ent: Span, learned: dict[str, ActorRef]) -> ActorRef | None:
