@@ -78,7 +78,8 @@ class NounEvents(EventAssembler):
         withdrawal = self._plover_of(pattern) == "RETREAT" and any(c.dep_ == "prep" and c.lower_ == "from"
                                                                  for c in noun.children)
         # "the Dutch Safety Board's inquiry into the downing of MH17": an investigation need not be into anyone (v2)
-        alone = named_doer and (self._plover_of(pattern) in _ALONE_NOUNS or withdrawal or pattern.mode == "investigate")
+        alone = named_doer and (self._plover_of(pattern) in _ALONE_NOUNS or withdrawal or (
+            pattern.mode == "investigate" and _reported(noun)))
         return self._pairs(noun, pattern, sources, targets, trigger=noun, alone_ok=alone) or []
 
     def _noun_doers(self, noun: Token, pattern: Pattern) -> list[ActorHit]:
@@ -202,3 +203,10 @@ def _next_root(word: Token) -> Token | None:
         return None
     root = word.doc[sentence.end].sent.root
     return root if root.pos_ in ("VERB", "AUX") else None
+
+
+def _reported(noun: Token) -> bool:
+    """An investigation told of as happening: into something, or an argument of a clause ("launched an inquiry",
+    "the probe found"), not one named in passing ("assistance with Chile's investigation")."""
+    return noun.head.pos_ in ("VERB", "AUX") or any(
+        c.dep_ == "prep" and c.lower_ in ("into", "of") for c in noun.children)
