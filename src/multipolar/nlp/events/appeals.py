@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from multipolar.coding.tables import Pattern, word_list
 from multipolar.nlp.events.arguments import ActorHit
 from multipolar.nlp.events.coded import CodedEvent
-from multipolar.nlp.events.frames import complement_code
+from multipolar.nlp.events.frames import complement_code, infinitive
 from multipolar.nlp.events.nouns import NounEvents
 
 _APPEAL_NOUNS = word_list("appeal_nouns")
@@ -65,19 +65,15 @@ class AppealNouns(NounEvents):
         return found
 
 
-def _infinitive(verb: Token) -> bool:
-    return verb.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
-
-
 def _infinitive_after(noun: Token, doer: Token) -> bool:
     """"for NATO to station": an infinitive on the noun, right after the one it is asked of."""
-    return any(c.dep_ in ("acl", "advcl", "relcl") and _infinitive(c) and c.left_edge.i == doer.right_edge.i + 1
+    return any(c.dep_ in ("acl", "advcl", "relcl") and infinitive(c) and c.left_edge.i == doer.right_edge.i + 1
                for c in (*noun.children, *doer.children))
 
 
 def _for_to(verb: Token) -> bool:
     """"for the United States to end its embargo": an infinitive with its own subject, marked by "for"."""
-    return _infinitive(verb) and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+    return infinitive(verb) and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 
 def _that_clause(verb: Token) -> bool:
@@ -88,12 +84,12 @@ def _asked_for(noun: Token) -> list[Token]:
     """What the appeal asks for: its "that" clause (on the noun, or on the verb right after it: "reiterated its
     demand today that Israel ease ..."), its infinitive ("calls to let convoys in"), its "for" object."""
     clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and (
-        _that_clause(c) or _infinitive(c))]
+        _that_clause(c) or infinitive(c))]
     clauses += [c for c in noun.children if c.dep_ == "advcl" and _for_to(c)]  # "its call for the US to end"
     if not clauses and noun.dep_ == "dobj":
         # "ignored calls by France to let convoys in": the parse hangs the appeal's clause on the verb
         clauses = [c for c in noun.head.children if c.i > noun.i and (
-            (c.dep_ == "ccomp" and _that_clause(c)) or (c.dep_ in ("advcl", "xcomp") and _infinitive(c)
+            (c.dep_ == "ccomp" and _that_clause(c)) or (c.dep_ in ("advcl", "xcomp") and infinitive(c)
                                                          and c.left_edge.i == noun.right_edge.i + 1))]
     wanted = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
               if o.dep_ == "pobj"]

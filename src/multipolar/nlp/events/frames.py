@@ -65,7 +65,7 @@ def governing_frame(word: Token) -> Frame | None:
     head = word.head
     if head is word:
         return None
-    if word.dep_ in _COMPLEMENT_DEPS or (word.dep_ == "acl" and _infinitive(word)):
+    if word.dep_ in _COMPLEMENT_DEPS or (word.dep_ == "acl" and infinitive(word)):
         # "is ready to": the adjective governs the infinitive
         kind = _kind_of(head)
         if kind is None and head.dep_ == "acomp":
@@ -97,11 +97,12 @@ def complements(word: Token) -> list[Token]:
     for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS):
         found += [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
     found += [c for c in word.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
-    found += [c for c in word.children if c.dep_ == "acl" and _infinitive(c)]
+    found += [c for c in word.children if c.dep_ == "acl" and infinitive(c)]
     return [c for c in found if governing_frame(c) is not None and governing_frame(c).word == word]  # type: ignore[union-attr]
 
 
-def _infinitive(verb: Token) -> bool:
+def infinitive(verb: Token) -> bool:
+    """A verb with its own "to" ("to let convoys in")."""
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -146,7 +147,7 @@ def noun_pattern(tables: CodingTables, noun: Token) -> Pattern | None:
     return None
 
 
-_TRUCE_CODE = "0871"
+TRUCE_CODE = "0871"
 _HOLDING_VERBS = word_list("truce_holding_verbs")
 """Verbs whose subject, a truce, is in effect: "the ceasefire took hold", "the truce largely held"."""
 _OBSERVING_VERBS = word_list("truce_observing_verbs")
@@ -156,7 +157,7 @@ _OBSERVING_VERBS = word_list("truce_observing_verbs")
 def _implemented(pattern: Pattern, noun: Token) -> Pattern:
     """The v2 manual: a declared truce is a verbal concession (CONCEDE), one that is in effect or observed has
     material consequences (RETREAT, ceasefire)."""
-    if pattern.cameo != _TRUCE_CODE or pattern.plover != "CONCEDE":
+    if pattern.cameo != TRUCE_CODE or pattern.plover != "CONCEDE":
         return pattern
     verb = noun.head.lemma_.lower()
     if (noun.dep_ == "nsubj" and verb in _HOLDING_VERBS) or (noun.dep_ == "dobj" and verb in _OBSERVING_VERBS):

@@ -10,11 +10,11 @@ from spacy.tokens import Token
 
 from multipolar.coding.tables import Pattern
 from multipolar.nlp.events.arguments import ActorHit
+from multipolar.nlp.events.frames import TRUCE_CODE
 from multipolar.nlp.spans import ActorMention, ActorRef
 
 HOSTED, VISITED, MEDIATED = "043", "042", "045"
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
-_TRUCE = "0871"
 
 Pair = tuple[tuple[ActorRef, ActorMention], tuple[ActorRef, ActorMention], float]
 
@@ -47,7 +47,7 @@ def _voice_on_itself(source: ActorMention, target: ActorMention) -> bool:
 def reciprocal(plover: str, code: str, targets: list[ActorHit], trigger: Token) -> bool:
     """PLOVER makes every participant an actor: "A met B", "A spoke with B", "A signed a deal with B",
     "A established ties with B" give B->A too; a visit (one side travels) and mediation do not."""
-    truce = plover == "RETREAT" and code == _TRUCE  # a truce in effect between A and B is observed by both
+    truce = plover == "RETREAT" and code == TRUCE_CODE  # a truce in effect between A and B is observed by both
     if (plover not in _RECIPROCAL and not truce) or code in (HOSTED, VISITED, MEDIATED) or not targets:
         return False
     if plover == "CONSULT":
