@@ -50,3 +50,20 @@ def test_what_a_sentence_after_a_sanctions_count_includes_and_counted_sanctions_
 def test_a_designation_with_no_word_of_sanctions_is_an_appointment() -> None:
     (named,) = figures("The President has designated 5 senior officials to lead the delegation to the summit.")
     assert named.measure is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, measure, unit", [
+    ("The State Department will impose visa restrictions on 36 officials of the Freedonian junta.", "sanctions",
+     "official"),
+    ("The accord lifts restrictions on 300 farm products.", None, "product"),
+])
+def test_restrictions_put_on_persons_are_sanctions(text: str, measure: str | None, unit: str) -> None:
+    (found,) = figures(text)
+    assert (found.measure, found.unit) == (measure, unit)
+
+
+@pytest.mark.model
+def test_a_count_of_a_compound_noun_after_of_counts_its_last_noun() -> None:
+    (found,) = figures("Visas were denied to 28 of their family members.")
+    assert found.unit == "member"

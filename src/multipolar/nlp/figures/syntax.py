@@ -425,13 +425,20 @@ def counted_noun(span: Span) -> str | None:
     elif span.end < len(doc) and span.root.head.pos_ == "NOUN" and span.root.dep_ in ("nummod", "quantmod"):
         noun = span.root.head
     elif span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].pos_ == "NOUN":
-        noun = doc[span.end + 1]
+        noun = _phrase_head(doc[span.end + 1])
     elif span.end + 2 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].dep_ in ("poss", "det") \
             and doc[span.end + 2].pos_ == "NOUN":
-        noun = doc[span.end + 2]  # "328 of its members"
+        noun = _phrase_head(doc[span.end + 2])  # "328 of its members"
     elif span.end < len(doc) and doc[span.end].pos_ == "NOUN":
         noun = doc[span.end]
     else:
         return None
     lemma = _LEMMA_FIXES.get(noun.lemma_.lower(), noun.lemma_.lower())
     return "person" if lemma in ("people", "person", "civilian", "individual") else lemma
+
+
+def _phrase_head(noun: Token) -> Token:
+    """"47 of their family members", "thousands of drug traffickers": the phrase's last noun is what is counted."""
+    while noun.dep_ == "compound" and noun.head.i == noun.i + 1 and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    return noun
