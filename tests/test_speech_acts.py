@@ -156,6 +156,28 @@ def test_a_joint_statements_we_condemning_no_one_named_is_not_an_event_between_i
     assert EventCoder()(doc)._.mp_events == []
 
 
+def _three_voices(words: list[str], lemmas: list[str], pos: list[str], deps: list[str], heads: list[int],
+                  tags: list[str]) -> list[tuple[str, str, str]]:
+    """(source, target, PLOVER type) of the events of a sentence whose "We" is three signatories."""
+    signatories = (VOICE, *(ActorRef(code, name, "state", code, None) for code, name in (("JPN", "Japan"),
+                                                                                         ("FRA", "France"))))
+    doc = Doc(VOCAB, words=words, lemmas=lemmas, pos=pos, deps=deps, heads=heads, tags=tags)
+    doc._.mp_mentions = [ActorMention(0, 1, signatories, "voice")]
+    doc._.mp_dates, doc._.mp_date_label = [], "2024-05-02"
+    return sorted((e.source.state_code, e.target.state_code, e.pattern.plover) for e in EventCoder()(doc)._.mp_events)
+
+
+def test_the_signatories_of_a_multilateral_statement_meet_each_other_but_do_not_appeal_to_each_other() -> None:
+    met = _three_voices(["We", "met", "in", "Lima", "today", "."], ["we", "meet", "in", "Lima", "today", "."],
+                        ["PRON", "VERB", "ADP", "PROPN", "NOUN", "PUNCT"], ["nsubj", "ROOT", "prep", "pobj", "npadvmod",
+                        "punct"], [1, 1, 1, 2, 1, 1], ["PRP", "VBD", "IN", "NNP", "NN", "."])
+    assert met == sorted((a, b, "CONSULT") for a in ("PAK", "JPN", "FRA") for b in ("PAK", "JPN", "FRA") if a != b)
+    urged = _three_voices(["We", "urged", "restraint", "."], ["we", "urge", "restraint", "."],
+                          ["PRON", "VERB", "NOUN", "PUNCT"], ["nsubj", "ROOT", "dobj", "punct"], [1, 1, 1, 1],
+                          ["PRP", "VBD", "NN", "."])
+    assert not any(target in ("PAK", "JPN", "FRA") and source != target for source, target, _ in urged)
+
+
 @pytest.mark.model
 def test_a_readouts_president_is_the_voices_head_of_state() -> None:
     import multipolar

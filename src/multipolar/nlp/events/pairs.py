@@ -15,6 +15,11 @@ from multipolar.nlp.spans import ActorMention, ActorRef
 
 HOSTED, VISITED, MEDIATED = "043", "042", "045"
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
+_COOPERATIVE = _RECIPROCAL
+"""The types of act that parties named together can do to each other with no recipient named."""
+_MUTUAL = frozenset({"CONSULT", "COOPERATE"})
+"""The acts done with one another by nature: the signatories of a statement meet or work together."""
+_PHONE_CALL = "041"
 
 Pair = tuple[tuple[ActorRef, ActorMention], tuple[ActorRef, ActorMention], float]
 
@@ -28,15 +33,22 @@ def actor_pairs(pattern: Pattern, sources: list[ActorHit], targets: list[ActorHi
     if target_refs:
         pairs = [(s, t, 0.8) for s in source_refs for t in target_refs]
     elif len({r.state_code for r, _ in source_refs}) >= 2 and allows_symmetry(pattern, trigger) and \
-            not _one_voice_of_many(sources):
+            (not _one_voice_of_many(sources) or _among_signatories(pattern)):
         pairs = [(s, t, 0.7) for s, t in itertools.permutations(source_refs, 2)]
     return [(s, t, c) for s, t, c in pairs if distinct(s[0], t[0], people(s[1]), people(t[1]))
             and not _voice_on_itself(s[1], t[1])]
 
 
 def _one_voice_of_many(sources: list[ActorHit]) -> bool:
-    """The "we" of a multilateral statement: its signatories speak together, they do not act on each other."""
+    """The "we" of a multilateral statement: its signatories speak together ("we call on all countries")."""
     return len({id(m) for m, _ in sources}) == 1 and sources[0][0].how == "voice" and len(sources[0][0].actors) > 2
+
+
+def _among_signatories(pattern: Pattern) -> bool:
+    """What the signatories of a multilateral statement do to each other: meet and work together ("we met in Rome",
+    "our commitment to consult", "we are partnering to counter ..."); a "call" in their mouth is an appeal they
+    make together ("we reiterate our call on Hamas"), not a call to one another."""
+    return pattern.plover in _MUTUAL and pattern.cameo != _PHONE_CALL
 
 
 def _voice_on_itself(source: ActorMention, target: ActorMention) -> bool:
@@ -97,7 +109,7 @@ def allows_symmetry(pattern: Pattern, trigger: Token) -> bool:
     mutual event only when the event is cooperative ("the Xi-Putin meeting", not "the Russia-Ukraine war")."""
     if pattern.cameo == MEDIATED:
         return False  # "a truce brokered by Qatar and Egypt": co-mediators act together, not on each other
-    cooperative = pattern.plover in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT")
+    cooperative = pattern.plover in _COOPERATIVE
     if trigger.pos_ in ("NOUN", "PROPN"):
         return cooperative
     return cooperative or "none" in pattern.targets or "prep:with" in " ".join(pattern.targets)
