@@ -11,7 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from multipolar.nlp.figures.measure import FLOWS, measure_cues
-from multipolar.nlp.figures.syntax import flow_nouns, governing_verb, named_flow, subject_token, verb_chain
+from multipolar.nlp.figures.syntax import (
+    common_lemma,
+    flow_nouns,
+    governing_verb,
+    named_flow,
+    subject_token,
+    verb_chain,
+)
 from multipolar.nlp.figures.words import words
 from multipolar.nlp.first_person import first_person_words
 from multipolar.nlp.spans import ActorMention
@@ -99,11 +106,12 @@ def a_sale(span: Span) -> bool:
 
 def buying(span: Span) -> bool:
     """The figure is what is bought: its verb is one of buying ("will purchase", "agreed to buy"), or the noun it
-    totals ("purchases of U.S. energy ... totaling $7 billion"); not "imported"."""
+    totals or is an amount of ("purchases of U.S. energy ... totaling $7 billion", "$3 billion in U.S. LNG
+    purchases"); not "imported"."""
     verb = governing_verb(span.root)
-    nouns = flow_nouns(span)
+    nouns = [*flow_nouns(span), *named_flow(span)]
     return (verb is not None and any(v.lemma_.lower() in ("purchase", "buy") for v in verb_chain(verb))) or \
-        any(n.lemma_.lower() in ("purchase", "buy") and n.pos_ == "NOUN" for n in nouns)
+        any(common_lemma(n) in ("purchase", "buy") and n.pos_ in ("NOUN", "PROPN") for n in nouns)
 
 
 def gives_another_sum(token: Token) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from multipolar.nlp.figures.syntax import (
     clause_tokens,
+    common_lemma,
     context,
     counted_noun,
     cue_keys,
@@ -272,3 +273,15 @@ def is_share_of(span: Span) -> bool:
     follows_of = following is not None and following.lower_ == "of"
     rate_of_noun = span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.pos_ == "NOUN"
     return follows_of and not rate_of_noun
+
+
+def is_trade_noun(noun: Token) -> bool:
+    """"Exports", "imports", "purchases": a trade noun, whose own naming words name the trader, not the goods."""
+    cue = measure_cues().get(common_lemma(noun))
+    return cue is not None and cue[0] in TRADE
+
+
+def names_flow(noun: Token) -> bool:
+    """"These new funds", "the first new grant", "our commitment": the subject is the flow, not a giver."""
+    found = measure_cues().get(noun.lemma_.lower())
+    return found is not None and found[0] in FLOWS and noun.lemma_.lower() not in words("givers")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from multipolar.nlp.figures.goods import traded_goods
 from multipolar.nlp.figures.makers import (
     a_sale,
     buying,
@@ -25,8 +26,13 @@ from multipolar.nlp.figures.makers import (
     promise_maker,
     promise_noun,
 )
-from multipolar.nlp.figures.measure import FLOWS, figure_measure, given_abroad, measure_cues
-from multipolar.nlp.figures.measure import TRADE as _TRADE
+from multipolar.nlp.figures.measure import (
+    FLOWS,
+    TRADE,
+    figure_measure,
+    given_abroad,
+    names_flow,
+)
 from multipolar.nlp.figures.roles import (
     in_opposed_clause,
     in_setting,
@@ -54,6 +60,7 @@ from multipolar.nlp.figures.syntax import (
     reported_passive,
     subject_token,
     verb_chain,
+    with_others,
 )
 from multipolar.nlp.figures.words import words
 from multipolar.nlp.spans import ActorMention
@@ -106,6 +113,9 @@ class FigureReader:
             measure = None  # "the Postal Service will purchase 45,000 vehicles": a purchase between no states
         if measure == "imports" and self._bought_from_voice(span, source, target):
             measure, source, target = "exports", self.voice, target  # "Australia agreed to purchase $1.2 billion"
+        if measure == "imports" and source is not None and source == self.voice and target is None and buying(span):
+            # "$3.4 billion in U.S. LNG purchases ... with Petronas in Malaysia": the voice's goods, to the state named
+            measure, source, target = "exports", source, self.recipient_in_sentence(span, {source})
         if measure == "exports" and source is None and target != self.voice and \
                 (a_sale(span) if target is not None else self._only_voice_named(span)):
             # "a $142 billion arms sale to Saudi Arabia", "a larger fall in exports by 13 per cent" in a text
@@ -130,7 +140,7 @@ class FigureReader:
         subject = subjects[0] if subjects else None
         owner = self._owner_of_flow(span)
         origin = self._state_after(span, verb, ("from",))
-        if measure in _TRADE:
+        if measure in TRADE:
             # "700,000 barrels a day of crude oil and refined products from Russia": the goods' own "from"
             origin = origin or next((self._state_in(g) for t in noun_phrase(span.root) if t.lower_ == "from"
                                      and t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"), None)
@@ -139,8 +149,13 @@ class FigureReader:
         # the others of "The U.S. and Australian governments" receive only what the clause itself gives them
         destination = self._recipient(span, verb, exclude={c for c in (subject, owner, origin) if c})
         if measure in _RECEIVER_IS_SUBJECT:
+            if subject is None and owner is None and buying(span):
+                # "Korean Air will purchase ..., supporting jobs across the United States": no buyer in a clause,
+                # nor the voice, which its own text names as the subject of what it buys
+                destination = self._recipient(span, verb, {c for c in (origin, self.voice) if c}, clauses=False)
             receiver = destination if subject is None and owner is None else (owner or subject)
-            if receiver is None and verb is not None and self._named_other_doer(verb):
+            if receiver is None and ((verb is not None and self._named_other_doer(verb)) or
+                                     (origin is None and buying(span))):
                 return origin, None  # "Korean Air will purchase ... aircraft": a buyer we cannot place, not the voice
             return origin, receiver or (self.voice if origin != self.voice else None)
         if verb is not None and receiving(verb):
@@ -157,6 +172,8 @@ class FigureReader:
         others = promised or self._given_by_others(span) or (verb is not None and verb.lemma_.lower() in
                                                              words("catalysing"))
         giver = origin or owner or subject or (None if others else self._voice_as_giver(span, verb, measure))
+        if measure == "exports" and destination is None and subject not in (None, giver) and buying(span):
+            destination = subject  # "the EU will ... by purchasing $750 billion of U.S. energy exports": the buyer
         if destination == giver:
             destination = None
         if (span.root.dep_ == "appos" and span.root.head.i in self.by_token) or self._named_before_bracket(span):
@@ -228,21 +245,11 @@ class FigureReader:
     def _goods_origin(self, span: Span, verb: Token | None) -> str | None:
         """"Canadian imports of U.S. motor vehicles", "purchase over $500 billion of U.S. energy": the state
         named on the goods is where they come from (the trade noun's own state is the trader's)."""
-        nouns = [*flow_nouns(span), *named_flow(span)]
-        if verb is not None:  # "increase imports of U.S. rice by 75%": the trade noun is the verb's object
-            nouns += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        for noun in nouns:
-            cue = measure_cues().get(noun.lemma_.lower())
-            if cue is not None and cue[0] in _TRADE:
-                goods = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                         for g in p.children if g.dep_ == "pobj"]
-            else:
-                goods = [noun] if cue is None and noun.pos_ == "NOUN" and noun in named_flow(span) else []
-            for item in goods:
-                for child in item.children:
-                    state = self._state_in(child, shallow=True) if child.dep_ in _NAMING_DEPS else None
-                    if state is not None:
-                        return state
+        for item in traded_goods(span, verb, self.by_token):
+            for child in item.children:
+                state = self._state_in(child, shallow=True) if child.dep_ in _NAMING_DEPS else None
+                if state is not None:
+                    return state
         return None
 
     def _voice_may_give(self, span: Span, verb: Token) -> bool:
@@ -260,13 +267,13 @@ class FigureReader:
             return giving(verb)  # "$125M will be provided to ...", not "$381.6 billion has been forgone"
         if first_person_subject(verb):
             # "we will contribute", "our commitment includes", "we tripled our contribution to €6 billion"
-            return giving(verb) or _names_flow(subject) or any(
-                c.dep_ == "dobj" and _names_flow(c) for node in verb_chain(verb) for c in node.children)
+            return giving(verb) or names_flow(subject) or any(
+                c.dep_ == "dobj" and names_flow(c) for node in verb_chain(verb) for c in node.children)
         if subject.lower_ in ("which", "that", "who") and subject.head.dep_ == "relcl":
             subject = subject.head.head  # the relative pronoun stands for the noun the clause is on
         if subject.i not in self.by_token and is_private(subject):
             return False  # "Lumen Technologies will invest", "the Global Fund's private sector partners"
-        if subject.pos_ != "NOUN" or subject.i in self.by_token or _names_flow(subject):
+        if subject.pos_ != "NOUN" or subject.i in self.by_token or names_flow(subject):
             return True  # "USAID will provide", "this includes", "the first new grant, for $2.21 million"
         if subject.lemma_.lower() in words("announcements") and any(t.i == span.root.i for t in subject.subtree):
             return True  # "This new announcement of $2.9 billion will save lives": the announcer gives
@@ -385,13 +392,13 @@ class FigureReader:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
                     for obj in prep.children:
                         state = self._state_in(obj) if obj.dep_ == "pobj" else None
-                        if state is not None and not _with_others(obj):
+                        if state is not None and not with_others(obj):
                             return state
         return None
 
-    def _recipient(self, span: Span, verb: Token | None, exclude: set[str]) -> str | None:
-        """"to Ukraine", "for the people of Guatemala", "gave Kyiv $X", "in Ukraine"; then the purpose clause
-        ("to support the people of Ukraine")."""
+    def _recipient(self, span: Span, verb: Token | None, exclude: set[str], clauses: bool = True) -> str | None:
+        """"to Ukraine", "for the people of Guatemala", "gave Kyiv $X", "in Ukraine"; then (`clauses`) the
+        purpose clause ("to support the people of Ukraine")."""
         for holder in holders(span, verb):
             for child in holder.children:
                 candidates: list[Token] = []
@@ -409,7 +416,7 @@ class FigureReader:
                     state = self._state_in(candidate, shallow=shallow)
                     if state is not None and state not in exclude:
                         return state
-        for node in verb_chain(verb) if verb is not None else ():
+        for node in verb_chain(verb) if verb is not None and clauses else ():
             for clause in (c for c in node.children if c.dep_ in ("advcl", "xcomp", "relcl", "acl")
                            and c.i > span.root.i):
                 found = self._first_state(clause.subtree, exclude)
@@ -486,15 +493,3 @@ class FigureReader:
             if found:
                 return tuple(sorted(found))
         return ()
-
-
-def _names_flow(noun: Token) -> bool:
-    """"These new funds", "the first new grant", "our commitment": the subject is the flow, not a giver."""
-    found = measure_cues().get(noun.lemma_.lower())
-    return found is not None and found[0] in FLOWS and noun.lemma_.lower() not in words("givers")
-
-
-def _with_others(noun: Token) -> bool:
-    """"U.S. and foreign pharmaceutical companies": a state named together with others, so no one state's."""
-    return any(t.dep_ == "conj" and t.lemma_.lower() in words("world_wide") | {"foreign", "other"}
-               for t in noun.subtree)

@@ -138,6 +138,13 @@ def flow_nouns(span: Span) -> list[Token]:
     "new contributions totaling $316 million", "the deficit was $1 trillion"."""
     found: list[Token] = []
     node = span.root
+    valued = valued_noun(node)
+    if valued is not None:  # "purchases of U.S. products valued at $119 million": what is worth it
+        found.extend([valued, *[c for c in valued.children if c.dep_ in ("compound", "amod")]])
+        trade = valued.head.head if valued.dep_ == "pobj" and valued.head.lower_ == "of" else None
+        if trade is not None and common_lemma(trade) in words("trading"):
+            found.append(trade)  # "Purchases of U.S. chips ... with a value of $150 billion": and the purchase
+        return found  # not what the valued noun is in ("financing for projects valued at $7 billion")
     for _ in range(3):
         head = node.head
         if head.i == node.i:
@@ -215,6 +222,12 @@ def valued_noun(token: Token) -> Token | None:
     if head.lower_ in words("valuing") and head.dep_ == "acomp" and head.head.lemma_ == "be" and \
             head.head.dep_ == "relcl" and head.head.head.pos_ == "NOUN":
         return head.head.head  # "aircraft ..., which is worth $8 billion"
+    if node.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words("valuing") and \
+            head.head.dep_ == "pobj" and head.head.head.lower_ == "with":
+        noun = head.head.head.head  # "purchases of U.S. chips, parts, and equipment with a value of $150 billion"
+        while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+            noun = noun.head  # the value is of all the nouns joined, whichever spaCy hangs it on
+        return noun if noun.pos_ == "NOUN" or common_lemma(noun) != noun.lemma_.lower() else None
     return None
 
 
@@ -371,6 +384,15 @@ def cue_keys(token: Token) -> Iterator[str]:
     if token.i > 0 and token.nbor(-1).is_alpha:
         yield f"{token.nbor(-1).lemma_.lower()} {lemma}"
     yield lemma
+    if common_lemma(token) != lemma:
+        yield common_lemma(token)
+
+
+def common_lemma(token: Token) -> str:
+    """The lemma of a capitalised plural spaCy takes for a name ("Purchases of U.S. semiconductors" opening a
+    list item keeps its "s"): the singular, as for the common noun it is."""
+    lemma = token.lemma_.lower()
+    return lemma[:-1] if token.pos_ == "PROPN" and token.is_title and lemma.endswith("s") else lemma
 
 
 def in_acting_name(token: Token) -> bool:
@@ -442,3 +464,14 @@ def _phrase_head(noun: Token) -> Token:
     while noun.dep_ == "compound" and noun.head.i == noun.i + 1 and noun.head.pos_ == "NOUN":
         noun = noun.head
     return noun
+
+
+def of_objects(noun: Token) -> list[Token]:
+    """The objects of the noun's own "of" phrases ("purchases of U.S. soybeans": soybeans)."""
+    return [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+
+
+def with_others(noun: Token) -> bool:
+    """"U.S. and foreign pharmaceutical companies": a state named together with others, so no one state's."""
+    return any(t.dep_ == "conj" and t.lemma_.lower() in words("world_wide") | {"foreign", "other"}
+               for t in noun.subtree)
