@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.lookups import Lookups
 from spacy.tokens import Doc
 
-from multipolar.nlp.cached_tagging import CachedAttributeRuler, use_cached_tagging
+from multipolar.nlp.cached_tagging import CachedAttributeRuler, CachedLemmatizer, use_cached_tagging
 from multipolar.records import Analysis
 
 WORDS = ["There", "is", "a", "gon", "na", "y'", "all", "ai", "n't", "ok", "Tools", "run", ".", "\n", "There",
@@ -68,6 +69,29 @@ def test_the_pipeline_keeps_its_names_and_a_ruler_it_cannot_memoise() -> None:
     other.add_pipe("attribute_ruler").add([[{"POS": "NOUN"}]], {"TAG": "NN"})  # type: ignore[attr-defined]
     use_cached_tagging(other)
     assert not isinstance(other.get_pipe("attribute_ruler"), CachedAttributeRuler)
+
+
+def _rule_lemmatizer() -> tuple[spacy.Language, object]:
+    nlp = spacy.blank("en")
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    lookups = Lookups()
+    lookups.add_table("lemma_rules", {"noun": [["ies", "y"], ["s", ""]], "verb": [["ed", ""], ["ed", "e"]]})
+    lookups.add_table("lemma_index", {"noun": ["berry", "tax"], "verb": ["hope", "walk"]})
+    lookups.add_table("lemma_exc", {"noun": {"geese": ["goose"]}})
+    lemmatizer.initialize(lookups=lookups)  # type: ignore[attr-defined]
+    return nlp, lemmatizer
+
+
+def test_the_memoised_lemmatizer_looks_known_words_up_in_a_set_with_the_same_lemmas() -> None:
+    words = ["berries", "hoped", "walked", "geese", "taxes", "hoped"]
+    poses = ["NOUN", "VERB", "VERB", "NOUN", "NOUN", "VERB"]
+    nlp, lemmatizer = _rule_lemmatizer()
+    expected = [t.lemma_ for t in lemmatizer(Doc(nlp.vocab, words=words, pos=poses))]  # type: ignore[operator]
+    other, own = _rule_lemmatizer()
+    cached = CachedLemmatizer(own)  # type: ignore[arg-type]
+    assert [t.lemma_ for t in cached(Doc(other.vocab, words=words, pos=poses))] == expected
+    assert expected[:4] == ["berry", "hope", "walk", "goose"]
+    assert isinstance(cached.lemmatizer.lookups.get_table("lemma_index").get("noun"), frozenset)
 
 
 @pytest.mark.model

@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.lookups import Lookups, Table
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
@@ -167,6 +168,7 @@ class CachedLemmatizer:
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         if lemmatizer.mode != "rule":
             raise ValueError(f"only the rule lemmatizer can be memoised, not {lemmatizer.mode!r}")
+        lemmatizer.lookups = with_index_sets(lemmatizer.lookups)
         self.lemmatizer = lemmatizer
         self.memo: dict[tuple[int, int, int], int] = {}
 
@@ -183,6 +185,21 @@ class CachedLemmatizer:
                 lemmas[i] = found
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
+
+
+def with_index_sets(lookups: Lookups) -> Lookups:
+    """The lemmatizer's tables with each part of speech's known words (`lemma_index`) as a set.
+
+    The rule lemmatizer asks whether each form its suffix rules make is a known word, and the tables keep
+    those words as lists of up to 57,528 (the nouns): a scan per rule, some 0.2 ms a word it had not met,
+    over a tenth of bare spaCy's time. Only membership is asked, so a set answers alike."""
+    faster = Lookups()
+    for name in lookups.tables:
+        table = lookups.get_table(name)
+        if name == "lemma_index":
+            table = Table(name, {key: frozenset(words) for key, words in table.items()})
+        faster.set_table(name, table)
+    return faster
 
 
 @Language.factory("multipolar_cached_tagging", default_config={"original": "attribute_ruler"})
