@@ -276,8 +276,8 @@ def subject_of(att: Attribution, verb: Token) -> Token | None:
             else None  # "As X, Y, once said, Paraguay is a “...”": the parser hangs "As X" on the main verb
         if named_as is not None:
             return named_as
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i not in att.quoted
-                    and c.idx >= att.dateline_end]
+        subjects = [s for c in node.children if c.dep_ in SUBJECT_DEPS and c.i not in att.quoted
+                    and c.idx >= att.dateline_end for s in [att.past_label(c)] if s is not None]
         if len(subjects) == 2 and subjects[1].i < node.i and _split_name(subjects[0], subjects[1]):
             subjects = subjects[::-1]  # "U.S. Department of Health Secretary X said": the person speaks
         agents = [p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]

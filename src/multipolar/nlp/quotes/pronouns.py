@@ -85,7 +85,8 @@ def clause_subject(att: Attribution, token: Token, gender: str) -> Referent | No
         node = node.head
         if node.pos_ not in ("VERB", "AUX"):
             continue
-        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i != token.i), None)
+        subject = next((s for c in node.children if c.dep_ in SUBJECT_DEPS and c.i != token.i
+                        for s in [att.past_label(c)] if s is not None), None)
         if subject is None:
             continue
         person = next((r for r in att.referents if r.start <= subject.i < r.end and r.kind == "person"

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from multipolar.nlp.quotes.actors import Described, describe_phrase, people_words, person_nouns
-from multipolar.nlp.quotes.find import word_table
+from multipolar.nlp.quotes.find import word_set, word_table
 from multipolar.nlp.quotes.gender import gender_of
 from multipolar.nlp.quotes.links import link_referents
 from multipolar.nlp.quotes.phrases import SUBJECT_DEPS, described_span, is_place, is_subject, phrase, words_of
-from multipolar.nlp.spans import ActorMention
+from multipolar.nlp.spans import ActorMention, text_of
 
 if TYPE_CHECKING:
     from multipolar.nlp.quotes.speakers import Attribution
@@ -75,10 +75,55 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
                               words_of(doc[start:end].text), gender_of(doc, described)))
         covered.update(range(ent.start, ent.end))
     found.extend(_subject_phrases(attribution, doc, covered))
-    found = [r for r in found if not _stage_direction(doc, r.start)]
+    found = [r for r in found if not _stage_direction(doc, r.start) and not (
+        r.end - r.start == 1 and doc[r.start].lower_ in word_set("interjections.txt"))]  # "Hmm, let me see"
+    aside = {id(r) for r in found
+             if attribution.in_label(doc[r.start]) or _addressed(doc, r.start, r.end, attribution.labels)}
+    attribution.set_aside = [r for r in found if id(r) in aside]
+    found = [r for r in found if id(r) not in aside]
     found.sort(key=lambda r: r.start)
     link_referents(attribution, found)
     return found
+
+
+def _in_label(doc: Doc, start: int, labels: list[tuple[int, int]]) -> bool:
+    return any(a <= doc[start].idx < b for a, b in labels)
+
+
+_SET_OFF = frozenset({",", ".", "?", "!", "—", "–", "-", "--"})
+
+
+def _addressed(doc: Doc, start: int, end: int, labels: list[tuple[int, int]]) -> bool:
+    """"Thanks, Kate.", "Kate, do you ...?", "What do you say, Kate?", a reporter's "Kate —": a name spoken to
+    is the one "you" means, never the "he" or "she" of the words around it. Set off at its sentence's edge,
+    and beside only words of greeting (a name alone counts in a transcript only: elsewhere it may sign)."""
+    sent = doc[start].sent
+    before = [t for t in doc[sent.start : start] if not t.is_space and not _in_label(doc, t.i, labels)]
+    after = [t for t in doc[end : sent.end] if not t.is_space]
+    if (before and before[-1].text not in _SET_OFF) or (after and after[0].text not in _SET_OFF):
+        return False
+    if _asked_by_reporter(doc, start, labels) and end - start == 1 and before and after and \
+            before[-1].text == "," and after[0].text == ",":
+        return True  # "Q    The President, Kate, has called ...": the one a reporter asks
+    said_before = [t.lower_ for t in before if t.is_alpha]
+    said_after = [t.lower_ for t in after if t.is_alpha]
+    if not said_before and not said_after:
+        return bool(labels) and bool(after)
+    if all(w in word_set("spoken_to_words.txt") for w in said_before + said_after):
+        return True
+    if not said_after and before and after and before[-1].text == "," and (
+            after[-1].text == "?" or any(t.lower_ in ("you", "your") for t in before)):
+        return True  # "What do you make of it, Kate?", "I'll check on that for you, Hans."
+    return not said_before and bool(after) and after[0].text == "," and \
+        any(t.lower_ in ("you", "your") for t in after[:6])  # "Kate, do you ...", "Kate, you said"
+
+
+def _asked_by_reporter(doc: Doc, start: int, labels: list[tuple[int, int]]) -> bool:
+    """In a reporter's turn: the last label before is "Q"."""
+    at = doc[start].idx
+    last = max((label for label in labels if label[0] <= at), default=None)
+    text = text_of(doc)
+    return last is not None and text[last[0] : last[0] + 1] == "Q" and not text[last[0] + 1 : last[0] + 2].isalpha()
 
 
 def _stage_direction(doc: Doc, start: int) -> bool:
@@ -99,15 +144,17 @@ def _one_person(doc: Doc, mention: ActorMention) -> bool:
 
 
 def _subject_phrases(attribution: Attribution, doc: Doc, covered: set[int]) -> list[Referent]:
-    """Subjects that name no actor ("Ghana's cocoa regulator", "a port worker"), and objects that name a
-    person ("remembered an old woman"), can still be pointed back to."""
+    """Subjects that name no actor ("Ghana's cocoa regulator", "a port worker"), and objects and owners that
+    name a person ("remembered an old woman", "the President's comments"), can still be pointed back to."""
     found = []
     for token in doc:
         one = token.lower_ == "one" and token.dep_ in SUBJECT_DEPS and any(c.lower_ == "of" for c in token.children)
         if (token.pos_ not in ("NOUN", "PROPN") and not one) or token.i in covered or token.i in attribution.quoted:
             continue  # "One of them, a 21-year-old student, said ...": someone a later "she" can mean
-        if token.dep_ not in SUBJECT_DEPS and not (token.dep_ in ("dobj", "pobj", "attr") and _person_object(token)) \
-                and not _stray_apposition(token):
+        label_subject = token.dep_ == "appos" and attribution.in_label(token.head) and \
+            next(c for c in token.head.children if c.dep_ == "appos").i == token.i  # "Q — the President said"
+        named = token.dep_ in ("dobj", "pobj", "attr", "poss") and _person_object(token)
+        if token.dep_ not in SUBJECT_DEPS and not named and not _stray_apposition(token) and not label_subject:
             continue
         start, end = phrase(token, attribution.quoted)
         if any(k in covered for k in range(start, end)) and not (
@@ -115,7 +162,7 @@ def _subject_phrases(attribution: Attribution, doc: Doc, covered: set[int]) -> l
             continue  # "Kenya's chief negotiator ... had written": a person, whatever the words around name
         described = describe_phrase(attribution, start, end)
         kind = described.kind if described.kind != "unknown" else ("group" if token.tag_ in ("NNS", "NNPS") else "body")
-        subject = token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and _subject_left_out(doc, end))
+        subject = token.dep_ in SUBJECT_DEPS or label_subject or (token.dep_ == "appos" and _subject_left_out(doc, end))
         found.append(Referent(start, end, kind, described, subject, words_of(doc[start:end].text),
                               gender_of(doc, described)))
     return found

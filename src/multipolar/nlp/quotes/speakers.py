@@ -42,8 +42,8 @@ from multipolar.nlp.quotes.gender import COURTESY_TITLES, given_name_gender
 from multipolar.nlp.quotes.naming import author_of, remember, speaker_of
 from multipolar.nlp.quotes.offices import hold_offices
 from multipolar.nlp.quotes.pronouns import resolve_personal_pronouns
-from multipolar.nlp.quotes.referents import referents
-from multipolar.nlp.quotes.transcript import Turn, transcript_turns, turn_at
+from multipolar.nlp.quotes.referents import Referent, referents
+from multipolar.nlp.quotes.transcript import Turn, label_ranges, transcript_turns, turn_at
 from multipolar.nlp.spans import ActorMention, text_of
 
 _CAPS = "A-ZÀ-ÖØ-Þ"
@@ -117,6 +117,11 @@ class Attribution:
         """Whether the "according to" of the current quotation names a document ("according to a readout")."""
         self.spoken: set[int | None] = set()
         """Where the speakers found so far are named."""
+        self.labels = label_ranges(text_of(doc))
+        """The characters of a transcript's turn labels ("Q", "MS. BEDINGFIELD:")."""
+        self.set_aside: list[Referent] = []
+        """Names in turn labels and names spoken to ("Thanks, Kate."): no one a pronoun or role points back to,
+        but who a label's surname may name."""
         self.referents = referents(self, doc)
         self.pronoun_referents = resolve_personal_pronouns(self)
         self.turns = transcript_turns(self)
@@ -166,6 +171,16 @@ class Attribution:
         last = self._sentence_at(max(quote.start, quote.end - 1))
         tokens = [t for s in self.sentences[first : last + 1] for t in s]
         return [t for t in tokens if t.i not in self.quoted and not (quote.start <= t.idx < quote.end)]
+
+    def in_label(self, token: Token) -> bool:
+        return any(a <= token.idx < b for a, b in self.labels)
+
+    def past_label(self, token: Token) -> Token | None:
+        """"Q — the President ... said": the parser may take a turn's label for the subject; the words it set
+        beside the label are the subject (none if it set none)."""
+        if not self.in_label(token):
+            return token
+        return next((c for c in token.children if c.dep_ == "appos"), None)
 
     def tokens_from(self, start: int, end: int) -> range:
         """The indexes of the tokens that begin at a character in [start, end)."""

@@ -40,10 +40,20 @@ class Turn:
     questioner: bool
 
 
+def _labels(text: str) -> list[re.Match[str]]:
+    return [m for m in _LABEL.finditer(text) if (m.group(1) or m.group(2).split()[-1]) not in _NOT_LABELS]
+
+
+def label_ranges(text: str) -> list[tuple[int, int]]:
+    """The characters of each turn label ("Q", "MS. BEDINGFIELD:"): a label is who speaks next, no one the
+    words of a turn point back to."""
+    return [(m.start(1) if m.group(1) else m.start(2), m.end()) for m in _labels(text)]
+
+
 def transcript_turns(att: Attribution) -> list[Turn]:
     """The turns of a transcript, in order; none when the text has no labels (or only one that names no one)."""
     text = text_of(att.doc)
-    labels = [m for m in _LABEL.finditer(text) if (m.group(1) or m.group(2).split()[-1]) not in _NOT_LABELS]
+    labels = _labels(text)
     found: list[Turn] = []
     for index, match in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
@@ -71,18 +81,23 @@ def home_countries(att: Attribution, token: Token) -> list[str]:
 
 
 def _label_speaker(att: Attribution, start: int, end: int) -> Described | None:
-    """The person a label names: an actor mention inside it, else the person named in full with its surname."""
+    """The person a label names: an actor mention inside it, else the holder of the office it is, else the person
+    named in full with its surname."""
     span = att.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     people = [m for m in att.mentions if span.start <= m.start and m.end <= span.end and m.actors[0].kind == "person"]
     if people:
         return describe_phrase(att, people[0].start, people[0].end, mention=people[0])
+    office = _office_label(att, span)
+    if office is not None:
+        return office
     surname = span[-1].lower_
-    named = [r for r in att.referents if r.kind == "person" and r.target is None and not
+    named = [r for r in sorted(att.referents + att.set_aside, key=lambda r: r.start)
+             if r.kind == "person" and r.target is None and not
              (span.start <= r.start < span.end) and r.end - r.start > 1 and
              (r.described.text or "").lower().split()[-1:] == [surname]]
-    return named[0].described if named else _office_label(att, span)
+    return named[0].described if named else None
 
 
 def _office_label(att: Attribution, span: Span) -> Described | None:
