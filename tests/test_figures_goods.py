@@ -1,7 +1,8 @@
 """Figures, session 14 of issue 19: whose goods a purchase is of. The state named on the goods ("of U.S. coal",
 "U.S. wheat purchases") sells them, so a buyer the clause does not place buys the voice's exports; the worth of
 what is bought ("valued at", "with a value of") is the purchase's; a buyer named only in a later clause, or by
-default the voice, buys nothing."""
+default the voice, buys nothing. And whose money an investment is: an aid agency's outlay is aid, money it raises
+from others or a finance corporation's stays investment."""
 
 from __future__ import annotations
 
@@ -49,3 +50,22 @@ def test_a_capitalised_plural_opening_a_list_item_is_the_common_noun_it_is() -> 
     found = figures("The agreement includes:\n\n-   Purchases of U.S. turbines, software, and medical equipment with "
                     "an estimated value of $40 billion.\n", voice="USA")
     assert flow(found[0]) == ("exports", "USA", None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("USAID invested $4 million to train midwives in rural clinics.", ("aid", "USA", None)),
+    ("USAID, working with the Department of Agriculture, has invested more than $3 million to modernize Peru's "
+     "seed laboratories.", ("aid", "USA", "PER")),
+])
+def test_what_an_aid_agency_invests_is_aid(text: str, expected: tuple[str | None, ...]) -> None:
+    assert flow(figures(text, voice="USA")[0]) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "USAID mobilized $12 million in new investments for clean water in Peru.",
+    "The U.S. International Development Finance Corporation will invest $50 million in a solar plant in Kenya.",
+])
+def test_money_an_aid_agency_raises_or_a_finance_corporation_invests_stays_investment(text: str) -> None:
+    assert figures(text, voice="USA")[0].measure == "investment"

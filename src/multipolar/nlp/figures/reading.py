@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from multipolar.nlp.figures.goods import traded_goods
+from multipolar.nlp.figures.investors import invested_by_aid_agency
 from multipolar.nlp.figures.makers import (
     a_sale,
     buying,
@@ -106,6 +107,8 @@ class FigureReader:
         if measure is None and counted in words("in_kind_aid") and given_abroad(span.sent, any(
                 m.actors[0].state_code not in (None, self.voice) for t in span.sent if (m := self.by_token.get(t.i)))):
             measure = "aid"  # "the 80 million vaccine doses previously announced ... to support COVAX": donated
+        if measure == "investment" and kind == "money" and invested_by_aid_agency(span, self.by_token):
+            measure = "aid"  # "USAID invested over $243 million in programming ...": a donor's outlay
         source = target = None
         if measure in FLOWS:
             source, target = self.direction(span, measure)
