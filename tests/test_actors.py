@@ -287,6 +287,14 @@ def test_a_joint_statement_speaks_for_both_signatories() -> None:
     assert alone["We"] == {"USA"}, alone  # a topic is no signatory
 
 
+def test_the_two_leaders_are_the_people_a_readout_names_not_the_state_they_talked_about() -> None:
+    text = ("Prime Minister Kishida Fumio spoke today with President Ferdinand Marcos Jr. of the Philippines about "
+            "China's conduct in the South China Sea. Prime Minister Kishida thanked President Marcos for his firm "
+            "stance on China. The two leaders agreed to remain in close touch.")
+    found = _all_codes(multipolar.analyze({"text": text, "date": "2023-06-13", "voice": "JPN"}))
+    assert found["The two leaders"] == {"JPN", "PHL"}, found
+
+
 @pytest.mark.parametrize(("title", "signing"), [
     ("Joint Statement Between the United States, Belize, Germany, Indonesia, and Senegal on the Second Summit",
      {"USA", "BLZ", "DEU", "IDN", "SEN"}),

@@ -1,8 +1,9 @@
 """Plural references to two states: "the two countries", "both nations", "the two leaders", "both parties".
 
-They stand for the two signatories of a joint statement; else for the last two states named together
-("Russia and China", "Sino-Russian") within three sentences; else for the two states a document names most,
-when no third comes close. One mention holds both, so an event coded on it is the dyad's.
+They stand for the two signatories of a joint statement; "the two leaders" and "the two presidents" for the two
+states whose people the text names most; else for the last two states named together ("Russia and China",
+"Sino-Russian") within three sentences; else for the two states a document names most, when no third comes close.
+One mention holds both, so an event coded on it is the dyad's.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def with_plural_references(resolver: ActorResolver, doc: Doc, mentions: list[Act
     for chunk in plural_candidates(doc):
         if any(k in taken for k in range(chunk.start, chunk.end)):
             continue
-        pair = voices if len(voices) == 2 else _last_pair(result, chunk.start, doc)
+        pair = voices if len(voices) == 2 else _pair_meant(chunk, result, doc)
         if pair is not None:
             states = tuple(resolver.ref(ref.state_code, doc._.mp_date) if ref.state_code in resolver.gazetteer.actors
                            else ref for ref in pair)
@@ -84,6 +85,22 @@ def plural_candidates(doc: Doc) -> list[Span]:
         if PLURAL_REFERENCE.match(extended.text):
             found.append(extended)
     return found
+
+
+def _pair_meant(chunk: Span, mentions: list[ActorMention], doc: Doc) -> tuple[ActorRef, ...] | None:
+    """ "The two leaders" and "the two presidents" are people: the two whose states the text's people name most
+    (a readout's "President Biden spoke with President Lula ... on Venezuela": Biden and Lula, not Brazil and
+    Venezuela); failing that, and for every other plural, the states `_last_pair` finds."""
+    if chunk[-1].lower_ in _PEOPLE_WORDS:
+        people = [m for m in mentions if m.end <= chunk.start and len(m.actors) == 1
+                  and m.actors[0].kind == "person" and (m.actors[0].country or "").isupper()]
+        if (pair := _dominant_pair(people)) is not None:
+            return pair
+    return _last_pair(mentions, chunk.start, doc)
+
+
+_PEOPLE_WORDS = frozenset({"leaders", "presidents"})
+"""The plural references that stand for two people rather than two states."""
 
 
 def _last_pair(mentions: list[ActorMention], before: int, doc: Doc) -> tuple[ActorRef, ...] | None:
