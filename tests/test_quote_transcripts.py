@@ -36,3 +36,11 @@ def test_a_label_that_is_an_office_is_its_holder_in_every_turn() -> None:
     text = ("THE PRESIDENT:  Thank you all for coming.\n\nMS. ORTIZ:  Thank you for having us.\n\n"
             "THE PRESIDENT:  When I visited the plant, I told the workers, “Your jobs are coming back.”")
     assert [(q.text, q.speaker_actor) for q in _quotes(text)] == [("Your jobs are coming back.", "joe-biden")]
+
+
+@pytest.mark.model
+def test_a_briefings_bare_title_is_its_own_states_holder_though_a_visitor_held_it_before() -> None:
+    text = ("MS. LORENZO:  This morning President Macron of France called to discuss the summit.\n\n"
+            "Q    The President said today that the summit was “a real success.” Does he still think so?\n\n"
+            "MS. LORENZO:  He does.")
+    assert [(q.text, q.speaker_actor) for q in _quotes(text)] == [("a real success.", "joe-biden")]

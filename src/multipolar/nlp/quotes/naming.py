@@ -14,7 +14,7 @@ from multipolar.nlp.quotes.actors import Described, describe_phrase, document_no
 from multipolar.nlp.quotes.around import PRONOUN_GENDER
 from multipolar.nlp.quotes.find import word_set
 from multipolar.nlp.quotes.gender import courtesy_gender, gender_of
-from multipolar.nlp.quotes.offices import office_holder
+from multipolar.nlp.quotes.offices import office_holder, own_holder
 from multipolar.nlp.quotes.phrases import bare_role, honorific, phrase, words_of
 from multipolar.nlp.quotes.pronouns import antecedent
 from multipolar.nlp.quotes.referents import Referent
@@ -144,15 +144,19 @@ def voice(att: Attribution, person: bool = False) -> Described:
 
 
 def by_role(att: Attribution, token: Token, start: int) -> Referent | None:
-    """"the minister", "the official": the last person or body whose description holds that noun; else
+    """"the minister", "the official": the last person or body whose description holds that noun (in a
+    transcript, of the state it speaks for, when one was so named); else
     the holder of the office on the date; else, in a lede, the person the next sentences name with it."""
     if token.pos_ not in ("NOUN", "PROPN") or not (
             any(c.lower_ == "the" for c in token.children) or honorific(att.doc, start) is not None):
         return None
     head = words_of(token.text)
     holding = [r for r in reversed(att.referents) if r.start < start and r.target is None and head <= r.words]
+    own = [r for r in holding if att.labels and r.described.country == att.voice_state]
+    holding = own or holding  # a briefing that speaks for a state: its own holder first, not a visitor's
     if holding:  # the last one who has spoken, else the last one named ("The President also said")
-        return next((r for r in holding if r.described.start in att.spoken), holding[0])
+        last = next((r for r in holding if r.described.start in att.spoken), holding[0])
+        return own_holder(att, last, token) or last
     holder = office_holder(att, token)
     if holder is not None:
         return holder

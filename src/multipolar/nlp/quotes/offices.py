@@ -75,13 +75,39 @@ def _international(resolver: ActorResolver, country: str | None) -> bool:
     return country is None or (info is not None and info.kind in ("igo", "bloc"))
 
 
+def own_holder(attribution: Attribution, target: Referent | None, title: Token) -> Referent | None:
+    """"Q  The President today said ..." in a White House briefing whose earlier turn named President Zelenskyy:
+    in a transcript, a bare title that would stand for another state's holder named in an earlier paragraph is
+    the holder of that office in the state the transcript speaks for, when it has one on the date (not in a
+    speech, whose "The President also said" may answer the President of another state)."""
+    doc, voice = attribution.doc, attribution.voice_state
+    target = target.resolved if target is not None else None
+    if voice is None or not attribution.labels or target is None or target.described.country in (None, voice) or \
+            "\n\n" not in doc[target.end : title.i].text:
+        return None
+    holder = office_holder(attribution, title)
+    return holder if holder is not None and holder.described.country == voice else None
+
+
+def own_offices(attribution: Attribution) -> None:
+    """Bare titles that are the voice's own office holder though linked to another state's (`own_holder`), read
+    before pronouns point through them."""
+    doc = attribution.doc
+    for referent in attribution.referents:
+        if referent.kind == "person" and bare_role(doc, referent.start, referent.end):
+            own = own_holder(attribution, referent.target, doc[referent.start : referent.end].root)
+            if own is not None:
+                referent.target, referent.described = None, own.described
+
+
 def hold_offices(attribution: Attribution) -> None:
     """"Q The President said ... when he said": a bare title no one named before holds is the holder of that
     office on the date, for the pronouns that point back to it too."""
     doc = attribution.doc
     for referent in attribution.referents:
-        if referent.kind != "person" or referent.target is not None or referent.described.actor is not None \
-                or not bare_role(doc, referent.start, referent.end):
+        if referent.kind != "person" or not bare_role(doc, referent.start, referent.end):
+            continue
+        if referent.target is not None or referent.described.actor is not None:
             continue
         title = words_of(doc[referent.start : referent.end].text)
         if any(r.start < referent.start and r.target is None and title <= r.words for r in attribution.referents

@@ -40,7 +40,7 @@ from multipolar.nlp.quotes.clause import ancestors, in_sentence, is_speech_verb,
 from multipolar.nlp.quotes.find import QuoteSpan, word_set, word_table
 from multipolar.nlp.quotes.gender import COURTESY_TITLES, given_name_gender
 from multipolar.nlp.quotes.naming import author_of, remember, speaker_of
-from multipolar.nlp.quotes.offices import hold_offices
+from multipolar.nlp.quotes.offices import hold_offices, own_offices
 from multipolar.nlp.quotes.pronouns import resolve_personal_pronouns
 from multipolar.nlp.quotes.referents import Referent, referents
 from multipolar.nlp.quotes.transcript import Turn, label_ranges, transcript_turns, turn_at
@@ -117,12 +117,16 @@ class Attribution:
         """Whether the "according to" of the current quotation names a document ("according to a readout")."""
         self.spoken: set[int | None] = set()
         """Where the speakers found so far are named."""
+        voice = doc._.mp_voice
+        self.voice_state = self.gazetteer.code_of(voice, doc._.mp_date) if self.gazetteer and voice else voice
+        """The state the document speaks for, as given with it (`Settings.voice`), if any."""
         self.labels = label_ranges(text_of(doc))
         """The characters of a transcript's turn labels ("Q", "MS. BEDINGFIELD:")."""
         self.set_aside: list[Referent] = []
         """Names in turn labels and names spoken to ("Thanks, Kate."): no one a pronoun or role points back to,
         but who a label's surname may name."""
         self.referents = referents(self, doc)
+        own_offices(self)
         self.pronoun_referents = resolve_personal_pronouns(self)
         self.turns = transcript_turns(self)
         hold_offices(self)

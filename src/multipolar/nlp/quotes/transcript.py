@@ -71,13 +71,16 @@ def turn_at(turns: list[Turn], char: int) -> Turn | None:
 
 def home_countries(att: Attribution, token: Token) -> list[str]:
     """The states an office named without its holder may belong to, first first: the transcript speaker's
-    alone; else the one whose government the document names most, then the document's, then the state the
-    document speaks for though it never says "we" outside quotations."""
+    alone; else, in a transcript, the state it speaks for (a White House briefing's "the President" is the
+    United States' however often it names the Kremlin); then the one whose government the document names most,
+    then the document's, then the state the document speaks for though it never says "we" outside quotations
+    (a speech's "the President" may be the one it answers)."""
     turn = turn_at(att.turns, token.idx)
     if turn is not None and turn.speaker is not None and turn.speaker.country:
         return [turn.speaker.country]
+    briefing = att.voice_state if att.labels else None
     voice = att.doc._.mp_voice
-    return list(dict.fromkeys(c for c in (government_country(att), document_country(att), voice) if c))
+    return list(dict.fromkeys(c for c in (briefing, government_country(att), document_country(att), voice) if c))
 
 
 def _label_speaker(att: Attribution, start: int, end: int) -> Described | None:
