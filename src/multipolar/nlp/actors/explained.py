@@ -12,7 +12,6 @@ alone is a person only after the full name appeared; no country is ever guessed 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,8 @@ from spacy.tokens import Doc, Span
 from multipolar.nlp.actors.agents import POSSESSIVE, QUALIFIER_FILLERS
 from multipolar.nlp.actors.clauses import CLAUSE_END, after_stance, clause, covered_tokens
 from multipolar.nlp.actors.generic import generic_actors, one_country
-from multipolar.nlp.actors.spelling import folded
+from multipolar.nlp.actors.party_tags import with_party_tags
+from multipolar.nlp.actors.spelling import slug
 from multipolar.nlp.actors.titles import mistagged_person, own_office, title_before, title_country
 from multipolar.nlp.spans import ActorMention, ActorRef
 
@@ -32,16 +32,12 @@ _APPOSITION_STARTS = frozenset({"a", "an", "the", "who", "its", "his", "her", "t
 _GROUP_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "OPP", "PTY", "NGO", "LAB", "MED", "BUS", "EDU", "REL", "COP"})
 
 
-def _slug(text: str) -> str:
-    """A learned actor's code, accent-free ("Dag Hammarskjöld" -> dag-hammarskjold), as gold files write it."""
-    return re.sub(r"[^a-z0-9]+", "-", folded(text).lower()).strip("-")
-
-
 def with_explained(resolver: ActorResolver, doc: Doc, words: list[str], mentions: list[ActorMention],
                    day: dt.date | None) -> list[ActorMention]:
     learned: dict[str, ActorRef] = {}
     result = _titled(resolver, doc, words, mentions, learned)
     result = _titled_untagged(resolver, doc, words, result)
+    result = with_party_tags(doc, result, learned)
     result = _appositions(resolver, doc, words, result, learned)
     result = _possessed(doc, result, learned)
     result = _by_calling(resolver, doc, words, result, learned)
@@ -54,7 +50,7 @@ def with_explained(resolver: ActorResolver, doc: Doc, words: list[str], mentions
 def _learned(name: str, country: str | None, sector: str | None, kind: str = "person",
              office: str | None = None, title: str | None = None) -> ActorRef:
 
-    code = _slug(name) or "unnamed"
+    code = slug(name) or "unnamed"
     return ActorRef(code, name, kind, country, sector, office, origin="document", title=title)
 
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
 def folded(text: str) -> str:
     """Without accents: "President Moise" names Jovenel Moïse."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def slug(text: str) -> str:
+    """A learned actor's code, accent-free ("Dag Hammarskjöld" -> dag-hammarskjold), as gold files write it."""
+    return re.sub(r"[^a-z0-9]+", "-", folded(text).lower()).strip("-")
 
 
 def one_edit(a: str, b: str) -> bool:

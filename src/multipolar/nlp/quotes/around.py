@@ -44,7 +44,8 @@ def colon_label(att: Attribution, quote: QuoteSpan) -> Described | None:
     if not stripped.endswith(":"):
         return None
     cut = max(stripped.rfind(mark) for mark in ("\n", "]", "*", "”", "\"", ">"))
-    sentence_end = [m.end() for m in re.finditer(r"[a-z]{2}[.!?]\s", stripped)]
+    sentence_end = [m.end() for m in re.finditer(r"(\w*[a-z]{2})[.!?]\s", stripped)
+                    if f"{m.group(1).lower()}." not in title_abbreviations()]  # "Rep. X (D-TX-20):" is one label
     begin = max(cut + 1, *sentence_end) if sentence_end else cut + 1
     if cut < 0 and not sentence_end and quote.start > 200:
         return None
@@ -56,6 +57,11 @@ def colon_label(att: Attribution, quote: QuoteSpan) -> Described | None:
     colon = att.doc[span.end] if span.end < len(att.doc) and att.doc[span.end].text == ":" else None
     author = _author_named(att, colon) if colon is not None else None  # "Allow me to close with the words of X:"
     return author or describe_phrase(att, span.start, span.end, label=True)
+
+
+@cache
+def title_abbreviations() -> frozenset[str]:
+    return word_set("title_abbreviations.txt")
 
 
 _THREAD_MARK = re.compile(r"\s*\(\d{1,2}/\d{1,2}\)$")
