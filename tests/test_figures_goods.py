@@ -2,7 +2,8 @@
 "U.S. wheat purchases") sells them, so a buyer the clause does not place buys the voice's exports; the worth of
 what is bought ("valued at", "with a value of") is the purchase's; a buyer named only in a later clause, or by
 default the voice, buys nothing. And whose money an investment is: an aid agency's outlay is aid, money it raises
-from others or a finance corporation's stays investment."""
+from others or a finance corporation's stays investment. A change an infinitive is to make is an aim, no
+measurement a future date could contradict."""
 
 from __future__ import annotations
 
@@ -69,3 +70,14 @@ def test_what_an_aid_agency_invests_is_aid(text: str, expected: tuple[str | None
 ])
 def test_money_an_aid_agency_raises_or_a_finance_corporation_invests_stays_investment(text: str) -> None:
     assert figures(text, voice="USA")[0].measure == "investment"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, projected", [
+    ("A new program was launched in 2021 to increase the number of nurses in rural clinics by 40 percent by 2030.",
+     True),
+    ("The grants helped to increase the number of nurses in rural clinics by 40 percent.", False),
+])
+def test_the_change_an_infinitive_is_to_make_is_an_aim(text: str, projected: bool) -> None:
+    (figure,) = figures(text, voice="USA")
+    assert figure.projected is projected

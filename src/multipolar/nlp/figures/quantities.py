@@ -417,10 +417,18 @@ def _projected(span: Span) -> bool:
     billion", "committed to reducing emissions by 26 per cent by 2030"): a target, not a measurement."""
     verb = governing_verb(span.root)
     for node in verb_chain(verb) if verb is not None else ():
-        if node.lemma_.lower() in words("projecting") or any(
+        if node.lemma_.lower() in words("projecting") or _aimed_at(span, node) or any(
                 c.dep_ == "aux" and c.lower_ in _MODALS for c in node.children):
             return True
     return False
+
+
+def _aimed_at(span: Span, verb: Token) -> bool:
+    """"Was launched to increase the number of women ... by 30 percent": an aim, not "helped to reduce" it."""
+    by, infinitive = span.root.head, any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return by.lower_ == "by" and by.head.i == verb.i and verb.dep_ in ("xcomp", "advcl", "acl") and infinitive and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
+        verb.head.lemma_.lower() not in words("achieving")
 
 
 def _voice_state(doc: Doc, mentions: list[ActorMention]) -> str | None:
