@@ -293,6 +293,17 @@ def test_a_state_acting_on_its_own_people_is_domestic() -> None:
     assert events == [("KEN", "KEN", "COERCE", "arrest", "asserted", False)]
 
 
+def test_an_attack_named_only_by_its_weapon_is_coded_from_the_place_it_struck() -> None:
+    # "A bomb in Peru killed Kenyan soldiers."  /  "A missile in Peru killed Kenyan soldiers."  (a missile may
+    # come from across a border: no doer)
+    bombed = _events("A/a/DET/det/1 bomb/bomb/NOUN/nsubj/4 in/in/ADP/prep/1 Peru/Peru/PROPN/pobj/2 "
+                     "killed/kill/VERB/ROOT/- Kenyan/kenyan/ADJ/amod/6 soldiers/soldier/NOUN/dobj/4 ././PUNCT/punct/4")
+    struck = _events("A/a/DET/det/1 missile/missile/NOUN/nsubj/4 in/in/ADP/prep/1 Peru/Peru/PROPN/pobj/2 "
+                     "killed/kill/VERB/ROOT/- Kenyan/kenyan/ADJ/amod/6 soldiers/soldier/NOUN/dobj/4 ././PUNCT/punct/4")
+    assert [(source, target, plover) for source, target, plover, *_ in bombed] == [("PER", "KEN", "ASSAULT")]
+    assert struck == []
+
+
 def test_a_commitment_is_dated_when_it_is_made() -> None:
     # "Japan pledged to provide aid to Indonesia by 2035."  (the pledge is an AGREE of the document's date)
     doc = _doc("Japan/Japan/PROPN/nsubj/1 pledged/pledge/VERB/ROOT/- to/to/PART/aux/3 provide/provide/VERB/xcomp/1 "

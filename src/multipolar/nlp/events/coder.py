@@ -136,7 +136,7 @@ class _DocReader(RecipientReader):
             # "Kenyan police were deployed across Nairobi": forces moved by no one named move for their state
             sources, passive_tokens = self.args.actors_of_all(passive_tokens), []
         if not sources:
-            sources = self._crowd_at_place(verb, patterns)
+            sources = self._crowd_at_place(verb, patterns) or self._attack_at_place(verb, patterns)
         if not sources:
             return []
         if each_other(verb):

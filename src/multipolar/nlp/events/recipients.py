@@ -8,7 +8,7 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from multipolar.coding.tables import Pattern
+from multipolar.coding.tables import Pattern, word_list
 from multipolar.nlp.events.arguments import ActorHit, helping_clauses, object_controlled
 from multipolar.nlp.events.clauses import own_subject, unresolved_recipient
 from multipolar.nlp.events.pairs import HOSTED, MEDIATED, VISITED
@@ -22,6 +22,11 @@ _TOPIC_RECIPIENTS = frozenset({"PROTEST", "CONCEDE"})
 _PROTEST_TOPICS = frozenset({"against", "over"})
 """Prepositions of what a protest is about."""
 _DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT", "CONCEDE"})
+_UNNAMED_ATTACKERS = word_list("unnamed_attackers")
+"""Doers an attack names only by its weapon or as unknown people ("a roadside bomb", "gunmen")."""
+_PLACE_NAMES = frozenset({"name", "region", "capital"})
+"""How a state is named as a place (as `arguments.place_target` reads it): its name, a territory, its capital."""
+_PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "capital", "state"})
 _NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 """The v2 categories that require a recipient: with none where the pattern looks, any actor the verb's own
 phrase names is taken."""
@@ -50,6 +55,40 @@ class RecipientReader(SpeechActs):
         span = self.doc[crowd[0].left_edge.i : crowd[0].i + 1]
         people = ActorRef(state, span.text, "population", state, None)
         return [(ActorMention(span.start, span.end, (people,), "domestic"), crowd[0])]
+
+    def _attack_at_place(self, verb: Token, patterns: tuple[Pattern, ...]) -> list[ActorHit]:
+        """"A roadside bomb near Kirkuk killed a U.S. soldier", "were killed by an improvised explosive device
+        outside the Iraqi city of Basra": an attack whose doer is named only by its weapon, or as unknown gunmen, is
+        coded, as the PLOVER records code it, from the state where it struck (not a missile or a drone: those come
+        from across a border; not an explosion alone: it may be an accident)."""
+        if not any(not p.is_light and self._plover_of(p) == "ASSAULT" for p in patterns):
+            return []
+        doers = self.args.subjects(verb)[0]
+        if not doers or not all(d.lemma_.lower() in _UNNAMED_ATTACKERS or any(
+                c.lemma_.lower() in _UNNAMED_ATTACKERS for c in d.children if c.dep_ in ("compound", "amod"))
+                                for d in doers):
+            return []
+        state = self._struck_place(verb, doers)
+        if state is None:
+            return []
+        span = self.doc[doers[0].left_edge.i : doers[0].i + 1]
+        unnamed = ActorRef(state, span.text, "other", state, None)
+        return [(ActorMention(span.start, span.end, (unnamed,), "place"), doers[0])]
+
+    def _struck_place(self, verb: Token, doers: list[Token]) -> str | None:
+        """The state of the first place named in the attack's phrase or its weapon's ("in Kabul", "outside the
+        Iraqi city of Basra"), not in the words of who was struck ("three US servicemen")."""
+        struck = {c.i for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
+        for token in sorted((t for d in (verb, *doers) for t in d.subtree), key=lambda t: t.i):
+            mention = self.args.mentions.get(token.i)
+            if mention is None or token.i != mention.start or token.head.i in struck or token.dep_ not in (
+                    "pobj", "poss", "compound", "amod"):
+                continue
+            ref = mention.actors[0]
+            if (ref.kind == "state" and mention.how in _PLACE_NAMES) or ref.category in ("city", "region") or (
+                    mention.how == "adjective" and token.head.lemma_.lower() in _PLACE_NOUNS):
+                return ref.state_code
+        return None
 
     def _verb_targets(self, verb: Token, pattern: Pattern, code_from: Pattern, objects: list[Token],
                       sources: list[ActorHit], passive_tokens: list[Token],
