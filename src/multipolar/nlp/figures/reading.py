@@ -131,15 +131,7 @@ class FigureReader:
     def direction(self, span: Span, measure: str) -> tuple[str | None, str | None]:
         """(from, to) of a flow: its giver and receiver, read from the figure's clause."""
         verb = governing_verb(span.root)
-        subjects = self.subject_states(verb) if verb is not None else []
-        outer = governing_verb(verb.head) if verb is not None and verb.dep_ == "acl" and not subjects else None
-        doer = subject_token(outer) if outer is not None else None
-        if verb is not None and doer is not None and doer.i in self.by_token and \
-                names_a_giver(self.by_token[doer.i]) and verb.head.head.i == doer.head.i:
-            subjects = self.subject_states(doer.head)  # "Japan will make purchases of U.S. energy totaling $7 billion"
-        promised, makers = self._promised_by(verb) if verb is not None else (False, [])
-        if promised:
-            subjects = makers  # "the commitment to mobilize $100 billion": no one named
+        promised, subjects = self._flow_subjects(verb) if verb is not None else (False, [])
         subject = subjects[0] if subjects else None
         owner = self._owner_of_flow(span)
         origin = self._state_after(span, verb, ("from",))
@@ -191,6 +183,18 @@ class FigureReader:
         self.last_flow = (giver, destination)
         return giver, destination
 
+    def _flow_subjects(self, verb: Token) -> tuple[bool, list[str]]:
+        """Whether the figure is promised, and who does what its clause says: the verb's subjects, those of
+        the clause a participle hangs on, or a promise's maker."""
+        subjects = self.subject_states(verb)
+        outer = governing_verb(verb.head) if verb.dep_ == "acl" and not subjects else None
+        doer = subject_token(outer) if outer is not None else None
+        if doer is not None and doer.i in self.by_token and names_a_giver(self.by_token[doer.i]) and \
+                verb.head.head.i == doer.head.i:
+            subjects = self.subject_states(doer.head)  # "Japan will make purchases of U.S. energy totaling $7 billion"
+        promised, makers = self._promised_by(verb)
+        return promised, makers if promised else subjects  # "the commitment to mobilize $100 billion": no one named
+
     def _promised_by(self, verb: Token) -> tuple[bool, list[str]]:
         """Whether the figure is the content of a promise ("the commitment to mobilize $100 billion"), and
         the state that made it: "our pledge to" the voice's, "Qatar's pledge to" Qatar's, else none."""
@@ -205,10 +209,8 @@ class FigureReader:
         if maker.lower_ in ("its", "their"):
             # "Canada will deliver on its promise to double assistance": the subject of the clause it is in
             outer = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            states = self.subject_states(outer) if outer is not None else []
-            return True, states
-        states = self._named_together(maker)
-        return True, states
+            return True, self.subject_states(outer) if outer is not None else []
+        return True, self._named_together(maker)
 
     def announced_flow(self, sent: Span) -> tuple[str, str | None] | None:
         """(giver, receiver) of a sentence whose verb gives and names no sum ("The United States is
