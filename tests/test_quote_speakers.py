@@ -289,3 +289,12 @@ def test_a_title_states_and_other_bodies_share_takes_the_sector_of_the_body_name
         "President/president/PROPN/appos/7 of/of/ADP/prep/9 the/the/DET/det/13 Teachers/teacher/PROPN/compound/13 "
         "Union/union/PROPN/pobj/10 ././PUNCT/punct/5")
     assert [(s[1], s[3]) for s in speakers] == [("Ana Ruiz", "LAB")]
+
+
+def test_a_given_name_alone_is_the_one_person_named_in_full_with_it() -> None:
+    # We thank Maria Okafor. As Maria says, “We build.”
+    spec = ("We/we/PRON/nsubj/1 thank/thank/VERB/ROOT/- Maria/Maria/PROPN/compound/3/PERSON "
+            "Okafor/Okafor/PROPN/dobj/1/PERSON ././PUNCT/punct/1 As/as/SCONJ/mark/7 Maria/Maria/PROPN/nsubj/7/PERSON "
+            "says/say/VERB/ROOT/- ,/,/PUNCT/punct/7 “/“/PUNCT/punct/11 We/we/PRON/nsubj/11 build/build/VERB/ccomp/7 "
+            "././PUNCT/punct/11 ”/”/PUNCT/punct/11")
+    assert [s[1] for s in _speakers(spec)] == ["Maria Okafor"]

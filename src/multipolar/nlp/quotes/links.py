@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from multipolar.nlp.quotes.actors import generic_titles, people_words, person_nouns
 from multipolar.nlp.quotes.find import word_set
-from multipolar.nlp.quotes.gender import courtesy_gender
+from multipolar.nlp.quotes.gender import courtesy_gender, given_name_gender
 from multipolar.nlp.quotes.owners import sectors_of_owners
 from multipolar.nlp.quotes.phrases import SUBJECT_DEPS, bare_role, plural, words_of
 from multipolar.nlp.spans import ActorMention
@@ -133,9 +133,20 @@ def _link_surnames(doc: Doc, found: list[Referent]) -> None:
                  and (gender is None or r.gender in (None, gender))
                  and r.described.actor is not None
                  and (r.described.text or "").lower().split()[-1:] == [surname])
-        referent.target = next(earlier, None) or next(later, None)  # a headline's "Schumer", named in full below
-        if referent.target is not None:
+        referent.target = next(earlier, None) or next(later, None) or _given_name_of(doc, found[:index], referent)
+        if referent.target is not None:  # a headline's "Schumer", named in full below
             referent.kind = "person"
+
+
+def _given_name_of(doc: Doc, before: list[Referent], referent: Referent) -> Referent | None:
+    """"the Director of the CIA, Bill Burns. ... As Bill says:": a given name alone (`given_names.tsv`) is the one
+    person named in full before with it first (no one if two are)."""
+    given = doc[referent.start].text
+    if referent.kind != "person" or given_name_gender(given) is None:
+        return None
+    named = {(r.described.text or "").lower(): r for r in reversed(before) if r.kind == "person"
+             and r.target is None and r.end - r.start > 1 and doc[r.start].text == given}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _link_descriptions(attribution: Attribution, found: list[Referent]) -> None:
