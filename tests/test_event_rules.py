@@ -304,6 +304,14 @@ def test_an_attack_named_only_by_its_weapon_is_coded_from_the_place_it_struck() 
     assert struck == []
 
 
+def test_an_offer_is_made_to_whoever_turns_it_down() -> None:
+    # "Kenya turned down an offer by France to mediate."  (as a refused request was made to the refuser)
+    events = _events("Kenya/Kenya/PROPN/nsubj/1 turned/turn/VERB/ROOT/- down/down/ADP/prt/1 an/an/DET/det/4 "
+                     "offer/offer/NOUN/dobj/1 by/by/ADP/prep/4 France/France/PROPN/pobj/5 to/to/PART/aux/8 "
+                     "mediate/mediate/VERB/acl/4 ././PUNCT/punct/1")
+    assert ("FRA", "KEN", "AGREE", "", "intended", False) in events
+
+
 def test_a_commitment_is_dated_when_it_is_made() -> None:
     # "Japan pledged to provide aid to Indonesia by 2035."  (the pledge is an AGREE of the document's date)
     doc = _doc("Japan/Japan/PROPN/nsubj/1 pledged/pledge/VERB/ROOT/- to/to/PART/aux/3 provide/provide/VERB/xcomp/1 "

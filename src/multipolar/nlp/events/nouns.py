@@ -27,6 +27,8 @@ alliance", "provided support"), never on their own ("the Russia-China alliance i
 _ACTS_WITH_A_RECIPIENT = word_list("acts_with_a_recipient")
 """Stative nouns that do name an act when a recipient follows: "China's support for Russia's defence
 industry" is China supporting Russia; "public support" is not an event."""
+_OFFER_ANSWERS = word_list("offer_answering_verbs")
+"""Verbs whose subject is the one an offer was made to: "turned down an offer by the African Union to mediate"."""
 _ALONE_NOUNS = frozenset({"PROTEST"})
 _MEETING_PREPS = frozenset({"for", "during", "after", "following"})
 """A meeting noun in these phrases was held by the doer of the verb they hang on ("flew to Washington for talks")."""
@@ -49,8 +51,8 @@ class NounEvents(EventAssembler):
             return []
         pattern = noun_pattern(self.tables, noun)
         frame = governing_frame(noun)
-        refused_request = frame is not None and frame.kind == "refuse" and pattern is not None and \
-            self._plover_of(pattern) == "REQUEST"
+        refused_request = frame is not None and frame.kind == "refuse" and pattern is not None and (
+            self._plover_of(pattern) == "REQUEST" or (lemma == "offer" and bool(_answerer(noun))))
         if pattern is None or (frame is not None and frame.kind in ABSORBED | {"undo", "aim"} and not refused_request):
             return []  # "called for the release of", "lifted its sanctions": asked for, or undone
         if wished_for(noun, _ASKED_OR_AIMED) or wished_for(noun, _PROMISED):
@@ -116,6 +118,10 @@ class NounEvents(EventAssembler):
                                                and t.head.i != noun.i for o in t.children if o.dep_ == "pobj"])
         if not targets and self._plover_of(pattern) == "REQUEST":
             targets = self._asked(noun)
+        if not targets and noun.lemma_.lower() == "offer" and _answerer(noun) is not None:
+            # "Sudan's army chief turned down an offer by the African Union to mediate": an offer was made to
+            # whoever answers it, as a request was (`_asked`)
+            targets = self.args.source_actors(noun.head)[0]
         if not targets and self._plover_of(pattern) == "CONSULT":
             targets = self._partner_of_governor(noun)
         if not targets and thanked:
@@ -192,6 +198,17 @@ class NounEvents(EventAssembler):
         if pronoun is None or governor.pos_ not in ("VERB", "AUX"):
             return []
         return self.args.source_actors(governor)[0]
+
+
+def _answerer(noun: Token) -> Token | None:
+    """The verb that accepts, rejects or weighs the noun as its object ("turned down an offer", "would consider
+    Algeria's offer", "the offer was rejected")."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    return verb if lemma in _OFFER_ANSWERS or f"{lemma} {particle}" in _OFFER_ANSWERS else None
 
 
 def _next_root(word: Token) -> Token | None:
