@@ -28,9 +28,15 @@ _LONGEST_TAG = 40
 
 
 @cache
-def _tag_pattern() -> re.Pattern[str]:
+def us_states() -> frozenset[str]:
+    """The codes and names of the states of the United States ("TX", "Texas")."""
     rows = [line.split("\t") for line in data_lines("gazetteer/us_states.tsv")[1:]]  # after the header row
-    states = sorted({name for row in rows for name in row if name}, key=len, reverse=True)
+    return frozenset(name for row in rows for name in row if name)
+
+
+@cache
+def _tag_pattern() -> re.Pattern[str]:
+    states = sorted(us_states(), key=len, reverse=True)
     place = "|".join(re.escape(s) for s in states)
     return re.compile(rf"\s*\((?:D|R|I)\s?[-–]\s?(?:{place})\.?(?:\s?[-–]\s?(?:\d{{1,2}}|AL))?\)")
 

@@ -29,6 +29,7 @@ from multipolar.nlp.actors import voice as actors_voice
 from multipolar.nlp.actors.clauses import after_stance
 from multipolar.nlp.actors.igo_officials import igo_officials
 from multipolar.nlp.actors.kb_names import SHORT_TEXT, KbMatcher, Standing, standing_on
+from multipolar.nlp.actors.local_governments import with_local_governments
 from multipolar.nlp.actors.names import GazetteerNames, not_actors
 from multipolar.nlp.actors.spelling import folded
 from multipolar.nlp.spans import ActorMention, ActorRef, text_of
@@ -66,6 +67,7 @@ class ActorResolver:
         mentions += actors_initials.initialled_people(self, words, mentions, day)
         mentions = actors_agents.with_agents(self, doc, words, mentions, day)
         mentions = igo_officials(doc, mentions, self._organisations)
+        mentions = with_local_governments(doc, mentions)
         mentions = actors_explained.with_explained(self, doc, words, mentions, day)
         mentions = actors_acronyms.with_acronyms(doc, words, mentions)
         voices = self._voices(doc, day)
