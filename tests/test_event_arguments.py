@@ -201,3 +201,10 @@ def test_they_after_met_with_someone_to_do_something_is_the_pair() -> None:
                      "bilateral coordination under the Strategic Framework Agreement.  They committed to a continued "
                      "security partnership.")
     assert {("USA", "IRQ", "AGREE"), ("IRQ", "USA", "AGREE"), ("IRQ", "USA", "CONSULT")} <= found, found
+
+
+def test_a_resolve_or_determination_restated_is_a_promise_of_what_it_is_to_do() -> None:
+    determined = _triples("Chile reiterated its determination to deepen cooperation with Peru.")
+    assert ("CHL", "PER", "AGREE") in determined and ("CHL", "PER", "COOPERATE") not in determined, determined
+    resolved = _triples("Chile and Peru reaffirmed their resolve to strengthen the alliance.")  # "to" hung on the verb
+    assert ("CHL", "PER", "AGREE") in resolved and ("CHL", "PER", "SUPPORT") not in resolved, resolved

@@ -71,6 +71,8 @@ def governing_frame(word: Token) -> Frame | None:
         if kind is None and head.dep_ == "acomp":
             kind, head = _kind_of(head.head), head.head
         return Frame(head, kind) if kind else None
+    if word.dep_ == "advcl" and infinitive(word) and (frame := _frame_object_before(word)) is not None:
+        return frame
     if word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in word.children):
         kind = _kind_of(head)  # "pushing hard for the US to support its plan", "called for Iran to stop"
         return Frame(head, kind) if kind in ("request", "commit") else None
@@ -98,7 +100,18 @@ def complements(word: Token) -> list[Token]:
         found += [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
     found += [c for c in word.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     found += [c for c in word.children if c.dep_ == "acl" and infinitive(c)]
+    if word.dep_ == "dobj":
+        found += [c for c in word.head.children if c.dep_ == "advcl"]  # "reaffirmed their resolve to strengthen"
     return [c for c in found if governing_frame(c) is not None and governing_frame(c).word == word]  # type: ignore[union-attr]
+
+
+def _frame_object_before(verb: Token) -> Frame | None:
+    """"They reaffirmed their resolve to strengthen the alliance": the parse hangs the infinitive on the verb, but the
+    frame noun that is its object, right before the "to", governs it (as it does "their commitment to strengthen")."""
+    for noun in (c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+        if noun.right_edge.i + 1 == verb.left_edge.i and (kind := _kind_of(noun)):
+            return Frame(noun, kind)
+    return None
 
 
 def infinitive(verb: Token) -> bool:
