@@ -54,7 +54,7 @@ class ClaimFinder:
         by_token = {k: m for m in mentions for k in range(m.start, m.end)}
         pair = _salient_pair(mentions)
         quotes: list[FoundQuote] = doc._.mp_quotes or []
-        sentence_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
+        sentence_of = {i: k for k, s in enumerate(doc.sents) for i in range(s.start, s.end)}
         found = []
         for token in doc:
             claim = self._effect_claim(token, by_token, pair) or self._dependence_claim(token, by_token)

@@ -381,10 +381,12 @@ _NOT_A_SHARE = re.compile(r"\b(?:first|second|the|latter|former|other)\s+$", re.
 
 
 def _fractions(sent: Span) -> list[Span]:
-    """"half of", "two-thirds", "one in every seven": shares written in words."""
+    """"half of", "two-thirds", "one in every seven": shares written in words (the sentence's text cut from the
+    document's, joined once, not joined anew from its tokens for every sentence)."""
     spans = []
-    for match in _FRACTION.finditer(sent.text):
-        if match.group("half") and _NOT_A_SHARE.search(sent.text[: match.start()]):
+    text = text_of(sent.doc)[sent.start_char : sent.end_char]
+    for match in _FRACTION.finditer(text):
+        if match.group("half") and _NOT_A_SHARE.search(text[: match.start()]):
             continue
         span = sent.char_span(match.start(), match.end(), label="FRACTION", alignment_mode="expand")
         if span is not None and fraction_value(span.text) is not None:

@@ -103,7 +103,7 @@ class Attribution:
         """The document's PERSON entities, read once (spaCy builds every entity anew on each read)."""
         self.words = [t.text.replace("’", "'") for t in doc]
         """Token texts with straight apostrophes, as the gazetteer matches them."""
-        self.sentence_of = {t.i: k for k, s in enumerate(self.sentences) for t in s}
+        self.sentence_of = {i: k for k, s in enumerate(self.sentences) for i in range(s.start, s.end)}
         self.token_chars = doc.to_array(IDX).tolist() if len(doc) else []
         """Each token's first character, in order: tokens are found by character in one binary search."""
         self.quoted = {i for q in quotes if q.direct for i in self.tokens_from(q.start, q.end)}
