@@ -78,7 +78,7 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
     found = [r for r in found if not _stage_direction(doc, r.start) and not (
         r.end - r.start == 1 and doc[r.start].lower_ in word_set("interjections.txt"))]  # "Hmm, let me see"
     aside = {id(r) for r in found
-             if attribution.in_label(doc[r.start]) or _addressed(doc, r.start, r.end, attribution.labels)}
+             if attribution.in_label(doc[r.start]) or _addressed(attribution, r.start, r.end)}
     attribution.set_aside = [r for r in found if id(r) in aside]
     found = [r for r in found if id(r) not in aside]
     found.sort(key=lambda r: r.start)
@@ -86,19 +86,16 @@ def referents(attribution: Attribution, doc: Doc) -> list[Referent]:
     return found
 
 
-def _in_label(doc: Doc, start: int, labels: list[tuple[int, int]]) -> bool:
-    return any(a <= doc[start].idx < b for a, b in labels)
-
-
 _SET_OFF = frozenset({",", ".", "?", "!", "—", "–", "-", "--"})
 
 
-def _addressed(doc: Doc, start: int, end: int, labels: list[tuple[int, int]]) -> bool:
+def _addressed(attribution: Attribution, start: int, end: int) -> bool:
     """"Thanks, Kate.", "Kate, do you ...?", "What do you say, Kate?", a reporter's "Kate —": a name spoken to
     is the one "you" means, never the "he" or "she" of the words around it. Set off at its sentence's edge,
     and beside only words of greeting (a name alone counts in a transcript only: elsewhere it may sign)."""
+    doc, labels = attribution.doc, attribution.labels
     sent = doc[start].sent
-    before = [t for t in doc[sent.start : start] if not t.is_space and not _in_label(doc, t.i, labels)]
+    before = [t for t in doc[sent.start : start] if not t.is_space and not attribution.in_label(t)]
     after = [t for t in doc[end : sent.end] if not t.is_space]
     if (before and before[-1].text not in _SET_OFF) or (after and after[0].text not in _SET_OFF):
         return False
